@@ -1,0 +1,50 @@
+/** What the converter produces from one note: everything the publisher and the pre-flight need. */
+
+import type { Properties } from "../core/ports";
+
+/** A lossy, unresolved or cut piece of the note, reported to the user. */
+export interface ConversionWarning {
+	/** Stable kebab-case code, e.g. `unresolved-link`, `embed-cycle`, `unsupported-embed`. */
+	code: string;
+	message: string;
+	/** 1-based line in the root note's file (frontmatter included) where it happened. */
+	line: number;
+}
+
+/** A local image the story shows: uploaded before the story is created. */
+export interface StoryImage {
+	/** Vault path of the image file. */
+	path: string;
+	alt: string;
+}
+
+export interface Story {
+	title: string;
+	/** Medium-ready markdown; starts with `# <title>`. */
+	content: string;
+	tags: string[];
+	canonicalUrl: string | null;
+	images: StoryImage[];
+	/** Vault paths of the notes whose content was inlined by embeds, in first-seen order. */
+	embeddedNotes: string[];
+	warnings: ConversionWarning[];
+	/** The root note's properties, for the publisher's per-note overrides. */
+	properties: Properties;
+}
+
+/** Choices that shape the conversion; all optional. */
+export interface ConvertOptions {
+	/** The property that holds a note's Medium URL (default `medium_url`). */
+	urlProperty?: string;
+	/**
+	 * How a link to a note that is not on Medium is written: null/empty for plain text (default), or a
+	 * URL template with `{slug}` (and `{path}`, `{title}`) filled from the linked note.
+	 */
+	linkTemplate?: string | null;
+	/** Canonical URL template with `{slug}`, used when the note has no `canonical_url`. */
+	canonicalTemplate?: string | null;
+	/** Uploaded images: vault path to Medium URL. Images found here are written with that URL. */
+	imageUrls?: ReadonlyMap<string, string>;
+	/** Maximum embed depth (default 10). */
+	maxEmbedDepth?: number;
+}
