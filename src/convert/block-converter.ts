@@ -1,0 +1,395 @@
+/**
+ * The line-by-line pass over a note (or the part of it an embed asks for). Block decisions happen per
+ * line with a small state (fence, math block, comment, indented code, list); the rest of each line goes
+ * through the inline pass. Embedded notes are converted by a nested BlockConverter.
+ */
+
+import { warn, type ConvertContext, type LoadedNote } from "./convert-context";
+import { convertInline, convertInlineText, isTagOnlyLine, type InlineEnv } from "./inline";
+import { fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, runLength, splitQuote, trailingBlockId, type LineRange } from "./sections";
+import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
+
+/** Code blocks only Obsidian (or a plugin) can render: kept as code, with a warning. */
+const OBSIDIAN_ONLY_BLOCKS = new Set(["mermaid", "query", "dataview", "dataviewjs", "base", "tasks", "tikz", "chart"]);
+
+/** Where this conversion sits: the root note, or an embed at some depth. */
+export interface ConversionFrame {
+	depth: number;
+	/** Keys (`path#subpath`) of the notes being embedded, root first, to stop cycles. */
+	stack: string[];
+	/** For the root: the line index of the H1 that became the title (dropped from the body), or -1. */
+	titleLine: number;
+	/** For embeds: the root line that embedded them, used for all their warnings. */
+	warnLine: number | null;
+}
+
+/** The footnote definition at the start of a line: its label and where its text starts. */
+export function footnoteDefinition(line: string): { label: string; textStart: number } | null {
+	if (!line.startsWith("[^")) return null;
+	const close = line.indexOf("]:", 2);
+	if (close <= 2) return null;
+	const label = line.slice(2, close);
+	for (let i = 0; i < label.length; i++) if (label[i] === " " || label[i] === "\t" || label[i] === "]") return null;
+	return { label: label.toLowerCase(), textStart: close + 2 };
+}
+
+/** Whether a line continues a footnote definition (indented). */
+function continuesFootnote(line: string): boolean {
+	return line.startsWith("    ") || line.startsWith("\t") || line.startsWith("  ");
+}
+
+function isIndentedCode(line: string): boolean {
+	return line.startsWith("    ") || line.startsWith("\t");
+}
+
+/** Collects a note's footnote definitions once, so references anywhere can be numbered in one pass. */
+export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned: Set<string>): void {
+	if (scanned.has(note.path)) return;
+	scanned.add(note.path);
+	const lines = note.lines;
+	const fenced = fencedOf(note);
+	for (let i = note.bodyStart; i < lines.length; i++) {
+		if (fenced[i]) continue;
+		const def = footnoteDefinition(lines[i]);
+		if (!def) continue;
+		const parts = [lines[i].slice(def.textStart).trim()];
+		while (i + 1 < lines.length && lines[i + 1].trim() !== "" && continuesFootnote(lines[i + 1])) parts.push(lines[++i].trim());
+		const key = note.path + "\0" + def.label;
+		if (!ctx.footnoteDefs.has(key)) ctx.footnoteDefs.set(key, { notePath: note.path, text: parts.join(" ") });
+	}
+}
+
+/** The fenced-lines table of a note, computed once. */
+export function fencedOf(note: LoadedNote): Uint8Array {
+	if (!note.fenced) note.fenced = fencedLines(note.lines);
+	return note.fenced;
+}
+
+export class BlockConverter {
+	private readonly out: string[] = [];
+	private fence: { char: string; len: number; quoted: boolean } | null = null;
+	private mathBlock: { prefix: string } | null = null;
+	private commentClose: "%%" | "-->" | null = null;
+	private indentedCode = false;
+	private prevBlank = true;
+	private listActive = false;
+	private footnoteLines = false;
+	private line = 0;
+
+	constructor(
+		private readonly ctx: ConvertContext,
+		private readonly note: LoadedNote,
+		private readonly range: LineRange,
+		private readonly frame: ConversionFrame,
+		private readonly footnotesScanned: Set<string>,
+	) {}
+
+	/** Converts the range; returns the output lines (no leading or trailing blank lines). */
+	run(): string[] {
+		collectFootnotes(this.ctx, this.note, this.footnotesScanned);
+		const lines = this.note.lines;
+		for (let i = this.range.start; i < this.range.end; i++) {
+			this.line = this.frame.warnLine ?? i + 1;
+			i = this.convertLine(lines, i);
+		}
+		if (this.fence) this.emitRaw((this.fence.quoted ? "> " : "") + this.fence.char.repeat(this.fence.len));
+		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + "```");
+		while (this.out.length > 0 && this.out[this.out.length - 1].trim() === "") this.out.pop();
+		let first = 0;
+		while (first < this.out.length && this.out[first].trim() === "") first++;
+		return first > 0 ? this.out.slice(first) : this.out;
+	}
+
+	private emitRaw(line: string): void {
+		this.out.push(line);
+	}
+
+	/** Emits a line outside code; runs of blank lines collapse to one. */
+	private emit(line: string): void {
+		if (line.trim() === "" || line.trim() === ">") {
+			const prev = this.out.length > 0 ? this.out[this.out.length - 1].trim() : "";
+			if (prev === "" || (prev === ">" && line.trim() === ">")) return;
+		}
+		this.out.push(line);
+	}
+
+	private warn(code: string, message: string): void {
+		warn(this.ctx, code, message, this.line);
+	}
+
+	private env(plain: boolean): InlineEnv {
+		return {
+			ctx: this.ctx,
+			notePath: this.note.path,
+			line: this.line,
+			plain,
+			embedNote: (path, subpath, written) => this.embed(path, subpath, written),
+		};
+	}
+
+	/** Converts line `i` (and any lines it consumes); returns the index of the last line consumed. */
+	private convertLine(lines: readonly string[], i: number): number {
+		let raw = lines[i];
+		if (this.commentClose) {
+			const end = raw.indexOf(this.commentClose);
+			if (end === -1) return i;
+			raw = raw.slice(end + this.commentClose.length);
+			this.commentClose = null;
+			if (raw.trim() === "") return i;
+		}
+		if (this.fence) {
+			const { depth, content } = this.fence.quoted ? splitQuote(raw) : { depth: 0, content: raw };
+			if (this.fence.quoted && depth === 0) {
+				this.emitRaw("> " + this.fence.char.repeat(this.fence.len));
+				this.fence = null;
+			} else {
+				this.emitRaw(this.fence.quoted ? (content === "" ? ">" : "> " + content) : content);
+				const t = content.trim();
+				if (t.startsWith(this.fence.char) && runLength(t, this.fence.char) >= this.fence.len && t.slice(runLength(t, this.fence.char)).trim() === "") {
+					this.fence = null;
+				}
+				return i;
+			}
+		}
+		if (this.mathBlock) {
+			const content = this.mathBlock.prefix ? splitQuote(raw).content : raw;
+			const end = content.indexOf("$$");
+			if (end === -1) {
+				this.emitRaw(this.mathBlock.prefix + content);
+				return i;
+			}
+			if (content.slice(0, end).trim() !== "") this.emitRaw(this.mathBlock.prefix + content.slice(0, end).trimEnd());
+			this.emitRaw(this.mathBlock.prefix + "```");
+			this.mathBlock = null;
+			return i;
+		}
+		if (this.indentedCode) {
+			if (raw.trim() === "" || isIndentedCode(raw)) {
+				this.emitRaw(raw);
+				return i;
+			}
+			this.indentedCode = false;
+		}
+		if (this.footnoteLines) {
+			if (raw.trim() !== "" && continuesFootnote(raw)) return i;
+			this.footnoteLines = false;
+		}
+		if (raw.trim() === "") {
+			this.emit("");
+			this.prevBlank = true;
+			return i;
+		}
+		if (this.prevBlank && !this.listActive && isIndentedCode(raw) && raw.trimStart()[0] !== ">") {
+			this.indentedCode = true;
+			this.emitRaw(raw);
+			return i;
+		}
+		const wasBlank = this.prevBlank;
+		this.prevBlank = false;
+		const { depth, content } = splitQuote(raw);
+		const prefix = depth > 0 ? "> " : "";
+		const trimmed = content.trim();
+
+		const fence = fenceOpen(content.trimStart());
+		if (fence) {
+			this.fence = { char: fence.char, len: fence.len, quoted: depth > 0 };
+			const lang = fence.info.split(/\s/)[0].toLowerCase();
+			if (OBSIDIAN_ONLY_BLOCKS.has(lang)) this.warn("unrendered-block", `A ${lang} block only renders in Obsidian; it stays a code block on Medium.`);
+			this.emitRaw(prefix + content);
+			return i;
+		}
+		if (trimmed.startsWith("$$")) return this.displayMath(trimmed, prefix, i);
+		if (depth === 0) {
+			const def = footnoteDefinition(content);
+			if (def) {
+				this.footnoteLines = true;
+				return i;
+			}
+		}
+		if (trimmed.startsWith("^") && trailingBlockId(trimmed) === 0) return i;
+		if (depth > 0 && trimmed.startsWith("[!")) {
+			const header = this.callout(trimmed);
+			if (header !== null) {
+				this.emit("> " + header);
+				return i;
+			}
+		}
+		const h = parseHeading(content);
+		if (h) {
+			if (depth === 0 && i === this.frame.titleLine) return i;
+			this.listActive = false;
+			this.emitInline("#".repeat(h.level) + " ", this.stripBlockId(h.text), prefix);
+			return i;
+		}
+		if (isRowCandidate(content) && i + 1 < this.range.end) {
+			const next = splitQuote(lines[i + 1]);
+			const aligns = next.depth === depth ? parseDelimiterRow(next.content) : null;
+			if (aligns) return this.table(lines, i, depth, prefix, aligns);
+		}
+		if (isTagOnlyLine(content)) return i;
+
+		let text = this.stripBlockId(content);
+		const item = listItem(text);
+		if (item) {
+			this.listActive = true;
+			text = taskItem(text, item.contentStart);
+		} else if (wasBlank && !isIndentedCode(raw) && depth === 0) {
+			this.listActive = false;
+		}
+		this.emitInline("", text, prefix);
+		return i;
+	}
+
+	private stripBlockId(text: string): string {
+		const at = trailingBlockId(text);
+		return at === -1 ? text : text.slice(0, at);
+	}
+
+	/** `> [!type]± Title` → the title (or the type's name) in bold; null when it is not a callout. */
+	private callout(trimmed: string): string | null {
+		const close = trimmed.indexOf("]");
+		if (close < 3) return null;
+		const type = trimmed.slice(2, close).trim();
+		if (type.length === 0 || type.includes("[")) return null;
+		let rest = trimmed.slice(close + 1);
+		if (rest.startsWith("+") || rest.startsWith("-")) rest = rest.slice(1);
+		if (rest.length > 0 && rest[0] !== " " && rest[0] !== "\t") return null;
+		const title = rest.trim() || type.charAt(0).toUpperCase() + type.slice(1).toLowerCase();
+		const converted = convertInlineText(title, this.env(false)).trim();
+		return converted.length > 0 ? `**${converted}**` : "";
+	}
+
+	/** `$$…$$` on one line, or the opening of a display-math block: a code block on Medium. */
+	private displayMath(trimmed: string, prefix: string, i: number): number {
+		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
+		const rest = trimmed.slice(2);
+		const end = rest.indexOf("$$");
+		this.emitRaw(prefix + "```");
+		if (end !== -1) {
+			const inner = rest.slice(0, end).trim();
+			if (inner) this.emitRaw(prefix + inner);
+			this.emitRaw(prefix + "```");
+			const after = rest.slice(end + 2).trim();
+			if (after) this.emitInline("", after, prefix);
+			return i;
+		}
+		if (rest.trim()) this.emitRaw(prefix + rest.trim());
+		this.mathBlock = { prefix };
+		return i;
+	}
+
+	/** A GFM table: rows until a blank or pipe-less line, rendered as aligned text in a code block. */
+	private table(lines: readonly string[], i: number, depth: number, prefix: string, aligns: ReturnType<typeof parseDelimiterRow>): number {
+		const plain = this.env(true);
+		const cell = (c: string) => convertInlineText(c, plain).trim();
+		const header = splitRow(splitQuote(lines[i]).content).map(cell);
+		const rows: string[][] = [];
+		let j = i + 2;
+		for (; j < this.range.end; j++) {
+			const q = splitQuote(lines[j]);
+			if (q.depth !== depth || !isRowCandidate(q.content)) break;
+			if (trailingBlockId(q.content.trim()) === 0) break;
+			this.line = this.frame.warnLine ?? j + 1;
+			rows.push(splitRow(this.stripBlockId(q.content)).map(cell));
+		}
+		this.warn("table-as-text", "A table became aligned text in a code block: Medium has no tables.");
+		this.emit("");
+		for (const l of renderTextTable(header, aligns ?? [], rows)) this.emitRaw(prefix + l);
+		this.emit("");
+		this.prevBlank = true;
+		return j - 1;
+	}
+
+	/** Converts inline text and emits it, splicing in block parts (embedded notes, web embeds). */
+	private emitInline(lead: string, text: string, prefix: string): void {
+		const r = convertInline(text, this.env(false));
+		if (r.openComment) this.commentClose = r.openComment;
+		// Removing a comment or tag can leave a space at the end; a hard break (two spaces) stays.
+		const hardBreak = text.endsWith("  ");
+		if (r.parts.length === 1 && typeof r.parts[0] === "string") {
+			const s = hardBreak ? r.parts[0] : r.parts[0].trimEnd();
+			if (s.trim() !== "" || lead.trim() !== "") this.emit(prefix + lead + s);
+			return;
+		}
+		let first = true;
+		for (const part of r.parts) {
+			if (typeof part === "string") {
+				const s = (first ? lead : "") + part;
+				if (s.trim() !== "" && !isBareListMarker(s)) this.emit(prefix + s);
+				first = false;
+				continue;
+			}
+			first = false;
+			if (part.length === 0) continue;
+			this.emit(prefix);
+			for (const l of part) {
+				if (prefix) this.emitRaw(l.trim() === "" ? ">" : prefix + l);
+				else this.emitRaw(l);
+			}
+			this.emit(prefix);
+		}
+	}
+
+	/** The lines an embed brings in, or none (with a warning) for a cycle, depth, or missing part. */
+	private embed(path: string, subpath: string, written: string): string[] {
+		const ctx = this.ctx;
+		const key = path + "#" + subpath.trim();
+		if (this.frame.stack.includes(key)) {
+			this.warn("embed-cycle", `Embed ${written} would embed itself; it was left out.`);
+			return [];
+		}
+		if (this.frame.depth + 1 > ctx.maxEmbedDepth) {
+			this.warn("embed-depth", `Embed ${written} is nested more than ${ctx.maxEmbedDepth} deep; it was left out.`);
+			return [];
+		}
+		const cached = ctx.embedCache.get(key);
+		if (cached) return cached;
+		const note = ctx.notes.get(path);
+		if (!note) {
+			this.warn("unresolved-embed", `Embed ${written} could not be read; it was left out.`);
+			return [];
+		}
+		let range: LineRange | null = { start: note.bodyStart, end: note.lines.length };
+		const sub = subpath.trim();
+		if (sub.length > 0) {
+			const fenced = fencedOf(note);
+			const body = note.lines.slice(note.bodyStart);
+			const within = sub.startsWith("^")
+				? findBlock(body, sub.slice(1).trim(), fenced.subarray(note.bodyStart))
+				: findHeadingSection(body, sub.split("#").map((s) => s.trim()).filter((s) => s.length > 0), fenced.subarray(note.bodyStart));
+			range = within ? { start: within.start + note.bodyStart, end: within.end + note.bodyStart } : null;
+		}
+		if (!range) {
+			this.warn("missing-section", `Embed ${written}: the note has no such ${sub.startsWith("^") ? "block" : "heading"}; it was left out.`);
+			return [];
+		}
+		if (!ctx.embeddedSeen.has(path)) {
+			ctx.embeddedSeen.add(path);
+			ctx.embedded.push(path);
+		}
+		const nested = new BlockConverter(ctx, note, range, {
+			depth: this.frame.depth + 1,
+			stack: [...this.frame.stack, key],
+			titleLine: -1,
+			warnLine: this.line,
+		}, this.footnotesScanned);
+		const lines = nested.run();
+		ctx.embedCache.set(key, lines);
+		return lines;
+	}
+}
+
+/** `- [ ] x` → `- ☐ x`; `- [x] x` (any mark) → `- ☑ x`. */
+function taskItem(text: string, contentStart: number): string {
+	if (text[contentStart] !== "[" || text[contentStart + 2] !== "]") return text;
+	const after = text[contentStart + 3];
+	if (after !== undefined && after !== " " && after !== "\t") return text;
+	const box = text[contentStart + 1] === " " ? "☐" : "☑";
+	return text.slice(0, contentStart) + box + text.slice(contentStart + 3);
+}
+
+/** A list marker with nothing after it (what is left when an embed took the whole item). */
+function isBareListMarker(s: string): boolean {
+	const item = listItem(s);
+	return item !== null && s.slice(item.contentStart).trim() === "";
+}

@@ -1,0 +1,89 @@
+/**
+ * The state one conversion shares across the root note and every note it embeds: preloaded notes,
+ * resolved links, collected images, footnotes and warnings.
+ */
+
+import type { Properties, VaultPort } from "../core/ports";
+import type { ConversionWarning, ConvertOptions, StoryImage } from "./story";
+
+/** A note read once per conversion: its lines (LF) and where its body starts. */
+export interface LoadedNote {
+	path: string;
+	properties: Properties;
+	lines: string[];
+	bodyStart: number;
+	/** Per line, whether it belongs to a fenced code block; computed when first needed. */
+	fenced?: Uint8Array;
+}
+
+/** A footnote definition found in a note. */
+export interface FootnoteDef {
+	notePath: string;
+	text: string;
+}
+
+export interface ConvertContext {
+	vault: VaultPort;
+	urlProperty: string;
+	linkTemplate: string | null;
+	imageUrls: ReadonlyMap<string, string> | null;
+	maxEmbedDepth: number;
+	notes: Map<string, LoadedNote | null>;
+	resolved: Map<string, string | null>;
+	warnings: ConversionWarning[];
+	images: StoryImage[];
+	imageSeen: Set<string>;
+	embedded: string[];
+	embeddedSeen: Set<string>;
+	/** Footnote definitions, keyed `notePath\0label` (lower-cased label). */
+	footnoteDefs: Map<string, FootnoteDef>;
+	/** Footnote numbers by key, in order of first reference. */
+	footnoteNumbers: Map<string, number>;
+	/** The notes section: number n's text is footnoteTexts[n - 1]. */
+	footnoteTexts: FootnoteDef[];
+	/** Converted embeds, keyed `path#subpath`. */
+	embedCache: Map<string, string[]>;
+}
+
+export function createContext(vault: VaultPort, options: ConvertOptions): ConvertContext {
+	return {
+		vault,
+		urlProperty: options.urlProperty?.trim() || "medium_url",
+		linkTemplate: options.linkTemplate?.trim() || null,
+		imageUrls: options.imageUrls ?? null,
+		maxEmbedDepth: options.maxEmbedDepth ?? 10,
+		notes: new Map(),
+		resolved: new Map(),
+		warnings: [],
+		images: [],
+		imageSeen: new Set(),
+		embedded: [],
+		embeddedSeen: new Set(),
+		footnoteDefs: new Map(),
+		footnoteNumbers: new Map(),
+		footnoteTexts: [],
+		embedCache: new Map(),
+	};
+}
+
+/** The folder part of a vault path ("" at the root). */
+export function folderOf(path: string): string {
+	const slash = path.lastIndexOf("/");
+	return slash === -1 ? "" : path.slice(0, slash);
+}
+
+/** Resolves a link target once per (target, source folder) within a conversion. */
+export function resolveCached(ctx: ConvertContext, linkpath: string, sourcePath: string): string | null {
+	const key = folderOf(sourcePath) + "\0" + linkpath;
+	let hit = ctx.resolved.get(key);
+	if (hit === undefined) {
+		hit = linkpath.trim() === "" ? null : ctx.vault.resolveLink(linkpath, sourcePath);
+		ctx.resolved.set(key, hit);
+	}
+	return hit;
+}
+
+/** Records a warning. */
+export function warn(ctx: ConvertContext, code: string, message: string, line: number): void {
+	ctx.warnings.push({ code, message, line });
+}

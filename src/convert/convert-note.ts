@@ -1,0 +1,230 @@
+/**
+ * The converter's entry point: an Obsidian note in, a Medium-ready story out. It reads every note the
+ * conversion may need first (links for their Medium URL, embeds for their text), then converts in one
+ * synchronous pass, so the hot loop never waits on the vault.
+ */
+
+import type { Properties, VaultPort } from "../core/ports";
+import { splitLinktext, decodeLinkDestination } from "../core/link-index";
+import { BlockConverter, fencedOf } from "./block-converter";
+import { createContext, resolveCached, warn, type ConvertContext, type LoadedNote } from "./convert-context";
+import { baseName, fileKind, hasScheme } from "./file-kinds";
+import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
+import { convertInlineText, fillTemplate } from "./inline";
+import { parseHeading, stripQuotePrefix } from "./sections";
+import type { ConvertOptions, Story } from "./story";
+import { ForwardFinder } from "./text-scan";
+
+/** The note to convert: its vault path, its text as stored, and its parsed properties. */
+export interface NoteInput {
+	path: string;
+	text: string;
+	properties?: Properties;
+}
+
+/** Medium drops tags past the third and tags longer than this. */
+export const MEDIUM_MAX_TAGS = 3;
+export const MEDIUM_MAX_TAG_LENGTH = 25;
+
+/** Builds a LoadedNote from a file's text. */
+export function loadNote(path: string, text: string, properties: Properties): LoadedNote {
+	const normal = normalizeNewlines(text);
+	const { bodyLine } = splitFrontmatter(normal);
+	const lines = normal.split("\n");
+	return { path, properties, lines, bodyStart: Math.min(bodyLine, lines.length) };
+}
+
+/** A link target found while preloading. */
+interface Target {
+	path: string;
+	embed: boolean;
+}
+
+/**
+ * Every link and embed target a text may hold, over-approximated (code is not skipped: reading a note
+ * that turns out not to be needed is harmless). Linear: each `[[` looks for its `]]` through a
+ * forward-only cache.
+ */
+export function collectTargets(text: string): Target[] {
+	const targets: Target[] = [];
+	const closeFinder = new ForwardFinder(text, "]]");
+	let pos = text.indexOf("[[");
+	while (pos !== -1) {
+		const close = closeFinder.next(pos + 2);
+		if (close === -1) break;
+		const again = text.indexOf("[[", pos + 2);
+		if (again !== -1 && again < close) {
+			pos = again;
+			continue;
+		}
+		if (close - pos < 1024) {
+			const inner = text.slice(pos + 2, close);
+			if (inner.indexOf("\n") === -1) {
+				const bar = inner.indexOf("|");
+				const { path } = splitLinktext(bar === -1 ? inner : inner.slice(0, bar));
+				if (path.length > 0) targets.push({ path, embed: pos > 0 && text[pos - 1] === "!" });
+			}
+		}
+		pos = text.indexOf("[[", close + 2);
+	}
+	pos = text.indexOf("](");
+	while (pos !== -1) {
+		let start = pos + 2;
+		let end: number;
+		if (text[start] === "<") {
+			start++;
+			end = text.indexOf(">", start);
+		} else {
+			end = start;
+			while (end < text.length && end - start < 1024) {
+				const c = text.charCodeAt(end);
+				if (c === 41 || c === 32 || c === 10 || c === 9) break;
+				end++;
+			}
+		}
+		if (end > start && end - start < 1024) {
+			const dest = text.slice(start, end);
+			if (!hasScheme(dest) && dest.indexOf("\n") === -1) {
+				const decoded = decodeLinkDestination(dest);
+				const hash = decoded.indexOf("#");
+				const path = hash === -1 ? decoded : decoded.slice(0, hash);
+				if (path.trim().length > 0) targets.push({ path, embed: true });
+			}
+		}
+		pos = text.indexOf("](", pos + 2);
+	}
+	return targets;
+}
+
+/** Reads, once, every note that `note` links to or embeds, and recursively what its embeds need. */
+async function preload(ctx: ConvertContext, note: LoadedNote, depth: number, scanned: Set<string>): Promise<void> {
+	if (scanned.has(note.path)) return;
+	scanned.add(note.path);
+	const body = note.lines.slice(note.bodyStart).join("\n");
+	const wanted = new Map<string, boolean>();
+	for (const t of collectTargets(body)) {
+		const resolved = resolveCached(ctx, t.path, note.path);
+		if (resolved === null || fileKind(resolved) !== "note") continue;
+		wanted.set(resolved, (wanted.get(resolved) ?? false) || t.embed);
+	}
+	await Promise.all(
+		[...wanted.keys()].filter((p) => !ctx.notes.has(p)).map(async (p) => {
+			const file = await ctx.vault.readNote(p).catch(() => null);
+			ctx.notes.set(p, file ? loadNote(p, file.text, file.properties ?? {}) : null);
+		}),
+	);
+	if (depth >= ctx.maxEmbedDepth) return;
+	for (const [p, embed] of wanted) {
+		const loaded = ctx.notes.get(p);
+		if (embed && loaded) await preload(ctx, loaded, depth + 1, scanned);
+	}
+}
+
+/** A property as a trimmed non-empty string, or null. */
+function stringProperty(props: Properties, key: string): string | null {
+	const v = props[key];
+	if (typeof v === "string" && v.trim() !== "") return v.trim();
+	if (typeof v === "number") return String(v);
+	return null;
+}
+
+/** Tags from a property that may be a list or a comma/space separated string; `#` dropped. */
+export function tagsFromProperty(value: unknown): string[] {
+	const raw: unknown[] = Array.isArray(value) ? value : typeof value === "string" ? value.split(/[,\n]/) : [];
+	const tags: string[] = [];
+	for (const t of raw) {
+		if (typeof t !== "string" && typeof t !== "number") continue;
+		const s = String(t).trim().replace(/^#/, "").trim();
+		if (s.length > 0 && !tags.includes(s)) tags.push(s);
+	}
+	return tags;
+}
+
+/** The first H1 of a note's body outside code and quotes: the story title when no property gives one. */
+function firstH1(note: LoadedNote): { line: number; text: string } | null {
+	const fenced = fencedOf(note);
+	for (let i = note.bodyStart; i < note.lines.length; i++) {
+		if (fenced[i]) continue;
+		const line = note.lines[i];
+		if (stripQuotePrefix(line) !== line) continue;
+		const h = parseHeading(line);
+		if (h && h.level === 1 && h.text.trim() !== "") return { line: i, text: h.text };
+	}
+	return null;
+}
+
+/** Plain text of inline markdown, for titles: links become their text, markup goes. */
+function plainTitle(ctx: ConvertContext, notePath: string, text: string, line: number): string {
+	const env = { ctx, notePath, line, plain: true, embedNote: () => [] as string[] };
+	return convertInlineText(text, env)
+		.replace(/\s\^[A-Za-z0-9-]+$/, "")
+		.split("**").join("")
+		.split("__").join("")
+		.trim();
+}
+
+/** Converts one note into a story. Total: any text converts without throwing. */
+export async function convertNote(input: NoteInput, vault: VaultPort, options: ConvertOptions = {}): Promise<Story> {
+	const ctx = createContext(vault, options);
+	const props = input.properties ?? {};
+	const root = loadNote(input.path, input.text, props);
+	ctx.notes.set(root.path, root);
+	await preload(ctx, root, 0, new Set());
+
+	let title = stringProperty(props, "medium_title") ?? stringProperty(props, "title");
+	let titleLine = -1;
+	if (title === null) {
+		const h1 = firstH1(root);
+		if (h1) {
+			titleLine = h1.line;
+			title = plainTitle(ctx, root.path, h1.text, h1.line + 1);
+		}
+	}
+	if (!title) title = baseName(root.path).replace(/\.md$/i, "");
+
+	const footnotesScanned = new Set<string>();
+	const body = new BlockConverter(ctx, root, { start: root.bodyStart, end: root.lines.length }, {
+		depth: 0,
+		stack: [root.path + "#"],
+		titleLine,
+		warnLine: null,
+	}, footnotesScanned).run();
+
+	const notes: string[] = [];
+	for (let k = 0; k < ctx.footnoteTexts.length; k++) {
+		const def = ctx.footnoteTexts[k];
+		const env = { ctx, notePath: def.notePath, line: 1, plain: false, embedNote: () => [] as string[] };
+		notes.push(`${k + 1}. ${convertInlineText(def.text, env).trim()}`);
+	}
+
+	const subtitle = stringProperty(props, "medium_subtitle");
+	const head = [`# ${title}`, ""];
+	if (subtitle) head.push(`## ${subtitle}`, "");
+	const tail = notes.length > 0 ? ["", "---", "", "**Notes**", "", ...notes] : [];
+	const content = [...head, ...body, ...tail].join("\n").trimEnd() + "\n";
+
+	const tagSource = props.medium_tags !== undefined ? props.medium_tags : props.tags;
+	const tags = tagsFromProperty(tagSource);
+	if (tags.length > MEDIUM_MAX_TAGS) {
+		warn(ctx, "too-many-tags", `Medium keeps only the first ${MEDIUM_MAX_TAGS} tags; ${tags.slice(MEDIUM_MAX_TAGS).join(", ")} will be dropped.`, 1);
+	}
+	for (const t of tags) {
+		if (t.length > MEDIUM_MAX_TAG_LENGTH) warn(ctx, "tag-too-long", `Tag "${t}" is longer than ${MEDIUM_MAX_TAG_LENGTH} characters; Medium ignores it.`, 1);
+	}
+	if (title.length > 100) warn(ctx, "title-too-long", "The title is longer than 100 characters; Medium will cut it.", titleLine + 1 || 1);
+
+	let canonicalUrl = stringProperty(props, "canonical_url");
+	const template = options.canonicalTemplate?.trim();
+	if (!canonicalUrl && template) canonicalUrl = fillTemplate(template, root.path);
+
+	return {
+		title,
+		content,
+		tags,
+		canonicalUrl: canonicalUrl ?? null,
+		images: ctx.images,
+		embeddedNotes: ctx.embedded,
+		warnings: ctx.warnings,
+		properties: props,
+	};
+}

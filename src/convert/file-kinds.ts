@@ -1,0 +1,109 @@
+/** What a link or embed points at, decided by the file name (Obsidian's accepted file formats). */
+
+export type FileKind = "note" | "image" | "audio" | "video" | "pdf" | "canvas" | "base" | "other";
+
+const KINDS: Record<string, FileKind> = {
+	md: "note",
+	avif: "image", bmp: "image", gif: "image", jpeg: "image", jpg: "image", png: "image", svg: "image", webp: "image",
+	tif: "image", tiff: "image",
+	flac: "audio", m4a: "audio", mp3: "audio", ogg: "audio", wav: "audio", "3gp": "audio",
+	webm: "video", mkv: "video", mov: "video", mp4: "video", ogv: "video",
+	pdf: "pdf",
+	canvas: "canvas",
+	base: "base",
+};
+
+/** The lower-cased extension of a file name, or "" when the last segment has none. */
+export function extensionOf(path: string): string {
+	const slash = path.lastIndexOf("/");
+	const dot = path.lastIndexOf(".");
+	if (dot <= slash + 1) return "";
+	return path.slice(dot + 1).toLowerCase();
+}
+
+/** The kind of a file, by the extension of its vault path (a path without one is taken as a note). */
+export function fileKind(path: string): FileKind {
+	const ext = extensionOf(path);
+	if (ext === "") return "note";
+	return KINDS[ext] ?? "other";
+}
+
+/** Whether a file name has an extension Obsidian knows (so the link names that file, not a note). */
+export function hasKnownExtension(path: string): boolean {
+	return extensionOf(path) in KINDS;
+}
+
+/** The last segment of a path. */
+export function baseName(path: string): string {
+	return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** `300` or `300x200`: an image size in an embed alias or an alt text, which Medium cannot use. */
+export function isImageSize(text: string): boolean {
+	const t = text.trim();
+	if (t.length === 0 || t.length > 12) return false;
+	let x = 0;
+	for (let i = 0; i < t.length; i++) {
+		const c = t.charCodeAt(i);
+		if (c === 120 && i > 0 && x === 0 && i < t.length - 1) x++;
+		else if (c < 48 || c > 57) return false;
+	}
+	return true;
+}
+
+/** Drops an Obsidian size from an alt text: `alt|100` → `alt`, `100` → ``. */
+export function altWithoutSize(alt: string): string {
+	const bar = alt.lastIndexOf("|");
+	if (bar !== -1 && isImageSize(alt.slice(bar + 1))) return alt.slice(0, bar).trim();
+	return isImageSize(alt) ? "" : alt;
+}
+
+/** Whether a destination has a URL scheme (`https:`, `mailto:`, `obsidian:`), so it is not a vault path. */
+export function hasScheme(dest: string): boolean {
+	const colon = dest.indexOf(":");
+	if (colon < 2) return false; // `C:` drive letters and `:x` are not schemes
+	for (let i = 0; i < colon; i++) {
+		const c = dest.charCodeAt(i);
+		const ok = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (i > 0 && ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46));
+		if (!ok) return false;
+	}
+	return true;
+}
+
+const WEB_EMBED_HOSTS = new Set([
+	"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "music.youtube.com",
+	"twitter.com", "www.twitter.com", "mobile.twitter.com", "x.com", "www.x.com",
+]);
+
+/** A YouTube or Twitter/X URL, which Medium embeds when it stands alone on its line. */
+export function isWebEmbedUrl(url: string): boolean {
+	const m = /^https?:\/\/([^/?#]+)/i.exec(url.trim());
+	return m !== null && WEB_EMBED_HOSTS.has(m[1].toLowerCase());
+}
+
+/** A URL-safe slug of a note name, for URL templates: `My Note!` → `my-note`. */
+export function slugify(text: string): string {
+	let out = "";
+	let dash = false;
+	for (const ch of text.normalize("NFKD").toLowerCase()) {
+		const c = ch.codePointAt(0) ?? 0;
+		if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+			out += ch;
+			dash = false;
+		} else if (c >= 0x300 && c <= 0x36f) {
+			continue; // combining accents
+		} else if (/\p{L}|\p{N}/u.test(ch)) {
+			out += ch;
+			dash = false;
+		} else if (!dash && out.length > 0) {
+			out += "-";
+			dash = true;
+		}
+	}
+	return dash ? out.slice(0, -1) : out;
+}
+
+/** A vault path as a markdown link destination: spaces and parentheses percent-encoded. */
+export function encodePath(path: string): string {
+	return encodeURI(path).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"));
+}

@@ -1,0 +1,592 @@
+/**
+ * Inline rewrites over one line, in a single left-to-right pass: wiki-links, markdown links, embeds,
+ * images, highlights, comments, tags, footnote references and math. Code spans are copied untouched.
+ * Every search for a closing delimiter goes through a forward-only cache, so the pass stays linear
+ * even on a line of 200,000 unclosed `[[`.
+ */
+
+import { decodeLinkDestination, splitLinktext } from "../core/link-index";
+import { resolveCached, warn, type ConvertContext } from "./convert-context";
+import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isImageSize, isWebEmbedUrl, slugify } from "./file-kinds";
+import { codeSpan, findCodeSpans, ForwardFinder, isEscaped, isSpace, matchBrackets } from "./text-scan";
+
+/** Where a line's inline text is converted, and how embeds reach the block converter. */
+export interface InlineEnv {
+	ctx: ConvertContext;
+	notePath: string;
+	/** 1-based root-note line for warnings. */
+	line: number;
+	/** Plain text only (table cells, titles): links become their text, no markup is added. */
+	plain: boolean;
+	/** Converts an embedded note (or its section) into lines; empty when it cannot be embedded. */
+	embedNote: (path: string, subpath: string, written: string) => string[];
+}
+
+/** A converted line: inline text, with block parts (embedded notes, web embeds) between. */
+export interface InlineResult {
+	parts: Array<string | string[]>;
+	/** A comment opened on this line and not closed: the closing delimiter to look for next. */
+	openComment: "%%" | "-->" | null;
+}
+
+/** A link destination parsed after `](`. */
+interface Destination {
+	dest: string;
+	/** Index just past the closing `)`. */
+	end: number;
+}
+
+const ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+/** Characters that end a tag: white space and ASCII punctuation other than `_`, `-` and `/`. */
+function endsTag(c: number): boolean {
+	if (isSpace(c)) return true;
+	if (c === 95 || c === 45 || c === 47) return false;
+	return c < 128 && ASCII_PUNCT.indexOf(String.fromCharCode(c)) !== -1;
+}
+
+/** Length of the tag body after a `#` at `i`, or 0 when `#…` is not a tag (`#1984`, `# heading`). */
+export function tagLength(text: string, i: number): number {
+	let j = i + 1;
+	let letter = false;
+	while (j < text.length && !endsTag(text.charCodeAt(j))) {
+		const c = text.charCodeAt(j);
+		if (c < 48 || c > 57) letter = true;
+		j++;
+	}
+	return letter ? j - i - 1 : 0;
+}
+
+/** Whether a line holds nothing but tags (such a line is dropped). */
+export function isTagOnlyLine(text: string): boolean {
+	let i = 0;
+	let tags = 0;
+	while (i < text.length) {
+		const c = text.charCodeAt(i);
+		if (isSpace(c)) {
+			i++;
+			continue;
+		}
+		if (c !== 35) return false;
+		const len = tagLength(text, i);
+		if (len === 0) return false;
+		const after = i + 1 + len;
+		if (after < text.length && !isSpace(text.charCodeAt(after))) return false;
+		tags++;
+		i = after;
+	}
+	return tags > 0;
+}
+
+/** Parses `(dest "title")` starting at the `(`. Bounded: at most 32 nested parentheses. */
+function parseDestination(text: string, open: number, gt: ForwardFinder): Destination | null {
+	let i = open + 1;
+	while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+	let dest: string;
+	if (text[i] === "<") {
+		const close = gt.next(i + 1);
+		if (close === -1) return null;
+		const lt = text.indexOf("<", i + 1);
+		if (lt !== -1 && lt < close) return null;
+		dest = text.slice(i + 1, close);
+		i = close + 1;
+	} else {
+		const start = i;
+		let depth = 0;
+		while (i < text.length) {
+			const c = text.charCodeAt(i);
+			if (c === 92 && i + 1 < text.length) {
+				i += 2;
+				continue;
+			}
+			if (isSpace(c)) break;
+			if (c === 40) {
+				if (++depth > 32) return null;
+			} else if (c === 41) {
+				if (depth === 0) break;
+				depth--;
+			}
+			i++;
+		}
+		dest = text.slice(start, i);
+	}
+	while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+	const q = text[i];
+	if (q === '"' || q === "'") {
+		const close = text.indexOf(q, i + 1);
+		if (close === -1) return null;
+		i = close + 1;
+		while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+	}
+	if (text[i] !== ")") return null;
+	return { dest, end: i + 1 };
+}
+
+/** The text a wiki-link shows without an alias: `Note`, `Note > Heading`, `Heading` for `#Heading`. */
+function linkDisplay(path: string, subpath: string): string {
+	let shown = path;
+	if (shown.toLowerCase().endsWith(".md")) shown = shown.slice(0, -3);
+	const parts = subpath.split("#").map((p) => p.trim()).filter((p) => p.length > 0);
+	if (shown.length === 0) return parts.join(" > ");
+	return parts.length > 0 ? `${shown} > ${parts.join(" > ")}` : shown;
+}
+
+/** A note's Medium URL property, when it holds a web address. */
+export function mediumUrlOf(ctx: ConvertContext, notePath: string): string | null {
+	const note = ctx.notes.get(notePath);
+	const value = note?.properties[ctx.urlProperty];
+	if (typeof value === "string" && /^https?:\/\//i.test(value.trim())) return value.trim();
+	return null;
+}
+
+/** Fills a URL template's `{slug}`, `{path}` and `{title}` from a note path. */
+export function fillTemplate(template: string, notePath: string): string {
+	const name = baseName(notePath).replace(/\.md$/i, "");
+	return template
+		.split("{slug}").join(encodeURIComponent(slugify(name)))
+		.split("{path}").join(encodePath(notePath.replace(/\.md$/i, "")))
+		.split("{title}").join(encodeURIComponent(name));
+}
+
+/** Where a link to a resolved note goes: its Medium story, the link template, or nowhere. */
+function noteHref(ctx: ConvertContext, target: string): string | null {
+	const url = mediumUrlOf(ctx, target);
+	if (url) return url;
+	return ctx.linkTemplate ? fillTemplate(ctx.linkTemplate, target) : null;
+}
+
+/** Converts one line of inline text. */
+export function convertInline(text: string, env: InlineEnv): InlineResult {
+	return new InlineScanner(text, env).run();
+}
+
+/** Converts inline text to a single string (block parts, which plain mode never makes, are joined). */
+export function convertInlineText(text: string, env: InlineEnv): string {
+	const r = convertInline(text, env);
+	return r.parts.map((p) => (typeof p === "string" ? p : p.join(" "))).join("");
+}
+
+class InlineScanner {
+	private readonly n: number;
+	private readonly spans;
+	private brackets: Map<number, number> | null = null;
+	private readonly parts: Array<string | string[]> = [];
+	private out = "";
+	private last = 0;
+	private readonly closes: Array<{ at: number; emit: string; skipTo: number }> = [];
+	private highlightClose = -1;
+	private openComment: "%%" | "-->" | null = null;
+	private readonly wikiClose: ForwardFinder;
+	private readonly wikiOpen: ForwardFinder;
+	private readonly eqFinder: ForwardFinder;
+	private readonly pctFinder: ForwardFinder;
+	private readonly htmlCommentClose: ForwardFinder;
+	private readonly gtFinder: ForwardFinder;
+	private readonly dollar2: ForwardFinder;
+	private readonly dollar1: ForwardFinder;
+
+	constructor(
+		private readonly text: string,
+		private readonly env: InlineEnv,
+	) {
+		this.n = text.length;
+		this.spans = findCodeSpans(text);
+		this.wikiClose = new ForwardFinder(text, "]]");
+		this.wikiOpen = new ForwardFinder(text, "[[");
+		this.eqFinder = new ForwardFinder(text, "==", (i) => !isEscaped(text, i) && !this.inCodeSpan(i));
+		this.pctFinder = new ForwardFinder(text, "%%");
+		this.htmlCommentClose = new ForwardFinder(text, "-->");
+		this.gtFinder = new ForwardFinder(text, ">");
+		this.dollar2 = new ForwardFinder(text, "$$", (i) => !isEscaped(text, i));
+		// A closing `$` follows a non-space, is not escaped, not part of `$$`, and no digit follows it.
+		this.dollar1 = new ForwardFinder(text, "$", (i) => {
+			const prev = text.charCodeAt(i - 1);
+			const next = text.charCodeAt(i + 1);
+			return !isSpace(prev) && prev !== 36 && next !== 36 && !(next >= 48 && next <= 57) && !isEscaped(text, i);
+		});
+	}
+
+	private pairs(): Map<number, number> {
+		if (!this.brackets) this.brackets = matchBrackets(this.text, this.spans);
+		return this.brackets;
+	}
+
+	private spanIndex = 0;
+
+	/** Whether `i` falls inside a code span (positions only grow, so a cursor suffices). */
+	private inCodeSpan(i: number): boolean {
+		const spans = this.spans;
+		let k = this.spanIndex;
+		while (k < spans.length && spans[k].end <= i) k++;
+		return k < spans.length && spans[k].start <= i;
+	}
+
+	/** Emits the literal text up to `i`, then `replacement`, and continues at `resume`. */
+	private replace(i: number, replacement: string, resume: number): number {
+		this.out += this.text.slice(this.last, i) + replacement;
+		this.last = resume;
+		return resume;
+	}
+
+	private block(i: number, lines: string[], resume: number): number {
+		this.out += this.text.slice(this.last, i);
+		this.parts.push(this.out, lines);
+		this.out = "";
+		this.last = resume;
+		return resume;
+	}
+
+	private warn(code: string, message: string): void {
+		warn(this.env.ctx, code, message, this.env.line);
+	}
+
+	run(): InlineResult {
+		const { text, n } = this;
+		const plain = this.env.plain;
+		let s = 0;
+		let i = 0;
+		while (i < n) {
+			while (s < this.spans.length && this.spans[s].end <= i) s++;
+			if (s < this.spans.length && i >= this.spans[s].start) {
+				const span = this.spans[s++];
+				if (plain && i === span.start) {
+					const inner = text.slice(span.start, span.end);
+					const fence = inner.length - inner.replace(/^`+/, "").length;
+					i = this.replace(span.start, inner.slice(fence, inner.length - fence).trim(), span.end);
+				} else i = span.end;
+				this.spanIndex = s;
+				continue;
+			}
+			if (this.closes.length > 0 && i >= this.closes[this.closes.length - 1].at) {
+				const c = this.closes.pop() as { at: number; emit: string; skipTo: number };
+				// Normally the scanner stops right on the `]`; if a longer construct jumped past it,
+				// close the link where we are so the output stays balanced.
+				i = i === c.at ? this.replace(i, c.emit, c.skipTo) : this.replace(i, c.emit, i);
+				continue;
+			}
+			const c = text.charCodeAt(i);
+			switch (c) {
+				case 92: // backslash escape
+					if (plain && i + 1 < n && ASCII_PUNCT.includes(text[i + 1])) i = this.replace(i, text[i + 1], i + 2);
+					else i += 2;
+					continue;
+				case 33: // !
+					if (text.charCodeAt(i + 1) === 91) {
+						const next = text.charCodeAt(i + 2) === 91 ? this.wikiEmbed(i) : this.markdownImage(i);
+						if (next !== -1) {
+							i = next;
+							continue;
+						}
+					}
+					break;
+				case 91: {
+					// [
+					const next = text.charCodeAt(i + 1) === 91 ? this.wikiLink(i) : text.charCodeAt(i + 1) === 94 ? this.footnoteRef(i) : this.markdownLink(i);
+					if (next !== -1) {
+						i = next;
+						continue;
+					}
+					if (text.charCodeAt(i + 1) === 91) {
+						i += 2; // an unclosed `[[` stays literal
+						continue;
+					}
+					break;
+				}
+				case 61: // =
+					if (text.charCodeAt(i + 1) === 61) {
+						i = this.highlight(i);
+						continue;
+					}
+					break;
+				case 37: // %
+					if (text.charCodeAt(i + 1) === 37) {
+						const close = this.pctFinder.next(i + 2);
+						if (close === -1) return this.finishWithComment(i, "%%");
+						i = this.replace(i, "", close + 2);
+						continue;
+					}
+					break;
+				case 60: // <
+					if (text.startsWith("<!--", i)) {
+						const close = this.htmlCommentClose.next(i + 4);
+						if (close === -1) return this.finishWithComment(i, "-->");
+						i = this.replace(i, "", close + 3);
+						continue;
+					}
+					break;
+				case 36: // $
+					i = this.math(i);
+					continue;
+				case 94: // ^
+					if (text.charCodeAt(i + 1) === 91) {
+						const next = this.inlineFootnote(i);
+						if (next !== -1) {
+							i = next;
+							continue;
+						}
+					}
+					break;
+				case 35: // #
+					if (i === 0 || isSpace(text.charCodeAt(i - 1))) {
+						const len = tagLength(text, i);
+						if (len > 0) {
+							i = this.replace(i, text.slice(i + 1, i + 1 + len), i + 1 + len);
+							continue;
+						}
+					}
+					break;
+			}
+			i++;
+		}
+		return this.finish();
+	}
+
+	private finish(): InlineResult {
+		this.out += this.text.slice(this.last);
+		this.parts.push(this.out);
+		return { parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), openComment: this.openComment };
+	}
+
+	private finishWithComment(i: number, close: "%%" | "-->"): InlineResult {
+		this.out += this.text.slice(this.last, i);
+		this.last = this.n;
+		// Markup opened before the comment has to be closed, or the line would be left unbalanced.
+		while (this.closes.length > 0) this.out += (this.closes.pop() as { emit: string }).emit;
+		if (this.highlightClose !== -1) this.out += "**";
+		this.openComment = close;
+		this.parts.push(this.out);
+		return { parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), openComment: close };
+	}
+
+	private highlight(i: number): number {
+		if (i === this.highlightClose) {
+			this.highlightClose = -1;
+			return this.replace(i, this.env.plain ? "" : "**", i + 2);
+		}
+		if (this.highlightClose === -1) {
+			const close = this.eqFinder.next(i + 3);
+			if (close !== -1 && !isEscaped(this.text, i)) {
+				this.highlightClose = close;
+				return this.replace(i, this.env.plain ? "" : "**", i + 2);
+			}
+		}
+		return i + 2;
+	}
+
+	private math(i: number): number {
+		const text = this.text;
+		if (isEscaped(text, i)) return i + 1;
+		if (text.charCodeAt(i + 1) === 36) {
+			const close = this.dollar2.next(i + 2);
+			if (close === -1 || close === i + 2) return i + 2;
+			const inner = text.slice(i + 2, close).trim();
+			this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
+			return this.replace(i, this.env.plain ? inner : codeSpan(inner), close + 2);
+		}
+		const next = text.charCodeAt(i + 1);
+		if (i + 1 >= this.n || isSpace(next)) return i + 1;
+		const close = this.dollar1.next(i + 2);
+		if (close === -1) return i + 1;
+		const inner = text.slice(i + 1, close);
+		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
+		return this.replace(i, this.env.plain ? inner : codeSpan(inner), close + 1);
+	}
+
+	/** The `]]` closing a `[[` at `open`, or -1 (none, or another `[[` opens first: this one is literal). */
+	private wikiEnd(open: number): number {
+		const close = this.wikiClose.next(open);
+		if (close === -1) return -1;
+		const again = this.wikiOpen.next(open);
+		return again !== -1 && again < close ? -1 : close;
+	}
+
+	/** `[[target#sub|alias]]`. */
+	private wikiLink(i: number): number {
+		const close = this.wikiEnd(i + 2);
+		if (close === -1) return -1;
+		const inner = this.text.slice(i + 2, close).split("\\|").join("|");
+		if (inner.trim().length === 0) return -1;
+		const bar = inner.indexOf("|");
+		const target = bar === -1 ? inner : inner.slice(0, bar);
+		const alias = bar === -1 ? null : inner.slice(bar + 1);
+		const { path, subpath } = splitLinktext(target);
+		const display = alias !== null && alias.trim() !== "" ? alias : linkDisplay(path, subpath);
+		return this.replace(i, this.linkTo(path, subpath, display, `[[${inner}]]`), close + 2);
+	}
+
+	/** The markdown for a link to a vault target: a link to its Medium story, or its display text. */
+	private linkTo(path: string, subpath: string, display: string, written: string): string {
+		if (path.length === 0) return display; // a heading or block of this very note: no anchors on Medium
+		const href = this.noteHref(path, written);
+		return href === null || this.env.plain ? display : `[${display}](${href})`;
+	}
+
+	/** Where a link to a vault path goes, or null (unresolved, not a note, or not on Medium). */
+	private noteHref(path: string, written: string): string | null {
+		const ctx = this.env.ctx;
+		const target = resolveCached(ctx, path, this.env.notePath);
+		if (target === null) {
+			this.warn("unresolved-link", `Link ${written} points to nothing in the vault; it became plain text.`);
+			return null;
+		}
+		if (fileKind(target) !== "note") {
+			this.warn("file-link", `Link ${written} points to a file Medium cannot host; it became plain text.`);
+			return null;
+		}
+		return noteHref(ctx, target);
+	}
+
+	/** `[text](dest)`: external links stay; links to notes follow the note-link rules. */
+	private markdownLink(i: number): number {
+		const close = this.pairs().get(i);
+		if (close === undefined || this.text.charCodeAt(close + 1) !== 40) return -1;
+		const d = parseDestination(this.text, close + 1, this.gtFinder);
+		if (!d) return -1;
+		const raw = d.dest;
+		if (hasScheme(raw)) {
+			if (/^obsidian:/i.test(raw)) {
+				this.warn("obsidian-link", `Link ${raw} opens Obsidian and cannot work on Medium; it became plain text.`);
+				this.closes.push({ at: close, emit: "", skipTo: d.end });
+				return this.replace(i, "", i + 1);
+			}
+			if (this.env.plain) {
+				this.closes.push({ at: close, emit: "", skipTo: d.end });
+				return this.replace(i, "", i + 1);
+			}
+			this.closes.push({ at: close, emit: this.text.slice(close, d.end), skipTo: d.end });
+			return i + 1;
+		}
+		const decoded = decodeLinkDestination(raw);
+		const hash = decoded.indexOf("#");
+		const path = hash === -1 ? decoded : decoded.slice(0, hash);
+		let href: string | null = null;
+		if (path.trim().length === 0) {
+			if (decoded.length > 0) this.warn("anchor-link", `Link to ${raw} points inside the page, which Medium cannot do; it became plain text.`);
+		} else href = this.noteHref(path, `(${raw})`);
+		if (href === null || this.env.plain) {
+			this.closes.push({ at: close, emit: "", skipTo: d.end });
+			return this.replace(i, "", i + 1);
+		}
+		this.closes.push({ at: close, emit: `](${href})`, skipTo: d.end });
+		return i + 1;
+	}
+
+	/** `[^label]`: a footnote reference, numbered in order of first use. */
+	private footnoteRef(i: number): number {
+		const close = this.pairs().get(i);
+		if (close === undefined) return -1;
+		const label = this.text.slice(i + 2, close).trim().toLowerCase();
+		if (label.length === 0) return -1;
+		const ctx = this.env.ctx;
+		const key = this.env.notePath + "\0" + label;
+		const def = ctx.footnoteDefs.get(key);
+		if (!def) {
+			this.warn("missing-footnote", `Footnote [^${label}] has no definition; it was left as written.`);
+			return close + 1;
+		}
+		let num = ctx.footnoteNumbers.get(key);
+		if (num === undefined) {
+			ctx.footnoteTexts.push(def);
+			num = ctx.footnoteTexts.length;
+			ctx.footnoteNumbers.set(key, num);
+		}
+		return this.replace(i, `[${num}]`, close + 1);
+	}
+
+	/** `^[text]`: an inline footnote. */
+	private inlineFootnote(i: number): number {
+		const close = this.pairs().get(i + 1);
+		if (close === undefined) return -1;
+		const ctx = this.env.ctx;
+		ctx.footnoteTexts.push({ notePath: this.env.notePath, text: this.text.slice(i + 2, close) });
+		return this.replace(i, `[${ctx.footnoteTexts.length}]`, close + 1);
+	}
+
+	/** `![[target]]`: a note, a section, a block, an image or another file. */
+	private wikiEmbed(i: number): number {
+		const close = this.wikiEnd(i + 3);
+		if (close === -1) return -1;
+		const inner = this.text.slice(i + 3, close).split("\\|").join("|");
+		if (inner.trim().length === 0) return -1;
+		const bar = inner.indexOf("|");
+		const target = bar === -1 ? inner : inner.slice(0, bar);
+		const alias = bar === -1 ? "" : inner.slice(bar + 1).trim();
+		const { path, subpath } = splitLinktext(target);
+		const written = `![[${inner}]]`;
+		const ctx = this.env.ctx;
+		const resolved = path.length === 0 ? this.env.notePath : resolveCached(ctx, path, this.env.notePath);
+		if (resolved === null) {
+			const kind = fileKind(path);
+			this.warn(kind === "image" ? "missing-image" : "unresolved-embed", `Embed ${written} points to nothing in the vault; it was left out.`);
+			return this.replace(i, "", close + 2);
+		}
+		const kind = fileKind(resolved);
+		if (kind === "note") {
+			if (this.env.plain) {
+				this.warn("embed-in-table", `Embed ${written} cannot be shown inside a table; its name was kept.`);
+				return this.replace(i, linkDisplay(path, subpath), close + 2);
+			}
+			return this.block(i, this.env.embedNote(resolved, subpath, written), close + 2);
+		}
+		if (kind === "image") {
+			const alt = alias.length > 0 && !isImageSize(alias) ? alias : "";
+			return this.replace(i, this.image(resolved, alt, written), close + 2);
+		}
+		const name = baseName(path.length > 0 ? path : resolved);
+		this.warn("unsupported-embed", `Embed ${written} (${kind}) cannot be shown on Medium; its name was kept as text.`);
+		return this.replace(i, name, close + 2);
+	}
+
+	/** A local image: listed for upload, written with its Medium URL once known. */
+	private image(path: string, alt: string, written: string): string {
+		const ctx = this.env.ctx;
+		if (this.env.plain) {
+			this.warn("image-in-table", `Image ${written} cannot be shown inside a table; its name was kept.`);
+			return alt || baseName(path);
+		}
+		if (!ctx.imageSeen.has(path)) {
+			ctx.imageSeen.add(path);
+			ctx.images.push({ path, alt });
+		}
+		let src: string;
+		if (ctx.imageUrls) {
+			const url = ctx.imageUrls.get(path);
+			if (!url) return ""; // not uploaded (unsupported type): the publisher has said why
+			src = url;
+		} else src = encodePath(path);
+		return `![${alt}](${src})`;
+	}
+
+	/** `![alt](src)`: remote images stay (sizes dropped), local ones are uploaded, web embeds stand alone. */
+	private markdownImage(i: number): number {
+		const close = this.pairs().get(i + 1);
+		if (close === undefined || this.text.charCodeAt(close + 1) !== 40) return -1;
+		const d = this.parseDest(close + 1);
+		if (!d) return -1;
+		const alt = altWithoutSize(this.text.slice(i + 2, close));
+		const src = d.dest.trim();
+		if (hasScheme(src)) {
+			if (isWebEmbedUrl(src) && !this.env.plain) return this.block(i, [src], d.end);
+			if (this.env.plain) return this.replace(i, alt || src, d.end);
+			return this.replace(i, `![${alt}]${this.text.slice(close + 1, d.end)}`, d.end);
+		}
+		const decoded = decodeLinkDestination(src);
+		const hash = decoded.indexOf("#");
+		const path = hash === -1 ? decoded : decoded.slice(0, hash);
+		const written = this.text.slice(i, d.end);
+		const resolved = path.trim().length === 0 ? null : resolveCached(this.env.ctx, path, this.env.notePath);
+		if (resolved === null) {
+			this.warn("missing-image", `Image ${written} points to nothing in the vault; it was left out.`);
+			return this.replace(i, "", d.end);
+		}
+		const kind = fileKind(resolved);
+		if (kind === "image") return this.replace(i, this.image(resolved, alt, written), d.end);
+		if (kind === "note" && !this.env.plain) return this.block(i, this.env.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written), d.end);
+		this.warn("unsupported-embed", `Embed ${written} (${kind}) cannot be shown on Medium; its name was kept as text.`);
+		return this.replace(i, baseName(resolved), d.end);
+	}
+
+	private parseDest(open: number): Destination | null {
+		return parseDestination(this.text, open, this.gtFinder);
+	}
+}

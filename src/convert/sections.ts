@@ -1,0 +1,214 @@
+/**
+ * Picks the part of a note that an embed asks for: a heading's section (`#A#B` for nested headings) or
+ * a block (`#^id`). Lines inside code fences are never taken for headings or block ids.
+ */
+
+/** A half-open range of line indexes. */
+export interface LineRange {
+	start: number;
+	end: number;
+}
+
+/** Per line: is it inside (or a delimiter of) a fenced code block? One pass. */
+export function fencedLines(lines: readonly string[]): Uint8Array {
+	const inFence = new Uint8Array(lines.length);
+	let fenceChar = "";
+	let fenceLen = 0;
+	for (let i = 0; i < lines.length; i++) {
+		const t = stripQuotePrefix(lines[i]).trimStart();
+		if (fenceLen > 0) {
+			inFence[i] = 1;
+			if (t.startsWith(fenceChar.repeat(fenceLen)) && runLength(t, fenceChar) >= fenceLen && t.slice(runLength(t, fenceChar)).trim() === "") {
+				fenceLen = 0;
+			}
+			continue;
+		}
+		const fence = fenceOpen(t);
+		if (fence) {
+			inFence[i] = 1;
+			fenceChar = fence.char;
+			fenceLen = fence.len;
+		}
+	}
+	return inFence;
+}
+
+/** A fence opener: three or more backticks (info without backticks) or tildes. */
+export function fenceOpen(trimmed: string): { char: string; len: number; info: string } | null {
+	const ch = trimmed[0];
+	if (ch !== "`" && ch !== "~") return null;
+	const len = runLength(trimmed, ch);
+	if (len < 3) return null;
+	const info = trimmed.slice(len).trim();
+	if (ch === "`" && info.includes("`")) return null;
+	return { char: ch, len, info };
+}
+
+/** Length of the run of `ch` at the start of `s`. */
+export function runLength(s: string, ch: string, from = 0): number {
+	let i = from;
+	while (i < s.length && s[i] === ch) i++;
+	return i - from;
+}
+
+/** Removes blockquote markers (`> > `) from the start of a line. */
+export function stripQuotePrefix(line: string): string {
+	return splitQuote(line).content;
+}
+
+/** Splits a line into its blockquote depth and the content after the markers. */
+export function splitQuote(line: string): { depth: number; content: string } {
+	let i = 0;
+	let depth = 0;
+	for (;;) {
+		let j = i;
+		while (j < line.length && j - i < 3 && line[j] === " ") j++;
+		if (line[j] !== ">") break;
+		depth++;
+		i = j + 1;
+		if (line[i] === " " || line[i] === "\t") i++;
+	}
+	return { depth, content: depth === 0 ? line : line.slice(i) };
+}
+
+/** An ATX heading: its level and text, or null. */
+export function parseHeading(line: string): { level: number; text: string } | null {
+	let i = 0;
+	while (i < 3 && line[i] === " ") i++;
+	const level = runLength(line, "#", i);
+	if (level < 1 || level > 6) return null;
+	const after = i + level;
+	if (after < line.length && line[after] !== " " && line[after] !== "\t") return null;
+	let text = line.slice(after).trim();
+	// An optional closing sequence of #s, preceded by a space.
+	let k = text.length;
+	while (k > 0 && text[k - 1] === "#") k--;
+	if (k < text.length && (k === 0 || text[k - 1] === " ")) text = text.slice(0, k).trim();
+	return { level, text };
+}
+
+/**
+ * Heading text as Obsidian compares it in links: characters that cannot appear in link targets
+ * removed, spaces collapsed, case ignored.
+ */
+export function headingKey(text: string): string {
+	let out = "";
+	let space = false;
+	for (const ch of text.normalize("NFC").toLowerCase()) {
+		if (ch === "#" || ch === "|" || ch === "^" || ch === ":" || ch === "%" || ch === "[" || ch === "]" || ch === "*" || ch === "`" || ch === "=") continue;
+		if (ch === " " || ch === "\t") {
+			space = out.length > 0;
+			continue;
+		}
+		if (space) out += " ";
+		space = false;
+		out += ch;
+	}
+	return out;
+}
+
+/** The section of each heading in a chain (`A#B`): from the heading line to the next of its level or higher. */
+export function findHeadingSection(lines: readonly string[], chain: readonly string[], fenced: Uint8Array): LineRange | null {
+	let range: LineRange = { start: 0, end: lines.length };
+	for (const wanted of chain) {
+		const key = headingKey(wanted);
+		let found: LineRange | null = null;
+		for (let i = range.start; i < range.end && !found; i++) {
+			if (fenced[i]) continue;
+			const h = parseHeading(lines[i]);
+			if (!h || headingKey(h.text) !== key) continue;
+			let end = range.end;
+			for (let j = i + 1; j < range.end; j++) {
+				if (fenced[j]) continue;
+				const next = parseHeading(lines[j]);
+				if (next && next.level <= h.level) {
+					end = j;
+					break;
+				}
+			}
+			found = { start: i, end };
+		}
+		if (!found) return null;
+		range = found;
+	}
+	return range;
+}
+
+/** Whether a line starts a list item (`-`, `*`, `+`, `1.`, `1)`), and the column where its text starts. */
+export function listItem(line: string): { indent: number; contentStart: number } | null {
+	let i = 0;
+	while (i < line.length && (line[i] === " " || line[i] === "\t")) i++;
+	const indent = i;
+	const c = line[i];
+	if (c === "-" || c === "*" || c === "+") {
+		i++;
+	} else {
+		let j = i;
+		while (j < line.length && j - i < 9 && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
+		if (j === i || (line[j] !== "." && line[j] !== ")")) return null;
+		i = j + 1;
+	}
+	if (i < line.length && line[i] !== " " && line[i] !== "\t") return null;
+	return { indent, contentStart: Math.min(i + 1, line.length) };
+}
+
+/** Index where a trailing block id (` ^id`) starts in a line, or -1. */
+export function trailingBlockId(line: string): number {
+	let end = line.length;
+	while (end > 0 && (line[end - 1] === " " || line[end - 1] === "\t")) end--;
+	let i = end;
+	while (i > 0 && isBlockIdChar(line.charCodeAt(i - 1))) i--;
+	if (i === end || i === 0 || line[i - 1] !== "^") return -1;
+	const caret = i - 1;
+	if (caret === 0) return 0;
+	return line[caret - 1] === " " || line[caret - 1] === "\t" ? caret - 1 : -1;
+}
+
+/** Latin letters, digits and `-`: the characters of a block id. */
+export function isBlockIdChar(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+}
+
+/** The id of a trailing block id, or null. */
+function blockIdAt(line: string): string | null {
+	const at = trailingBlockId(line);
+	if (at === -1) return null;
+	return line.slice(line.indexOf("^", at) + 1).trim();
+}
+
+/**
+ * The block a `#^id` names: the paragraph or list item the id ends, or the list, quote, callout or
+ * table that an id on its own line follows.
+ */
+export function findBlock(lines: readonly string[], id: string, fenced: Uint8Array): LineRange | null {
+	const wanted = id.toLowerCase();
+	for (let i = 0; i < lines.length; i++) {
+		if (fenced[i]) continue;
+		const bid = blockIdAt(lines[i]);
+		if (bid === null || bid.toLowerCase() !== wanted) continue;
+		const own = lines[i].trim().startsWith("^");
+		if (own) {
+			let end = i;
+			while (end > 0 && lines[end - 1].trim() === "") end--;
+			if (end === 0) return null;
+			let start = end - 1;
+			while (start > 0 && lines[start - 1].trim() !== "") start--;
+			return { start, end };
+		}
+		const item = listItem(stripQuotePrefix(lines[i]));
+		if (item) {
+			let end = i + 1;
+			while (end < lines.length && lines[end].trim() !== "") {
+				const next = listItem(lines[end]);
+				const indent = lines[end].length - lines[end].trimStart().length;
+				if (indent <= item.indent || (next && next.indent <= item.indent)) break;
+				end++;
+			}
+			return { start: i, end };
+		}
+		let start = i;
+		while (start > 0 && lines[start - 1].trim() !== "" && !fenced[start - 1] && !parseHeading(lines[start - 1])) start--;
+		return { start, end: i + 1 };
+	}
+	return null;
+}

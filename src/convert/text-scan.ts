@@ -1,0 +1,140 @@
+/**
+ * Small scanning tools that keep the converter linear: searches whose answers are cached while the
+ * scanner moves forward, so a note full of unclosed openers (`[[`, `==`, `$`) never rescans a line.
+ */
+
+/**
+ * Finds the next occurrence of a needle at or after a position, for positions that only grow.
+ * A failed or distant search is remembered, so the total work over a line is linear.
+ */
+export class ForwardFinder {
+	private at = -2;
+	private from = 0;
+
+	/** `accept` filters occurrences (an escaped `$`, say); rejected ones are skipped. */
+	constructor(
+		private readonly text: string,
+		private readonly needle: string,
+		private readonly accept?: (index: number) => boolean,
+	) {}
+
+	/** Index of the next accepted occurrence at or after `from`, or -1. */
+	next(from: number): number {
+		if (this.at === -1 && from >= this.from) return -1;
+		if (this.at >= from && from >= this.from) return this.at;
+		this.from = from;
+		let i = this.text.indexOf(this.needle, from);
+		while (i !== -1 && this.accept && !this.accept(i)) i = this.text.indexOf(this.needle, i + 1);
+		this.at = i;
+		return i;
+	}
+}
+
+/** A run of backticks and, when it opens a code span, where the span closes. */
+export interface CodeSpan {
+	start: number;
+	/** Index just past the closing run. */
+	end: number;
+}
+
+/**
+ * The inline code spans of one line, CommonMark style: a run of N backticks closes at the next run of
+ * exactly N. Escaped backticks (`\``) do not open a span. Linear: every run is visited twice.
+ */
+export function findCodeSpans(text: string): CodeSpan[] {
+	if (text.indexOf("`") === -1) return [];
+	const runs: { start: number; len: number }[] = [];
+	for (let i = 0; i < text.length; i++) {
+		if (text.charCodeAt(i) !== 96) continue;
+		if (i > 0 && text.charCodeAt(i - 1) === 92 && !isEscaped(text, i - 1)) {
+			// `\`` is a literal backtick; the run starts after it.
+			let j = i + 1;
+			while (j < text.length && text.charCodeAt(j) === 96) j++;
+			if (j > i + 1) runs.push({ start: i + 1, len: j - i - 1 });
+			i = j - 1;
+			continue;
+		}
+		let j = i;
+		while (j < text.length && text.charCodeAt(j) === 96) j++;
+		runs.push({ start: i, len: j - i });
+		i = j - 1;
+	}
+	// nextSame[k]: the index of the next run with the same length as run k.
+	const nextSame = new Array<number>(runs.length).fill(-1);
+	const lastByLen = new Map<number, number>();
+	for (let k = runs.length - 1; k >= 0; k--) {
+		const len = runs[k].len;
+		nextSame[k] = lastByLen.get(len) ?? -1;
+		lastByLen.set(len, k);
+	}
+	const spans: CodeSpan[] = [];
+	let k = 0;
+	while (k < runs.length) {
+		const close = nextSame[k];
+		if (close === -1) {
+			k++;
+			continue;
+		}
+		spans.push({ start: runs[k].start, end: runs[close].start + runs[close].len });
+		k = close + 1;
+	}
+	return spans;
+}
+
+/** Whether the character at `i` is preceded by an odd number of backslashes. */
+export function isEscaped(text: string, i: number): boolean {
+	let n = 0;
+	for (let j = i - 1; j >= 0 && text.charCodeAt(j) === 92; j--) n++;
+	return n % 2 === 1;
+}
+
+/**
+ * Matches square brackets of one line with a stack, skipping code spans and escapes. Returns, for each
+ * `[` that has a partner, the index of its `]`. Linear.
+ */
+export function matchBrackets(text: string, spans: readonly CodeSpan[]): Map<number, number> {
+	const pairs = new Map<number, number>();
+	if (text.indexOf("[") === -1) return pairs;
+	const stack: number[] = [];
+	let s = 0;
+	for (let i = 0; i < text.length; i++) {
+		if (s < spans.length && i === spans[s].start) {
+			i = spans[s].end - 1;
+			s++;
+			continue;
+		}
+		const c = text.charCodeAt(i);
+		if (c === 92) {
+			i++;
+			continue;
+		}
+		if (c === 91) stack.push(i);
+		else if (c === 93 && stack.length > 0) pairs.set(stack.pop() as number, i);
+	}
+	return pairs;
+}
+
+/** The longest run of a character in a text, to pick a fence or code-span delimiter that cannot clash. */
+export function longestRun(text: string, ch: string): number {
+	let best = 0;
+	let cur = 0;
+	for (let i = 0; i < text.length; i++) {
+		if (text[i] === ch) {
+			cur++;
+			if (cur > best) best = cur;
+		} else cur = 0;
+	}
+	return best;
+}
+
+/** Wraps text as an inline code span that survives backticks inside it. */
+export function codeSpan(text: string): string {
+	const fence = "`".repeat(longestRun(text, "`") + 1);
+	const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+	return fence + pad + text + pad + fence;
+}
+
+/** Whether a character code is Unicode white space of the kinds markdown cares about. */
+export function isSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
+}

@@ -1,0 +1,114 @@
+/**
+ * GFM tables, which Medium cannot show, become an aligned plain-text table inside a code block: the
+ * reader still sees rows and columns.
+ */
+
+import { findCodeSpans, longestRun } from "./text-scan";
+
+export type Align = "left" | "right" | "center" | "none";
+
+/** Splits a table row into cells on unescaped pipes outside code spans and wiki-links. */
+export function splitRow(line: string): string[] {
+	let s = line.trim();
+	const spans = findCodeSpans(s);
+	const cells: string[] = [];
+	let cur = "";
+	let span = 0;
+	let wiki = 0;
+	for (let i = 0; i < s.length; i++) {
+		if (span < spans.length && i === spans[span].start) {
+			cur += s.slice(i, spans[span].end);
+			i = spans[span].end - 1;
+			span++;
+			continue;
+		}
+		const c = s[i];
+		if (c === "\\" && s[i + 1] === "|") {
+			cur += wiki > 0 ? "|" : "\\|";
+			i++;
+			continue;
+		}
+		if (c === "\\" && i + 1 < s.length) {
+			cur += c + s[i + 1];
+			i++;
+			continue;
+		}
+		if (c === "[" && s[i + 1] === "[") {
+			wiki++;
+			cur += "[[";
+			i++;
+			continue;
+		}
+		if (c === "]" && s[i + 1] === "]" && wiki > 0) {
+			wiki--;
+			cur += "]]";
+			i++;
+			continue;
+		}
+		if (c === "|" && wiki === 0) {
+			cells.push(cur);
+			cur = "";
+			continue;
+		}
+		cur += c;
+	}
+	cells.push(cur);
+	// A leading or trailing pipe leaves an empty edge cell.
+	if (s.startsWith("|")) cells.shift();
+	if (s.endsWith("|") && !s.endsWith("\\|") && cells.length > 0) cells.pop();
+	return cells.map((c) => c.trim());
+}
+
+/** The alignments of a delimiter row (`| :-- | --: |`), or null when the line is not one. */
+export function parseDelimiterRow(line: string): Align[] | null {
+	if (line.indexOf("-") === -1) return null;
+	const cells = splitRow(line);
+	if (cells.length === 0) return null;
+	const aligns: Align[] = [];
+	for (const cell of cells) {
+		const t = cell.trim();
+		if (t.length === 0) return null;
+		const left = t.startsWith(":");
+		const right = t.endsWith(":");
+		const core = t.slice(left ? 1 : 0, right ? t.length - 1 : t.length);
+		if (core.length === 0) return null;
+		for (let i = 0; i < core.length; i++) if (core[i] !== "-") return null;
+		aligns.push(left && right ? "center" : right ? "right" : left ? "left" : "none");
+	}
+	return aligns;
+}
+
+/** Whether a line can be a table row: it holds a pipe. */
+export function isRowCandidate(line: string): boolean {
+	return line.indexOf("|") !== -1 && line.trim().length > 0;
+}
+
+/** Display width of a cell (code points; wide scripts are counted as one, which is good enough). */
+function width(text: string): number {
+	return Array.from(text).length;
+}
+
+function pad(text: string, w: number, align: Align): string {
+	const gap = w - width(text);
+	if (gap <= 0) return text;
+	if (align === "right") return " ".repeat(gap) + text;
+	if (align === "center") {
+		const left = Math.floor(gap / 2);
+		return " ".repeat(left) + text + " ".repeat(gap - left);
+	}
+	return text + " ".repeat(gap);
+}
+
+/** Renders header and rows (cells already reduced to plain text) as an aligned table in a code fence. */
+export function renderTextTable(header: string[], aligns: Align[], rows: string[][]): string[] {
+	const cols = Math.max(header.length, aligns.length, ...rows.map((r) => r.length));
+	const widths = new Array<number>(cols).fill(1);
+	const all = [header, ...rows];
+	for (const row of all) for (let c = 0; c < cols; c++) widths[c] = Math.max(widths[c], width(row[c] ?? ""));
+	const line = (row: string[]) =>
+		widths.map((w, c) => pad(row[c] ?? "", w, aligns[c] ?? "none")).join(" | ").trimEnd();
+	const out = [line(header), widths.map((w) => "-".repeat(w)).join("-|-")];
+	for (const row of rows) out.push(line(row));
+	const fence = "`".repeat(Math.max(3, longestRun(out.join("\n"), "`") + 1));
+	return [fence, ...out, fence];
+}
