@@ -1,0 +1,49 @@
+/**
+ * Small helpers for vault paths: vault-relative, `/`-separated, no leading slash. Kept apart from
+ * Node's `path` module so the pure core (link resolution, the converter) can use them anywhere.
+ */
+
+/** The folder part of a vault path ("" for a file at the vault root): where relative links start. */
+export function dirnameOf(path: string): string {
+	const slash = path.lastIndexOf("/");
+	return slash === -1 ? "" : path.slice(0, slash);
+}
+
+/** The last segment of a vault path (file name with its extension): what bare links match. */
+export function basenameOf(path: string): string {
+	return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** Joins a folder and a relative path without doubling or leading slashes. */
+export function joinVaultPath(folder: string, relative: string): string {
+	if (folder === "") return relative;
+	if (relative === "") return folder;
+	return folder + "/" + relative;
+}
+
+/**
+ * Resolves `.` and `..` segments and drops empty ones (`a//b`, a leading `/`), so two spellings of
+ * the same file compare equal. Null when `..` climbs above the vault root: such a link has no target.
+ */
+export function normalizeVaultPath(path: string): string | null {
+	const out: string[] = [];
+	let start = 0;
+	while (start <= path.length) {
+		let end = path.indexOf("/", start);
+		if (end === -1) end = path.length;
+		const segment = path.slice(start, end);
+		if (segment === "..") {
+			if (out.length === 0) return null;
+			out.pop();
+		} else if (segment !== "" && segment !== ".") {
+			out.push(segment);
+		}
+		start = end + 1;
+	}
+	return out.join("/");
+}
+
+/** True when the path names a Markdown note (`.md`, any case): notes are linked without extension. */
+export function isMarkdownPath(path: string): boolean {
+	return path.length > 3 && path.slice(-3).toLowerCase() === ".md";
+}

@@ -1,0 +1,275 @@
+/**
+ * Writes one property (the note's Medium URL after publishing) into a note's YAML frontmatter without
+ * re-serialising it: a YAML round-trip would reorder keys, drop comments and restyle values, and a
+ * user's note must come back untouched except for that one line.
+ */
+
+/** Where a note's frontmatter lies, as offsets into the text (a BOM counts as one character). */
+export interface FrontmatterSpan {
+	/** Just after the opening `---` line and its line ending: the first YAML line. */
+	contentStart: number;
+	/** Start of the closing `---` (or `...`) line. */
+	contentEnd: number;
+	/** Just after the closing line and its line ending (or the end of the text): where the body starts. */
+	bodyStart: number;
+}
+
+/** One line of the text: content without its line ending, and where the next line starts. */
+interface Line {
+	start: number;
+	/** End of the content, before `\r\n` or `\n`. */
+	end: number;
+	/** Start of the next line (after the line ending), or the end of the text. */
+	next: number;
+}
+
+/** The line starting at `pos`. */
+function lineAt(text: string, pos: number): Line {
+	const newline = text.indexOf("\n", pos);
+	if (newline === -1) return { start: pos, end: text.length, next: text.length };
+	const end = newline > pos && text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
+	return { start: pos, end, next: newline + 1 };
+}
+
+/** True when a line is the delimiter, trailing spaces and tabs allowed (as Obsidian reads it). */
+function isDelimiterLine(text: string, line: Line, delimiter: string): boolean {
+	let end = line.end;
+	while (end > line.start && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+	return end - line.start === delimiter.length && text.startsWith(delimiter, line.start);
+}
+
+/**
+ * Finds the frontmatter the way Obsidian does: `---` as the very first line (after a BOM) and a
+ * later `---` or `...` line closing it. Null when either is missing: then the note has none.
+ */
+export function findFrontmatter(text: string): FrontmatterSpan | null {
+	const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const opening = lineAt(text, start);
+	if (!isDelimiterLine(text, opening, "---")) return null;
+	let pos = opening.next;
+	while (pos < text.length) {
+		const line = lineAt(text, pos);
+		if (isDelimiterLine(text, line, "---") || isDelimiterLine(text, line, "...")) {
+			return { contentStart: opening.next, contentEnd: line.start, bodyStart: line.next };
+		}
+		pos = line.next;
+	}
+	return null;
+}
+
+/** YAML words a plain scalar would be read as (null, booleans in YAML 1.1 and 1.2). */
+const RESERVED_WORDS = new Set(["null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"]);
+
+/** Characters that give a plain scalar another meaning at its start, or make it a number. */
+const UNSAFE_FIRST = "-?:,[]{}#&*!|>'\"%@`+.0123456789";
+
+/** True for characters YAML wants escaped, or that would break the line. */
+function isUnsafeChar(code: number): boolean {
+	return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfeff;
+}
+
+/**
+ * True when `value` can be written as a plain YAML scalar and still read back as this same string
+ * (not a number, date, boolean, null, comment or mapping). URLs qualify.
+ */
+function isPlainSafe(value: string): boolean {
+	if (value === "" || value.trim() !== value) return false;
+	if (RESERVED_WORDS.has(value.toLowerCase())) return false;
+	if (UNSAFE_FIRST.includes(value[0])) return false;
+	if (value.endsWith(":")) return false;
+	if (value.includes(": ") || value.includes(":\t") || value.includes(" #") || value.includes("\t#")) return false;
+	for (let i = 0; i < value.length; i++) {
+		const code = value.charCodeAt(i);
+		if (isUnsafeChar(code) || (code >= 0xd800 && code <= 0xdfff)) return false;
+	}
+	return true;
+}
+
+/** A JSON string, which is also a YAML double-quoted scalar; C1 controls and separators escaped too. */
+function quoteScalar(value: string): string {
+	const json = JSON.stringify(value);
+	let out = "";
+	for (let i = 0; i < json.length; i++) {
+		const code = json.charCodeAt(i);
+		out += isUnsafeChar(code) ? "\\u" + code.toString(16).padStart(4, "0") : json[i];
+	}
+	return out;
+}
+
+/** A scalar as written in YAML: plain when that is safe, else double-quoted. */
+function formatScalar(value: string): string {
+	return isPlainSafe(value) ? value : quoteScalar(value);
+}
+
+/** Skips spaces and tabs from `i` up to `end`. */
+function skipBlanks(text: string, i: number, end: number): number {
+	while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+	return i;
+}
+
+/**
+ * The end (exclusive) of a quoted scalar opening at `i` on the line, or -1 when it is not closed on
+ * this line. Double quotes honour backslash escapes; single quotes double themselves.
+ */
+function quotedEnd(text: string, i: number, end: number): number {
+	const quote = text.charCodeAt(i);
+	let k = i + 1;
+	while (k < end) {
+		const code = text.charCodeAt(k);
+		if (quote === 0x22 && code === 0x5c) {
+			k += 2;
+		} else if (code === quote) {
+			if (quote === 0x27 && text.charCodeAt(k + 1) === 0x27 && k + 1 < end) k += 2;
+			else return k + 1;
+		} else {
+			k++;
+		}
+	}
+	return -1;
+}
+
+/** The text of a quoted key, unescaped; null when it cannot be read. */
+function unquoteKey(raw: string): string | null {
+	if (raw.startsWith("'")) return raw.slice(1, -1).split("''").join("'");
+	try {
+		const parsed: unknown = JSON.parse(raw);
+		return typeof parsed === "string" ? parsed : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * When the line is a top-level entry for `key` (`key:`, `"key":`, `'key':`, spaces allowed before the
+ * colon), the offset just after its colon; else -1. Indented lines are nested and never match.
+ */
+function keyValueStart(text: string, line: Line, key: string): number {
+	const first = text.charCodeAt(line.start);
+	if (first === 0x23) return -1;
+	let after: number;
+	if (first === 0x22 || first === 0x27) {
+		const close = quotedEnd(text, line.start, line.end);
+		if (close === -1 || unquoteKey(text.slice(line.start, close)) !== key) return -1;
+		after = close;
+	} else {
+		if (key === "" || !text.startsWith(key, line.start) || line.start + key.length > line.end) return -1;
+		after = line.start + key.length;
+	}
+	after = skipBlanks(text, after, line.end);
+	if (after >= line.end || text.charCodeAt(after) !== 0x3a) return -1;
+	const colonNext = after + 1;
+	if (colonNext < line.end && text.charCodeAt(colonNext) !== 0x20 && text.charCodeAt(colonNext) !== 0x09) return -1;
+	return colonNext;
+}
+
+/**
+ * Where a trailing `# comment` starts on the rest of a key line (the blanks before it included), or
+ * -1. Quoted scalars, at the start or inside a flow collection, are skipped so a `#` in them is kept.
+ */
+function commentStart(text: string, from: number, end: number): number {
+	let i = from;
+	let previous = 0x20;
+	while (i < end) {
+		const code = text.charCodeAt(i);
+		const opensQuote = (code === 0x22 || code === 0x27) && (previous === 0x20 || previous === 0x09 || previous === 0x5b || previous === 0x7b || previous === 0x2c);
+		if (opensQuote) {
+			const close = quotedEnd(text, i, end);
+			if (close === -1) return -1;
+			i = close;
+			previous = 0x22;
+			continue;
+		}
+		if (code === 0x23 && (previous === 0x20 || previous === 0x09)) {
+			let blanks = i;
+			while (blanks > from && (text.charCodeAt(blanks - 1) === 0x20 || text.charCodeAt(blanks - 1) === 0x09)) blanks--;
+			return blanks;
+		}
+		previous = code;
+		i++;
+	}
+	return -1;
+}
+
+/** True when a line belongs to the value of the entry above it: blank, indented, or a `- item` at column 0. */
+function continuesValue(text: string, line: Line): boolean {
+	if (line.end === line.start) return true;
+	const first = text.charCodeAt(line.start);
+	if (first === 0x20 || first === 0x09) return true;
+	if (first !== 0x2d) return false;
+	const second = line.start + 1 < line.end ? text.charCodeAt(line.start + 1) : -1;
+	return second === -1 || second === 0x20 || second === 0x09;
+}
+
+/** True when the line holds only spaces and tabs. */
+function isBlankLine(text: string, line: Line): boolean {
+	return skipBlanks(text, line.start, line.end) === line.end;
+}
+
+/** A planned replacement of `text.slice(start, end)`. */
+interface Edit {
+	start: number;
+	end: number;
+	replacement: string;
+}
+
+/**
+ * Sets a top-level property in a note's YAML frontmatter and changes nothing else: other properties,
+ * their order, formatting and comments, the body and the line endings stay byte for byte. An existing
+ * entry (every one, if the key is duplicated) gets the new value in place of its old one, multi-line
+ * values included, keeping a trailing `# comment`; a missing key is added as the last line before the
+ * closing `---`; a note without frontmatter gains one. The value is written plain when YAML reads it
+ * back as the same string (URLs do), else double-quoted. Throws when the frontmatter is not a block
+ * mapping (JSON `{…}` or a list), since a line added there would corrupt it.
+ */
+export function setProperty(text: string, key: string, value: string): string {
+	const entry = formatScalar(key) + ": " + formatScalar(value);
+	const span = findFrontmatter(text);
+	if (!span) {
+		const bom = text.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
+		const newline = text.indexOf("\n");
+		const eol = newline > 0 && text.charCodeAt(newline - 1) === 0x0d ? "\r\n" : "\n";
+		return bom + "---" + eol + entry + eol + "---" + eol + text.slice(bom.length);
+	}
+
+	const lines: Line[] = [];
+	for (let pos = span.contentStart; pos < span.contentEnd; ) {
+		const line = lineAt(text, pos);
+		lines.push(line);
+		pos = line.next;
+	}
+	const firstContent = lines.find((line) => !isBlankLine(text, line) && text.charCodeAt(skipBlanks(text, line.start, line.end)) !== 0x23);
+	if (firstContent) {
+		// Indented, JSON or list frontmatter: a `key: value` line at column 0 would corrupt it.
+		const first = text.charCodeAt(firstContent.start);
+		if (first === 0x7b || first === 0x5b || continuesValue(text, firstContent)) {
+			throw new Error("The frontmatter is not a plain list of `key: value` lines (JSON, a YAML list or indented); cannot set \"" + key + "\" safely.");
+		}
+	}
+
+	const edits: Edit[] = [];
+	for (let i = 0; i < lines.length; i++) {
+		const valueStart = keyValueStart(text, lines[i], key);
+		if (valueStart === -1) continue;
+		let last = i;
+		while (last + 1 < lines.length && continuesValue(text, lines[last + 1])) last++;
+		while (last > i && isBlankLine(text, lines[last])) last--;
+		const comment = commentStart(text, valueStart, lines[i].end);
+		let tail = "";
+		if (comment !== -1) {
+			tail = comment === valueStart ? " " + text.slice(skipBlanks(text, comment, lines[i].end), lines[i].end) : text.slice(comment, lines[i].end);
+		}
+		edits.push({ start: valueStart, end: lines[last].end, replacement: " " + formatScalar(value) + tail });
+		i = last;
+	}
+
+	if (edits.length === 0) {
+		const before = span.contentEnd - 1;
+		const eol = before > 0 && text.charCodeAt(before - 1) === 0x0d ? "\r\n" : "\n";
+		return text.slice(0, span.contentEnd) + entry + eol + text.slice(span.contentEnd);
+	}
+	let out = text;
+	for (let k = edits.length - 1; k >= 0; k--) {
+		out = out.slice(0, edits[k].start) + edits[k].replacement + out.slice(edits[k].end);
+	}
+	return out;
+}

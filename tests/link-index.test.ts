@@ -1,0 +1,230 @@
+import { decodeLinkDestination, LinkIndex, splitLinktext } from "../src/core/link-index";
+import { basenameOf, dirnameOf, joinVaultPath, normalizeVaultPath } from "../src/core/vault-paths";
+
+describe("LinkIndex: obsidian-export lookup_filename_in_vault table", () => {
+	const index = new LinkIndex(["NoteA.md", "Document.pdf", "Note.1.md", "nested/NoteA.md", "Note\u00e4.md"]);
+	const cases: Array<[string, string]> = [
+		["NoteA.md", "NoteA.md"],
+		["NoteA", "NoteA.md"],
+		["notea", "NoteA.md"],
+		["notea.md", "NoteA.md"],
+		["nested/NoteA", "nested/NoteA.md"],
+		["nested/NoteA.md", "nested/NoteA.md"],
+		["NESTED/notea", "nested/NoteA.md"],
+		["NESTED/notea.md", "nested/NoteA.md"],
+		["Document.pdf", "Document.pdf"],
+		["Note.1", "Note.1.md"],
+		["Note.1.md", "Note.1.md"],
+		["Note\u00e4", "Note\u00e4.md"],
+		["Note\u00e4.md", "Note\u00e4.md"],
+		["Notea\u0308", "Note\u00e4.md"],
+		["Notea\u0308.md", "Note\u00e4.md"],
+		["Note\u00c4", "Note\u00e4.md"],
+		["Note\u00c4.md", "Note\u00e4.md"],
+		["NoteA\u0308", "Note\u00e4.md"],
+		["NoteA\u0308.md", "Note\u00e4.md"],
+	];
+	test.each(cases)("%j resolves to %j", (link, expected) => {
+		expect(index.resolve(link, "Source.md")).toBe(expected);
+	});
+
+	test("a non-Markdown file needs its extension", () => {
+		expect(index.resolve("Document", "Source.md")).toBeNull();
+	});
+
+	test("unknown names resolve to null", () => {
+		expect(index.resolve("Missing", "Source.md")).toBeNull();
+		expect(index.resolve("nested/Document.pdf", "Source.md")).toBeNull();
+	});
+});
+
+describe("LinkIndex: folders, ties and anchoring", () => {
+	const files = [
+		"Note.md",
+		"dir1/Note.md",
+		"dir2/Note.md",
+		"a/dir1/Note.md",
+		"deep/deeper/Topic.md",
+		"x/Topic.md",
+		"b/Topic.md",
+		"here/Topic.md",
+		"here/sub/Leaf.md",
+		"other/sub/Leaf.md",
+		"assets/Figure 1.png",
+		"img/Figure 1.png.md",
+		"case/note.md",
+		"case/Note.md",
+	];
+	const index = new LinkIndex(files);
+
+	test("a folder-prefixed link picks that folder, never the root note", () => {
+		expect(index.resolve("dir1/Note", "x/S.md")).toBe("dir1/Note.md");
+		expect(index.resolve("dir2/Note", "x/S.md")).toBe("dir2/Note.md");
+		expect(index.resolve("a/dir1/Note", "x/S.md")).toBe("a/dir1/Note.md");
+		expect(index.resolve("dir3/Note", "x/S.md")).toBeNull();
+	});
+
+	test("a folder prefix matches whole folder names only", () => {
+		const small = new LinkIndex(["Note.md", "a/dir1/Note.md", "xdir2/Note.md"]);
+		expect(small.resolve("dir1/Note", "S.md")).toBe("a/dir1/Note.md");
+		expect(small.resolve("ir1/Note", "S.md")).toBeNull();
+		expect(small.resolve("dir2/Note", "S.md")).toBeNull();
+		expect(new LinkIndex(["Note.md"]).resolve("dir1/Note", "S.md")).toBeNull();
+	});
+
+	test("a bare name prefers the exact vault path", () => {
+		expect(index.resolve("Note", "dir2/S.md")).toBe("Note.md");
+	});
+
+	test("a bare name prefers the source's own folder, then the shortest path, then alphabetical", () => {
+		expect(index.resolve("Topic", "here/S.md")).toBe("here/Topic.md");
+		expect(index.resolve("Topic", "b/S.md")).toBe("b/Topic.md");
+		expect(index.resolve("Topic", "elsewhere/S.md")).toBe("b/Topic.md");
+		const noTie = new LinkIndex(["long-folder/Topic.md", "zz/Topic.md", "aa/Topic.md"]);
+		expect(noTie.resolve("Topic", "S.md")).toBe("aa/Topic.md");
+	});
+
+	test("a path relative to the source's folder wins among suffix matches", () => {
+		expect(index.resolve("sub/Leaf", "here/S.md")).toBe("here/sub/Leaf.md");
+		expect(index.resolve("sub/Leaf", "other/S.md")).toBe("other/sub/Leaf.md");
+	});
+
+	test("exact case wins among case-insensitive matches", () => {
+		expect(index.resolve("case/note", "S.md")).toBe("case/note.md");
+		expect(index.resolve("case/Note", "S.md")).toBe("case/Note.md");
+		expect(index.resolve("CASE/NOTE", "S.md")).toBe("case/Note.md");
+	});
+
+	test("a known attachment extension means the file itself", () => {
+		expect(index.resolve("Figure 1.png", "S.md")).toBe("assets/Figure 1.png");
+		expect(index.resolve("Figure 1.png.md", "S.md")).toBe("img/Figure 1.png.md");
+	});
+
+	test("surrounding spaces are trimmed", () => {
+		expect(index.resolve("  dir1/Note \t", "x/S.md")).toBe("dir1/Note.md");
+	});
+
+	test("a leading slash anchors at the vault root", () => {
+		expect(index.resolve("/Note", "dir1/S.md")).toBe("Note.md");
+		expect(index.resolve("/dir1/Note.md", "x/S.md")).toBe("dir1/Note.md");
+		expect(index.resolve("/Topic", "x/S.md")).toBeNull();
+	});
+
+	test("./ and ../ are relative to the source's folder", () => {
+		expect(index.resolve("./Topic", "x/S.md")).toBe("x/Topic.md");
+		expect(index.resolve("../b/Topic", "x/S.md")).toBe("b/Topic.md");
+		expect(index.resolve("../../Note", "a/dir1/S.md")).toBe("Note.md");
+		expect(index.resolve("./Note", "a/S.md")).toBeNull();
+		expect(index.resolve("../../Note", "a/S.md")).toBeNull();
+		expect(index.resolve("../Topic", "deep/deeper/S.md")).toBeNull();
+		expect(index.resolve("./sub/../Topic", "here/S.md")).toBe("here/Topic.md");
+	});
+
+	test("an empty target is the source note itself", () => {
+		expect(index.resolve("", "dir1/Note.md")).toBe("dir1/Note.md");
+		expect(index.resolve("  ", "not/indexed.md")).toBeNull();
+	});
+
+	test("a folder is not a note", () => {
+		expect(index.resolve("dir1/", "S.md")).toBeNull();
+		expect(index.resolve("dir1", "S.md")).toBeNull();
+	});
+});
+
+describe("LinkIndex: add, remove, has", () => {
+	test("tracks files as they come and go", () => {
+		const index = new LinkIndex(["a/Note.md"]);
+		expect(index.has("a/Note.md")).toBe(true);
+		expect(index.has("a/note.md")).toBe(false);
+		expect(index.resolve("Note", "S.md")).toBe("a/Note.md");
+		index.add("Note.md");
+		index.add("Note.md");
+		expect(index.resolve("Note", "S.md")).toBe("Note.md");
+		index.remove("Note.md");
+		expect(index.has("Note.md")).toBe(false);
+		expect(index.resolve("Note", "S.md")).toBe("a/Note.md");
+		index.remove("a/Note.md");
+		index.remove("never/was.md");
+		expect(index.resolve("Note", "S.md")).toBeNull();
+	});
+
+	test("a decomposed file name on disk is found by a composed link and vice versa", () => {
+		const index = new LinkIndex(["mac/Cafe\u0301.md", "Re\u0301sume\u0301.pdf"]);
+		expect(index.resolve("Caf\u00e9", "S.md")).toBe("mac/Cafe\u0301.md");
+		expect(index.resolve("R\u00e9sum\u00e9.pdf", "S.md")).toBe("Re\u0301sume\u0301.pdf");
+	});
+
+	test("large vaults resolve without scanning every file", () => {
+		const paths: string[] = [];
+		for (let i = 0; i < 50000; i++) paths.push(`folder${i % 100}/note ${i}.md`);
+		paths.push("target/Unique.md");
+		const started = Date.now();
+		const index = new LinkIndex(paths);
+		for (let i = 0; i < 20000; i++) {
+			expect(index.resolve(`note ${i}`, "S.md")).toBe(`folder${i % 100}/note ${i}.md`);
+		}
+		expect(index.resolve("Unique", "S.md")).toBe("target/Unique.md");
+		expect(Date.now() - started).toBeLessThan(5000);
+	});
+});
+
+describe("splitLinktext", () => {
+	test.each([
+		["Just a note", "Just a note", ""],
+		["A note?", "A note?", ""],
+		["Note#with heading", "Note", "with heading"],
+		["#Heading", "", "Heading"],
+		["Note#A#B", "Note", "A#B"],
+		["  Note  #Sub", "Note", "Sub"],
+		["Note#^block-id", "Note", "^block-id"],
+		["#^id", "", "^id"],
+		["Note#", "Note", ""],
+	])("%j", (text, path, subpath) => {
+		expect(splitLinktext(text)).toEqual({ path, subpath });
+	});
+});
+
+describe("decodeLinkDestination", () => {
+	test.each([
+		["Note%20name.md", "Note name.md"],
+		["<My Note.md>", "My Note.md"],
+		["  <Format your notes>  ", "Format your notes"],
+		["caf%C3%A9.md", "caf\u00e9.md"],
+		["%F0%9F%98%80.png", "\u{1F600}.png"],
+		["100%", "100%"],
+		["100%.md", "100%.md"],
+		["50%25 off", "50% off"],
+		["bad%E9name", "bad%E9name"],
+		["trunc%C3", "trunc%C3"],
+		["over%C0%80long", "over%C0%80long"],
+		["%zz%2", "%zz%2"],
+		["a\\(b\\).md", "a(b).md"],
+		["keep\\a", "keep\\a"],
+		["plain.md", "plain.md"],
+	])("%j → %j", (dest, expected) => {
+		expect(decodeLinkDestination(dest)).toBe(expected);
+	});
+
+	test("never throws where decodeURIComponent would", () => {
+		expect(() => decodeURIComponent("%E9")).toThrow();
+		expect(decodeLinkDestination("%E9")).toBe("%E9");
+	});
+});
+
+describe("vault path helpers", () => {
+	test("dirname, basename, join", () => {
+		expect(dirnameOf("a/b/c.md")).toBe("a/b");
+		expect(dirnameOf("c.md")).toBe("");
+		expect(basenameOf("a/b/c.md")).toBe("c.md");
+		expect(basenameOf("c.md")).toBe("c.md");
+		expect(joinVaultPath("", "x.md")).toBe("x.md");
+		expect(joinVaultPath("a", "x.md")).toBe("a/x.md");
+	});
+
+	test("normalizeVaultPath resolves dots and refuses to leave the vault", () => {
+		expect(normalizeVaultPath("/a//b/./c/../d.md")).toBe("a/b/d.md");
+		expect(normalizeVaultPath("a/../../x")).toBeNull();
+		expect(normalizeVaultPath("..")).toBeNull();
+		expect(normalizeVaultPath("a/..")).toBe("");
+	});
+});
