@@ -94,9 +94,9 @@ export class BlockConverter {
 		}
 		if (this.fence) this.emitRaw((this.fence.quoted ? "> " : "") + this.fence.char.repeat(this.fence.len));
 		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + "```");
-		while (this.out.length > 0 && this.out[this.out.length - 1].trim() === "") this.out.pop();
+		while (this.out.length > 0 && isBlankish(this.out[this.out.length - 1])) this.out.pop();
 		let first = 0;
-		while (first < this.out.length && this.out[first].trim() === "") first++;
+		while (first < this.out.length && isBlankish(this.out[first])) first++;
 		return first > 0 ? this.out.slice(first) : this.out;
 	}
 
@@ -133,7 +133,7 @@ export class BlockConverter {
 		if (this.commentClose) {
 			const end = raw.indexOf(this.commentClose);
 			if (end === -1) return i;
-			raw = raw.slice(end + this.commentClose.length);
+			raw = raw.slice(end + this.commentClose.length).trimStart();
 			this.commentClose = null;
 			if (raw.trim() === "") return i;
 		}
@@ -283,6 +283,7 @@ export class BlockConverter {
 		const plain = this.env(true);
 		const cell = (c: string) => convertInlineText(c, plain).trim();
 		const header = splitRow(splitQuote(lines[i]).content).map(cell);
+		this.warn("table-as-text", "A table became aligned text in a code block: Medium has no tables.");
 		const rows: string[][] = [];
 		let j = i + 2;
 		for (; j < this.range.end; j++) {
@@ -292,7 +293,6 @@ export class BlockConverter {
 			this.line = this.frame.warnLine ?? j + 1;
 			rows.push(splitRow(this.stripBlockId(q.content)).map(cell));
 		}
-		this.warn("table-as-text", "A table became aligned text in a code block: Medium has no tables.");
 		this.emit("");
 		for (const l of renderTextTable(header, aligns ?? [], rows)) this.emitRaw(prefix + l);
 		this.emit("");
@@ -312,9 +312,12 @@ export class BlockConverter {
 			return;
 		}
 		let first = true;
-		for (const part of r.parts) {
+		for (let k = 0; k < r.parts.length; k++) {
+			const part = r.parts[k];
 			if (typeof part === "string") {
-				const s = (first ? lead : "") + part;
+				let s = (first ? lead : "") + part;
+				if (k + 1 < r.parts.length) s = s.trimEnd();
+				if (k > 0) s = s.trimStart();
 				if (s.trim() !== "" && !isBareListMarker(s)) this.emit(prefix + s);
 				first = false;
 				continue;
@@ -386,6 +389,12 @@ function taskItem(text: string, contentStart: number): string {
 	if (after !== undefined && after !== " " && after !== "\t") return text;
 	const box = text[contentStart + 1] === " " ? "☐" : "☑";
 	return text.slice(0, contentStart) + box + text.slice(contentStart + 3);
+}
+
+/** An empty line, or a quote line with nothing in it. */
+function isBlankish(line: string): boolean {
+	const t = line.trim();
+	return t === "" || t === ">";
 }
 
 /** A list marker with nothing after it (what is left when an embed took the whole item). */

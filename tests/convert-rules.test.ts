@@ -1,0 +1,304 @@
+/**
+ * The converter's rules as before/after tables: each row is an Obsidian note body and the markdown
+ * Medium must receive (without the `# Title` line the story starts with).
+ */
+
+import { body, codes, convert } from "./support/convert-helpers";
+
+const vault: Record<string, string> = {
+	"Published.md": "---\nmedium_url: https://medium.com/@me/published-123\n---\nPublished body",
+	"Draft.md": "Not on Medium",
+	"folder/Deep Note.md": "Deep",
+	"Sections.md": [
+		"# Top",
+		"intro",
+		"## Alpha",
+		"alpha text",
+		"### Alpha child",
+		"child text",
+		"## Beta",
+		"beta text",
+		"",
+		"A paragraph with an id ^para1",
+		"",
+		"- item one",
+		"- item two ^item2",
+		"  - nested under two",
+		"- item three",
+		"",
+		"> quoted line",
+		"> second",
+		"",
+		"^quoteid",
+		"",
+		"```",
+		"## Not a heading",
+		"```",
+	].join("\n"),
+	"pic.png": "png",
+	"img/photo one.jpg": "jpg",
+	"doc.pdf": "pdf",
+	"song.mp3": "mp3",
+	"board.canvas": "{}",
+	"Embedded.md": "---\nsecret: yes\n---\nEmbedded body with [[Published]] ^blockid",
+};
+
+type Row = [name: string, input: string, expected: string];
+
+const rows: Row[] = [
+	// Wiki-links
+	["link to a note on Medium", "See [[Published]].", "See [Published](https://medium.com/@me/published-123)."],
+	["link to a note not on Medium", "See [[Draft]].", "See Draft."],
+	["alias", "See [[Draft|the draft]].", "See the draft."],
+	["alias to a published note", "See [[Published|it]].", "See [it](https://medium.com/@me/published-123)."],
+	["heading link", "See [[Draft#Some Heading]].", "See Draft > Some Heading."],
+	["nested heading link", "See [[Draft#A#B]].", "See Draft > A > B."],
+	["block link", "See [[Draft#^abc]].", "See Draft > ^abc."],
+	["same-note heading", "See [[#Intro]].", "See Intro."],
+	["heading link with alias", "See [[Draft#H|here]].", "See here."],
+	["spaces trimmed", "See [[  Draft  ]].", "See Draft."],
+	[".md optional", "See [[Draft.md]].", "See Draft."],
+	["case-insensitive", "See [[published]].", "See [published](https://medium.com/@me/published-123)."],
+	["folder note by name", "See [[Deep Note]].", "See Deep Note."],
+	["markdown link %20", "See [deep](folder/Deep%20Note.md).", "See deep."],
+	["markdown link angle brackets", "See [pub](<Published.md>).", "See [pub](https://medium.com/@me/published-123)."],
+	["markdown link without .md", "See [pub](Published).", "See [pub](https://medium.com/@me/published-123)."],
+	["external link stays", "See [site](https://example.com/a#b) and https://x.y/#z.", "See [site](https://example.com/a#b) and https://x.y/#z."],
+	["external link with title", "[a](https://e.com \"T\")", "[a](https://e.com \"T\")"],
+	["unresolved link", "See [[Nowhere]].", "See Nowhere."],
+	["escaped brackets stay", "\\[\\[x\\]\\]", "\\[\\[x\\]\\]"],
+	["unclosed wiki-link stays", "a [[b and c", "a [[b and c"],
+	["link to a pdf is text", "See [[doc.pdf]].", "See doc.pdf."],
+	// Embeds
+	["note embed", "![[Embedded]]", "Embedded body with [Published](https://medium.com/@me/published-123)"],
+	["heading embed", "![[Sections#Alpha]]", "## Alpha\nalpha text\n### Alpha child\nchild text"],
+	["nested heading embed", "![[Sections#Alpha#Alpha child]]", "### Alpha child\nchild text"],
+	["heading embed ignores case", "![[Sections#beta]]", "## Beta\nbeta text\n\nA paragraph with an id\n\n- item one\n- item two\n  - nested under two\n- item three\n\n> quoted line\n> second\n\n```\n## Not a heading\n```"],
+	["paragraph block embed", "![[Sections#^para1]]", "A paragraph with an id"],
+	["list item block embed", "![[Sections#^item2]]", "- item two\n  - nested under two"],
+	["quote block embed", "![[Sections#^quoteid]]", "> quoted line\n> second"],
+	["embed inside a quote", "> ![[Embedded]]", "> Embedded body with [Published](https://medium.com/@me/published-123)"],
+	["unresolved embed dropped", "a\n\n![[Missing note]]\n\nb", "a\n\nb"],
+	// Images and files
+	["image embed", "![[pic.png]]", "![](pic.png)"],
+	["image size dropped", "![[pic.png|300]]", "![](pic.png)"],
+	["image size WxH dropped", "![[pic.png|300x200]]", "![](pic.png)"],
+	["image caption", "![[pic.png|A caption]]", "![A caption](pic.png)"],
+	["markdown local image", "![Alt](img/photo%20one.jpg)", "![Alt](img/photo%20one.jpg)"],
+	["remote image stays, size dropped", "![alt|100](https://e.com/a.png)", "![alt](https://e.com/a.png)"],
+	["remote image pure size", "![250](https://e.com/a.png)", "![](https://e.com/a.png)"],
+	["pdf embed is its name", "![[doc.pdf]]", "doc.pdf"],
+	["audio embed is its name", "![[song.mp3]]", "song.mp3"],
+	["canvas embed is its name", "![[board.canvas]]", "board.canvas"],
+	["youtube embed is a bare url", "Watch: ![](https://www.youtube.com/watch?v=xyz) now", "Watch:\n\nhttps://www.youtube.com/watch?v=xyz\n\nnow"],
+	["tweet embed is a bare url", "![](https://twitter.com/u/status/1)", "https://twitter.com/u/status/1"],
+	// Callouts, quotes
+	["callout with title", "> [!tip] Read this\n> body", "> **Read this**\n> body"],
+	["callout without title", "> [!warning]\n> body", "> **Warning**\n> body"],
+	["foldable callout", "> [!faq]- Why?\n> because", "> **Why?**\n> because"],
+	["nested callout flattens", "> [!note] Outer\n> > [!todo] Inner\n> > text", "> **Outer**\n> **Inner**\n> text"],
+	["plain quote stays", "> just a quote", "> just a quote"],
+	// Comments
+	["inline comment", "a %%hidden%% b", "a  b"],
+	["multi-line comment", "a\n%%\nhidden\n%%\nb", "a\nb"],
+	["comment across lines in text", "keep %%start\nmiddle\nend%% tail", "keep\ntail"],
+	["html comment", "a <!-- x --> b", "a  b"],
+	["multi-line html comment", "a\n<!--\nx\n-->\nb", "a\nb"],
+	// Inline formatting
+	["highlight", "a ==b== c", "a **b** c"],
+	["unclosed highlight", "a == b", "a == b"],
+	["tag in sentence", "I like #obsidian notes", "I like obsidian notes"],
+	["nested tag", "see #area/sub-tag", "see area/sub-tag"],
+	["number is not a tag", "year #1984", "year #1984"],
+	["tag-only line dropped", "text\n#one #two/three\nmore", "text\nmore"],
+	["heading keeps marker", "## Section", "## Section"],
+	["url fragment untouched", "https://e.com/#frag", "https://e.com/#frag"],
+	["block id removed", "A paragraph ^abc-1", "A paragraph"],
+	["block id line removed", "- a\n- b\n\n^list-id\n\nafter", "- a\n- b\n\nafter"],
+	["task items", "- [ ] open\n- [x] done\n- [?] other", "- ☐ open\n- ☑ done\n- ☑ other"],
+	["ordered task item", "1. [ ] step", "1. ☐ step"],
+	// Footnotes
+	["numbered footnote", "Text[^a].\n\n[^a]: Note A.", "Text[1].\n\n---\n\n**Notes**\n\n1. Note A."],
+	["named footnotes in order", "x[^z] y[^a]\n\n[^a]: A\n[^z]: Z", "x[1] y[2]\n\n---\n\n**Notes**\n\n1. Z\n2. A"],
+	["inline footnote", "x^[inline text] y", "x[1] y\n\n---\n\n**Notes**\n\n1. inline text"],
+	["footnote continuation", "x[^1]\n\n[^1]: first\n    second", "x[1]\n\n---\n\n**Notes**\n\n1. first second"],
+	// Math
+	["inline math", "so $x^2$ here", "so `x^2` here"],
+	["dollar amounts stay", "costs $5 and $10", "costs $5 and $10"],
+	["display math one line", "$$a+b$$", "```\na+b\n```"],
+	["display math block", "$$\na\nb\n$$", "```\na\nb\n```"],
+	// Tables
+	["table", "| Name | Age |\n|:--|--:|\n| Al | 3 |\n| Bea | 41 |", "```\nName | Age\n-----|----\nAl   |   3\nBea  |  41\n```"],
+	["table with links", "| a | b |\n|---|---|\n| [[Published\\|P]] | `c` |", "```\na | b\n--|--\nP | c\n```"],
+	// Blocks kept as code
+	["mermaid stays code", "```mermaid\ngraph TD\n```", "```mermaid\ngraph TD\n```"],
+	["dataview stays code", "```dataview\nLIST\n```", "```dataview\nLIST\n```"],
+];
+
+describe("converter rules", () => {
+	test.each(rows)("%s", async (_name, input, expected) => {
+		expect(await body(input, vault)).toBe(expected);
+	});
+});
+
+describe("code is never changed", () => {
+	const code = [
+		"[[Published]] ![[Embedded]] ==hl== %%c%% #tag $x$ ^[fn] [^1] ^abc",
+		"> [!note] not a callout",
+	];
+	test.each([
+		["backtick fence", "```\n" + code.join("\n") + "\n```"],
+		["long backtick fence", "````md\n" + code.join("\n") + "\n```\nstill code\n````"],
+		["tilde fence", "~~~\n" + code.join("\n") + "\n~~~"],
+		["indented code", "para\n\n    " + code.join("\n    ")],
+		["fence in a list", "- item\n  ```\n  [[Published]] ==x==\n  ```"],
+	])("%s", async (_name, input) => {
+		expect(await body(input, vault)).toBe(input.replace(/^para\n\n/, "para\n\n"));
+	});
+	test("inline code", async () => {
+		expect(await body("a `[[Published]] ==x== #t $y$` b", vault)).toBe("a `[[Published]] ==x== #t $y$` b");
+		expect(await body("a ``x ` [[Draft]]`` [[Draft]]", vault)).toBe("a ``x ` [[Draft]]`` Draft");
+	});
+	test("a fence left open runs to the end and is closed", async () => {
+		expect(await body("```\n[[Draft]]", vault)).toBe("```\n[[Draft]]\n```");
+	});
+});
+
+describe("title, tags, canonical URL", () => {
+	test("title from the first H1, not repeated", async () => {
+		const s = await convert("intro\n\n# The Title\n\ntext");
+		expect(s.title).toBe("The Title");
+		expect(s.content).toBe("# The Title\n\nintro\n\ntext\n");
+	});
+	test("medium_title wins over title and the H1 stays", async () => {
+		const s = await convert("---\ntitle: T\nmedium_title: M\n---\n# H\nx");
+		expect(s.title).toBe("M");
+		expect(s.content).toBe("# M\n\n# H\nx\n");
+	});
+	test("title property", async () => {
+		expect((await convert("---\ntitle: From property\n---\nbody")).title).toBe("From property");
+	});
+	test("file name when nothing else", async () => {
+		expect((await convert("body", {}, {}, "folder/My note.md")).title).toBe("My note");
+	});
+	test("frontmatter never reaches the content", async () => {
+		const s = await convert("---\nsecret: x\ntags: [a]\n---\nbody");
+		expect(s.content).not.toContain("secret");
+		expect(s.content).toBe("# Note\n\nbody\n");
+	});
+	test("H1 with a link gives a plain title", async () => {
+		expect((await convert("# About [[Published|this]] and ==that==", vault)).title).toBe("About this and that");
+	});
+	test("subtitle follows the title", async () => {
+		expect((await convert("---\nmedium_subtitle: Sub\n---\nbody")).content).toBe("# Note\n\n## Sub\n\nbody\n");
+	});
+	test("medium_tags over tags, # dropped, warnings for Medium's limits", async () => {
+		const s = await convert("---\ntags: [x]\nmedium_tags: [\"#one\", two, three, four, averyveryverylongtagthatmediumignores]\n---\nb");
+		expect(s.tags).toEqual(["one", "two", "three", "four", "averyveryverylongtagthatmediumignores"]);
+		expect(codes(s)).toEqual(["too-many-tags", "tag-too-long"]);
+	});
+	test("tags as a string", async () => {
+		expect((await convert("---\ntags: a, b\n---\nx")).tags).toEqual(["a", "b"]);
+	});
+	test("canonical_url and template", async () => {
+		expect((await convert("---\ncanonical_url: https://me.dev/x\n---\nb")).canonicalUrl).toBe("https://me.dev/x");
+		expect((await convert("b", {}, { canonicalTemplate: "https://me.dev/blog/{slug}" }, "My Great Post.md")).canonicalUrl).toBe("https://me.dev/blog/my-great-post");
+		expect((await convert("b")).canonicalUrl).toBeNull();
+	});
+});
+
+describe("links to notes not on Medium", () => {
+	test("a link template makes them links", async () => {
+		expect(await body("[[Draft]] and [[folder/Deep Note|deep]]", vault, { linkTemplate: "https://me.dev/{slug}" })).toBe(
+			"[Draft](https://me.dev/draft) and [deep](https://me.dev/deep-note)",
+		);
+	});
+	test("a custom URL property", async () => {
+		const files = { "A.md": "---\ncanonical: https://medium.com/x\n---\n" };
+		expect(await body("[[A]]", files, { urlProperty: "canonical" })).toBe("[A](https://medium.com/x)");
+	});
+});
+
+describe("images", () => {
+	test("local images are listed once with their alt text", async () => {
+		const s = await convert("![[pic.png|Cap]] ![[pic.png]] ![x](img/photo%20one.jpg) ![r](https://e.com/r.png)", vault);
+		expect(s.images).toEqual([
+			{ path: "pic.png", alt: "Cap" },
+			{ path: "img/photo one.jpg", alt: "x" },
+		]);
+	});
+	test("uploaded images take their Medium URL; others are left out", async () => {
+		const s = await convert("![[pic.png]]\n\n![[img/photo one.jpg]]", vault, { imageUrls: new Map([["pic.png", "https://cdn/m.png"]]) });
+		expect(s.content).toBe("# Note\n\n![](https://cdn/m.png)\n");
+	});
+	test("images of embedded notes are listed", async () => {
+		const s = await convert("![[Holder]]", { ...vault, "Holder.md": "![[pic.png]]" });
+		expect(s.images.map((i) => i.path)).toEqual(["pic.png"]);
+		expect(s.embeddedNotes).toEqual(["Holder.md"]);
+	});
+	test("a missing image warns", async () => {
+		const s = await convert("![[gone.png]] ![a](gone.jpg)", vault);
+		expect(codes(s)).toEqual(["missing-image", "missing-image"]);
+		expect(s.images).toEqual([]);
+	});
+});
+
+describe("warnings", () => {
+	test("each lossy construct warns with its line", async () => {
+		const s = await convert("---\na: 1\n---\n[[Nowhere]]\n![[Missing]]\n![[doc.pdf]]\n```mermaid\nx\n```\n| a |\n|---|\n| b |", vault);
+		expect(s.warnings.map((w) => [w.code, w.line])).toEqual([
+			["unresolved-link", 4],
+			["unresolved-embed", 5],
+			["unsupported-embed", 6],
+			["unrendered-block", 7],
+			["table-as-text", 10],
+		]);
+	});
+	test("warnings inside an embed point at the embedding line", async () => {
+		const s = await convert("x\n![[Holder]]", { "Holder.md": "a\nb\n[[Nowhere]]" });
+		expect(s.warnings).toEqual([expect.objectContaining({ code: "unresolved-link", line: 2 })]);
+	});
+});
+
+describe("embeds: cycles and depth", () => {
+	test("a cycle stops with a warning", async () => {
+		const files = { "A.md": "A says ![[B]]", "B.md": "B says ![[A]]" };
+		const s = await convert(files["A.md"], files, {}, "A.md");
+		expect(s.content).toBe("# A\n\nA says\n\nB says\n");
+		expect(codes(s)).toEqual(["embed-cycle"]);
+	});
+	test("a self embed stops", async () => {
+		const s = await convert("me ![[Note]]", {});
+		expect(codes(s)).toEqual(["embed-cycle"]);
+	});
+	test("depth over 10 stops", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 15; i++) files[`N${i}.md`] = `level ${i}\n\n![[N${i + 1}]]`;
+		files["N15.md"] = "bottom";
+		const s = await convert(files["N0.md"], files, {}, "N0.md");
+		expect(s.content).toContain("level 10");
+		expect(s.content).not.toContain("level 11");
+		expect(codes(s)).toEqual(["embed-depth"]);
+	});
+	test("the same note embedded twice is read once", async () => {
+		const s = await convert("![[E]]\n\n![[E]]", { "E.md": "e" });
+		expect(s.content).toBe("# Note\n\ne\n\ne\n");
+	});
+	test("links inside an embedded note resolve from its own folder", async () => {
+		const files = { "sub/Inner.md": "see [[Sibling]]", "sub/Sibling.md": "---\nmedium_url: https://medium.com/s\n---\n", "other/Sibling.md": "elsewhere" };
+		expect(await body("![[Inner]]", files)).toBe("see [Sibling](https://medium.com/s)");
+	});
+});
+
+describe("line endings and totality", () => {
+	test("CRLF converts like LF", async () => {
+		const lf = "---\ntags: [a]\n---\n# T\n\n> [!note] x\n> [[Draft]] ==h==\n\n```\ncode\n```\n";
+		const a = await convert(lf, vault);
+		const b = await convert(lf.replace(/\n/g, "\r\n"), vault);
+		expect(b.content).toBe(a.content);
+		expect(b.tags).toEqual(a.tags);
+	});
+	test.each(["", "\n", "---", "---\n", "[[", "![[", "]]", "$", "$$", "==", "%%", "<!--", "> [!", "|", "| a |\n|---|", "[^", "^[", "#", "\\"])("odd input %j converts", async (input) => {
+		await expect(convert(input)).resolves.toHaveProperty("content");
+	});
+});
