@@ -16,6 +16,12 @@ export default defineConfig([
 	},
 	{
 		files: ["src/cli/**/*.ts", "tests/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
+		languageOptions: {
+			globals: Object.fromEntries(
+				["process", "console", "Buffer", "setTimeout", "clearTimeout", "setInterval", "clearInterval",
+					"describe", "test", "it", "expect", "beforeAll", "afterAll", "beforeEach", "afterEach", "jest"].map((g) => [g, "readonly"]),
+			),
+		},
 		rules: {
 			"import/no-nodejs-modules": "off",
 			"obsidianmd/no-nodejs-modules": "off",
