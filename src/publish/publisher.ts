@@ -1,0 +1,276 @@
+/**
+ * The one publish flow, shared by the plugin and the command line: convert, plan (for the pre-flight),
+ * upload images once, create the story once, then write its URL back. It talks to the world only
+ * through ports, so the same code runs in Obsidian, in Node and in tests.
+ */
+
+import type { Properties, VaultPort } from "../core/ports";
+import { convertNote } from "../convert/convert-note";
+import { baseName } from "../convert/file-kinds";
+import type { ConversionWarning, Story } from "../convert/story";
+import { sniffImageType } from "../medium/image-type";
+import type { MediumClient, MediumPost } from "../medium/medium-client";
+import { diffContent, hashContent, type ContentDiff } from "./content-diff";
+import { choiceFor, type PublishChoice, type PublishDefaults } from "./publish-settings";
+import { hashBytes, recordPublish, type PublisherState, type PublishRecord } from "./publisher-state";
+
+/** A note as the host read it. */
+export interface NoteToPublish {
+	path: string;
+	text: string;
+	properties: Properties;
+}
+
+/** What the publisher needs from its host. */
+export interface PublisherPorts {
+	vault: VaultPort;
+	/** The Medium client for the current token, or null when there is no token. */
+	client: () => MediumClient | null;
+	/** Persists the state object the publisher was given (image cache, records, pending URLs). */
+	saveState: () => Promise<void>;
+	/** Writes one property into a note, touching nothing else; throws when it cannot. */
+	writeUrl: (notePath: string, key: string, url: string) => Promise<void>;
+	now?: () => Date;
+}
+
+/** Why a publish did not happen, for the UI to word it. */
+export type PublishErrorKind = "already-published" | "busy" | "no-token" | "image";
+
+export class PublishError extends Error {
+	constructor(
+		readonly kind: PublishErrorKind,
+		message: string,
+	) {
+		super(message);
+		this.name = "PublishError";
+	}
+}
+
+/** A note that already has a story: when, and whether it changed since. */
+export interface ExistingStory {
+	url: string;
+	record: PublishRecord | null;
+	/** null when there is no record to compare with (published elsewhere, or before records existed). */
+	changed: boolean | null;
+	diff: ContentDiff | null;
+}
+
+/** Everything the pre-flight shows, and what `publish` will send. */
+export interface PublishPlan {
+	note: NoteToPublish;
+	/** The conversion with vault image paths (what the diff and the record use). */
+	story: Story;
+	choice: PublishChoice;
+	defaults: PublishDefaults;
+	/** Property problems and conversion warnings together. */
+	warnings: ConversionWarning[];
+	existing: ExistingStory | null;
+}
+
+export interface PublishProgress {
+	phase: "images" | "create" | "write";
+	done: number;
+	total: number;
+}
+
+export interface PublishResult {
+	post: MediumPost;
+	record: PublishRecord;
+	/** The markdown that was sent. */
+	content: string;
+	warnings: ConversionWarning[];
+	uploaded: number;
+	reused: number;
+	/** False when the story exists but its URL could not be written into the note (it is kept in the state). */
+	urlWritten: boolean;
+	urlError: string | null;
+}
+
+/** At most this many image uploads run at once. */
+export const UPLOAD_CONCURRENCY = 4;
+
+export class Publisher {
+	private readonly inFlight = new Set<string>();
+
+	constructor(
+		private readonly ports: PublisherPorts,
+		readonly state: PublisherState,
+	) {}
+
+	/** Takes the note's publish lock for a whole run (pre-flight included); null when it is taken. */
+	lock(path: string): (() => void) | null {
+		if (this.inFlight.has(path)) return null;
+		this.inFlight.add(path);
+		let released = false;
+		return () => {
+			if (!released) this.inFlight.delete(path);
+			released = true;
+		};
+	}
+
+	isBusy(path: string): boolean {
+		return this.inFlight.has(path);
+	}
+
+	/** Converts the note and gathers what the pre-flight shows. Sends nothing. */
+	async plan(note: NoteToPublish, defaults: PublishDefaults): Promise<PublishPlan> {
+		const story = await convertNote(note, this.ports.vault, {
+			urlProperty: defaults.urlProperty,
+			linkTemplate: defaults.linkTemplate,
+			canonicalTemplate: defaults.canonicalTemplate,
+		});
+		const { choice, problems } = choiceFor(note.properties, defaults);
+		const warnings = [...problems.map((message) => ({ code: "bad-property", message, line: 1 })), ...story.warnings];
+		return { note, story, choice, defaults, warnings, existing: this.existing(note, story, defaults.urlProperty) };
+	}
+
+	/** The note's current story, if it has one: from its property, else from the record. */
+	existing(note: NoteToPublish, story: Story, urlProperty: string): ExistingStory | null {
+		const prop = note.properties[urlProperty];
+		const record = this.state.records[note.path] ?? null;
+		const url = typeof prop === "string" && prop.trim() !== "" ? prop.trim() : null;
+		if (url === null) return null;
+		const changed = record ? record.contentHash !== hashContent(story.content) : null;
+		const diff = record && changed ? diffContent(record.content, story.content) : null;
+		return { url, record: record && record.url === url ? record : record, changed, diff };
+	}
+
+	/**
+	 * Uploads the images and creates the story. Throws (leaving the note untouched) on any failure
+	 * before the story exists; after that it never throws: a URL that cannot be written is kept.
+	 */
+	async publish(plan: PublishPlan, opts: { allowRepublish?: boolean; onProgress?: (p: PublishProgress) => void; holdsLock?: boolean } = {}): Promise<PublishResult> {
+		const { note } = plan;
+		if (plan.existing && !opts.allowRepublish) {
+			throw new PublishError("already-published", `This note is already on Medium (${plan.existing.url}). Publish it as a new story to create another.`);
+		}
+		const release = opts.holdsLock ? null : this.lock(note.path);
+		if (!opts.holdsLock && !release) throw new PublishError("busy", "This note is being published already; wait for that run to end.");
+		try {
+			const client = this.ports.client();
+			if (!client) throw new PublishError("no-token", "No Medium integration token is set. Add it in the plugin settings, or copy the note for Medium's editor instead.");
+			const warnings = [...plan.warnings];
+			const { urls, uploaded, reused } = await this.uploadImages(client, plan.story, warnings, opts.onProgress);
+			const final = await convertNote(note, this.ports.vault, {
+				urlProperty: plan.defaults.urlProperty,
+				linkTemplate: plan.defaults.linkTemplate,
+				canonicalTemplate: plan.defaults.canonicalTemplate,
+				imageUrls: urls,
+			});
+			opts.onProgress?.({ phase: "create", done: 0, total: 1 });
+			const subtitleless = final.content;
+			const post = await client.createPost(
+				{
+					title: final.title,
+					contentFormat: "markdown",
+					content: subtitleless,
+					tags: final.tags,
+					...(final.canonicalUrl ? { canonicalUrl: final.canonicalUrl } : {}),
+					publishStatus: plan.choice.status,
+					license: plan.choice.license,
+					notifyFollowers: plan.choice.notifyFollowers,
+				},
+				plan.choice.publicationId ? { publicationId: plan.choice.publicationId } : {},
+			);
+			return await this.afterCreate(plan, post, final.content, warnings, uploaded, reused, opts.onProgress);
+		} finally {
+			release?.();
+		}
+	}
+
+	/** Records the story and writes its URL into the note; the URL is saved before the note is touched. */
+	private async afterCreate(plan: PublishPlan, post: MediumPost, content: string, warnings: ConversionWarning[], uploaded: number, reused: number, onProgress?: (p: PublishProgress) => void): Promise<PublishResult> {
+		const now = (this.ports.now ?? (() => new Date()))().toISOString();
+		const path = plan.note.path;
+		const record = recordPublish(this.state, {
+			notePath: path,
+			storyId: post.id,
+			url: post.url,
+			status: post.publishStatus ?? plan.choice.status,
+			publishedAt: now,
+			publicationId: plan.choice.publicationId || null,
+			title: plan.story.title,
+			content: plan.story.content,
+			contentHash: hashContent(plan.story.content),
+		});
+		const pending = { notePath: path, url: post.url, createdAt: now, reason: "The URL was not written into the note yet." };
+		this.state.pendingUrls.push(pending);
+		await this.saveQuietly();
+		onProgress?.({ phase: "write", done: 0, total: 1 });
+		let urlError: string | null = null;
+		try {
+			await this.ports.writeUrl(path, plan.defaults.urlProperty, post.url);
+			this.state.pendingUrls = this.state.pendingUrls.filter((p) => p !== pending);
+		} catch (e) {
+			urlError = e instanceof Error ? e.message : String(e);
+			pending.reason = `The story was created, but its URL could not be written into the note: ${urlError}`;
+		}
+		await this.saveQuietly();
+		return { post, record, content, warnings, uploaded, reused, urlWritten: urlError === null, urlError };
+	}
+
+	private async saveQuietly(): Promise<void> {
+		try {
+			await this.ports.saveState();
+		} catch {
+			// The state is still in memory and is saved again on the next change.
+		}
+	}
+
+	/** Uploads each local image once (a content-hash cache), at most four at a time. */
+	private async uploadImages(client: MediumClient, story: Story, warnings: ConversionWarning[], onProgress?: (p: PublishProgress) => void): Promise<{ urls: Map<string, string>; uploaded: number; reused: number }> {
+		const urls = new Map<string, string>();
+		const queue: Array<{ path: string; bytes: Uint8Array; mime: string; key: string }> = [];
+		let reused = 0;
+		const sameKey = new Map<string, string[]>();
+		for (const img of story.images) {
+			const bytes = await this.ports.vault.readBinary(img.path);
+			if (!bytes) {
+				warnings.push({ code: "missing-image", message: `Image ${img.path} could not be read; it was left out.`, line: 1 });
+				continue;
+			}
+			const type = sniffImageType(bytes);
+			if (!type || !type.accepted) {
+				warnings.push({ code: "unsupported-image", message: `Image ${img.path} is ${type ? type.ext.toUpperCase() : "not an image Medium knows"}; Medium accepts JPEG, PNG, GIF and TIFF only, so it was left out.`, line: 1 });
+				continue;
+			}
+			const key = hashBytes(bytes);
+			const cached = this.state.imageCache[key];
+			if (cached) {
+				urls.set(img.path, cached);
+				reused++;
+				continue;
+			}
+			const twins = sameKey.get(key);
+			if (twins) {
+				twins.push(img.path);
+				continue;
+			}
+			sameKey.set(key, [img.path]);
+			queue.push({ path: img.path, bytes, mime: type.mime, key });
+		}
+		const total = queue.length;
+		let done = 0;
+		let failure: unknown = null;
+		if (total > 0) onProgress?.({ phase: "images", done, total });
+		let next = 0;
+		const worker = async () => {
+			while (next < queue.length && failure === null) {
+				const job = queue[next++];
+				try {
+					const up = await client.uploadImage(job.bytes, baseName(job.path), job.mime);
+					this.state.imageCache[job.key] = up.url;
+					for (const p of sameKey.get(job.key) ?? [job.path]) urls.set(p, up.url);
+					done++;
+					onProgress?.({ phase: "images", done, total });
+				} catch (e) {
+					failure ??= e;
+				}
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, total) }, worker));
+		if (done > 0) await this.saveQuietly();
+		if (failure !== null) throw failure;
+		return { urls, uploaded: done, reused };
+	}
+}
