@@ -5,5 +5,7 @@ module.exports = {
 	testMatch: ["**/*.test.ts"],
 	transform: { "\\.ts$": "<rootDir>/tests/support/esbuild-transform.cjs" },
 	moduleFileExtensions: ["ts", "js", "cjs", "json"],
+	// marked ships ESM only; its own UMD build is the same code in a form Jest's CommonJS loader takes.
+	moduleNameMapper: { "^marked$": "<rootDir>/node_modules/marked/lib/marked.umd.js" },
 	testTimeout: 30000,
 };
