@@ -267,6 +267,11 @@ describe("embeds: cycles and depth", () => {
 		expect(s.content).toBe("# A\n\nA says\n\nB says\n");
 		expect(codes(s)).toEqual(["embed-cycle"]);
 	});
+	test("a link back to the note itself stays text, even once it is on Medium", async () => {
+		const files = { "E.md": "see [[Note]]" };
+		const text = "---\nmedium_url: https://medium.com/me\n---\n[[Note]] ![[E]]";
+		expect((await convert(text, files)).content).toBe("# Note\n\nNote\n\nsee Note\n");
+	});
 	test("a self embed stops", async () => {
 		const s = await convert("me ![[Note]]", {});
 		expect(codes(s)).toEqual(["embed-cycle"]);

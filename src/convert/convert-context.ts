@@ -24,6 +24,8 @@ export interface FootnoteDef {
 
 export interface ConvertContext {
 	vault: VaultPort;
+	/** The note being converted: links back to it stay text (the story would only link to itself). */
+	rootPath: string;
 	urlProperty: string;
 	linkTemplate: string | null;
 	imageUrls: ReadonlyMap<string, string> | null;
@@ -45,9 +47,10 @@ export interface ConvertContext {
 	embedCache: Map<string, string[]>;
 }
 
-export function createContext(vault: VaultPort, options: ConvertOptions): ConvertContext {
+export function createContext(vault: VaultPort, rootPath: string, options: ConvertOptions): ConvertContext {
 	return {
 		vault,
+		rootPath,
 		urlProperty: options.urlProperty?.trim() || "medium_url",
 		linkTemplate: options.linkTemplate?.trim() || null,
 		imageUrls: options.imageUrls ?? null,

@@ -165,7 +165,7 @@ function plainTitle(ctx: ConvertContext, notePath: string, text: string, line: n
 
 /** Converts one note into a story. Total: any text converts without throwing. */
 export async function convertNote(input: NoteInput, vault: VaultPort, options: ConvertOptions = {}): Promise<Story> {
-	const ctx = createContext(vault, options);
+	const ctx = createContext(vault, input.path, options);
 	const props = input.properties ?? {};
 	const root = loadNote(input.path, input.text, props);
 	ctx.notes.set(root.path, root);

@@ -433,7 +433,7 @@ class InlineScanner {
 			this.warn("file-link", `Link ${written} points to a file Medium cannot host; it became plain text.`);
 			return null;
 		}
-		return noteHref(ctx, target);
+		return target === ctx.rootPath ? null : noteHref(ctx, target);
 	}
 
 	/** `[text](dest)`: external links stay; links to notes follow the note-link rules. */

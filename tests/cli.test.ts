@@ -1,0 +1,212 @@
+/**
+ * The command line as users run it: the built `dist/cli.js` in a child process, over a vault on disk,
+ * publishing to the fake Medium server over real HTTP.
+ */
+
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { startFakeMedium, type FakeMedium } from "./support/fake-medium-server";
+
+const ROOT = path.resolve(__dirname, "..");
+const CLI = path.join(ROOT, "dist", "cli.js");
+const EXAMPLE = path.join(ROOT, "examples", "vault");
+
+interface Run {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+function run(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
+	return new Promise((resolve) => {
+		execFile(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? "", ...env } }, (err, stdout, stderr) => {
+			const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
+
+let dir: string;
+let vault: string;
+let fake: FakeMedium;
+
+beforeAll(async () => {
+	if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does).");
+	fake = await startFakeMedium();
+});
+afterAll(async () => {
+	await fake.close();
+});
+beforeEach(async () => {
+	dir = await mkdtemp(path.join(tmpdir(), "mp-cli-"));
+	vault = path.join(dir, "vault");
+	await cp(EXAMPLE, vault, { recursive: true });
+	await rm(path.join(vault, ".medium-publisher"), { recursive: true, force: true });
+	fake.reset();
+});
+afterEach(async () => {
+	await rm(dir, { recursive: true, force: true });
+});
+
+const showcase = () => path.join(vault, "Showcase.md");
+const env = () => ({ MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase });
+
+describe("convert", () => {
+	test("prints the story's markdown and warnings on stderr", async () => {
+		const r = await run(["convert", showcase()]);
+		expect(r.code).toBe(0);
+		expect(r.stdout.startsWith("# Writing in Obsidian, reading on Medium\n")).toBe(true);
+		expect(r.stdout).toContain("[Field notes](https://medium.com/@example/field-notes-1a2b3c4d5e6f)");
+		expect(r.stdout).not.toContain("[[Field notes");
+		expect(r.stderr).toMatch(/Showcase\.md:\d+: warning: .*\[table-as-text\]/);
+	});
+	test("--json gives the whole story", async () => {
+		const r = await run(["convert", showcase(), "--json"]);
+		const j = JSON.parse(r.stdout) as Record<string, unknown>;
+		expect(Object.keys(j).sort()).toEqual(["canonicalUrl", "content", "contentFormat", "images", "tags", "title", "warnings"]);
+		expect(j.contentFormat).toBe("markdown");
+		expect(j.tags).toEqual(["obsidian", "writing", "medium"]);
+		expect(j.canonicalUrl).toBe("https://example.com/blog/showcase");
+		expect(j.images).toEqual([{ path: "attachments/Sunrise.png", alt: "A sunrise over the vault" }]);
+		expect((j.warnings as Array<{ code: string; line: number }>).every((w) => typeof w.code === "string" && w.line > 0)).toBe(true);
+	});
+	test("--format html gives Medium-safe HTML", async () => {
+		const r = await run(["convert", showcase(), "--format", "html"]);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain("<h1>Writing in Obsidian, reading on Medium</h1>");
+		expect(r.stdout).not.toMatch(/<script|<table/);
+	});
+	test("the vault is the nearest folder holding .obsidian", async () => {
+		const r = await run(["convert", path.join(vault, "Notes", "Reading list.md"), "--json"]);
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.stdout).title).toBe("Reading list");
+	});
+	test("--vault points at another folder; links resolve inside it", async () => {
+		const other = path.join(dir, "plain");
+		await mkdir(path.join(other, "sub"), { recursive: true });
+		await writeFile(path.join(other, "a.md"), "See [[b]] and ![[b]]");
+		await writeFile(path.join(other, "sub", "b.md"), "---\nmedium_url: https://medium.com/@x/b\n---\nB body");
+		const r = await run(["convert", path.join(other, "a.md"), "--vault", other]);
+		expect(r.stdout).toBe("# a\n\nSee [b](https://medium.com/@x/b) and\n\nB body\n");
+	});
+	test("a missing note exits 1 with one line", async () => {
+		const r = await run(["convert", path.join(vault, "Nope.md")]);
+		expect(r.code).toBe(1);
+		expect(r.stderr.trim().split("\n")).toHaveLength(1);
+		expect(r.stderr).toContain("Note not found");
+	});
+	test.each([[[]], [["frobnicate", "x.md"]], [["convert"]], [["convert", "a.md", "b.md"]], [["convert", "a.md", "--format", "pdf"]], [["publish", "a.md", "--status", "loud"]], [["convert", "a.md", "--new"]]])(
+		"wrong usage %j exits 2",
+		async (args) => {
+			expect((await run(args)).code).toBe(2);
+		},
+	);
+});
+
+describe("publish", () => {
+	test("uploads the image, creates a draft, writes the URL and nothing else", async () => {
+		const before = await readFile(showcase(), "utf8");
+		const r = await run(["publish", showcase()], env());
+		expect(r.stderr).not.toContain(fake.token);
+		expect(r.code).toBe(0);
+		expect(fake.images).toHaveLength(1);
+		expect(fake.posts).toHaveLength(1);
+		const sent = fake.posts[0].request;
+		expect(sent.publishStatus).toBe("draft");
+		expect(sent.contentFormat).toBe("markdown");
+		expect(sent.tags).toEqual(["obsidian", "writing", "medium"]);
+		expect(String(sent.content)).toContain(`![A sunrise over the vault](${fake.images[0].url})`);
+		expect(String(sent.content)).not.toContain("attachments/Sunrise.png");
+		const url = String(fake.posts[0].response.url);
+		expect(r.stdout.trim().split("\n").pop()).toBe(url);
+		const after = await readFile(showcase(), "utf8");
+		const lines = before.split("\n");
+		const closing = lines.indexOf("---", 1);
+		lines.splice(closing, 0, `medium_url: ${url}`);
+		expect(after).toBe(lines.join("\n"));
+	});
+	test("a note already published exits 3 and sends nothing; --new publishes again without re-uploading images", async () => {
+		expect((await run(["publish", showcase()], env())).code).toBe(0);
+		const again = await run(["publish", showcase()], env());
+		expect(again.code).toBe(3);
+		expect(again.stdout).toMatch(/^Unchanged since it was published on \d{4}-\d{2}-\d{2}: https:\/\/medium\.com\//);
+		expect(fake.posts).toHaveLength(1);
+		const fresh = await run(["publish", showcase(), "--new"], env());
+		expect(fresh.code).toBe(0);
+		expect(fake.posts).toHaveLength(2);
+		expect(fake.images).toHaveLength(1);
+	});
+	test("an edit shows as changed, with --diff", async () => {
+		expect((await run(["publish", showcase()], env())).code).toBe(0);
+		const text = await readFile(showcase(), "utf8");
+		await writeFile(showcase(), text.replace("This note shows", "This edited note shows"));
+		const r = await run(["publish", showcase(), "--diff"], env());
+		expect(r.code).toBe(3);
+		expect(r.stdout).toMatch(/^Changed since it was published on /);
+		expect(r.stdout).toContain("+ This edited note shows");
+		expect(r.stdout).toContain("- This note shows");
+	});
+	test("--dry-run sends nothing and needs no token", async () => {
+		const before = await readFile(showcase(), "utf8");
+		const r = await run(["publish", showcase(), "--dry-run"], {});
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain("Would create a draft story");
+		expect(fake.requests).toHaveLength(0);
+		expect(await readFile(showcase(), "utf8")).toBe(before);
+	});
+	test("--status and medium_status; an unknown medium_status never makes it public", async () => {
+		expect((await run(["publish", showcase(), "--status", "unlisted"], env())).code).toBe(0);
+		expect(fake.posts[0].request.publishStatus).toBe("unlisted");
+		const note = path.join(vault, "Status.md");
+		await writeFile(note, "---\nmedium_status: publik\n---\nbody");
+		const r = await run(["publish", note], env());
+		expect(r.code).toBe(0);
+		expect(fake.posts[1].request.publishStatus).toBe("draft");
+		expect(r.stderr).toContain("medium_status");
+	});
+	test("without a token: exit 1, a clear message, note unchanged", async () => {
+		const before = await readFile(showcase(), "utf8");
+		const r = await run(["publish", showcase()], { MEDIUM_API_BASE: fake.apiBase });
+		expect(r.code).toBe(1);
+		expect(r.stderr).toContain("MEDIUM_TOKEN");
+		expect(await readFile(showcase(), "utf8")).toBe(before);
+	});
+	test.each([
+		["401", { status: 401, json: { errors: [{ message: "Token was invalid.", code: 6003 }] } }, /token/i],
+		["429", { status: 429, json: { errors: [{ message: "User has reached the rate limit for publishing today.", code: 1007 }] } }, /10 stories a day|limit/i],
+		["html page", { status: 403, html: true as const }, /bot protection/i],
+		["5xx", { status: 503, json: {} }, /try again/i],
+	])("a failed create (%s) exits 1, leaves the note, never shows the token", async (_n, failure, message) => {
+		const before = await readFile(showcase(), "utf8");
+		fake.failNext("posts", failure);
+		const r = await run(["publish", showcase()], env());
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(message);
+		expect(r.stderr).not.toContain(fake.token);
+		expect(r.stdout).not.toContain(fake.token);
+		expect(await readFile(showcase(), "utf8")).toBe(before);
+		expect(fake.requestsTo("posts")).toHaveLength(1);
+	});
+	test("a wrong token is reported without being shown", async () => {
+		const r = await run(["publish", showcase()], { MEDIUM_TOKEN: "deadbeef0123456789", MEDIUM_API_BASE: fake.apiBase });
+		expect(r.code).toBe(1);
+		expect(r.stderr).not.toContain("deadbeef0123456789");
+	});
+	test("a note without frontmatter gains one; CRLF notes stay CRLF", async () => {
+		const plain = path.join(vault, "Plain.md");
+		await writeFile(plain, "Just text\r\nsecond line\r\n");
+		expect((await run(["publish", plain], env())).code).toBe(0);
+		const url = String(fake.posts[0].response.url);
+		expect(await readFile(plain, "utf8")).toBe(`---\r\nmedium_url: ${url}\r\n---\r\nJust text\r\nsecond line\r\n`);
+	});
+	test("the image cache and records live beside the vault", async () => {
+		expect((await run(["publish", showcase()], env())).code).toBe(0);
+		const state = JSON.parse(await readFile(path.join(vault, ".medium-publisher", "state.json"), "utf8")) as { imageCache: object; records: Record<string, { url: string }> };
+		expect(Object.values(state.imageCache)).toEqual([fake.images[0].url]);
+		expect(state.records["Showcase.md"].url).toBe(fake.posts[0].response.url);
+		expect(JSON.stringify(state)).not.toContain(fake.token);
+	});
+});
