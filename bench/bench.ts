@@ -1,0 +1,227 @@
+/**
+ * `npm run bench`: speed and memory figures, printed (not asserted by tests, where machine noise would
+ * make them flaky). Targets on a 2-core machine: ≥ 30 MB/s on a dense note, the 8 MB run at most 9× the
+ * 1 MB run, no adversarial note over 1 s, publishing 12 images against a 200 ms server in ≤ 1.5 s, and
+ * a second publish (--new) uploading no image.
+ */
+
+import { performance } from "node:perf_hooks";
+import { LinkIndex } from "../src/core/link-index";
+import type { NoteFile, VaultPort } from "../src/core/ports";
+import { convertNote } from "../src/convert/convert-note";
+import { createNodeHttp } from "../src/cli/node-http";
+import { MediumClient } from "../src/medium/medium-client";
+import { DEFAULT_PUBLISH } from "../src/publish/publish-settings";
+import { Publisher } from "../src/publish/publisher";
+import { emptyState } from "../src/publish/publisher-state";
+import { startFakeMedium } from "../tests/support/fake-medium-server";
+
+/** An in-memory vault with fixed properties (no YAML parsing in the measured path). */
+class BenchVault implements VaultPort {
+	private readonly index: LinkIndex;
+	constructor(private readonly files: Map<string, { text?: string; bytes?: Uint8Array; props?: Record<string, unknown> }>) {
+		this.index = new LinkIndex(files.keys());
+	}
+	resolveLink(linkpath: string, sourcePath: string): string | null {
+		return this.index.resolve(linkpath, sourcePath);
+	}
+	readNote(path: string): Promise<NoteFile | null> {
+		const f = this.files.get(path);
+		return Promise.resolve(f?.text !== undefined ? { text: f.text, properties: f.props ?? {} } : null);
+	}
+	readBinary(path: string): Promise<Uint8Array | null> {
+		return Promise.resolve(this.files.get(path)?.bytes ?? null);
+	}
+}
+
+/** A small valid PNG (distinct bytes per seed), built without Node's Buffer or zlib: stored deflate blocks. */
+function png(seed: number): Uint8Array {
+	const sig = [137, 80, 78, 71, 13, 10, 26, 10];
+	const crcTable = Array.from({ length: 256 }, (_, n) => {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		return c >>> 0;
+	});
+	const crc = (bytes: number[]) => {
+		let c = 0xffffffff;
+		for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+		return (c ^ 0xffffffff) >>> 0;
+	};
+	const u32 = (v: number) => [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+	const chunk = (type: string, data: number[]) => {
+		const t = [...type].map((ch) => ch.charCodeAt(0));
+		return [...u32(data.length), ...t, ...data, ...u32(crc([...t, ...data]))];
+	};
+	const raw = [0, seed & 255, (seed >> 8) & 255, 7];
+	let a = 1, b = 0;
+	for (const x of raw) { a = (a + x) % 65521; b = (b + a) % 65521; }
+	const zdata = [0x78, 0x01, 1, raw.length, 0, ~raw.length & 255, 0xff, ...raw, ...u32(((b << 16) | a) >>> 0)];
+	return new Uint8Array([...sig, ...chunk("IHDR", [...u32(1), ...u32(1), 8, 2, 0, 0, 0]), ...chunk("IDAT", zdata), ...chunk("IEND", [])]);
+}
+
+/** One block holding every construct the converter handles (about 1.3 KB). */
+function denseBlock(i: number): string {
+	return `## Section ${i} ^sec-${i}
+
+Text with [[Published]] and [[Draft|an alias]] and [[Published#Heading]] and [md link](Draft.md) and
+[external](https://example.com/page#frag) plus ==highlighted words== and a #tag-${i % 7} and %%a comment%% here.
+An inline footnote^[note number ${i}] and a named one[^n${i}] and math $x_${i}^2$ and \`inline [[code]]\`.
+
+> [!tip] Callout ${i}
+> Body with [[Missing note ${i % 3}]] and **bold**.
+> > [!note]
+> > Nested callout text.
+
+- [ ] open task ${i}
+- [x] done task ^task-${i}
+- plain item
+
+![[Embedded]]
+
+![[pic.png|Caption ${i % 5}]] ![[pic.png|300]] ![remote|100](https://e.com/a.png)
+
+| Col A | Col B |
+|:------|------:|
+| [[Draft]] | ${i} |
+
+$$
+\\int_0^${i} f(x)\\,dx
+$$
+
+\`\`\`ts
+const x = "[[not a link]] ==no== %%no%%";
+\`\`\`
+
+#only #tags
+
+[^n${i}]: Footnote text for ${i}.
+
+`;
+}
+
+function denseNote(bytes: number): string {
+	const parts: string[] = ["---\ntags: [bench]\n---\n# Dense note\n\n"];
+	let size = parts[0].length;
+	for (let i = 0; size < bytes; i++) {
+		const b = denseBlock(i);
+		parts.push(b);
+		size += b.length;
+	}
+	return parts.join("");
+}
+
+function vaultFor(): BenchVault {
+	return new BenchVault(
+		new Map<string, { text?: string; bytes?: Uint8Array; props?: Record<string, unknown> }>([
+			["Published.md", { text: "---\nmedium_url: https://medium.com/@me/p\n---\n# Heading\nbody", props: { medium_url: "https://medium.com/@me/p" } }],
+			["Draft.md", { text: "draft" }],
+			["Embedded.md", { text: "Embedded text with [[Published]] and ==mark==.\n\n- a\n- b" }],
+			["pic.png", { bytes: png(1) }],
+		]),
+	);
+}
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.floor(s.length / 2)];
+}
+
+async function timeConvert(text: string, runs: number): Promise<{ ms: number; heapMb: number }> {
+	const vault = vaultFor();
+	const times: number[] = [];
+	let heap = 0;
+	for (let r = 0; r < runs; r++) {
+		(globalThis as { gc?: () => void }).gc?.();
+		const before = process.memoryUsage().heapUsed;
+		const t0 = performance.now();
+		const story = await convertNote({ path: "Dense.md", text, properties: {} }, vault);
+		times.push(performance.now() - t0);
+		heap = Math.max(heap, (process.memoryUsage().heapUsed - before) / 1048576);
+		if (story.content.length === 0) throw new Error("empty conversion");
+	}
+	return { ms: median(times), heapMb: heap };
+}
+
+const fmt = (n: number, d = 1) => n.toFixed(d);
+const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
+
+async function benchConvert(): Promise<void> {
+	const mb = 1048576;
+	const one = denseNote(mb);
+	const eight = denseNote(8 * mb);
+	await timeConvert(one, 2); // warm up
+	const a = await timeConvert(one, 7);
+	const b = await timeConvert(eight, 5);
+	const rate1 = one.length / mb / (a.ms / 1000);
+	const rate8 = eight.length / mb / (b.ms / 1000);
+	const ratio = b.ms / a.ms;
+	console.log("Dense note conversion (median of runs)");
+	console.log(`  1 MB: ${fmt(a.ms)} ms  ${fmt(rate1)} MB/s  heap +${fmt(a.heapMb)} MB`);
+	console.log(`  8 MB: ${fmt(b.ms)} ms  ${fmt(rate8)} MB/s  heap +${fmt(b.heapMb)} MB`);
+	console.log(`  target ≥ 30 MB/s: ${verdict(Math.min(rate1, rate8) >= 30)}; 8 MB / 1 MB = ${fmt(ratio, 2)} (target ≤ 9): ${verdict(ratio <= 9)}`);
+
+	const adversarial: Array<[string, string]> = [
+		["200,000 unclosed [[ (one line)", "[[".repeat(200000)],
+		["200,000 unclosed [[ (lines)", "[[a\n".repeat(200000)],
+		["2 MB of =", "=".repeat(2 * mb)],
+		["20,000 nested >", ">".repeat(20000) + " deep\n" + "> ".repeat(20000) + "x"],
+		["100,000 $", "$".repeat(100000)],
+		["100,000 $ with text", "$a ".repeat(100000)],
+		["100,000 [x]( unclosed", "[x](".repeat(100000)],
+		["50,000 backtick runs", "`a``b```".repeat(50000)],
+		["100,000 %%", "%%\n".repeat(100000)],
+		["200,000 ![[ unclosed", "![[".repeat(200000)],
+	];
+	console.log("Adversarial notes (median of 3)");
+	let worst = 0;
+	for (const [name, text] of adversarial) {
+		const t = await timeConvert(text, 3);
+		worst = Math.max(worst, t.ms);
+		console.log(`  ${name.padEnd(32)} ${fmt(t.ms).padStart(8)} ms  ${verdict(t.ms <= 1000)}`);
+	}
+	console.log(`  worst: ${fmt(worst)} ms (target ≤ 1000 ms): ${verdict(worst <= 1000)}`);
+}
+
+async function benchPublish(): Promise<void> {
+	const fake = await startFakeMedium();
+	fake.delayMs = 200;
+	try {
+		const files = new Map<string, { text?: string; bytes?: Uint8Array }>();
+		const lines = ["# Twelve images", ""];
+		for (let i = 0; i < 12; i++) {
+			files.set(`img/p${i}.png`, { bytes: png(100 + i) });
+			lines.push(`![[p${i}.png|Picture ${i}]]`, "");
+		}
+		const text = lines.join("\n");
+		files.set("Gallery.md", { text });
+		const vault = new BenchVault(files);
+		const state = emptyState();
+		const client = new MediumClient({ http: createNodeHttp(), token: fake.token, apiBase: fake.apiBase });
+		const publisher = new Publisher({ vault, client: () => client, saveState: () => Promise.resolve(), writeUrl: () => Promise.resolve() }, state);
+		const note = { path: "Gallery.md", text, properties: {} };
+		const t0 = performance.now();
+		const first = await publisher.publish(await publisher.plan(note, DEFAULT_PUBLISH));
+		const firstMs = performance.now() - t0;
+		const uploads1 = fake.images.length;
+		const t1 = performance.now();
+		const planAgain = await publisher.plan({ ...note, properties: { medium_url: first.post.url } }, DEFAULT_PUBLISH);
+		await publisher.publish(planAgain, { allowRepublish: true });
+		const secondMs = performance.now() - t1;
+		console.log("Publishing 12 local images, every request answered after 200 ms");
+		console.log(`  first publish: ${fmt(firstMs, 0)} ms, ${uploads1} uploads (target ≤ 1500 ms): ${verdict(firstMs <= 1500 && uploads1 === 12)}`);
+		console.log(`  again with --new: ${fmt(secondMs, 0)} ms, ${fake.images.length - uploads1} uploads (target 0): ${verdict(fake.images.length === uploads1)}`);
+	} finally {
+		await fake.close();
+	}
+}
+
+async function main(): Promise<void> {
+	console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
+	await benchConvert();
+	await benchPublish();
+}
+
+void main().catch((e: unknown) => {
+	console.error(e);
+	process.exitCode = 1;
+});
