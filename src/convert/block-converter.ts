@@ -7,6 +7,7 @@
 import { warn, type ConvertContext, type LoadedNote } from "./convert-context";
 import { convertInline, convertInlineText, isTagOnlyLine, type InlineEnv } from "./inline";
 import { fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, runLength, splitQuote, trailingBlockId, type LineRange } from "./sections";
+import { isBlank } from "./text-scan";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
 
 /** Code blocks only Obsidian (or a plugin) can render: kept as code, with a warning. */
@@ -106,9 +107,9 @@ export class BlockConverter {
 
 	/** Emits a line outside code; runs of blank lines collapse to one. */
 	private emit(line: string): void {
-		if (line.trim() === "" || line.trim() === ">") {
-			const prev = this.out.length > 0 ? this.out[this.out.length - 1].trim() : "";
-			if (prev === "" || (prev === ">" && line.trim() === ">")) return;
+		if (isBlankish(line)) {
+			const prev = this.out.length > 0 ? this.out[this.out.length - 1] : "";
+			if (isBlank(prev) || (isBlankish(prev) && !isBlank(line))) return;
 		}
 		this.out.push(line);
 	}
@@ -117,14 +118,18 @@ export class BlockConverter {
 		warn(this.ctx, code, message, this.line);
 	}
 
+	private envs: [InlineEnv, InlineEnv] | null = null;
+
+	/** The inline environment for the current line (two objects reused for the whole note). */
 	private env(plain: boolean): InlineEnv {
-		return {
-			ctx: this.ctx,
-			notePath: this.note.path,
-			line: this.line,
-			plain,
-			embedNote: (path, subpath, written) => this.embed(path, subpath, written),
-		};
+		if (!this.envs) {
+			const embedNote = (path: string, subpath: string, written: string) => this.embed(path, subpath, written);
+			const base = { ctx: this.ctx, notePath: this.note.path, line: 0, embedNote };
+			this.envs = [{ ...base, plain: false }, { ...base, plain: true }];
+		}
+		const env = this.envs[plain ? 1 : 0];
+		env.line = this.line;
+		return env;
 	}
 
 	/** Converts line `i` (and any lines it consumes); returns the index of the last line consumed. */
@@ -135,7 +140,7 @@ export class BlockConverter {
 			if (end === -1) return i;
 			raw = raw.slice(end + this.commentClose.length).trimStart();
 			this.commentClose = null;
-			if (raw.trim() === "") return i;
+			if (isBlank(raw)) return i;
 		}
 		if (this.fence) {
 			const { depth, content } = this.fence.quoted ? splitQuote(raw) : { depth: 0, content: raw };
@@ -164,17 +169,17 @@ export class BlockConverter {
 			return i;
 		}
 		if (this.indentedCode) {
-			if (raw.trim() === "" || isIndentedCode(raw)) {
+			if (isBlank(raw) || isIndentedCode(raw)) {
 				this.emitRaw(raw);
 				return i;
 			}
 			this.indentedCode = false;
 		}
 		if (this.footnoteLines) {
-			if (raw.trim() !== "" && continuesFootnote(raw)) return i;
+			if (!isBlank(raw) && continuesFootnote(raw)) return i;
 			this.footnoteLines = false;
 		}
-		if (raw.trim() === "") {
+		if (isBlank(raw)) {
 			this.emit("");
 			this.prevBlank = true;
 			return i;
@@ -221,7 +226,7 @@ export class BlockConverter {
 			this.emitInline("#".repeat(h.level) + " ", this.stripBlockId(h.text), prefix);
 			return i;
 		}
-		if (isRowCandidate(content) && i + 1 < this.range.end) {
+		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(lines[i + 1])) {
 			const next = splitQuote(lines[i + 1]);
 			const aligns = next.depth === depth ? parseDelimiterRow(next.content) : null;
 			if (aligns) return this.table(lines, i, depth, prefix, aligns);
@@ -391,10 +396,26 @@ function taskItem(text: string, contentStart: number): string {
 	return text.slice(0, contentStart) + box + text.slice(contentStart + 3);
 }
 
+/** A cheap test before parsing: a delimiter row holds only `|`, `:`, `-`, `>` and spaces, and a `-`. */
+function mayBeDelimiterRow(line: string): boolean {
+	let dash = false;
+	for (let i = 0; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 45) dash = true;
+		else if (c !== 124 && c !== 58 && c !== 32 && c !== 9 && c !== 62) return false;
+	}
+	return dash;
+}
+
 /** An empty line, or a quote line with nothing in it. */
 function isBlankish(line: string): boolean {
-	const t = line.trim();
-	return t === "" || t === ">";
+	let gt = 0;
+	for (let i = 0; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 62 && gt === 0) gt++;
+		else if (c > 32) return false;
+	}
+	return true;
 }
 
 /** A list marker with nothing after it (what is left when an embed took the whole item). */

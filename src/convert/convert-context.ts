@@ -10,6 +10,8 @@ import type { ConversionWarning, ConvertOptions, StoryImage } from "./story";
 export interface LoadedNote {
 	path: string;
 	properties: Properties;
+	/** The whole file, LF line endings. */
+	text: string;
 	lines: string[];
 	bodyStart: number;
 	/** Per line, whether it belongs to a fenced code block; computed when first needed. */
@@ -31,7 +33,8 @@ export interface ConvertContext {
 	imageUrls: ReadonlyMap<string, string> | null;
 	maxEmbedDepth: number;
 	notes: Map<string, LoadedNote | null>;
-	resolved: Map<string, string | null>;
+	/** Resolved link targets per source note. */
+	resolved: Map<string, Map<string, string | null>>;
 	warnings: ConversionWarning[];
 	images: StoryImage[];
 	imageSeen: Set<string>;
@@ -69,19 +72,17 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 	};
 }
 
-/** The folder part of a vault path ("" at the root). */
-export function folderOf(path: string): string {
-	const slash = path.lastIndexOf("/");
-	return slash === -1 ? "" : path.slice(0, slash);
-}
-
 /** Resolves a link target once per (target, source folder) within a conversion. */
 export function resolveCached(ctx: ConvertContext, linkpath: string, sourcePath: string): string | null {
-	const key = folderOf(sourcePath) + "\0" + linkpath;
-	let hit = ctx.resolved.get(key);
+	let bySource = ctx.resolved.get(sourcePath);
+	if (!bySource) {
+		bySource = new Map();
+		ctx.resolved.set(sourcePath, bySource);
+	}
+	let hit = bySource.get(linkpath);
 	if (hit === undefined) {
 		hit = linkpath.trim() === "" ? null : ctx.vault.resolveLink(linkpath, sourcePath);
-		ctx.resolved.set(key, hit);
+		bySource.set(linkpath, hit);
 	}
 	return hit;
 }

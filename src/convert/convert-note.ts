@@ -31,7 +31,7 @@ export function loadNote(path: string, text: string, properties: Properties): Lo
 	const normal = normalizeNewlines(text);
 	const { bodyLine } = splitFrontmatter(normal);
 	const lines = normal.split("\n");
-	return { path, properties, lines, bodyStart: Math.min(bodyLine, lines.length) };
+	return { path, properties, text: normal, lines, bodyStart: Math.min(bodyLine, lines.length) };
 }
 
 /** A link target found while preloading. */
@@ -100,7 +100,8 @@ export function collectTargets(text: string): Target[] {
 async function preload(ctx: ConvertContext, note: LoadedNote, depth: number, scanned: Set<string>): Promise<void> {
 	if (scanned.has(note.path)) return;
 	scanned.add(note.path);
-	const body = note.lines.slice(note.bodyStart).join("\n");
+	// The whole text, frontmatter included: a link in a property is read for nothing, which is harmless.
+	const body = note.text;
 	const wanted = new Map<string, boolean>();
 	for (const t of collectTargets(body)) {
 		const resolved = resolveCached(ctx, t.path, note.path);
@@ -200,8 +201,9 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	const subtitle = stringProperty(props, "medium_subtitle");
 	const head = [`# ${title}`, ""];
 	if (subtitle) head.push(`## ${subtitle}`, "");
-	const tail = notes.length > 0 ? ["", "---", "", "**Notes**", "", ...notes] : [];
-	const content = [...head, ...body, ...tail].join("\n").trimEnd() + "\n";
+	let content = head.join("\n") + "\n" + body.join("\n");
+	if (notes.length > 0) content += "\n\n---\n\n**Notes**\n\n" + notes.join("\n");
+	content = content.trimEnd() + "\n";
 
 	const tagSource = props.medium_tags !== undefined ? props.medium_tags : props.tags;
 	const tags = tagsFromProperty(tagSource);

@@ -8,7 +8,7 @@
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isImageSize, isWebEmbedUrl, slugify } from "./file-kinds";
-import { codeSpan, findCodeSpans, ForwardFinder, isEscaped, isSpace, matchBrackets } from "./text-scan";
+import { codeSpan, findCodeSpans, ForwardFinder, hasInlineSyntax, isEscaped, isSpace, matchBrackets } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
 export interface InlineEnv {
@@ -157,6 +157,7 @@ function noteHref(ctx: ConvertContext, target: string): string | null {
 
 /** Converts one line of inline text. */
 export function convertInline(text: string, env: InlineEnv): InlineResult {
+	if (!hasInlineSyntax(text)) return { parts: [text], openComment: null };
 	return new InlineScanner(text, env).run();
 }
 
@@ -176,14 +177,15 @@ class InlineScanner {
 	private readonly closes: Array<{ at: number; emit: string; skipTo: number }> = [];
 	private highlightClose = -1;
 	private openComment: "%%" | "-->" | null = null;
-	private readonly wikiClose: ForwardFinder;
-	private readonly wikiOpen: ForwardFinder;
-	private readonly eqFinder: ForwardFinder;
-	private readonly pctFinder: ForwardFinder;
-	private readonly htmlCommentClose: ForwardFinder;
-	private readonly gtFinder: ForwardFinder;
-	private readonly dollar2: ForwardFinder;
-	private readonly dollar1: ForwardFinder;
+	// Forward-only searches, made on first use: most lines need none of them.
+	private wikiCloseF: ForwardFinder | null = null;
+	private wikiOpenF: ForwardFinder | null = null;
+	private eqF: ForwardFinder | null = null;
+	private pctF: ForwardFinder | null = null;
+	private htmlCloseF: ForwardFinder | null = null;
+	private gtF: ForwardFinder | null = null;
+	private dollar2F: ForwardFinder | null = null;
+	private dollar1F: ForwardFinder | null = null;
 
 	constructor(
 		private readonly text: string,
@@ -191,19 +193,39 @@ class InlineScanner {
 	) {
 		this.n = text.length;
 		this.spans = findCodeSpans(text);
-		this.wikiClose = new ForwardFinder(text, "]]");
-		this.wikiOpen = new ForwardFinder(text, "[[");
-		this.eqFinder = new ForwardFinder(text, "==", (i) => !isEscaped(text, i) && !this.inCodeSpan(i));
-		this.pctFinder = new ForwardFinder(text, "%%");
-		this.htmlCommentClose = new ForwardFinder(text, "-->");
-		this.gtFinder = new ForwardFinder(text, ">");
-		this.dollar2 = new ForwardFinder(text, "$$", (i) => !isEscaped(text, i));
-		// A closing `$` follows a non-space, is not escaped, not part of `$$`, and no digit follows it.
-		this.dollar1 = new ForwardFinder(text, "$", (i) => {
+	}
+
+	private get wikiClose(): ForwardFinder {
+		return (this.wikiCloseF ??= new ForwardFinder(this.text, "]]"));
+	}
+	private get wikiOpen(): ForwardFinder {
+		return (this.wikiOpenF ??= new ForwardFinder(this.text, "[["));
+	}
+	private get eqFinder(): ForwardFinder {
+		const text = this.text;
+		return (this.eqF ??= new ForwardFinder(text, "==", (i) => !isEscaped(text, i) && !this.inCodeSpan(i)));
+	}
+	private get pctFinder(): ForwardFinder {
+		return (this.pctF ??= new ForwardFinder(this.text, "%%"));
+	}
+	private get htmlCommentClose(): ForwardFinder {
+		return (this.htmlCloseF ??= new ForwardFinder(this.text, "-->"));
+	}
+	private get gtFinder(): ForwardFinder {
+		return (this.gtF ??= new ForwardFinder(this.text, ">"));
+	}
+	private get dollar2(): ForwardFinder {
+		const text = this.text;
+		return (this.dollar2F ??= new ForwardFinder(text, "$$", (i) => !isEscaped(text, i)));
+	}
+	/** A closing `$` follows a non-space, is not escaped, not part of `$$`, and no digit follows it. */
+	private get dollar1(): ForwardFinder {
+		const text = this.text;
+		return (this.dollar1F ??= new ForwardFinder(text, "$", (i) => {
 			const prev = text.charCodeAt(i - 1);
 			const next = text.charCodeAt(i + 1);
 			return !isSpace(prev) && prev !== 36 && next !== 36 && !(next >= 48 && next <= 57) && !isEscaped(text, i);
-		});
+		}));
 	}
 
 	private pairs(): Map<number, number> {
@@ -342,7 +364,9 @@ class InlineScanner {
 	}
 
 	private finish(): InlineResult {
+		if (this.last === 0 && this.parts.length === 0) return { parts: [this.text], openComment: null };
 		this.out += this.text.slice(this.last);
+		if (this.parts.length === 0) return { parts: [this.out], openComment: this.openComment };
 		this.parts.push(this.out);
 		return { parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), openComment: this.openComment };
 	}

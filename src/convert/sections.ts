@@ -15,6 +15,7 @@ export function fencedLines(lines: readonly string[]): Uint8Array {
 	let fenceChar = "";
 	let fenceLen = 0;
 	for (let i = 0; i < lines.length; i++) {
+		if (fenceLen === 0 && !mayOpenFence(lines[i])) continue;
 		const t = stripQuotePrefix(lines[i]).trimStart();
 		if (fenceLen > 0) {
 			inFence[i] = 1;
@@ -31,6 +32,16 @@ export function fencedLines(lines: readonly string[]): Uint8Array {
 		}
 	}
 	return inFence;
+}
+
+/** Cheap pre-test: the first non-space, non-`>` character is a backtick or a tilde. */
+function mayOpenFence(line: string): boolean {
+	for (let i = 0; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 32 || c === 9 || c === 62) continue;
+		return c === 96 || c === 126;
+	}
+	return false;
 }
 
 /** A fence opener: three or more backticks (info without backticks) or tildes. */
@@ -58,6 +69,8 @@ export function stripQuotePrefix(line: string): string {
 
 /** Splits a line into its blockquote depth and the content after the markers. */
 export function splitQuote(line: string): { depth: number; content: string } {
+	const c0 = line.charCodeAt(0);
+	if (c0 !== 62 && c0 !== 32) return { depth: 0, content: line };
 	let i = 0;
 	let depth = 0;
 	for (;;) {

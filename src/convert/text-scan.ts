@@ -41,8 +41,10 @@ export interface CodeSpan {
  * The inline code spans of one line, CommonMark style: a run of N backticks closes at the next run of
  * exactly N. Escaped backticks (`\``) do not open a span. Linear: every run is visited twice.
  */
-export function findCodeSpans(text: string): CodeSpan[] {
-	if (text.indexOf("`") === -1) return [];
+const NO_SPANS: readonly CodeSpan[] = Object.freeze([]);
+
+export function findCodeSpans(text: string): readonly CodeSpan[] {
+	if (text.indexOf("`") === -1) return NO_SPANS;
 	const runs: { start: number; len: number }[] = [];
 	for (let i = 0; i < text.length; i++) {
 		if (text.charCodeAt(i) !== 96) continue;
@@ -137,4 +139,20 @@ export function codeSpan(text: string): string {
 /** Whether a character code is Unicode white space of the kinds markdown cares about. */
 export function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
+}
+
+/** Whether a line holds only white space (no allocation, unlike `trim() === ""`). */
+export function isBlank(s: string): boolean {
+	for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 32) return false;
+	return true;
+}
+
+/** Whether a text holds any character that starts inline Obsidian syntax; if not, it passes through. */
+export function hasInlineSyntax(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		// ! # $ % < = [ \ ^ `
+		if (c === 33 || c === 35 || c === 36 || c === 37 || c === 60 || c === 61 || c === 91 || c === 92 || c === 94 || c === 96) return true;
+	}
+	return false;
 }
