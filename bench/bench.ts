@@ -149,7 +149,7 @@ async function benchConvert(): Promise<void> {
 	const mb = 1048576;
 	const one = denseNote(mb);
 	const eight = denseNote(8 * mb);
-	await timeConvert(one, 2); // warm up
+	await timeConvert(one, 8); // warm up: let the JIT settle before measuring
 	const a = await timeConvert(one, 7);
 	const b = await timeConvert(eight, 5);
 	const rate1 = one.length / mb / (a.ms / 1000);

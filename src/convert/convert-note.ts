@@ -201,9 +201,9 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	const subtitle = stringProperty(props, "medium_subtitle");
 	const head = [`# ${title}`, ""];
 	if (subtitle) head.push(`## ${subtitle}`, "");
-	let content = head.join("\n") + "\n" + body.join("\n");
-	if (notes.length > 0) content += "\n\n---\n\n**Notes**\n\n" + notes.join("\n");
-	content = content.trimEnd() + "\n";
+	// The body has no blank lines at either end, so one join makes the final string (no trim, no copy).
+	if (notes.length > 0) body.push("", "---", "", "**Notes**", "", ...notes);
+	const content = body.length > 0 ? head.join("\n") + "\n" + body.join("\n") + "\n" : head.slice(0, -1).join("\n") + "\n";
 
 	const tagSource = props.medium_tags !== undefined ? props.medium_tags : props.tags;
 	const tags = tagsFromProperty(tagSource);

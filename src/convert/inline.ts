@@ -38,6 +38,10 @@ interface Destination {
 
 const ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
+/** 1 for the ASCII characters that can start inline syntax: ! # $ % < = [ \\ ^ */
+const STARTS_SYNTAX = new Uint8Array(128);
+for (const ch of "!#$%<=[\\^") STARTS_SYNTAX[ch.charCodeAt(0)] = 1;
+
 /** Characters that end a tag: white space and ASCII punctuation other than `_`, `-` and `/`. */
 function endsTag(c: number): boolean {
 	if (isSpace(c)) return true;
@@ -267,8 +271,23 @@ class InlineScanner {
 		const plain = this.env.plain;
 		let s = 0;
 		let i = 0;
+		// `stop`: the next position where a code span starts or a pending link closes. Between stops,
+		// only characters that can start syntax need a look.
+		let stop = 0;
 		while (i < n) {
+			if (i < stop) {
+				const ch = text.charCodeAt(i);
+				if (ch >= 128 || STARTS_SYNTAX[ch] === 0) {
+					i++;
+					continue;
+				}
+			}
 			while (s < this.spans.length && this.spans[s].end <= i) s++;
+			stop = Math.min(s < this.spans.length ? this.spans[s].start : n, this.closes.length > 0 ? this.closes[this.closes.length - 1].at : n);
+			if (i < stop && STARTS_SYNTAX[text.charCodeAt(i)] !== 1) {
+				i++;
+				continue;
+			}
 			if (s < this.spans.length && i >= this.spans[s].start) {
 				const span = this.spans[s++];
 				if (plain && i === span.start) {
@@ -303,6 +322,7 @@ class InlineScanner {
 					break;
 				case 91: {
 					// [
+					stop = 0; // a link may open here: its close becomes the next stop
 					const next = text.charCodeAt(i + 1) === 91 ? this.wikiLink(i) : text.charCodeAt(i + 1) === 94 ? this.footnoteRef(i) : this.markdownLink(i);
 					if (next !== -1) {
 						i = next;

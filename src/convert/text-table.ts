@@ -85,7 +85,12 @@ export function isRowCandidate(line: string): boolean {
 
 /** Display width of a cell (code points; wide scripts are counted as one, which is good enough). */
 function width(text: string): number {
-	return Array.from(text).length;
+	let n = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0xdc00 || c > 0xdfff) n++; // a low surrogate finishes a character already counted
+	}
+	return n;
 }
 
 function pad(text: string, w: number, align: Align): string {
