@@ -273,7 +273,7 @@ suite("obsidian-export conformance", () => {
 		});
 
 		// BUG: an embed inside a quote, followed by more text, leaves an empty `> ` line at the end of the quote.
-		test.failing("embeds.md: the quoted embed is a clean one-line quote (no trailing empty `> ` line)", async () => {
+		test("embeds.md: the quoted embed is a clean one-line quote (no trailing empty `> ` line)", async () => {
 			const story = await convertCase(C, "embeds.md");
 			expect(bodyOf(story).slice(0, bodyOf(story).indexOf("Image embed:"))).toBe(
 				"This note embeds another note with frontmatter.\n\nNote with frontmatter.\n\n> Note with frontmatter.\n\n",
@@ -497,7 +497,7 @@ suite("obsidian-export conformance", () => {
 		});
 
 		// BUG: a `>` line between two quoted paragraphs is dropped, so Medium shows them as one paragraph.
-		test.failing("pure-markdown-examples.md: the whole body, with the quote's paragraph break kept", async () => {
+		test("pure-markdown-examples.md: the whole body, with the quote's paragraph break kept", async () => {
 			expect(bodyOf(await convertCase(C, "pure-markdown-examples.md"))).toBe(pureMarkdownBody);
 		});
 

@@ -36,7 +36,7 @@ export function footnoteDefinition(line: string): { label: string; textStart: nu
 
 /** Whether a line continues a footnote definition (indented). */
 function continuesFootnote(line: string): boolean {
-	return line.startsWith("    ") || line.startsWith("\t") || line.startsWith("  ");
+	return line.startsWith("    ") || line.startsWith("\t");
 }
 
 function isIndentedCode(line: string): boolean {
@@ -68,7 +68,7 @@ export function fencedOf(note: LoadedNote): Uint8Array {
 
 export class BlockConverter {
 	private readonly out: string[] = [];
-	private fence: { char: string; len: number; quoted: boolean } | null = null;
+	private fence: { char: string; len: number; quoted: boolean; indent: number } | null = null;
 	private mathBlock: { prefix: string } | null = null;
 	private commentClose: "%%" | "-->" | null = null;
 	private indentedCode = false;
@@ -110,6 +110,11 @@ export class BlockConverter {
 		if (isBlankish(line)) {
 			const prev = this.out.length > 0 ? this.out[this.out.length - 1] : "";
 			if (isBlank(prev) || (isBlankish(prev) && !isBlank(line))) return;
+			// A blank line after a lone `>` ends the quote: the `>` separator is no longer needed.
+			if (isBlank(line) && isBlankish(prev)) {
+				this.out[this.out.length - 1] = "";
+				return;
+			}
 		}
 		this.out.push(line);
 	}
@@ -149,10 +154,7 @@ export class BlockConverter {
 				this.fence = null;
 			} else {
 				this.emitRaw(this.fence.quoted ? (content === "" ? ">" : "> " + content) : content);
-				const t = content.trim();
-				if (t.startsWith(this.fence.char) && runLength(t, this.fence.char) >= this.fence.len && t.slice(runLength(t, this.fence.char)).trim() === "") {
-					this.fence = null;
-				}
+				if (closesFence(content, this.fence)) this.fence = null;
 				return i;
 			}
 		}
@@ -163,9 +165,12 @@ export class BlockConverter {
 				this.emitRaw(this.mathBlock.prefix + content);
 				return i;
 			}
-			if (content.slice(0, end).trim() !== "") this.emitRaw(this.mathBlock.prefix + content.slice(0, end).trimEnd());
-			this.emitRaw(this.mathBlock.prefix + "```");
+			const prefix = this.mathBlock.prefix;
+			if (content.slice(0, end).trim() !== "") this.emitRaw(prefix + content.slice(0, end).trimEnd());
+			this.emitRaw(prefix + "```");
 			this.mathBlock = null;
+			const after = content.slice(end + 2).trim();
+			if (after) this.emitInline("", after, prefix);
 			return i;
 		}
 		if (this.indentedCode) {
@@ -194,10 +199,14 @@ export class BlockConverter {
 		const { depth, content } = splitQuote(raw);
 		const prefix = depth > 0 ? "> " : "";
 		const trimmed = content.trim();
+		if (depth > 0 && trimmed === "") {
+			this.emit(">"); // a paragraph break inside a quote
+			return i;
+		}
 
 		const fence = fenceOpen(content.trimStart());
 		if (fence) {
-			this.fence = { char: fence.char, len: fence.len, quoted: depth > 0 };
+			this.fence = { char: fence.char, len: fence.len, quoted: depth > 0, indent: content.length - content.trimStart().length };
 			const lang = fence.info.split(/\s/)[0].toLowerCase();
 			if (OBSIDIAN_ONLY_BLOCKS.has(lang)) this.warn("unrendered-block", `A ${lang} block only renders in Obsidian; it stays a code block on Medium.`);
 			this.emitRaw(prefix + content);
@@ -294,7 +303,7 @@ export class BlockConverter {
 		for (; j < this.range.end; j++) {
 			const q = splitQuote(lines[j]);
 			if (q.depth !== depth || !isRowCandidate(q.content)) break;
-			if (trailingBlockId(q.content.trim()) === 0) break;
+			if (trailingBlockId(q.content.trim()) === 0 || fenceOpen(q.content.trimStart()) || parseHeading(q.content)) break;
 			this.line = this.frame.warnLine ?? j + 1;
 			rows.push(splitRow(this.stripBlockId(q.content)).map(cell));
 		}
@@ -329,12 +338,12 @@ export class BlockConverter {
 			}
 			first = false;
 			if (part.length === 0) continue;
-			this.emit(prefix);
+			this.emit(prefix.trimEnd());
 			for (const l of part) {
 				if (prefix) this.emitRaw(l.trim() === "" ? ">" : prefix + l);
 				else this.emitRaw(l);
 			}
-			this.emit(prefix);
+			this.emit(prefix.trimEnd());
 		}
 	}
 
@@ -394,6 +403,16 @@ function taskItem(text: string, contentStart: number): string {
 	if (after !== undefined && after !== " " && after !== "\t") return text;
 	const box = text[contentStart + 1] === " " ? "☐" : "☑";
 	return text.slice(0, contentStart) + box + text.slice(contentStart + 3);
+}
+
+/** Whether a line closes an open fence: same character, at least as long, nothing after, and not indented
+ * four or more columns past the opening fence (that would be code). */
+export function closesFence(content: string, fence: { char: string; len: number; indent: number }): boolean {
+	const indent = content.length - content.trimStart().length;
+	if (indent > fence.indent + 3) return false;
+	const t = content.trim();
+	const run = runLength(t, fence.char);
+	return run >= fence.len && run === t.length;
 }
 
 /** A cheap test before parsing: a delimiter row holds only `|`, `:`, `-`, `>` and spaces, and a `-`. */

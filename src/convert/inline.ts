@@ -386,6 +386,8 @@ class InlineScanner {
 	private finish(): InlineResult {
 		if (this.last === 0 && this.parts.length === 0) return { parts: [this.text], openComment: null };
 		this.out += this.text.slice(this.last);
+		// A highlight whose close was jumped over (inside a longer construct) is closed at the end.
+		if (this.highlightClose !== -1) this.out += this.env.plain ? "" : "**";
 		if (this.parts.length === 0) return { parts: [this.out], openComment: this.openComment };
 		this.parts.push(this.out);
 		return { parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), openComment: this.openComment };
@@ -407,12 +409,11 @@ class InlineScanner {
 			this.highlightClose = -1;
 			return this.replace(i, this.env.plain ? "" : "**", i + 2);
 		}
-		if (this.highlightClose === -1) {
-			const close = this.eqFinder.next(i + 3);
-			if (close !== -1 && !isEscaped(this.text, i)) {
-				this.highlightClose = close;
-				return this.replace(i, this.env.plain ? "" : "**", i + 2);
-			}
+		if (this.highlightClose !== -1) return i + 1; // step one character so the pending close is not skipped
+		const close = this.eqFinder.next(i + 3);
+		if (close !== -1 && !isEscaped(this.text, i)) {
+			this.highlightClose = close;
+			return this.replace(i, this.env.plain ? "" : "**", i + 2);
 		}
 		return i + 2;
 	}

@@ -14,14 +14,16 @@ export function fencedLines(lines: readonly string[]): Uint8Array {
 	const inFence = new Uint8Array(lines.length);
 	let fenceChar = "";
 	let fenceLen = 0;
+	let fenceIndent = 0;
 	for (let i = 0; i < lines.length; i++) {
 		if (fenceLen === 0 && !mayOpenFence(lines[i])) continue;
-		const t = stripQuotePrefix(lines[i]).trimStart();
+		const content = stripQuotePrefix(lines[i]);
+		const t = content.trimStart();
+		const indent = content.length - t.length;
 		if (fenceLen > 0) {
 			inFence[i] = 1;
-			if (t.startsWith(fenceChar.repeat(fenceLen)) && runLength(t, fenceChar) >= fenceLen && t.slice(runLength(t, fenceChar)).trim() === "") {
-				fenceLen = 0;
-			}
+			const run = runLength(t, fenceChar);
+			if (indent <= fenceIndent + 3 && run >= fenceLen && t.slice(run).trim() === "") fenceLen = 0;
 			continue;
 		}
 		const fence = fenceOpen(t);
@@ -29,6 +31,7 @@ export function fencedLines(lines: readonly string[]): Uint8Array {
 			inFence[i] = 1;
 			fenceChar = fence.char;
 			fenceLen = fence.len;
+			fenceIndent = indent;
 		}
 	}
 	return inFence;
