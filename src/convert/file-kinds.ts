@@ -108,5 +108,6 @@ export function slugify(text: string): string {
 
 /** A vault path as a markdown link destination: spaces and parentheses percent-encoded. */
 export function encodePath(path: string): string {
-	return encodeURI(path).replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"));
+	const encoded = encodeURI(path);
+	return encoded.indexOf("(") === -1 && encoded.indexOf(")") === -1 ? encoded : encoded.split("(").join("%28").split(")").join("%29");
 }

@@ -129,10 +129,16 @@ function parseDestination(text: string, open: number, gt: ForwardFinder): Destin
 /** The text a wiki-link shows without an alias: `Note`, `Note > Heading`, `Heading` for `#Heading`. */
 function linkDisplay(path: string, subpath: string): string {
 	let shown = path;
-	if (shown.toLowerCase().endsWith(".md")) shown = shown.slice(0, -3);
+	if (shown.length > 3 && shown.charCodeAt(shown.length - 3) === 46 && shown.slice(-2).toLowerCase() === "md") shown = shown.slice(0, -3);
+	if (subpath.length === 0) return shown;
 	const parts = subpath.split("#").map((p) => p.trim()).filter((p) => p.length > 0);
 	if (shown.length === 0) return parts.join(" > ");
 	return parts.length > 0 ? `${shown} > ${parts.join(" > ")}` : shown;
+}
+
+/** `\|` (a pipe escaped inside a table cell) is a plain `|` inside a wiki-link. */
+function unescapePipes(inner: string): string {
+	return inner.indexOf("\\|") === -1 ? inner : inner.split("\\|").join("|");
 }
 
 /** A note's Medium URL property, when it holds a web address. */
@@ -449,7 +455,7 @@ class InlineScanner {
 	private wikiLink(i: number): number {
 		const close = this.wikiEnd(i + 2);
 		if (close === -1) return -1;
-		const inner = this.text.slice(i + 2, close).split("\\|").join("|");
+		const inner = unescapePipes(this.text.slice(i + 2, close));
 		if (inner.trim().length === 0) return -1;
 		const bar = inner.indexOf("|");
 		const target = bar === -1 ? inner : inner.slice(0, bar);
@@ -551,7 +557,7 @@ class InlineScanner {
 	private wikiEmbed(i: number): number {
 		const close = this.wikiEnd(i + 3);
 		if (close === -1) return -1;
-		const inner = this.text.slice(i + 3, close).split("\\|").join("|");
+		const inner = unescapePipes(this.text.slice(i + 3, close));
 		if (inner.trim().length === 0) return -1;
 		const bar = inner.indexOf("|");
 		const target = bar === -1 ? inner : inner.slice(0, bar);
