@@ -6,6 +6,10 @@ module.exports = {
 	transform: { "\\.ts$": "<rootDir>/tests/support/esbuild-transform.cjs" },
 	moduleFileExtensions: ["ts", "js", "cjs", "json"],
 	// marked ships ESM only; its own UMD build is the same code in a form Jest's CommonJS loader takes.
-	moduleNameMapper: { "^marked$": "<rootDir>/node_modules/marked/lib/marked.umd.js" },
+	moduleNameMapper: {
+		"^marked$": "<rootDir>/node_modules/marked/lib/marked.umd.js",
+		// Obsidian's package has types only: the plugin's tests (and the built main.js) get a stand-in.
+		"^obsidian$": "<rootDir>/tests/support/obsidian-stub.ts",
+	},
 	testTimeout: 30000,
 };

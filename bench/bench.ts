@@ -143,6 +143,7 @@ async function timeConvert(text: string, runs: number): Promise<{ ms: number; he
 }
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
+const print = (line: string) => process.stdout.write(line + "\n");
 const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
 
 async function benchConvert(): Promise<void> {
@@ -155,10 +156,10 @@ async function benchConvert(): Promise<void> {
 	const rate1 = one.length / mb / (a.ms / 1000);
 	const rate8 = eight.length / mb / (b.ms / 1000);
 	const ratio = b.ms / a.ms;
-	console.log("Dense note conversion (median of runs)");
-	console.log(`  1 MB: ${fmt(a.ms)} ms  ${fmt(rate1)} MB/s  heap +${fmt(a.heapMb)} MB`);
-	console.log(`  8 MB: ${fmt(b.ms)} ms  ${fmt(rate8)} MB/s  heap +${fmt(b.heapMb)} MB`);
-	console.log(`  target ≥ 30 MB/s: ${verdict(Math.min(rate1, rate8) >= 30)}; 8 MB / 1 MB = ${fmt(ratio, 2)} (target ≤ 9): ${verdict(ratio <= 9)}`);
+	print("Dense note conversion (median of runs)");
+	print(`  1 MB: ${fmt(a.ms)} ms  ${fmt(rate1)} MB/s  heap +${fmt(a.heapMb)} MB`);
+	print(`  8 MB: ${fmt(b.ms)} ms  ${fmt(rate8)} MB/s  heap +${fmt(b.heapMb)} MB`);
+	print(`  target ≥ 30 MB/s: ${verdict(Math.min(rate1, rate8) >= 30)}; 8 MB / 1 MB = ${fmt(ratio, 2)} (target ≤ 9): ${verdict(ratio <= 9)}`);
 
 	const adversarial: Array<[string, string]> = [
 		["200,000 unclosed [[ (one line)", "[[".repeat(200000)],
@@ -172,14 +173,14 @@ async function benchConvert(): Promise<void> {
 		["100,000 %%", "%%\n".repeat(100000)],
 		["200,000 ![[ unclosed", "![[".repeat(200000)],
 	];
-	console.log("Adversarial notes (median of 3)");
+	print("Adversarial notes (median of 3)");
 	let worst = 0;
 	for (const [name, text] of adversarial) {
 		const t = await timeConvert(text, 3);
 		worst = Math.max(worst, t.ms);
-		console.log(`  ${name.padEnd(32)} ${fmt(t.ms).padStart(8)} ms  ${verdict(t.ms <= 1000)}`);
+		print(`  ${name.padEnd(32)} ${fmt(t.ms).padStart(8)} ms  ${verdict(t.ms <= 1000)}`);
 	}
-	console.log(`  worst: ${fmt(worst)} ms (target ≤ 1000 ms): ${verdict(worst <= 1000)}`);
+	print(`  worst: ${fmt(worst)} ms (target ≤ 1000 ms): ${verdict(worst <= 1000)}`);
 }
 
 async function benchPublish(): Promise<void> {
@@ -207,21 +208,21 @@ async function benchPublish(): Promise<void> {
 		const planAgain = await publisher.plan({ ...note, properties: { medium_url: first.post.url } }, DEFAULT_PUBLISH);
 		await publisher.publish(planAgain, { allowRepublish: true });
 		const secondMs = performance.now() - t1;
-		console.log("Publishing 12 local images, every request answered after 200 ms");
-		console.log(`  first publish: ${fmt(firstMs, 0)} ms, ${uploads1} uploads (target ≤ 1500 ms): ${verdict(firstMs <= 1500 && uploads1 === 12)}`);
-		console.log(`  again with --new: ${fmt(secondMs, 0)} ms, ${fake.images.length - uploads1} uploads (target 0): ${verdict(fake.images.length === uploads1)}`);
+		print("Publishing 12 local images, every request answered after 200 ms");
+		print(`  first publish: ${fmt(firstMs, 0)} ms, ${uploads1} uploads (target ≤ 1500 ms): ${verdict(firstMs <= 1500 && uploads1 === 12)}`);
+		print(`  again with --new: ${fmt(secondMs, 0)} ms, ${fake.images.length - uploads1} uploads (target 0): ${verdict(fake.images.length === uploads1)}`);
 	} finally {
 		await fake.close();
 	}
 }
 
 async function main(): Promise<void> {
-	console.log(`Node ${process.version}, ${process.platform}/${process.arch}`);
+	print(`Node ${process.version}, ${process.platform}/${process.arch}`);
 	await benchConvert();
 	await benchPublish();
 }
 
 void main().catch((e: unknown) => {
-	console.error(e);
+	process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
 	process.exitCode = 1;
 });

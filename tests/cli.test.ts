@@ -82,7 +82,7 @@ describe("convert", () => {
 	test("the vault is the nearest folder holding .obsidian", async () => {
 		const r = await run(["convert", path.join(vault, "Notes", "Reading list.md"), "--json"]);
 		expect(r.code).toBe(0);
-		expect(JSON.parse(r.stdout).title).toBe("Reading list");
+		expect((JSON.parse(r.stdout) as { title: string }).title).toBe("Reading list");
 	});
 	test("--vault points at another folder; links resolve inside it", async () => {
 		const other = path.join(dir, "plain");

@@ -270,7 +270,7 @@ export class Publisher {
 		};
 		await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, total) }, worker));
 		if (done > 0) await this.saveQuietly();
-		if (failure !== null) throw failure;
+		if (failure !== null) throw failure instanceof Error ? failure : new Error("An image upload failed.");
 		return { urls, uploaded: done, reused };
 	}
 }

@@ -33,7 +33,7 @@ export class MemoryVault implements VaultPort {
 /** Properties as the Node side parses them (gray-matter), {} when the YAML is broken. */
 export function propertiesOf(text: string): Record<string, unknown> {
 	try {
-		return matter(text, {} as never).data as Record<string, unknown>;
+		return matter(text, {}).data;
 	} catch {
 		return {};
 	}
