@@ -28,7 +28,7 @@ const plugin = {
 	minify: production,
 	sourcemap: production ? false : "inline",
 	treeShaking: true,
-	logLevel: "info",
+	logLevel: mode === "watch" ? "info" : "warning",
 };
 
 const node = {
@@ -36,7 +36,7 @@ const node = {
 	format: "cjs",
 	platform: "node",
 	target: "node20",
-	logLevel: "info",
+	logLevel: mode === "watch" ? "info" : "warning",
 };
 
 const cli = { ...node, entryPoints: ["src/cli/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } };
