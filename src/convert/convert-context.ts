@@ -35,6 +35,8 @@ export interface ConvertContext {
 	notes: Map<string, LoadedNote | null>;
 	/** Resolved link targets per source note. */
 	resolved: Map<string, Map<string, string | null>>;
+	/** Where links to a note go (its story, the template, or null), computed once per note. */
+	hrefs: Map<string, string | null>;
 	warnings: ConversionWarning[];
 	images: StoryImage[];
 	imageSeen: Set<string>;
@@ -60,6 +62,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		maxEmbedDepth: options.maxEmbedDepth ?? 10,
 		notes: new Map(),
 		resolved: new Map(),
+		hrefs: new Map(),
 		warnings: [],
 		images: [],
 		imageSeen: new Set(),

@@ -160,9 +160,12 @@ export function fillTemplate(template: string, notePath: string): string {
 
 /** Where a link to a resolved note goes: its Medium story, the link template, or nowhere. */
 function noteHref(ctx: ConvertContext, target: string): string | null {
-	const url = mediumUrlOf(ctx, target);
-	if (url) return url;
-	return ctx.linkTemplate ? fillTemplate(ctx.linkTemplate, target) : null;
+	let href = ctx.hrefs.get(target);
+	if (href === undefined) {
+		href = mediumUrlOf(ctx, target) ?? (ctx.linkTemplate ? fillTemplate(ctx.linkTemplate, target) : null);
+		ctx.hrefs.set(target, href);
+	}
+	return href;
 }
 
 /** Converts one line of inline text. */
