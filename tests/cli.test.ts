@@ -92,6 +92,11 @@ describe("convert", () => {
 		const r = await run(["convert", path.join(other, "a.md"), "--vault", other]);
 		expect(r.stdout).toBe("# a\n\nSee [b](https://medium.com/@x/b) and\n\nB body\n");
 	});
+	test("with --vault, a note can be named by its path inside the vault", async () => {
+		const r = await run(["convert", "Notes/Reading list.md", "--vault", vault]);
+		expect(r.code).toBe(0);
+		expect(r.stdout.startsWith("# Reading list\n")).toBe(true);
+	});
 	test("a missing note exits 1 with one line", async () => {
 		const r = await run(["convert", path.join(vault, "Nope.md")]);
 		expect(r.code).toBe(1);
@@ -132,7 +137,7 @@ describe("publish", () => {
 		expect((await run(["publish", showcase()], env())).code).toBe(0);
 		const again = await run(["publish", showcase()], env());
 		expect(again.code).toBe(3);
-		expect(again.stdout).toMatch(/^Unchanged since it was published on \d{4}-\d{2}-\d{2}: https:\/\/medium\.com\//);
+		expect(again.stdout).toMatch(/^Unchanged since it was published on \d{1,2} [A-Z][a-z]{2} \d{4}: https:\/\/medium\.com\//);
 		expect(fake.posts).toHaveLength(1);
 		const fresh = await run(["publish", showcase(), "--new"], env());
 		expect(fresh.code).toBe(0);

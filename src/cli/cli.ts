@@ -20,6 +20,7 @@ import { formatDiff } from "../publish/content-diff";
 import { DEFAULT_PUBLISH, isPublishStatus, type PublishDefaults } from "../publish/publish-settings";
 import { Publisher, PublishError, type ExistingStory, type PublishPlan } from "../publish/publisher";
 import { emptyState, normalizeState, type PublisherState } from "../publish/publisher-state";
+import { guardHeadline } from "../publish/story-status";
 import { setProperty } from "../publish/set-property";
 import { JsonFileStore } from "./json-file-store";
 import { createNodeHttp } from "./node-http";
@@ -101,16 +102,33 @@ interface OpenedNote {
 	properties: Record<string, unknown>;
 }
 
-async function openNote(args: Args, io: CliIo): Promise<OpenedNote> {
-	const absPath = nodePath.resolve(io.cwd, args.note);
-	let isFile = false;
+/** Whether a path is a file (false when it is missing or a folder). */
+async function isFile(path: string): Promise<boolean> {
 	try {
-		isFile = (await stat(absPath)).isFile();
+		return (await stat(path)).isFile();
 	} catch {
-		throw new Error(`Note not found: ${args.note}`);
+		return false;
 	}
-	if (!isFile) throw new Error(`Not a file: ${args.note}`);
+}
+
+async function openNote(args: Args, io: CliIo): Promise<OpenedNote> {
 	const vaultFlag = args.flags.get("vault");
+	let absPath = nodePath.resolve(io.cwd, args.note);
+	// With --vault, a note may also be named by its path inside the vault.
+	if (!(await isFile(absPath)) && typeof vaultFlag === "string") {
+		const inVault = nodePath.resolve(io.cwd, vaultFlag, args.note);
+		if (await isFile(inVault)) absPath = inVault;
+	}
+	if (!(await isFile(absPath))) {
+		let exists = false;
+		try {
+			await stat(absPath);
+			exists = true;
+		} catch {
+			// missing
+		}
+		throw new Error(exists ? `Not a file: ${args.note}` : `Note not found: ${args.note}`);
+	}
 	const root = typeof vaultFlag === "string" ? nodePath.resolve(io.cwd, vaultFlag) : findVaultRoot(absPath);
 	const rel = nodePath.relative(root, absPath);
 	if (rel.startsWith("..") || nodePath.isAbsolute(rel)) throw new Error(`The note ${args.note} is not inside the vault ${root}.`);
@@ -165,10 +183,9 @@ async function writeProperty(absPath: string, key: string, value: string): Promi
 	await rename(tmp, absPath);
 }
 
+/** The guard's status line, worded exactly as the plugin's re-publish dialog words it, plus the URL. */
 function describeExisting(existing: ExistingStory): string {
-	const when = existing.record ? ` on ${existing.record.publishedAt.slice(0, 10)}` : "";
-	if (existing.changed === null) return `Already published${when}: ${existing.url} (no record of what was sent, so changes cannot be shown).`;
-	return `${existing.changed ? "Changed" : "Unchanged"} since it was published${when}: ${existing.url}`;
+	return `${guardHeadline(existing)}: ${existing.url}`;
 }
 
 function dryRunText(plan: PublishPlan): string {
