@@ -175,6 +175,9 @@ describe("title, tags, canonical URL", () => {
 		expect(s.title).toBe("M");
 		expect(s.content).toBe("# M\n\n# H\nx\n");
 	});
+	test("a title property equal to the H1 does not repeat it", async () => {
+		expect((await convert("---\ntitle: Same Title\n---\n# Same title\n\nbody")).content).toBe("# Same Title\n\nbody\n");
+	});
 	test("title property", async () => {
 		expect((await convert("---\ntitle: From property\n---\nbody")).title).toBe("From property");
 	});

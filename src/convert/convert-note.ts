@@ -174,12 +174,16 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 
 	let title = stringProperty(props, "medium_title") ?? stringProperty(props, "title");
 	let titleLine = -1;
-	if (title === null) {
-		const h1 = firstH1(root);
-		if (h1) {
+	const h1 = firstH1(root);
+	if (h1) {
+		const warned = ctx.warnings.length;
+		const h1Title = plainTitle(ctx, root.path, h1.text, h1.line + 1);
+		// The H1 becomes the title; when a property gives the same title, the H1 is not repeated either.
+		if (title === null || title.toLowerCase() === h1Title.toLowerCase()) {
 			titleLine = h1.line;
-			title = plainTitle(ctx, root.path, h1.text, h1.line + 1);
-		}
+			title ??= h1Title;
+		} else ctx.warnings.length = warned; // the H1 stays in the body, which reports its own warnings
+
 	}
 	if (!title) title = baseName(root.path).replace(/\.md$/i, "");
 
