@@ -47,6 +47,7 @@ interface Target {
  */
 export function collectTargets(text: string): Target[] {
 	const targets: Target[] = [];
+	const seen = new Set<string>(); // the same link written many times is looked at once
 	const closeFinder = new ForwardFinder(text, "]]");
 	let pos = text.indexOf("[[");
 	while (pos !== -1) {
@@ -59,10 +60,13 @@ export function collectTargets(text: string): Target[] {
 		}
 		if (close - pos < 1024) {
 			const inner = text.slice(pos + 2, close);
-			if (inner.indexOf("\n") === -1) {
+			const embed = pos > 0 && text[pos - 1] === "!";
+			const key = embed ? "!" + inner : inner;
+			if (!seen.has(key) && inner.indexOf("\n") === -1) {
+				seen.add(key);
 				const bar = inner.indexOf("|");
 				const { path } = splitLinktext(bar === -1 ? inner : inner.slice(0, bar));
-				if (path.length > 0) targets.push({ path, embed: pos > 0 && text[pos - 1] === "!" });
+				if (path.length > 0) targets.push({ path, embed });
 			}
 		}
 		pos = text.indexOf("[[", close + 2);
@@ -84,7 +88,8 @@ export function collectTargets(text: string): Target[] {
 		}
 		if (end > start && end - start < 1024) {
 			const dest = text.slice(start, end);
-			if (!hasScheme(dest) && dest.indexOf("\n") === -1) {
+			if (!seen.has(dest) && !hasScheme(dest) && dest.indexOf("\n") === -1) {
+				seen.add(dest);
 				const decoded = decodeLinkDestination(dest);
 				const hash = decoded.indexOf("#");
 				const path = hash === -1 ? decoded : decoded.slice(0, hash);

@@ -7,56 +7,43 @@ import { findCodeSpans, longestRun } from "./text-scan";
 
 export type Align = "left" | "right" | "center" | "none";
 
-/** Splits a table row into cells on unescaped pipes outside code spans and wiki-links. */
+/**
+ * Splits a table row into cells on unescaped pipes outside code spans and wiki-links (where `\|` is
+ * how Obsidian writes an alias pipe). Cells are sliced, not rebuilt: escapes are left for the inline
+ * pass, which turns `\|` into `|`.
+ */
 export function splitRow(line: string): string[] {
-	let s = line.trim();
+	const s = line.trim();
 	const spans = findCodeSpans(s);
 	const cells: string[] = [];
-	let cur = "";
+	let start = 0;
 	let span = 0;
 	let wiki = 0;
 	for (let i = 0; i < s.length; i++) {
 		if (span < spans.length && i === spans[span].start) {
-			cur += s.slice(i, spans[span].end);
 			i = spans[span].end - 1;
 			span++;
 			continue;
 		}
-		const c = s[i];
-		if (c === "\\" && s[i + 1] === "|") {
-			cur += wiki > 0 ? "|" : "\\|";
-			i++;
-			continue;
-		}
-		if (c === "\\" && i + 1 < s.length) {
-			cur += c + s[i + 1];
-			i++;
-			continue;
-		}
-		if (c === "[" && s[i + 1] === "[") {
+		const c = s.charCodeAt(i);
+		if (c === 92) {
+			i++; // an escaped character, `\|` included, never splits
+		} else if (c === 91 && s.charCodeAt(i + 1) === 91) {
 			wiki++;
-			cur += "[[";
 			i++;
-			continue;
-		}
-		if (c === "]" && s[i + 1] === "]" && wiki > 0) {
+		} else if (c === 93 && s.charCodeAt(i + 1) === 93 && wiki > 0) {
 			wiki--;
-			cur += "]]";
 			i++;
-			continue;
+		} else if (c === 124 && wiki === 0) {
+			cells.push(s.slice(start, i).trim());
+			start = i + 1;
 		}
-		if (c === "|" && wiki === 0) {
-			cells.push(cur);
-			cur = "";
-			continue;
-		}
-		cur += c;
 	}
-	cells.push(cur);
+	cells.push(s.slice(start).trim());
 	// A leading or trailing pipe leaves an empty edge cell.
 	if (s.startsWith("|")) cells.shift();
 	if (s.endsWith("|") && !s.endsWith("\\|") && cells.length > 0) cells.pop();
-	return cells.map((c) => c.trim());
+	return cells;
 }
 
 /** The alignments of a delimiter row (`| :-- | --: |`), or null when the line is not one. */
