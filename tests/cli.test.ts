@@ -8,7 +8,8 @@ import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { startFakeMedium, type FakeMedium } from "./support/fake-medium-server";
+import type { FakeMedium } from "./support/fake-medium-server";
+import { useFakeMedium } from "./support/use-fake-medium";
 
 const ROOT = path.resolve(__dirname, "..");
 const CLI = path.join(ROOT, "dist", "cli.js");
@@ -32,20 +33,17 @@ function run(args: string[], env: Record<string, string> = {}, cwd = ROOT): Prom
 let dir: string;
 let vault: string;
 let fake: FakeMedium;
+const fakeMedium = useFakeMedium();
 
-beforeAll(async () => {
+beforeAll(() => {
 	if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does).");
-	fake = await startFakeMedium();
-});
-afterAll(async () => {
-	await fake.close();
 });
 beforeEach(async () => {
+	fake = fakeMedium();
 	dir = await mkdtemp(path.join(tmpdir(), "mp-cli-"));
 	vault = path.join(dir, "vault");
 	await cp(EXAMPLE, vault, { recursive: true });
 	await rm(path.join(vault, ".medium-publisher"), { recursive: true, force: true });
-	fake.reset();
 });
 afterEach(async () => {
 	await rm(dir, { recursive: true, force: true });

@@ -6,16 +6,13 @@
 import { createHash } from "node:crypto";
 import { buildMultipart } from "../src/medium/multipart";
 import { startFakeMedium, type FakeMedium } from "./support/fake-medium-server";
+import { useFakeMedium } from "./support/use-fake-medium";
 
+const fakeMedium = useFakeMedium();
 let fake: FakeMedium;
-
-beforeAll(async () => {
-	fake = await startFakeMedium();
+beforeEach(() => {
+	fake = fakeMedium();
 });
-afterAll(async () => {
-	await fake.close();
-});
-beforeEach(() => fake.reset());
 
 interface RawAnswer {
 	status: number;

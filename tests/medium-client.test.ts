@@ -22,20 +22,17 @@ import {
 	type MediumErrorKind,
 } from "../src/medium/medium-errors";
 import { startFakeMedium, type FakeMedium } from "./support/fake-medium-server";
+import { useFakeMedium } from "./support/use-fake-medium";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 9, 8, 7]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 const WEBP = new Uint8Array([0x52, 0x49, 0x46, 0x46, 20, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x20]);
 
+const fakeMedium = useFakeMedium();
 let fake: FakeMedium;
-
-beforeAll(async () => {
-	fake = await startFakeMedium();
+beforeEach(() => {
+	fake = fakeMedium();
 });
-afterAll(async () => {
-	await fake.close();
-});
-beforeEach(() => fake.reset());
 
 function client(opts: { token?: string; timeoutMs?: number; retryDelaysMs?: number[] } = {}): MediumClient {
 	return new MediumClient({

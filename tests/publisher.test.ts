@@ -5,7 +5,8 @@ import { MediumClient } from "../src/medium/medium-client";
 import { DEFAULT_PUBLISH } from "../src/publish/publish-settings";
 import { Publisher, PublishError } from "../src/publish/publisher";
 import { emptyState, renameRecord, markDeleted, type PublisherState } from "../src/publish/publisher-state";
-import { startFakeMedium, type FakeMedium } from "./support/fake-medium-server";
+import type { FakeMedium } from "./support/fake-medium-server";
+import { useFakeMedium } from "./support/use-fake-medium";
 import { MemoryVault, propertiesOf } from "./support/memory-vault";
 
 /** A 1×1 PNG whose last data byte varies, so each seed is a different image. */
@@ -14,12 +15,11 @@ function png(seed: number): Uint8Array {
 	return bytes;
 }
 
+const fakeMedium = useFakeMedium();
 let fake: FakeMedium;
-beforeAll(async () => {
-	fake = await startFakeMedium();
+beforeEach(() => {
+	fake = fakeMedium();
 });
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
 
 function setup(files: Record<string, string | Uint8Array>, opts: { writeUrl?: (p: string, k: string, u: string) => Promise<void> } = {}) {
 	const vault = new MemoryVault(files);

@@ -8,7 +8,8 @@ import { bodyFor, createObsidianHttp } from "../../src/plugin/obsidian-http";
 import { MediumClient } from "../../src/medium/medium-client";
 import type { MediumError } from "../../src/medium/medium-errors";
 import { requestLog, resetStub, type RequestUrlParam, type RequestUrlResponse } from "../support/obsidian-stub";
-import { startFakeMedium, type FakeMedium } from "../support/fake-medium-server";
+import type { FakeMedium } from "../support/fake-medium-server";
+import { useFakeMedium } from "../support/use-fake-medium";
 
 beforeEach(() => resetStub());
 
@@ -68,14 +69,11 @@ describe("createObsidianHttp", () => {
 });
 
 describe("with the Medium client and the fake server (real requestUrl stand-in)", () => {
+	const fakeMedium = useFakeMedium();
 	let fake: FakeMedium;
-	beforeAll(async () => {
-		fake = await startFakeMedium();
+	beforeEach(() => {
+		fake = fakeMedium();
 	});
-	afterAll(async () => {
-		await fake.close();
-	});
-	beforeEach(() => fake.reset());
 
 	test("GET /me and an image upload travel through requestUrl", async () => {
 		const client = new MediumClient({ http: createObsidianHttp(), token: fake.token, apiBase: fake.apiBase });

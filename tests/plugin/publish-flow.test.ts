@@ -19,22 +19,17 @@ import {
 	type App,
 	type Modal,
 } from "../support/obsidian-stub";
-import { startFakeMedium, type FakeMedium } from "../support/fake-medium-server";
+import type { FakeMedium } from "../support/fake-medium-server";
+import { useFakeMedium } from "../support/use-fake-medium";
 import { MANIFEST, NOTE, NOTE_TEXT, PNG, startPlugin, vaultFiles, type Started } from "../support/plugin-harness";
 
 const PUBLISH = `${MANIFEST.id}:publish-current-note`;
 const COPY = `${MANIFEST.id}:copy-current-note`;
 
+const fakeMedium = useFakeMedium({ beforeEach: resetStub });
 let fake: FakeMedium;
-beforeAll(async () => {
-	fake = await startFakeMedium();
-});
-afterAll(async () => {
-	await fake.close();
-});
 beforeEach(() => {
-	fake.reset();
-	resetStub();
+	fake = fakeMedium();
 });
 
 function start(settings: Record<string, unknown> = {}, token: string | null = fake.token): Promise<Started<MediumPublisherPlugin>> {

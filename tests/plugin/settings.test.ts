@@ -23,19 +23,14 @@ import {
 	type PluginSettingTab as StubSettingTab,
 	type Setting as StubSetting,
 } from "../support/obsidian-stub";
-import { startFakeMedium, type FakeMedium } from "../support/fake-medium-server";
+import type { FakeMedium } from "../support/fake-medium-server";
+import { useFakeMedium } from "../support/use-fake-medium";
 import { startPlugin, type Started } from "../support/plugin-harness";
 
+const fakeMedium = useFakeMedium({ beforeEach: resetStub });
 let fake: FakeMedium;
-beforeAll(async () => {
-	fake = await startFakeMedium();
-});
-afterAll(async () => {
-	await fake.close();
-});
 beforeEach(() => {
-	fake.reset();
-	resetStub();
+	fake = fakeMedium();
 });
 
 function start(opts: { token?: string | null; settings?: Record<string, unknown>; state?: unknown } = {}): Promise<Started<MediumPublisherPlugin>> {

@@ -7,19 +7,14 @@
 import MediumPublisherPlugin from "../../src/plugin/medium-publisher-plugin";
 import { STATUS_DEBOUNCE_MS } from "../../src/plugin/status-bar";
 import { Platform, openModals, requestLog, resetStub, waitFor, type App, type StubElement } from "../support/obsidian-stub";
-import { startFakeMedium, type FakeMedium } from "../support/fake-medium-server";
+import type { FakeMedium } from "../support/fake-medium-server";
+import { useFakeMedium } from "../support/use-fake-medium";
 import { MANIFEST, NOTE, startPlugin, type Started } from "../support/plugin-harness";
 
+const fakeMedium = useFakeMedium({ beforeEach: resetStub });
 let fake: FakeMedium;
-beforeAll(async () => {
-	fake = await startFakeMedium();
-});
-afterAll(async () => {
-	await fake.close();
-});
 beforeEach(() => {
-	fake.reset();
-	resetStub();
+	fake = fakeMedium();
 });
 
 function start(): Promise<Started<MediumPublisherPlugin>> {
