@@ -37,6 +37,8 @@ export interface ConvertContext {
 	resolved: Map<string, Map<string, string | null>>;
 	/** Where links to a note go (its story, the template, or null), computed once per note. */
 	hrefs: Map<string, string | null>;
+	/** Vault paths of images as link destinations, encoded once. */
+	encodedPaths: Map<string, string>;
 	warnings: ConversionWarning[];
 	images: StoryImage[];
 	imageSeen: Set<string>;
@@ -63,6 +65,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		notes: new Map(),
 		resolved: new Map(),
 		hrefs: new Map(),
+		encodedPaths: new Map(),
 		warnings: [],
 		images: [],
 		imageSeen: new Set(),

@@ -177,6 +177,7 @@ export function convertInline(text: string, env: InlineEnv): InlineResult {
 /** Converts inline text to a single string (block parts, which plain mode never makes, are joined). */
 export function convertInlineText(text: string, env: InlineEnv): string {
 	const r = convertInline(text, env);
+	if (r.parts.length === 1 && typeof r.parts[0] === "string") return r.parts[0];
 	return r.parts.map((p) => (typeof p === "string" ? p : p.join(" "))).join("");
 }
 
@@ -607,7 +608,10 @@ class InlineScanner {
 			const url = ctx.imageUrls.get(path);
 			if (!url) return ""; // not uploaded (unsupported type): the publisher has said why
 			src = url;
-		} else src = encodePath(path);
+		} else {
+			src = ctx.encodedPaths.get(path) ?? encodePath(path);
+			ctx.encodedPaths.set(path, src);
+		}
 		return `![${alt}](${src})`;
 	}
 

@@ -147,12 +147,10 @@ export function isBlank(s: string): boolean {
 	return true;
 }
 
+/** The characters that can start inline Obsidian syntax, as a one-character class (cannot backtrack). */
+const INLINE_SYNTAX = /[!#$%<=[\\^`]/;
+
 /** Whether a text holds any character that starts inline Obsidian syntax; if not, it passes through. */
 export function hasInlineSyntax(s: string): boolean {
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		// ! # $ % < = [ \ ^ `
-		if (c === 33 || c === 35 || c === 36 || c === 37 || c === 60 || c === 61 || c === 91 || c === 92 || c === 94 || c === 96) return true;
-	}
-	return false;
+	return INLINE_SYNTAX.test(s);
 }

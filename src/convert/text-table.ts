@@ -48,18 +48,19 @@ export function splitRow(line: string): string[] {
 
 /** The alignments of a delimiter row (`| :-- | --: |`), or null when the line is not one. */
 export function parseDelimiterRow(line: string): Align[] | null {
-	if (line.indexOf("-") === -1) return null;
-	const cells = splitRow(line);
-	if (cells.length === 0) return null;
+	let t = line.trim();
+	if (t.indexOf("-") === -1) return null;
+	if (t.startsWith("|")) t = t.slice(1);
+	if (t.endsWith("|")) t = t.slice(0, -1);
 	const aligns: Align[] = [];
-	for (const cell of cells) {
-		const t = cell.trim();
-		if (t.length === 0) return null;
-		const left = t.startsWith(":");
-		const right = t.endsWith(":");
-		const core = t.slice(left ? 1 : 0, right ? t.length - 1 : t.length);
-		if (core.length === 0) return null;
-		for (let i = 0; i < core.length; i++) if (core[i] !== "-") return null;
+	for (const raw of t.split("|")) {
+		const cell = raw.trim();
+		const left = cell.charCodeAt(0) === 58;
+		const right = cell.length > 1 && cell.charCodeAt(cell.length - 1) === 58;
+		const from = left ? 1 : 0;
+		const to = right ? cell.length - 1 : cell.length;
+		if (to <= from) return null;
+		for (let i = from; i < to; i++) if (cell.charCodeAt(i) !== 45) return null;
 		aligns.push(left && right ? "center" : right ? "right" : left ? "left" : "none");
 	}
 	return aligns;
@@ -80,12 +81,11 @@ function width(text: string): number {
 	return n;
 }
 
-function pad(text: string, w: number, align: Align): string {
-	const gap = w - width(text);
+function pad(text: string, gap: number, align: Align): string {
 	if (gap <= 0) return text;
 	if (align === "right") return " ".repeat(gap) + text;
 	if (align === "center") {
-		const left = Math.floor(gap / 2);
+		const left = gap >> 1;
 		return " ".repeat(left) + text + " ".repeat(gap - left);
 	}
 	return text + " ".repeat(gap);
@@ -93,14 +93,36 @@ function pad(text: string, w: number, align: Align): string {
 
 /** Renders header and rows (cells already reduced to plain text) as an aligned table in a code fence. */
 export function renderTextTable(header: string[], aligns: Align[], rows: string[][]): string[] {
-	const cols = Math.max(header.length, aligns.length, ...rows.map((r) => r.length));
+	let cols = Math.max(header.length, aligns.length);
+	for (const row of rows) if (row.length > cols) cols = row.length;
 	const widths = new Array<number>(cols).fill(1);
-	const all = [header, ...rows];
-	for (const row of all) for (let c = 0; c < cols; c++) widths[c] = Math.max(widths[c], width(row[c] ?? ""));
-	const line = (row: string[]) =>
-		widths.map((w, c) => pad(row[c] ?? "", w, aligns[c] ?? "none")).join(" | ").trimEnd();
-	const out = [line(header), widths.map((w) => "-".repeat(w)).join("-|-")];
-	for (const row of rows) out.push(line(row));
-	const fence = "`".repeat(Math.max(3, longestRun(out.join("\n"), "`") + 1));
-	return [fence, ...out, fence];
+	let ticks = 0;
+	const measure = (row: string[]) => {
+		for (let c = 0; c < row.length; c++) {
+			const cell = row[c];
+			const w = width(cell);
+			if (w > widths[c]) widths[c] = w;
+			if (cell.indexOf("`") !== -1) ticks = Math.max(ticks, longestRun(cell, "`"));
+		}
+	};
+	measure(header);
+	for (const row of rows) measure(row);
+	const format = (row: string[]) => {
+		let out = "";
+		for (let c = 0; c < cols; c++) {
+			const cell = row[c] ?? "";
+			const align = aligns[c] ?? "none";
+			if (c > 0) out += " | ";
+			// The last column needs no padding on the right.
+			out += c === cols - 1 && align !== "right" && align !== "center" ? cell : pad(cell, widths[c] - width(cell), align);
+		}
+		return out.trimEnd();
+	};
+	let rule = "";
+	for (let c = 0; c < cols; c++) rule += (c > 0 ? "-|-" : "") + "-".repeat(widths[c]);
+	const fence = ticks >= 3 ? "`".repeat(ticks + 1) : "```";
+	const out = [fence, format(header), rule];
+	for (const row of rows) out.push(format(row));
+	out.push(fence);
+	return out;
 }
