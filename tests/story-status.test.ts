@@ -13,6 +13,7 @@ import {
 	progressText,
 	statusBarText,
 	successText,
+	otherWarnings,
 	tagWarnings,
 } from "../src/publish/story-status";
 
@@ -105,13 +106,15 @@ describe("initialStatus: public is never reached by accident", () => {
 	});
 });
 
-test("tagWarnings: more than three, and any over 25 characters", () => {
-	expect(tagWarnings(["a", "b", "c"])).toEqual([]);
-	const w = tagWarnings(["a", "b", "c", "d", "x".repeat(26)]);
-	expect(w).toHaveLength(2);
-	expect(w[0]).toMatch(/only the first 3 tags; d, x+ will be dropped/);
-	expect(w[1]).toMatch(/longer than 25 characters/);
-	expect(tagWarnings(["x".repeat(25)])).toEqual([]);
+test("tagWarnings and otherWarnings split the conversion's warnings", () => {
+	const warnings = [
+		{ code: "too-many-tags", message: "only the first 3 tags", line: 1 },
+		{ code: "unresolved-link", message: "link to nothing", line: 4 },
+		{ code: "tag-too-long", message: "longer than 25 characters", line: 1 },
+	];
+	expect(tagWarnings(warnings)).toEqual(["only the first 3 tags", "longer than 25 characters"]);
+	expect(otherWarnings(warnings)).toEqual(["link to nothing"]);
+	expect(tagWarnings([])).toEqual([]);
 });
 
 test("destinationLabel: profile, known publication, unknown id", () => {

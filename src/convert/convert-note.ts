@@ -13,6 +13,7 @@ import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, fillTemplate } from "./inline";
 import { parseHeading, stripQuotePrefix } from "./sections";
 import type { ConvertOptions, Story } from "./story";
+import { MEDIUM_MAX_TAGS, MEDIUM_TAG_MAX as MEDIUM_MAX_TAG_LENGTH, MEDIUM_TITLE_MAX } from "../medium/medium-client";
 import { ForwardFinder } from "./text-scan";
 
 /** The note to convert: its vault path, its text as stored, and its parsed properties. */
@@ -22,9 +23,6 @@ export interface NoteInput {
 	properties?: Properties;
 }
 
-/** Medium drops tags past the third and tags longer than this. */
-export const MEDIUM_MAX_TAGS = 3;
-export const MEDIUM_MAX_TAG_LENGTH = 25;
 
 /** Builds a LoadedNote from a file's text. */
 export function loadNote(path: string, text: string, properties: Properties): LoadedNote {
@@ -222,7 +220,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	for (const t of tags) {
 		if (t.length > MEDIUM_MAX_TAG_LENGTH) warn(ctx, "tag-too-long", `Tag "${t}" is longer than ${MEDIUM_MAX_TAG_LENGTH} characters; Medium ignores it.`, 1);
 	}
-	if (title.length > 100) warn(ctx, "title-too-long", "The title is longer than 100 characters; Medium will cut it.", titleLine + 1 || 1);
+	if (title.length > MEDIUM_TITLE_MAX) warn(ctx, "title-too-long", `The title is longer than ${MEDIUM_TITLE_MAX} characters; Medium will cut it.`, titleLine + 1 || 1);
 
 	let canonicalUrl = stringProperty(props, "canonical_url");
 	const template = options.canonicalTemplate?.trim();

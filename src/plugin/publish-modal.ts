@@ -8,7 +8,7 @@ import { Modal, Setting, type App } from "obsidian";
 import type { PublishStatus } from "../medium/medium-client";
 import type { PublishChoice } from "../publish/publish-settings";
 import type { PublishPlan } from "../publish/publisher";
-import { MEDIUM, destinationLabel, initialStatus, tagWarnings } from "../publish/story-status";
+import { MEDIUM, destinationLabel, initialStatus, otherWarnings, tagWarnings } from "../publish/story-status";
 import type { CachedPublication } from "./plugin-settings";
 
 const STATUS_LABELS: Record<PublishStatus, string> = {
@@ -51,7 +51,7 @@ export class PublishModal extends Modal {
 
 		new Setting(contentEl).setName("Title").setDesc(story.title);
 		const tags = new Setting(contentEl).setName("Tags").setDesc(story.tags.length > 0 ? story.tags.join(", ") : "None");
-		for (const warning of tagWarnings(story.tags)) tags.descEl.createDiv({ text: warning, cls: "medium-publisher-warning" });
+		for (const warning of tagWarnings(plan.warnings)) tags.descEl.createDiv({ text: warning, cls: "medium-publisher-warning" });
 
 		const status = new Setting(contentEl).setName("Status");
 		const hintEl = status.descEl.createDiv({ cls: "medium-publisher-hint" });
@@ -73,7 +73,7 @@ export class PublishModal extends Modal {
 
 		this.list("Notes that will be inlined", story.embeddedNotes, "None");
 		this.list("Images that will be uploaded", story.images.map((i) => i.path), "None");
-		this.list("Warnings", plan.warnings.map((w) => w.message), "None", "medium-publisher-warning");
+		this.list("Warnings", otherWarnings(plan.warnings), "None", "medium-publisher-warning");
 
 		new Setting(contentEl)
 			.addButton((b) => b.setButtonText("Publish").setCta().onClick(() => {

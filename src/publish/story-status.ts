@@ -6,7 +6,7 @@
 
 import type { Properties } from "../core/ports";
 import type { MediumPublication, PublishStatus } from "../medium/medium-client";
-import { MEDIUM_MAX_TAG_LENGTH, MEDIUM_MAX_TAGS } from "../convert/convert-note";
+import type { ConversionWarning } from "../convert/story";
 import type { ContentDiff } from "./content-diff";
 import type { ExistingStory, PublishProgress } from "./publisher";
 import type { PublishRecord } from "./publisher-state";
@@ -127,16 +127,17 @@ export function initialStatus(planned: PublishStatus, properties: Properties): I
 export const PUBLIC_DEFAULT_WITHOUT_PREFLIGHT =
 	" Your default status is public, but without the pre-flight only notes with medium_status: public are published publicly.";
 
-/** What the pre-flight says about the tags Medium will not keep. */
-export function tagWarnings(tags: readonly string[]): string[] {
-	const out: string[] = [];
-	if (tags.length > MEDIUM_MAX_TAGS) {
-		out.push(`${MEDIUM} keeps only the first ${MEDIUM_MAX_TAGS} tags; ${tags.slice(MEDIUM_MAX_TAGS).join(", ")} will be dropped.`);
-	}
-	for (const tag of tags) {
-		if (tag.length > MEDIUM_MAX_TAG_LENGTH) out.push(`"${tag}" is longer than ${MEDIUM_MAX_TAG_LENGTH} characters; ${MEDIUM} ignores it.`);
-	}
-	return out;
+/** The converter's warnings about tags Medium will not keep: shown next to the tags, not in the list. */
+export const TAG_WARNING_CODES: ReadonlySet<string> = new Set(["too-many-tags", "tag-too-long"]);
+
+/** The pre-flight's words about the tags, taken from the conversion's warnings (one source of truth). */
+export function tagWarnings(warnings: readonly ConversionWarning[]): string[] {
+	return warnings.filter((w) => TAG_WARNING_CODES.has(w.code)).map((w) => w.message);
+}
+
+/** Every other warning, for the pre-flight's list. */
+export function otherWarnings(warnings: readonly ConversionWarning[]): string[] {
+	return warnings.filter((w) => !TAG_WARNING_CODES.has(w.code)).map((w) => w.message);
 }
 
 /** Where the story goes, in words: the profile, or the publication's name when it is known. */
