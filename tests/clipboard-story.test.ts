@@ -1,7 +1,7 @@
 /** The clipboard story: base64 without Buffer, data URLs, cached Medium URLs, and escaped HTML. */
 
 import { base64, buildClipboardStory, dataUrl } from "../src/html/clipboard-story";
-import { hashBytes } from "../src/publish/publisher-state";
+import { hashBytes } from "../src/core/content-hash";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

@@ -1,5 +1,6 @@
 // Line diff of two story versions, its readable form, and the content hash.
-import { diffContent, formatDiff, hashContent } from "../src/publish/content-diff";
+import { hashContent } from "../src/core/content-hash";
+import { diffContent, formatDiff } from "../src/publish/content-diff";
 import type { ContentDiff, DiffLine } from "../src/publish/content-diff";
 
 /** Rebuilds one side of a diff from its lines: the diff must lose nothing. */

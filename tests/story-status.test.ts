@@ -1,6 +1,7 @@
 /** The plugin's texts about a story: guard headline, status bar, progress, initial status, tags. */
 
-import { diffContent, hashContent } from "../src/publish/content-diff";
+import { hashContent } from "../src/core/content-hash";
+import { diffContent } from "../src/publish/content-diff";
 import type { ExistingStory } from "../src/publish/publisher";
 import type { PublishRecord } from "../src/publish/publisher-state";
 import {

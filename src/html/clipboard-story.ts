@@ -8,7 +8,7 @@
 
 import { encodePath } from "../convert/file-kinds";
 import { sniffImageType } from "../medium/image-type";
-import { hashBytes } from "../publish/publisher-state";
+import { hashBytes } from "../core/content-hash";
 import { storyToHtml } from "./story-html";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -6,7 +6,7 @@
 
 import { TFile, debounce, type Debouncer, type Plugin } from "obsidian";
 import { convertNote } from "../convert/convert-note";
-import { hashContent } from "../publish/content-diff";
+import { hashContent } from "../core/content-hash";
 import type { PublishDefaults } from "../publish/publish-settings";
 import type { PublisherState } from "../publish/publisher-state";
 import { statusBarText } from "../publish/story-status";

@@ -148,25 +148,3 @@ export function formatDiff(diff: ContentDiff, opts: FormatDiffOptions = {}): str
 	return out.join("\n");
 }
 
-function hex32(value: number): string {
-	return (value >>> 0).toString(16).padStart(8, "0");
-}
-
-/**
- * A fast, stable, non-cryptographic 64-bit hash as 16 hex digits, to tell "changed since published"
- * without storing the content. Two 32-bit lanes over UTF-16 code units: the first is plain FNV-1a (so
- * for ASCII text it equals the published FNV-1a 32 values), the second an FNV-style lane with another
- * seed and multiplier and an extra shift, so the two do not collide together. Never change it: stored
- * hashes would all read as changed.
- */
-export function hashContent(text: string): string {
-	let h1 = 0x811c9dc5;
-	let h2 = 0x84222325;
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ code, 0x01000193);
-		h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-		h2 ^= h2 >>> 15;
-	}
-	return hex32(h1) + hex32(h2);
-}

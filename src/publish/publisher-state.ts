@@ -106,15 +106,3 @@ export function markDeleted(state: PublisherState, path: string): boolean {
 	return true;
 }
 
-/** A 64-bit FNV-1a style hash of bytes, with the length: the image cache key. */
-export function hashBytes(bytes: Uint8Array): string {
-	let h1 = 0x811c9dc5;
-	let h2 = 0x84222325;
-	for (let i = 0; i < bytes.length; i++) {
-		const b = bytes[i];
-		h1 = Math.imul(h1 ^ b, 0x01000193);
-		h2 = Math.imul(h2 ^ b, 0x5bd1e995);
-		h2 ^= h2 >>> 15;
-	}
-	return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0") + "-" + bytes.length.toString(16);
-}

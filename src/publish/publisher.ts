@@ -10,9 +10,10 @@ import { baseName } from "../convert/file-kinds";
 import type { ConversionWarning, Story } from "../convert/story";
 import { sniffImageType } from "../medium/image-type";
 import type { MediumClient, MediumPost } from "../medium/medium-client";
-import { diffContent, hashContent, type ContentDiff } from "./content-diff";
+import { hashBytes, hashContent } from "../core/content-hash";
+import { diffContent, type ContentDiff } from "./content-diff";
 import { choiceFor, type PublishChoice, type PublishDefaults } from "./publish-settings";
-import { hashBytes, recordPublish, type PublisherState, type PublishRecord } from "./publisher-state";
+import { recordPublish, type PublisherState, type PublishRecord } from "./publisher-state";
 
 /** A note as the host read it. */
 export interface NoteToPublish {

@@ -5,7 +5,7 @@
  */
 
 import MediumPublisherPlugin from "../../src/plugin/medium-publisher-plugin";
-import { hashBytes } from "../../src/publish/publisher-state";
+import { hashBytes } from "../../src/core/content-hash";
 import { clipboardOptions, clipboardWrites, noticeWith, requestLog, resetStub, waitFor } from "../support/obsidian-stub";
 import { MANIFEST, NOTE, NOTE_TEXT, PNG, startPlugin, vaultFiles } from "../support/plugin-harness";
 
