@@ -67,6 +67,7 @@ const rows: Row[] = [
 	["external link with title", "[a](https://e.com \"T\")", "[a](https://e.com \"T\")"],
 	["unresolved link", "See [[Nowhere]].", "See Nowhere."],
 	["escaped brackets stay", "\\[\\[x\\]\\]", "\\[\\[x\\]\\]"],
+	["an escaped bracket is no link", "\\[Draft](Draft.md) and [x](Draft.md)", "\\[Draft](Draft.md) and x"],
 	["unclosed wiki-link stays", "a [[b and c", "a [[b and c"],
 	["link to a pdf is text", "See [[doc.pdf]].", "See doc.pdf."],
 	// Embeds

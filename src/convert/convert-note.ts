@@ -45,7 +45,9 @@ interface Target {
  */
 export function collectTargets(text: string): Target[] {
 	const targets: Target[] = [];
-	const seen = new Set<string>(); // the same link written many times is looked at once
+	// The same link written many times is looked at once.
+	const seen = new Set<string>();
+	const seenEmbeds = new Set<string>();
 	const closeFinder = new ForwardFinder(text, "]]");
 	let pos = text.indexOf("[[");
 	while (pos !== -1) {
@@ -58,10 +60,10 @@ export function collectTargets(text: string): Target[] {
 		}
 		if (close - pos < 1024) {
 			const inner = text.slice(pos + 2, close);
-			const embed = pos > 0 && text[pos - 1] === "!";
-			const key = embed ? "!" + inner : inner;
-			if (!seen.has(key) && inner.indexOf("\n") === -1) {
-				seen.add(key);
+			const embed = pos > 0 && text.charCodeAt(pos - 1) === 33;
+			const seenKind = embed ? seenEmbeds : seen;
+			if (!seenKind.has(inner) && inner.indexOf("\n") === -1) {
+				seenKind.add(inner);
 				const bar = inner.indexOf("|");
 				const { path } = splitLinktext(bar === -1 ? inner : inner.slice(0, bar));
 				if (path.length > 0) targets.push({ path, embed });

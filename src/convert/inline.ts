@@ -8,7 +8,7 @@
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isImageSize, isWebEmbedUrl, slugify } from "./file-kinds";
-import { codeSpan, findCodeSpans, ForwardFinder, hasInlineSyntax, isEscaped, isSpace, matchBrackets } from "./text-scan";
+import { codeSpan, findCodeSpans, ForwardFinder, hasInlineSyntax, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
 export interface InlineEnv {
@@ -131,6 +131,10 @@ function linkDisplay(path: string, subpath: string): string {
 	let shown = path;
 	if (shown.length > 3 && shown.charCodeAt(shown.length - 3) === 46 && shown.slice(-2).toLowerCase() === "md") shown = shown.slice(0, -3);
 	if (subpath.length === 0) return shown;
+	if (subpath.indexOf("#") === -1) {
+		const only = subpath.trim();
+		return only.length === 0 ? shown : shown.length === 0 ? only : `${shown} > ${only}`;
+	}
 	const parts = subpath.split("#").map((p) => p.trim()).filter((p) => p.length > 0);
 	if (shown.length === 0) return parts.join(" > ");
 	return parts.length > 0 ? `${shown} > ${parts.join(" > ")}` : shown;
@@ -184,7 +188,7 @@ export function convertInlineText(text: string, env: InlineEnv): string {
 class InlineScanner {
 	private readonly n: number;
 	private readonly spans;
-	private brackets: Map<number, number> | null = null;
+	private brackets: BracketPairs | null = null;
 	private readonly parts: Array<string | string[]> = [];
 	private out = "";
 	private last = 0;
@@ -242,9 +246,10 @@ class InlineScanner {
 		}));
 	}
 
-	private pairs(): Map<number, number> {
-		if (!this.brackets) this.brackets = matchBrackets(this.text, this.spans);
-		return this.brackets;
+	/** The `]` matching the `[` at `open` (-1 for none); the brackets are matched on first use. */
+	private closeOf(open: number): number {
+		this.brackets ??= new BracketPairs(this.text, this.spans);
+		return this.brackets.closeOf(open);
 	}
 
 	private spanIndex = 0;
@@ -493,8 +498,8 @@ class InlineScanner {
 
 	/** `[text](dest)`: external links stay; links to notes follow the note-link rules. */
 	private markdownLink(i: number): number {
-		const close = this.pairs().get(i);
-		if (close === undefined || this.text.charCodeAt(close + 1) !== 40) return -1;
+		const close = this.closeOf(i);
+		if (close === -1 || this.text.charCodeAt(close + 1) !== 40) return -1;
 		const d = parseDestination(this.text, close + 1, this.gtFinder);
 		if (!d) return -1;
 		const raw = d.dest;
@@ -528,8 +533,8 @@ class InlineScanner {
 
 	/** `[^label]`: a footnote reference, numbered in order of first use. */
 	private footnoteRef(i: number): number {
-		const close = this.pairs().get(i);
-		if (close === undefined) return -1;
+		const close = this.closeOf(i);
+		if (close === -1) return -1;
 		const label = this.text.slice(i + 2, close).trim().toLowerCase();
 		if (label.length === 0) return -1;
 		const ctx = this.env.ctx;
@@ -550,8 +555,8 @@ class InlineScanner {
 
 	/** `^[text]`: an inline footnote. */
 	private inlineFootnote(i: number): number {
-		const close = this.pairs().get(i + 1);
-		if (close === undefined) return -1;
+		const close = this.closeOf(i + 1);
+		if (close === -1) return -1;
 		const ctx = this.env.ctx;
 		ctx.footnoteTexts.push({ notePath: this.env.notePath, text: this.text.slice(i + 2, close) });
 		return this.replace(i, `[${ctx.footnoteTexts.length}]`, close + 1);
@@ -617,8 +622,8 @@ class InlineScanner {
 
 	/** `![alt](src)`: remote images stay (sizes dropped), local ones are uploaded, web embeds stand alone. */
 	private markdownImage(i: number): number {
-		const close = this.pairs().get(i + 1);
-		if (close === undefined || this.text.charCodeAt(close + 1) !== 40) return -1;
+		const close = this.closeOf(i + 1);
+		if (close === -1 || this.text.charCodeAt(close + 1) !== 40) return -1;
 		const d = this.parseDest(close + 1);
 		if (!d) return -1;
 		const alt = altWithoutSize(this.text.slice(i + 2, close));

@@ -91,29 +91,46 @@ export function isEscaped(text: string, i: number): boolean {
 }
 
 /**
- * Matches square brackets of one line with a stack, skipping code spans and escapes. Returns, for each
- * `[` that has a partner, the index of its `]`. Linear.
+ * The square brackets of one line, matched with a stack (code spans and escapes skipped). Opening
+ * brackets are kept in position order with their partner, so `closeOf` answers in amortised O(1) for
+ * positions that only grow, as the inline scanner's do. Linear to build.
  */
-export function matchBrackets(text: string, spans: readonly CodeSpan[]): Map<number, number> {
-	const pairs = new Map<number, number>();
-	if (text.indexOf("[") === -1) return pairs;
-	const stack: number[] = [];
-	let s = 0;
-	for (let i = 0; i < text.length; i++) {
-		if (s < spans.length && i === spans[s].start) {
-			i = spans[s].end - 1;
-			s++;
-			continue;
+export class BracketPairs {
+	private readonly opens: number[] = [];
+	private readonly closes: number[] = [];
+	private cursor = 0;
+
+	constructor(text: string, spans: readonly CodeSpan[]) {
+		const stack: number[] = [];
+		let s = 0;
+		let first = text.indexOf("[");
+		if (first > 0 && isEscaped(text, first)) first++; // `\[` before any other bracket is literal
+		for (let i = first; i !== -1 && i < text.length; i++) {
+			while (s < spans.length && spans[s].end <= i) s++;
+			if (s < spans.length && i >= spans[s].start) {
+				i = spans[s].end - 1;
+				s++;
+				continue;
+			}
+			const c = text.charCodeAt(i);
+			if (c === 92) {
+				i++;
+			} else if (c === 91) {
+				stack.push(this.opens.length);
+				this.opens.push(i);
+				this.closes.push(-1);
+			} else if (c === 93 && stack.length > 0) {
+				this.closes[stack.pop() as number] = i;
+			}
 		}
-		const c = text.charCodeAt(i);
-		if (c === 92) {
-			i++;
-			continue;
-		}
-		if (c === 91) stack.push(i);
-		else if (c === 93 && stack.length > 0) pairs.set(stack.pop() as number, i);
 	}
-	return pairs;
+
+	/** The `]` matching the `[` at `open`, or -1. Calls must come with non-decreasing positions. */
+	closeOf(open: number): number {
+		const opens = this.opens;
+		while (this.cursor < opens.length && opens[this.cursor] < open) this.cursor++;
+		return this.cursor < opens.length && opens[this.cursor] === open ? this.closes[this.cursor] : -1;
+	}
 }
 
 /** The longest run of a character in a text, to pick a fence or code-span delimiter that cannot clash. */
