@@ -7,7 +7,7 @@
 import { warn, type ConvertContext, type LoadedNote } from "./convert-context";
 import { convertInline, convertInlineText, isTagOnlyLine, type InlineEnv } from "./inline";
 import { fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, runLength, splitQuote, trailingBlockId, type LineRange } from "./sections";
-import { isBlank } from "./text-scan";
+import { isBlank, isSpace } from "./text-scan";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
 
 /** Code blocks only Obsidian (or a plugin) can render: kept as code, with a warning. */
@@ -321,6 +321,12 @@ export class BlockConverter {
 		// Removing a comment or tag can leave a space at the end; a hard break (two spaces) stays.
 		const hardBreak = text.endsWith("  ");
 		if (r.parts.length === 1 && typeof r.parts[0] === "string") {
+			// Nothing removed from a line that ends in a non-space: the result ends the same way and is not
+			// blank, so it is written as it is (not read back, which would copy the string once more).
+			if (!r.removed && !isSpace(text.charCodeAt(text.length - 1))) {
+				this.out.push(prefix + lead + r.parts[0]);
+				return;
+			}
 			const s = hardBreak ? r.parts[0] : r.parts[0].trimEnd();
 			if (s.trim() !== "" || lead.trim() !== "") this.emit(prefix + lead + s);
 			return;

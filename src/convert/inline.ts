@@ -25,6 +25,8 @@ export interface InlineEnv {
 /** A converted line: inline text, with block parts (embedded notes, web embeds) between. */
 export interface InlineResult {
 	parts: Array<string | string[]>;
+	/** Whether anything was removed (a comment, an unresolved embed…): only then can the text have become blank or gained a trailing space. */
+	removed: boolean;
 	/** A comment opened on this line and not closed: the closing delimiter to look for next. */
 	openComment: "%%" | "-->" | null;
 }
@@ -174,7 +176,7 @@ function noteHref(ctx: ConvertContext, target: string): string | null {
 
 /** Converts one line of inline text. */
 export function convertInline(text: string, env: InlineEnv): InlineResult {
-	if (!hasInlineSyntax(text)) return { parts: [text], openComment: null };
+	if (!hasInlineSyntax(text)) return { parts: [text], removed: false, openComment: null };
 	return new InlineScanner(text, env).run();
 }
 
@@ -194,6 +196,7 @@ class InlineScanner {
 	private last = 0;
 	private readonly closes: Array<{ at: number; emit: string; skipTo: number }> = [];
 	private highlightClose = -1;
+	private removed = false;
 	private openComment: "%%" | "-->" | null = null;
 	// Forward-only searches, made on first use: most lines need none of them.
 	private wikiCloseF: ForwardFinder | null = null;
@@ -264,6 +267,7 @@ class InlineScanner {
 
 	/** Emits the literal text up to `i`, then `replacement`, and continues at `resume`. */
 	private replace(i: number, replacement: string, resume: number): number {
+		if (replacement.length === 0 && resume > i) this.removed = true;
 		this.out += this.text.slice(this.last, i) + replacement;
 		this.last = resume;
 		return resume;
@@ -399,13 +403,13 @@ class InlineScanner {
 	}
 
 	private finish(): InlineResult {
-		if (this.last === 0 && this.parts.length === 0) return { parts: [this.text], openComment: null };
+		if (this.last === 0 && this.parts.length === 0) return { parts: [this.text], removed: false, openComment: null };
 		this.out += this.text.slice(this.last);
 		// A highlight whose close was jumped over (inside a longer construct) is closed at the end.
 		if (this.highlightClose !== -1) this.out += this.env.plain ? "" : "**";
-		if (this.parts.length === 0) return { parts: [this.out], openComment: this.openComment };
+		if (this.parts.length === 0) return { parts: [this.out], removed: this.removed, openComment: this.openComment };
 		this.parts.push(this.out);
-		return { parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), openComment: this.openComment };
+		return { parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), removed: true, openComment: this.openComment };
 	}
 
 	private finishWithComment(i: number, close: "%%" | "-->"): InlineResult {
@@ -416,7 +420,7 @@ class InlineScanner {
 		if (this.highlightClose !== -1) this.out += "**";
 		this.openComment = close;
 		this.parts.push(this.out);
-		return { parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), openComment: close };
+		return { parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), removed: true, openComment: close };
 	}
 
 	private highlight(i: number): number {
