@@ -101,22 +101,38 @@ export class BlockConverter {
 		return first > 0 ? this.out.slice(first) : this.out;
 	}
 
+	/**
+	 * What the last output line was: text, blank, or a lone `>`. Kept here rather than read back from
+	 * the output, since reading a freshly built line would make V8 copy it once more.
+	 */
+	private lastKind: LineKind = LineKind.Blank;
+
 	private emitRaw(line: string): void {
 		this.out.push(line);
+		this.lastKind = kindOf(line);
+	}
+
+	/** Emits a line known to hold text. */
+	private emitText(line: string): void {
+		this.out.push(line);
+		this.lastKind = LineKind.Text;
 	}
 
 	/** Emits a line outside code; runs of blank lines collapse to one. */
 	private emit(line: string): void {
-		if (isBlankish(line)) {
-			const prev = this.out.length > 0 ? this.out[this.out.length - 1] : "";
-			if (isBlank(prev) || (isBlankish(prev) && !isBlank(line))) return;
+		const kind = kindOf(line);
+		if (kind !== LineKind.Text) {
+			const prev = this.lastKind;
+			if (prev === LineKind.Blank || (prev === LineKind.Quote && kind === LineKind.Quote)) return;
 			// A blank line after a lone `>` ends the quote: the `>` separator is no longer needed.
-			if (isBlank(line) && isBlankish(prev)) {
+			if (kind === LineKind.Blank && prev === LineKind.Quote) {
 				this.out[this.out.length - 1] = "";
+				this.lastKind = LineKind.Blank;
 				return;
 			}
 		}
 		this.out.push(line);
+		this.lastKind = kind;
 	}
 
 	private warn(code: string, message: string): void {
@@ -324,7 +340,7 @@ export class BlockConverter {
 			// Nothing removed from a line that ends in a non-space: the result ends the same way and is not
 			// blank, so it is written as it is (not read back, which would copy the string once more).
 			if (!r.removed && !isSpace(text.charCodeAt(text.length - 1))) {
-				this.out.push(prefix + lead + r.parts[0]);
+				this.emitText(prefix + lead + r.parts[0]);
 				return;
 			}
 			const s = hardBreak ? r.parts[0] : r.parts[0].trimEnd();
@@ -430,6 +446,19 @@ function mayBeDelimiterRow(line: string): boolean {
 		else if (c !== 124 && c !== 58 && c !== 32 && c !== 9 && c !== 62) return false;
 	}
 	return dash;
+}
+
+/** The kinds of output line that blank-line collapsing cares about. */
+const enum LineKind {
+	Text,
+	Blank,
+	Quote,
+}
+
+/** Whether a line is text, blank, or a lone `>`. */
+function kindOf(line: string): LineKind {
+	if (!isBlankish(line)) return LineKind.Text;
+	return isBlank(line) ? LineKind.Blank : LineKind.Quote;
 }
 
 /** An empty line, or a quote line with nothing in it. */

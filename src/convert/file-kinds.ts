@@ -78,8 +78,13 @@ const WEB_EMBED_HOSTS = new Set([
 	"twitter.com", "www.twitter.com", "mobile.twitter.com", "x.com", "www.x.com",
 ]);
 
+/** Alternatives of plain words: no backtracking. */
+const MAY_BE_WEB_EMBED = /youtu|twitter\.|x\.com/i;
+
 /** A YouTube or Twitter/X URL, which Medium embeds when it stands alone on its line. */
 export function isWebEmbedUrl(url: string): boolean {
+	// Cheap test first: most image URLs name neither service.
+	if (!MAY_BE_WEB_EMBED.test(url)) return false;
 	const m = /^https?:\/\/([^/?#]+)/i.exec(url.trim());
 	return m !== null && WEB_EMBED_HOSTS.has(m[1].toLowerCase());
 }

@@ -103,25 +103,35 @@ export class BracketPairs {
 	constructor(text: string, spans: readonly CodeSpan[]) {
 		const stack: number[] = [];
 		let s = 0;
-		let first = text.indexOf("[");
-		if (first > 0 && isEscaped(text, first)) first++; // `\[` before any other bracket is literal
-		for (let i = first; i !== -1 && i < text.length; i++) {
+		// Visit only `[`, `]` and `\`, found with native searches.
+		let open = text.indexOf("[");
+		let close = text.indexOf("]");
+		let escape = text.indexOf("\\");
+		while (open !== -1 || close !== -1) {
+			let i = open === -1 ? close : close === -1 ? open : Math.min(open, close);
+			if (escape !== -1 && escape < i) {
+				i = escape;
+			}
 			while (s < spans.length && spans[s].end <= i) s++;
+			let next = i + 1;
 			if (s < spans.length && i >= spans[s].start) {
-				i = spans[s].end - 1;
+				next = spans[s].end;
 				s++;
-				continue;
+			} else {
+				const c = text.charCodeAt(i);
+				if (c === 92) {
+					next = i + 2;
+				} else if (c === 91) {
+					stack.push(this.opens.length);
+					this.opens.push(i);
+					this.closes.push(-1);
+				} else if (stack.length > 0) {
+					this.closes[stack.pop() as number] = i;
+				}
 			}
-			const c = text.charCodeAt(i);
-			if (c === 92) {
-				i++;
-			} else if (c === 91) {
-				stack.push(this.opens.length);
-				this.opens.push(i);
-				this.closes.push(-1);
-			} else if (c === 93 && stack.length > 0) {
-				this.closes[stack.pop() as number] = i;
-			}
+			if (open !== -1 && open < next) open = text.indexOf("[", next);
+			if (close !== -1 && close < next) close = text.indexOf("]", next);
+			if (escape !== -1 && escape < next) escape = text.indexOf("\\", next);
 		}
 	}
 
