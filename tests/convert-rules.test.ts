@@ -299,6 +299,25 @@ describe("embeds: cycles and depth", () => {
 	});
 });
 
+describe("long notes", () => {
+	test("a note of thousands of lines keeps every line, in order, with blank runs collapsed", async () => {
+		const input: string[] = [];
+		const expected: string[] = [];
+		for (let i = 0; i < 9000; i++) {
+			if (i % 7 === 0) {
+				input.push("", "", "");
+				if (expected.length > 0 && expected[expected.length - 1] !== "") expected.push("");
+			}
+			input.push(`line ${i} with ==mark== and [[Draft]]`);
+			expected.push(`line ${i} with **mark** and Draft`);
+		}
+		input.push("", "> quoted", ">", "");
+		expected.push("", "> quoted");
+		const s = await convert(input.join("\n"), vault);
+		expect(s.content).toBe("# Note\n\n" + expected.join("\n") + "\n");
+	});
+});
+
 describe("line endings and totality", () => {
 	test("CRLF converts like LF", async () => {
 		const lf = "---\ntags: [a]\n---\n# T\n\n> [!note] x\n> [[Draft]] ==h==\n\n```\ncode\n```\n";

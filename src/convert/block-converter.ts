@@ -89,16 +89,38 @@ export class BlockConverter {
 	run(): string[] {
 		collectFootnotes(this.ctx, this.note, this.footnotesScanned);
 		const lines = this.note.lines;
+		// The root's output is joined into blocks of lines as it grows: the many small line strings then
+		// die young instead of surviving (and being copied by the collector) until the end.
+		const chunked = this.frame.depth === 0;
+		const chunks: string[] = [];
 		for (let i = this.range.start; i < this.range.end; i++) {
 			this.line = this.frame.warnLine ?? i + 1;
 			i = this.convertLine(lines, i);
+			if (chunked && this.out.length >= CHUNK_LINES) this.flushChunk(chunks);
 		}
 		if (this.fence) this.emitRaw((this.fence.quoted ? "> " : "") + this.fence.char.repeat(this.fence.len));
 		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + "```");
 		while (this.out.length > 0 && isBlankish(this.out[this.out.length - 1])) this.out.pop();
+		if (chunks.length > 0) {
+			if (this.out.length > 0) chunks.push(this.out.join("\n"));
+			return chunks;
+		}
 		let first = 0;
 		while (first < this.out.length && isBlankish(this.out[first])) first++;
 		return first > 0 ? this.out.slice(first) : this.out;
+	}
+
+	/**
+	 * Joins all output lines but the last into one block (the last may still be replaced by the blank-line
+	 * rules). Only for the root: an embed's lines are prefixed one by one by the note that embeds it.
+	 */
+	private flushChunk(chunks: string[]): void {
+		const keep = this.out.pop() as string;
+		let first = 0;
+		if (chunks.length === 0) while (first < this.out.length && isBlankish(this.out[first])) first++;
+		if (first < this.out.length) chunks.push((first > 0 ? this.out.slice(first) : this.out).join("\n"));
+		this.out.length = 0;
+		this.out.push(keep);
 	}
 
 	/**
@@ -447,6 +469,9 @@ function mayBeDelimiterRow(line: string): boolean {
 	}
 	return dash;
 }
+
+/** Output lines of the root joined at a time (see BlockConverter.run). */
+const CHUNK_LINES = 2048;
 
 /** The kinds of output line that blank-line collapsing cares about. */
 const enum LineKind {
