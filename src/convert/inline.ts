@@ -8,7 +8,7 @@
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isImageSize, isWebEmbedUrl, slugify } from "./file-kinds";
-import { codeSpan, findCodeSpans, ForwardFinder, hasInlineSyntax, isEscaped, isSpace, BracketPairs } from "./text-scan";
+import { codeSpan, type CodeSpan, findCodeSpans, ForwardFinder, hasInlineSyntax, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
 export interface InlineEnv {
@@ -177,7 +177,7 @@ function noteHref(ctx: ConvertContext, target: string): string | null {
 /** Converts one line of inline text. */
 export function convertInline(text: string, env: InlineEnv): InlineResult {
 	if (!hasInlineSyntax(text)) return { parts: [text], removed: false, openComment: null };
-	return new InlineScanner(text, env).run();
+	return InlineScanner.convert(text, env);
 }
 
 /** Converts inline text to a single string (block parts, which plain mode never makes, are joined). */
@@ -187,9 +187,15 @@ export function convertInlineText(text: string, env: InlineEnv): string {
 	return r.parts.map((p) => (typeof p === "string" ? p : p.join(" "))).join("");
 }
 
+/** Scanners not in use. A line takes one and gives it back, so converting allocates no scanner per
+ * line; a nested conversion (an embed inside a line) simply takes another. */
+const idleScanners: InlineScanner[] = [];
+
 class InlineScanner {
-	private readonly n: number;
-	private readonly spans;
+	private text = "";
+	private env: InlineEnv | null = null;
+	private n = 0;
+	private spans: readonly CodeSpan[] = [];
 	private brackets: BracketPairs | null = null;
 	private readonly parts: Array<string | string[]> = [];
 	private out = "";
@@ -198,6 +204,7 @@ class InlineScanner {
 	private highlightClose = -1;
 	private removed = false;
 	private openComment: "%%" | "-->" | null = null;
+	private spanIndex = 0;
 	// Forward-only searches, made on first use: most lines need none of them.
 	private wikiCloseF: ForwardFinder | null = null;
 	private wikiOpenF: ForwardFinder | null = null;
@@ -208,12 +215,45 @@ class InlineScanner {
 	private dollar2F: ForwardFinder | null = null;
 	private dollar1F: ForwardFinder | null = null;
 
-	constructor(
-		private readonly text: string,
-		private readonly env: InlineEnv,
-	) {
+	/** Converts one line with an idle scanner (or a new one), then gives the scanner back. */
+	static convert(text: string, env: InlineEnv): InlineResult {
+		const scanner = idleScanners.pop() ?? new InlineScanner();
+		try {
+			scanner.start(text, env);
+			return scanner.run();
+		} finally {
+			scanner.clear();
+			idleScanners.push(scanner);
+		}
+	}
+
+	private start(text: string, env: InlineEnv): void {
+		this.text = text;
+		this.env = env;
 		this.n = text.length;
 		this.spans = findCodeSpans(text);
+		this.last = 0;
+		this.highlightClose = -1;
+		this.removed = false;
+		this.openComment = null;
+		this.spanIndex = 0;
+	}
+
+	/** Keeps nothing of the line alive while the scanner waits for the next one. */
+	private clear(): void {
+		this.text = "";
+		this.out = "";
+		this.env = null;
+		this.parts.length = 0;
+		this.closes.length = 0;
+		this.brackets = null;
+		this.wikiCloseF = this.wikiOpenF = this.eqF = this.pctF = null;
+		this.htmlCloseF = this.gtF = this.dollar2F = this.dollar1F = null;
+	}
+
+	/** The line's environment (set for the whole run). */
+	private get e(): InlineEnv {
+		return this.env as InlineEnv;
 	}
 
 	private get wikiClose(): ForwardFinder {
@@ -255,8 +295,6 @@ class InlineScanner {
 		return this.brackets.closeOf(open);
 	}
 
-	private spanIndex = 0;
-
 	/** Whether `i` falls inside a code span (positions only grow, so a cursor suffices). */
 	private inCodeSpan(i: number): boolean {
 		const spans = this.spans;
@@ -282,12 +320,12 @@ class InlineScanner {
 	}
 
 	private warn(code: string, message: string): void {
-		warn(this.env.ctx, code, message, this.env.line);
+		warn(this.e.ctx, code, message, this.e.line);
 	}
 
 	run(): InlineResult {
 		const { text, n } = this;
-		const plain = this.env.plain;
+		const plain = this.e.plain;
 		let s = 0;
 		let i = 0;
 		// `stop`: the next position where a code span starts or a pending link closes. Between stops,
@@ -406,7 +444,7 @@ class InlineScanner {
 		if (this.last === 0 && this.parts.length === 0) return { parts: [this.text], removed: false, openComment: null };
 		this.out += this.text.slice(this.last);
 		// A highlight whose close was jumped over (inside a longer construct) is closed at the end.
-		if (this.highlightClose !== -1) this.out += this.env.plain ? "" : "**";
+		if (this.highlightClose !== -1) this.out += this.e.plain ? "" : "**";
 		if (this.parts.length === 0) return { parts: [this.out], removed: this.removed, openComment: this.openComment };
 		this.parts.push(this.out);
 		return { parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), removed: true, openComment: this.openComment };
@@ -426,13 +464,13 @@ class InlineScanner {
 	private highlight(i: number): number {
 		if (i === this.highlightClose) {
 			this.highlightClose = -1;
-			return this.replace(i, this.env.plain ? "" : "**", i + 2);
+			return this.replace(i, this.e.plain ? "" : "**", i + 2);
 		}
 		if (this.highlightClose !== -1) return i + 1; // step one character so the pending close is not skipped
 		const close = this.eqFinder.next(i + 3);
 		if (close !== -1 && !isEscaped(this.text, i)) {
 			this.highlightClose = close;
-			return this.replace(i, this.env.plain ? "" : "**", i + 2);
+			return this.replace(i, this.e.plain ? "" : "**", i + 2);
 		}
 		return i + 2;
 	}
@@ -445,7 +483,7 @@ class InlineScanner {
 			if (close === -1 || close === i + 2) return i + 2;
 			const inner = text.slice(i + 2, close).trim();
 			this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
-			return this.replace(i, this.env.plain ? inner : codeSpan(inner), close + 2);
+			return this.replace(i, this.e.plain ? inner : codeSpan(inner), close + 2);
 		}
 		const next = text.charCodeAt(i + 1);
 		if (i + 1 >= this.n || isSpace(next)) return i + 1;
@@ -453,7 +491,7 @@ class InlineScanner {
 		if (close === -1) return i + 1;
 		const inner = text.slice(i + 1, close);
 		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
-		return this.replace(i, this.env.plain ? inner : codeSpan(inner), close + 1);
+		return this.replace(i, this.e.plain ? inner : codeSpan(inner), close + 1);
 	}
 
 	/** The `]]` closing a `[[` at `open`, or -1 (none, or another `[[` opens first: this one is literal). */
@@ -482,13 +520,13 @@ class InlineScanner {
 	private linkTo(path: string, subpath: string, display: string, written: string): string {
 		if (path.length === 0) return display; // a heading or block of this very note: no anchors on Medium
 		const href = this.noteHref(path, written);
-		return href === null || this.env.plain ? display : `[${display}](${href})`;
+		return href === null || this.e.plain ? display : `[${display}](${href})`;
 	}
 
 	/** Where a link to a vault path goes, or null (unresolved, not a note, or not on Medium). */
 	private noteHref(path: string, written: string): string | null {
-		const ctx = this.env.ctx;
-		const target = resolveCached(ctx, path, this.env.notePath);
+		const ctx = this.e.ctx;
+		const target = resolveCached(ctx, path, this.e.notePath);
 		if (target === null) {
 			this.warn("unresolved-link", `Link ${written} points to nothing in the vault; it became plain text.`);
 			return null;
@@ -513,7 +551,7 @@ class InlineScanner {
 				this.closes.push({ at: close, emit: "", skipTo: d.end });
 				return this.replace(i, "", i + 1);
 			}
-			if (this.env.plain) {
+			if (this.e.plain) {
 				this.closes.push({ at: close, emit: "", skipTo: d.end });
 				return this.replace(i, "", i + 1);
 			}
@@ -527,7 +565,7 @@ class InlineScanner {
 		if (path.trim().length === 0) {
 			if (decoded.length > 0) this.warn("anchor-link", `Link to ${raw} points inside the page, which Medium cannot do; it became plain text.`);
 		} else href = this.noteHref(path, `(${raw})`);
-		if (href === null || this.env.plain) {
+		if (href === null || this.e.plain) {
 			this.closes.push({ at: close, emit: "", skipTo: d.end });
 			return this.replace(i, "", i + 1);
 		}
@@ -541,8 +579,8 @@ class InlineScanner {
 		if (close === -1) return -1;
 		const label = this.text.slice(i + 2, close).trim().toLowerCase();
 		if (label.length === 0) return -1;
-		const ctx = this.env.ctx;
-		const key = this.env.notePath + "\0" + label;
+		const ctx = this.e.ctx;
+		const key = this.e.notePath + "\0" + label;
 		const def = ctx.footnoteDefs.get(key);
 		if (!def) {
 			this.warn("missing-footnote", `Footnote [^${label}] has no definition; it was left as written.`);
@@ -561,8 +599,8 @@ class InlineScanner {
 	private inlineFootnote(i: number): number {
 		const close = this.closeOf(i + 1);
 		if (close === -1) return -1;
-		const ctx = this.env.ctx;
-		ctx.footnoteTexts.push({ notePath: this.env.notePath, text: this.text.slice(i + 2, close) });
+		const ctx = this.e.ctx;
+		ctx.footnoteTexts.push({ notePath: this.e.notePath, text: this.text.slice(i + 2, close) });
 		return this.replace(i, `[${ctx.footnoteTexts.length}]`, close + 1);
 	}
 
@@ -577,8 +615,8 @@ class InlineScanner {
 		const alias = bar === -1 ? "" : inner.slice(bar + 1).trim();
 		const { path, subpath } = splitLinktext(target);
 		const written = `![[${inner}]]`;
-		const ctx = this.env.ctx;
-		const resolved = path.length === 0 ? this.env.notePath : resolveCached(ctx, path, this.env.notePath);
+		const ctx = this.e.ctx;
+		const resolved = path.length === 0 ? this.e.notePath : resolveCached(ctx, path, this.e.notePath);
 		if (resolved === null) {
 			const kind = fileKind(path);
 			this.warn(kind === "image" ? "missing-image" : "unresolved-embed", `Embed ${written} points to nothing in the vault; it was left out.`);
@@ -586,11 +624,11 @@ class InlineScanner {
 		}
 		const kind = fileKind(resolved);
 		if (kind === "note") {
-			if (this.env.plain) {
+			if (this.e.plain) {
 				this.warn("embed-in-table", `Embed ${written} cannot be shown inside a table; its name was kept.`);
 				return this.replace(i, linkDisplay(path, subpath), close + 2);
 			}
-			return this.block(i, this.env.embedNote(resolved, subpath, written), close + 2);
+			return this.block(i, this.e.embedNote(resolved, subpath, written), close + 2);
 		}
 		if (kind === "image") {
 			const alt = alias.length > 0 && !isImageSize(alias) ? alias : "";
@@ -603,8 +641,8 @@ class InlineScanner {
 
 	/** A local image: listed for upload, written with its Medium URL once known. */
 	private image(path: string, alt: string, written: string): string {
-		const ctx = this.env.ctx;
-		if (this.env.plain) {
+		const ctx = this.e.ctx;
+		if (this.e.plain) {
 			this.warn("image-in-table", `Image ${written} cannot be shown inside a table; its name was kept.`);
 			return alt || baseName(path);
 		}
@@ -633,22 +671,22 @@ class InlineScanner {
 		const alt = altWithoutSize(this.text.slice(i + 2, close));
 		const src = d.dest.trim();
 		if (hasScheme(src)) {
-			if (isWebEmbedUrl(src) && !this.env.plain) return this.block(i, [src], d.end);
-			if (this.env.plain) return this.replace(i, alt || src, d.end);
+			if (isWebEmbedUrl(src) && !this.e.plain) return this.block(i, [src], d.end);
+			if (this.e.plain) return this.replace(i, alt || src, d.end);
 			return this.replace(i, `![${alt}]${this.text.slice(close + 1, d.end)}`, d.end);
 		}
 		const decoded = decodeLinkDestination(src);
 		const hash = decoded.indexOf("#");
 		const path = hash === -1 ? decoded : decoded.slice(0, hash);
 		const written = this.text.slice(i, d.end);
-		const resolved = path.trim().length === 0 ? null : resolveCached(this.env.ctx, path, this.env.notePath);
+		const resolved = path.trim().length === 0 ? null : resolveCached(this.e.ctx, path, this.e.notePath);
 		if (resolved === null) {
 			this.warn("missing-image", `Image ${written} points to nothing in the vault; it was left out.`);
 			return this.replace(i, "", d.end);
 		}
 		const kind = fileKind(resolved);
 		if (kind === "image") return this.replace(i, this.image(resolved, alt, written), d.end);
-		if (kind === "note" && !this.env.plain) return this.block(i, this.env.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written), d.end);
+		if (kind === "note" && !this.e.plain) return this.block(i, this.e.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written), d.end);
 		this.warn("unsupported-embed", `Embed ${written} (${kind}) cannot be shown on Medium; its name was kept as text.`);
 		return this.replace(i, baseName(resolved), d.end);
 	}
