@@ -358,23 +358,24 @@ export class BlockConverter {
 		if (r.openComment) this.commentClose = r.openComment;
 		// Removing a comment or tag can leave a space at the end; a hard break (two spaces) stays.
 		const hardBreak = text.endsWith("  ");
-		if (r.parts.length === 1 && typeof r.parts[0] === "string") {
+		if (r.parts === null) {
 			// Nothing removed from a line that ends in a non-space: the result ends the same way and is not
 			// blank, so it is written as it is (not read back, which would copy the string once more).
 			if (!r.removed && !isSpace(text.charCodeAt(text.length - 1))) {
-				this.emitText(prefix + lead + r.parts[0]);
+				this.emitText(prefix + lead + r.text);
 				return;
 			}
-			const s = hardBreak ? r.parts[0] : r.parts[0].trimEnd();
+			const s = hardBreak ? r.text : r.text.trimEnd();
 			if (s.trim() !== "" || lead.trim() !== "") this.emit(prefix + lead + s);
 			return;
 		}
 		let first = true;
-		for (let k = 0; k < r.parts.length; k++) {
-			const part = r.parts[k];
+		const parts = r.parts;
+		for (let k = 0; k < parts.length; k++) {
+			const part = parts[k];
 			if (typeof part === "string") {
 				let s = (first ? lead : "") + part;
-				if (k + 1 < r.parts.length) s = s.trimEnd();
+				if (k + 1 < parts.length) s = s.trimEnd();
 				if (k > 0) s = s.trimStart();
 				if (s.trim() !== "" && !isBareListMarker(s)) this.emit(prefix + s);
 				first = false;

@@ -24,7 +24,10 @@ export interface InlineEnv {
 
 /** A converted line: inline text, with block parts (embedded notes, web embeds) between. */
 export interface InlineResult {
-	parts: Array<string | string[]>;
+	/** The converted line, when it has no block parts (`parts` is then null). */
+	text: string;
+	/** Inline text and block parts in order, when an embed split the line; else null. */
+	parts: Array<string | string[]> | null;
 	/** Whether anything was removed (a comment, an unresolved embed…): only then can the text have become blank or gained a trailing space. */
 	removed: boolean;
 	/** A comment opened on this line and not closed: the closing delimiter to look for next. */
@@ -176,14 +179,14 @@ function noteHref(ctx: ConvertContext, target: string): string | null {
 
 /** Converts one line of inline text. */
 export function convertInline(text: string, env: InlineEnv): InlineResult {
-	if (!hasInlineSyntax(text)) return { parts: [text], removed: false, openComment: null };
+	if (!hasInlineSyntax(text)) return { text, parts: null, removed: false, openComment: null };
 	return InlineScanner.convert(text, env);
 }
 
 /** Converts inline text to a single string (block parts, which plain mode never makes, are joined). */
 export function convertInlineText(text: string, env: InlineEnv): string {
 	const r = convertInline(text, env);
-	if (r.parts.length === 1 && typeof r.parts[0] === "string") return r.parts[0];
+	if (r.parts === null) return r.text;
 	return r.parts.map((p) => (typeof p === "string" ? p : p.join(" "))).join("");
 }
 
@@ -441,13 +444,13 @@ class InlineScanner {
 	}
 
 	private finish(): InlineResult {
-		if (this.last === 0 && this.parts.length === 0) return { parts: [this.text], removed: false, openComment: null };
+		if (this.last === 0 && this.parts.length === 0) return { text: this.text, parts: null, removed: false, openComment: null };
 		this.out += this.text.slice(this.last);
 		// A highlight whose close was jumped over (inside a longer construct) is closed at the end.
 		if (this.highlightClose !== -1) this.out += this.e.plain ? "" : "**";
-		if (this.parts.length === 0) return { parts: [this.out], removed: this.removed, openComment: this.openComment };
+		if (this.parts.length === 0) return { text: this.out, parts: null, removed: this.removed, openComment: this.openComment };
 		this.parts.push(this.out);
-		return { parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), removed: true, openComment: this.openComment };
+		return { text: "", parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), removed: true, openComment: this.openComment };
 	}
 
 	private finishWithComment(i: number, close: "%%" | "-->"): InlineResult {
@@ -458,7 +461,8 @@ class InlineScanner {
 		if (this.highlightClose !== -1) this.out += "**";
 		this.openComment = close;
 		this.parts.push(this.out);
-		return { parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), removed: true, openComment: close };
+		if (this.parts.length === 1 && typeof this.parts[0] === "string") return { text: this.parts[0], parts: null, removed: true, openComment: close };
+		return { text: "", parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), removed: true, openComment: close };
 	}
 
 	private highlight(i: number): number {
