@@ -203,7 +203,11 @@ class InlineScanner {
 	private readonly parts: Array<string | string[]> = [];
 	private out = "";
 	private last = 0;
-	private readonly closes: Array<{ at: number; emit: string; skipTo: number }> = [];
+	// Pending link closes, innermost last: where the `]` is, what to write there (null keeps the
+	// original `](dest)`), and where to resume. Parallel arrays, reused across lines.
+	private readonly closeAt: number[] = [];
+	private readonly closeEmit: Array<string | null> = [];
+	private readonly closeSkip: number[] = [];
 	private highlightClose = -1;
 	private removed = false;
 	private openComment: "%%" | "-->" | null = null;
@@ -248,7 +252,7 @@ class InlineScanner {
 		this.out = "";
 		this.env = null;
 		this.parts.length = 0;
-		this.closes.length = 0;
+		this.closeAt.length = this.closeEmit.length = this.closeSkip.length = 0;
 		this.brackets = null;
 		this.wikiCloseF = this.wikiOpenF = this.eqF = this.pctF = null;
 		this.htmlCloseF = this.gtF = this.dollar2F = this.dollar1F = null;
@@ -343,7 +347,8 @@ class InlineScanner {
 				}
 			}
 			while (s < this.spans.length && this.spans[s].end <= i) s++;
-			stop = Math.min(s < this.spans.length ? this.spans[s].start : n, this.closes.length > 0 ? this.closes[this.closes.length - 1].at : n);
+			const pending = this.closeAt.length;
+			stop = Math.min(s < this.spans.length ? this.spans[s].start : n, pending > 0 ? this.closeAt[pending - 1] : n);
 			if (i < stop && STARTS_SYNTAX[text.charCodeAt(i)] !== 1) {
 				i++;
 				continue;
@@ -358,11 +363,14 @@ class InlineScanner {
 				this.spanIndex = s;
 				continue;
 			}
-			if (this.closes.length > 0 && i >= this.closes[this.closes.length - 1].at) {
-				const c = this.closes.pop() as { at: number; emit: string; skipTo: number };
+			if (pending > 0 && i >= this.closeAt[pending - 1]) {
+				const at = this.closeAt.pop() as number;
+				const emit = this.closeEmit.pop() as string | null;
+				const skipTo = this.closeSkip.pop() as number;
 				// Normally the scanner stops right on the `]`; if a longer construct jumped past it,
 				// close the link where we are so the output stays balanced.
-				i = i === c.at ? this.replace(i, c.emit, c.skipTo) : this.replace(i, c.emit, i);
+				if (emit === null) i = i === at ? skipTo : i;
+				else i = i === at ? this.replace(i, emit, skipTo) : this.replace(i, emit, i);
 				continue;
 			}
 			const c = text.charCodeAt(i);
@@ -457,7 +465,11 @@ class InlineScanner {
 		this.out += this.text.slice(this.last, i);
 		this.last = this.n;
 		// Markup opened before the comment has to be closed, or the line would be left unbalanced.
-		while (this.closes.length > 0) this.out += (this.closes.pop() as { emit: string }).emit;
+		while (this.closeAt.length > 0) {
+			const at = this.closeAt.pop() as number;
+			const skipTo = this.closeSkip.pop() as number;
+			this.out += this.closeEmit.pop() ?? this.text.slice(at, skipTo);
+		}
 		if (this.highlightClose !== -1) this.out += "**";
 		this.openComment = close;
 		this.parts.push(this.out);
@@ -552,14 +564,14 @@ class InlineScanner {
 		if (hasScheme(raw)) {
 			if (/^obsidian:/i.test(raw)) {
 				this.warn("obsidian-link", `Link ${raw} opens Obsidian and cannot work on Medium; it became plain text.`);
-				this.closes.push({ at: close, emit: "", skipTo: d.end });
+				this.pushClose(close, "", d.end);
 				return this.replace(i, "", i + 1);
 			}
 			if (this.e.plain) {
-				this.closes.push({ at: close, emit: "", skipTo: d.end });
+				this.pushClose(close, "", d.end);
 				return this.replace(i, "", i + 1);
 			}
-			this.closes.push({ at: close, emit: this.text.slice(close, d.end), skipTo: d.end });
+			this.pushClose(close, null, d.end);
 			return i + 1;
 		}
 		const decoded = decodeLinkDestination(raw);
@@ -570,11 +582,18 @@ class InlineScanner {
 			if (decoded.length > 0) this.warn("anchor-link", `Link to ${raw} points inside the page, which Medium cannot do; it became plain text.`);
 		} else href = this.noteHref(path, `(${raw})`);
 		if (href === null || this.e.plain) {
-			this.closes.push({ at: close, emit: "", skipTo: d.end });
+			this.pushClose(close, "", d.end);
 			return this.replace(i, "", i + 1);
 		}
-		this.closes.push({ at: close, emit: `](${href})`, skipTo: d.end });
+		this.pushClose(close, `](${href})`, d.end);
 		return i + 1;
+	}
+
+	/** A link whose `]` at `at` will be replaced by `emit` (null: kept as written), resuming at `skipTo`. */
+	private pushClose(at: number, emit: string | null, skipTo: number): void {
+		this.closeAt.push(at);
+		this.closeEmit.push(emit);
+		this.closeSkip.push(skipTo);
 	}
 
 	/** `[^label]`: a footnote reference, numbered in order of first use. */

@@ -44,40 +44,43 @@ export interface CodeSpan {
 const NO_SPANS: readonly CodeSpan[] = Object.freeze([]);
 
 export function findCodeSpans(text: string): readonly CodeSpan[] {
-	if (text.indexOf("`") === -1) return NO_SPANS;
-	const runs: { start: number; len: number }[] = [];
-	for (let i = 0; i < text.length; i++) {
-		if (text.charCodeAt(i) !== 96) continue;
-		if (i > 0 && text.charCodeAt(i - 1) === 92 && !isEscaped(text, i - 1)) {
-			// `\`` is a literal backtick; the run starts after it.
-			let j = i + 1;
-			while (j < text.length && text.charCodeAt(j) === 96) j++;
-			if (j > i + 1) runs.push({ start: i + 1, len: j - i - 1 });
-			i = j - 1;
-			continue;
-		}
-		let j = i;
+	let i = text.indexOf("`");
+	if (i === -1) return NO_SPANS;
+	const starts: number[] = [];
+	const lens: number[] = [];
+	for (; i !== -1 && i < text.length; i = text.indexOf("`", i)) {
+		let start = i;
+		// `\`` is a literal backtick; the run starts after it.
+		if (i > 0 && text.charCodeAt(i - 1) === 92 && !isEscaped(text, i - 1)) start = i + 1;
+		let j = i + 1;
 		while (j < text.length && text.charCodeAt(j) === 96) j++;
-		runs.push({ start: i, len: j - i });
-		i = j - 1;
-	}
-	// nextSame[k]: the index of the next run with the same length as run k.
-	const nextSame = new Array<number>(runs.length).fill(-1);
-	const lastByLen = new Map<number, number>();
-	for (let k = runs.length - 1; k >= 0; k--) {
-		const len = runs[k].len;
-		nextSame[k] = lastByLen.get(len) ?? -1;
-		lastByLen.set(len, k);
+		if (j > start) {
+			starts.push(start);
+			lens.push(j - start);
+		}
+		i = j;
 	}
 	const spans: CodeSpan[] = [];
+	if (starts.length === 2) {
+		// The common case: one span, or two runs of different lengths (no span).
+		if (lens[0] === lens[1]) spans.push({ start: starts[0], end: starts[1] + lens[1] });
+		return spans;
+	}
+	// nextSame[k]: the index of the next run with the same length as run k.
+	const nextSame = new Array<number>(starts.length).fill(-1);
+	const lastByLen = new Map<number, number>();
+	for (let k = starts.length - 1; k >= 0; k--) {
+		nextSame[k] = lastByLen.get(lens[k]) ?? -1;
+		lastByLen.set(lens[k], k);
+	}
 	let k = 0;
-	while (k < runs.length) {
+	while (k < starts.length) {
 		const close = nextSame[k];
 		if (close === -1) {
 			k++;
 			continue;
 		}
-		spans.push({ start: runs[k].start, end: runs[close].start + runs[close].len });
+		spans.push({ start: starts[k], end: starts[close] + lens[close] });
 		k = close + 1;
 	}
 	return spans;
