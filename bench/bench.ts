@@ -170,8 +170,8 @@ async function benchConvert(): Promise<void> {
 	const one = denseNote(mb);
 	const eight = denseNote(8 * mb);
 	await timeConvert(one, 8); // warm up: let the JIT settle before measuring
-	const a = await timeConvert(one, 9);
-	const b = await timeConvert(eight, 5);
+	const a = await timeConvert(one, 15);
+	const b = await timeConvert(eight, 7);
 	const rate1 = one.length / mb / (a / 1000);
 	const rate8 = eight.length / mb / (b / 1000);
 	const ratio = b / a;

@@ -529,26 +529,26 @@ class InlineScanner {
 		const alias = bar === -1 ? null : inner.slice(bar + 1);
 		const { path, subpath } = splitLinktext(target);
 		const display = alias !== null && alias.trim() !== "" ? alias : linkDisplay(path, subpath);
-		return this.replace(i, this.linkTo(path, subpath, display, `[[${inner}]]`), close + 2);
+		return this.replace(i, this.linkTo(path, subpath, display, i, close + 2), close + 2);
 	}
 
 	/** The markdown for a link to a vault target: a link to its Medium story, or its display text. */
-	private linkTo(path: string, subpath: string, display: string, written: string): string {
+	private linkTo(path: string, subpath: string, display: string, from: number, to: number): string {
 		if (path.length === 0) return display; // a heading or block of this very note: no anchors on Medium
-		const href = this.noteHref(path, written);
+		const href = this.noteHref(path, from, to);
 		return href === null || this.e.plain ? display : `[${display}](${href})`;
 	}
 
 	/** Where a link to a vault path goes, or null (unresolved, not a note, or not on Medium). */
-	private noteHref(path: string, written: string): string | null {
+	private noteHref(path: string, from: number, to: number): string | null {
 		const ctx = this.e.ctx;
 		const target = resolveCached(ctx, path, this.e.notePath);
 		if (target === null) {
-			this.warn("unresolved-link", `Link ${written} points to nothing in the vault; it became plain text.`);
+			this.warn("unresolved-link", `Link ${this.text.slice(from, to)} points to nothing in the vault; it became plain text.`);
 			return null;
 		}
 		if (fileKind(target) !== "note") {
-			this.warn("file-link", `Link ${written} points to a file Medium cannot host; it became plain text.`);
+			this.warn("file-link", `Link ${this.text.slice(from, to)} points to a file Medium cannot host; it became plain text.`);
 			return null;
 		}
 		return target === ctx.rootPath ? null : noteHref(ctx, target);
@@ -580,7 +580,7 @@ class InlineScanner {
 		let href: string | null = null;
 		if (path.trim().length === 0) {
 			if (decoded.length > 0) this.warn("anchor-link", `Link to ${raw} points inside the page, which Medium cannot do; it became plain text.`);
-		} else href = this.noteHref(path, `(${raw})`);
+		} else href = this.noteHref(path, close + 1, d.end);
 		if (href === null || this.e.plain) {
 			this.pushClose(close, "", d.end);
 			return this.replace(i, "", i + 1);
@@ -637,36 +637,36 @@ class InlineScanner {
 		const target = bar === -1 ? inner : inner.slice(0, bar);
 		const alias = bar === -1 ? "" : inner.slice(bar + 1).trim();
 		const { path, subpath } = splitLinktext(target);
-		const written = `![[${inner}]]`;
+		const written = () => this.text.slice(i, close + 2);
 		const ctx = this.e.ctx;
 		const resolved = path.length === 0 ? this.e.notePath : resolveCached(ctx, path, this.e.notePath);
 		if (resolved === null) {
 			const kind = fileKind(path);
-			this.warn(kind === "image" ? "missing-image" : "unresolved-embed", `Embed ${written} points to nothing in the vault; it was left out.`);
+			this.warn(kind === "image" ? "missing-image" : "unresolved-embed", `Embed ${written()} points to nothing in the vault; it was left out.`);
 			return this.replace(i, "", close + 2);
 		}
 		const kind = fileKind(resolved);
 		if (kind === "note") {
 			if (this.e.plain) {
-				this.warn("embed-in-table", `Embed ${written} cannot be shown inside a table; its name was kept.`);
+				this.warn("embed-in-table", `Embed ${written()} cannot be shown inside a table; its name was kept.`);
 				return this.replace(i, linkDisplay(path, subpath), close + 2);
 			}
-			return this.block(i, this.e.embedNote(resolved, subpath, written), close + 2);
+			return this.block(i, this.e.embedNote(resolved, subpath, written()), close + 2);
 		}
 		if (kind === "image") {
 			const alt = alias.length > 0 && !isImageSize(alias) ? alias : "";
-			return this.replace(i, this.image(resolved, alt, written), close + 2);
+			return this.replace(i, this.image(resolved, alt, i, close + 2), close + 2);
 		}
 		const name = baseName(path.length > 0 ? path : resolved);
-		this.warn("unsupported-embed", `Embed ${written} (${kind}) cannot be shown on Medium; its name was kept as text.`);
+		this.warn("unsupported-embed", `Embed ${written()} (${kind}) cannot be shown on Medium; its name was kept as text.`);
 		return this.replace(i, name, close + 2);
 	}
 
 	/** A local image: listed for upload, written with its Medium URL once known. */
-	private image(path: string, alt: string, written: string): string {
+	private image(path: string, alt: string, from: number, to: number): string {
 		const ctx = this.e.ctx;
 		if (this.e.plain) {
-			this.warn("image-in-table", `Image ${written} cannot be shown inside a table; its name was kept.`);
+			this.warn("image-in-table", `Image ${this.text.slice(from, to)} cannot be shown inside a table; its name was kept.`);
 			return alt || baseName(path);
 		}
 		if (!ctx.imageSeen.has(path)) {
@@ -701,16 +701,16 @@ class InlineScanner {
 		const decoded = decodeLinkDestination(src);
 		const hash = decoded.indexOf("#");
 		const path = hash === -1 ? decoded : decoded.slice(0, hash);
-		const written = this.text.slice(i, d.end);
+		const written = () => this.text.slice(i, d.end);
 		const resolved = path.trim().length === 0 ? null : resolveCached(this.e.ctx, path, this.e.notePath);
 		if (resolved === null) {
-			this.warn("missing-image", `Image ${written} points to nothing in the vault; it was left out.`);
+			this.warn("missing-image", `Image ${written()} points to nothing in the vault; it was left out.`);
 			return this.replace(i, "", d.end);
 		}
 		const kind = fileKind(resolved);
-		if (kind === "image") return this.replace(i, this.image(resolved, alt, written), d.end);
-		if (kind === "note" && !this.e.plain) return this.block(i, this.e.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written), d.end);
-		this.warn("unsupported-embed", `Embed ${written} (${kind}) cannot be shown on Medium; its name was kept as text.`);
+		if (kind === "image") return this.replace(i, this.image(resolved, alt, i, d.end), d.end);
+		if (kind === "note" && !this.e.plain) return this.block(i, this.e.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written()), d.end);
+		this.warn("unsupported-embed", `Embed ${written()} (${kind}) cannot be shown on Medium; its name was kept as text.`);
 		return this.replace(i, baseName(resolved), d.end);
 	}
 
