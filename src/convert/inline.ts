@@ -251,8 +251,9 @@ class InlineScanner {
 		this.text = "";
 		this.out = "";
 		this.env = null;
-		this.parts.length = 0;
-		this.closeAt.length = this.closeEmit.length = this.closeSkip.length = 0;
+		if (this.parts.length > 0) this.parts.length = 0;
+		// (Setting an array's length is a runtime call: only done when there is something to drop.)
+		if (this.closeAt.length > 0) this.closeAt.length = this.closeEmit.length = this.closeSkip.length = 0;
 		this.brackets = null;
 		this.wikiCloseF = this.wikiOpenF = this.eqF = this.pctF = null;
 		this.htmlCloseF = this.gtF = this.dollar2F = this.dollar1F = null;
