@@ -53,10 +53,10 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 		if (fenced[i]) continue;
 		const def = footnoteDefinition(lines[i]);
 		if (!def) continue;
-		const parts = [lines[i].slice(def.textStart).trim()];
-		while (i + 1 < lines.length && lines[i + 1].trim() !== "" && continuesFootnote(lines[i + 1])) parts.push(lines[++i].trim());
+		let text = lines[i].slice(def.textStart).trim();
+		while (i + 1 < lines.length && !isBlank(lines[i + 1]) && continuesFootnote(lines[i + 1])) text += " " + lines[++i].trim();
 		const key = note.path + "\0" + def.label;
-		if (!ctx.footnoteDefs.has(key)) ctx.footnoteDefs.set(key, { notePath: note.path, text: parts.join(" ") });
+		if (!ctx.footnoteDefs.has(key)) ctx.footnoteDefs.set(key, { notePath: note.path, text });
 	}
 }
 

@@ -49,11 +49,12 @@ export function collectTargets(text: string): Target[] {
 	const seen = new Set<string>();
 	const seenEmbeds = new Set<string>();
 	const closeFinder = new ForwardFinder(text, "]]");
-	let pos = text.indexOf("[[");
+	const openFinder = new ForwardFinder(text, "[[");
+	let pos = openFinder.next(0);
 	while (pos !== -1) {
 		const close = closeFinder.next(pos + 2);
 		if (close === -1) break;
-		const again = text.indexOf("[[", pos + 2);
+		const again = openFinder.next(pos + 2);
 		if (again !== -1 && again < close) {
 			pos = again;
 			continue;
@@ -69,7 +70,7 @@ export function collectTargets(text: string): Target[] {
 				if (path.length > 0) targets.push({ path, embed });
 			}
 		}
-		pos = text.indexOf("[[", close + 2);
+		pos = again === -1 ? -1 : openFinder.next(close + 2);
 	}
 	pos = text.indexOf("](");
 	while (pos !== -1) {
