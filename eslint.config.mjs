@@ -18,7 +18,7 @@ export default defineConfig([
 		files: ["src/cli/**/*.ts", "tests/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
 		languageOptions: {
 			globals: Object.fromEntries(
-				["process", "console", "Buffer", "__dirname", "setTimeout", "clearTimeout", "setInterval", "clearInterval",
+				["process", "console", "Buffer", "__dirname", "require", "module", "setTimeout", "clearTimeout", "setInterval", "clearInterval",
 					"describe", "test", "it", "expect", "beforeAll", "afterAll", "beforeEach", "afterEach", "jest"].map((g) => [g, "readonly"]),
 			),
 		},
