@@ -128,6 +128,7 @@ const rows: Row[] = [
 	["dollar amounts stay", "costs $5 and $10", "costs $5 and $10"],
 	["display math one line", "$$a+b$$", "```\na+b\n```"],
 	["display math block", "$$\na\nb\n$$", "```\na\nb\n```"],
+	["a lone > after display math is no line of its own", "$$x$$ >\n\nnext", "```\nx\n```\n\nnext"],
 	// Tables
 	["table", "| Name | Age |\n|:--|--:|\n| Al | 3 |\n| Bea | 41 |", "```\nName | Age\n-----|----\nAl   |   3\nBea  |  41\n```"],
 	["table with links", "| a | b |\n|---|---|\n| [[Published\\|P]] | `c` |", "```\na | b\n--|--\nP | c\n```"],

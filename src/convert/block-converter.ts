@@ -361,7 +361,7 @@ export class BlockConverter {
 		if (r.parts === null) {
 			// Nothing removed from a line that ends in a non-space: the result ends the same way and is not
 			// blank, so it is written as it is (not read back, which would copy the string once more).
-			if (!r.removed && !isSpace(text.charCodeAt(text.length - 1))) {
+			if (!r.removed && !isSpace(text.charCodeAt(text.length - 1)) && !isBlankish(text)) {
 				this.emitText(prefix + lead + r.text);
 				return;
 			}
