@@ -7,6 +7,7 @@
 import { warn, type ConvertContext, type LoadedNote } from "./convert-context";
 import { convertInline, convertInlineText, isTagOnlyLine, type InlineEnv } from "./inline";
 import { fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, runLength, splitQuote, trailingBlockId, type LineRange } from "./sections";
+import type { NoteLines } from "./note-lines";
 import { isBlank, isSpace } from "./text-scan";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
 
@@ -49,12 +50,16 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 	scanned.add(note.path);
 	const lines = note.lines;
 	const fenced = fencedOf(note);
-	for (let i = note.bodyStart; i < lines.length; i++) {
-		if (fenced[i]) continue;
-		const def = footnoteDefinition(lines[i]);
+	for (let i = note.bodyStart; i < lines.count; i++) {
+		if (fenced[i] || !lines.startsWith(i, "[^")) continue;
+		const line = lines.line(i);
+		const def = footnoteDefinition(line);
 		if (!def) continue;
-		let text = lines[i].slice(def.textStart).trim();
-		while (i + 1 < lines.length && !isBlank(lines[i + 1]) && continuesFootnote(lines[i + 1])) text += " " + lines[++i].trim();
+		let text = line.slice(def.textStart).trim();
+		for (let next = i + 1 < lines.count ? lines.line(i + 1) : ""; !isBlank(next) && continuesFootnote(next); next = i + 1 < lines.count ? lines.line(i + 1) : "") {
+			text += " " + next.trim();
+			i++;
+		}
 		const key = note.path + "\0" + def.label;
 		if (!ctx.footnoteDefs.has(key)) ctx.footnoteDefs.set(key, { notePath: note.path, text });
 	}
@@ -176,8 +181,8 @@ export class BlockConverter {
 	}
 
 	/** Converts line `i` (and any lines it consumes); returns the index of the last line consumed. */
-	private convertLine(lines: readonly string[], i: number): number {
-		let raw = lines[i];
+	private convertLine(lines: NoteLines, i: number): number {
+		let raw = lines.line(i);
 		if (this.commentClose) {
 			const end = raw.indexOf(this.commentClose);
 			if (end === -1) return i;
@@ -273,8 +278,8 @@ export class BlockConverter {
 			this.emitInline("#".repeat(h.level) + " ", this.stripBlockId(h.text), prefix);
 			return i;
 		}
-		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(lines[i + 1])) {
-			const next = splitQuote(lines[i + 1]);
+		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(lines.line(i + 1))) {
+			const next = splitQuote(lines.line(i + 1));
 			const aligns = next.depth === depth ? parseDelimiterRow(next.content) : null;
 			if (aligns) return this.table(lines, i, depth, prefix, aligns);
 		}
@@ -331,15 +336,15 @@ export class BlockConverter {
 	}
 
 	/** A GFM table: rows until a blank or pipe-less line, rendered as aligned text in a code block. */
-	private table(lines: readonly string[], i: number, depth: number, prefix: string, aligns: ReturnType<typeof parseDelimiterRow>): number {
+	private table(lines: NoteLines, i: number, depth: number, prefix: string, aligns: ReturnType<typeof parseDelimiterRow>): number {
 		const plain = this.env(true);
 		const cell = (c: string) => convertInlineText(c, plain).trim();
-		const header = splitRow(splitQuote(lines[i]).content).map(cell);
+		const header = splitRow(splitQuote(lines.line(i)).content).map(cell);
 		this.warn("table-as-text", "A table became aligned text in a code block: Medium has no tables.");
 		const rows: string[][] = [];
 		let j = i + 2;
 		for (; j < this.range.end; j++) {
-			const q = splitQuote(lines[j]);
+			const q = splitQuote(lines.line(j));
 			if (q.depth !== depth || !isRowCandidate(q.content)) break;
 			if (trailingBlockId(q.content.trim()) === 0 || fenceOpen(q.content.trimStart()) || parseHeading(q.content)) break;
 			this.line = this.frame.warnLine ?? j + 1;
@@ -411,11 +416,11 @@ export class BlockConverter {
 			this.warn("unresolved-embed", `Embed ${written} could not be read; it was left out.`);
 			return [];
 		}
-		let range: LineRange | null = { start: note.bodyStart, end: note.lines.length };
+		let range: LineRange | null = { start: note.bodyStart, end: note.lines.count };
 		const sub = subpath.trim();
 		if (sub.length > 0) {
 			const fenced = fencedOf(note);
-			const body = note.lines.slice(note.bodyStart);
+			const body = (note.bodyArray ??= note.lines.toArray(note.bodyStart));
 			const within = sub.startsWith("^")
 				? findBlock(body, sub.slice(1).trim(), fenced.subarray(note.bodyStart))
 				: findHeadingSection(body, sub.split("#").map((s) => s.trim()).filter((s) => s.length > 0), fenced.subarray(note.bodyStart));

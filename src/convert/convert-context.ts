@@ -4,6 +4,7 @@
  */
 
 import type { Properties, VaultPort } from "../core/ports";
+import type { NoteLines } from "./note-lines";
 import type { ConversionWarning, ConvertOptions, StoryImage } from "./story";
 
 /** A note read once per conversion: its lines (LF) and where its body starts. */
@@ -12,7 +13,9 @@ export interface LoadedNote {
 	properties: Properties;
 	/** The whole file, LF line endings. */
 	text: string;
-	lines: string[];
+	lines: NoteLines;
+	/** The body's lines as an array, made when an embed first looks for a section in it. */
+	bodyArray?: string[];
 	bodyStart: number;
 	/** Per line, whether it belongs to a fenced code block; computed when first needed. */
 	fenced?: Uint8Array;

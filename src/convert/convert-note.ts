@@ -11,6 +11,7 @@ import { createContext, resolveCached, warn, type ConvertContext, type LoadedNot
 import { baseName, fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, fillTemplate } from "./inline";
+import { NoteLines } from "./note-lines";
 import { parseHeading, stripQuotePrefix } from "./sections";
 import type { ConvertOptions, Story } from "./story";
 import { MEDIUM_MAX_TAGS, MEDIUM_TAG_MAX as MEDIUM_MAX_TAG_LENGTH, MEDIUM_TITLE_MAX } from "../medium/medium-client";
@@ -28,8 +29,8 @@ export interface NoteInput {
 export function loadNote(path: string, text: string, properties: Properties): LoadedNote {
 	const normal = normalizeNewlines(text);
 	const { bodyLine } = splitFrontmatter(normal);
-	const lines = normal.split("\n");
-	return { path, properties, text: normal, lines, bodyStart: Math.min(bodyLine, lines.length) };
+	const lines = new NoteLines(normal);
+	return { path, properties, text: normal, lines, bodyStart: Math.min(bodyLine, lines.count) };
 }
 
 /** A link target found while preloading. */
@@ -150,9 +151,9 @@ export function tagsFromProperty(value: unknown): string[] {
 /** The first H1 of a note's body outside code and quotes: the story title when no property gives one. */
 function firstH1(note: LoadedNote): { line: number; text: string } | null {
 	const fenced = fencedOf(note);
-	for (let i = note.bodyStart; i < note.lines.length; i++) {
-		if (fenced[i]) continue;
-		const line = note.lines[i];
+	for (let i = note.bodyStart; i < note.lines.count; i++) {
+		if (fenced[i] || note.lines.firstSignificant(i) !== 35) continue; // 35: `#`
+		const line = note.lines.line(i);
 		if (stripQuotePrefix(line) !== line) continue;
 		const h = parseHeading(line);
 		if (h && h.level === 1 && h.text.trim() !== "") return { line: i, text: h.text };
@@ -194,7 +195,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	if (!title) title = baseName(root.path).replace(/\.md$/i, "");
 
 	const footnotesScanned = new Set<string>();
-	const body = new BlockConverter(ctx, root, { start: root.bodyStart, end: root.lines.length }, {
+	const body = new BlockConverter(ctx, root, { start: root.bodyStart, end: root.lines.count }, {
 		depth: 0,
 		stack: [root.path + "#"],
 		titleLine,

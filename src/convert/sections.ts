@@ -3,21 +3,26 @@
  * a block (`#^id`). Lines inside code fences are never taken for headings or block ids.
  */
 
+import type { NoteLines } from "./note-lines";
+
 /** A half-open range of line indexes. */
 export interface LineRange {
 	start: number;
 	end: number;
 }
 
-/** Per line: is it inside (or a delimiter of) a fenced code block? One pass. */
-export function fencedLines(lines: readonly string[]): Uint8Array {
-	const inFence = new Uint8Array(lines.length);
+/** Per line: is it inside (or a delimiter of) a fenced code block? One pass; only fence-like lines are read. */
+export function fencedLines(lines: NoteLines): Uint8Array {
+	const inFence = new Uint8Array(lines.count);
 	let fenceChar = "";
 	let fenceLen = 0;
 	let fenceIndent = 0;
-	for (let i = 0; i < lines.length; i++) {
-		if (fenceLen === 0 && !mayOpenFence(lines[i])) continue;
-		const content = stripQuotePrefix(lines[i]);
+	for (let i = 0; i < lines.count; i++) {
+		if (fenceLen === 0) {
+			const c = lines.firstSignificant(i);
+			if (c !== 96 && c !== 126) continue;
+		}
+		const content = stripQuotePrefix(lines.line(i));
 		const t = content.trimStart();
 		const indent = content.length - t.length;
 		if (fenceLen > 0) {
@@ -35,16 +40,6 @@ export function fencedLines(lines: readonly string[]): Uint8Array {
 		}
 	}
 	return inFence;
-}
-
-/** Cheap pre-test: the first non-space, non-`>` character is a backtick or a tilde. */
-function mayOpenFence(line: string): boolean {
-	for (let i = 0; i < line.length; i++) {
-		const c = line.charCodeAt(i);
-		if (c === 32 || c === 9 || c === 62) continue;
-		return c === 96 || c === 126;
-	}
-	return false;
 }
 
 /** A fence opener: three or more backticks (info without backticks) or tildes. */

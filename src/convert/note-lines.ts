@@ -1,0 +1,51 @@
+/**
+ * A note's lines as offsets into its text, sliced only when a line is read. Splitting a large note into
+ * an array made every line a long-lived string that the garbage collector had to copy; a line read and
+ * dropped while converting costs almost nothing.
+ */
+
+export class NoteLines {
+	/** Where each line starts; `starts[count]` is one past the end of the text (after a final newline). */
+	private readonly starts: Int32Array;
+	readonly count: number;
+
+	constructor(readonly text: string) {
+		let count = 1;
+		for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+		this.count = count;
+		this.starts = new Int32Array(count + 1);
+		let k = 1;
+		for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts[k++] = i + 1;
+		this.starts[count] = text.length + 1;
+	}
+
+	/** Line `i`, without its newline. */
+	line(i: number): string {
+		return this.text.slice(this.starts[i], this.starts[i + 1] - 1);
+	}
+
+	/** Whether line `i` starts with `prefix` (no slicing). */
+	startsWith(i: number, prefix: string): boolean {
+		return this.text.startsWith(prefix, this.starts[i]) && this.starts[i] + prefix.length < this.starts[i + 1];
+	}
+
+	/**
+	 * The first character of line `i` that is not a space, a tab or a quote marker `>`, as a char code,
+	 * or -1 for a line without one: enough to rule out fences and headings without slicing.
+	 */
+	firstSignificant(i: number): number {
+		const end = this.starts[i + 1] - 1;
+		for (let p = this.starts[i]; p < end; p++) {
+			const c = this.text.charCodeAt(p);
+			if (c !== 32 && c !== 9 && c !== 62) return c;
+		}
+		return -1;
+	}
+
+	/** Lines `from` to the end as an array (for the small notes that embeds take sections of). */
+	toArray(from = 0): string[] {
+		const out: string[] = [];
+		for (let i = from; i < this.count; i++) out.push(this.line(i));
+		return out;
+	}
+}
