@@ -95,6 +95,16 @@ describe("convert", () => {
 		expect(r.code).toBe(0);
 		expect(r.stdout.startsWith("# Reading list\n")).toBe(true);
 	});
+	test("templates and the URL property come from flags", async () => {
+		const r = await run(["convert", "Showcase.md", "--vault", vault, "--json", "--canonical-template", "https://blog.example/{slug}", "--link-template", "https://blog.example/{slug}", "--url-property", "story"]);
+		const j = JSON.parse(r.stdout) as { canonicalUrl: string; content: string };
+		expect(j.canonicalUrl).toBe("https://example.com/blog/showcase"); // the note's own canonical_url wins
+		expect(j.content).toContain("[my reading list](https://blog.example/reading-list)");
+		// With another URL property, Field notes' medium_url no longer counts: it is linked by the template.
+		expect(j.content).toContain("[Field notes](https://blog.example/field-notes)");
+		const plain = await run(["convert", "Notes/Reading list.md", "--vault", vault, "--json", "--canonical-template", "https://blog.example/{slug}"]);
+		expect((JSON.parse(plain.stdout) as { canonicalUrl: string }).canonicalUrl).toBe("https://blog.example/reading-list");
+	});
 	test("a missing note exits 1 with one line", async () => {
 		const r = await run(["convert", path.join(vault, "Nope.md")]);
 		expect(r.code).toBe(1);

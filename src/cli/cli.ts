@@ -40,6 +40,8 @@ const USAGE = `Usage:
   medium-publish convert <note.md> [--vault DIR] [--json] [--format markdown|html]
   medium-publish publish <note.md> [--vault DIR] [--status draft|unlisted|public] [--publication ID]
                          [--new] [--dry-run] [--diff] [--json]
+Both also take --canonical-template URL, --link-template URL (with {slug}, {path}, {title}) and
+--url-property NAME (default medium_url).
 
 publish reads the integration token from MEDIUM_TOKEN and the API base from MEDIUM_API_BASE
 (default ${DEFAULT_API_BASE}). Exit codes: 0 done, 1 error, 2 usage, 3 already published.`;
@@ -59,7 +61,24 @@ const FLAGS: Record<string, { value: boolean; commands: string[] }> = {
 	new: { value: false, commands: ["publish"] },
 	"dry-run": { value: false, commands: ["publish"] },
 	diff: { value: false, commands: ["publish"] },
+	"canonical-template": { value: true, commands: ["convert", "publish"] },
+	"link-template": { value: true, commands: ["convert", "publish"] },
+	"url-property": { value: true, commands: ["convert", "publish"] },
 };
+
+/** The conversion choices the flags make (a blog's URL scheme, the property holding story URLs). */
+function defaultsFrom(args: Args): PublishDefaults {
+	const flag = (name: string) => {
+		const v = args.flags.get(name);
+		return typeof v === "string" ? v : null;
+	};
+	return {
+		...DEFAULT_PUBLISH,
+		canonicalTemplate: flag("canonical-template") ?? DEFAULT_PUBLISH.canonicalTemplate,
+		linkTemplate: flag("link-template") ?? DEFAULT_PUBLISH.linkTemplate,
+		urlProperty: flag("url-property") ?? DEFAULT_PUBLISH.urlProperty,
+	};
+}
 
 function parseArgs(argv: string[]): Args {
 	const [command, ...rest] = argv;
@@ -145,7 +164,8 @@ function warningLines(path: string, warnings: readonly ConversionWarning[]): str
 
 async function runConvert(args: Args, io: CliIo): Promise<number> {
 	const note = await openNote(args, io);
-	const story = await convertNote(note, note.vault);
+	const d = defaultsFrom(args);
+	const story = await convertNote(note, note.vault, { urlProperty: d.urlProperty, linkTemplate: d.linkTemplate, canonicalTemplate: d.canonicalTemplate });
 	const html = args.flags.get("format") === "html";
 	const content = html ? storyToHtml(story.content) : story.content;
 	io.stderr(warningLines(note.path, story.warnings));
@@ -209,7 +229,7 @@ function dryRunText(plan: PublishPlan): string {
 async function runPublish(args: Args, io: CliIo): Promise<number> {
 	const note = await openNote(args, io);
 	const token = (io.env.MEDIUM_TOKEN ?? "").trim();
-	const defaults: PublishDefaults = { ...DEFAULT_PUBLISH };
+	const defaults = defaultsFrom(args);
 	const store = new JsonFileStore<PublisherState>(statePath(note.vault.root, io.env));
 	const state = normalizeState((await store.load()) ?? emptyState());
 	const client = token ? new MediumClient({ http: createNodeHttp(), token, apiBase: io.env.MEDIUM_API_BASE || DEFAULT_API_BASE }) : null;
