@@ -6,7 +6,7 @@
 
 import { warn, type ConvertContext, type LoadedNote } from "./convert-context";
 import { convertInline, convertInlineText, isTagOnlyLine, type InlineEnv } from "./inline";
-import { fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, runLength, splitQuote, trailingBlockId, type LineRange } from "./sections";
+import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, runLength, splitQuote, trailingBlockId, type LineRange } from "./sections";
 import type { NoteLines } from "./note-lines";
 import { isBlank, isSpace } from "./text-scan";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
@@ -453,16 +453,6 @@ function taskItem(text: string, contentStart: number): string {
 	if (after !== undefined && after !== " " && after !== "\t") return text;
 	const box = text[contentStart + 1] === " " ? "☐" : "☑";
 	return text.slice(0, contentStart) + box + text.slice(contentStart + 3);
-}
-
-/** Whether a line closes an open fence: same character, at least as long, nothing after, and not indented
- * four or more columns past the opening fence (that would be code). */
-export function closesFence(content: string, fence: { char: string; len: number; indent: number }): boolean {
-	const indent = content.length - content.trimStart().length;
-	if (indent > fence.indent + 3) return false;
-	const t = content.trim();
-	const run = runLength(t, fence.char);
-	return run >= fence.len && run === t.length;
 }
 
 /** A cheap test before parsing: a delimiter row holds only `|`, `:`, `-`, `>` and spaces, and a `-`. */

@@ -31,11 +31,6 @@ export function fileKind(path: string): FileKind {
 	return KINDS[ext] ?? "other";
 }
 
-/** Whether a file name has an extension Obsidian knows (so the link names that file, not a note). */
-export function hasKnownExtension(path: string): boolean {
-	return extensionOf(path) in KINDS;
-}
-
 /** The last segment of a path. */
 export function baseName(path: string): string {
 	return path.slice(path.lastIndexOf("/") + 1);

@@ -14,32 +14,36 @@ export interface LineRange {
 /** Per line: is it inside (or a delimiter of) a fenced code block? One pass; only fence-like lines are read. */
 export function fencedLines(lines: NoteLines): Uint8Array {
 	const inFence = new Uint8Array(lines.count);
-	let fenceChar = "";
-	let fenceLen = 0;
-	let fenceIndent = 0;
+	let open: { char: string; len: number; indent: number } | null = null;
 	for (let i = 0; i < lines.count; i++) {
-		if (fenceLen === 0) {
+		if (open === null) {
 			const c = lines.firstSignificant(i);
 			if (c !== 96 && c !== 126) continue;
 		}
 		const content = stripQuotePrefix(lines.line(i));
-		const t = content.trimStart();
-		const indent = content.length - t.length;
-		if (fenceLen > 0) {
+		if (open !== null) {
 			inFence[i] = 1;
-			const run = runLength(t, fenceChar);
-			if (indent <= fenceIndent + 3 && run >= fenceLen && t.slice(run).trim() === "") fenceLen = 0;
+			if (closesFence(content, open)) open = null;
 			continue;
 		}
+		const t = content.trimStart();
 		const fence = fenceOpen(t);
 		if (fence) {
 			inFence[i] = 1;
-			fenceChar = fence.char;
-			fenceLen = fence.len;
-			fenceIndent = indent;
+			open = { char: fence.char, len: fence.len, indent: content.length - t.length };
 		}
 	}
 	return inFence;
+}
+
+/** Whether a line closes an open fence: same character, at least as long, nothing after, and not indented
+ * four or more columns past the opening fence (that would be code). */
+export function closesFence(content: string, fence: { char: string; len: number; indent: number }): boolean {
+	const indent = content.length - content.trimStart().length;
+	if (indent > fence.indent + 3) return false;
+	const t = content.trim();
+	const run = runLength(t, fence.char);
+	return run >= fence.len && run === t.length;
 }
 
 /** A fence opener: three or more backticks (info without backticks) or tildes. */

@@ -133,7 +133,7 @@ export class Publisher {
 		if (url === null) return null;
 		const changed = record ? record.contentHash !== hashContent(story.content) : null;
 		const diff = record && changed ? diffContent(record.content, story.content) : null;
-		return { url, record: record && record.url === url ? record : record, changed, diff };
+		return { url, record, changed, diff };
 	}
 
 	/**
@@ -159,12 +159,11 @@ export class Publisher {
 				imageUrls: urls,
 			});
 			opts.onProgress?.({ phase: "create", done: 0, total: 1 });
-			const subtitleless = final.content;
 			const post = await client.createPost(
 				{
 					title: final.title,
 					contentFormat: "markdown",
-					content: subtitleless,
+					content: final.content,
 					tags: final.tags,
 					...(final.canonicalUrl ? { canonicalUrl: final.canonicalUrl } : {}),
 					publishStatus: plan.choice.status,
