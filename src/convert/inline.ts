@@ -6,8 +6,9 @@
  */
 
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
+import { fillUrlTemplate } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
-import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isImageSize, isWebEmbedUrl, slugify } from "./file-kinds";
+import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isImageSize, isWebEmbedUrl } from "./file-kinds";
 import { codeSpan, type CodeSpan, findCodeSpans, ForwardFinder, hasInlineSyntax, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
@@ -160,11 +161,7 @@ export function mediumUrlOf(ctx: ConvertContext, notePath: string): string | nul
 
 /** Fills a URL template's `{slug}`, `{path}` and `{title}` from a note path. */
 export function fillTemplate(template: string, notePath: string): string {
-	const name = baseName(notePath).replace(/\.md$/i, "");
-	return template
-		.split("{slug}").join(encodeURIComponent(slugify(name)))
-		.split("{path}").join(encodePath(notePath.replace(/\.md$/i, "")))
-		.split("{title}").join(encodeURIComponent(name));
+	return fillUrlTemplate(template, notePath);
 }
 
 /** Where a link to a resolved note goes: its Medium story, the link template, or nowhere. */

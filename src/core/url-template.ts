@@ -1,0 +1,86 @@
+/**
+ * A note's public name and the URL templates built from it (`https://blog.example/{slug}`), in one pure
+ * place: the canonical URL and the links to notes not on Medium must agree on a note's address. Blogs
+ * keep a post as `<slug>/index.md` (Gatsby, Hugo's `_index.md`, a folder's `README.md`), so such a note
+ * is named after its folder, never "index".
+ */
+
+/** File names that stand for their folder: the folder's page. Compared without case. */
+export const FOLDER_NOTE_NAMES: readonly string[] = ["index.md", "readme.md", "_index.md"];
+
+/** The last segment of a `/`-separated path. */
+function lastSegment(path: string): string {
+	return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** The path without a trailing `.md` (any case). */
+function withoutMd(path: string): string {
+	return path.length > 3 && path.slice(-3).toLowerCase() === ".md" ? path.slice(0, -3) : path;
+}
+
+/** True when the note is its folder's page (`blog/first-post/index.md`) and has a folder to be named after. */
+export function isFolderNote(notePath: string): boolean {
+	const slash = notePath.lastIndexOf("/");
+	return slash > 0 && FOLDER_NOTE_NAMES.includes(notePath.slice(slash + 1).toLowerCase());
+}
+
+/**
+ * The note's public path without extension: `blog/first-post/index.md` → `blog/first-post`,
+ * `Notes/My note.md` → `Notes/My note`.
+ */
+export function notePagePath(notePath: string): string {
+	return isFolderNote(notePath) ? notePath.slice(0, notePath.lastIndexOf("/")) : withoutMd(notePath);
+}
+
+/** The note's name as a reader knows it: the folder's name for a folder page, else the file name. */
+export function noteName(notePath: string): string {
+	return lastSegment(notePagePath(notePath));
+}
+
+/** A URL-safe slug of a note name: `My Note!` → `my-note`, accents dropped, other letters kept. */
+export function slugify(text: string): string {
+	let out = "";
+	let dash = false;
+	for (const ch of text.normalize("NFKD").toLowerCase()) {
+		const c = ch.codePointAt(0) ?? 0;
+		if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+			out += ch;
+			dash = false;
+		} else if (c >= 0x300 && c <= 0x36f) {
+			continue; // combining accents
+		} else if (/\p{L}|\p{N}/u.test(ch)) {
+			out += ch;
+			dash = false;
+		} else if (!dash && out.length > 0) {
+			out += "-";
+			dash = true;
+		}
+	}
+	return dash ? out.slice(0, -1) : out;
+}
+
+/** The note's slug: `content/blog/first-post/index.md` → `first-post`. */
+export function noteSlug(notePath: string): string {
+	return slugify(noteName(notePath));
+}
+
+/** Characters `encodeURI` keeps that would end or break a path inside a URL or a markdown link. */
+const PATH_BREAKERS: Record<string, string> = { "#": "%23", "?": "%3F", "(": "%28", ")": "%29" };
+
+/** A path as URL text: `encodeURI`, plus `#`, `?` and parentheses percent-encoded; the `/` kept. */
+function encodeSegments(path: string): string {
+	let out = "";
+	for (const ch of encodeURI(path)) out += PATH_BREAKERS[ch] ?? ch;
+	return out;
+}
+
+/**
+ * Fills a URL template from a note path: `{slug}` (the slug), `{path}` (the page path, URL-encoded
+ * segment by segment) and `{title}` (the name, URL-encoded).
+ */
+export function fillUrlTemplate(template: string, notePath: string): string {
+	return template
+		.split("{slug}").join(encodeURIComponent(noteSlug(notePath)))
+		.split("{path}").join(encodeSegments(notePagePath(notePath)))
+		.split("{title}").join(encodeURIComponent(noteName(notePath)));
+}

@@ -1,0 +1,38 @@
+import { fillUrlTemplate, isFolderNote, noteName, notePagePath, noteSlug, slugify } from "../src/core/url-template";
+
+describe("a note's name and slug", () => {
+	test.each([
+		["content/blog/first-post/index.md", "first-post"],
+		["content/blog/Second Post/README.md", "second-post"],
+		["docs/guide/_index.md", "guide"],
+		["content/blog/first-post/INDEX.MD", "first-post"],
+		["Notes/My Note!.md", "my-note"],
+		["index.md", "index"],
+		["Café crème.md", "cafe-creme"],
+	])("%s → %s", (path, slug) => {
+		expect(noteSlug(path)).toBe(slug);
+	});
+	test("folder pages are named after their folder; other notes after their file", () => {
+		expect(isFolderNote("a/index.md")).toBe(true);
+		expect(isFolderNote("index.md")).toBe(false);
+		expect(isFolderNote("a/indexes.md")).toBe(false);
+		expect(noteName("blog/Hello World/index.md")).toBe("Hello World");
+		expect(notePagePath("blog/hello/index.md")).toBe("blog/hello");
+		expect(notePagePath("Notes/A.md")).toBe("Notes/A");
+	});
+	test("slugify keeps letters of any script, collapses the rest into single dashes", () => {
+		expect(slugify("  Hello,  World -- again ")).toBe("hello-world-again");
+		expect(slugify("日本語 ノート")).toBe("日本語-ノート");
+	});
+});
+
+describe("fillUrlTemplate", () => {
+	test("fills slug, path and title from a folder page", () => {
+		expect(fillUrlTemplate("https://blog.example/{slug}/", "content/blog/first-post/index.md")).toBe("https://blog.example/first-post/");
+		expect(fillUrlTemplate("https://x.example/{path}", "content/blog/first post/index.md")).toBe("https://x.example/content/blog/first%20post");
+		expect(fillUrlTemplate("https://x.example/?t={title}", "Notes/A & B.md")).toBe("https://x.example/?t=A%20%26%20B");
+	});
+	test("characters that would break a URL path are encoded", () => {
+		expect(fillUrlTemplate("https://x.example/{path}", "dir/What? (draft) #2.md")).toBe("https://x.example/dir/What%3F%20%28draft%29%20%232");
+	});
+});
