@@ -243,6 +243,39 @@ describe("creating stories: the answer", () => {
 	});
 });
 
+describe("creating stories: what Medium would show", () => {
+	const postId = (answer: RawAnswer): string => (answer.json as { data: { id: string } }).data.id;
+
+	test("HTML content is imported into Medium's paragraphs", async () => {
+		const html = "<h1>Hello</h1>\n<h2>Sub</h2>\n<h3>Part</h3>\n<pre data-code-block-mode=\"2\" data-code-block-lang=\"js\">x</pre>";
+		const answer = await postJson(userPosts(), { ...story, contentFormat: "html", content: html });
+		expect(answer.status).toBe(201);
+		expect(fake.storyParagraphs(postId(answer))).toEqual([
+			{ type: "TITLE", text: "Hello", markups: [] },
+			{ type: "SUBTITLE", text: "Sub", markups: [] },
+			{ type: "H3", text: "Part", markups: [] },
+			{ type: "PRE", text: "x", markups: [], lang: "js" },
+		]);
+	});
+
+	test("markdown content is imported too, with Medium's surprises", async () => {
+		const answer = await postJson(userPosts(), { ...story, content: "# Hello\n\n## Before you go\n\nBody." });
+		expect(fake.storyParagraphs(postId(answer)).map((p) => p.type)).toEqual(["TITLE", "SUBTITLE", "P"]);
+	});
+
+	test("an image inside a list item refuses the whole post with 400", async () => {
+		const content = "<h1>Hello</h1><ul><li>item <img src=\"https://cdn-images-1.medium.com/x.png\"></li></ul>";
+		const answer = await postJson(userPosts(), { ...story, contentFormat: "html", content });
+		expect(answer.status).toBe(400);
+		expect(firstError(answer).message).toBe("Bad nested paragraphs: [ LI ]");
+		expect(fake.posts).toHaveLength(0);
+	});
+
+	test("an unknown story id is an error in the test, not an empty story", () => {
+		expect(() => fake.storyParagraphs("nope")).toThrow(/no story nope/);
+	});
+});
+
 describe("image upload", () => {
 	function multipartRequest(body: Uint8Array, contentType: string): Promise<RawAnswer> {
 		return raw("POST", "/images", { headers: { "Content-Type": contentType }, body });

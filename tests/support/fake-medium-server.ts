@@ -3,7 +3,9 @@
  * /work/shared/docs/medium-api.md (tokens, documented fields only, enums, the daily limit, strict multipart
  * for images) so a client bug shows up as the same 4xx Medium would give, instead of passing silently.
  * Tests can inject failures (statuses, HTML pages, dropped or hung connections) and a delay, and read back
- * every request exactly as it arrived.
+ * every request exactly as it arrived. Like Medium, it imports each story's content into Medium's own
+ * paragraph model (./medium-importer.ts), refuses what Medium refuses (an image inside a list item), and
+ * tells tests what Medium would show: `storyParagraphs(postId)`.
  */
 
 import { Buffer } from "node:buffer";
@@ -12,6 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { clearTimeout, setTimeout } from "node:timers";
 import type { MediumPublication, MediumUser } from "../../src/medium/medium-client";
+import { importStory, MediumImportError, type MediumParagraph } from "./medium-importer";
 
 /** A publication the fake user belongs to, with the user's role in it. */
 export interface FakePublication extends MediumPublication {
@@ -64,6 +67,8 @@ export interface FakePost {
 	response: Record<string, unknown>;
 	/** Set for a story created in a publication. */
 	publicationId?: string;
+	/** What Medium shows: the content imported into Medium's paragraph model. */
+	paragraphs: MediumParagraph[];
 }
 
 /** An image the fake server stored. */
@@ -108,6 +113,8 @@ export interface FakeMedium {
 	setPublicationsScope(allowed: boolean): void;
 	/** The requests that matched `route`. */
 	requestsTo(route: FakeRoute): FakeRequest[];
+	/** What Medium would show for a created story (by its id): its paragraphs. Throws for an unknown id. */
+	storyParagraphs(postId: string): MediumParagraph[];
 	/** Forgets requests, posts, images, failures, the delay and the scope switch. */
 	reset(): void;
 	/** Stops the server and drops every open connection. */
@@ -328,15 +335,10 @@ function slugify(title: string): string {
 	return out === "" ? "untitled" : out.slice(0, 60);
 }
 
-/** What Medium does with a title it ignores (over 100 characters): one from the content's first line. */
-function synthesizeTitle(content: string): string {
-	for (const rawLine of content.split("\n")) {
-		let line = rawLine.trim();
-		while (line.startsWith("#")) line = line.slice(1);
-		line = line.trim();
-		if (line !== "") return line.slice(0, 100);
-	}
-	return "Untitled";
+/** What Medium does with a title it ignores (over 100 characters): one from the story's first text. */
+function synthesizeTitle(paragraphs: readonly MediumParagraph[]): string {
+	const first = paragraphs.find((p) => p.text.trim() !== "");
+	return first ? first.text.split("\n")[0].trim().slice(0, 100) : "Untitled";
 }
 
 /** Reads a whole request body. */
@@ -389,6 +391,11 @@ export async function startFakeMedium(opts: FakeMediumOptions = {}): Promise<Fak
 		},
 		requestsTo(route) {
 			return fake.requests.filter((r) => r.route === route);
+		},
+		storyParagraphs(postId) {
+			const post = fake.posts.find((p) => p.response.id === postId);
+			if (!post) throw new Error(`The fake Medium has no story ${postId}.`);
+			return post.paragraphs;
 		},
 		reset() {
 			fake.requests.length = 0;
@@ -524,11 +531,18 @@ export async function startFakeMedium(opts: FakeMediumOptions = {}): Promise<Fak
 				return { status: 403, json: errorBody("Writers can only create drafts in this publication.") };
 			}
 		}
+		let paragraphs: MediumParagraph[];
+		try {
+			paragraphs = importStory(contentFormat, content);
+		} catch (e) {
+			if (e instanceof MediumImportError) return { status: 400, json: errorBody(e.message) };
+			throw e;
+		}
 		if (fake.posts.length >= dailyLimit) {
 			return { status: 429, json: errorBody("User has reached the rate limit for publishing today.", 1007) };
 		}
 		const postId = (nextId++).toString(16).padStart(12, "0");
-		const finalTitle = title.length > 100 ? synthesizeTitle(content) : title;
+		const finalTitle = title.length > 100 ? synthesizeTitle(paragraphs) : title;
 		const home = publication ? publication.url : `https://medium.com/@${user.username}`;
 		const normalizedTags = (tags ?? [])
 			.map((t) => t.trim().toLowerCase())
@@ -548,7 +562,7 @@ export async function startFakeMedium(opts: FakeMediumOptions = {}): Promise<Fak
 		data.license = chosenLicense;
 		data.licenseUrl = LICENSE_URLS[chosenLicense];
 		if (publication) data.publicationId = publication.id;
-		const post: FakePost = { request: fields, response: data };
+		const post: FakePost = { request: fields, response: data, paragraphs };
 		if (publication) post.publicationId = publication.id;
 		fake.posts.push(post);
 		return { status: 201, json: { data } };
