@@ -162,6 +162,53 @@ export function sanitizeTags(tags: readonly unknown[]): string[] {
 	return out;
 }
 
+/**
+ * The JSON body of a story exactly as it is sent: only documented fields that are set, title and tags
+ * cut to what Medium keeps; bad values throw early. The one builder of that body: the client sends it
+ * and the command line's dry run shows it, so what is shown is what is sent.
+ */
+export function buildPostBody(input: CreatePostInput): Record<string, unknown> {
+	const title = typeof input.title === "string" ? sanitizeTitle(input.title) : "";
+	if (title === "") throw badRequest("The story has no title. Give the note a title or an H1 heading.");
+	if (input.contentFormat !== "markdown" && input.contentFormat !== "html") {
+		throw badRequest("The story's content format must be \"markdown\" or \"html\".");
+	}
+	if (typeof input.content !== "string" || input.content.trim() === "") {
+		throw badRequest("The story is empty: Medium refuses a story without content.");
+	}
+	const body: Record<string, unknown> = { title, contentFormat: input.contentFormat, content: input.content };
+	if (Array.isArray(input.tags)) {
+		const tags = sanitizeTags(input.tags);
+		if (tags.length > 0) body.tags = tags;
+	}
+	if (typeof input.canonicalUrl === "string" && input.canonicalUrl.trim() !== "") {
+		body.canonicalUrl = input.canonicalUrl.trim();
+	}
+	if (input.publishStatus !== undefined && input.publishStatus !== null) {
+		if (!PUBLISH_STATUSES.includes(input.publishStatus)) {
+			throw badRequest(
+				`The publish status "${String(input.publishStatus)}" is not one Medium knows. Use public, draft or unlisted.`,
+			);
+		}
+		body.publishStatus = input.publishStatus;
+	}
+	if (input.license !== undefined && input.license !== null) {
+		if (!(MEDIUM_LICENSES as readonly string[]).includes(input.license)) {
+			throw badRequest(
+				`The license "${String(input.license)}" is not one Medium knows. Use one of: ${MEDIUM_LICENSES.join(", ")}.`,
+			);
+		}
+		body.license = input.license;
+	}
+	if (typeof input.notifyFollowers === "boolean") body.notifyFollowers = input.notifyFollowers;
+	return body;
+}
+
+/** A "bad-request" error raised before any request. */
+function badRequest(message: string): MediumError {
+	return new MediumError("bad-request", message);
+}
+
 /** Normalises an image Content-Type: lower case, no parameters, `image/jpg` read as `image/jpeg`. */
 function normaliseImageType(contentType: string): string {
 	const semicolon = contentType.indexOf(";");
@@ -304,7 +351,7 @@ export class MediumClient {
 	 * once: Medium has no idempotency, so a retry after a lost answer could publish the story twice.
 	 */
 	async createPost(input: CreatePostInput, target?: PostTarget): Promise<MediumPost> {
-		const body = this.postBody(input);
+		const body = buildPostBody(input);
 		const publicationId = target?.publicationId?.trim() ?? "";
 		let path: string;
 		if (publicationId !== "") {
@@ -321,44 +368,6 @@ export class MediumClient {
 			);
 		}
 		return readPost(data, body);
-	}
-
-	/** The JSON body of a story: only documented fields that are set, sanitised; bad values throw early. */
-	private postBody(input: CreatePostInput): Record<string, unknown> {
-		const title = typeof input.title === "string" ? sanitizeTitle(input.title) : "";
-		if (title === "") throw this.badRequest("The story has no title. Give the note a title or an H1 heading.");
-		if (input.contentFormat !== "markdown" && input.contentFormat !== "html") {
-			throw this.badRequest("The story's content format must be \"markdown\" or \"html\".");
-		}
-		if (typeof input.content !== "string" || input.content.trim() === "") {
-			throw this.badRequest("The story is empty: Medium refuses a story without content.");
-		}
-		const body: Record<string, unknown> = { title, contentFormat: input.contentFormat, content: input.content };
-		if (Array.isArray(input.tags)) {
-			const tags = sanitizeTags(input.tags);
-			if (tags.length > 0) body.tags = tags;
-		}
-		if (typeof input.canonicalUrl === "string" && input.canonicalUrl.trim() !== "") {
-			body.canonicalUrl = input.canonicalUrl.trim();
-		}
-		if (input.publishStatus !== undefined && input.publishStatus !== null) {
-			if (!PUBLISH_STATUSES.includes(input.publishStatus)) {
-				throw this.badRequest(
-					`The publish status "${String(input.publishStatus)}" is not one Medium knows. Use public, draft or unlisted.`,
-				);
-			}
-			body.publishStatus = input.publishStatus;
-		}
-		if (input.license !== undefined && input.license !== null) {
-			if (!(MEDIUM_LICENSES as readonly string[]).includes(input.license)) {
-				throw this.badRequest(
-					`The license "${String(input.license)}" is not one Medium knows. Use one of: ${MEDIUM_LICENSES.join(", ")}.`,
-				);
-			}
-			body.license = input.license;
-		}
-		if (typeof input.notifyFollowers === "boolean") body.notifyFollowers = input.notifyFollowers;
-		return body;
 	}
 
 	/**

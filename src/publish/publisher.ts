@@ -12,6 +12,7 @@ import { sniffImageType } from "../medium/image-type";
 import type { MediumClient, MediumPost } from "../medium/medium-client";
 import { hashBytes, hashContent } from "../core/content-hash";
 import { diffContent, type ContentDiff } from "./content-diff";
+import { postInput, postTarget } from "./post-body";
 import { choiceFor, type PublishChoice, type PublishDefaults } from "./publish-settings";
 import { recordPublish, type PublisherState, type PublishRecord } from "./publisher-state";
 
@@ -159,19 +160,7 @@ export class Publisher {
 				imageUrls: urls,
 			});
 			opts.onProgress?.({ phase: "create", done: 0, total: 1 });
-			const post = await client.createPost(
-				{
-					title: final.title,
-					contentFormat: "markdown",
-					content: final.content,
-					tags: final.tags,
-					...(final.canonicalUrl ? { canonicalUrl: final.canonicalUrl } : {}),
-					publishStatus: plan.choice.status,
-					license: plan.choice.license,
-					notifyFollowers: plan.choice.notifyFollowers,
-				},
-				plan.choice.publicationId ? { publicationId: plan.choice.publicationId } : {},
-			);
+			const post = await client.createPost(postInput(final, plan.choice), postTarget(plan.choice));
 			return await this.afterCreate(plan, post, final.content, warnings, uploaded, reused, opts.onProgress);
 		} finally {
 			release?.();
