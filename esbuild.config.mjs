@@ -1,6 +1,7 @@
 // Builds the plugin bundle (main.js, for Obsidian desktop and mobile), the command line
 // (dist/cli.js, for Node) and the benchmark (dist/bench.js). `node esbuild.config.mjs [production|watch]`.
 import esbuild from "esbuild";
+import { chmodSync } from "node:fs";
 import { builtinModules } from "node:module";
 import process from "node:process";
 
@@ -49,4 +50,6 @@ if (mode === "watch") {
 	await esbuild.build(bench);
 } else {
 	await Promise.all([esbuild.build(plugin), esbuild.build(cli)]);
+	// `npm link` / `npm install -g .` run dist/cli.js directly: it must be executable (its shebang is the banner).
+	chmodSync(cli.outfile, 0o755);
 }

@@ -134,18 +134,18 @@ describe("publish", () => {
 		expect(String(sent.content)).toContain(`![A sunrise over the vault](${fake.images[0].url})`);
 		expect(String(sent.content)).not.toContain("attachments/Sunrise.png");
 		const url = String(fake.posts[0].response.url);
-		expect(r.stdout.trim().split("\n").pop()).toBe(url);
+		expect(r.stdout.trim().split("\n").pop()).toMatch(new RegExp(`^Showcase\\.md +published +${url.replace(/[.?]/g, "\\$&")}$`));
 		const after = await readFile(showcase(), "utf8");
 		const lines = before.split("\n");
 		const closing = lines.indexOf("---", 1);
 		lines.splice(closing, 0, `medium_url: ${url}`);
 		expect(after).toBe(lines.join("\n"));
 	});
-	test("a note already published exits 3 and sends nothing; --new publishes again without re-uploading images", async () => {
+	test("a note already published and unchanged is left alone (exit 0, nothing sent); --new publishes again without re-uploading images", async () => {
 		expect((await run(["publish", showcase()], env())).code).toBe(0);
 		const again = await run(["publish", showcase()], env());
-		expect(again.code).toBe(3);
-		expect(again.stdout).toMatch(/^Unchanged since it was published on \d{1,2} [A-Z][a-z]{2} \d{4}: https:\/\/medium\.com\//);
+		expect(again.code).toBe(0);
+		expect(again.stdout).toMatch(/^Showcase\.md +unchanged +https:\/\/medium\.com\//m);
 		expect(fake.posts).toHaveLength(1);
 		const fresh = await run(["publish", showcase(), "--new"], env());
 		expect(fresh.code).toBe(0);
@@ -158,7 +158,9 @@ describe("publish", () => {
 		await writeFile(showcase(), text.replace("This note shows", "This edited note shows"));
 		const r = await run(["publish", showcase(), "--diff"], env());
 		expect(r.code).toBe(3);
-		expect(r.stdout).toMatch(/^Changed since it was published on /);
+		expect(r.stdout).toMatch(/^Showcase\.md: Changed since it was published on \d{1,2} [A-Z][a-z]{2} \d{4}; not published again without --new/);
+		expect(r.stdout).toMatch(/^Showcase\.md +changed, not published +https:\/\/medium\.com\//m);
+		expect(fake.posts).toHaveLength(1);
 		expect(r.stdout).toContain("+ This edited note shows");
 		expect(r.stdout).toContain("- This note shows");
 	});
@@ -188,15 +190,16 @@ describe("publish", () => {
 		expect(await readFile(showcase(), "utf8")).toBe(before);
 	});
 	test.each([
-		["401", { status: 401, json: { errors: [{ message: "Token was invalid.", code: 6003 }] } }, /token/i],
-		["429", { status: 429, json: { errors: [{ message: "User has reached the rate limit for publishing today.", code: 1007 }] } }, /10 stories a day|limit/i],
-		["html page", { status: 403, html: true as const }, /bot protection/i],
-		["5xx", { status: 503, json: {} }, /try again/i],
-	])("a failed create (%s) exits 1, leaves the note, never shows the token", async (_n, failure, message) => {
+		["401", { status: 401, json: { errors: [{ message: "Token was invalid.", code: 6003 }] } }, /MEDIUM_TOKEN/, 1],
+		["429", { status: 429, json: { errors: [{ message: "User has reached the rate limit for publishing today.", code: 1007 }] } }, /Left for tomorrow: Showcase\.md/, 4],
+		["html page", { status: 403, html: true as const }, /bot protection/i, 1],
+		["5xx", { status: 503, json: {} }, /try again/i, 1],
+	])("a failed create (%s) exits non-zero, leaves the note, never shows the token", async (_n, failure, message, code) => {
 		const before = await readFile(showcase(), "utf8");
 		fake.failNext("posts", failure);
 		const r = await run(["publish", showcase()], env());
-		expect(r.code).toBe(1);
+		expect(r.code).toBe(code);
+		expect(r.stderr + r.stdout).not.toMatch(/plugin settings/);
 		expect(r.stderr).toMatch(message);
 		expect(r.stderr).not.toContain(fake.token);
 		expect(r.stdout).not.toContain(fake.token);

@@ -23,6 +23,8 @@ export interface NodeVault extends VaultPort {
 	toAbsPath(vaultPath: string): string;
 	/** Every file found in the walk, sorted. */
 	paths(): string[];
+	/** Drops the cached text of a note written meanwhile (a story URL added), so the next read is fresh. */
+	forget(vaultPath: string): void;
 }
 
 /** Folders Obsidian never indexes besides dot-folders (`.obsidian`, `.git`, `.trash`). */
@@ -139,6 +141,9 @@ export async function openNodeVault(root: string): Promise<NodeVault> {
 		},
 		paths(): string[] {
 			return files.slice();
+		},
+		forget(vaultPath: string): void {
+			notes.delete(vaultPath);
 		},
 		resolveLink(linkpath: string, sourcePath: string): string | null {
 			return index.resolve(linkpath, sourcePath);

@@ -9,6 +9,8 @@ export interface ConversionWarning {
 	message: string;
 	/** 1-based line in the root note's file (frontmatter included) where it happened. */
 	line: number;
+	/** Vault path of the note the warning comes from when it is not the root note (an embedded note; `line` is then its own). */
+	path?: string;
 }
 
 /** A local image the story shows: uploaded before the story is created. */

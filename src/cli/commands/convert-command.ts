@@ -1,0 +1,58 @@
+/** `medium-publish convert <note>`: the story Medium would get, printed, with nothing sent. */
+
+import { convertNote } from "../../convert/convert-note";
+import { storyToHtml } from "../../html/story-html";
+import { CliError, EXIT } from "../cli-io";
+import { defaultsFrom, CONVERSION_FLAGS, JSON_FLAG, VAULT_FLAG } from "../cli-settings";
+import { warningLines } from "../cli-messages";
+import { flagValue, type CliCommand } from "../command";
+import { resolveRunNotes } from "../note-inputs";
+
+export const convertCommand: CliCommand = {
+	name: "convert",
+	summary: "Print a note as Medium would get it (markdown, HTML to paste, or JSON); sends nothing",
+	usage: "<note.md> [options]",
+	description: `Converts one note the way publish would (wikilinks, embeds, callouts, images, templates) and
+prints the result on stdout; warnings go to stderr as file:line: warning: … lines. Needs no token:
+with --format html, paste the output into Medium's editor.`,
+	positionals: { name: "note", min: 1, max: 1 },
+	flags: [
+		VAULT_FLAG,
+		{ name: "format", value: "FORMAT", choices: ["markdown", "html"], description: "markdown (default) or html: what Medium's editor takes when pasted." },
+		JSON_FLAG,
+		...CONVERSION_FLAGS,
+	],
+	examples: [
+		{ command: "medium-publish convert content/blog/first-post/index.md", explanation: "See the markdown a post becomes" },
+		{ command: "medium-publish convert Notes/Idea.md --format html > idea.html", explanation: "HTML for Medium's editor, for accounts without a token" },
+		{ command: "medium-publish convert Idea.md --vault ~/Vault --json", explanation: "The whole story as JSON: title, tags, canonical URL, images, warnings" },
+	],
+	async run(args, io) {
+		const { vault, notes } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: false });
+		const path = notes[0];
+		const file = await vault.readNote(path);
+		if (!file) throw new CliError(`Cannot read the note ${args.positionals[0]}.`);
+		const d = defaultsFrom(args);
+		const story = await convertNote({ path, text: file.text, properties: file.properties }, vault, {
+			urlProperty: d.urlProperty,
+			linkTemplate: d.linkTemplate,
+			canonicalTemplate: d.canonicalTemplate,
+		});
+		const html = flagValue(args, "format") === "html";
+		const content = html ? storyToHtml(story.content) : story.content;
+		io.stderr(warningLines(path, story.warnings));
+		if (args.flags.has("json")) {
+			const doc = {
+				title: story.title,
+				content,
+				contentFormat: html ? "html" : "markdown",
+				tags: story.tags,
+				canonicalUrl: story.canonicalUrl,
+				images: story.images.map((i) => ({ path: i.path, alt: i.alt })),
+				warnings: story.warnings,
+			};
+			io.stdout(JSON.stringify(doc, null, 2) + "\n");
+		} else io.stdout(content.endsWith("\n") ? content : content + "\n");
+		return EXIT.ok;
+	},
+};

@@ -1,0 +1,202 @@
+/**
+ * `medium-publish publish <folder|note>…`: publishes notes named directly, and the notes under named
+ * folders that opt in with `medium_publish: true` (a Gatsby or Hugo blog, a vault folder). Notes already
+ * on Medium are left alone; changed ones are reported (exit 3) and published again only with `--new`.
+ */
+
+import { readFile, rename, writeFile } from "node:fs/promises";
+import * as nodePath from "node:path";
+import process from "node:process";
+import { MediumClient } from "../../medium/medium-client";
+import { isPublishStatus } from "../../publish/publish-settings";
+import { emptyState, normalizeState, type PublisherState } from "../../publish/publisher-state";
+import { setProperty } from "../../publish/set-property";
+import { CliError, EXIT, type CliIo } from "../cli-io";
+import { printable, warningLines } from "../cli-messages";
+import { apiBaseFrom, CONVERSION_FLAGS, defaultsFrom, JSON_FLAG, NO_TOKEN_MESSAGE, tokenFrom, VAULT_FLAG } from "../cli-settings";
+import { flagValue, type CliCommand } from "../command";
+import { JsonFileStore } from "../json-file-store";
+import { createNodeHttp } from "../node-http";
+import { OPT_IN_PROPERTY, resolveRunNotes } from "../note-inputs";
+import { runPublishBatch, type BatchReport, type NoteOutcome } from "../publish-batch";
+import { formatTable } from "../summary-table";
+
+/** Where the command line keeps its image cache and publish records: beside the vault, out of Obsidian's sight. */
+export function statePath(vaultRoot: string, env: CliIo["env"]): string {
+	return env.MEDIUM_PUBLISHER_STATE ? nodePath.resolve(env.MEDIUM_PUBLISHER_STATE) : nodePath.join(vaultRoot, ".medium-publisher", "state.json");
+}
+
+/** Writes one property into the note file, re-reading it first so edits made meanwhile are kept. */
+async function writeProperty(absPath: string, key: string, value: string): Promise<void> {
+	const text = await readFile(absPath, "utf8");
+	const next = setProperty(text, key, value);
+	const tmp = `${absPath}.${process.pid}.tmp`;
+	await writeFile(tmp, next, "utf8");
+	await rename(tmp, absPath);
+}
+
+/** The RESULT column's words. */
+function resultWords(o: NoteOutcome): string {
+	switch (o.result) {
+		case "published":
+			return o.again ? "published again" : "published";
+		case "would-publish":
+			return o.again ? "would publish again" : "would publish";
+		case "unchanged":
+			return "unchanged";
+		case "changed":
+			return "changed, not published";
+		case "no-record":
+			return "on Medium (no record)";
+		case "failed":
+			return "failed";
+		case "left-for-tomorrow":
+			return "left for tomorrow";
+		case "not-tried":
+			return "not tried";
+	}
+}
+
+/** The dry run's description of one request. */
+function planText(o: NoteOutcome, withContent: boolean): string {
+	const r = o.request;
+	if (!r) return "";
+	const b = r.body;
+	const where = r.publicationId ? `the publication ${r.publicationId}` : "your profile";
+	const tags = Array.isArray(b.tags) ? (b.tags as string[]).join(", ") : "(none)";
+	const lines = [
+		`Would create a ${String(b.publishStatus)} story on ${where} from ${printable(o.path)}${o.again ? " (again: it is on Medium already)" : ""}:`,
+		`  Title: ${printable(String(b.title))}`,
+		`  Tags: ${tags === "" ? "(none)" : printable(tags)}`,
+		`  Canonical URL: ${typeof b.canonicalUrl === "string" ? b.canonicalUrl : "(none)"}`,
+		`  License: ${String(b.license)}`,
+		`  Images to upload: ${r.images.length > 0 ? r.images.map((i) => printable(i.path)).join(", ") : "(none)"}`,
+	];
+	if (withContent) lines.push(`----- content (${String(b.contentFormat)}) -----`, String(b.content).trimEnd(), "----- end of content -----");
+	return lines.join("\n") + "\n";
+}
+
+/** The run's exit code: the daily limit, then failures, then changed notes left alone. */
+function exitCode(report: BatchReport): number {
+	if (report.rateLimited) return EXIT.rateLimited;
+	if (report.outcomes.some((o) => o.result === "failed" || o.result === "not-tried")) return EXIT.error;
+	if (report.outcomes.some((o) => o.result === "changed")) return EXIT.changed;
+	return EXIT.ok;
+}
+
+export const publishCommand: CliCommand = {
+	name: "publish",
+	summary: "Publish notes, or the opted-in posts of a folder, to Medium (once each)",
+	usage: "<folder|note.md>… [options]",
+	description: `Publishes each note named, and each .md under each folder named whose properties say
+${OPT_IN_PROPERTY}: true (node_modules, public, .git, .obsidian and hidden folders are skipped).
+A note not on Medium yet is published and its story URL written into it (medium_url); a note
+published and unchanged is left alone; a note changed since is reported and not published again
+unless --new is given (Medium cannot update a story). Notes that others link to go first, so those
+links point to their new stories. Medium allows about 10 new stories a day: the run stops at the
+limit and lists the notes left for the next run. A summary table ends the run.
+
+The token comes from MEDIUM_TOKEN (not needed for --dry-run). Stories are drafts unless --status or
+the note's medium_status says otherwise. Records of what was sent live in
+<vault>/.medium-publisher/state.json (or MEDIUM_PUBLISHER_STATE): keep that file, in git for CI.
+
+Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not published again,
+4 Medium's daily limit stopped the run.`,
+	positionals: { name: "folder or note", min: 1, max: Infinity },
+	flags: [
+		{ name: "dry-run", description: "Show the plan, the exact requests and the table; send nothing and change no file." },
+		{ name: "new", description: "Publish notes already on Medium again, as new stories (Medium cannot update one)." },
+		{ name: "status", value: "STATUS", choices: ["draft", "unlisted", "public"], description: "draft, unlisted or public, over the notes' medium_status (default draft)." },
+		{ name: "publication", value: "ID", description: "Publish into this Medium publication (its id) instead of your profile, over medium_publication." },
+		{ name: "diff", description: "For a note changed since it was published, show what changed." },
+		JSON_FLAG,
+		VAULT_FLAG,
+		...CONVERSION_FLAGS,
+	],
+	examples: [
+		{ command: "medium-publish publish content/blog --dry-run --canonical-template 'https://blog.example/{slug}/'", explanation: "See what a Gatsby blog would publish, sending nothing" },
+		{ command: "MEDIUM_TOKEN=… medium-publish publish content/blog --canonical-template 'https://blog.example/{slug}/'", explanation: "Publish the posts that opt in (medium_publish: true) as drafts" },
+		{ command: "medium-publish publish Notes/Idea.md --status public", explanation: "Publish one note, publicly" },
+		{ command: "medium-publish publish Notes/Idea.md --new --diff", explanation: "Publish a changed note again, as a new story" },
+		{ command: "medium-publish publish content/blog --json > run.json", explanation: "One JSON document for scripts and CI" },
+	],
+	async run(args, io) {
+		const apiBase = apiBaseFrom(io.env);
+		const token = tokenFrom(io.env);
+		const dryRun = args.flags.has("dry-run");
+		if (!dryRun && token === "") throw new CliError(NO_TOKEN_MESSAGE);
+		const status = flagValue(args, "status");
+		const publication = flagValue(args, "publication");
+		if (publication !== null && !/^[A-Za-z0-9_-]+$/.test(publication)) {
+			throw new CliError(`--publication takes a publication id (letters and digits, like 1a2b3c4d5e6f), not "${printable(publication)}".`, EXIT.usage);
+		}
+		const json = args.flags.has("json");
+		const { vault, notes, emptyFolders } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: true });
+		for (const folder of emptyFolders) io.stderr(`No note under ${printable(folder)} opts in: add "${OPT_IN_PROPERTY}: true" to the properties of the posts to publish.\n`);
+
+		const store = new JsonFileStore<PublisherState>(statePath(vault.root, io.env));
+		const state = normalizeState((await store.load()) ?? emptyState());
+		const client = dryRun ? null : new MediumClient({ http: createNodeHttp(), token, apiBase });
+		const report = await runPublishBatch({
+			vault,
+			notes,
+			defaults: defaultsFrom(args),
+			state,
+			saveState: () => store.save(state),
+			writeUrl: (path, key, url) => writeProperty(vault.toAbsPath(path), key, url),
+			client,
+			dryRun,
+			allowNew: args.flags.has("new"),
+			status: isPublishStatus(status) ? status : null,
+			publication,
+			token,
+			onWarnings: (path, warnings) => io.stderr(warningLines(path, warnings)),
+			onProgress: (text) => io.stderr(printable(text) + "\n"),
+		});
+		const code = exitCode(report);
+		const { outcomes } = report;
+		const left = outcomes.filter((o) => o.result === "left-for-tomorrow").map((o) => o.path);
+
+		if (json) {
+			const doc = {
+				dryRun,
+				vault: vault.root,
+				notes: outcomes.map((o) => ({
+					path: o.path,
+					result: o.result,
+					again: o.again,
+					url: o.url,
+					title: o.title,
+					...(o.request ? { request: o.request } : {}),
+					...(o.diff !== null && args.flags.has("diff") ? { diff: o.diff } : {}),
+					...(o.error !== null ? { error: o.error } : {}),
+					warnings: o.warnings,
+				})),
+				leftForTomorrow: left,
+				exitCode: code,
+			};
+			io.stdout(JSON.stringify(doc, null, 2) + "\n");
+			return code;
+		}
+
+		const planned = outcomes.filter((o) => o.request !== null);
+		for (const o of planned) io.stdout(planText(o, planned.length === 1) + "\n");
+		for (const o of outcomes) {
+			if (o.result === "failed") io.stderr(`${printable(o.path)}: ${o.error ?? "failed"}\n`);
+			if (o.result === "changed" && args.flags.has("diff") && o.diff) io.stdout(`${printable(o.path)}: ${o.error ?? ""}\n${o.diff}\n\n`);
+			if (o.result === "published" && o.error) io.stderr(`${printable(o.path)}: ${o.error}\n`);
+		}
+		if (outcomes.length > 0) {
+			io.stdout(formatTable(outcomes.map((o) => ({ note: printable(o.path), result: resultWords(o), url: o.url ?? "" }))));
+		}
+		const changed = outcomes.filter((o) => o.result === "changed").length;
+		if (changed > 0) {
+			io.stderr(`${changed === 1 ? "1 note changed" : `${changed} notes changed`} since it was published and was not published again: add --new to publish ${changed === 1 ? "it" : "them"} as new stories${args.flags.has("diff") ? "" : " (--diff shows the changes)"}.\n`);
+		}
+		if (left.length > 0) {
+			io.stderr(`Medium's limit of new stories per day was reached. Left for tomorrow: ${left.map(printable).join(", ")}\n`);
+		}
+		if (dryRun) io.stderr("Dry run: nothing was sent and no file was changed.\n");
+		return code;
+	},
+};

@@ -1,0 +1,155 @@
+/**
+ * From the command line's arguments to the notes of a run: which folder is the vault (so links and
+ * `/images/...` resolve as the blog or the vault means them), and which notes are in. A note named
+ * directly is in; a note found under a named folder is in only when it opts in with
+ * `medium_publish: true`, so pointing the command at a whole blog never publishes a draft by accident.
+ */
+
+import { existsSync, statSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import * as nodePath from "node:path";
+import { isMarkdownPath } from "../core/vault-paths";
+import { CliError } from "./cli-io";
+import { DEFAULT_CONFIG_DIR, openNodeVault, type NodeVault } from "./node-vault";
+
+/** The property a note sets to be published when its folder is. */
+export const OPT_IN_PROPERTY = "medium_publish";
+
+/** Folders never searched for notes: dependencies, build output, and tool folders (besides every hidden one). */
+export const SKIPPED_NOTE_FOLDERS: ReadonlySet<string> = new Set(["node_modules", "public", ".git", DEFAULT_CONFIG_DIR]);
+
+/** One argument, found on disk. */
+interface Input {
+	written: string;
+	abs: string;
+	folder: boolean;
+}
+
+/** The notes of a run and the vault they are read from. */
+export interface RunNotes {
+	vault: NodeVault;
+	/** Vault paths, sorted, each once. */
+	notes: string[];
+	/** Folders that held no opted-in note (for a helpful message). */
+	emptyFolders: string[];
+}
+
+function isDir(path: string): boolean {
+	try {
+		return statSync(path).isDirectory();
+	} catch {
+		return false;
+	}
+}
+
+/** What `path` is on disk: "file", "folder", or null when missing. */
+async function kindOf(path: string): Promise<"file" | "folder" | null> {
+	try {
+		const s = await stat(path);
+		return s.isDirectory() ? "folder" : s.isFile() ? "file" : null;
+	} catch {
+		return null;
+	}
+}
+
+/** The deepest folder holding every input (a folder input counts as itself). */
+function commonFolder(inputs: readonly Input[]): string {
+	const folders = inputs.map((i) => (i.folder ? i.abs : nodePath.dirname(i.abs)));
+	let common = folders[0];
+	for (const folder of folders.slice(1)) {
+		while (common !== folder && !folder.startsWith(common.endsWith(nodePath.sep) ? common : common + nodePath.sep)) {
+			const parent = nodePath.dirname(common);
+			if (parent === common) break;
+			common = parent;
+		}
+	}
+	return common;
+}
+
+/**
+ * The vault of notes under `start`: the nearest folder at or above it holding `.obsidian/` (an Obsidian
+ * vault), else the nearest holding `.git` or `package.json` (a blog's repository, where `static/` is),
+ * else `start` itself.
+ */
+export function findVaultFolder(start: string, configDir = DEFAULT_CONFIG_DIR): string {
+	let project: string | null = null;
+	let folder = start;
+	for (;;) {
+		if (isDir(nodePath.join(folder, configDir))) return folder;
+		if (project === null && (existsSync(nodePath.join(folder, ".git")) || existsSync(nodePath.join(folder, "package.json")))) project = folder;
+		const parent = nodePath.dirname(folder);
+		if (parent === folder) return project ?? start;
+		folder = parent;
+	}
+}
+
+/** True when the note opts in to folder publishing. */
+export function optsIn(properties: Record<string, unknown>): boolean {
+	const v = properties[OPT_IN_PROPERTY];
+	return v === true || (typeof v === "string" && v.trim().toLowerCase() === "true");
+}
+
+/** True when a vault path lies in a folder notes are never taken from (below `under`). */
+function inSkippedFolder(path: string, under: string): boolean {
+	const rest = under === "" ? path : path.slice(under.length + 1);
+	const segments = rest.split("/");
+	for (let k = 0; k < segments.length - 1; k++) {
+		if (segments[k].startsWith(".") || SKIPPED_NOTE_FOLDERS.has(segments[k])) return true;
+	}
+	return false;
+}
+
+/**
+ * Finds the arguments on disk (relative to the working folder, or with `--vault` also inside the vault),
+ * picks the vault, and lists the notes: named notes as they are, opted-in notes from named folders.
+ */
+export async function resolveRunNotes(args: readonly string[], cwd: string, vaultFlag: string | null, options: { folders: boolean }): Promise<RunNotes> {
+	const vaultDir = vaultFlag === null ? null : nodePath.resolve(cwd, vaultFlag);
+	if (vaultDir !== null && !isDir(vaultDir)) throw new CliError(`--vault ${vaultFlag}: no such folder.`);
+	const inputs: Input[] = [];
+	for (const written of args) {
+		let abs = nodePath.resolve(cwd, written);
+		let kind = await kindOf(abs);
+		if (kind === null && vaultDir !== null) {
+			const inVault = nodePath.resolve(vaultDir, written);
+			const k = await kindOf(inVault);
+			if (k !== null) {
+				abs = inVault;
+				kind = k;
+			}
+		}
+		if (kind === null) throw new CliError(`Note not found: ${written}`);
+		if (kind === "folder" && !options.folders) throw new CliError(`${written} is a folder; give a note (a .md file).`);
+		if (kind === "file" && !isMarkdownPath(abs)) throw new CliError(`${written} is not a markdown note (.md).`);
+		inputs.push({ written, abs, folder: kind === "folder" });
+	}
+	const root = vaultDir ?? findVaultFolder(commonFolder(inputs));
+	for (const input of inputs) {
+		const rel = nodePath.relative(root, input.abs);
+		if (rel === ".." || rel.startsWith(".." + nodePath.sep) || nodePath.isAbsolute(rel)) {
+			throw new CliError(`${input.written} is not inside the vault ${root}${vaultDir === null ? "" : " (--vault)"}.`);
+		}
+	}
+	const vault = await openNodeVault(root);
+	const all = vault.paths();
+	const chosen = new Set<string>();
+	const emptyFolders: string[] = [];
+	for (const input of inputs) {
+		const at = vault.toVaultPath(input.abs);
+		if (!input.folder) {
+			chosen.add(at);
+			continue;
+		}
+		let found = 0;
+		for (const path of all) {
+			if (!isMarkdownPath(path) || (at !== "" && !path.startsWith(at + "/")) || inSkippedFolder(path, at)) continue;
+			const note = await vault.readNote(path);
+			if (note && optsIn(note.properties)) {
+				chosen.add(path);
+				found++;
+			}
+		}
+		if (found === 0) emptyFolders.push(input.written);
+	}
+	return { vault, notes: [...chosen].sort(), emptyFolders };
+}
