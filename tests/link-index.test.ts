@@ -228,3 +228,38 @@ describe("vault path helpers", () => {
 		expect(normalizeVaultPath("a/..")).toBe("");
 	});
 });
+
+describe("blog links: folder pages and files served from static/", () => {
+	const blog = new LinkIndex([
+		"content/blog/first-post/index.md",
+		"content/blog/first-post/cover.png",
+		"content/blog/second-post/index.md",
+		"content/blog/third-post/README.md",
+		"docs/guide/_index.md",
+		"static/images/logo.png",
+		"images/root.png",
+		"Projects.md",
+		"Projects/README.md",
+	]);
+	const from = "content/blog/first-post/index.md";
+	test.each([
+		["../second-post/", "content/blog/second-post/index.md"],
+		["../second-post", "content/blog/second-post/index.md"],
+		["../second-post/index.md", "content/blog/second-post/index.md"],
+		["../third-post/", "content/blog/third-post/README.md"],
+		["/docs/guide/", "docs/guide/_index.md"],
+		["/images/logo.png", "static/images/logo.png"],
+		["/images/root.png", "images/root.png"],
+		["./cover.png", "content/blog/first-post/cover.png"],
+		["content/blog/second-post/", "content/blog/second-post/index.md"],
+	])("%s → %s", (link, expected) => {
+		expect(blog.resolve(link, from)).toBe(expected);
+	});
+	test("names that are not written as paths keep Obsidian's resolution: a wikilink never lands on a folder page", () => {
+		expect(blog.resolve("second-post", from)).toBeNull();
+		expect(blog.resolve("Projects", from)).toBe("Projects.md");
+		expect(blog.resolve("../missing/", from)).toBeNull();
+		expect(blog.resolve("/images/missing.png", from)).toBeNull();
+		expect(blog.resolve("../../../../outside/", from)).toBeNull();
+	});
+});

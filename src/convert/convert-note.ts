@@ -6,6 +6,7 @@
 
 import type { Properties, VaultPort } from "../core/ports";
 import { splitLinktext, decodeLinkDestination } from "../core/link-index";
+import { noteName } from "../core/url-template";
 import { BlockConverter, fencedOf } from "./block-converter";
 import { createContext, resolveCached, warn, type ConvertContext, type LoadedNote } from "./convert-context";
 import { baseName, fileKind, hasScheme } from "./file-kinds";
@@ -192,7 +193,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		} else ctx.warnings.length = warned; // the H1 stays in the body, which reports its own warnings
 
 	}
-	if (!title) title = baseName(root.path).replace(/\.md$/i, "");
+	if (!title) title = noteName(root.path);
 
 	const footnotesScanned = new Set<string>();
 	const body = new BlockConverter(ctx, root, { start: root.bodyStart, end: root.lines.count }, {

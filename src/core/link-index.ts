@@ -5,6 +5,7 @@
  * only looks at the few files sharing that name, never at the whole vault.
  */
 
+import { FOLDER_NOTE_NAMES } from "./url-template";
 import { basenameOf, dirnameOf, isMarkdownPath, joinVaultPath, normalizeVaultPath } from "./vault-paths";
 
 /** One indexed file with the spellings its comparisons need, computed once. */
@@ -34,6 +35,9 @@ const ATTACHMENT_EXTENSIONS = new Set([
 	"flac", "m4a", "mp3", "ogg", "wav", "webm", "3gp", "mkv", "mov", "mp4", "ogv",
 	"pdf", "canvas", "base", "txt", "csv", "json", "html", "htm", "zip", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
 ]);
+
+/** The folder a static-site generator serves at the site's root (`static/images/x.png` is `/images/x.png`). */
+const STATIC_FOLDER = "static";
 
 /** NFC then lower case: `Noteä`, `NoteÄ` and the decomposed `Notea\u0308` all fold alike. */
 function fold(text: string): string {
@@ -128,6 +132,35 @@ export class LinkIndex {
 	 * name matches that name in any folder). An empty target means the source note itself.
 	 */
 	resolve(linkpath: string, sourcePath: string): string | null {
+		return this.resolveFile(linkpath, sourcePath) ?? this.resolveSiteLink(linkpath.trim(), sourcePath);
+	}
+
+	/**
+	 * What a static-site blog means where Obsidian finds nothing: a link to a folder (`../second-post/`,
+	 * `./guide`, `/docs/`) is its page (`index.md`, `README.md`, `_index.md`), and a root-absolute path
+	 * (`/images/x.png`) may be a file the site serves from `static/` (Gatsby, Hugo). Only paths written
+	 * as paths (anchored, or ending in `/`) are tried, so a wikilink never lands on a folder page by chance.
+	 */
+	private resolveSiteLink(target: string, sourcePath: string): string | null {
+		if (target === "") return null;
+		const absolute = target.startsWith("/");
+		if (absolute) {
+			const served = this.resolveFile("/" + STATIC_FOLDER + target, sourcePath);
+			if (served !== null) return served;
+		}
+		const relative = target === "." || target === ".." || target.startsWith("./") || target.startsWith("../");
+		if (!absolute && !relative && !target.endsWith("/")) return null;
+		let folder = target;
+		while (folder.endsWith("/")) folder = folder.slice(0, -1);
+		for (const page of FOLDER_NOTE_NAMES) {
+			const found = this.resolveFile(folder === "" ? "/" + page : `${folder}/${page}`, sourcePath);
+			if (found !== null) return found;
+		}
+		return null;
+	}
+
+	/** Obsidian's own resolution (see `resolve`). */
+	private resolveFile(linkpath: string, sourcePath: string): string | null {
 		let target = linkpath.trim();
 		if (target === "") return this.entries.has(sourcePath) ? sourcePath : null;
 		const sourceFolder = dirnameOf(sourcePath);

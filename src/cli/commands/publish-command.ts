@@ -157,6 +157,16 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 		const { outcomes } = report;
 		const left = outcomes.filter((o) => o.result === "left-for-tomorrow").map((o) => o.path);
 
+		for (const o of outcomes) {
+			if (o.result === "failed" || (o.result === "published" && o.error)) io.stderr(`${printable(o.path)}: ${o.error ?? "failed"}\n`);
+		}
+		const changed = outcomes.filter((o) => o.result === "changed").length;
+		if (changed > 0) {
+			io.stderr(`${changed === 1 ? "1 note changed" : `${changed} notes changed`} since it was published and was not published again: add --new to publish ${changed === 1 ? "it" : "them"} as new stories${args.flags.has("diff") ? "" : " (--diff shows the changes)"}.\n`);
+		}
+		if (left.length > 0) {
+			io.stderr(`Medium's limit of new stories per day was reached. Left for tomorrow: ${left.map(printable).join(", ")}\n`);
+		}
 		if (json) {
 			const doc = {
 				dryRun,
@@ -182,19 +192,10 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 		const planned = outcomes.filter((o) => o.request !== null);
 		for (const o of planned) io.stdout(planText(o, planned.length === 1) + "\n");
 		for (const o of outcomes) {
-			if (o.result === "failed") io.stderr(`${printable(o.path)}: ${o.error ?? "failed"}\n`);
 			if (o.result === "changed" && args.flags.has("diff") && o.diff) io.stdout(`${printable(o.path)}: ${o.error ?? ""}\n${o.diff}\n\n`);
-			if (o.result === "published" && o.error) io.stderr(`${printable(o.path)}: ${o.error}\n`);
 		}
 		if (outcomes.length > 0) {
 			io.stdout(formatTable(outcomes.map((o) => ({ note: printable(o.path), result: resultWords(o), url: o.url ?? "" }))));
-		}
-		const changed = outcomes.filter((o) => o.result === "changed").length;
-		if (changed > 0) {
-			io.stderr(`${changed === 1 ? "1 note changed" : `${changed} notes changed`} since it was published and was not published again: add --new to publish ${changed === 1 ? "it" : "them"} as new stories${args.flags.has("diff") ? "" : " (--diff shows the changes)"}.\n`);
-		}
-		if (left.length > 0) {
-			io.stderr(`Medium's limit of new stories per day was reached. Left for tomorrow: ${left.map(printable).join(", ")}\n`);
 		}
 		if (dryRun) io.stderr("Dry run: nothing was sent and no file was changed.\n");
 		return code;

@@ -1,0 +1,212 @@
+/**
+ * The Gatsby case, end to end through the built command line: a blog repository (posts in
+ * content/blog/<slug>/index.md, images beside them and under static/, .git, package.json) built in a
+ * temporary folder, published to the fake Medium server over real HTTP.
+ */
+
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import type { FakeMedium } from "./support/fake-medium-server";
+import { useFakeMedium } from "./support/use-fake-medium";
+
+const ROOT = path.resolve(__dirname, "..");
+const CLI = path.join(ROOT, "dist", "cli.js");
+const PNG = path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png");
+const CANONICAL = "https://blog.example/{slug}/";
+
+interface Run {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+function run(args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
+	return new Promise((resolve) => {
+		execFile(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? "", ...env } }, (err, stdout, stderr) => {
+			const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
+
+let dir: string;
+let blog: string;
+let fake: FakeMedium;
+const fakeMedium = useFakeMedium();
+const env = () => ({ MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase });
+
+/** Writes a file, creating its folders. */
+async function put(rel: string, content: string | Uint8Array): Promise<void> {
+	const abs = path.join(blog, rel);
+	await mkdir(path.dirname(abs), { recursive: true });
+	await writeFile(abs, content);
+}
+
+const FIRST = `---
+title: "Hello, world: the first post of this blog, whose title is far too long for Medium to keep it whole anyway"
+date: 2024-01-02
+tags: [gatsby, blogging, markdown, medium, extra]
+medium_publish: true
+---
+
+This is the first post. Read [the second post](../second-post/) next,
+or [its source](../second-post/index.md).
+
+![A cover beside the post](./cover.png)
+
+![The site banner](/images/banner.png)
+`;
+
+const SECOND = `---
+title: The second post
+medium_publish: true
+---
+
+Short and plain.
+`;
+
+beforeAll(() => {
+	if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does).");
+});
+beforeEach(async () => {
+	fake = fakeMedium();
+	dir = await mkdtemp(path.join(tmpdir(), "mp-blog-"));
+	blog = path.join(dir, "my blog");
+	const png = await readFile(PNG);
+	await put("package.json", JSON.stringify({ name: "my-blog", private: true }));
+	await put(".git/HEAD", "ref: refs/heads/main\n");
+	await put("gatsby-config.js", "module.exports = {};\n");
+	await put("content/blog/first-post/index.md", FIRST);
+	await put("content/blog/first-post/cover.png", png);
+	await put("content/blog/second-post/index.md", SECOND);
+	await put("content/blog/draft-post/index.md", "---\ntitle: Not yet\n---\n\nA draft that does not opt in.\n");
+	await put("static/images/banner.png", Buffer.concat([png, Buffer.from([0])])); // other bytes: another upload
+	await put("public/first-post/index.md", "---\nmedium_publish: true\n---\nBuild output.\n");
+	await put("node_modules/some-package/README.md", "---\nmedium_publish: true\n---\nA dependency.\n");
+	await put("content/.drafts/hidden/index.md", "---\nmedium_publish: true\n---\nHidden.\n");
+});
+afterEach(async () => {
+	await rm(dir, { recursive: true, force: true });
+});
+
+interface DryRunDoc {
+	dryRun: boolean;
+	vault: string;
+	notes: Array<{ path: string; result: string; url: string | null; request?: { publicationId: string | null; body: Record<string, unknown>; images: Array<{ path: string }> } }>;
+	exitCode: number;
+}
+
+describe("a Gatsby blog", () => {
+	test("a dry run lists the opted-in posts, linked-to post first, and sends nothing", async () => {
+		const r = await run(["publish", "content/blog", "--dry-run", "--canonical-template", CANONICAL], {}, blog);
+		expect(r.stderr).not.toMatch(/ at .*\.js:\d+/); // no stack trace
+		expect(r.code).toBe(0);
+		expect(fake.requests).toHaveLength(0);
+		expect(r.stdout).toContain("Would create a draft story on your profile from content/blog/second-post/index.md");
+		expect(r.stdout).toContain("Images to upload: content/blog/first-post/cover.png, static/images/banner.png");
+		const table = r.stdout.slice(r.stdout.indexOf("NOTE"));
+		expect(table.split("\n").filter((l) => l !== "")).toEqual([
+			expect.stringMatching(/^NOTE +RESULT +URL$/),
+			expect.stringMatching(/^content\/blog\/second-post\/index\.md +would publish +-$/),
+			expect.stringMatching(/^content\/blog\/first-post\/index\.md +would publish +-$/),
+		]);
+		expect(await readFile(path.join(blog, "content/blog/first-post/index.md"), "utf8")).toBe(FIRST);
+		expect(existsSync(path.join(blog, ".medium-publisher"))).toBe(false);
+	});
+
+	test("a run publishes each post once, with its canonical URL and its images; a second run sends nothing", async () => {
+		const dry = await run(["publish", "content/blog", "--dry-run", "--json", "--canonical-template", CANONICAL], {}, blog);
+		const plan = JSON.parse(dry.stdout) as DryRunDoc;
+		expect(plan.vault).toBe(blog);
+		expect(plan.notes.map((n) => n.path)).toEqual(["content/blog/second-post/index.md", "content/blog/first-post/index.md"]);
+
+		const r = await run(["publish", "content/blog", "--canonical-template", CANONICAL], env(), blog);
+		expect(r.code).toBe(0);
+		expect(fake.posts).toHaveLength(2);
+		expect(fake.images.map((i) => i.filename).sort()).toEqual(["banner.png", "cover.png"]);
+		const [second, first] = fake.posts;
+		expect(second.request.canonicalUrl).toBe("https://blog.example/second-post/");
+		expect(first.request.canonicalUrl).toBe("https://blog.example/first-post/");
+		const secondUrl = String(second.response.url);
+		const content = String(first.request.content);
+		// The linked post went first, so the link points to its story; no relative path reaches Medium.
+		expect(content).toContain(`[the second post](${secondUrl})`);
+		expect(content).toContain(`[its source](${secondUrl})`);
+		expect(content).not.toMatch(/\]\((\.\.?\/|\/)/);
+		for (const image of fake.images) expect(content).toContain(`](${image.url})`);
+		// The request is the dry run's, but for what only the run knows: image and story URLs.
+		const planned = plan.notes[1].request?.body ?? {};
+		const cover = fake.images.find((i) => i.filename === "cover.png")?.url ?? "";
+		const banner = fake.images.find((i) => i.filename === "banner.png")?.url ?? "";
+		const expected = String(planned.content)
+			.replace("content/blog/first-post/cover.png", cover)
+			.replace("static/images/banner.png", banner)
+			.split("https://blog.example/second-post/").join(secondUrl);
+		expect(first.request).toEqual({ ...planned, content: expected });
+		expect(second.request).toEqual(plan.notes[0].request?.body);
+		// Medium keeps 3 tags and a title up to 100 characters: the dry run showed exactly that.
+		expect(first.request.tags).toEqual(["gatsby", "blogging", "markdown"]);
+		expect(String(first.request.title).length).toBeLessThanOrEqual(100);
+
+		const firstText = await readFile(path.join(blog, "content/blog/first-post/index.md"), "utf8");
+		expect(firstText).toContain(`medium_url: ${String(first.response.url)}`);
+		expect(await readFile(path.join(blog, "content/blog/draft-post/index.md"), "utf8")).not.toContain("medium_url");
+		const state = JSON.parse(await readFile(path.join(blog, ".medium-publisher", "state.json"), "utf8")) as { records: Record<string, unknown> };
+		expect(Object.keys(state.records).sort()).toEqual(["content/blog/first-post/index.md", "content/blog/second-post/index.md"]);
+
+		const again = await run(["publish", "content/blog", "--canonical-template", CANONICAL], env(), blog);
+		expect(again.code).toBe(0);
+		expect(fake.posts).toHaveLength(2);
+		expect(fake.requestsTo("posts")).toHaveLength(2);
+		expect(fake.requestsTo("images")).toHaveLength(2);
+		expect(again.stdout).toMatch(/^content\/blog\/first-post\/index\.md +unchanged +https:\/\/medium\.com\//m);
+	});
+
+	test("a changed post is reported, not published again, and the run exits 3; --new publishes it", async () => {
+		expect((await run(["publish", "content/blog", "--canonical-template", CANONICAL], env(), blog)).code).toBe(0);
+		const file = path.join(blog, "content/blog/second-post/index.md");
+		await writeFile(file, (await readFile(file, "utf8")).replace("Short and plain.", "Short, plain, and edited."));
+		const r = await run(["publish", "content/blog", "--canonical-template", CANONICAL, "--json"], env(), blog);
+		expect(r.code).toBe(3);
+		expect(fake.posts).toHaveLength(2);
+		const doc = JSON.parse(r.stdout) as DryRunDoc;
+		expect(doc.notes.find((n) => n.path === "content/blog/second-post/index.md")?.result).toBe("changed");
+		expect(doc.notes.find((n) => n.path === "content/blog/first-post/index.md")?.result).toBe("unchanged");
+		expect(doc.exitCode).toBe(3);
+		expect(r.stderr).toContain("--new");
+		const forced = await run(["publish", "content/blog/second-post/index.md", "--canonical-template", CANONICAL, "--new"], env(), blog);
+		expect(forced.code).toBe(0);
+		expect(fake.posts).toHaveLength(3);
+	});
+
+	test("Medium's daily limit stops the run and names the posts left for tomorrow (exit 4)", async () => {
+		fake.failNext("posts", { status: 429, json: { errors: [{ message: "User has reached the rate limit for publishing today.", code: 1007 }] } }, 5);
+		const r = await run(["publish", "content/blog", "--json"], env(), blog);
+		expect(r.code).toBe(4);
+		expect(fake.requestsTo("posts")).toHaveLength(1);
+		const doc = JSON.parse(r.stdout) as { leftForTomorrow: string[] };
+		expect(doc.leftForTomorrow).toEqual(["content/blog/second-post/index.md", "content/blog/first-post/index.md"]);
+		expect(await readFile(path.join(blog, "content/blog/first-post/index.md"), "utf8")).toBe(FIRST);
+	});
+
+	test("a post named directly needs no opt-in; without the canonical template, the link to an unpublished post is plain text", async () => {
+		const r = await run(["convert", "content/blog/draft-post/index.md"], {}, blog);
+		expect(r.code).toBe(0);
+		expect(r.stdout.startsWith("# Not yet\n")).toBe(true);
+		const first = await run(["convert", "content/blog/first-post/index.md"], {}, blog);
+		expect(first.stdout).toContain("Read the second post next");
+		expect(first.stdout).not.toContain("../second-post");
+		const pub = await run(["publish", "content/blog/draft-post/index.md", "--dry-run"], {}, blog);
+		expect(pub.code).toBe(0);
+		expect(pub.stdout).toMatch(/^content\/blog\/draft-post\/index\.md +would publish/m);
+	});
+
+	test("a folder where nothing opts in says how to opt in", async () => {
+		const r = await run(["publish", "content/blog/draft-post", "--dry-run"], {}, blog);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toContain("medium_publish: true");
+	});
+});
