@@ -4,13 +4,13 @@
  * VaultPort the plugin gives the converter, so both publish a note identically.
  */
 
-import { existsSync, statSync } from "node:fs";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { constants as fsConstants, existsSync, statSync } from "node:fs";
+import { open, readdir, realpath, stat } from "node:fs/promises";
 import * as nodePath from "node:path";
 import matter from "gray-matter";
 import { LinkIndex } from "../core/link-index";
 import type { NoteFile, Properties, VaultPort } from "../core/ports";
-import { normalizeVaultPath } from "../core/vault-paths";
+import { dirnameOf, isMarkdownPath, joinVaultPath, normalizeVaultPath } from "../core/vault-paths";
 import { findFrontmatter } from "../publish/set-property";
 
 /** A folder vault: the VaultPort plus what the command line needs to map its arguments to vault paths. */
@@ -30,22 +30,42 @@ export interface NodeVault extends VaultPort {
 /** Folders Obsidian never indexes besides dot-folders (`.obsidian`, `.git`, `.trash`). */
 const SKIPPED_FOLDERS = new Set(["node_modules"]);
 
+/** The vault's boundary: the real path of its root, and a test for real paths inside it. */
+export interface VaultBoundary {
+	/** The root with every symbolic link resolved. */
+	readonly realRoot: string;
+	/** True when a real (link-free) path is the root or lies under it. */
+	contains(realPath: string): boolean;
+}
+
+/** The boundary of the folder `absRoot` (which must exist). */
+export async function vaultBoundary(absRoot: string): Promise<VaultBoundary> {
+	const realRoot = await realpath(absRoot);
+	const prefix = realRoot.endsWith(nodePath.sep) ? realRoot : realRoot + nodePath.sep;
+	return {
+		realRoot,
+		contains: (realPath: string) => realPath === realRoot || realPath.startsWith(prefix),
+	};
+}
+
+/** What the walk found: the files, and the links it did not follow because they lead out of the vault. */
+interface WalkResult {
+	files: string[];
+	/** Vault paths of symbolic links whose target lies outside the vault (or is missing). */
+	outsideLinks: Set<string>;
+}
+
 /**
- * Lists the files under `root` as vault paths. Dot-files and dot-folders are skipped like Obsidian
- * does; symbolic links are followed once (a folder reached twice is not walked again).
+ * Lists the files under the vault root as vault paths. Dot-files and dot-folders are skipped like Obsidian
+ * does. A symbolic link is followed only when its real target lies inside the vault, and a folder reached
+ * twice (through a link, or a link back up) is not walked again, so the walk never leaves the vault and
+ * never loops.
  */
-async function walk(root: string): Promise<string[]> {
-	const out: string[] = [];
-	const seen = new Set<string>();
+async function walk(absRoot: string, boundary: VaultBoundary): Promise<WalkResult> {
+	const files: string[] = [];
+	const outsideLinks = new Set<string>();
+	const seen = new Set<string>([boundary.realRoot]);
 	const visit = async (absDir: string, relDir: string): Promise<void> => {
-		let real: string;
-		try {
-			real = await realpath(absDir);
-		} catch {
-			return;
-		}
-		if (seen.has(real)) return;
-		seen.add(real);
 		let entries;
 		try {
 			entries = await readdir(absDir, { withFileTypes: true });
@@ -59,39 +79,90 @@ async function walk(root: string): Promise<string[]> {
 			const rel = relDir === "" ? entry.name : relDir + "/" + entry.name;
 			let isFolder = entry.isDirectory();
 			let isFile = entry.isFile();
+			let real: string | null = null;
 			if (entry.isSymbolicLink()) {
 				try {
-					const target = await stat(abs);
+					real = await realpath(abs);
+				} catch {
+					continue; // a broken link
+				}
+				if (!boundary.contains(real)) {
+					outsideLinks.add(rel);
+					continue;
+				}
+				try {
+					const target = await stat(real);
 					isFolder = target.isDirectory();
 					isFile = target.isFile();
 				} catch {
 					continue;
 				}
 			}
-			if (isFolder && !SKIPPED_FOLDERS.has(entry.name)) folders.push(visit(abs, rel));
-			else if (isFile) out.push(rel);
+			if (isFolder && !SKIPPED_FOLDERS.has(entry.name)) {
+				if (real === null) {
+					try {
+						real = await realpath(abs);
+					} catch {
+						continue;
+					}
+				}
+				if (seen.has(real)) continue;
+				seen.add(real);
+				folders.push(visit(abs, rel));
+			} else if (isFile) files.push(rel);
 		}
 		await Promise.all(folders);
 	};
-	await visit(root, "");
-	return out.sort();
+	await visit(absRoot, "");
+	return { files: files.sort(), outsideLinks };
+}
+
+/** A frontmatter that cannot be read: what is wrong, and the line of the file where it is. */
+export interface PropertiesProblem {
+	message: string;
+	/** 1-based line in the note file. */
+	line: number;
+}
+
+/** The YAML parser's 0-based line of an error inside the frontmatter, when it says one. */
+function yamlErrorLine(error: unknown): number | null {
+	if (error !== null && typeof error === "object" && "mark" in error) {
+		const mark = (error as { mark?: { line?: unknown } }).mark;
+		if (mark && typeof mark.line === "number" && Number.isFinite(mark.line)) return mark.line;
+	}
+	return null;
+}
+
+/** The first line of a parser message (js-yaml appends a code excerpt after it). */
+function firstLine(text: string): string {
+	const newline = text.indexOf("\n");
+	return (newline === -1 ? text : text.slice(0, newline)).trim();
 }
 
 /**
- * Properties of a note as Obsidian sees them: only a frontmatter Obsidian recognises counts, a YAML
- * error gives `{}` instead of failing the publish, and Dates stay Dates. gray-matter gets an options
- * object so it does not serve a cached result for identical text.
+ * Parses a note's properties as Obsidian sees them: only a frontmatter Obsidian recognises counts, and
+ * Dates stay Dates. A frontmatter that is not YAML, or not a mapping, gives `{}` and a problem naming the
+ * line, so a publish can refuse a note whose properties (its `medium_url` among them) cannot be read.
+ * gray-matter gets an options object so it does not serve a cached result for identical text.
  */
-function parseProperties(text: string): Properties {
+export function parseProperties(text: string): { properties: Properties; problem: PropertiesProblem | null } {
 	const span = findFrontmatter(text);
-	if (!span) return {};
+	if (!span) return { properties: {}, problem: null };
 	const yaml = text.slice(span.contentStart, span.contentEnd);
+	// The YAML starts on the file's second line (the first is the opening `---`).
+	const firstYamlLine = 2;
 	try {
 		const data: unknown = matter("---\n" + yaml + "\n---\n", { excerpt: false }).data;
-		if (data !== null && typeof data === "object" && !Array.isArray(data)) return data as Properties;
-		return {};
-	} catch {
-		return {};
+		if (data !== null && typeof data === "object" && !Array.isArray(data)) return { properties: data as Properties, problem: null };
+		if (data === null || data === undefined) return { properties: {}, problem: null };
+		return { properties: {}, problem: { message: "the properties are not a list of `name: value` lines", line: firstYamlLine } };
+	} catch (error) {
+		const at = yamlErrorLine(error);
+		// gray-matter's wrapper adds the opening `---` line to what the parser saw: line 0 of the parser is
+		// that line, so the parser's 0-based line is the file's 1-based line.
+		const line = at === null ? firstYamlLine : Math.max(firstYamlLine, at + 1);
+		const reason = error instanceof Error ? (typeof (error as { reason?: unknown }).reason === "string" ? String((error as { reason?: unknown }).reason) : firstLine(error.message)) : String(error);
+		return { properties: {}, problem: { message: `the properties are not valid YAML (${reason})`, line } };
 	}
 }
 
@@ -100,12 +171,25 @@ function toSlashes(path: string): string {
 	return nodePath.sep === "/" ? path : path.split(nodePath.sep).join("/");
 }
 
+/** Options of a folder vault. */
+export interface NodeVaultOptions {
+	/** Told once per path that a read was refused (outside the vault, not a note); silent by default. */
+	warn?: (message: string) => void;
+}
+
 /** Opens the folder `root` as a vault: walks it once and indexes its files for link resolution. */
-export async function openNodeVault(root: string): Promise<NodeVault> {
+export async function openNodeVault(root: string, opts: NodeVaultOptions = {}): Promise<NodeVault> {
 	const absRoot = nodePath.resolve(root);
-	const files = await walk(absRoot);
+	const boundary = await vaultBoundary(absRoot);
+	const { files, outsideLinks } = await walk(absRoot, boundary);
 	const index = new LinkIndex(files);
 	const notes = new Map<string, Promise<NoteFile | null>>();
+	const told = new Set<string>();
+	const warn = (message: string): void => {
+		if (told.has(message)) return;
+		told.add(message);
+		opts.warn?.(message);
+	};
 
 	/** The absolute path of a vault path, or null when it would leave the vault. */
 	const inside = (vaultPath: string): string | null => {
@@ -114,14 +198,72 @@ export async function openNodeVault(root: string): Promise<NodeVault> {
 		return nodePath.join(absRoot, ...normalized.split("/"));
 	};
 
-	const readText = async (vaultPath: string): Promise<NoteFile | null> => {
+	/**
+	 * The one gate of every read: the bytes of a vault path's regular file, or null. The path is resolved
+	 * to its real path first, and anything outside the vault's real root (through a symbolic link at any
+	 * level) is refused with a warning. The file is then opened without following a link, so a link
+	 * swapped in meanwhile is not followed either.
+	 */
+	const readInside = async (vaultPath: string): Promise<Buffer | null> => {
 		const abs = inside(vaultPath);
-		if (abs === null) return null;
+		if (abs === null) {
+			warn(`${vaultPath}: outside the vault, left out.`);
+			return null;
+		}
+		let real: string;
 		try {
-			const text = await readFile(abs, "utf8");
-			return { text, properties: parseProperties(text) };
+			real = await realpath(abs);
 		} catch {
 			return null;
+		}
+		if (!boundary.contains(real)) {
+			warn(`${vaultPath}: outside the vault, left out.`);
+			return null;
+		}
+		let handle;
+		try {
+			handle = await open(real, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+		} catch {
+			return null;
+		}
+		try {
+			if (!(await handle.stat()).isFile()) return null;
+			return await handle.readFile();
+		} catch {
+			return null;
+		} finally {
+			await handle.close().catch(() => undefined);
+		}
+	};
+
+	const readText = async (vaultPath: string): Promise<NoteFile | null> => {
+		if (!isMarkdownPath(vaultPath)) {
+			warn(`${vaultPath}: not a markdown note (only .md files are notes), left out.`);
+			return null;
+		}
+		const bytes = await readInside(vaultPath);
+		if (bytes === null) return null;
+		const text = decodeNote(bytes);
+		if (text === null) {
+			warn(`${vaultPath}: not UTF-8 text, left out.`);
+			return null;
+		}
+		return { text, properties: parseProperties(text).properties };
+	};
+
+	/** Says so when a link that found nothing goes through a symbolic link leading out of the vault. */
+	const explainMiss = (linkpath: string, sourcePath: string): void => {
+		if (outsideLinks.size === 0) return;
+		const folder = dirnameOf(sourcePath);
+		for (const candidate of [normalizeVaultPath(joinVaultPath(folder, linkpath)), normalizeVaultPath(linkpath)]) {
+			if (candidate === null) continue;
+			for (let cut = candidate.length; cut > 0; cut = candidate.lastIndexOf("/", cut - 1)) {
+				const prefix = candidate.slice(0, cut);
+				if (outsideLinks.has(prefix) || outsideLinks.has(prefix + ".md")) {
+					warn(`${candidate}: outside the vault, left out.`);
+					return;
+				}
+			}
 		}
 	};
 
@@ -129,7 +271,7 @@ export async function openNodeVault(root: string): Promise<NodeVault> {
 		root: absRoot,
 		toVaultPath(absPath: string): string {
 			const relative = nodePath.relative(absRoot, nodePath.resolve(absPath));
-			if (relative === ".." || relative.startsWith(".." + nodePath.sep) || nodePath.isAbsolute(relative)) {
+			if (relative === "" || isOutsideRelative(relative)) {
 				throw new Error(`${absPath} is outside the vault ${absRoot}`);
 			}
 			return toSlashes(relative);
@@ -146,7 +288,9 @@ export async function openNodeVault(root: string): Promise<NodeVault> {
 			notes.delete(vaultPath);
 		},
 		resolveLink(linkpath: string, sourcePath: string): string | null {
-			return index.resolve(linkpath, sourcePath);
+			const hit = index.resolve(linkpath, sourcePath);
+			if (hit === null) explainMiss(linkpath, sourcePath);
+			return hit;
 		},
 		readNote(path: string): Promise<NoteFile | null> {
 			const cached = notes.get(path);
@@ -159,16 +303,24 @@ export async function openNodeVault(root: string): Promise<NodeVault> {
 			return reading;
 		},
 		async readBinary(path: string): Promise<Uint8Array | null> {
-			const abs = inside(path);
-			if (abs === null) return null;
-			try {
-				const bytes = await readFile(abs);
-				return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-			} catch {
-				return null;
-			}
+			const bytes = await readInside(path);
+			return bytes === null ? null : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 		},
 	};
+}
+
+/** True when a `path.relative` result climbs out of its base (`..`, `../x`), or is on another drive. */
+export function isOutsideRelative(relative: string): boolean {
+	return relative === ".." || relative.startsWith(".." + nodePath.sep) || nodePath.isAbsolute(relative);
+}
+
+/** A note's text when its bytes are UTF-8 (a BOM is kept as U+FEFF, as Obsidian reads it); else null. */
+export function decodeNote(bytes: Uint8Array): string | null {
+	try {
+		return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+	} catch {
+		return null;
+	}
 }
 
 /** Obsidian's configuration folder unless the user renamed it: what marks a folder as a vault. */
