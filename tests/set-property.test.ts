@@ -1,5 +1,6 @@
 import matter from "gray-matter";
-import { findFrontmatter, setProperty } from "../src/publish/set-property";
+import { parseProperties } from "../src/cli/node-vault";
+import { findFrontmatter, setProperty, UnsafeEditError } from "../src/publish/set-property";
 
 const URL = "https://medium.com/@me/my-story-0123abcd";
 
@@ -24,27 +25,9 @@ const cases: Array<[string, string, string, string, string]> = [
 	["replace keeps a trailing comment", "---\nmedium_url: old  # set by the plugin\n---\n", "medium_url", URL, `---\nmedium_url: ${URL}  # set by the plugin\n---\n`],
 	["replace an empty value with a comment", "---\nmedium_url: # later\n---\n", "medium_url", URL, `---\nmedium_url: ${URL} # later\n---\n`],
 	["replace an empty value", "---\nmedium_url:\nz: 2\n---\n", "medium_url", URL, `---\nmedium_url: ${URL}\nz: 2\n---\n`],
-	[
-		"replace a block list at column 0",
-		"---\nmedium_url:\n- a\n- b\nnext: 1\n---\n",
-		"medium_url",
-		URL,
-		`---\nmedium_url: ${URL}\nnext: 1\n---\n`,
-	],
-	[
-		"replace an indented list, keeping the blank line and comment after it",
-		"---\ntags:\n  - one\n  - two\n\n# about next\nnext: 1\n---\n",
-		"tags",
-		"solo",
-		"---\ntags: solo\n\n# about next\nnext: 1\n---\n",
-	],
-	[
-		"replace a block scalar",
-		"---\nmedium_url: |\n  line one\n\n  line two\nz: 2\n---\n",
-		"medium_url",
-		URL,
-		`---\nmedium_url: ${URL}\nz: 2\n---\n`,
-	],
+
+
+
 	[
 		"a key only nested is not replaced",
 		"---\nparent:\n  medium_url: nested\n---\n",
@@ -56,7 +39,6 @@ const cases: Array<[string, string, string, string, string]> = [
 	["a commented-out key is not the key", "---\n#medium_url: x\n---\n", "medium_url", URL, `---\n#medium_url: x\nmedium_url: ${URL}\n---\n`],
 	["a quoted key is found", "---\n\"medium_url\": old\n---\n", "medium_url", URL, `---\n"medium_url": ${URL}\n---\n`],
 	["a space before the colon", "---\nmedium_url : old\n---\n", "medium_url", URL, `---\nmedium_url : ${URL}\n---\n`],
-	["duplicated key: every entry", "---\nk: 1\nj: 2\nk: 3\n---\n", "k", "v", "---\nk: v\nj: 2\nk: v\n---\n"],
 	[
 		"CRLF stays CRLF when adding",
 		"---\r\ntitle: Hi\r\n---\r\nBody\r\n",
@@ -64,13 +46,7 @@ const cases: Array<[string, string, string, string, string]> = [
 		URL,
 		`---\r\ntitle: Hi\r\nmedium_url: ${URL}\r\n---\r\nBody\r\n`,
 	],
-	[
-		"CRLF stays CRLF when replacing a list",
-		"---\r\nmedium_url:\r\n  - a\r\nz: 1\r\n---\r\n",
-		"medium_url",
-		URL,
-		`---\r\nmedium_url: ${URL}\r\nz: 1\r\n---\r\n`,
-	],
+
 	["CRLF note without frontmatter", "Body\r\nMore\r\n", "k", "v", "---\r\nk: v\r\n---\r\nBody\r\nMore\r\n"],
 	["BOM stays first", "\uFEFF---\na: 1\n---\nB", "k", "v", "\uFEFF---\na: 1\nk: v\n---\nB"],
 	["BOM without frontmatter", "\uFEFFBody", "k", "v", "\uFEFF---\nk: v\n---\nBody"],
@@ -85,12 +61,61 @@ const cases: Array<[string, string, string, string, string]> = [
 	["--- not on the first line is not frontmatter", "\n---\na: 1\n---\n", "k", "v", "---\nk: v\n---\n\n---\na: 1\n---\n"],
 	["delimiters with trailing spaces", "--- \na: 1\n---  \n", "k", "v", "--- \na: 1\nk: v\n---  \n"],
 	["---- is not a delimiter", "----\na: 1\n----\n", "k", "v", "---\nk: v\n---\n----\na: 1\n----\n"],
+	[
+		"a key inside another key's multi-line quoted value is not the key",
+		"---\ntitle: \"first line\nmedium_url: not a key\"\n---\n",
+		"medium_url",
+		URL,
+		`---\ntitle: "first line\nmedium_url: not a key"\nmedium_url: ${URL}\n---\n`,
+	],
+	[
+		"a key inside another key's multi-line flow list is not the key",
+		"---\ntags: [a,\nmedium_url: b]\n---\n",
+		"medium_url",
+		URL,
+		`---\ntags: [a,\nmedium_url: b]\nmedium_url: ${URL}\n---\n`,
+	],
 	["value needing quotes", "---\n---\n", "title", "Part 1: the start", "---\ntitle: \"Part 1: the start\"\n---\n"],
+];
+
+/** Notes whose `medium_url` cannot be set without risking what the YAML means: [name, note]. */
+const refused: Array<[string, string]> = [
+	["a block list at column 0", "---\nmedium_url:\n- a\n- b\nnext: 1\n---\n"],
+	["an indented list", "---\nmedium_url:\n  - one\n  - two\n\n# about next\nnext: 1\n---\n"],
+	["a block scalar", "---\nmedium_url: |\n  line one\n\n  line two\nz: 2\n---\n"],
+	["a folded scalar on one line", "---\nmedium_url: >-\nz: 2\n---\n"],
+	["a CRLF list", "---\r\nmedium_url:\r\n  - a\r\nz: 1\r\n---\r\n"],
+	["a duplicated key", "---\nmedium_url: 1\nj: 2\nmedium_url: 3\n---\n"],
+	["an anchor another key aliases", "---\nmedium_url: &u https://old\nmirror: *u\n---\n"],
+	["an alias", "---\nsrc: &s x\nmedium_url: *s\n---\n"],
+	["a tag", "---\nmedium_url: !!str old\n---\n"],
+	["a multi-line double-quoted value", "---\nmedium_url: \"old\n  still old\"\nz: 1\n---\n"],
+	["a multi-line single-quoted value", "---\nmedium_url: 'it''s\n  long'\n---\n"],
+	["an unclosed quote", "---\nmedium_url: \"old\n---\n"],
+	["a quoted value with text after it", "---\nmedium_url: \"a\" b\n---\n"],
+	["a flow list", "---\nmedium_url: [a, b]\n---\n"],
+	["a flow map over lines", "---\nmedium_url: {a: 1,\n  b: 2}\n---\n"],
+	["a plain value over lines", "---\nmedium_url: old\n  continued\n---\n"],
 ];
 
 describe("setProperty", () => {
 	test.each(cases)("%s", (_name, before, key, value, after) => {
 		expect(setProperty(before, key, value)).toBe(after);
+	});
+
+	test.each(refused)("refuses %s, rather than risk the note", (_name, before) => {
+		expect(() => setProperty(before, "medium_url", URL)).toThrow(UnsafeEditError);
+	});
+
+	test("every edit it makes reads back as the same properties plus the URL", () => {
+		for (const [, before, key, value] of cases) {
+			if (!before.startsWith("---\n") || findFrontmatter(before) === null) continue;
+			const was = parseProperties(before);
+			const now = parseProperties(setProperty(before, key, value));
+			expect(was.problem).toBeNull();
+			expect(now.problem).toBeNull();
+			expect(now.properties).toEqual({ ...was.properties, [key]: value });
+		}
 	});
 
 	test("setting the same value twice is stable", () => {
@@ -162,9 +187,9 @@ describe("setProperty", () => {
 	});
 
 	test("JSON or list frontmatter is refused rather than corrupted", () => {
-		expect(() => setProperty("---\n{\"a\": 1}\n---\n", "k", "v")).toThrow(/frontmatter/);
-		expect(() => setProperty("---\n- a\n- b\n---\n", "k", "v")).toThrow(/frontmatter/);
-		expect(() => setProperty("---\n  a: 1\n---\n", "k", "v")).toThrow(/frontmatter/);
+		expect(() => setProperty("---\n{\"a\": 1}\n---\n", "k", "v")).toThrow(UnsafeEditError);
+		expect(() => setProperty("---\n- a\n- b\n---\n", "k", "v")).toThrow(UnsafeEditError);
+		expect(() => setProperty("---\n  a: 1\n---\n", "k", "v")).toThrow(UnsafeEditError);
 	});
 });
 

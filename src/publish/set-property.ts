@@ -212,14 +212,78 @@ interface Edit {
 	replacement: string;
 }
 
+/** Thrown when a property cannot be set without risking the note: the caller keeps the value elsewhere. */
+export class UnsafeEditError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = "UnsafeEditError";
+	}
+}
+
+/**
+ * Where a quoted scalar that opens at `i` (and is not closed on its line) ends: the index of the line
+ * holding its closing quote, or -1 when it never closes inside the frontmatter.
+ */
+function quotedEndLine(text: string, lines: readonly Line[], lineIndex: number, i: number): number {
+	const quote = text.charCodeAt(i);
+	let k = i + 1;
+	for (let l = lineIndex; l < lines.length; l++) {
+		const end = lines[l].end;
+		if (l > lineIndex) k = lines[l].start;
+		while (k < end) {
+			const code = text.charCodeAt(k);
+			if (quote === 0x22 && code === 0x5c) k += 2;
+			else if (code === quote) {
+				if (quote === 0x27 && k + 1 < end && text.charCodeAt(k + 1) === 0x27) k += 2;
+				else return l;
+			} else k++;
+		}
+	}
+	return -1;
+}
+
+/** Where a flow collection (`[`/`{`) opening at `i` closes: the index of its last line, or -1. */
+function flowEndLine(text: string, lines: readonly Line[], lineIndex: number, i: number): number {
+	let depth = 0;
+	let k = i;
+	for (let l = lineIndex; l < lines.length; l++) {
+		const end = lines[l].end;
+		if (l > lineIndex) k = lines[l].start;
+		let previous = 0x20;
+		while (k < end) {
+			const code = text.charCodeAt(k);
+			if ((code === 0x22 || code === 0x27) && (previous === 0x20 || previous === 0x09 || previous === 0x5b || previous === 0x7b || previous === 0x2c)) {
+				const close = quotedEnd(text, k, end);
+				if (close === -1) return -1; // a quoted scalar across lines inside a flow: too odd to follow
+				k = close;
+				previous = 0x22;
+				continue;
+			}
+			if (code === 0x23 && (previous === 0x20 || previous === 0x09)) break; // comment to the line's end
+			if (code === 0x5b || code === 0x7b) depth++;
+			else if (code === 0x5d || code === 0x7d) {
+				depth--;
+				if (depth === 0) return l;
+			}
+			previous = code;
+			k++;
+		}
+	}
+	return -1;
+}
+
 /**
  * Sets a top-level property in a note's YAML frontmatter and changes nothing else: other properties,
- * their order, formatting and comments, the body and the line endings stay byte for byte. An existing
- * entry (every one, if the key is duplicated) gets the new value in place of its old one, multi-line
- * values included, keeping a trailing `# comment`; a missing key is added as the last line before the
- * closing `---`; a note without frontmatter gains one. The value is written plain when YAML reads it
- * back as the same string (URLs do), else double-quoted. Throws when the frontmatter is not a block
- * mapping (JSON `{…}` or a list), since a line added there would corrupt it.
+ * their order, formatting and comments, the body and the line endings stay byte for byte. The edit is
+ * made only where it is certainly safe: an existing entry whose value is empty or one plain or quoted
+ * scalar on its own line (a trailing `# comment` is kept) gets the new value; a missing key is added as
+ * the last line before the closing `---`; a note without frontmatter gains one. The value is written
+ * plain when YAML reads it back as the same string (URLs do), else double-quoted.
+ *
+ * Throws UnsafeEditError, leaving the decision to keep the value elsewhere to the caller, when the edit
+ * could change what the note means: a frontmatter that is not a block mapping (JSON `{…}`, a list,
+ * indented), an entry that is duplicated, holds an anchor, alias or tag (another key may share its
+ * value), or spans several lines (block lists and scalars, multi-line quoted or flow values).
  */
 export function setProperty(text: string, key: string, value: string): string {
 	const entry = formatScalar(key) + ": " + formatScalar(value);
@@ -242,23 +306,73 @@ export function setProperty(text: string, key: string, value: string): string {
 		// Indented, JSON or list frontmatter: a `key: value` line at column 0 would corrupt it.
 		const first = text.charCodeAt(firstContent.start);
 		if (first === 0x7b || first === 0x5b || continuesValue(text, firstContent)) {
-			throw new Error("The frontmatter is not a plain list of `key: value` lines (JSON, a YAML list or indented); cannot set \"" + key + "\" safely.");
+			throw new UnsafeEditError("the properties are not a plain list of `name: value` lines (JSON, a YAML list or indented), so \"" + key + "\" could not be set safely");
 		}
 	}
+	const refuse = (why: string): never => {
+		throw new UnsafeEditError(`the note's "${key}" property ${why}, so it was not changed`);
+	};
 
 	const edits: Edit[] = [];
 	for (let i = 0; i < lines.length; i++) {
-		const valueStart = keyValueStart(text, lines[i], key);
-		if (valueStart === -1) continue;
+		const line = lines[i];
+		const first = text.charCodeAt(line.start);
+		if (line.end === line.start || first === 0x20 || first === 0x09 || first === 0x23) continue;
+		// Where this entry's value starts: after `key:` for a simple key; other lines are skipped as they are.
+		let colon = -1;
+		const match = keyValueStart(text, line, key);
+		if (match !== -1) colon = match;
+		else {
+			for (let k = line.start; k < line.end; k++) {
+				const code = text.charCodeAt(k);
+				if (code === 0x3a && (k + 1 === line.end || text.charCodeAt(k + 1) === 0x20 || text.charCodeAt(k + 1) === 0x09)) {
+					colon = k + 1;
+					break;
+				}
+				if (code === 0x22 || code === 0x27 || code === 0x23) break;
+			}
+		}
+		const valueStart = colon === -1 ? line.end : skipBlanks(text, colon, line.end);
+		// A quoted or flow value may run over several lines: those lines are the value, never keys.
 		let last = i;
+		const opener = valueStart < line.end ? text.charCodeAt(valueStart) : -1;
+		if (opener === 0x22 || opener === 0x27) {
+			const endLine = quotedEndLine(text, lines, i, valueStart);
+			if (endLine === -1) {
+				if (match !== -1) refuse("has a quoted value that is not closed");
+				continue;
+			}
+			last = endLine;
+		} else if (opener === 0x5b || opener === 0x7b) {
+			const endLine = flowEndLine(text, lines, i, valueStart);
+			if (endLine === -1) {
+				if (match !== -1) refuse("has a list or map value that is not closed");
+				continue;
+			}
+			last = endLine;
+		}
 		while (last + 1 < lines.length && continuesValue(text, lines[last + 1])) last++;
-		while (last > i && isBlankLine(text, lines[last])) last--;
-		const comment = commentStart(text, valueStart, lines[i].end);
+		let lastContent = last;
+		while (lastContent > i && isBlankLine(text, lines[lastContent])) lastContent--;
+		if (match === -1) {
+			i = last;
+			continue;
+		}
+		if (edits.length > 0) refuse("is set twice");
+		if (lastContent > i) refuse("has a value over several lines");
+		if (opener === 0x26 || opener === 0x2a || opener === 0x21) refuse("has an anchor, alias or tag (another property may share its value)");
+		if (opener === 0x7c || opener === 0x3e || opener === 0x5b || opener === 0x7b) refuse("has a block, list or map value");
+		const comment = commentStart(text, match, line.end);
+		const valueEnd = comment === -1 ? line.end : comment;
+		if (opener === 0x22 || opener === 0x27) {
+			const close = quotedEnd(text, valueStart, line.end);
+			if (close === -1 || skipBlanks(text, close, valueEnd) !== valueEnd) refuse("has a quoted value followed by more text");
+		}
 		let tail = "";
 		if (comment !== -1) {
-			tail = comment === valueStart ? " " + text.slice(skipBlanks(text, comment, lines[i].end), lines[i].end) : text.slice(comment, lines[i].end);
+			tail = comment === match ? " " + text.slice(skipBlanks(text, comment, line.end), line.end) : text.slice(comment, line.end);
 		}
-		edits.push({ start: valueStart, end: lines[last].end, replacement: " " + formatScalar(value) + tail });
+		edits.push({ start: match, end: line.end, replacement: " " + formatScalar(value) + tail });
 		i = last;
 	}
 
@@ -267,9 +381,6 @@ export function setProperty(text: string, key: string, value: string): string {
 		const eol = before > 0 && text.charCodeAt(before - 1) === 0x0d ? "\r\n" : "\n";
 		return text.slice(0, span.contentEnd) + entry + eol + text.slice(span.contentEnd);
 	}
-	let out = text;
-	for (let k = edits.length - 1; k >= 0; k--) {
-		out = out.slice(0, edits[k].start) + edits[k].replacement + out.slice(edits[k].end);
-	}
-	return out;
+	const edit = edits[0];
+	return text.slice(0, edit.start) + edit.replacement + text.slice(edit.end);
 }
