@@ -1,12 +1,14 @@
 /**
  * The command line's durable state (settings, image cache, publish records) as a JSON file. Writes go
  * to a temporary file renamed over the old one, so a crash mid-write never leaves half a file that
- * would lose every record on the next run.
+ * would lose every record on the next run; `update` holds a lock file around its read-modify-write, so
+ * runs in several processes at once merge into the file instead of overwriting each other.
  */
 
 import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import * as nodePath from "node:path";
 import type { StorePort } from "../core/ports";
+import { acquireLock } from "./file-lock";
 
 /** A counter that keeps temporary names unique within this process. */
 let tempCounter = 0;
@@ -42,6 +44,27 @@ export class JsonFileStore<T> implements StorePort<T> {
 			return JSON.parse(text) as T;
 		} catch (error) {
 			throw new Error(`${this.filePath} is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix or delete it.`);
+		}
+	}
+
+	/** The lock file that `update` holds: beside the data file. */
+	get lockPath(): string {
+		return this.filePath + ".lock";
+	}
+
+	/**
+	 * Reads the file, lets `change` compute the new data from it, and writes that, all under the lock, so
+	 * no other process's write can fall between the read and the write. Returns what was written.
+	 */
+	async update(change: (current: T | null) => T, opts: { waitMs?: number } = {}): Promise<T> {
+		await mkdir(nodePath.dirname(this.filePath), { recursive: true });
+		const release = await acquireLock(this.lockPath, { waitMs: opts.waitMs ?? 15_000 });
+		try {
+			const next = change(await this.load());
+			await this.save(next);
+			return next;
+		} finally {
+			await release();
 		}
 	}
 

@@ -8,7 +8,7 @@ import { TFile, debounce, type Debouncer, type Plugin } from "obsidian";
 import { convertNote } from "../convert/convert-note";
 import { hashContent } from "../core/content-hash";
 import type { PublishDefaults } from "../publish/publish-settings";
-import type { PublisherState } from "../publish/publisher-state";
+import { recordOf, type PublisherState } from "../publish/publisher-state";
 import { statusBarText } from "../publish/story-status";
 import type { ObsidianVault } from "./obsidian-vault";
 
@@ -65,7 +65,7 @@ export class StoryStatusBar {
 	/** The status text for a note (pure of side effects; "" when there is nothing to say). */
 	async textFor(file: TFile | null): Promise<string> {
 		if (!file || file.extension !== "md") return "";
-		const record = this.host.state.records[file.path] ?? null;
+		const record = recordOf(this.host.state, file.path);
 		const note = await this.host.vaultPort.noteOf(file);
 		const defaults = this.host.publishDefaults();
 		const url = note.properties[defaults.urlProperty];

@@ -14,7 +14,8 @@ import { hashBytes, hashContent } from "../core/content-hash";
 import { diffContent, type ContentDiff } from "./content-diff";
 import { postInput, postTarget } from "./post-body";
 import { choiceFor, type PublishChoice, type PublishDefaults } from "./publish-settings";
-import { recordPublish, type PublisherState, type PublishRecord } from "./publisher-state";
+import { cachedImage, recordOf, recordPublish, type PublisherState, type PublishRecord } from "./publisher-state";
+import { isHttpsUrl } from "../core/web-url";
 
 /** A note as the host read it. */
 export interface NoteToPublish {
@@ -86,6 +87,8 @@ export interface PublishResult {
 	/** False when the story exists but its URL could not be written into the note (it is kept in the state). */
 	urlWritten: boolean;
 	urlError: string | null;
+	/** Why the state (record, pending URL) could not be saved; null when it was. */
+	stateError: string | null;
 }
 
 /** At most this many image uploads run at once. */
@@ -126,11 +129,20 @@ export class Publisher {
 		return { note, story, choice, defaults, warnings, existing: this.existing(note, story, defaults.urlProperty) };
 	}
 
-	/** The note's current story, if it has one: from its property, else from the record. */
+	/**
+	 * The note's current story, if it has one: from its property, else from the publish record or a URL
+	 * still pending for its path, so a deleted or unreadable property cannot lead to a second story.
+	 */
 	existing(note: NoteToPublish, story: Story, urlProperty: string): ExistingStory | null {
 		const prop = note.properties[urlProperty];
-		const record = this.state.records[note.path] ?? null;
-		const url = typeof prop === "string" && prop.trim() !== "" ? prop.trim() : null;
+		const found = recordOf(this.state, note.path);
+		const record = found && !found.noteDeleted ? found : null;
+		let url = typeof prop === "string" && prop.trim() !== "" ? prop.trim() : null;
+		if (url === null && record) url = record.url;
+		if (url === null) {
+			const pending = this.state.pendingUrls.find((p) => p.notePath === note.path);
+			if (pending) url = pending.url;
+		}
 		if (url === null) return null;
 		const changed = record ? record.contentHash !== hashContent(story.content) : null;
 		const diff = record && changed ? diffContent(record.content, story.content) : null;
@@ -184,25 +196,31 @@ export class Publisher {
 		});
 		const pending = { notePath: path, url: post.url, createdAt: now, reason: "The URL was not written into the note yet." };
 		this.state.pendingUrls.push(pending);
-		await this.saveQuietly();
+		await this.trySave(); // before the note is touched, so a crash while writing loses no URL
 		onProgress?.({ phase: "write", done: 0, total: 1 });
 		let urlError: string | null = null;
-		try {
-			await this.ports.writeUrl(path, plan.defaults.urlProperty, post.url);
-			this.state.pendingUrls = this.state.pendingUrls.filter((p) => p !== pending);
-		} catch (e) {
-			urlError = e instanceof Error ? e.message : String(e);
-			pending.reason = `The story was created, but its URL could not be written into the note: ${urlError}`;
+		if (!isHttpsUrl(post.url)) {
+			urlError = "Medium's answer gave a story URL that is not an https:// address, so it was not written into the note";
+		} else {
+			try {
+				await this.ports.writeUrl(path, plan.defaults.urlProperty, post.url);
+				this.state.pendingUrls = this.state.pendingUrls.filter((p) => p !== pending);
+			} catch (e) {
+				urlError = e instanceof Error ? e.message : String(e);
+			}
 		}
-		await this.saveQuietly();
-		return { post, record, content, warnings, uploaded, reused, urlWritten: urlError === null, urlError };
+		if (urlError !== null) pending.reason = `The story was created, but its URL could not be written into the note: ${urlError}`;
+		const stateError = await this.trySave();
+		return { post, record, content, warnings, uploaded, reused, urlWritten: urlError === null, urlError, stateError };
 	}
 
-	private async saveQuietly(): Promise<void> {
+	/** Saves the state; the failure's message when it could not be saved (the state stays in memory). */
+	private async trySave(): Promise<string | null> {
 		try {
 			await this.ports.saveState();
-		} catch {
-			// The state is still in memory and is saved again on the next change.
+			return null;
+		} catch (e) {
+			return e instanceof Error ? e.message : String(e);
 		}
 	}
 
@@ -224,7 +242,7 @@ export class Publisher {
 				continue;
 			}
 			const key = hashBytes(bytes);
-			const cached = this.state.imageCache[key];
+			const cached = cachedImage(this.state, key);
 			if (cached) {
 				urls.set(img.path, cached);
 				reused++;
@@ -258,7 +276,7 @@ export class Publisher {
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, total) }, worker));
-		if (done > 0) await this.saveQuietly();
+		if (done > 0) await this.trySave(); // a failure here is reported by the saves after the story
 		if (failure !== null) throw failure instanceof Error ? failure : new Error("An image upload failed.");
 		return { urls, uploaded: done, reused };
 	}
