@@ -18,11 +18,17 @@ import { MemoryVault, propertiesOf } from "./support/memory-vault";
 
 type Files = Record<string, string | Uint8Array>;
 
-const DATA = path.resolve(__dirname, "../../shared/conformance/obsidian-export");
+const DATA = process.env.CONFORMANCE_DATA ? path.resolve(process.env.CONFORMANCE_DATA) : path.resolve(__dirname, "../../shared/conformance/obsidian-export");
 const INPUT = path.join(DATA, "input");
 const EXPECTED = path.join(DATA, "expected");
 const present = fs.existsSync(INPUT) && fs.statSync(INPUT).isDirectory();
-if (!present) console.warn(`conformance data not found at ${DATA}; skipping`);
+/** In CI a missing data set is a failure, not a skip: a suite that silently checks nothing proves nothing. */
+const inCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false" && process.env.CI !== "0";
+if (!present && inCi) {
+	test("the conformance data is present (CI=true)", () => {
+		throw new Error(`conformance data not found at ${DATA}: under CI the suite must run, not skip. Check out ../shared beside the worktree.`);
+	});
+} else if (!present) console.warn(`conformance data not found at ${DATA}; skipping (under CI=true this fails)`);
 const suite = present ? describe : describe.skip;
 
 /** A link template that shows which file a link resolved to (`{path}` is the target's vault path). */

@@ -107,6 +107,10 @@ export interface FakeMedium {
 	images: FakeImage[];
 	/** Every answer is sent after this many milliseconds (settable). */
 	delayMs: number;
+	/** Requests received and not yet answered, now. */
+	inFlight: number;
+	/** The most requests that were in flight at once since the last reset. */
+	maxInFlight: number;
 	/** The next `times` requests to `route` fail this way. */
 	failNext(route: FakeRoute, failure: FakeFailure, times?: number): void;
 	/** With false, listing publications answers 401 code 6002 (a token without the scope). */
@@ -381,6 +385,8 @@ export async function startFakeMedium(opts: FakeMediumOptions = {}): Promise<Fak
 		posts: [],
 		images: [],
 		delayMs: 0,
+		inFlight: 0,
+		maxInFlight: 0,
 		failNext(route, failure, times = 1) {
 			const queue = failures.get(route) ?? [];
 			queue.push({ failure, remaining: times });
@@ -402,6 +408,7 @@ export async function startFakeMedium(opts: FakeMediumOptions = {}): Promise<Fak
 			fake.posts.length = 0;
 			fake.images.length = 0;
 			fake.delayMs = 0;
+			fake.maxInFlight = fake.inFlight;
 			failures.clear();
 			publicationsScope = true;
 		},
@@ -610,6 +617,16 @@ export async function startFakeMedium(opts: FakeMediumOptions = {}): Promise<Fak
 	}
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		fake.inFlight++;
+		fake.maxInFlight = Math.max(fake.maxInFlight, fake.inFlight);
+		let counted = true;
+		const done = () => {
+			if (!counted) return;
+			counted = false;
+			fake.inFlight--;
+		};
+		res.once("finish", done);
+		res.once("close", done);
 		const body = await readBody(req);
 		const method = req.method ?? "GET";
 		const rawUrl = req.url ?? "/";
