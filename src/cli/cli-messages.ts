@@ -18,6 +18,11 @@ export function printable(text: string): string {
 	return out;
 }
 
+/** Prints a vault's refusals (`… outside the vault, left out.`) as warnings on stderr. */
+export function vaultWarning(io: { stderr: (text: string) => void }): (message: string) => void {
+	return (message) => io.stderr(`warning: ${printable(message)}\n`);
+}
+
 /** One line per warning, `path:line: warning: message [code]`, in the order given. */
 export function warningLines(notePath: string, warnings: readonly ConversionWarning[]): string {
 	let out = "";

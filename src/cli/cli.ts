@@ -17,6 +17,7 @@ import type { CliCommand } from "./command";
 import { COMMANDS } from "./commands/all-commands";
 import { closest } from "./did-you-mean";
 import { commandHelp, PROGRAM, programHelp } from "./help-text";
+import { escapeTerminalText, quietOnBrokenPipe } from "./terminal-text";
 
 export type { CliIo } from "./cli-io";
 
@@ -93,9 +94,10 @@ function unknownCommand(name: string): UsageError {
 }
 
 if (require.main === module) {
+	quietOnBrokenPipe([process.stdout, process.stderr]);
 	void runCli(process.argv.slice(2), {
-		stdout: (t) => process.stdout.write(t),
-		stderr: (t) => process.stderr.write(t),
+		stdout: (t) => process.stdout.write(process.stdout.isTTY ? escapeTerminalText(t) : t),
+		stderr: (t) => process.stderr.write(escapeTerminalText(t)),
 		env: process.env,
 		cwd: process.cwd(),
 	}).then((code) => {

@@ -8,7 +8,7 @@
 import { open, realpath } from "node:fs/promises";
 import type { Properties } from "../core/ports";
 import { isMarkdownPath } from "../core/vault-paths";
-import { decodeNote, parseProperties, vaultBoundary, type PropertiesProblem } from "./node-vault";
+import { decodeNote, parseProperties, vaultBoundary, type NodeVault, type PropertiesProblem } from "./node-vault";
 
 /** A note read for the command line, with the problem of its properties when they cannot be read. */
 export interface NoteInput {
@@ -88,4 +88,28 @@ export async function readNoteInput(absPath: string, vaultRoot: string, shown: s
 /** The message that stops a publish when the note's properties cannot be read. */
 export function propertiesProblemMessage(shown: string, problem: PropertiesProblem, urlProperty: string): string {
 	return `${shown}:${problem.line}: ${problem.message}. Fix the properties at the top of the note and try again; nothing was sent (without them, whether it already has a ${urlProperty} cannot be checked).`;
+}
+
+/** Whether a vault note may be converted or published: why not (refused), and its properties' problem. */
+export interface NoteCheck {
+	refusal: string | null;
+	problem: PropertiesProblem | null;
+}
+
+/** Checks the note at vault path `path` as {@link readNoteInput} reads it, without throwing. */
+export async function checkNote(vault: NodeVault, path: string): Promise<NoteCheck> {
+	try {
+		const input = await readNoteInput(vault.toAbsPath(path), vault.root, path);
+		return { refusal: null, problem: input.problem };
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		const missing = error !== null && typeof error === "object" && (error as { code?: unknown }).code === "ENOENT";
+		return { refusal: missing ? `Cannot read the note ${path}: it is missing.` : message, problem: null };
+	}
+}
+
+/** Why a note cannot be published (refused, or properties that cannot be read); null when it can. */
+export function publishRefusal(check: NoteCheck, path: string, urlProperty: string): string | null {
+	if (check.refusal !== null) return check.refusal;
+	return check.problem === null ? null : propertiesProblemMessage(path, check.problem, urlProperty);
 }

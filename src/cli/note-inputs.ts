@@ -103,7 +103,7 @@ function inSkippedFolder(path: string, under: string): boolean {
  * Finds the arguments on disk (relative to the working folder, or with `--vault` also inside the vault),
  * picks the vault, and lists the notes: named notes as they are, opted-in notes from named folders.
  */
-export async function resolveRunNotes(args: readonly string[], cwd: string, vaultFlag: string | null, options: { folders: boolean }): Promise<RunNotes> {
+export async function resolveRunNotes(args: readonly string[], cwd: string, vaultFlag: string | null, options: { folders: boolean; warn?: (message: string) => void }): Promise<RunNotes> {
 	const vaultDir = vaultFlag === null ? null : nodePath.resolve(cwd, vaultFlag);
 	if (vaultDir !== null && !isDir(vaultDir)) throw new CliError(`--vault ${vaultFlag}: no such folder.`);
 	const inputs: Input[] = [];
@@ -130,7 +130,7 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 			throw new CliError(`${input.written} is not inside the vault ${root}${vaultDir === null ? "" : " (--vault)"}.`);
 		}
 	}
-	const vault = await openNodeVault(root);
+	const vault = await openNodeVault(root, { warn: options.warn });
 	const all = vault.paths();
 	const chosen = new Set<string>();
 	const emptyFolders: string[] = [];

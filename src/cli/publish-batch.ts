@@ -17,6 +17,8 @@ import type { PublisherState } from "../publish/publisher-state";
 import { guardHeadline } from "../publish/story-status";
 import { cliErrorMessage, failureScope } from "./cli-messages";
 import type { NodeVault } from "./node-vault";
+import { checkNote, publishRefusal } from "./note-input";
+import { afterPublishProblem } from "./publish-report";
 
 /** What happened to a note, as a stable word for `--json`. */
 export type NoteResult =
@@ -66,6 +68,8 @@ export interface BatchOptions {
 	/** `--publication`, over the notes' own `medium_publication`. */
 	publication: string | null;
 	token: string;
+	/** Where the state is kept, for messages about it. */
+	stateFile?: string;
 	/** Called with each note's warnings as soon as they are known, in the order of the run. */
 	onWarnings: (path: string, warnings: readonly ConversionWarning[]) => void;
 	onProgress: (text: string) => void;
@@ -124,6 +128,13 @@ export async function runPublishBatch(o: BatchOptions): Promise<BatchReport> {
 	for (const path of o.notes) {
 		const outcome = blank(path);
 		outcomes.set(path, outcome);
+		// A note that is not UTF-8 markdown, or whose properties cannot be read, is refused before anything is sent.
+		const refusal = publishRefusal(await checkNote(o.vault, path), path, o.defaults.urlProperty);
+		if (refusal !== null) {
+			outcome.result = "failed";
+			outcome.error = refusal;
+			continue;
+		}
 		const note = await o.vault.readNote(path);
 		if (!note) {
 			outcome.result = "failed";
@@ -207,9 +218,7 @@ export async function runPublishBatch(o: BatchOptions): Promise<BatchReport> {
 				outcome.warnings = [...p.warnings, ...extra];
 				o.onWarnings(path, extra);
 			}
-			if (!result.urlWritten) {
-				outcome.error = `The story was created, but its URL could not be written into the note (${result.urlError ?? "unknown error"}); it is kept in the state file.`;
-			}
+			outcome.error = afterPublishProblem(result, o.stateFile);
 		} catch (e) {
 			const scope = failureScope(e);
 			outcome.error = cliErrorMessage(e, o.token, p.choice.publicationId);

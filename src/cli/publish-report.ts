@@ -6,6 +6,12 @@
 
 import type { PublishResult } from "../publish/publisher";
 
+/** What went wrong around a created story, in one text (null when the URL was written and the state saved). */
+export function afterPublishProblem(result: Pick<PublishResult, "post" | "urlWritten" | "urlError" | "stateError">, stateFile = "the state file"): string | null {
+	const text = afterPublishText(result, stateFile).trimEnd();
+	return text === "" ? null : text.split("\n").join(" ");
+}
+
 /** Lines for stderr after a publish ("" when the URL was written and the state saved). */
 export function afterPublishText(result: Pick<PublishResult, "post" | "urlWritten" | "urlError" | "stateError">, stateFile: string): string {
 	const lines: string[] = [];

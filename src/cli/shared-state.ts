@@ -59,3 +59,21 @@ export async function lockNoteForPublish(stateFile: string, absPath: string, sho
 		throw error;
 	}
 }
+
+/**
+ * Takes the publish locks of several notes (a folder run), all or none: when one is held by another run,
+ * the ones taken are released and the error names that note. Returns one release for all.
+ */
+export async function lockNotesForPublish(stateFile: string, notes: ReadonlyArray<{ path: string; abs: string }>): Promise<() => Promise<void>> {
+	const releases: Array<() => Promise<void>> = [];
+	const releaseAll = async () => {
+		for (const release of releases.splice(0).reverse()) await release();
+	};
+	try {
+		for (const note of notes) releases.push(await lockNoteForPublish(stateFile, note.abs, note.path));
+	} catch (error) {
+		await releaseAll();
+		throw error;
+	}
+	return releaseAll;
+}

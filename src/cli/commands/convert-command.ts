@@ -4,7 +4,8 @@ import { convertNote } from "../../convert/convert-note";
 import { storyToHtml } from "../../html/story-html";
 import { CliError, EXIT } from "../cli-io";
 import { defaultsFrom, CONVERSION_FLAGS, JSON_FLAG, VAULT_FLAG } from "../cli-settings";
-import { warningLines } from "../cli-messages";
+import { printable, vaultWarning, warningLines } from "../cli-messages";
+import { checkNote } from "../note-input";
 import { flagValue, type CliCommand } from "../command";
 import { resolveRunNotes } from "../note-inputs";
 
@@ -28,8 +29,11 @@ with --format html, paste the output into Medium's editor.`,
 		{ command: "medium-publish convert Idea.md --vault ~/Vault --json", explanation: "The whole story as JSON: title, tags, canonical URL, images, warnings" },
 	],
 	async run(args, io) {
-		const { vault, notes } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: false });
+		const { vault, notes } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: false, warn: vaultWarning(io) });
 		const path = notes[0];
+		const check = await checkNote(vault, path);
+		if (check.refusal !== null) throw new CliError(check.refusal);
+		if (check.problem) io.stderr(`${printable(path)}:${check.problem.line}: warning: ${printable(check.problem.message)}; converted without them [bad-properties]\n`);
 		const file = await vault.readNote(path);
 		if (!file) throw new CliError(`Cannot read the note ${args.positionals[0]}.`);
 		const d = defaultsFrom(args);

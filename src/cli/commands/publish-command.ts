@@ -4,35 +4,24 @@
  * on Medium are left alone; changed ones are reported (exit 3) and published again only with `--new`.
  */
 
-import { readFile, rename, writeFile } from "node:fs/promises";
 import * as nodePath from "node:path";
-import process from "node:process";
 import { MediumClient } from "../../medium/medium-client";
 import { isPublishStatus } from "../../publish/publish-settings";
-import { emptyState, normalizeState, type PublisherState } from "../../publish/publisher-state";
-import { setProperty } from "../../publish/set-property";
 import { CliError, EXIT, type CliIo } from "../cli-io";
-import { printable, warningLines } from "../cli-messages";
+import { printable, vaultWarning, warningLines } from "../cli-messages";
 import { apiBaseFrom, CONVERSION_FLAGS, defaultsFrom, JSON_FLAG, NO_TOKEN_MESSAGE, tokenFrom, VAULT_FLAG } from "../cli-settings";
 import { flagValue, type CliCommand } from "../command";
-import { JsonFileStore } from "../json-file-store";
 import { createNodeHttp } from "../node-http";
 import { OPT_IN_PROPERTY, resolveRunNotes } from "../note-inputs";
 import { runPublishBatch, type BatchReport, type NoteOutcome } from "../publish-batch";
 import { formatTable } from "../summary-table";
+import { vaultBoundary } from "../node-vault";
+import { writeUrlProperty } from "../note-writer";
+import { lockNotesForPublish, openSharedState } from "../shared-state";
 
 /** Where the command line keeps its image cache and publish records: beside the vault, out of Obsidian's sight. */
 export function statePath(vaultRoot: string, env: CliIo["env"]): string {
 	return env.MEDIUM_PUBLISHER_STATE ? nodePath.resolve(env.MEDIUM_PUBLISHER_STATE) : nodePath.join(vaultRoot, ".medium-publisher", "state.json");
-}
-
-/** Writes one property into the note file, re-reading it first so edits made meanwhile are kept. */
-async function writeProperty(absPath: string, key: string, value: string): Promise<void> {
-	const text = await readFile(absPath, "utf8");
-	const next = setProperty(text, key, value);
-	const tmp = `${absPath}.${process.pid}.tmp`;
-	await writeFile(tmp, next, "utf8");
-	await rename(tmp, absPath);
 }
 
 /** The RESULT column's words. */
@@ -131,28 +120,39 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 			throw new CliError(`--publication takes a publication id (letters and digits, like 1a2b3c4d5e6f), not "${printable(publication)}".`, EXIT.usage);
 		}
 		const json = args.flags.has("json");
-		const { vault, notes, emptyFolders } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: true });
+		const { vault, notes, emptyFolders } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: true, warn: vaultWarning(io) });
 		for (const folder of emptyFolders) io.stderr(`No note under ${printable(folder)} opts in: add "${OPT_IN_PROPERTY}: true" to the properties of the posts to publish.\n`);
 
-		const store = new JsonFileStore<PublisherState>(statePath(vault.root, io.env));
-		const state = normalizeState((await store.load()) ?? emptyState());
-		const client = dryRun ? null : new MediumClient({ http: createNodeHttp(), token, apiBase });
-		const report = await runPublishBatch({
-			vault,
-			notes,
-			defaults: defaultsFrom(args),
-			state,
-			saveState: () => store.save(state),
-			writeUrl: (path, key, url) => writeProperty(vault.toAbsPath(path), key, url),
-			client,
-			dryRun,
-			allowNew: args.flags.has("new"),
-			status: isPublishStatus(status) ? status : null,
-			publication,
-			token,
-			onWarnings: (path, warnings) => io.stderr(warningLines(path, warnings)),
-			onProgress: (text) => io.stderr(printable(text) + "\n"),
-		});
+		// One run per note at a time, across processes; the notes and the state are read under those locks
+		// (so a run that comes second sees the story the first one created), and the state is saved merged.
+		const stateFile = statePath(vault.root, io.env);
+		const release = dryRun ? null : await lockNotesForPublish(stateFile, notes.map((path) => ({ path, abs: vault.toAbsPath(path) })));
+		let report: BatchReport;
+		try {
+			for (const path of notes) vault.forget(path);
+			const shared = await openSharedState(stateFile);
+			const boundary = await vaultBoundary(vault.root);
+			const client = dryRun ? null : new MediumClient({ http: createNodeHttp(), token, apiBase });
+			report = await runPublishBatch({
+				vault,
+				notes,
+				defaults: defaultsFrom(args),
+				state: shared.state,
+				saveState: () => shared.save(),
+				stateFile: shared.filePath,
+				writeUrl: (path, key, url) => writeUrlProperty(vault.toAbsPath(path), key, url, boundary),
+				client,
+				dryRun,
+				allowNew: args.flags.has("new"),
+				status: isPublishStatus(status) ? status : null,
+				publication,
+				token,
+				onWarnings: (path, warnings) => io.stderr(warningLines(path, warnings)),
+				onProgress: (text) => io.stderr(printable(text) + "\n"),
+			});
+		} finally {
+			await release?.();
+		}
 		const code = exitCode(report);
 		const { outcomes } = report;
 		const left = outcomes.filter((o) => o.result === "left-for-tomorrow").map((o) => o.path);
