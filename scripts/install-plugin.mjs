@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import process from "node:process";
+import { fileURLToPath } from "node:url";
 
 const args = process.argv.slice(2);
 let configDir = ".obsidian";
@@ -25,7 +26,8 @@ if (!existsSync(path.join(vault, configDir))) {
 	console.error(`${vault} has no ${configDir} folder: open it in Obsidian once first (or pass --config-dir).`);
 	process.exit(1);
 }
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+// fileURLToPath, not URL.pathname: a clone under "My Projects" would otherwise be looked for under "My%20Projects".
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 execFileSync(process.execPath, [path.join(root, "esbuild.config.mjs"), "production"], { cwd: root, stdio: "inherit" });
 const target = path.join(vault, configDir, "plugins", "medium-publisher");
 mkdirSync(target, { recursive: true });

@@ -4,69 +4,21 @@
  * temporary folder, published to the fake Medium server over real HTTP.
  */
 
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { FakeMedium } from "./support/fake-medium-server";
+import { buildGatsbyBlog, CLI, FIRST_POST as FIRST, runCliBuilt as run } from "./support/gatsby-blog";
 import { useFakeMedium } from "./support/use-fake-medium";
 
-const ROOT = path.resolve(__dirname, "..");
-const CLI = path.join(ROOT, "dist", "cli.js");
-const PNG = path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png");
 const CANONICAL = "https://blog.example/{slug}/";
-
-interface Run {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
-function run(args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
-	return new Promise((resolve) => {
-		execFile(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? "", ...env } }, (err, stdout, stderr) => {
-			const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-			resolve({ code, stdout, stderr });
-		});
-	});
-}
 
 let dir: string;
 let blog: string;
 let fake: FakeMedium;
 const fakeMedium = useFakeMedium();
 const env = () => ({ MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase });
-
-/** Writes a file, creating its folders. */
-async function put(rel: string, content: string | Uint8Array): Promise<void> {
-	const abs = path.join(blog, rel);
-	await mkdir(path.dirname(abs), { recursive: true });
-	await writeFile(abs, content);
-}
-
-const FIRST = `---
-title: "Hello, world: the first post of this blog, whose title is far too long for Medium to keep it whole anyway"
-date: 2024-01-02
-tags: [gatsby, blogging, markdown, medium, extra]
-medium_publish: true
----
-
-This is the first post. Read [the second post](../second-post/) next,
-or [its source](../second-post/index.md).
-
-![A cover beside the post](./cover.png)
-
-![The site banner](/images/banner.png)
-`;
-
-const SECOND = `---
-title: The second post
-medium_publish: true
----
-
-Short and plain.
-`;
 
 beforeAll(() => {
 	if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does).");
@@ -75,18 +27,9 @@ beforeEach(async () => {
 	fake = fakeMedium();
 	dir = await mkdtemp(path.join(tmpdir(), "mp-blog-"));
 	blog = path.join(dir, "my blog");
-	const png = await readFile(PNG);
-	await put("package.json", JSON.stringify({ name: "my-blog", private: true }));
-	await put(".git/HEAD", "ref: refs/heads/main\n");
-	await put("gatsby-config.js", "module.exports = {};\n");
-	await put("content/blog/first-post/index.md", FIRST);
-	await put("content/blog/first-post/cover.png", png);
-	await put("content/blog/second-post/index.md", SECOND);
-	await put("content/blog/draft-post/index.md", "---\ntitle: Not yet\n---\n\nA draft that does not opt in.\n");
-	await put("static/images/banner.png", Buffer.concat([png, Buffer.from([0])])); // other bytes: another upload
-	await put("public/first-post/index.md", "---\nmedium_publish: true\n---\nBuild output.\n");
-	await put("node_modules/some-package/README.md", "---\nmedium_publish: true\n---\nA dependency.\n");
-	await put("content/.drafts/hidden/index.md", "---\nmedium_publish: true\n---\nHidden.\n");
+	await buildGatsbyBlog(blog);
+	await mkdir(path.join(blog, ".git"));
+	await writeFile(path.join(blog, ".git", "HEAD"), "ref: refs/heads/main\n");
 });
 afterEach(async () => {
 	await rm(dir, { recursive: true, force: true });
