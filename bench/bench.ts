@@ -161,6 +161,37 @@ async function retainedHeapMb(text: string): Promise<number> {
 	return (after - before) / 1048576;
 }
 
+/**
+ * The floor: one pass over the same text that any line-based converter must at least make (each line
+ * sliced, each character read). Timed in the same run as the converter, so the ratio converter / floor
+ * says how far the converter is from a plain scan, whatever the machine's speed.
+ */
+function floorScan(text: string): number {
+	let sum = 0;
+	let start = 0;
+	while (start <= text.length) {
+		let end = text.indexOf("\n", start);
+		if (end === -1) end = text.length;
+		const line = text.slice(start, end);
+		for (let i = 0; i < line.length; i++) sum = (sum + line.charCodeAt(i)) | 0;
+		start = end + 1;
+	}
+	return sum;
+}
+
+/** Median time of `runs` floor scans of `text`. */
+function timeFloor(text: string, runs: number): number {
+	const times: number[] = [];
+	let keep = 0;
+	for (let r = 0; r < runs; r++) {
+		const t0 = performance.now();
+		keep ^= floorScan(text);
+		times.push(performance.now() - t0);
+	}
+	if (keep === 0.5) print("");
+	return median(times);
+}
+
 const fmt = (n: number, d = 1) => n.toFixed(d);
 const print = (line: string) => process.stdout.write(line + "\n");
 const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
@@ -185,6 +216,14 @@ async function benchConvert(): Promise<void> {
 	await timeConvert(typical, 4);
 	const c = await timeConvert(typical, 9);
 	print(`  for context, 1 MB of the same blocks with prose between them: ${fmt(c)} ms  ${fmt(typical.length / mb / (c / 1000))} MB/s`);
+	timeFloor(one, 10); // warm up
+	const f1 = timeFloor(one, 15);
+	const f8 = timeFloor(eight, 7);
+	const fc = timeFloor(typical, 9);
+	print("Against the floor (one pass that slices each line and reads each character; medians, same run)");
+	print(`  1 MB dense: converter ${fmt(a)} ms, floor ${fmt(f1, 2)} ms, ratio ${fmt(a / f1)}`);
+	print(`  8 MB dense: converter ${fmt(b)} ms, floor ${fmt(f8, 2)} ms, ratio ${fmt(b / f8)}`);
+	print(`  1 MB with prose: converter ${fmt(c)} ms, floor ${fmt(fc, 2)} ms, ratio ${fmt(c / fc)}`);
 
 	const adversarial: Array<[string, string]> = [
 		["200,000 unclosed [[ (one line)", "[[".repeat(200000)],
