@@ -6,13 +6,10 @@
 
 import { warn, type ConvertContext, type LoadedNote } from "./convert-context";
 import { convertInline, convertInlineText, isTagOnlyLine, type InlineEnv } from "./inline";
-import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, runLength, splitQuote, trailingBlockId, type LineRange } from "./sections";
+import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, splitQuote, trailingBlockId, type LineRange } from "./sections";
 import type { NoteLines } from "./note-lines";
 import { isBlank, isSpace } from "./text-scan";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
-
-/** Code blocks only Obsidian (or a plugin) can render: kept as code, with a warning. */
-const OBSIDIAN_ONLY_BLOCKS = new Set(["mermaid", "query", "dataview", "dataviewjs", "base", "tasks", "tikz", "chart"]);
 
 /** Where this conversion sits: the root note, or an embed at some depth. */
 export interface ConversionFrame {
@@ -73,6 +70,8 @@ export function fencedOf(note: LoadedNote): Uint8Array {
 
 export class BlockConverter {
 	private readonly out: string[] = [];
+	/** For each output line, the 1-based root-note line it came from (the story builder's `line`). */
+	readonly lineNumbers: number[] = [];
 	private fence: { char: string; len: number; quoted: boolean; indent: number } | null = null;
 	private mathBlock: { prefix: string } | null = null;
 	private commentClose: "%%" | "-->" | null = null;
@@ -90,42 +89,24 @@ export class BlockConverter {
 		private readonly footnotesScanned: Set<string>,
 	) {}
 
-	/** Converts the range; returns the output lines (no leading or trailing blank lines). */
+	/**
+	 * Converts the range; returns the output lines (no trailing blank lines), each a markdown line the
+	 * story builder reads, with its root-note line in {@link lineNumbers}.
+	 */
 	run(): string[] {
 		collectFootnotes(this.ctx, this.note, this.footnotesScanned);
 		const lines = this.note.lines;
-		// The root's output is joined into blocks of lines as it grows: the many small line strings then
-		// die young instead of surviving (and being copied by the collector) until the end.
-		const chunked = this.frame.depth === 0;
-		const chunks: string[] = [];
 		for (let i = this.range.start; i < this.range.end; i++) {
 			this.line = this.frame.warnLine ?? i + 1;
 			i = this.convertLine(lines, i);
-			if (chunked && this.out.length >= CHUNK_LINES) this.flushChunk(chunks);
 		}
 		if (this.fence) this.emitRaw((this.fence.quoted ? "> " : "") + this.fence.char.repeat(this.fence.len));
 		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + "```");
-		while (this.out.length > 0 && isBlankish(this.out[this.out.length - 1])) this.out.pop();
-		if (chunks.length > 0) {
-			if (this.out.length > 0) chunks.push(this.out.join("\n"));
-			return chunks;
+		while (this.out.length > 0 && isBlankish(this.out[this.out.length - 1])) {
+			this.out.pop();
+			this.lineNumbers.pop();
 		}
-		let first = 0;
-		while (first < this.out.length && isBlankish(this.out[first])) first++;
-		return first > 0 ? this.out.slice(first) : this.out;
-	}
-
-	/**
-	 * Joins all output lines but the last into one block (the last may still be replaced by the blank-line
-	 * rules). Only for the root: an embed's lines are prefixed one by one by the note that embeds it.
-	 */
-	private flushChunk(chunks: string[]): void {
-		const keep = this.out.pop() as string;
-		let first = 0;
-		if (chunks.length === 0) while (first < this.out.length && isBlankish(this.out[first])) first++;
-		if (first < this.out.length) chunks.push((first > 0 ? this.out.slice(first) : this.out).join("\n"));
-		this.out.length = 0;
-		this.out.push(keep);
+		return this.out;
 	}
 
 	/**
@@ -136,12 +117,14 @@ export class BlockConverter {
 
 	private emitRaw(line: string): void {
 		this.out.push(line);
+		this.lineNumbers.push(this.line);
 		this.lastKind = kindOf(line);
 	}
 
 	/** Emits a line known to hold text. */
 	private emitText(line: string): void {
 		this.out.push(line);
+		this.lineNumbers.push(this.line);
 		this.lastKind = LineKind.Text;
 	}
 
@@ -159,6 +142,7 @@ export class BlockConverter {
 			}
 		}
 		this.out.push(line);
+		this.lineNumbers.push(this.line);
 		this.lastKind = kind;
 	}
 
@@ -250,8 +234,6 @@ export class BlockConverter {
 		const fence = fenceOpen(content.trimStart());
 		if (fence) {
 			this.fence = { char: fence.char, len: fence.len, quoted: depth > 0, indent: content.length - content.trimStart().length };
-			const lang = fence.info.split(/\s/)[0].toLowerCase();
-			if (OBSIDIAN_ONLY_BLOCKS.has(lang)) this.warn("unrendered-block", `A ${lang} block only renders in Obsidian; it stays a code block on Medium.`);
 			this.emitRaw(prefix + content);
 			return i;
 		}
@@ -267,7 +249,10 @@ export class BlockConverter {
 		if (depth > 0 && trimmed.startsWith("[!")) {
 			const header = this.callout(trimmed);
 			if (header !== null) {
-				this.emit("> " + header);
+				// The title is a paragraph of its own, apart from the body and from any callout before it.
+				this.emit(">");
+				if (header !== "") this.emit("> " + header);
+				this.emit(">");
 				return i;
 			}
 		}
@@ -350,6 +335,7 @@ export class BlockConverter {
 			this.line = this.frame.warnLine ?? j + 1;
 			rows.push(splitRow(this.stripBlockId(q.content)).map(cell));
 		}
+		this.line = this.frame.warnLine ?? i + 1;
 		this.emit("");
 		for (const l of renderTextTable(header, aligns ?? [], rows)) this.emitRaw(prefix + l);
 		this.emit("");
@@ -465,9 +451,6 @@ function mayBeDelimiterRow(line: string): boolean {
 	}
 	return dash;
 }
-
-/** Output lines of the root joined at a time (see BlockConverter.run). */
-const CHUNK_LINES = 2048;
 
 /** The kinds of output line that blank-line collapsing cares about. */
 const enum LineKind {

@@ -42,6 +42,8 @@ export interface ConvertContext {
 	hrefs: Map<string, string | null>;
 	/** Vault paths of images as link destinations, encoded once. */
 	encodedPaths: Map<string, string>;
+	/** The reverse: an image destination as written by the inline pass, to its vault path. */
+	imagePaths: Map<string, string>;
 	warnings: ConversionWarning[];
 	images: StoryImage[];
 	imageSeen: Set<string>;
@@ -69,6 +71,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		resolved: new Map(),
 		hrefs: new Map(),
 		encodedPaths: new Map(),
+		imagePaths: new Map(),
 		warnings: [],
 		images: [],
 		imageSeen: new Set(),

@@ -17,6 +17,11 @@ import { parseHeading, stripQuotePrefix } from "./sections";
 import type { ConvertOptions, Story } from "./story";
 import { MEDIUM_MAX_TAGS, MEDIUM_TAG_MAX as MEDIUM_MAX_TAG_LENGTH, MEDIUM_TITLE_MAX } from "../medium/medium-client";
 import { ForwardFinder } from "./text-scan";
+import { StoryBuilder } from "./story-builder";
+import { NOTES_HEADING, RELATIVE_IMAGE_CODE } from "./rules/block-rules";
+import { isAbsoluteImageSrc } from "./rules/inline-rules";
+import { storyMarkdown } from "../story/story-markdown";
+import type { ImageSource } from "../story/story-model";
 
 /** The note to convert: its vault path, its text as stored, and its parsed properties. */
 export interface NoteInput {
@@ -172,6 +177,15 @@ function plainTitle(ctx: ConvertContext, notePath: string, text: string, line: n
 		.trim();
 }
 
+/** Where an image written by the inline pass comes from: a vault file, or a web address Medium fetches. */
+function imageSource(ctx: ConvertContext, src: string, line: number): ImageSource | null {
+	const path = ctx.imagePaths.get(src);
+	if (path !== undefined) return { kind: "vault", path };
+	if (isAbsoluteImageSrc(src)) return { kind: "url", url: src.trim() };
+	warn(ctx, RELATIVE_IMAGE_CODE, `Image ${src} is not in the vault and not a web address Medium can fetch; it was left out.`, line);
+	return null;
+}
+
 /** Converts one note into a story. Total: any text converts without throwing. */
 export async function convertNote(input: NoteInput, vault: VaultPort, options: ConvertOptions = {}): Promise<Story> {
 	const ctx = createContext(vault, input.path, options);
@@ -196,26 +210,43 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	if (!title) title = noteName(root.path);
 
 	const footnotesScanned = new Set<string>();
-	const body = new BlockConverter(ctx, root, { start: root.bodyStart, end: root.lines.count }, {
+	const converter = new BlockConverter(ctx, root, { start: root.bodyStart, end: root.lines.count }, {
 		depth: 0,
 		stack: [root.path + "#"],
 		titleLine,
 		warnLine: null,
-	}, footnotesScanned).run();
+	}, footnotesScanned);
+	const lines = converter.run();
+	const lineNumbers = converter.lineNumbers;
 
-	const notes: string[] = [];
-	for (let k = 0; k < ctx.footnoteTexts.length; k++) {
-		const def = ctx.footnoteTexts[k];
-		const env = { ctx, notePath: def.notePath, line: 1, plain: false, embedNote: () => [] as string[] };
-		notes.push(`${k + 1}. ${convertInlineText(def.text, env).trim()}`);
+	// The lines, Obsidian's syntax resolved, become Medium's paragraphs.
+	const builder = new StoryBuilder({
+		strictLineBreaks: options.strictLineBreaks ?? false,
+		warn: (code, message, line) => warn(ctx, code, message, line),
+		imageSource: (src, line) => imageSource(ctx, src, line),
+	});
+	for (let k = 0; k < lines.length; k++) builder.push(lines[k], lineNumbers[k]);
+	builder.push("", lines.length > 0 ? lineNumbers[lines.length - 1] : 1);
+
+	if (ctx.footnoteTexts.length > 0) {
+		// The notes section: a section break, a bold "Notes", the notes in their order.
+		const line = Math.max(1, root.lines.count);
+		builder.add({ type: "rule", line });
+		builder.add({ type: "paragraph", content: [{ type: "strong", children: [{ type: "text", text: NOTES_HEADING }] }], line });
+		const list = -1;
+		for (let k = 0; k < ctx.footnoteTexts.length; k++) {
+			const def = ctx.footnoteTexts[k];
+			const env = { ctx, notePath: def.notePath, line, plain: false, embedNote: () => [] as string[] };
+			builder.add({ type: "list-item", ordered: true, list, content: builder.inlineContent(convertInlineText(def.text, env).trim(), line), line });
+		}
 	}
+	const blocks = builder.finish();
+
+	// Warnings in the order of the note (the builder's come after the line pass's); sort is stable.
+	ctx.warnings.sort((a, b) => a.line - b.line);
 
 	const subtitle = stringProperty(props, "medium_subtitle");
-	const head = [`# ${title}`, ""];
-	if (subtitle) head.push(`## ${subtitle}`, "");
-	// The body has no blank lines at either end, so one join makes the final string (no trim, no copy).
-	if (notes.length > 0) body.push("", "---", "", "**Notes**", "", ...notes);
-	const content = body.length > 0 ? head.join("\n") + "\n" + body.join("\n") + "\n" : head.slice(0, -1).join("\n") + "\n";
+	const content = storyMarkdown({ title, subtitle, blocks });
 
 	const tagSource = props.medium_tags !== undefined ? props.medium_tags : props.tags;
 	const tags = tagsFromProperty(tagSource);
@@ -233,6 +264,8 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 
 	return {
 		title,
+		subtitle,
+		blocks,
 		content,
 		tags,
 		canonicalUrl: canonicalUrl ?? null,

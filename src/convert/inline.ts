@@ -38,6 +38,8 @@ export interface InlineResult {
 /** A link destination parsed after `](`. */
 interface Destination {
 	dest: string;
+	/** The quoted title after the destination (an image's caption), or null. */
+	title: string | null;
 	/** Index just past the closing `)`. */
 	end: number;
 }
@@ -122,14 +124,16 @@ function parseDestination(text: string, open: number, gt: ForwardFinder): Destin
 	}
 	while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
 	const q = text[i];
+	let title: string | null = null;
 	if (q === '"' || q === "'") {
 		const close = text.indexOf(q, i + 1);
 		if (close === -1) return null;
+		title = text.slice(i + 1, close);
 		i = close + 1;
 		while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
 	}
 	if (text[i] !== ")") return null;
-	return { dest, end: i + 1 };
+	return { dest, title, end: i + 1 };
 }
 
 /** The text a wiki-link shows without an alias: `Note`, `Note > Heading`, `Heading` for `#Heading`. */
@@ -661,7 +665,7 @@ class InlineScanner {
 	}
 
 	/** A local image: listed for upload, written with its Medium URL once known. */
-	private image(path: string, alt: string, from: number, to: number): string {
+	private image(path: string, alt: string, from: number, to: number, title: string | null = null): string {
 		const ctx = this.e.ctx;
 		if (this.e.plain) {
 			this.warn("image-in-table", `Image ${this.text.slice(from, to)} cannot be shown inside a table; its name was kept.`);
@@ -679,8 +683,11 @@ class InlineScanner {
 		} else {
 			src = ctx.encodedPaths.get(path) ?? encodePath(path);
 			ctx.encodedPaths.set(path, src);
+			ctx.imagePaths.set(src, path);
 		}
-		return `![${alt}](${src})`;
+		// A title (the caption) is written back quoted, its quotes escaped.
+		const caption = title === null || title.trim() === "" ? "" : ` "${title.split("\\").join("\\\\").split('"').join('\\"')}"`;
+		return `![${alt}](${src}${caption})`;
 	}
 
 	/** `![alt](src)`: remote images stay (sizes dropped), local ones are uploaded, web embeds stand alone. */
@@ -706,7 +713,7 @@ class InlineScanner {
 			return this.replace(i, "", d.end);
 		}
 		const kind = fileKind(resolved);
-		if (kind === "image") return this.replace(i, this.image(resolved, alt, i, d.end), d.end);
+		if (kind === "image") return this.replace(i, this.image(resolved, alt, i, d.end, d.title), d.end);
 		if (kind === "note" && !this.e.plain) return this.block(i, this.e.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written()), d.end);
 		this.warn("unsupported-embed", `Embed ${written()} (${kind}) cannot be shown on Medium; its name was kept as text.`);
 		return this.replace(i, baseName(resolved), d.end);

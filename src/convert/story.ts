@@ -1,6 +1,7 @@
 /** What the converter produces from one note: everything the publisher and the pre-flight need. */
 
 import type { Properties } from "../core/ports";
+import type { StoryBlock, StoryModel } from "../story/story-model";
 
 /** A lossy, unresolved or cut piece of the note, reported to the user. */
 export interface ConversionWarning {
@@ -20,9 +21,17 @@ export interface StoryImage {
 	alt: string;
 }
 
-export interface Story {
+/** A story in Medium's model (title, subtitle, blocks), with what the publisher and the pre-flight need. */
+export interface Story extends StoryModel {
 	title: string;
-	/** Medium-ready markdown; starts with `# <title>`. */
+	/** The `medium_subtitle` property; nothing else becomes the subtitle. */
+	subtitle: string | null;
+	/** Medium's paragraphs, every rule of the conversion applied. */
+	blocks: StoryBlock[];
+	/**
+	 * The blocks as markdown (src/story/story-markdown.ts), starting with `# <title>`: what `convert`
+	 * prints and what the re-publish diff compares.
+	 */
 	content: string;
 	tags: string[];
 	canonicalUrl: string | null;
@@ -49,4 +58,9 @@ export interface ConvertOptions {
 	imageUrls?: ReadonlyMap<string, string>;
 	/** Maximum embed depth (default 10). */
 	maxEmbedDepth?: number;
+	/**
+	 * Obsidian's "Strict line breaks": when true, a single newline inside a paragraph is a space (standard
+	 * markdown); when false (Obsidian's default), it is a line break.
+	 */
+	strictLineBreaks?: boolean;
 }

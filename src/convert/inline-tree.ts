@@ -1,0 +1,659 @@
+/**
+ * The inline half of building the story model: a paragraph's markdown (Obsidian syntax already
+ * resolved by the inline pass) in, a tree of Medium's four markups out. CommonMark's emphasis
+ * algorithm (delimiter runs, left/right flanking, a delimiter stack with openers-bottom), so it stays
+ * linear on any input: no regex, no backtracking. The lossy choices it meets (strikethrough, raw HTML,
+ * relative links) are the inline rules of src/convert/rules/inline-rules.ts.
+ */
+
+import type { InlineNode } from "../story/story-model";
+import { isAbsoluteHref, isLineBreakTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
+import { findCodeSpans, ForwardFinder, isSpace } from "./text-scan";
+
+/** An image met inside a paragraph: the block builder moves it out to a block of its own. */
+export interface InlineImage {
+	type: "image";
+	src: string;
+	alt: string;
+	title: string | null;
+}
+
+/** What the parser builds before the tree is made Medium's: images and strikethrough still in it. */
+type Node = InlineNode | InlineImage | { type: "strike"; children: Node[] };
+
+/** Reports what the inline rules decided to drop. */
+export interface InlineReport {
+	warn(code: string, message: string): void;
+	/** Whether a single newline inside a paragraph is a line break (Obsidian's default) or a space. */
+	softBreaks: boolean;
+}
+
+/** A piece of a paragraph between images, in order: inline content, or an image that stands alone. */
+export type InlinePiece = InlineNode[] | InlineImage;
+
+const enum Kind {
+	Text,
+	Node,
+	Delim,
+	Bracket,
+}
+
+/** One entry of the working list: text, a finished node, a delimiter run or a `[` / `![`. */
+interface Entry {
+	kind: Kind;
+	text: string;
+	node: Node | null;
+	prev: Entry | null;
+	next: Entry | null;
+	// Delimiter runs only.
+	ch: number;
+	count: number;
+	origCount: number;
+	canOpen: boolean;
+	canClose: boolean;
+	dprev: Entry | null;
+	dnext: Entry | null;
+}
+
+interface Bracket {
+	entry: Entry;
+	image: boolean;
+	active: boolean;
+	prev: Bracket | null;
+	/** The top of the delimiter stack when the bracket opened: emphasis inside a link stops there. */
+	delimTop: Entry | null;
+}
+
+const ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
+
+function isPunct(c: number, s: string, i: number): boolean {
+	if (c < 128) return ASCII_PUNCT.indexOf(String.fromCharCode(c)) !== -1;
+	return UNICODE_PUNCT.test(s.charAt(i));
+}
+
+/** 1 for the characters the scanner stops at; every other character is plain text. */
+const SPECIAL = new Uint8Array(128);
+for (const ch of "\\`*_~[]!<\n") SPECIAL[ch.charCodeAt(0)] = 1;
+
+/** Parses one paragraph's markdown into pieces: inline content split around its images. */
+export function parseInline(text: string, report: InlineReport): InlinePiece[] {
+	return new InlineTreeParser(text, report).parse();
+}
+
+/** Parses inline markdown where no image can stand (a caption, a footnote): images become their alt. */
+export function parseInlineFlat(text: string, report: InlineReport): InlineNode[] {
+	const out: InlineNode[] = [];
+	for (const piece of parseInline(text, report)) {
+		if (Array.isArray(piece)) out.push(...piece);
+		else if (piece.alt) out.push({ type: "text", text: piece.alt });
+	}
+	return mergeText(out);
+}
+
+class InlineTreeParser {
+	private head: Entry | null = null;
+	private tail: Entry | null = null;
+	private delimTop: Entry | null = null;
+	private bracketTop: Bracket | null = null;
+	private buf = "";
+	private readonly n: number;
+	private gt: ForwardFinder | null = null;
+	private quoteFinders: Record<string, ForwardFinder> = {};
+
+	constructor(
+		private readonly text: string,
+		private readonly report: InlineReport,
+	) {
+		this.n = text.length;
+	}
+
+	parse(): InlinePiece[] {
+		const { text, n } = this;
+		const spans = findCodeSpans(text);
+		let s = 0;
+		let i = 0;
+		let plainFrom = 0;
+		while (i < n) {
+			const c = text.charCodeAt(i);
+			if (c >= 128 || SPECIAL[c] === 0) {
+				i++;
+				continue;
+			}
+			if (i > plainFrom) this.buf += text.slice(plainFrom, i);
+			switch (c) {
+				case 10: // \n: a soft or hard line break
+					i = this.lineBreak(i, false);
+					break;
+				case 92: {
+					// backslash
+					const next = text.charCodeAt(i + 1);
+					if (next === 10) i = this.lineBreak(i + 1, true);
+					else if (i + 1 < n && next < 128 && ASCII_PUNCT.indexOf(text[i + 1]) !== -1) {
+						this.buf += text[i + 1];
+						i += 2;
+					} else {
+						this.buf += "\\";
+						i++;
+					}
+					break;
+				}
+				case 96: {
+					// backtick
+					while (s < spans.length && spans[s].start < i) s++;
+					let j = i;
+					while (j < n && text.charCodeAt(j) === 96) j++;
+					if (s < spans.length && spans[s].start === i) {
+						const span = spans[s++];
+						this.pushNode({ type: "code", text: codeText(text.slice(j, span.end - (j - i))) });
+						i = span.end;
+					} else {
+						this.buf += text.slice(i, j);
+						i = j;
+					}
+					break;
+				}
+				case 42:
+				case 95:
+				case 126:
+					i = this.delimiterRun(i, c);
+					break;
+				case 91: // [
+					this.pushBracket("[", false);
+					i++;
+					break;
+				case 33: // !
+					if (text.charCodeAt(i + 1) === 91) {
+						this.pushBracket("![", true);
+						i += 2;
+					} else {
+						this.buf += "!";
+						i++;
+					}
+					break;
+				case 93: // ]
+					i = this.closeBracket(i);
+					break;
+				case 60: // <
+					i = this.angle(i);
+					break;
+				default:
+					this.buf += text[i];
+					i++;
+			}
+			plainFrom = i;
+		}
+		if (n > plainFrom) this.buf += text.slice(plainFrom, n);
+		this.flush();
+		this.processEmphasis(null);
+		return this.pieces();
+	}
+
+	/** A newline at `i` (hard when a backslash or two spaces end the line); returns where the next line's text starts. */
+	private lineBreak(i: number, backslash: boolean): number {
+		let end = this.buf.length;
+		while (end > 0 && (this.buf.charCodeAt(end - 1) === 32 || this.buf.charCodeAt(end - 1) === 9)) end--;
+		const hard = backslash || this.buf.length - end >= 2;
+		this.buf = this.buf.slice(0, end);
+		if (hard || this.report.softBreaks) this.pushNode({ type: "break" });
+		else this.buf += " ";
+		let j = i + 1;
+		while (j < this.n && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
+		return j;
+	}
+
+	/** A run of `*`, `_` or `~` at `i`: a delimiter whose opening and closing powers follow CommonMark's flanking rules. */
+	private delimiterRun(i: number, c: number): number {
+		const text = this.text;
+		let j = i;
+		while (j < this.n && text.charCodeAt(j) === c) j++;
+		const count = j - i;
+		if (c === 126 && count > 2) {
+			this.buf += text.slice(i, j);
+			return j;
+		}
+		const before = i > 0 ? text.charCodeAt(i - 1) : 10;
+		const after = j < this.n ? text.charCodeAt(j) : 10;
+		const beforeSpace = isSpace(before);
+		const afterSpace = isSpace(after);
+		const beforePunct = !beforeSpace && isPunct(before, text, i - 1);
+		const afterPunct = !afterSpace && isPunct(after, text, j);
+		const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);
+		const right = !beforeSpace && (!beforePunct || afterSpace || afterPunct);
+		let canOpen = left;
+		let canClose = right;
+		if (c === 95) {
+			canOpen = left && (!right || beforePunct);
+			canClose = right && (!left || afterPunct);
+		}
+		this.flush();
+		const e = this.append(Kind.Delim, text.slice(i, j), null);
+		e.ch = c;
+		e.count = e.origCount = count;
+		e.canOpen = canOpen;
+		e.canClose = canClose;
+		e.dprev = this.delimTop;
+		if (this.delimTop) this.delimTop.dnext = e;
+		this.delimTop = e;
+		return j;
+	}
+
+	private pushBracket(text: string, image: boolean): void {
+		this.flush();
+		const entry = this.append(Kind.Bracket, text, null);
+		this.bracketTop = { entry, image, active: true, prev: this.bracketTop, delimTop: this.delimTop };
+	}
+
+	/** `]`: closes the innermost `[` as a link or image when `(destination "title")` follows. */
+	private closeBracket(i: number): number {
+		const b = this.bracketTop;
+		if (!b) {
+			this.buf += "]";
+			return i + 1;
+		}
+		this.bracketTop = b.prev;
+		if (!b.active) {
+			this.buf += "]";
+			return i + 1;
+		}
+		const d = this.text.charCodeAt(i + 1) === 40 ? this.destination(i + 1) : null;
+		if (!d) {
+			this.buf += "]";
+			return i + 1;
+		}
+		this.flush();
+		this.processEmphasis(b.delimTop);
+		const children = this.takeAfter(b.entry);
+		const opener = b.entry;
+		opener.kind = Kind.Node;
+		opener.text = "";
+		if (b.image) {
+			opener.node = { type: "image", src: d.dest, alt: plainText(children), title: d.title };
+		} else {
+			opener.node = { type: "link", href: d.dest, children: children as InlineNode[] };
+			// No link inside a link: earlier `[` can no longer open one.
+			for (let o = this.bracketTop; o; o = o.prev) if (!o.image) o.active = false;
+		}
+		return d.end;
+	}
+
+	/** Parses `(dest "title")` at `open`; bounded (32 nested parentheses; titles found by forward searches). */
+	private destination(open: number): { dest: string; title: string | null; end: number } | null {
+		const text = this.text;
+		const n = this.n;
+		let i = open + 1;
+		while (i < n && isSpace(text.charCodeAt(i))) i++;
+		let dest: string;
+		if (text[i] === "<") {
+			this.gt ??= new ForwardFinder(text, ">");
+			const close = this.gt.next(i + 1);
+			if (close === -1) return null;
+			dest = text.slice(i + 1, close);
+			if (dest.indexOf("<") !== -1 || dest.indexOf("\n") !== -1) return null;
+			i = close + 1;
+		} else {
+			const start = i;
+			let depth = 0;
+			while (i < n) {
+				const c = text.charCodeAt(i);
+				if (c === 92 && i + 1 < n) {
+					i += 2;
+					continue;
+				}
+				if (isSpace(c) || c < 32) break;
+				if (c === 40) {
+					if (++depth > 32) return null;
+				} else if (c === 41) {
+					if (depth === 0) break;
+					depth--;
+				}
+				i++;
+			}
+			dest = unescape(text.slice(start, i));
+		}
+		const afterDest = i;
+		while (i < n && isSpace(text.charCodeAt(i))) i++;
+		let title: string | null = null;
+		const q = text[i];
+		if (i > afterDest && (q === '"' || q === "'" || q === "(")) {
+			const closeCh = q === "(" ? ")" : q;
+			const finder = (this.quoteFinders[closeCh] ??= new ForwardFinder(text, closeCh, (k) => text.charCodeAt(k - 1) !== 92));
+			const close = finder.next(i + 1);
+			if (close === -1) return null;
+			title = unescape(text.slice(i + 1, close));
+			i = close + 1;
+			while (i < n && isSpace(text.charCodeAt(i))) i++;
+		}
+		if (text[i] !== ")") return null;
+		return { dest, title, end: i + 1 };
+	}
+
+	/** `<`: an autolink, a `<br>`, another HTML tag (dropped, its text kept), or a plain `<`. */
+	private angle(i: number): number {
+		const text = this.text;
+		this.gt ??= new ForwardFinder(text, ">");
+		const close = this.gt.next(i + 1);
+		if (close === -1 || close - i > 2048) {
+			this.buf += "<";
+			return i + 1;
+		}
+		const inner = text.slice(i + 1, close);
+		if (inner.indexOf("<") !== -1 || inner.indexOf("\n") !== -1) {
+			this.buf += "<";
+			return i + 1;
+		}
+		if (isAutolink(inner)) {
+			this.pushNode({ type: "link", href: inner, children: [{ type: "text", text: inner }] });
+			return close + 1;
+		}
+		if (isLineBreakTag(inner)) {
+			this.pushNode({ type: "break" });
+			return close + 1;
+		}
+		if (isHtmlTag(inner)) {
+			this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
+			return close + 1;
+		}
+		this.buf += "<";
+		return i + 1;
+	}
+
+	// --- the working list ---
+
+	private append(kind: Kind, text: string, node: Node | null): Entry {
+		const e: Entry = { kind, text, node, prev: this.tail, next: null, ch: 0, count: 0, origCount: 0, canOpen: false, canClose: false, dprev: null, dnext: null };
+		if (this.tail) this.tail.next = e;
+		else this.head = e;
+		this.tail = e;
+		return e;
+	}
+
+	private flush(): void {
+		if (this.buf.length === 0) return;
+		this.append(Kind.Text, this.buf, null);
+		this.buf = "";
+	}
+
+	private pushNode(node: Node): void {
+		this.flush();
+		this.append(Kind.Node, "", node);
+	}
+
+	/** Removes every entry after `e` and returns them as nodes. */
+	private takeAfter(e: Entry): Node[] {
+		const nodes: Node[] = [];
+		for (let x = e.next; x; x = x.next) pushEntry(nodes, x);
+		e.next = null;
+		this.tail = e;
+		return nodes;
+	}
+
+	/** Removes the entries strictly between `a` and `b` and returns them as nodes. */
+	private takeBetween(a: Entry, b: Entry): Node[] {
+		const nodes: Node[] = [];
+		for (let x = a.next; x && x !== b; x = x.next) pushEntry(nodes, x);
+		a.next = b;
+		b.prev = a;
+		return nodes;
+	}
+
+	private unlink(e: Entry): void {
+		if (e.prev) e.prev.next = e.next;
+		else this.head = e.next;
+		if (e.next) e.next.prev = e.prev;
+		else this.tail = e.prev;
+	}
+
+	private removeDelim(d: Entry): void {
+		if (d.dprev) d.dprev.dnext = d.dnext;
+		if (d.dnext) d.dnext.dprev = d.dprev;
+		else this.delimTop = d.dprev;
+		d.dprev = d.dnext = null;
+	}
+
+	/** CommonMark's "process emphasis" over the delimiters above `bottom`. */
+	private processEmphasis(bottom: Entry | null): void {
+		const openersBottom = new Map<number, Entry | null>();
+		let closer: Entry | null;
+		if (bottom !== null) closer = bottom.dnext;
+		else {
+			// Only once per paragraph (at its end): the walk down the stack stays linear.
+			closer = this.delimTop;
+			while (closer && closer.dprev) closer = closer.dprev;
+		}
+		while (closer) {
+			if (!closer.canClose) {
+				closer = closer.dnext;
+				continue;
+			}
+			const key = closer.ch * 8 + (closer.origCount % 3) * 2 + (closer.canOpen ? 1 : 0);
+			const floor = openersBottom.has(key) ? openersBottom.get(key) ?? null : bottom;
+			let opener = closer.dprev;
+			let found = false;
+			while (opener && opener !== bottom && opener !== floor) {
+				if (opener.ch === closer.ch && opener.canOpen) {
+					if (closer.ch === 126) {
+						if (opener.count === closer.count) {
+							found = true;
+							break;
+						}
+					} else {
+						const odd = (closer.canOpen || opener.canClose) && closer.origCount % 3 !== 0 && (opener.origCount + closer.origCount) % 3 === 0;
+						if (!odd) {
+							found = true;
+							break;
+						}
+					}
+				}
+				opener = opener.dprev;
+			}
+			const old = closer;
+			if (found && opener) {
+				const use = closer.ch === 126 ? closer.count : closer.count >= 2 && opener.count >= 2 ? 2 : 1;
+				opener.count -= use;
+				closer.count -= use;
+				opener.text = opener.text.slice(0, opener.count);
+				closer.text = closer.text.slice(0, closer.count);
+				const children = this.takeBetween(opener, closer);
+				let node: Node;
+				if (closer.ch === 126) {
+					this.report.warn(STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE);
+					node = { type: "strike", children };
+				} else node = use === 2 ? { type: "strong", children: children as InlineNode[] } : { type: "em", children: children as InlineNode[] };
+				const wrap: Entry = { kind: Kind.Node, text: "", node, prev: opener, next: closer, ch: 0, count: 0, origCount: 0, canOpen: false, canClose: false, dprev: null, dnext: null };
+				opener.next = wrap;
+				closer.prev = wrap;
+				opener.dnext = closer;
+				closer.dprev = opener;
+				if (opener.count === 0) {
+					this.removeDelim(opener);
+					this.unlink(opener);
+				}
+				if (closer.count === 0) {
+					const next = closer.dnext;
+					this.removeDelim(closer);
+					this.unlink(closer);
+					closer = next;
+				}
+			} else {
+				closer = closer.dnext;
+				openersBottom.set(key, old.dprev);
+				if (!old.canOpen) this.removeDelim(old);
+			}
+		}
+		// Delimiters left above the bottom are plain text from now on.
+		while (this.delimTop && this.delimTop !== bottom) this.removeDelim(this.delimTop);
+	}
+
+	/** The finished list as pieces: inline runs, with top-level images standing apart. */
+	private pieces(): InlinePiece[] {
+		const nodes: Node[] = [];
+		for (let x = this.head; x; x = x.next) pushEntry(nodes, x);
+		const pieces: InlinePiece[] = [];
+		let run: InlineNode[] = [];
+		const hoisted: InlineImage[] = [];
+		for (const node of nodes) {
+			if (node.type === "image") {
+				if (run.length > 0) pieces.push(run);
+				run = [];
+				pieces.push(node);
+				continue;
+			}
+			this.medium(node, run, hoisted);
+			if (hoisted.length > 0) {
+				if (run.length > 0) pieces.push(run);
+				run = [];
+				pieces.push(...hoisted);
+				hoisted.length = 0;
+			}
+		}
+		if (run.length > 0) pieces.push(run);
+		const out: InlinePiece[] = [];
+		for (const p of pieces) {
+			if (!Array.isArray(p)) {
+				out.push(p);
+				continue;
+			}
+			const trimmed = trimInline(mergeText(p));
+			if (trimmed.length > 0) out.push(trimmed);
+		}
+		return out;
+	}
+
+	/** Makes a node Medium's: strikethrough unwrapped, relative links made text, nested images moved out. */
+	private medium(node: Node, out: InlineNode[], hoisted: InlineImage[]): void {
+		switch (node.type) {
+			case "image":
+				hoisted.push(node);
+				return;
+			case "strike":
+				for (const c of node.children) this.medium(c, out, hoisted);
+				return;
+			case "strong":
+			case "em": {
+				const children: InlineNode[] = [];
+				for (const c of node.children as Node[]) this.medium(c, children, hoisted);
+				if (children.length > 0) out.push({ type: node.type, children: mergeText(children) });
+				return;
+			}
+			case "link": {
+				const children: InlineNode[] = [];
+				for (const c of node.children as Node[]) this.medium(c, children, hoisted);
+				if (isAbsoluteHref(node.href)) {
+					out.push({ type: "link", href: node.href, children: mergeText(children) });
+					return;
+				}
+				this.report.warn(RELATIVE_LINK_CODE, `Link to ${node.href} is not a web address Medium can follow; it became plain text.`);
+				out.push(...children);
+				return;
+			}
+			default:
+				out.push(node);
+		}
+	}
+}
+
+/** An entry as nodes (a text entry or the rest of a delimiter run is text). */
+function pushEntry(nodes: Node[], e: Entry): void {
+	if (e.kind === Kind.Node) {
+		if (e.node) nodes.push(e.node);
+	} else if (e.text.length > 0) {
+		const last = nodes[nodes.length - 1];
+		if (last !== undefined && last.type === "text") nodes[nodes.length - 1] = { type: "text", text: last.text + e.text };
+		else nodes.push({ type: "text", text: e.text });
+	}
+}
+
+/** A code span's content: line endings become spaces; one space each side is stripped when both are there. */
+function codeText(inner: string): string {
+	let s = inner.indexOf("\n") === -1 ? inner : inner.split("\n").join(" ");
+	if (s.length >= 2 && s[0] === " " && s[s.length - 1] === " " && s.trim() !== "") s = s.slice(1, -1);
+	return s;
+}
+
+/** Backslash escapes of ASCII punctuation removed (destinations and titles). */
+function unescape(s: string): string {
+	if (s.indexOf("\\") === -1) return s;
+	let out = "";
+	for (let i = 0; i < s.length; i++) {
+		if (s[i] === "\\" && i + 1 < s.length && ASCII_PUNCT.indexOf(s[i + 1]) !== -1) i++;
+		out += s[i];
+	}
+	return out;
+}
+
+/** `<scheme:…>` with no space inside: CommonMark's autolink (email autolinks too). */
+function isAutolink(inner: string): boolean {
+	if (inner.length === 0) return false;
+	for (let i = 0; i < inner.length; i++) if (inner.charCodeAt(i) <= 32) return false;
+	const colon = inner.indexOf(":");
+	if (colon >= 2 && colon <= 32) {
+		for (let i = 0; i < colon; i++) {
+			const c = inner.charCodeAt(i);
+			const ok = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (i > 0 && ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46));
+			if (!ok) return false;
+		}
+		return true;
+	}
+	return false;
+}
+
+/** `<tag …>`, `</tag>` or `<tag/>`: an HTML tag by its shape (a letter after `<` or `</`). */
+function isHtmlTag(inner: string): boolean {
+	const start = inner.charCodeAt(0) === 47 ? 1 : 0;
+	const c = inner.charCodeAt(start);
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Adjacent text nodes joined. */
+export function mergeText(nodes: InlineNode[]): InlineNode[] {
+	let merged: InlineNode[] | null = null;
+	for (let k = 1; k < nodes.length; k++) {
+		if (nodes[k].type === "text" && nodes[k - 1].type === "text") {
+			merged = [];
+			break;
+		}
+	}
+	if (merged === null) return nodes;
+	for (const node of nodes) {
+		const last = merged[merged.length - 1];
+		if (node.type === "text" && last !== undefined && last.type === "text") merged[merged.length - 1] = { type: "text", text: last.text + node.text };
+		else merged.push(node);
+	}
+	return merged;
+}
+
+/** Leading and trailing white space and line breaks of a paragraph removed. */
+export function trimInline(nodes: InlineNode[]): InlineNode[] {
+	let a = 0;
+	let b = nodes.length;
+	while (a < b && nodes[a].type === "break") a++;
+	while (b > a && nodes[b - 1].type === "break") b--;
+	if (a === b) return [];
+	const out = a > 0 || b < nodes.length ? nodes.slice(a, b) : nodes.slice();
+	const first = out[0];
+	if (first.type === "text") {
+		const t = first.text.replace(/^\s+/, "");
+		if (t.length === 0) return trimInline(out.slice(1));
+		out[0] = { type: "text", text: t };
+	}
+	const last = out[out.length - 1];
+	if (last.type === "text") {
+		const t = last.text.replace(/\s+$/, "");
+		if (t.length === 0) return trimInline(out.slice(0, -1));
+		out[out.length - 1] = { type: "text", text: t };
+	}
+	return out;
+}
+
+/** The plain text of inline nodes (an image's alt, a title). */
+export function plainText(nodes: readonly (InlineNode | Node)[]): string {
+	let s = "";
+	for (const n of nodes) {
+		if (n.type === "text" || n.type === "code") s += n.text;
+		else if (n.type === "break") s += " ";
+		else if (n.type === "image") s += n.alt;
+		else s += plainText(n.children);
+	}
+	return s;
+}

@@ -1,0 +1,161 @@
+/**
+ * The block rules: what each kind of block in a note becomes in Medium's flat list of paragraphs
+ * (../shared/docs/medium-model.md, "The rules"). One entry per rule, with its examples (which are
+ * tests); the small decisions the builders make are functions here, beside the rule they implement.
+ */
+
+import { isWebEmbedUrl } from "../file-kinds";
+import type { ConversionRule } from "./rule";
+
+/**
+ * Heading sizes for the body's headings in order: the highest level used is Medium's large heading,
+ * every deeper level the small one (h5 and h6 included). `extraLevelAt` is the first heading of a third
+ * level (the note uses more levels than Medium can show apart), or -1.
+ */
+export function headingSizes(levels: readonly number[]): { sizes: Array<"large" | "small">; extraLevelAt: number } {
+	let top = 7;
+	for (const l of levels) if (l < top) top = l;
+	let second = 7;
+	for (const l of levels) if (l > top && l < second) second = l;
+	const sizes = levels.map((l): "large" | "small" => (l === top ? "large" : "small"));
+	const extraLevelAt = levels.findIndex((l) => l !== top && l !== second);
+	return { sizes, extraLevelAt };
+}
+
+/** A fence's language: the first word of its info string, or null. */
+export function codeLanguage(info: string): string | null {
+	const word = info.trim().split(/\s/)[0];
+	return word ? word : null;
+}
+
+/** A bare YouTube, X/Twitter, Vimeo or Gist URL alone on its line: Medium embeds it. */
+export function isEmbedLine(line: string): boolean {
+	const t = line.trim();
+	if (t.length < 12 || t.indexOf(" ") !== -1 || t.indexOf("\t") !== -1) return false;
+	return isWebEmbedUrl(t);
+}
+
+/** The text before a nested list item's own text (Medium's lists are flat): its level shown by a dash, its number kept. */
+export function nestedItemPrefix(depth: number, ordered: boolean, marker: string): string {
+	if (depth === 0) return "";
+	const lead = "\u2003".repeat(depth - 1);
+	return lead + (ordered ? marker.replace(")", ".") : "–") + " ";
+}
+
+/** A list item inside a quote (Medium's quotes hold paragraphs): a bullet or its number before its text. */
+export function quotedListPrefix(marker: string): string {
+	return /^\d/.test(marker) ? marker.replace(")", ".") + " " : "• ";
+}
+
+/** The warnings and constants the builders use (apart from the table, so the plugin bundle holds no examples). */
+export const HEADING_LEVELS_CODE = "heading-levels";
+export const HEADING_LEVELS_MESSAGE = "The note uses more than two heading levels below the title; Medium has two sizes, so the deeper ones share the small size.";
+export const OBSIDIAN_ONLY_CODE = "unrendered-block";
+export const OBSIDIAN_ONLY_LANGUAGES = new Set(["mermaid", "query", "dataview", "dataviewjs", "base", "tasks", "tikz", "chart"]);
+export const RELATIVE_IMAGE_CODE = "relative-image";
+export const NOTES_HEADING = "Notes";
+
+/** The block rules, for the README and the tests (src/convert/rules/rule.ts). */
+export const BLOCK_RULES = {
+	title: {
+		construct: "the first `# H1` (or the `medium_title` / `title` property)",
+		medium: "the story's title, once (the H1 is not repeated in the body)",
+		examples: [{ note: "Body text.", markdown: "Body text." }],
+	},
+	subtitle: {
+		construct: "the `medium_subtitle` property",
+		medium: "the subtitle; nothing else becomes one (a `##` right under the title stays a heading)",
+		examples: [{ note: "## Before you go\n\nText.", markdown: "### Before you go\n\nText." }],
+	},
+	headings: {
+		construct: "headings `##` … `######`",
+		medium: "the note's highest body level is Medium's large heading, every deeper level the small one (h5/h6 included); a warning when more than two levels are used",
+		code: HEADING_LEVELS_CODE,
+		warning: HEADING_LEVELS_MESSAGE,
+		examples: [
+			{ note: "## Big\n\n### Small\n\n##### Tiny", markdown: "### Big\n\n#### Small\n\n#### Tiny", warnings: ["heading-levels"] },
+			{ note: "### Only\n\n#### Under", markdown: "### Only\n\n#### Under" },
+		],
+	},
+	paragraphs: {
+		construct: "paragraphs",
+		medium: "paragraphs; line breaks inside follow the vault's Strict line breaks setting (see the inline rules)",
+		examples: [{ note: "First.\n\nSecond.", markdown: "First.\n\nSecond." }],
+	},
+	lists: {
+		construct: "lists, nested lists, task lists",
+		medium: "flat list items (Medium has no nesting): a nested item follows its parent with a dash (or its number) before it; tasks keep ☐ / ☑",
+		examples: [
+			{ note: "- a\n  - b\n    1. c\n- d", markdown: "- a\n- – b\n- \u20031. c\n- d" },
+			{ note: "- [ ] open\n- [x] done", markdown: "- ☐ open\n- ☑ done" },
+		],
+	},
+	listMoveOut: {
+		construct: "an image or code block inside a list item",
+		medium: "moved out: it follows the item as a block of its own (Medium refuses images in list items)",
+		examples: [
+			{ note: "1. Step ![](https://e.com/a.png)\n2. Next\n   ```sh\n   run\n   ```", markdown: "1. Step\n\n![](https://e.com/a.png)\n\n2. Next\n\n```sh\nrun\n```" },
+		],
+	},
+	code: {
+		construct: "code blocks (fenced or indented)",
+		medium: "one code block with its language, blank lines inside included",
+		examples: [
+			{ note: "```python\na = 1\n\nb = 2\n```", markdown: "```python\na = 1\n\nb = 2\n```" },
+			{ note: "Text.\n\n    indented\n    code", markdown: "Text.\n\n```\nindented\ncode\n```" },
+		],
+	},
+	obsidianOnlyBlocks: {
+		construct: "mermaid, dataview and other plugin blocks",
+		medium: "a code block with their source, with a warning",
+		code: OBSIDIAN_ONLY_CODE,
+		examples: [{ note: "```mermaid\ngraph TD\n```", markdown: "```mermaid\ngraph TD\n```", warnings: ["unrendered-block"] }],
+	},
+	math: {
+		construct: "math blocks `$$…$$`",
+		medium: "a code block with the TeX source, with a warning",
+		code: "math-as-code",
+		examples: [{ note: "$$\nx^2\n$$", markdown: "```\nx^2\n```", warnings: ["math-as-code"] }],
+	},
+	images: {
+		construct: "images `![alt](src \"Title\")`, `![[pic.png|Caption]]`",
+		medium: "an image block: alt stays alt, a markdown title becomes the caption; a vault image is uploaded, a web image fetched by Medium; anything relative or local is left out with a warning",
+		code: RELATIVE_IMAGE_CODE,
+		examples: [
+			{ note: "![A cat](https://e.com/cat.png \"My cat\")", markdown: "![A cat](https://e.com/cat.png \"My cat\")" },
+			{ note: "![](img/missing.png)", markdown: "", warnings: ["missing-image"] },
+		],
+	},
+	callouts: {
+		construct: "callouts `> [!note] Title` and block quotes, nested ones too",
+		medium: "a block quote whose title is a bold paragraph of its own; nested callouts and quotes flattened into it, each title apart",
+		examples: [
+			{ note: "> [!warning] Thin ice\n> Never walk on it.\n> > [!note]\n> > Inner.", markdown: "> **Thin ice**\n>\n> Never walk on it.\n>\n> **Note**\n>\n> Inner." },
+		],
+	},
+	embeds: {
+		construct: "web embeds: `![](https://youtu.be/…)` or a bare YouTube, X, Vimeo or Gist URL on its own line",
+		medium: "an embed (a bare URL paragraph Medium turns into the player or card)",
+		examples: [
+			{ note: "![](https://www.youtube.com/watch?v=abc)\n\nhttps://gist.github.com/me/123", markdown: "https://www.youtube.com/watch?v=abc\n\nhttps://gist.github.com/me/123" },
+		],
+	},
+	tables: {
+		construct: "tables",
+		medium: "aligned text in a code block, with a warning (Medium has no tables)",
+		code: "table-as-text",
+		examples: [{ note: "| a | b |\n|---|--:|\n| x | 10 |", markdown: "```\na |  b\n--|---\nx | 10\n```", warnings: ["table-as-text"] }],
+	},
+	footnotes: {
+		construct: "footnotes `[^1]`, `^[inline]`",
+		medium: "numbered markers `[1]` in the text, and after a section break a bold **Notes** paragraph with the numbered notes",
+		examples: [
+			{ note: "Claim[^a].\n\n[^a]: Source.", markdown: "Claim[1].\n\n---\n\n**Notes**\n\n1. Source." },
+		],
+	},
+	rules: {
+		construct: "`---` horizontal rules",
+		medium: "a section break",
+		examples: [{ note: "A\n\n---\n\nB", markdown: "A\n\n---\n\nB" }],
+	},
+} satisfies Record<string, ConversionRule>;

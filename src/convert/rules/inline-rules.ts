@@ -1,0 +1,102 @@
+/**
+ * The inline rules: what each piece of text markup becomes among Medium's four markups (strong, em,
+ * link, code) plus line breaks. One entry per rule, with its examples; the parsers
+ * (src/convert/inline.ts for Obsidian's syntax, src/convert/inline-tree.ts for the markups) look their
+ * decisions up here.
+ */
+
+import type { ConversionRule } from "./rule";
+
+/** Schemes a link may keep on Medium: anything else would leave Medium's site for nowhere. */
+const ABSOLUTE_SCHEMES = ["https:", "http:", "mailto:"];
+
+/** Whether a link target is one Medium can follow (absolute web or mail address). */
+export function isAbsoluteHref(href: string): boolean {
+	const h = href.trim().toLowerCase();
+	for (const s of ABSOLUTE_SCHEMES) if (h.startsWith(s) && h.length > s.length) return true;
+	return false;
+}
+
+/** Whether an image source is one Medium can fetch itself. */
+export function isAbsoluteImageSrc(src: string): boolean {
+	const h = src.trim().toLowerCase();
+	return (h.startsWith("https://") || h.startsWith("http://")) && h.length > 8;
+}
+
+/** `br`, `br/`, `br /` (any case): the one HTML tag kept, as a line break. */
+export function isLineBreakTag(inner: string): boolean {
+	const t = inner.trim().toLowerCase();
+	return t === "br" || t === "br/" || t === "br /";
+}
+
+/** The warnings the parsers raise (apart from the table, so the plugin bundle holds no examples). */
+export const STRIKETHROUGH_CODE = "strikethrough-dropped";
+export const STRIKETHROUGH_MESSAGE = "Medium has no strikethrough: struck text is shown as plain text.";
+export const RAW_HTML_CODE = "html-dropped";
+export const RAW_HTML_MESSAGE = "Inline HTML tags were dropped (their text is kept): Medium keeps only its own markups.";
+export const RELATIVE_LINK_CODE = "relative-link";
+
+/** The inline rules, for the README and the tests (src/convert/rules/rule.ts). */
+export const INLINE_RULES = {
+	emphasis: {
+		construct: "`**bold**`, `__bold__`, `*italic*`, `_italic_`",
+		medium: "bold and italic (Medium's strong and em), parsed as CommonMark does",
+		examples: [
+			{ note: "Some **bold**, __bold__, *em*, _em_ and ***both***.", markdown: "Some **bold**, **bold**, *em*, *em* and ***both***." },
+			{ note: "snake_case_name stays, 2 * 3 too", markdown: "snake_case_name stays, 2 \\* 3 too" },
+			// CommonMark's reading: `*<em>unclosed and <em>half</em></em>`.
+			{ note: "**unclosed and *half**", markdown: "\\**unclosed and *half**" },
+		],
+	},
+	highlight: {
+		construct: "`==highlight==`",
+		medium: "bold (Medium has no highlight)",
+		examples: [{ note: "A ==marked== word.", markdown: "A **marked** word." }],
+	},
+	strikethrough: {
+		construct: "`~~strikethrough~~`",
+		medium: "the text without the strike (Medium has none), with a warning",
+		code: STRIKETHROUGH_CODE,
+		warning: STRIKETHROUGH_MESSAGE,
+		examples: [{ note: "Was ~~wrong~~ right.", markdown: "Was wrong right.", warnings: ["strikethrough-dropped"] }],
+	},
+	code: {
+		construct: "`` `code` ``, inline math `$x$`",
+		medium: "inline code (math with a warning)",
+		examples: [
+			{ note: "Run `npm test` now.", markdown: "Run `npm test` now." },
+			{ note: "Math $x^2$ here.", markdown: "Math `x^2` here.", warnings: ["math-as-code"] },
+		],
+	},
+	absoluteLinks: {
+		construct: "links `[text](url)`, `<https://…>`, wiki-links",
+		medium: "a link when the target is a web address or a note with a Medium URL (or the link template); anything relative or local becomes plain text, with a warning",
+		code: RELATIVE_LINK_CODE,
+		examples: [
+			{ note: "See [site](https://example.com) and <https://e.org>.", markdown: "See [site](https://example.com) and [https://e.org](https://e.org)." },
+			{ note: "See [local](file:///etc/passwd).", markdown: "See local.", warnings: ["relative-link"] },
+		],
+	},
+	lineBreaks: {
+		construct: "a single newline inside a paragraph",
+		medium: "a line break, as Obsidian shows it (a space when the vault uses Strict line breaks, or the folder is not a vault)",
+		examples: [
+			{ note: "one\ntwo", markdown: "one\\\ntwo" },
+			{ note: "one\ntwo", markdown: "one two", strictLineBreaks: true },
+		],
+	},
+	hardBreaks: {
+		construct: "hard line breaks: two trailing spaces, a trailing `\\`, `<br>`",
+		medium: "a line break, whatever the vault's setting",
+		examples: [
+			{ note: "one  \ntwo\\\nthree<br>four", markdown: "one\\\ntwo\\\nthree\\\nfour", strictLineBreaks: true },
+		],
+	},
+	rawHtml: {
+		construct: "inline HTML tags other than `<br>`",
+		medium: "dropped, their text kept, with a warning (Medium imports no markup of ours)",
+		code: RAW_HTML_CODE,
+		warning: RAW_HTML_MESSAGE,
+		examples: [{ note: "A <span class=\"x\">word</span> <kbd>K</kbd>.", markdown: "A word K.", warnings: ["html-dropped"] }],
+	},
+} satisfies Record<string, ConversionRule>;

@@ -1,0 +1,27 @@
+/**
+ * The shape of a conversion rule: what a note construct becomes on Medium, the warning when that is
+ * lossy, and before/after examples that are also its tests (tests/conversion-rules.test.ts).
+ */
+
+export interface RuleExample {
+	/** The note's body (after a `# Title` line the test adds). */
+	note: string;
+	/** The story body as the markdown writer prints it (src/story/story-markdown.ts), title line left out. */
+	markdown: string;
+	/** Warning codes the example must raise, in order (default: none). */
+	warnings?: string[];
+	/** Conversion options for this example. */
+	strictLineBreaks?: boolean;
+}
+
+export interface ConversionRule {
+	/** What the rule is about, as the README's conversion table names it. */
+	construct: string;
+	/** What Medium shows. */
+	medium: string;
+	/** Warning code when the rule loses something (absent: nothing is lost). */
+	code?: string;
+	/** The warning's message, when it is always the same. */
+	warning?: string;
+	examples: RuleExample[];
+}

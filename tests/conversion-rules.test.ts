@@ -1,0 +1,32 @@
+/**
+ * Every rule's before/after examples (src/convert/rules/), run: the note body after a `# Title`
+ * line, converted, must print as the example's markdown and raise the example's warnings.
+ */
+
+import { BLOCK_RULES } from "../src/convert/rules/block-rules";
+import { INLINE_RULES } from "../src/convert/rules/inline-rules";
+import type { ConversionRule, RuleExample } from "../src/convert/rules/rule";
+import { bodyOf, codes, convert } from "./support/convert-helpers";
+
+const cases: Array<[string, number, RuleExample]> = [];
+for (const [table, rules] of [["block", BLOCK_RULES], ["inline", INLINE_RULES]] as Array<[string, Record<string, ConversionRule>]>) {
+	for (const [id, rule] of Object.entries(rules)) rule.examples.forEach((ex, k) => cases.push([`${table}/${id}`, k + 1, ex]));
+}
+
+describe("conversion rules: each example is a test", () => {
+	test("every rule has an example and says what Medium shows", () => {
+		for (const rules of [BLOCK_RULES, INLINE_RULES] as Array<Record<string, ConversionRule>>) {
+			for (const rule of Object.values(rules)) {
+				expect(rule.examples.length).toBeGreaterThan(0);
+				expect(rule.medium.length).toBeGreaterThan(0);
+			}
+		}
+	});
+
+	test.each(cases)("%s, example %d", async (_rule, _k, ex) => {
+		const story = await convert("# Title\n\n" + ex.note, {}, { strictLineBreaks: ex.strictLineBreaks ?? false });
+		expect(story.title).toBe("Title");
+		expect(bodyOf(story)).toBe(ex.markdown);
+		expect(codes(story)).toEqual(ex.warnings ?? []);
+	});
+});
