@@ -28,5 +28,6 @@ describe("conversion rules: each example is a test", () => {
 		expect(story.title).toBe("Title");
 		expect(bodyOf(story)).toBe(ex.markdown);
 		expect(codes(story)).toEqual(ex.warnings ?? []);
+		if (ex.blocks) expect(story.blocks.map((b) => b.type)).toEqual(ex.blocks);
 	});
 });

@@ -71,12 +71,13 @@ export function hasScheme(dest: string): boolean {
 const WEB_EMBED_HOSTS = new Set([
 	"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "music.youtube.com",
 	"twitter.com", "www.twitter.com", "mobile.twitter.com", "x.com", "www.x.com",
+	"vimeo.com", "www.vimeo.com", "player.vimeo.com", "gist.github.com",
 ]);
 
 /** Alternatives of plain words: no backtracking. */
-const MAY_BE_WEB_EMBED = /youtu|twitter\.|x\.com/i;
+const MAY_BE_WEB_EMBED = /youtu|twitter\.|x\.com|vimeo\.|gist\./i;
 
-/** A YouTube or Twitter/X URL, which Medium embeds when it stands alone on its line. */
+/** A YouTube, Twitter/X, Vimeo or Gist URL, which Medium embeds when it stands alone on its line. */
 export function isWebEmbedUrl(url: string): boolean {
 	// Cheap test first: most image URLs name neither service.
 	if (!MAY_BE_WEB_EMBED.test(url)) return false;

@@ -137,7 +137,8 @@ export const BLOCK_RULES = {
 		construct: "web embeds: `![](https://youtu.be/…)` or a bare YouTube, X, Vimeo or Gist URL on its own line",
 		medium: "an embed (a bare URL paragraph Medium turns into the player or card)",
 		examples: [
-			{ note: "![](https://www.youtube.com/watch?v=abc)\n\nhttps://gist.github.com/me/123", markdown: "https://www.youtube.com/watch?v=abc\n\nhttps://gist.github.com/me/123" },
+			{ note: "![](https://www.youtube.com/watch?v=abc)\n\nhttps://gist.github.com/me/123", markdown: "https://www.youtube.com/watch?v=abc\n\nhttps://gist.github.com/me/123", blocks: ["embed", "embed"] },
+			{ note: "https://vimeo.com/123 in a sentence", markdown: "https://vimeo.com/123 in a sentence", blocks: ["paragraph"] },
 		],
 	},
 	tables: {

@@ -10,6 +10,8 @@ export interface RuleExample {
 	markdown: string;
 	/** Warning codes the example must raise, in order (default: none). */
 	warnings?: string[];
+	/** The story's block types in order, when the markdown alone cannot tell (an embed prints as its URL). */
+	blocks?: string[];
 	/** Conversion options for this example. */
 	strictLineBreaks?: boolean;
 }
