@@ -5,6 +5,7 @@
  */
 
 import * as nodePath from "node:path";
+import process from "node:process";
 import { MediumClient } from "../../medium/medium-client";
 import { isPublishStatus } from "../../publish/publish-settings";
 import { CliError, EXIT, type CliIo } from "../cli-io";
@@ -20,8 +21,8 @@ import { writeUrlProperty } from "../note-writer";
 import { lockNotesForPublish, openSharedState } from "../shared-state";
 
 /** Where the command line keeps its image cache and publish records: beside the vault, out of Obsidian's sight. */
-export function statePath(vaultRoot: string, env: CliIo["env"]): string {
-	return env.MEDIUM_PUBLISHER_STATE ? nodePath.resolve(env.MEDIUM_PUBLISHER_STATE) : nodePath.join(vaultRoot, ".medium-publisher", "state.json");
+export function statePath(vaultRoot: string, env: CliIo["env"], cwd = process.cwd()): string {
+	return env.MEDIUM_PUBLISHER_STATE ? nodePath.resolve(cwd, env.MEDIUM_PUBLISHER_STATE) : nodePath.join(vaultRoot, ".medium-publisher", "state.json");
 }
 
 /** The RESULT column's words. */
@@ -125,7 +126,7 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 
 		// One run per note at a time, across processes; the notes and the state are read under those locks
 		// (so a run that comes second sees the story the first one created), and the state is saved merged.
-		const stateFile = statePath(vault.root, io.env);
+		const stateFile = statePath(vault.root, io.env, io.cwd);
 		const release = dryRun ? null : await lockNotesForPublish(stateFile, notes.map((path) => ({ path, abs: vault.toAbsPath(path) })));
 		let report: BatchReport;
 		try {
@@ -162,7 +163,8 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 		}
 		const changed = outcomes.filter((o) => o.result === "changed").length;
 		if (changed > 0) {
-			io.stderr(`${changed === 1 ? "1 note changed" : `${changed} notes changed`} since it was published and was not published again: add --new to publish ${changed === 1 ? "it" : "them"} as new stories${args.flags.has("diff") ? "" : " (--diff shows the changes)"}.\n`);
+			const what = changed === 1 ? "1 note changed since it was published and was not published again: add --new to publish it as a new story" : `${changed} notes changed since they were published and were not published again: add --new to publish them as new stories`;
+			io.stderr(`${what}${args.flags.has("diff") ? "" : " (--diff shows the changes)"}.\n`);
 		}
 		if (left.length > 0) {
 			io.stderr(`Medium's limit of new stories per day was reached. Left for tomorrow: ${left.map(printable).join(", ")}\n`);
