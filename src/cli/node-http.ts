@@ -6,25 +6,54 @@
  */
 
 import type { HttpPort, HttpRequest, HttpResponse } from "../core/ports";
+import { redactToken } from "../medium/medium-errors";
 
 /** How long a request may take, answer body included, unless told otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The most of an answer's body that is read: Medium's answers are small JSON; a huge one is cut, not stored. */
+export const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
 
 /** Options of the Node HTTP adapter. */
 export interface NodeHttpOptions {
 	/** Milliseconds before a request is abandoned with a "TimeoutError"; default 30 s. */
 	timeoutMs?: number;
+	/** Bytes of an answer's body read at most; the rest is not downloaded. Default MAX_RESPONSE_BYTES. */
+	maxResponseBytes?: number;
 }
 
-/** Removes the values of credential headers from a text (Node's header errors quote the value). */
+/**
+ * The body of an answer as text, reading at most `limit` bytes: the stream is cancelled there, so a
+ * 700 MB error page costs 2 MB, not 700. A cut body then fails to parse and is reported as a bad answer.
+ */
+async function readBody(res: Response, limit: number): Promise<string> {
+	if (res.body === null) return "";
+	const reader = res.body.getReader();
+	const decoder = new TextDecoder("utf-8");
+	let text = "";
+	let total = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		const room = limit - total;
+		if (value.byteLength >= room) {
+			text += decoder.decode(value.subarray(0, room), { stream: true });
+			await reader.cancel().catch(() => undefined);
+			break;
+		}
+		total += value.byteLength;
+		text += decoder.decode(value, { stream: true });
+	}
+	return text + decoder.decode();
+}
+
+/** Removes the values of credential headers, in any form, from a text (Node's header errors quote the value). */
 function redactHeaders(text: string, headers: Record<string, string>): string {
 	let out = text;
 	for (const [name, value] of Object.entries(headers)) {
 		if (name.toLowerCase() !== "authorization" || value.length === 0) continue;
-		out = out.split(value).join("[redacted]");
 		const space = value.indexOf(" ");
-		const secret = space >= 0 ? value.slice(space + 1).trim() : "";
-		if (secret.length > 0) out = out.split(secret).join("[redacted]");
+		out = redactToken(out, space >= 0 ? value.slice(space + 1) : value);
 	}
 	return out;
 }
@@ -60,6 +89,7 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 /** Builds an HttpPort over the global `fetch`, with a per-request timeout (AbortSignal.timeout). */
 export function createNodeHttp(opts: NodeHttpOptions = {}): HttpPort {
 	const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const maxBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
 	return async (request: HttpRequest): Promise<HttpResponse> => {
 		const signal = AbortSignal.timeout(timeoutMs);
 		const body = request.body === undefined
@@ -73,7 +103,7 @@ export function createNodeHttp(opts: NodeHttpOptions = {}): HttpPort {
 				signal,
 				redirect: "manual",
 			});
-			const text = await res.text();
+			const text = await readBody(res, maxBytes);
 			const headers: Record<string, string> = {};
 			res.headers.forEach((value, name) => {
 				headers[name.toLowerCase()] = value;

@@ -7,19 +7,14 @@
 /** The parsed URL when `text` is an absolute URL with one of `schemes` (e.g. "https:") and a host. */
 function parsedWith(text: string, schemes: readonly string[]): URL | null {
 	const trimmed = text.trim();
-	if (trimmed === "") return null;
-	for (let i = 0; i < trimmed.length; i++) {
-		const code = trimmed.charCodeAt(i);
-		if (code <= 0x20 || code === 0x7f) return null; // spaces and controls: not a URL as written
-	}
-	let url: URL;
+	// Spaces and controls inside: not a URL as written (the URL parser would quietly drop some).
+	for (let i = 0; i < trimmed.length; i++) if (trimmed.charCodeAt(i) <= 32 || trimmed.charCodeAt(i) === 127) return null;
 	try {
-		url = new URL(trimmed);
+		const url = new URL(trimmed);
+		return schemes.includes(url.protocol) && url.hostname !== "" ? url : null;
 	} catch {
 		return null;
 	}
-	if (!schemes.includes(url.protocol) || url.hostname === "") return null;
-	return url;
 }
 
 /** True for an `https://host/...` URL: the only kind of story URL written into a note. */

@@ -7,7 +7,8 @@
  */
 
 import type { HttpPort, HttpRequest, HttpResponse } from "../core/ports";
-import { MediumError, type MediumErrorDetails, isRecord, mediumErrorFromRejection, mediumErrorFromResponse, redactToken } from "./medium-errors";
+import { USER_AGENT } from "../core/user-agent";
+import { MediumError, type MediumErrorDetails, type MediumRequestKind, isRecord, mediumErrorFromRejection, mediumErrorFromResponse, redactToken } from "./medium-errors";
 import { MEDIUM_IMAGE_TYPES, sniffImageType } from "./image-type";
 import { buildMultipart } from "./multipart";
 
@@ -118,6 +119,8 @@ export const MEDIUM_MAX_TAGS = 3;
 export const MAX_UPLOAD_RETRIES = 2;
 /** Default waits before the image upload's first and second retry. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [500, 1500];
+/** A `Retry-After` up to this long is waited before a retry; a longer one ends the retries (and is said). */
+export const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Splits on runs of white space (a single quantifier: no backtracking blow-up). */
 const WHITESPACE_RUN = /\s+/;
@@ -252,6 +255,8 @@ const MAYBE_CREATED =
 interface SendOptions {
 	/** What the plugin was doing, for messages ("creating the story"). */
 	context: string;
+	/** What the request is for, so a 429 is worded for it; "read" unless said. */
+	request?: MediumRequestKind;
 	/** Retries on network failure, timeout, 429 and 5xx (only for idempotent-enough requests). */
 	retry?: boolean;
 	/** Maps a MediumError of this endpoint to another (e.g. 401 → missing scope). */
@@ -361,7 +366,7 @@ export class MediumClient {
 			const user = await this.me();
 			path = `/users/${encodeURIComponent(user.id)}/posts`;
 		}
-		const data = await this.send("POST", path, { json: body }, { context: "creating the story", notIdempotent: true });
+		const data = await this.send("POST", path, { json: body }, { context: "creating the story", notIdempotent: true, request: "story" });
 		if (!isRecord(data) || str(data, "id") === "" || str(data, "url") === "") {
 			throw badResponse(
 				"Creating the story failed: Medium's answer had no story in it." + MAYBE_CREATED,
@@ -402,6 +407,7 @@ export class MediumClient {
 		});
 		const data = await this.send("POST", "/images", { bytes: multipart.body, contentType: multipart.contentType }, {
 			context: `uploading the image "${name}"`,
+			request: "upload",
 			retry: true,
 		});
 		if (!isRecord(data) || str(data, "url") === "") {
@@ -433,6 +439,7 @@ export class MediumClient {
 			Authorization: `Bearer ${this.token}`,
 			Accept: "application/json",
 			"Accept-Charset": "utf-8",
+			"User-Agent": USER_AGENT,
 		};
 		const request: HttpRequest = { url: this.apiBase + path, method, headers };
 		if (body && "json" in body) {
@@ -446,13 +453,14 @@ export class MediumClient {
 		for (let attempt = 0; ; attempt++) {
 			let error: MediumError;
 			try {
-				return await this.attempt(request, opts.context);
+				return await this.attempt(request, opts.context, opts.request ?? "read");
 			} catch (caught) {
 				error = caught instanceof MediumError ? caught : mediumErrorFromRejection(caught, opts.context, this.token);
 			}
 			if (opts.mapError) error = opts.mapError(error);
-			if (attempt < retries && isRetryable(error)) {
-				await this.sleep(this.delayFor(attempt));
+			const asked = error.retryAfterMs;
+			if (attempt < retries && isRetryable(error) && (asked === undefined || asked <= MAX_RETRY_AFTER_MS)) {
+				await this.sleep(Math.max(this.delayFor(attempt), asked ?? 0));
 				continue;
 			}
 			throw this.finish(error, opts);
@@ -460,21 +468,21 @@ export class MediumClient {
 	}
 
 	/** One request and its reading; throws MediumError on any failure. */
-	private async attempt(request: HttpRequest, context: string): Promise<unknown> {
+	private async attempt(request: HttpRequest, context: string, kind: MediumRequestKind): Promise<unknown> {
 		let res: HttpResponse;
 		try {
 			res = await this.http({ ...request, headers: { ...request.headers } });
 		} catch (err) {
 			throw mediumErrorFromRejection(err, context, this.token);
 		}
-		if (res.status < 200 || res.status >= 300) throw mediumErrorFromResponse(res, context, this.token);
+		if (res.status < 200 || res.status >= 300) throw mediumErrorFromResponse(res, context, this.token, kind);
 		let json: unknown;
 		try {
 			json = JSON.parse(res.text);
 		} catch {
-			throw mediumErrorFromResponse(res, context, this.token);
+			throw mediumErrorFromResponse(res, context, this.token, kind);
 		}
-		if (!isRecord(json) || !("data" in json)) throw mediumErrorFromResponse(res, context, this.token);
+		if (!isRecord(json) || !("data" in json)) throw mediumErrorFromResponse(res, context, this.token, kind);
 		return json.data;
 	}
 
@@ -511,6 +519,7 @@ function detailsOf(error: MediumError, token?: string): MediumErrorDetails {
 	if (error.status !== undefined) details.status = error.status;
 	if (error.code !== undefined) details.code = error.code;
 	if (error.mediumMessage !== undefined) details.mediumMessage = redactToken(error.mediumMessage, token);
+	if (error.retryAfterMs !== undefined) details.retryAfterMs = error.retryAfterMs;
 	return details;
 }
 

@@ -30,7 +30,12 @@ export interface MediumErrorDetails {
 	code?: number;
 	/** Medium's own error text, already redacted; kept apart so the UI can show it on its own. */
 	mediumMessage?: string;
+	/** How long Medium asked to wait before trying again (its `Retry-After`), in milliseconds. */
+	retryAfterMs?: number;
 }
+
+/** What a request was for, so a failure can be worded for it (a 429 means different things). */
+export type MediumRequestKind = "story" | "upload" | "read";
 
 /** A failure talking to Medium; `message` is a plain sentence-case explanation with advice, never the token. */
 export class MediumError extends Error {
@@ -38,6 +43,7 @@ export class MediumError extends Error {
 	readonly status?: number;
 	readonly code?: number;
 	readonly mediumMessage?: string;
+	readonly retryAfterMs?: number;
 
 	constructor(kind: MediumErrorKind, message: string, details: MediumErrorDetails = {}) {
 		super(message);
@@ -46,22 +52,55 @@ export class MediumError extends Error {
 		if (details.status !== undefined) this.status = details.status;
 		if (details.code !== undefined) this.code = details.code;
 		if (details.mediumMessage !== undefined) this.mediumMessage = details.mediumMessage;
+		if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
 	}
 }
 
 /** What replaces the token wherever it would have appeared. */
 export const REDACTED = "[redacted]";
 
+/** A piece of a token at least this long is redacted wherever it appears (a token split in two, or cut). */
+const MIN_PIECE = 6;
+
+/** The spellings a token (sent trimmed) can come back in: as is, JSON-escaped, URL-encoded; lower case. */
+function tokenSpellings(token: string): string[] {
+	const t = token.trim();
+	return [t, JSON.stringify(t).slice(1, -1), encodeURIComponent(t)].map((s) => s.toLowerCase());
+}
+
 /**
- * Removes every occurrence of the token (as given and trimmed) from a text, so that nothing Medium or the
- * network stack echoes can carry the secret into a message, a log or a file.
+ * Removes the token from a text in every form it can come back in: as given or trimmed, JSON-escaped,
+ * URL-encoded, in another letter case, and in pieces (Medium's errors can echo it split across two
+ * messages, or cut): any run of six or more characters of the token's spelling is redacted. Nothing
+ * Medium or the network stack echoes can carry the secret into a message, a log or a file. One pass per
+ * spelling over the text.
  */
 export function redactToken(text: string, token: string | null | undefined): string {
-	if (!token) return text;
-	let out = text;
-	for (const secret of [token, token.trim()]) {
-		if (secret.length === 0) continue;
-		out = out.split(secret).join(REDACTED);
+	if (!token || token.trim() === "" || text === "") return text;
+	const lower = text.toLowerCase();
+	// covered[i] is true when character i of the text is part of the token.
+	const covered = new Uint8Array(text.length);
+	let any = false;
+	for (const spelling of tokenSpellings(token)) {
+		const k = Math.min(spelling.length, MIN_PIECE);
+		const pieces = new Set<string>();
+		for (let i = 0; i + k <= spelling.length; i++) pieces.add(spelling.slice(i, i + k));
+		for (let i = 0; i + k <= lower.length; i++) {
+			if (!pieces.has(lower.slice(i, i + k))) continue;
+			covered.fill(1, i, i + k);
+			any = true;
+		}
+	}
+	if (!any) return text;
+	let out = "";
+	for (let i = 0; i < text.length; ) {
+		if (covered[i] === 0) {
+			out += text[i];
+			i++;
+			continue;
+		}
+		while (i < text.length && covered[i] === 1) i++;
+		out += REDACTED;
 	}
 	return out;
 }
@@ -155,6 +194,24 @@ function withMediumText(message: string, parsed: ParsedErrorBody): string {
 	return message;
 }
 
+/**
+ * A `Retry-After` header in milliseconds: delay-seconds or an HTTP date (relative to `now`); undefined
+ * when absent or unreadable, never negative.
+ */
+export function retryAfterMs(headers: Record<string, string>, now: number = Date.now()): number | undefined {
+	const raw = headerValue(headers, "retry-after").trim();
+	if (raw === "") return undefined;
+	if (/^\d{1,10}$/.test(raw)) return Number(raw) * 1000;
+	const at = Date.parse(raw);
+	return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+/** "30 seconds", "5 minutes": a wait in words. */
+export function waitWords(ms: number): string {
+	const seconds = Math.max(1, Math.ceil(ms / 1000));
+	return seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}
+
 /** The Medium error code for a missing scope (seen with 401 and 403). */
 export const CODE_MISSING_SCOPE = 6002;
 
@@ -162,12 +219,14 @@ export const CODE_MISSING_SCOPE = 6002;
  * Turns a non-2xx answer (or a 2xx that is not Medium's `{data}`) into a MediumError. `context` is what the
  * plugin was doing, as a lower-case phrase ("creating the story"); `token` is redacted from anything quoted.
  */
-export function mediumErrorFromResponse(res: HttpResponse, context: string, token?: string): MediumError {
+export function mediumErrorFromResponse(res: HttpResponse, context: string, token?: string, request: MediumRequestKind = "story"): MediumError {
 	const status = res.status;
 	const html = looksLikeHtml(res);
 	const parsed = html ? {} : parseErrorBody(res.text);
 	if (parsed.message !== undefined) parsed.message = cleanMediumMessage(parsed.message, token);
 	const details: MediumErrorDetails = { status };
+	const retryAfter = retryAfterMs(res.headers);
+	if (retryAfter !== undefined) details.retryAfterMs = retryAfter;
 	if (parsed.code !== undefined) details.code = parsed.code;
 	if (parsed.message) details.mediumMessage = parsed.message;
 	const head = prefix(context);
@@ -207,9 +266,12 @@ export function mediumErrorFromResponse(res: HttpResponse, context: string, toke
 		);
 	}
 	if (status === 429) {
+		const wait = retryAfter === undefined ? "" : ` (Medium asks to wait ${waitWords(retryAfter)})`;
 		return make(
 			"rate-limited",
-			"Medium's limit was reached (at most 10 new stories a day per account). Try again tomorrow.",
+			request === "story"
+				? `Medium's limit was reached (at most 10 new stories a day per account). Try again tomorrow${wait}.`
+				: `Medium is limiting requests${request === "upload" ? " (an image upload; no story was created)" : ""}. Try again later${wait}.`,
 		);
 	}
 	if (status === 404) {

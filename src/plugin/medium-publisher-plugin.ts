@@ -6,6 +6,7 @@
 
 import { Notice, Platform, Plugin, TFile, TFolder, type TAbstractFile } from "obsidian";
 import type { HttpPort } from "../core/ports";
+import { isWebUrl } from "../core/web-url";
 import { MediumClient } from "../medium/medium-client";
 import { MediumError } from "../medium/medium-errors";
 import { PublishError, Publisher, type NoteToPublish } from "../publish/publisher";
@@ -188,12 +189,19 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 		const progress = new ProgressNotice();
 		try {
 			const note = await this.readNote(file);
+			const problem = this.vaultPort.propertiesProblem(file, note.text);
+			if (problem !== null) {
+				progress.hide();
+				new Notice(problem, LONG_NOTICE_MS);
+				return;
+			}
 			let plan = await this.publisher.plan(note, this.publishDefaults());
 			let allowRepublish = false;
 			if (plan.existing) {
 				const action = await new RepublishModal(this.app, plan.existing).choose();
 				if (action === "open") {
-					window.open(plan.existing.url);
+					if (isWebUrl(plan.existing.url)) window.open(plan.existing.url);
+					else new Notice("The note's story URL is not a web address, so it was not opened.");
 					return;
 				}
 				if (action === "copy") {

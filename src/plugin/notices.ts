@@ -7,6 +7,7 @@
 
 import { Notice } from "obsidian";
 import { redactToken } from "../medium/medium-errors";
+import { isWebUrl } from "../core/web-url";
 
 /** Long enough to read a failure's advice, or to copy a URL. */
 export const LONG_NOTICE_MS = 15_000;
@@ -32,7 +33,9 @@ export class ProgressNotice {
 export function textWithLink(text: string, url: string, after = ""): DocumentFragment {
 	return createFragment((frag) => {
 		frag.appendText(text);
-		frag.createEl("a", { text: url, href: url });
+		// Only a web address becomes a link; anything else (a `javascript:` URL from a server) stays text.
+		if (isWebUrl(url)) frag.createEl("a", { text: url, href: url });
+		else frag.appendText(url);
 		if (after !== "") frag.appendText(after);
 	});
 }

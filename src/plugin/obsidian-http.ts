@@ -6,6 +6,7 @@
 
 import { requestUrl, type RequestUrlParam, type RequestUrlResponse } from "obsidian";
 import type { HttpPort, HttpRequest, HttpResponse } from "../core/ports";
+import { redactToken } from "../medium/medium-errors";
 
 /** How long a request may take before it is given up as a timeout. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -36,24 +37,29 @@ function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<s
 	return out;
 }
 
-/** The answer's text; an undecodable body reads as "" (the client then reports a bad answer). */
+/**
+ * The most of an answer's text that is kept. `requestUrl` cannot stream, so it has read the whole body
+ * already; what is kept (and parsed, and quoted in messages) is cut here, like the command line's cap.
+ */
+export const MAX_RESPONSE_CHARS = 2 * 1024 * 1024;
+
+/** The answer's text, cut to the cap; an undecodable body reads as "" (the client then reports a bad answer). */
 function textOf(response: RequestUrlResponse): string {
 	try {
-		return typeof response.text === "string" ? response.text : "";
+		const text = typeof response.text === "string" ? response.text : "";
+		return text.length > MAX_RESPONSE_CHARS ? text.slice(0, MAX_RESPONSE_CHARS) : text;
 	} catch {
 		return "";
 	}
 }
 
-/** Removes the Authorization value (and its bare token) from a text, whatever a failure quoted. */
+/** Removes the Authorization value's token, in any form, from a text, whatever a failure quoted. */
 function redactAuthorization(text: string, headers: Record<string, string>): string {
 	let out = text;
 	for (const [name, value] of Object.entries(headers)) {
 		if (name.toLowerCase() !== "authorization" || value === "") continue;
 		const space = value.indexOf(" ");
-		for (const secret of [value, space >= 0 ? value.slice(space + 1).trim() : ""]) {
-			if (secret !== "") out = out.split(secret).join("[redacted]");
-		}
+		out = redactToken(out, space >= 0 ? value.slice(space + 1) : value);
 	}
 	return out;
 }

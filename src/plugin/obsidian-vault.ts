@@ -4,8 +4,10 @@
  * publisher therefore see the note the way the user does, with no YAML or link logic of our own here.
  */
 
-import { TFile, type App } from "obsidian";
+import { parseYaml, TFile, type App } from "obsidian";
 import type { NoteFile, VaultPort } from "../core/ports";
+import { isMarkdownPath } from "../core/vault-paths";
+import { normalizeNewlines, splitFrontmatter } from "../convert/frontmatter";
 
 /** A VaultPort for one app; cheap, stateless, safe to keep for the plugin's lifetime. */
 export class ObsidianVault implements VaultPort {
@@ -21,9 +23,10 @@ export class ObsidianVault implements VaultPort {
 		return this.app.metadataCache.getFirstLinkpathDest(linkpath, sourcePath)?.path ?? null;
 	}
 
+	/** Only markdown notes are notes: an embed of any other file is never read as one. */
 	async readNote(path: string): Promise<NoteFile | null> {
 		const file = this.fileAt(path);
-		if (!file) return null;
+		if (!file || !isMarkdownPath(file.path)) return null;
 		try {
 			return await this.noteOf(file);
 		} catch {
@@ -36,6 +39,26 @@ export class ObsidianVault implements VaultPort {
 		const text = await this.app.vault.cachedRead(file);
 		const frontmatter = this.app.metadataCache.getFileCache(file)?.frontmatter;
 		return { text, properties: frontmatter ? { ...frontmatter } : {} };
+	}
+
+	/**
+	 * Why a note's properties cannot be read, or null: the note opens a frontmatter block but Obsidian's
+	 * metadata cache holds no properties for it, which is what Obsidian does when the YAML does not parse.
+	 * Its `medium_url` cannot be checked then, so a publish must stop. Obsidian's parser names the line.
+	 */
+	propertiesProblem(file: TFile, text: string): string | null {
+		const lines = normalizeNewlines(text).split("\n");
+		const { bodyLine } = splitFrontmatter(lines.join("\n"));
+		const yaml = lines.slice(1, Math.max(1, bodyLine - 1)).join("\n");
+		if (bodyLine === 0 || this.app.metadataCache.getFileCache(file)?.frontmatter || !/^[^#\s]/m.test(yaml)) return null;
+		let why = "not read by Obsidian yet";
+		try {
+			parseYaml(yaml);
+		} catch (error) {
+			const line = (error as { mark?: { line?: number } }).mark?.line;
+			why = `line ${typeof line === "number" ? line + 2 : 2}: ${String(error instanceof Error ? error.message : error).split("\n")[0]}`;
+		}
+		return `This note's properties cannot be read (${why}). Fix them and publish again; nothing was sent.`;
 	}
 
 	async readBinary(path: string): Promise<Uint8Array | null> {

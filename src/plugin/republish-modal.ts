@@ -5,6 +5,7 @@
  */
 
 import { Modal, Setting, requireApiVersion, type App } from "obsidian";
+import { isWebUrl } from "../core/web-url";
 import { formatDiff } from "../publish/content-diff";
 import type { ExistingStory } from "../publish/publisher";
 import { LABELS, diffSummary, guardHeadline, statusWord } from "../publish/story-status";
@@ -46,7 +47,9 @@ export class RepublishModal extends Modal {
 		contentEl.addClass("medium-publisher-modal");
 		const where = contentEl.createEl("p");
 		where.appendText("The story: ");
-		where.createEl("a", { text: existing.url, href: existing.url });
+		// The URL comes from the note's property: only a web address becomes a link.
+		if (isWebUrl(existing.url)) where.createEl("a", { text: existing.url, href: existing.url });
+		else where.appendText(existing.url);
 		if (existing.record) where.appendText(` (${statusWord(existing.record.status)})`);
 		contentEl.createEl("p", {
 			text: "Publishing again creates another story; the one above stays as it is.",

@@ -11,7 +11,8 @@
 import { LinkIndex } from "../../src/core/link-index";
 import type { HttpRequest } from "../../src/core/ports";
 import { createNodeHttp } from "../../src/cli/node-http";
-import { setProperty } from "../../src/publish/set-property";
+import { findFrontmatter, setProperty } from "../../src/publish/set-property";
+import matter from "gray-matter";
 import { propertiesOf } from "./memory-vault";
 
 /**
@@ -590,10 +591,17 @@ export class MetadataCache extends Events {
 		return path === null ? null : this.vault.getFileByPath(path);
 	}
 
+	/** Like Obsidian: no `frontmatter` when there is none, or when its YAML does not parse. */
 	getFileCache(file: TFile): { frontmatter?: Record<string, unknown> } | null {
 		if (file.extension !== "md" || !this.vault.getFileByPath(file.path)) return null;
 		const text = this.vault.textOf(file.path);
-		if (!text.startsWith("---")) return {};
+		const span = findFrontmatter(text);
+		if (!span) return {};
+		try {
+			parseYaml(text.slice(span.contentStart, span.contentEnd));
+		} catch {
+			return {};
+		}
 		return { frontmatter: propertiesOf(text) };
 	}
 }
@@ -1319,6 +1327,11 @@ export async function requestUrl(param: RequestUrlParam | string): Promise<Reque
 		},
 		text: res.text,
 	};
+}
+
+/** Obsidian's YAML parser: the value, or a thrown error (with the parser's mark) when it does not parse. */
+export function parseYaml(yaml: string): unknown {
+	return matter("---\n" + yaml + "\n---\n", { excerpt: false }).data;
 }
 
 export function normalizePath(path: string): string {
