@@ -99,6 +99,17 @@ describe("a conversion", () => {
 	});
 });
 
+describe("local addresses", () => {
+	test("file://, data: and other local URLs are warned and never sent", async () => {
+		const text = "# N\n\n![pic](file:///etc/passwd)\n\nSee [my file](file:///Users/me/x.md), ![d](data:image/png;base64,AAAA) and ![ok](https://e.com/a.png).\n";
+		const story = await convertNote({ path: "N.md", text, properties: {} }, vault, {});
+		expect(story.content).not.toMatch(/file:|data:/);
+		expect(story.content).toContain("my file");
+		expect(story.content).toContain("https://e.com/a.png");
+		expect(story.warnings.filter((w) => w.code === "local-url").map((w) => w.line)).toEqual([3, 5, 5]);
+	});
+});
+
 describe("the note given on the command line", () => {
 	test("a link to a file outside the vault is refused", async () => {
 		await expect(readNoteInput(path.join(root, "cred-link.md"), root, "cred-link.md")).rejects.toThrow(/outside the vault/);

@@ -68,6 +68,16 @@ export function hasScheme(dest: string): boolean {
 	return true;
 }
 
+/** Schemes that name something on this machine (or run code), never a place Medium can fetch. */
+const LOCAL_SCHEMES = new Set(["file", "app", "capacitor", "blob", "filesystem", "data", "javascript", "vbscript"]);
+
+/** The scheme of a destination when it is a local one (`file:`, `app:`, `data:`…), else null: warned, never sent. */
+export function localScheme(dest: string): string | null {
+	if (!hasScheme(dest)) return null;
+	const scheme = dest.slice(0, dest.indexOf(":")).toLowerCase();
+	return LOCAL_SCHEMES.has(scheme) ? scheme : null;
+}
+
 const WEB_EMBED_HOSTS = new Set([
 	"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "music.youtube.com",
 	"twitter.com", "www.twitter.com", "mobile.twitter.com", "x.com", "www.x.com",

@@ -8,7 +8,7 @@
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { fillUrlTemplate } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
-import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isImageSize, isWebEmbedUrl } from "./file-kinds";
+import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isImageSize, isWebEmbedUrl, localScheme } from "./file-kinds";
 import { codeSpan, type CodeSpan, findCodeSpans, ForwardFinder, hasInlineSyntax, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
@@ -564,6 +564,12 @@ class InlineScanner {
 		if (!d) return -1;
 		const raw = d.dest;
 		if (hasScheme(raw)) {
+			const local = localScheme(raw);
+			if (local !== null) {
+				this.warn("local-url", `Link ${raw} is a local ${local}: address Medium cannot reach and must not get; it became plain text.`);
+				this.pushClose(close, "", d.end);
+				return this.replace(i, "", i + 1);
+			}
 			if (/^obsidian:/i.test(raw)) {
 				this.warn("obsidian-link", `Link ${raw} opens Obsidian and cannot work on Medium; it became plain text.`);
 				this.pushClose(close, "", d.end);
@@ -699,6 +705,11 @@ class InlineScanner {
 		const alt = altWithoutSize(this.text.slice(i + 2, close));
 		const src = d.dest.trim();
 		if (hasScheme(src)) {
+			const local = localScheme(src);
+			if (local !== null) {
+				this.warn("local-url", `Image ${this.text.slice(i, d.end)} is a local ${local}: address Medium cannot reach and must not get; it was left out.`);
+				return this.replace(i, "", d.end);
+			}
 			if (isWebEmbedUrl(src) && !this.e.plain) return this.block(i, [src], d.end);
 			if (this.e.plain) return this.replace(i, alt || src, d.end);
 			return this.replace(i, `![${alt}]${this.text.slice(close + 1, d.end)}`, d.end);
