@@ -1,4 +1,4 @@
-import { decodeLinkDestination, LinkIndex, splitLinktext } from "../src/core/link-index";
+import { decodeLinkDestination, LinkIndex, resolveSiteLink, splitLinktext } from "../src/core/link-index";
 import { basenameOf, dirnameOf, joinVaultPath, normalizeVaultPath } from "../src/core/vault-paths";
 
 describe("LinkIndex: obsidian-export lookup_filename_in_vault table", () => {
@@ -261,5 +261,23 @@ describe("blog links: folder pages and files served from static/", () => {
 		expect(blog.resolve("../missing/", from)).toBeNull();
 		expect(blog.resolve("/images/missing.png", from)).toBeNull();
 		expect(blog.resolve("../../../../outside/", from)).toBeNull();
+	});
+});
+
+describe("resolveSiteLink over another host's resolution (the plugin passes Obsidian's)", () => {
+	test("asks the host for the folder pages and the static/ file, in order, and nothing for a bare name", () => {
+		const asked: string[] = [];
+		const host = (link: string) => {
+			asked.push(link);
+			return link === "../second-post/README.md" ? "blog/second-post/README.md" : null;
+		};
+		expect(resolveSiteLink("../second-post/", "blog/first-post/index.md", host)).toBe("blog/second-post/README.md");
+		expect(asked).toEqual(["../second-post/index.md", "../second-post/README.md"]);
+		asked.length = 0;
+		expect(resolveSiteLink("/images/x.png", "a.md", host)).toBeNull();
+		expect(asked[0]).toBe("/static/images/x.png");
+		asked.length = 0;
+		expect(resolveSiteLink("second-post", "a.md", host)).toBeNull();
+		expect(asked).toEqual([]);
 	});
 });

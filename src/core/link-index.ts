@@ -5,7 +5,7 @@
  * only looks at the few files sharing that name, never at the whole vault.
  */
 
-import { FOLDER_NOTE_NAMES } from "./url-template";
+import { FOLDER_NOTE_FILES } from "./url-template";
 import { basenameOf, dirnameOf, isMarkdownPath, joinVaultPath, normalizeVaultPath } from "./vault-paths";
 
 /** One indexed file with the spellings its comparisons need, computed once. */
@@ -132,31 +132,7 @@ export class LinkIndex {
 	 * name matches that name in any folder). An empty target means the source note itself.
 	 */
 	resolve(linkpath: string, sourcePath: string): string | null {
-		return this.resolveFile(linkpath, sourcePath) ?? this.resolveSiteLink(linkpath.trim(), sourcePath);
-	}
-
-	/**
-	 * What a static-site blog means where Obsidian finds nothing: a link to a folder (`../second-post/`,
-	 * `./guide`, `/docs/`) is its page (`index.md`, `README.md`, `_index.md`), and a root-absolute path
-	 * (`/images/x.png`) may be a file the site serves from `static/` (Gatsby, Hugo). Only paths written
-	 * as paths (anchored, or ending in `/`) are tried, so a wikilink never lands on a folder page by chance.
-	 */
-	private resolveSiteLink(target: string, sourcePath: string): string | null {
-		if (target === "") return null;
-		const absolute = target.startsWith("/");
-		if (absolute) {
-			const served = this.resolveFile("/" + STATIC_FOLDER + target, sourcePath);
-			if (served !== null) return served;
-		}
-		const relative = target === "." || target === ".." || target.startsWith("./") || target.startsWith("../");
-		if (!absolute && !relative && !target.endsWith("/")) return null;
-		let folder = target;
-		while (folder.endsWith("/")) folder = folder.slice(0, -1);
-		for (const page of FOLDER_NOTE_NAMES) {
-			const found = this.resolveFile(folder === "" ? "/" + page : `${folder}/${page}`, sourcePath);
-			if (found !== null) return found;
-		}
-		return null;
+		return this.resolveFile(linkpath, sourcePath) ?? resolveSiteLink(linkpath, sourcePath, (link, source) => this.resolveFile(link, source));
 	}
 
 	/** Obsidian's own resolution (see `resolve`). */
@@ -215,6 +191,32 @@ export class LinkIndex {
 		}
 		return best.entry.path;
 	}
+}
+
+/**
+ * What a static-site blog means where Obsidian's resolution finds nothing: a link to a folder
+ * (`../second-post/`, `./guide`, `/docs/`) is its page (`index.md`, `README.md`, `_index.md`), and a
+ * root-absolute path (`/images/x.png`) may be a file the site serves from `static/` (Gatsby, Hugo). Only
+ * paths written as paths (anchored, or ending in `/`) are tried, so a wikilink never lands on a folder
+ * page by chance. `resolveFile` is the host's own resolution (the index here, Obsidian's in the plugin).
+ */
+export function resolveSiteLink(linkpath: string, sourcePath: string, resolveFile: (linkpath: string, sourcePath: string) => string | null): string | null {
+	const target = linkpath.trim();
+	if (target === "") return null;
+	const absolute = target.startsWith("/");
+	if (absolute) {
+		const served = resolveFile("/" + STATIC_FOLDER + target, sourcePath);
+		if (served !== null) return served;
+	}
+	const relative = target === "." || target === ".." || target.startsWith("./") || target.startsWith("../");
+	if (!absolute && !relative && !target.endsWith("/")) return null;
+	let folder = target;
+	while (folder.endsWith("/")) folder = folder.slice(0, -1);
+	for (const page of FOLDER_NOTE_FILES) {
+		const found = resolveFile(folder === "" ? "/" + page : `${folder}/${page}`, sourcePath);
+		if (found !== null) return found;
+	}
+	return null;
 }
 
 /**

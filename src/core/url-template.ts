@@ -5,8 +5,11 @@
  * is named after its folder, never "index".
  */
 
-/** File names that stand for their folder: the folder's page. Compared without case. */
-export const FOLDER_NOTE_NAMES: readonly string[] = ["index.md", "readme.md", "_index.md"];
+/** File names that stand for their folder (the folder's page), as usually spelled, most common first. */
+export const FOLDER_NOTE_FILES: readonly string[] = ["index.md", "README.md", "_index.md"];
+
+/** The same names in lower case: a note is a folder page whatever the case of its name. */
+export const FOLDER_NOTE_NAMES: readonly string[] = FOLDER_NOTE_FILES.map((name) => name.toLowerCase());
 
 /** The last segment of a `/`-separated path. */
 function lastSegment(path: string): string {

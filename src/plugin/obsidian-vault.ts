@@ -5,6 +5,7 @@
  */
 
 import { parseYaml, TFile, type App } from "obsidian";
+import { resolveSiteLink } from "../core/link-index";
 import type { NoteFile, VaultPort } from "../core/ports";
 import { isMarkdownPath } from "../core/vault-paths";
 import { normalizeNewlines, splitFrontmatter } from "../convert/frontmatter";
@@ -20,7 +21,9 @@ export class ObsidianVault implements VaultPort {
 	}
 
 	resolveLink(linkpath: string, sourcePath: string): string | null {
-		return this.app.metadataCache.getFirstLinkpathDest(linkpath, sourcePath)?.path ?? null;
+		const find = (link: string, source: string) => this.app.metadataCache.getFirstLinkpathDest(link, source)?.path ?? null;
+		// Where Obsidian finds nothing, a blog's folder links and static/ images, as the command line reads them.
+		return find(linkpath, sourcePath) ?? resolveSiteLink(linkpath, sourcePath, find);
 	}
 
 	/** Only markdown notes are notes: an embed of any other file is never read as one. */
