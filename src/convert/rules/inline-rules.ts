@@ -74,7 +74,7 @@ export const INLINE_RULES = {
 		code: RELATIVE_LINK_CODE,
 		examples: [
 			{ note: "See [site](https://example.com) and <https://e.org>.", markdown: "See [site](https://example.com) and [https://e.org](https://e.org)." },
-			{ note: "See [local](file:///etc/passwd).", markdown: "See local.", warnings: ["relative-link"] },
+			{ note: "See [local](file:///etc/passwd).", markdown: "See local.", warnings: ["local-url"] },
 		],
 	},
 	lineBreaks: {
