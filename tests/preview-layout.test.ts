@@ -173,6 +173,12 @@ describe("warnings at their blocks", () => {
 		expect(placed.byBlock.has(2)).toBe(false);
 	});
 
+	test("a warning from an embedded note (its own lines) goes to the header, named by its note", () => {
+		const placed = placeWarnings(showcase().blocks, [{ line: 8, message: "Unresolved link.", path: "Notes/Embedded.md" }]);
+		expect(placed.byBlock.size).toBe(0);
+		expect(placed.header.map((w) => w.message)).toEqual(["Notes/Embedded.md, line 8: Unresolved link."]);
+	});
+
 	test("a block with warnings carries one mark whose hover text lists them; the byline counts them", () => {
 		const root = layoutStory(showcase(), { imageSrc, warnings: [warn(2, "Too many tags."), warn(17, "First."), warn(18, "Second."), warn(24, "An item.")] });
 		const marks = byClass(root, C("mark"));

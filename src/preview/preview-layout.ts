@@ -7,6 +7,7 @@
  * model was built; this only prints it.
  */
 
+import { safeHref } from "../html/safe-url";
 import type { ImageSource, InlineNode, StoryBlock, StoryModel } from "../story/story-model";
 import { h, type PreviewElement, type PreviewNode } from "./preview-tree";
 
@@ -21,8 +22,10 @@ export function previewClass(name: string): string {
 /** A warning as the preview needs it (the converter's ConversionWarning fits). */
 export interface PreviewWarning {
 	message: string;
-	/** 1-based line in the root note's file. */
+	/** 1-based line in the root note's file, or in `path`'s when that is given. */
 	line: number;
+	/** The embedded note the warning comes from, when it is not the root note. */
+	path?: string;
 }
 
 /** What the layout needs from its host. */
@@ -36,9 +39,6 @@ export interface PreviewLayoutOptions {
 	imageSrc: (source: ImageSource) => string | null;
 }
 
-/** Schemes a link may keep in the preview; anything else shows as plain text. */
-const SAFE_LINK = /^(?:https?:|mailto:)/i;
-
 /** Medium's reading speed (words per minute) and its time per image (12 s, then one less each, at least 3 s). */
 const WORDS_PER_MINUTE = 265;
 
@@ -51,9 +51,9 @@ export function layoutStory(model: StoryModel, options: PreviewLayoutOptions): P
 	header.children.push(h("h1", { cls: previewClass("title") }, model.title));
 	if (model.subtitle !== null && model.subtitle !== "") header.children.push(h("h2", { cls: previewClass("subtitle") }, model.subtitle));
 	const total = options.warnings?.length ?? 0;
-	const byline = [`${readingMinutes(model)} min read`];
-	if (total > 0) byline.push(total === 1 ? "1 warning" : `${total} warnings`);
-	header.children.push(h("div", { cls: previewClass("byline") }, byline.join(" \u00b7 ")));
+	const byline = h("div", { cls: previewClass("byline") }, `${readingMinutes(model)} min read`);
+	if (total > 0) byline.children.push(" \u00b7 ", h("span", { cls: previewClass("byline-warnings") }, total === 1 ? "1 warning" : `${total} warnings`));
+	header.children.push(byline);
 
 	const body = h("section", { cls: previewClass("body") });
 	const blocks = model.blocks;
@@ -159,11 +159,14 @@ function inline(nodes: readonly InlineNode[]): PreviewNode[] {
 	return out;
 }
 
-/** A link that opens outside (in a new window on the page); a link with an unsafe scheme shows as text. */
+/**
+ * A link that opens outside (in a new window on the page); one that is not `https:`, `http:` or
+ * `mailto:` (the writers' shared check) shows as text.
+ */
 function link(href: string, children: PreviewNode[], cls: string): PreviewElement {
-	const trimmed = href.trim();
-	if (!SAFE_LINK.test(trimmed)) return h("span", { cls }, ...children);
-	return h("a", { cls, attrs: { href: trimmed, rel: "noopener nofollow", target: "_blank" } }, ...children);
+	const safe = safeHref(href);
+	if (safe === null) return h("span", { cls }, ...children);
+	return h("a", { cls, attrs: { href: safe, rel: "noopener nofollow", target: "_blank" } }, ...children);
 }
 
 /** What an embed card says it is, from the URL's host. */
@@ -210,6 +213,9 @@ export interface PlacedWarnings {
 }
 
 /**
+ * A warning from an embedded note counts lines in that note, not in the root note the blocks' lines
+ * count in, so it goes to the header, named by its note and line.
+ *
  * A block covers the lines from its own line up to the next block's; a warning goes to the block with
  * the greatest line not after the warning's (the first such block when several share a line, e.g. an
  * embed's blocks, which all carry the embed's line). Blocks need not be in line order (the notes
@@ -219,6 +225,10 @@ export function placeWarnings(blocks: readonly StoryBlock[], warnings: readonly 
 	const order = blocks.map((_b, index) => index).sort((a, b) => blocks[a].line - blocks[b].line || a - b);
 	const placed: PlacedWarnings = { header: [], byBlock: new Map() };
 	for (const warning of warnings) {
+		if (warning.path !== undefined) {
+			placed.header.push({ ...warning, message: `${warning.path}, line ${warning.line}: ${warning.message}` });
+			continue;
+		}
 		// The last position whose line is <= the warning's line.
 		let lo = 0;
 		let hi = order.length - 1;
