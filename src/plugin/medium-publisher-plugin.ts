@@ -7,6 +7,7 @@
 import { Notice, Platform, Plugin, TFile, TFolder, type TAbstractFile } from "obsidian";
 import type { HttpPort } from "../core/ports";
 import { isWebUrl } from "../core/web-url";
+import type { ConvertOptions } from "../convert/story";
 import { MediumClient } from "../medium/medium-client";
 import { MediumError } from "../medium/medium-errors";
 import { PublishError, Publisher, type NoteToPublish } from "../publish/publisher";
@@ -18,6 +19,7 @@ import { LONG_NOTICE_MS, ProgressNotice, showFailure, showNoToken, textWithLink 
 import { createObsidianHttp } from "./obsidian-http";
 import { ObsidianVault } from "./obsidian-vault";
 import { DEFAULT_SETTINGS, pluginDataToSave, publishDefaults, readPluginData, type PluginSettings } from "./plugin-settings";
+import { PREVIEW_VIEW_TYPE, PreviewView, type PreviewHost } from "./preview-view";
 import { PublishModal } from "./publish-modal";
 import { RepublishModal } from "./republish-modal";
 import { MediumSettingTab, type SettingsHost } from "./settings-tab";
@@ -40,7 +42,7 @@ function windowSleep(ms: number): Promise<void> {
  * The plugin: owns the settings and the publisher's state (one object, shared with the Publisher so every
  * change is saved together), the one Medium client per token, and the commands, ribbon and status bar.
  */
-export default class MediumPublisherPlugin extends Plugin implements SettingsHost, StatusHost {
+export default class MediumPublisherPlugin extends Plugin implements SettingsHost, StatusHost, PreviewHost {
 	override settings: PluginSettings = { ...DEFAULT_SETTINGS };
 	state: PublisherState = emptyState();
 	vaultPort!: ObsidianVault;
@@ -88,6 +90,14 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 			checkCallback: (checking) => this.withActiveNote(checking, (file) => this.copyNote(file)),
 		});
 
+		// Disabling the plugin closes its views (Obsidian unregisters the type); leaves are not detached here.
+		this.registerView(PREVIEW_VIEW_TYPE, (leaf) => new PreviewView(leaf, this));
+		this.addCommand({
+			id: "preview-current-note",
+			name: `Preview current note as a ${MEDIUM} story`,
+			checkCallback: (checking) => this.withActiveNote(checking, (file) => this.openPreview(file)),
+		});
+
 		this.registerEvent(this.app.vault.on("rename", (file, oldPath) => this.onRename(file, oldPath)));
 		this.registerEvent(this.app.vault.on("delete", (file) => this.onDelete(file)));
 
@@ -133,6 +143,20 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 		}
 		this.clientToken = token;
 		return this.client;
+	}
+
+	/** The options a publish converts with, so the preview shows what would be sent. */
+	previewConvertOptions(): ConvertOptions {
+		const d = this.publishDefaults();
+		return { urlProperty: d.urlProperty, linkTemplate: d.linkTemplate, canonicalTemplate: d.canonicalTemplate };
+	}
+
+	/** Shows a note in the preview: the open preview if there is one, else a new one beside the note. */
+	async openPreview(file: TFile): Promise<void> {
+		const { workspace } = this.app;
+		const leaf = workspace.getLeavesOfType(PREVIEW_VIEW_TYPE)[0] ?? workspace.getLeaf("split", "vertical");
+		await leaf.setViewState({ type: PREVIEW_VIEW_TYPE, active: false, state: { file: file.path } });
+		await workspace.revealLeaf(leaf);
 	}
 
 	/** The active file when it is a markdown note. */
@@ -219,7 +243,7 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 			}
 			const start = initialStatus(plan.choice.status, note.properties);
 			if (this.settings.confirmBeforePublish) {
-				const choice = await new PublishModal(this.app, plan, this.settings.publications).choose();
+				const choice = await new PublishModal(this.app, plan, this.settings.publications, () => void this.openPreview(file)).choose();
 				if (!choice) return;
 				plan = { ...plan, choice };
 			} else {

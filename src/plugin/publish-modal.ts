@@ -28,6 +28,8 @@ export class PublishModal extends Modal {
 		app: App,
 		private readonly plan: PublishPlan,
 		private readonly publications: readonly CachedPublication[],
+		/** Shows the story in the preview view; the pre-flight closes without publishing. */
+		private readonly onPreview?: () => void,
 	) {
 		super(app);
 		const start = initialStatus(plan.choice.status, plan.note.properties);
@@ -81,6 +83,15 @@ export class PublishModal extends Modal {
 				this.close();
 			}))
 			.addButton((b) => b.setButtonText("Cancel").onClick(() => this.close()));
+		if (this.onPreview) {
+			const preview = this.onPreview;
+			new Setting(contentEl)
+				.setDesc(`See the story as ${MEDIUM} will lay it out, before it leaves the vault.`)
+				.addButton((b) => b.setButtonText("Preview").onClick(() => {
+					this.close();
+					preview();
+				}));
+		}
 	}
 
 	override onClose(): void {

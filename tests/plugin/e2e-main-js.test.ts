@@ -40,9 +40,10 @@ test("the bundle needs nothing but obsidian: no Node built-ins, no Buffer", () =
 	const required = new Set([...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]));
 	expect([...required]).toEqual(["obsidian"]);
 	expect(code).not.toContain("Buffer");
-	// 175 KB while the clipboard still re-parses markdown with marked (51 KB): the story model's writers
-	// (issue 7) replace it, and this goes back under 150 KB (the goal is 100 KB).
-	expect(code.length).toBeLessThan(175 * 1024);
+	// 185 KB while the clipboard still re-parses markdown with marked (51 KB): the story model's writers
+	// (issue 7) replace it, and this goes back under 150 KB (the goal is 100 KB). The preview view and its
+	// layout (issue 10) add about 9 KB.
+	expect(code.length).toBeLessThan(185 * 1024);
 });
 
 test("ribbon → pre-flight → Publish; then an edit shows the guard with the diff", async () => {

@@ -77,6 +77,7 @@ export class StubElement {
 	checked = false;
 	disabled = false;
 	placeholder = "";
+	scrollTop = 0;
 	/** The component that owns this element (a ButtonComponent's button, …), for tests. */
 	component: unknown = null;
 	/** The Setting this element is the row of, for tests. */
@@ -536,6 +537,11 @@ export class Vault extends Events {
 		return copy.buffer;
 	}
 
+	/** Obsidian's resource URL of a file (what an <img> in a view loads). */
+	getResourcePath(file: TFile): string {
+		return `app://stub-vault/${encodeURI(file.path)}`;
+	}
+
 	async modify(file: TFile, text: string): Promise<void> {
 		this.data.set(file.path, text);
 		this.trigger("modify", file);
@@ -642,6 +648,44 @@ export class Workspace extends Events {
 	private active: TFile | null = null;
 	private layoutReady: Array<() => void> = [];
 	ready = false;
+	/** Set by App: views reach the app through their leaf's workspace. */
+	app!: App;
+	/** Every leaf open now (the stub has no splits or tabs: one flat list). */
+	readonly leaves: WorkspaceLeaf[] = [];
+	/** View creators, by view type (registerView). */
+	readonly viewCreators = new Map<string, (leaf: WorkspaceLeaf) => View>();
+	/** Leaves revealed, in order (test helper). */
+	readonly revealed: WorkspaceLeaf[] = [];
+
+	/** A new leaf (the stub ignores where: a split, a tab and a window are all one more leaf). */
+	getLeaf(_newLeaf?: boolean | string, _direction?: string): WorkspaceLeaf {
+		const leaf = new WorkspaceLeaf(this);
+		this.leaves.push(leaf);
+		return leaf;
+	}
+
+	getLeavesOfType(type: string): WorkspaceLeaf[] {
+		return this.leaves.filter((l) => l.view.getViewType() === type);
+	}
+
+	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+		this.revealed.push(leaf);
+	}
+
+	detachLeavesOfType(type: string): void {
+		for (const leaf of this.getLeavesOfType(type)) leaf.detach();
+	}
+
+	/** Obsidian's unregisterView on plugin unload: the views of that type close and their leaves go empty. */
+	unregisterView(type: string): void {
+		this.viewCreators.delete(type);
+		for (const leaf of this.getLeavesOfType(type)) void leaf.setEmpty();
+	}
+
+	/** Test helper: a keystroke in the editor of a note (its text now, not yet saved). */
+	editorChange(file: TFile, text: string): void {
+		this.trigger("editor-change", { getValue: () => text }, { file });
+	}
 
 	getActiveFile(): TFile | null {
 		return this.active;
@@ -736,6 +780,7 @@ export class App {
 
 	constructor(files: Record<string, string | Uint8Array> = {}) {
 		this.vault = new Vault(files);
+		this.workspace.app = this;
 		this.metadataCache = new MetadataCache(this.vault);
 		this.fileManager = new FileManager(this.vault);
 	}
@@ -867,6 +912,11 @@ export class Plugin extends Component {
 		return full;
 	}
 
+	registerView(type: string, creator: (leaf: WorkspaceLeaf) => View): void {
+		this.app.workspace.viewCreators.set(type, creator);
+		this.register(() => this.app.workspace.unregisterView(type));
+	}
+
 	removeCommand(id: string): void {
 		this.app.commands.delete(`${this.manifest.id}:${id}`);
 	}
@@ -885,6 +935,105 @@ export class Plugin extends Component {
 		const json = JSON.stringify(data, null, 2);
 		this.app.savedJson.push(json);
 		this.app.pluginData.set(this.manifest.id, JSON.parse(json));
+	}
+}
+
+/** Obsidian's View: a component living in a leaf, opened and closed by it. */
+export abstract class View extends Component {
+	readonly app: App;
+	readonly containerEl = new StubElement("div");
+	icon = "";
+	navigation = false;
+
+	constructor(public leaf: WorkspaceLeaf) {
+		super();
+		this.app = leaf.workspace.app;
+	}
+
+	abstract getViewType(): string;
+	getDisplayText(): string {
+		return "";
+	}
+	getIcon(): string {
+		return this.icon;
+	}
+	async onOpen(): Promise<void> {}
+	async onClose(): Promise<void> {}
+	getState(): Record<string, unknown> {
+		return {};
+	}
+	async setState(_state: unknown, _result: unknown): Promise<void> {}
+}
+
+export class ItemView extends View {
+	readonly contentEl: StubElement;
+	readonly actionsEl: StubElement;
+
+	constructor(leaf: WorkspaceLeaf) {
+		super(leaf);
+		this.actionsEl = this.containerEl.createDiv({ cls: "view-actions" });
+		this.contentEl = this.containerEl.createDiv({ cls: "view-content" });
+	}
+
+	getViewType(): string {
+		return "item";
+	}
+
+	addAction(icon: string, title: string, callback: (evt: unknown) => unknown): StubElement {
+		const el = this.actionsEl.createEl("button", { cls: "view-action", attr: { "aria-label": title, "data-icon": icon } });
+		el.addEventListener("click", (evt) => callback(evt));
+		return el;
+	}
+}
+
+/** What an empty leaf (or a closed plugin view) holds. */
+class EmptyView extends View {
+	getViewType(): string {
+		return "empty";
+	}
+}
+
+/** A leaf: holds one view; setViewState swaps it, detach closes it. */
+export class WorkspaceLeaf extends Events {
+	view: View;
+
+	constructor(readonly workspace: Workspace) {
+		super();
+		this.view = new EmptyView(this);
+	}
+
+	async setViewState(state: { type: string; state?: unknown; active?: boolean }): Promise<void> {
+		if (this.view.getViewType() !== state.type) {
+			const creator = this.workspace.viewCreators.get(state.type);
+			if (!creator) throw new Error(`No view registered for type ${state.type}`);
+			await this.closeView();
+			this.view = creator(this);
+			this.view.load();
+			await this.view.onOpen();
+		}
+		if (state.state !== undefined) await this.view.setState(state.state, { history: false });
+	}
+
+	getViewState(): { type: string; state: Record<string, unknown> } {
+		return { type: this.view.getViewType(), state: this.view.getState() };
+	}
+
+	/** The view closes and the leaf goes empty (what Obsidian does to a disabled plugin's views). */
+	async setEmpty(): Promise<void> {
+		await this.closeView();
+		this.view = new EmptyView(this);
+	}
+
+	detach(): void {
+		void this.closeView();
+		const list = this.workspace.leaves;
+		if (list.includes(this)) list.splice(list.indexOf(this), 1);
+	}
+
+	private async closeView(): Promise<void> {
+		const view = this.view;
+		view.unload();
+		await view.onClose();
 	}
 }
 
