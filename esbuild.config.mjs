@@ -40,7 +40,8 @@ const node = {
 	logLevel: mode === "watch" ? "info" : "warning",
 };
 
-const cli = { ...node, entryPoints: ["src/cli/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } };
+// The CLI's preview page inlines the preview section of styles.css: one stylesheet for the view and the page.
+const cli = { ...node, entryPoints: ["src/cli/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, loader: { ".css": "text" } };
 const bench = { ...node, entryPoints: ["bench/bench.ts"], outfile: "dist/bench.js" };
 
 if (mode === "watch") {

@@ -33,23 +33,23 @@ export function parseArgs(command: CliCommand, argv: readonly string[], others: 
 		const eq = a.indexOf("=");
 		const dashes = a.startsWith("--") ? 2 : 1;
 		const name = a.slice(dashes, eq === -1 ? undefined : eq);
-		const spec = command.flags.find((f) => f.name === name);
-		if (!spec || dashes === 1) throw new UsageError(unknownFlag(command, a.slice(0, eq === -1 ? undefined : eq), name, others), command.name);
+		const spec = dashes === 1 ? command.flags.find((f) => f.short !== undefined && f.short === name) : command.flags.find((f) => f.name === name);
+		if (!spec) throw new UsageError(unknownFlag(command, a.slice(0, eq === -1 ? undefined : eq), name, others), command.name);
 		if (spec.value === undefined) {
-			if (eq !== -1) throw new UsageError(`--${name} takes no value (it is a switch).`, command.name);
-			flags.set(name, true);
+			if (eq !== -1) throw new UsageError(`--${spec.name} takes no value (it is a switch).`, command.name);
+			flags.set(spec.name, true);
 			continue;
 		}
 		const value = eq !== -1 ? a.slice(eq + 1) : argv[i + 1];
 		if (eq === -1) i++;
 		if (value === undefined || value === "" || (eq === -1 && value.startsWith("--"))) {
-			throw new UsageError(`--${name} needs a value: --${name} ${spec.value}.`, command.name);
+			throw new UsageError(`--${spec.name} needs a value: --${spec.name} ${spec.value}.`, command.name);
 		}
 		if (spec.choices && !spec.choices.includes(value)) {
 			const near = closest(value, spec.choices);
-			throw new UsageError(`--${name} is ${orList(spec.choices)}, not "${value}".${near ? ` Did you mean ${near}?` : ""}`, command.name);
+			throw new UsageError(`--${spec.name} is ${orList(spec.choices)}, not "${value}".${near ? ` Did you mean ${near}?` : ""}`, command.name);
 		}
-		flags.set(name, value);
+		flags.set(spec.name, value);
 	}
 	if (!flags.has("help")) {
 		const { min, max, name } = command.positionals;

@@ -10,6 +10,8 @@ import type { CliIo } from "./cli-io";
 export interface FlagSpec {
 	/** Without the dashes: `dry-run`. */
 	name: string;
+	/** A one-letter alias used with one dash (`-o`), for the few flags typed all the time. */
+	short?: string;
 	/** The value's placeholder in help (`DIR`); absent for a switch that takes no value. */
 	value?: string;
 	/** The only values accepted, checked by the parser. */

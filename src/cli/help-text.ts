@@ -46,7 +46,7 @@ Run '${PROGRAM} <command> --help' for a command's options and examples.
 
 /** The screen for `medium-publish <command> --help`: usage, description, every flag, examples. */
 export function commandHelp(command: CliCommand): string {
-	const flagLabel = (f: CliCommand["flags"][number]) => `--${f.name}${f.value ? ` ${f.value}` : ""}`;
+	const flagLabel = (f: CliCommand["flags"][number]) => `${f.short ? `-${f.short}, ` : ""}--${f.name}${f.value ? ` ${f.value}` : ""}`;
 	const labels = command.flags.map(flagLabel);
 	const width = Math.min(28, Math.max(10, ...labels.map((l) => l.length)));
 	const indent = " ".repeat(width + 4);

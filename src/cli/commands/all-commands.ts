@@ -5,6 +5,7 @@
 
 import type { CliCommand } from "../command";
 import { convertCommand } from "./convert-command";
+import { previewCommand } from "./preview-command";
 import { publishCommand } from "./publish-command";
 
-export const COMMANDS: readonly CliCommand[] = [publishCommand, convertCommand];
+export const COMMANDS: readonly CliCommand[] = [publishCommand, convertCommand, previewCommand];
