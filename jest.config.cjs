@@ -3,8 +3,9 @@ module.exports = {
 	testEnvironment: "node",
 	roots: ["<rootDir>/tests"],
 	testMatch: ["**/*.test.ts"],
-	transform: { "\\.ts$": "<rootDir>/tests/support/esbuild-transform.cjs" },
-	moduleFileExtensions: ["ts", "js", "cjs", "json"],
+	// A stylesheet the command line imports (the preview page's) is its text, as esbuild's text loader gives it.
+	transform: { "\\.ts$": "<rootDir>/tests/support/esbuild-transform.cjs", "\\.css$": "<rootDir>/tests/support/text-transform.cjs" },
+	moduleFileExtensions: ["ts", "js", "cjs", "json", "css"],
 	// marked ships ESM only; its own UMD build is the same code in a form Jest's CommonJS loader takes.
 	moduleNameMapper: {
 		"^marked$": "<rootDir>/node_modules/marked/lib/marked.umd.js",

@@ -8,6 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import MediumPublisherPlugin from "../../src/plugin/medium-publisher-plugin";
 import { PREVIEW_DEBOUNCE_MS, PREVIEW_VIEW_TYPE, PreviewView } from "../../src/plugin/preview-view";
 import { App, ItemView, buttonIn, openModals, requestLog, resetStub, waitFor, type StubElement, type WorkspaceLeaf } from "../support/obsidian-stub";
@@ -57,7 +58,6 @@ async function openPreview(s: Started<MediumPublisherPlugin>): Promise<PreviewVi
 	return view;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("the command", () => {
 	test("is offered with a markdown note open, has no hotkey, and opens one view beside the note", async () => {
@@ -158,7 +158,7 @@ describe("following the note", () => {
 	test("a deleted note says so", async () => {
 		const s = await start();
 		const view = await openPreview(s);
-		await s.app.vault.delete(s.file(NOTE));
+		await s.app.fileManager.trashFile(s.file(NOTE));
 		expect(first(contentOf(view), C("message")).textContent).toBe("The note was deleted.");
 	});
 });
