@@ -93,12 +93,13 @@ export class BlockConverter {
 	 * Converts the range; returns the output lines (no trailing blank lines), each a markdown line the
 	 * story builder reads, with its root-note line in {@link lineNumbers}.
 	 */
-	run(): string[] {
+	run(sink?: (line: string, lineNumber: number) => void): string[] {
 		collectFootnotes(this.ctx, this.note, this.footnotesScanned);
 		const lines = this.note.lines;
 		for (let i = this.range.start; i < this.range.end; i++) {
 			this.line = this.frame.warnLine ?? i + 1;
 			i = this.convertLine(lines, i);
+			if (sink && this.out.length >= SINK_BATCH) this.flushTo(sink);
 		}
 		if (this.fence) this.emitRaw((this.fence.quoted ? "> " : "") + this.fence.char.repeat(this.fence.len));
 		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + "```");
@@ -106,7 +107,23 @@ export class BlockConverter {
 			this.out.pop();
 			this.lineNumbers.pop();
 		}
+		if (sink) {
+			for (let k = 0; k < this.out.length; k++) sink(this.out[k], this.lineNumbers[k]);
+			this.out.length = this.lineNumbers.length = 0;
+		}
 		return this.out;
+	}
+
+	/**
+	 * Hands every output line but the last (which the blank-line rules may still replace) to the sink,
+	 * so lines die young instead of surviving, and being copied by the collector, until the end.
+	 */
+	private flushTo(sink: (line: string, lineNumber: number) => void): void {
+		const last = this.out.length - 1;
+		for (let k = 0; k < last; k++) sink(this.out[k], this.lineNumbers[k]);
+		this.out[0] = this.out[last];
+		this.lineNumbers[0] = this.lineNumbers[last];
+		this.out.length = this.lineNumbers.length = 1;
 	}
 
 	/**
@@ -451,6 +468,9 @@ function mayBeDelimiterRow(line: string): boolean {
 	}
 	return dash;
 }
+
+/** Output lines the root hands to its sink at a time (see BlockConverter.run). */
+const SINK_BATCH = 256;
 
 /** The kinds of output line that blank-line collapsing cares about. */
 const enum LineKind {

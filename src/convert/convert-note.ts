@@ -216,17 +216,13 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		titleLine,
 		warnLine: null,
 	}, footnotesScanned);
-	const lines = converter.run();
-	const lineNumbers = converter.lineNumbers;
-
-	// The lines, Obsidian's syntax resolved, become Medium's paragraphs.
+	// The lines, Obsidian's syntax resolved, become Medium's paragraphs as they come.
 	const builder = new StoryBuilder({
 		strictLineBreaks: options.strictLineBreaks ?? false,
 		warn: (code, message, line) => warn(ctx, code, message, line),
 		imageSource: (src, line) => imageSource(ctx, src, line),
 	});
-	for (let k = 0; k < lines.length; k++) builder.push(lines[k], lineNumbers[k]);
-	builder.push("", lines.length > 0 ? lineNumbers[lines.length - 1] : 1);
+	converter.run((line, lineNumber) => builder.push(line, lineNumber));
 
 	if (ctx.footnoteTexts.length > 0) {
 		// The notes section: a section break, a bold "Notes", the notes in their order.

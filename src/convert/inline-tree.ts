@@ -78,7 +78,21 @@ for (const ch of "\\`*_~[]!<\n") SPECIAL[ch.charCodeAt(0)] = 1;
 
 /** Parses one paragraph's markdown into pieces: inline content split around its images. */
 export function parseInline(text: string, report: InlineReport): InlinePiece[] {
+	// Most paragraphs of prose hold no markup at all: one text node, no parser.
+	if (!MAY_HOLD_MARKUP.test(text)) {
+		const t = trimText(text);
+		return t.length === 0 ? [] : [[{ type: "text", text: t }]];
+	}
 	return new InlineTreeParser(text, report).parse();
+}
+
+/** One character class (cannot backtrack): the characters the parser stops at. */
+const MAY_HOLD_MARKUP = /[\\`*_~[\]!<\n]/;
+
+/** White space off both ends, without a copy when there is none. */
+function trimText(s: string): string {
+	const n = s.length;
+	return n > 0 && !isSpace(s.charCodeAt(0)) && !isSpace(s.charCodeAt(n - 1)) ? s : s.trim();
 }
 
 /** Parses inline markdown where no image can stand (a caption, a footnote): images become their alt. */
@@ -100,6 +114,8 @@ class InlineTreeParser {
 	private readonly n: number;
 	private gt: ForwardFinder | null = null;
 	private quoteFinders: Record<string, ForwardFinder> = {};
+	/** Whether a node Medium cannot hold as is was made (link, image, strikethrough): only then is the tree rewritten. */
+	private rewrite = false;
 
 	constructor(
 		private readonly text: string,
@@ -265,6 +281,7 @@ class InlineTreeParser {
 		this.processEmphasis(b.delimTop);
 		const children = this.takeAfter(b.entry);
 		const opener = b.entry;
+		this.rewrite = true;
 		opener.kind = Kind.Node;
 		opener.text = "";
 		if (b.image) {
@@ -343,6 +360,7 @@ class InlineTreeParser {
 			return i + 1;
 		}
 		if (isAutolink(inner)) {
+			this.rewrite = true;
 			this.pushNode({ type: "link", href: inner, children: [{ type: "text", text: inner }] });
 			return close + 1;
 		}
@@ -413,6 +431,7 @@ class InlineTreeParser {
 
 	/** CommonMark's "process emphasis" over the delimiters above `bottom`. */
 	private processEmphasis(bottom: Entry | null): void {
+		if (this.delimTop === null || this.delimTop === bottom) return;
 		const openersBottom = new Map<number, Entry | null>();
 		let closer: Entry | null;
 		if (bottom !== null) closer = bottom.dnext;
@@ -458,6 +477,7 @@ class InlineTreeParser {
 				let node: Node;
 				if (closer.ch === 126) {
 					this.report.warn(STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE);
+					this.rewrite = true;
 					node = { type: "strike", children };
 				} else node = use === 2 ? { type: "strong", children: children as InlineNode[] } : { type: "em", children: children as InlineNode[] };
 				const wrap: Entry = { kind: Kind.Node, text: "", node, prev: opener, next: closer, ch: 0, count: 0, origCount: 0, canOpen: false, canClose: false, dprev: null, dnext: null };
@@ -489,6 +509,10 @@ class InlineTreeParser {
 	private pieces(): InlinePiece[] {
 		const nodes: Node[] = [];
 		for (let x = this.head; x; x = x.next) pushEntry(nodes, x);
+		if (!this.rewrite) {
+			const trimmed = trimInline(nodes as InlineNode[]);
+			return trimmed.length > 0 ? [trimmed] : [];
+		}
 		const pieces: InlinePiece[] = [];
 		let run: InlineNode[] = [];
 		const hoisted: InlineImage[] = [];
@@ -630,16 +654,16 @@ export function trimInline(nodes: InlineNode[]): InlineNode[] {
 	while (a < b && nodes[a].type === "break") a++;
 	while (b > a && nodes[b - 1].type === "break") b--;
 	if (a === b) return [];
-	const out = a > 0 || b < nodes.length ? nodes.slice(a, b) : nodes.slice();
+	const out = a > 0 || b < nodes.length ? nodes.slice(a, b) : nodes;
 	const first = out[0];
-	if (first.type === "text") {
-		const t = first.text.replace(/^\s+/, "");
+	if (first.type === "text" && isSpace(first.text.charCodeAt(0))) {
+		const t = first.text.trimStart();
 		if (t.length === 0) return trimInline(out.slice(1));
 		out[0] = { type: "text", text: t };
 	}
 	const last = out[out.length - 1];
-	if (last.type === "text") {
-		const t = last.text.replace(/\s+$/, "");
+	if (last.type === "text" && isSpace(last.text.charCodeAt(last.text.length - 1))) {
+		const t = last.text.trimEnd();
 		if (t.length === 0) return trimInline(out.slice(0, -1));
 		out[out.length - 1] = { type: "text", text: t };
 	}

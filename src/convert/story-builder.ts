@@ -379,9 +379,18 @@ export class StoryBuilder {
 		this.blocks.push({ type: "image", source, alt: img.alt, caption, line });
 	}
 
-	/** Adds a block made elsewhere (the notes section). */
+	/** Adds a block made elsewhere (the notes section), after every block still open. */
 	add(block: StoryBlock): void {
+		this.close();
 		this.blocks.push(block);
+	}
+
+	private close(): void {
+		if (this.fence) this.closeFence();
+		if (this.indented) this.closeIndented();
+		this.flush();
+		this.quoteGroup = -1;
+		this.endList();
 	}
 
 	/** Parses inline markdown as one paragraph's content (images left out), for blocks made elsewhere. */
@@ -393,9 +402,7 @@ export class StoryBuilder {
 
 	/** Ends every open block and sizes the headings; returns the blocks. */
 	finish(): StoryBlock[] {
-		if (this.fence) this.closeFence();
-		if (this.indented) this.closeIndented();
-		this.flush();
+		this.close();
 		const levels = this.headings.map((h) => h.level);
 		const { sizes, extraLevelAt } = headingSizes(levels);
 		for (let k = 0; k < this.headings.length; k++) this.headings[k].block.size = sizes[k];

@@ -112,6 +112,9 @@ function destination(href: string): string {
 	return /[\s()<>]/.test(href) ? "<" + href.replace(/[<>]/g, encodeURIComponent) + ">" : href;
 }
 
+/** One character class: the characters {@link escapeText} looks at. */
+const MAY_NEED_ESCAPE = /[\\*`~_[<]/;
+
 function isWordChar(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
 }
@@ -121,6 +124,7 @@ function isWordChar(c: number): boolean {
  * `[` that could open a link, `<` that could open a tag. Plain prose stays as it was written.
  */
 function escapeText(text: string): string {
+	if (!MAY_NEED_ESCAPE.test(text)) return text;
 	let out = "";
 	let last = -1;
 	for (let i = 0; i < text.length; i++) {
