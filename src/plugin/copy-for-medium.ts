@@ -47,6 +47,7 @@ export async function clipboardStoryFor(note: NoteToPublish, deps: CopyDeps): Pr
 		urlProperty: deps.defaults.urlProperty,
 		linkTemplate: deps.defaults.linkTemplate,
 		canonicalTemplate: deps.defaults.canonicalTemplate,
+		strictLineBreaks: deps.defaults.strictLineBreaks,
 	});
 	const images = await Promise.all(story.images.map(async (image) => ({ path: image.path, bytes: await deps.vault.readBinary(image.path) })));
 	return buildClipboardStory(story.content, images, deps.imageCache);

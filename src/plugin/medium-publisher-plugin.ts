@@ -24,6 +24,7 @@ import { PublishModal } from "./publish-modal";
 import { RepublishModal } from "./republish-modal";
 import { MediumSettingTab, type SettingsHost } from "./settings-tab";
 import { StoryStatusBar, type StatusHost } from "./status-bar";
+import { vaultStrictLineBreaks } from "./vault-config";
 
 /** Obsidian's settings window, which the public typings leave out. */
 interface SettingWindow {
@@ -114,7 +115,7 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 	}
 
 	publishDefaults(): PublishDefaults {
-		return publishDefaults(this.settings);
+		return { ...publishDefaults(this.settings), strictLineBreaks: vaultStrictLineBreaks(this.app) };
 	}
 
 	/** The token from Obsidian's secret storage, or null when the secret is missing or empty. */

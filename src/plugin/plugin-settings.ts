@@ -12,8 +12,11 @@ import { normalizeState, type PublisherState } from "../publish/publisher-state"
 /** A publication as the destination dropdown needs it, cached so opening the tab sends no request. */
 export type CachedPublication = Pick<MediumPublication, "id" | "name" | "url">;
 
-/** Everything the user can set, plus the cached publication list. */
-export interface PluginSettings extends PublishDefaults {
+/**
+ * Everything the user can set, plus the cached publication list. (Strict line breaks is the vault's own
+ * setting, read when a note is converted, never one of ours.)
+ */
+export interface PluginSettings extends Omit<PublishDefaults, "strictLineBreaks"> {
 	/** Name (id) of the secret in `app.secretStorage` that holds the integration token. */
 	tokenSecret: string;
 	/** Show the pre-flight before every publish. */
@@ -29,7 +32,13 @@ export const DEFAULT_TOKEN_SECRET = "medium-token";
 
 /** A first run's settings: drafts, the profile, confirmation on, and Medium's real API. */
 export const DEFAULT_SETTINGS: PluginSettings = {
-	...DEFAULT_PUBLISH,
+	status: DEFAULT_PUBLISH.status,
+	license: DEFAULT_PUBLISH.license,
+	notifyFollowers: DEFAULT_PUBLISH.notifyFollowers,
+	publicationId: DEFAULT_PUBLISH.publicationId,
+	urlProperty: DEFAULT_PUBLISH.urlProperty,
+	canonicalTemplate: DEFAULT_PUBLISH.canonicalTemplate,
+	linkTemplate: DEFAULT_PUBLISH.linkTemplate,
 	tokenSecret: DEFAULT_TOKEN_SECRET,
 	confirmBeforePublish: true,
 	apiBase: DEFAULT_API_BASE,
@@ -103,6 +112,8 @@ export function publishDefaults(settings: PluginSettings): PublishDefaults {
 		urlProperty: settings.urlProperty.trim() || DEFAULT_PUBLISH.urlProperty,
 		canonicalTemplate: settings.canonicalTemplate,
 		linkTemplate: settings.linkTemplate,
+		// The vault's own setting, read by the plugin (see vault-config.ts), not a setting of ours.
+		strictLineBreaks: DEFAULT_PUBLISH.strictLineBreaks,
 	};
 }
 

@@ -75,6 +75,7 @@ export class StoryStatusBar {
 			urlProperty: defaults.urlProperty,
 			linkTemplate: defaults.linkTemplate,
 			canonicalTemplate: defaults.canonicalTemplate,
+			strictLineBreaks: defaults.strictLineBreaks,
 		});
 		return statusBarText({ record, hasUrl, currentHash: hashContent(story.content) });
 	}

@@ -17,6 +17,8 @@ export interface PublishDefaults {
 	canonicalTemplate: string;
 	/** "" for plain text, else a URL template for links to notes that are not on Medium. */
 	linkTemplate: string;
+	/** The vault's "Strict line breaks": a single newline inside a paragraph is a space, not a line break. */
+	strictLineBreaks: boolean;
 }
 
 export const DEFAULT_PUBLISH: PublishDefaults = {
@@ -27,6 +29,7 @@ export const DEFAULT_PUBLISH: PublishDefaults = {
 	urlProperty: "medium_url",
 	canonicalTemplate: "",
 	linkTemplate: "",
+	strictLineBreaks: false,
 };
 
 /** The fields of one publish, after per-note properties were applied. */

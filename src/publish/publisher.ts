@@ -123,6 +123,7 @@ export class Publisher {
 			urlProperty: defaults.urlProperty,
 			linkTemplate: defaults.linkTemplate,
 			canonicalTemplate: defaults.canonicalTemplate,
+			strictLineBreaks: defaults.strictLineBreaks,
 		});
 		const { choice, problems } = choiceFor(note.properties, defaults);
 		const warnings = [...problems.map((message) => ({ code: "bad-property", message, line: 1 })), ...story.warnings];
@@ -169,6 +170,7 @@ export class Publisher {
 				urlProperty: plan.defaults.urlProperty,
 				linkTemplate: plan.defaults.linkTemplate,
 				canonicalTemplate: plan.defaults.canonicalTemplate,
+				strictLineBreaks: plan.defaults.strictLineBreaks,
 				imageUrls: urls,
 			});
 			opts.onProgress?.({ phase: "create", done: 0, total: 1 });

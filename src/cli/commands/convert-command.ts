@@ -8,6 +8,7 @@ import { printable, vaultWarning, warningLines } from "../cli-messages";
 import { checkNote } from "../note-input";
 import { flagValue, type CliCommand } from "../command";
 import { resolveRunNotes } from "../note-inputs";
+import { readStrictLineBreaks } from "../vault-config";
 
 export const convertCommand: CliCommand = {
 	name: "convert",
@@ -37,10 +38,12 @@ with --format html, paste the output into Medium's editor.`,
 		const file = await vault.readNote(path);
 		if (!file) throw new CliError(`Cannot read the note ${args.positionals[0]}.`);
 		const d = defaultsFrom(args);
+		const strictLineBreaks = await readStrictLineBreaks(vault.root);
 		const story = await convertNote({ path, text: file.text, properties: file.properties }, vault, {
 			urlProperty: d.urlProperty,
 			linkTemplate: d.linkTemplate,
 			canonicalTemplate: d.canonicalTemplate,
+			strictLineBreaks,
 		});
 		const html = flagValue(args, "format") === "html";
 		const content = html ? storyToHtml(story.content) : story.content;

@@ -19,6 +19,7 @@ import { formatTable } from "../summary-table";
 import { vaultBoundary } from "../node-vault";
 import { writeUrlProperty } from "../note-writer";
 import { lockNotesForPublish, openSharedState } from "../shared-state";
+import { readStrictLineBreaks } from "../vault-config";
 
 /** Where the command line keeps its image cache and publish records: beside the vault, out of Obsidian's sight. */
 export function statePath(vaultRoot: string, env: CliIo["env"], cwd = process.cwd()): string {
@@ -137,7 +138,7 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 			report = await runPublishBatch({
 				vault,
 				notes,
-				defaults: defaultsFrom(args),
+				defaults: { ...defaultsFrom(args), strictLineBreaks: await readStrictLineBreaks(vault.root) },
 				state: shared.state,
 				saveState: () => shared.save(),
 				stateFile: shared.filePath,
