@@ -31,3 +31,15 @@ describe("conversion rules: each example is a test", () => {
 		if (ex.blocks) expect(story.blocks.map((b) => b.type)).toEqual(ex.blocks);
 	});
 });
+
+describe("relative links never reach Medium", () => {
+	test("a relative link template makes links plain text, with a warning", async () => {
+		const story = await convert("# T\n\nSee [[Other]].", { "Other.md": "x" }, { linkTemplate: "/posts/{slug}/" });
+		expect(bodyOf(story)).toBe("See Other.");
+		expect(codes(story)).toEqual(["relative-link"]);
+	});
+	test("an absolute link template makes links", async () => {
+		const story = await convert("# T\n\nSee [[Other]].", { "Other.md": "x" }, { linkTemplate: "https://blog.example/{slug}/" });
+		expect(bodyOf(story)).toBe("See [Other](https://blog.example/other/).");
+	});
+});

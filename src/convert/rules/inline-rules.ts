@@ -75,6 +75,7 @@ export const INLINE_RULES = {
 		examples: [
 			{ note: "See [site](https://example.com) and <https://e.org>.", markdown: "See [site](https://example.com) and [https://e.org](https://e.org)." },
 			{ note: "See [local](file:///etc/passwd).", markdown: "See local.", warnings: ["local-url"] },
+			{ note: "See [files](ftp://files.example/a).", markdown: "See files.", warnings: ["relative-link"] },
 		],
 	},
 	lineBreaks: {
