@@ -10,6 +10,7 @@ import { embedKind, layoutStory, placeWarnings, readingMinutes, type PreviewWarn
 import { previewPage, previewStylesheet } from "../src/preview/preview-page";
 import { previewText, previewToHtml, type PreviewElement, type PreviewNode } from "../src/preview/preview-tree";
 import type { ImageSource, InlineNode, StoryBlock, StoryModel } from "../src/story/story-model";
+import { convert } from "./support/convert-helpers";
 
 const t = (text: string): InlineNode => ({ type: "text", text });
 
@@ -275,5 +276,77 @@ describe("the page", () => {
 		expect(page).toContain("--text-normal: #242424");
 		expect(page).toContain(".medium-publisher-preview-title {");
 		expect(page).not.toMatch(/<script|<link|@import|url\(/i);
+	});
+});
+
+describe("over a converted note", () => {
+	const PNG_BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+	const NOTE = [
+		"---",
+		"medium_subtitle: A subtitle from the property",
+		"---",
+		"# The title",
+		"",
+		"First line",
+		"second line.",
+		"",
+		"## Section",
+		"",
+		"### Deeper",
+		"",
+		"> [!tip] Callout title",
+		"> Callout body.",
+		"",
+		"```python",
+		"print(1)",
+		"```",
+		"",
+		"- one",
+		"  - nested",
+		"",
+		"![Alt text](pic.png \"The caption\")",
+		"",
+		"| a | b |",
+		"|---|---|",
+		"| 1 | 2 |",
+		"",
+		"https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+		"",
+		"A footnote[^n].",
+		"",
+		"[^n]: The note.",
+	].join("\n");
+
+	test("every construct lands in its element, and the table's warning at the table", async () => {
+		const story = await convert(NOTE, { "pic.png": PNG_BYTES });
+		const root = layoutStory(story, { warnings: story.warnings, imageSrc });
+		expect(previewText(one(root, C("title")))).toBe("The title");
+		expect(previewText(one(root, C("subtitle")))).toBe("A subtitle from the property");
+		expect(previewText(one(root, C("h-large")))).toBe("Section");
+		expect(previewText(one(root, C("h-small")))).toBe("Deeper");
+		const first = byClass(root, C("p"))[0];
+		expect(previewText(first)).toBe("First line\nsecond line.");
+		const quote = one(root, C("quote"));
+		expect(quote.children.map(previewText)).toEqual(["Callout title", "Callout body."]);
+		const codes = byClass(root, C("code"));
+		expect(previewText(one(codes[0], C("code-lang")))).toBe("python");
+		expect(previewText(one(codes[0], C("pre")))).toBe("print(1)");
+		const lists = byClass(root, C("list"));
+		expect(lists[0].tag).toBe("ul");
+		expect(lists[0].children.length).toBe(2);
+		const figure = one(root, C("figure"));
+		expect(one(figure, C("img")).attrs).toEqual({ src: "vault://pic.png", alt: "Alt text" });
+		expect(previewText(one(figure, C("caption")))).toBe("The caption");
+		expect(previewText(one(one(root, C("embed")), C("embed-url")))).toBe("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+		expect(byClass(root, C("rule"))).toHaveLength(1);
+		expect(previewText(root)).toContain("The note.");
+		// The table became a code block with a warning: its mark sits on that block.
+		const table = story.warnings.find((w) => w.code === "table-as-text");
+		expect(table).toBeDefined();
+		const marked = byClass(root, C("has-warning"));
+		const tableBlock = codes.find((c) => previewText(c).includes("a | b") || previewText(c).includes("a  | b"));
+		expect(tableBlock).toBeDefined();
+		expect(marked).toContain(tableBlock);
+		expect(byClass(tableBlock!, C("mark"))[0].tooltip).toContain(table!.message);
 	});
 });
