@@ -263,12 +263,17 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 			} else {
 				new Notice(
 					textWithLink(
-						"The story was created, but its URL could not be written into the note. It is kept in the plugin's settings tab: ",
+						result.stateError === null
+							? "The story was created, but its URL could not be written into the note. It is kept in the plugin's settings tab: "
+							: "The story was created, but its URL could not be written into the note. Keep it: ",
 						result.post.url,
 						result.urlError ? ` (${result.urlError})` : "",
 					),
 					0,
 				);
+			}
+			if (result.stateError !== null) {
+				new Notice(textWithLink(`The plugin could not save its record of this story (${result.stateError}). Its URL: `, result.post.url), 0);
 			}
 		} catch (error) {
 			progress.hide();

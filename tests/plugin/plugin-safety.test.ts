@@ -72,3 +72,13 @@ test("every request names the product; an extension-less file is never read as a
 	expect(String(fake.posts[0].request.content)).not.toContain("SECRET WORDS");
 	expect(await s.plugin.vaultPort.readNote("secrets")).toBeNull();
 });
+
+test("a record that cannot be saved is said, with the story's URL", async () => {
+	const s = await start();
+	s.plugin.saveData = () => Promise.reject(new Error("disk full"));
+	await publishAndWait(s);
+	const url = String(fake.posts[0].response.url);
+	const notice = notices.find((n) => n.messageEl.textContent.includes("could not save its record"));
+	expect(notice?.messageEl.textContent).toContain("disk full");
+	expect(notice?.messageEl.textContent).toContain(url);
+});
