@@ -135,6 +135,27 @@ describe("a Gatsby blog", () => {
 		expect(await readFile(path.join(blog, "content/blog/first-post/index.md"), "utf8")).toBe(FIRST);
 	});
 
+	test("a post Medium refuses fails alone: the others are published, the run exits 1; a refused token stops the run", async () => {
+		fake.failNext("posts", { status: 400, json: { errors: [{ message: "Unexpected fields specified.", code: 6007 }] } });
+		const r = await run(["publish", "content/blog", "--canonical-template", CANONICAL], env(), blog);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toMatch(/^content\/blog\/second-post\/index\.md +failed +-$/m);
+		expect(r.stdout).toMatch(/^content\/blog\/first-post\/index\.md +published +https:/m);
+		expect(r.stderr).toMatch(/^content\/blog\/second-post\/index\.md: .*invalid/m);
+		expect(fake.posts).toHaveLength(1);
+		expect(await readFile(path.join(blog, "content/blog/second-post/index.md"), "utf8")).not.toContain("medium_url");
+
+		fake.failNext("posts", { status: 401, json: { errors: [{ message: "Token was invalid.", code: 6003 }] } });
+		await mkdir(path.join(blog, "content/blog/third-post"));
+		await writeFile(path.join(blog, "content/blog/third-post/index.md"), "---\nmedium_publish: true\n---\nThird.\n");
+		const denied = await run(["publish", "content/blog", "--json", "--canonical-template", CANONICAL], env(), blog);
+		expect(denied.code).toBe(1);
+		const doc = JSON.parse(denied.stdout) as { notes: Array<{ path: string; result: string; error?: string }> };
+		expect(doc.notes.filter((n) => n.result !== "unchanged").map((n) => n.result)).toEqual(["failed", "not-tried"]);
+		expect(doc.notes.find((n) => n.result === "failed")?.error).toContain("MEDIUM_TOKEN");
+		expect(fake.requestsTo("posts")).toHaveLength(3);
+	});
+
 	test("a post named directly needs no opt-in; without the canonical template, the link to an unpublished post is plain text", async () => {
 		const r = await run(["convert", "content/blog/draft-post/index.md"], {}, blog);
 		expect(r.code).toBe(0);
