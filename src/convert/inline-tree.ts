@@ -105,6 +105,43 @@ export function parseInlineFlat(text: string, report: InlineReport): InlineNode[
 	return mergeText(out);
 }
 
+/**
+ * Entries are reused across paragraphs (the parser never runs inside itself): a paragraph takes them
+ * from the pool and gives them back at its end, so parsing allocates few objects besides the tree.
+ */
+const entryPool: Entry[] = [];
+const entriesInUse: Entry[] = [];
+
+function takeEntry(kind: Kind, text: string, node: Node | null, prev: Entry | null, next: Entry | null): Entry {
+	const e = entryPool.pop();
+	if (e === undefined) {
+		const fresh: Entry = { kind, text, node, prev, next, ch: 0, count: 0, origCount: 0, canOpen: false, canClose: false, dprev: null, dnext: null };
+		entriesInUse.push(fresh);
+		return fresh;
+	}
+	e.kind = kind;
+	e.text = text;
+	e.node = node;
+	e.prev = prev;
+	e.next = next;
+	e.ch = e.count = e.origCount = 0;
+	e.canOpen = e.canClose = false;
+	e.dprev = e.dnext = null;
+	entriesInUse.push(e);
+	return e;
+}
+
+/** Gives every entry of the paragraph back, holding nothing of it. */
+function releaseEntries(): void {
+	for (let k = 0; k < entriesInUse.length; k++) {
+		const e = entriesInUse[k];
+		e.text = "";
+		e.node = e.prev = e.next = e.dprev = e.dnext = null;
+		entryPool.push(e);
+	}
+	entriesInUse.length = 0;
+}
+
 class InlineTreeParser {
 	private head: Entry | null = null;
 	private tail: Entry | null = null;
@@ -202,7 +239,11 @@ class InlineTreeParser {
 		if (n > plainFrom) this.buf += text.slice(plainFrom, n);
 		this.flush();
 		this.processEmphasis(null);
-		return this.pieces();
+		try {
+			return this.pieces();
+		} finally {
+			releaseEntries();
+		}
 	}
 
 	/** A newline at `i` (hard when a backslash or two spaces end the line); returns where the next line's text starts. */
@@ -379,7 +420,7 @@ class InlineTreeParser {
 	// --- the working list ---
 
 	private append(kind: Kind, text: string, node: Node | null): Entry {
-		const e: Entry = { kind, text, node, prev: this.tail, next: null, ch: 0, count: 0, origCount: 0, canOpen: false, canClose: false, dprev: null, dnext: null };
+		const e = takeEntry(kind, text, node, this.tail, null);
 		if (this.tail) this.tail.next = e;
 		else this.head = e;
 		this.tail = e;
@@ -480,7 +521,7 @@ class InlineTreeParser {
 					this.rewrite = true;
 					node = { type: "strike", children };
 				} else node = use === 2 ? { type: "strong", children: children as InlineNode[] } : { type: "em", children: children as InlineNode[] };
-				const wrap: Entry = { kind: Kind.Node, text: "", node, prev: opener, next: closer, ch: 0, count: 0, origCount: 0, canOpen: false, canClose: false, dprev: null, dnext: null };
+				const wrap = takeEntry(Kind.Node, "", node, opener, closer);
 				opener.next = wrap;
 				closer.prev = wrap;
 				opener.dnext = closer;

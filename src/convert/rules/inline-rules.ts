@@ -12,9 +12,16 @@ const ABSOLUTE_SCHEMES = ["https:", "http:", "mailto:"];
 
 /** Whether a link target is one Medium can follow (absolute web or mail address). */
 export function isAbsoluteHref(href: string): boolean {
-	const h = href.trim().toLowerCase();
-	for (const s of ABSOLUTE_SCHEMES) if (h.startsWith(s) && h.length > s.length) return true;
+	let i = 0;
+	while (i < href.length && href.charCodeAt(i) <= 32) i++;
+	for (const s of ABSOLUTE_SCHEMES) if (href.length > i + s.length && startsWithIgnoringCase(href, s, i)) return true;
 	return false;
+}
+
+/** Whether `text` holds the lower-case ASCII `prefix` at `at`, in any case (no copy of `text`). */
+function startsWithIgnoringCase(text: string, prefix: string, at: number): boolean {
+	for (let k = 0; k < prefix.length; k++) if ((text.charCodeAt(at + k) | 32) !== prefix.charCodeAt(k)) return false;
+	return true;
 }
 
 /** Whether an image source is one Medium can fetch itself. */
