@@ -131,9 +131,13 @@ function takeEntry(kind: Kind, text: string, node: Node | null, prev: Entry | nu
 	return e;
 }
 
-/** Gives every entry of the paragraph back, holding nothing of it. */
+/** Entries kept for reuse at most: a huge paragraph must not keep its entries alive afterwards. */
+const POOL_MAX = 4096;
+
+/** Gives the paragraph's entries back (up to {@link POOL_MAX}), holding nothing of it. */
 function releaseEntries(): void {
-	for (let k = 0; k < entriesInUse.length; k++) {
+	const keep = Math.min(entriesInUse.length, POOL_MAX - entryPool.length);
+	for (let k = 0; k < keep; k++) {
 		const e = entriesInUse[k];
 		e.text = "";
 		e.node = e.prev = e.next = e.dprev = e.dnext = null;

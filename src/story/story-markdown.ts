@@ -125,6 +125,8 @@ function isWordChar(c: number): boolean {
  */
 function escapeText(text: string): string {
 	if (!MAY_NEED_ESCAPE.test(text)) return text;
+	// A `[` can open a link only before the last `](` (one search, not one per bracket).
+	const linkClose = text.lastIndexOf("](");
 	let out = "";
 	let last = -1;
 	for (let i = 0; i < text.length; i++) {
@@ -132,7 +134,7 @@ function escapeText(text: string): string {
 		let esc = false;
 		if (c === 92 || c === 42 || c === 96 || c === 126) esc = true;
 		else if (c === 95) esc = !(i > 0 && isWordChar(text.charCodeAt(i - 1)) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1)));
-		else if (c === 91) esc = text.indexOf("](", i) !== -1;
+		else if (c === 91) esc = i < linkClose;
 		else if (c === 60) {
 			const d = text.charCodeAt(i + 1);
 			esc = d === 47 || d === 33 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122);
