@@ -111,6 +111,17 @@ describe("preview", () => {
 		expect(html).toContain("href=\"https://blog.example.com/reading-list/\"");
 	});
 
+	test("line breaks follow the vault's Strict line breaks setting, like convert", async () => {
+		const note = path.join(vault, "Poem.md");
+		await writeFile(note, "# Poem\n\nRoses are red,\nviolets are blue.\n");
+		const out = path.join(dir, "poem.html");
+		expect((await run(["preview", note, "-o", out])).code).toBe(0);
+		expect(await readFile(out, "utf8")).toContain(">Roses are red,<br>violets are blue.</p>");
+		await writeFile(path.join(vault, ".obsidian", "app.json"), JSON.stringify({ strictLineBreaks: true }));
+		expect((await run(["preview", note, "-o", out])).code).toBe(0);
+		expect(await readFile(out, "utf8")).toContain(">Roses are red, violets are blue.</p>");
+	});
+
 	test("wrong usage is exit 2 with the usage; a missing note is exit 1 and writes nothing", async () => {
 		const noFile = await run(["preview"]);
 		expect(noFile.code).toBe(2);

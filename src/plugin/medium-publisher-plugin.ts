@@ -149,7 +149,7 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 	/** The options a publish converts with, so the preview shows what would be sent. */
 	previewConvertOptions(): ConvertOptions {
 		const d = this.publishDefaults();
-		return { urlProperty: d.urlProperty, linkTemplate: d.linkTemplate, canonicalTemplate: d.canonicalTemplate };
+		return { urlProperty: d.urlProperty, linkTemplate: d.linkTemplate, canonicalTemplate: d.canonicalTemplate, strictLineBreaks: d.strictLineBreaks };
 	}
 
 	/** Shows a note in the preview: the open preview if there is one, else a new one beside the note. */

@@ -97,6 +97,17 @@ describe("what it shows", () => {
 		expect(first(root, C("byline")).textContent).toBe("1 min read");
 	});
 
+	test("line breaks as the vault shows them: breaks by default, joined with Strict line breaks", async () => {
+		const note = ["# Poem", "", "Roses are red,", "violets are blue."].join("\n");
+		const s = await start({ ...vaultFiles(), [NOTE]: note });
+		const view = await openPreview(s);
+		const poem = first(contentOf(view), C("p"));
+		expect(poem.children.map((c) => ("tagName" in c ? c.tagName : c.textContent))).toEqual(["Roses are red,", "br", "violets are blue."]);
+		s.app.vault.config.set("strictLineBreaks", true);
+		await view.render();
+		expect(first(contentOf(view), C("p")).textContent).toBe("Roses are red, violets are blue.");
+	});
+
 	test("warnings sit at their blocks as marks with the message as hover text", async () => {
 		const note = ["# Marks", "", "Fine paragraph.", "", "See [[Nowhere]] for more.", "", "Last."].join("\n");
 		const s = await start({ ...vaultFiles(), [NOTE]: note });

@@ -537,6 +537,13 @@ export class Vault extends Events {
 		return copy.buffer;
 	}
 
+	/** The vault's configuration (`.obsidian/app.json`), which Obsidian reads with getConfig (not in the public typings). */
+	readonly config = new Map<string, unknown>();
+
+	getConfig(key: string): unknown {
+		return this.config.get(key);
+	}
+
 	/** Obsidian's resource URL of a file (what an <img> in a view loads). */
 	getResourcePath(file: TFile): string {
 		return `app://stub-vault/${encodeURI(file.path)}`;

@@ -23,6 +23,7 @@ import { warningLines } from "../cli-messages";
 import { CONVERSION_FLAGS, VAULT_FLAG, defaultsFrom } from "../cli-settings";
 import { flagValue, type CliCommand } from "../command";
 import { resolveRunNotes } from "../note-inputs";
+import { readStrictLineBreaks } from "../vault-config";
 // The plugin's stylesheet, bundled as text (esbuild's text loader): the page uses its preview section.
 import stylesheet from "../../../styles.css";
 
@@ -80,6 +81,7 @@ the remote images the note links. Prints the page's path; warnings go to stderr.
 			urlProperty: d.urlProperty,
 			linkTemplate: d.linkTemplate,
 			canonicalTemplate: d.canonicalTemplate,
+			strictLineBreaks: await readStrictLineBreaks(vault.root),
 		});
 		const output = flagValue(args, "output");
 		const target = output === null ? defaultPreviewPath(vault.toAbsPath(path)) : nodePath.resolve(io.cwd, output);
