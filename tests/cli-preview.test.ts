@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { DEFAULT_CONFIG_DIR } from "../src/cli/node-vault";
 import { previewStylesheet } from "../src/preview/preview-page";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -117,7 +118,7 @@ describe("preview", () => {
 		const out = path.join(dir, "poem.html");
 		expect((await run(["preview", note, "-o", out])).code).toBe(0);
 		expect(await readFile(out, "utf8")).toContain(">Roses are red,<br>violets are blue.</p>");
-		await writeFile(path.join(vault, ".obsidian", "app.json"), JSON.stringify({ strictLineBreaks: true }));
+		await writeFile(path.join(vault, DEFAULT_CONFIG_DIR, "app.json"), JSON.stringify({ strictLineBreaks: true }));
 		expect((await run(["preview", note, "-o", out])).code).toBe(0);
 		expect(await readFile(out, "utf8")).toContain(">Roses are red, violets are blue.</p>");
 	});
