@@ -410,8 +410,14 @@ class InlineTreeParser {
 			return close + 1;
 		}
 		if (isLineBreakTag(inner)) {
+			// Spaces around a `<br>` would start or end a line: they go.
+			let end = this.buf.length;
+			while (end > 0 && (this.buf.charCodeAt(end - 1) === 32 || this.buf.charCodeAt(end - 1) === 9)) end--;
+			if (end < this.buf.length) this.buf = this.buf.slice(0, end);
 			this.pushNode({ type: "break" });
-			return close + 1;
+			let j = close + 1;
+			while (j < this.n && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
+			return j;
 		}
 		if (isHtmlTag(inner)) {
 			this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
@@ -609,7 +615,8 @@ class InlineTreeParser {
 				const children: InlineNode[] = [];
 				for (const c of node.children as Node[]) this.medium(c, children, hoisted);
 				if (isAbsoluteHref(node.href)) {
-					out.push({ type: "link", href: node.href, children: mergeText(children) });
+					// A link around nothing but an image (moved out) has no text left to carry it.
+					if (children.length > 0) out.push({ type: "link", href: node.href, children: mergeText(children) });
 					return;
 				}
 				this.report.warn(RELATIVE_LINK_CODE, `Link to ${node.href} is not a web address Medium can follow; it became plain text.`);

@@ -64,6 +64,15 @@ export class StoryBuilder {
 	private quoteCount = 0;
 	private listId = -1;
 	private listOrdered = false;
+	/** The list the open item belongs to: the top list, or a nested list of its own (see startItem). */
+	private itemList = -1;
+	private itemOrdered = false;
+	private subList = -1;
+	private subOrdered = false;
+	private subDepth = 0;
+	/** The open item paragraph is a later paragraph of the last item: it joins that item. */
+	private continuing = false;
+	private lastItem: (StoryBlock & { type: "list-item" }) | null = null;
 	private listCount = 0;
 	private readonly items: OpenItem[] = [];
 
@@ -234,7 +243,25 @@ export class StoryBuilder {
 		}
 		const depth = this.items.length;
 		this.items.push({ contentIndent });
-		const prefix = nestedItemPrefix(depth, ordered, marker);
+		let list = this.listId;
+		let listOrdered = this.listOrdered;
+		let prefix = "";
+		if (depth === 0) this.subList = -1;
+		else if (!this.listOrdered && !ordered) prefix = nestedItemPrefix(depth, ordered, marker);
+		else {
+			// Nested under a numbered list, or numbered itself: a list of its own, so Medium's numbers stay right.
+			if (this.subList < 0 || this.subOrdered !== ordered || this.subDepth !== depth) {
+				this.subList = ++this.listCount;
+				this.subOrdered = ordered;
+				this.subDepth = depth;
+			}
+			list = this.subList;
+			listOrdered = ordered;
+			if (!ordered) prefix = nestedItemPrefix(depth, ordered, marker);
+		}
+		this.itemList = list;
+		this.itemOrdered = listOrdered;
+		this.continuing = false;
 		const trimmed = rest.trimStart();
 		const fence = fenceOpen(trimmed);
 		if (fence) {
@@ -261,17 +288,19 @@ export class StoryBuilder {
 			this.para.push(trimmed);
 			return;
 		}
-		// A later paragraph of the item: an item of its own, without a marker of its own.
+		// A later paragraph of the item: it joins the item, after a line break.
 		this.flush();
 		this.paraKind = Para.Item;
 		this.paraLine = line;
 		this.itemPrefix = "";
+		this.continuing = true;
 		this.para.push(trimmed);
 	}
 
 	private endList(): void {
 		if (this.items.length > 0) this.items.length = 0;
-		this.listId = -1;
+		this.listId = this.itemList = this.subList = -1;
+		this.lastItem = null;
 	}
 
 	private heading(level: number, text: string, line: number): void {
@@ -358,9 +387,22 @@ export class StoryBuilder {
 		} else {
 			const prefix = this.itemPrefix;
 			let first = true;
-			const list = this.listId < 0 ? (this.listId = ++this.listCount) : this.listId;
+			const list = this.itemList < 0 ? (this.itemList = this.listId = ++this.listCount) : this.itemList;
+			const ordered = this.itemOrdered;
+			const last = this.lastItem;
+			const joins = this.continuing && last !== null && this.blocks[this.blocks.length - 1] === last;
+			this.continuing = false;
 			for (const p of pieces) {
-				this.piece(p, line, (content) => ({ type: "list-item", ordered: this.listOrdered, list, content: first && prefix ? withPrefix(prefix, content) : content, line }));
+				if (first && joins && Array.isArray(p)) {
+					last.content = [...last.content, { type: "break" }, ...p];
+					first = false;
+					continue;
+				}
+				this.piece(p, line, (content) => {
+					const block: StoryBlock & { type: "list-item" } = { type: "list-item", ordered, list, content: first && prefix ? withPrefix(prefix, content) : content, line };
+					this.lastItem = block;
+					return block;
+				});
 				if (Array.isArray(p)) first = false;
 			}
 		}
