@@ -9,6 +9,7 @@ import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { FakeMedium } from "./support/fake-medium-server";
+import { expectMediumSafe } from "./support/html-safety";
 import { useFakeMedium } from "./support/use-fake-medium";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -76,6 +77,17 @@ describe("convert", () => {
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain("<h1>Writing in Obsidian, reading on Medium</h1>");
 		expect(r.stdout).not.toMatch(/<script|<table/);
+		expectMediumSafe(r.stdout.trimEnd());
+		// Nothing is uploaded by convert: the local image travels inline.
+		const png = await readFile(path.join(vault, "attachments", "Sunrise.png"));
+		expect(r.stdout).toContain(`<img src="data:image/png;base64,${png.toString("base64")}" alt="A sunrise over the vault">`);
+	});
+	test("--format html is the HTML a publish sends, once the image is uploaded", async () => {
+		expect((await run(["publish", showcase()], env())).code).toBe(0);
+		const sent = String(fake.posts[0].request.content);
+		// The note now has its medium_url; the story itself is the same.
+		const r = await run(["convert", showcase(), "--format", "html"]);
+		expect(r.stdout.trimEnd()).toBe(sent);
 	});
 	test("the vault is the nearest folder holding .obsidian", async () => {
 		const r = await run(["convert", path.join(vault, "Notes", "Reading list.md"), "--json"]);
@@ -129,9 +141,15 @@ describe("publish", () => {
 		expect(fake.posts).toHaveLength(1);
 		const sent = fake.posts[0].request;
 		expect(sent.publishStatus).toBe("draft");
-		expect(sent.contentFormat).toBe("markdown");
+		expect(sent.contentFormat).toBe("html");
 		expect(sent.tags).toEqual(["obsidian", "writing", "medium"]);
-		expect(String(sent.content)).toContain(`![A sunrise over the vault](${fake.images[0].url})`);
+		const shown = fake.storyParagraphs(String(fake.posts[0].response.id));
+		expect(shown[0]).toMatchObject({ type: "TITLE", text: "Writing in Obsidian, reading on Medium" });
+		// The note shows the image twice (`![[Sunrise.png|A sunrise over the vault]]`, `![[Sunrise.png|300]]`): one upload.
+		expect(shown.filter((p) => p.type === "IMG").map((p) => [p.src, p.alt, p.broken])).toEqual([
+			[fake.images[0].url, "A sunrise over the vault", undefined],
+			[fake.images[0].url, "", undefined],
+		]);
 		expect(String(sent.content)).not.toContain("attachments/Sunrise.png");
 		const url = String(fake.posts[0].response.url);
 		expect(r.stdout.trim().split("\n").pop()).toMatch(new RegExp(`^Showcase\\.md +published +${url.replace(/[.?]/g, "\\$&")}$`));

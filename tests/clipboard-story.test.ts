@@ -2,6 +2,8 @@
 
 import { base64, buildClipboardStory, dataUrl } from "../src/html/clipboard-story";
 import { hashBytes } from "../src/core/content-hash";
+import { expectMediumSafe } from "./support/html-safety";
+import { code, img, link, p, story } from "./support/story-builders";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -49,26 +51,22 @@ test("dataUrl", () => {
 });
 
 describe("buildClipboardStory", () => {
-	const content = [
-		"# Fish & chips: 1 < 2",
-		"",
-		"Text with <script>alert(1)</script>, `<b>` and a [bad](javascript:alert(1)) link.",
-		"",
-		"![local](img/dot.png)",
-		"",
-		"![cached](img/cached%20one.png)",
-		"",
-		"![anim](img/anim.gif)",
-		"",
-		"![vector](img/logo.svg)",
-		"",
-		"![webp](img/photo.webp)",
-		"",
-		"![gone](img/missing.png)",
-		"",
-		"![remote](https://example.com/r.png)",
-		"",
-	].join("\n");
+	const markdown = "# Fish & chips: 1 < 2\n\n(the story's markdown)\n";
+	const model = story(
+		"Fish & chips: 1 < 2",
+		null,
+		p("Text with <script>alert(1)</script>, ", code("<b>"), " and a ", link("javascript:alert(1)", "bad"), " link."),
+		img("img/dot.png", "local"),
+		img("img/cached one.png", "cached", ["A caption"]),
+		img("img/anim.gif", "anim"),
+		img("img/logo.svg", "vector"),
+		img("img/photo.webp", "webp"),
+		img("img/missing.png", "gone"),
+		img("https://example.com/r.png", "remote"),
+		img({ kind: "url", url: "javascript:alert(1)" }, "bad remote"),
+		img("img/not-listed.png", "unlisted"),
+		img("img/dot.png", "again"),
+	);
 	const cachedBytes = Uint8Array.from([...PNG, 0]);
 	const images = [
 		{ path: "img/dot.png", bytes: PNG },
@@ -77,37 +75,38 @@ describe("buildClipboardStory", () => {
 		{ path: "img/logo.svg", bytes: SVG },
 		{ path: "img/photo.webp", bytes: WEBP },
 		{ path: "img/missing.png", bytes: null },
+		{ path: "img/dot.png", bytes: PNG },
 	];
 	const cache = { [hashBytes(cachedBytes)]: "https://cdn-images-1.medium.com/cached.png" };
-	const clip = buildClipboardStory(content, images, cache);
+	const clip = buildClipboardStory(model, markdown, images, cache);
 
-	test("local PNG/GIF inline as data URLs, cached ones link to Medium", () => {
-		expect(clip.html).toContain(`<img src="data:image/png;base64,${Buffer.from(PNG).toString("base64")}" alt="local">`);
+	test("local PNG/GIF inline as data URLs, cached ones link to Medium, remote ones stay", () => {
+		expect(clip.html).toContain(`<figure><img src="data:image/png;base64,${Buffer.from(PNG).toString("base64")}" alt="local"></figure>`);
 		expect(clip.html).toContain(`src="data:image/gif;base64,${Buffer.from(GIF).toString("base64")}"`);
-		expect(clip.html).toContain("src=\"https://cdn-images-1.medium.com/cached.png\" alt=\"cached\"");
+		expect(clip.html).toContain("<img src=\"https://cdn-images-1.medium.com/cached.png\" alt=\"cached\"><figcaption>A caption</figcaption>");
 		expect(clip.html).toContain("src=\"https://example.com/r.png\"");
+		expect(clip.html).toContain("alt=\"again\"");
 		expect(clip.linked).toBe(1);
 		expect(clip.inlined).toBe(2);
 	});
 
-	test("SVG, WebP and unreadable images are left out and counted", () => {
-		expect(clip.leftOut.map((l) => l.path)).toEqual(["img/logo.svg", "img/photo.webp", "img/missing.png"]);
+	test("SVG, WebP, unreadable, unlisted and unfetchable images are left out and counted", () => {
+		expect(clip.leftOut.map((l) => l.path)).toEqual(["img/logo.svg", "img/photo.webp", "img/missing.png", "javascript:alert(1)", "img/not-listed.png"]);
 		expect(clip.leftOut[0].reason).toMatch(/SVG/);
 		expect(clip.leftOut[1].reason).toMatch(/WEBP/);
-		expect(clip.html).not.toContain("logo.svg");
-		expect(clip.html).not.toContain("photo.webp");
-		expect(clip.html).not.toContain("missing.png");
-		expect(clip.needByHand).toBe(2 + 3);
+		expect(clip.leftOut[3].reason).toMatch(/address/);
+		for (const gone of ["logo.svg", "photo.webp", "missing.png", "not-listed", "javascript:"]) expect(clip.html).not.toContain(gone);
+		expect(clip.needByHand).toBe(2 + 5);
 	});
 
-	test("text is escaped and no script or javascript: link survives", () => {
-		expect(clip.html).toContain("<h1>Fish &amp; chips: 1 &lt; 2</h1>");
+	test("it is the publish HTML: text escaped, no script or javascript: link", () => {
+		expect(clip.html.startsWith("<h1>Fish &amp; chips: 1 &lt; 2</h1>\n")).toBe(true);
 		expect(clip.html).toContain("<code>&lt;b&gt;</code>");
 		expect(clip.html).not.toContain("<script");
-		expect(clip.html).not.toContain("javascript:");
+		expectMediumSafe(clip.html);
 	});
 
 	test("the plain-text flavour is the story's markdown", () => {
-		expect(clip.text).toBe(content);
+		expect(clip.text).toBe(markdown);
 	});
 });

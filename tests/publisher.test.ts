@@ -72,8 +72,10 @@ test("uploads each image once (even when two paths hold the same bytes), at most
 	expect(fake.maxInFlight).toBe(4);
 	expect(result.uploaded).toBe(9);
 	expect(progress[progress.length - 1]).toBe(9);
-	const content = String(fake.posts[0].request.content);
-	expect(content.match(/!\[\]\(https:\/\/cdn-images-1\.medium\.com\/fake\//g)).toHaveLength(10);
+	expect(fake.posts[0].request.contentFormat).toBe("html");
+	const shown = fake.posts[0].paragraphs.filter((p) => p.type === "IMG");
+	expect(shown).toHaveLength(10);
+	for (const img of shown) expect(img.src).toMatch(/^https:\/\/cdn-images-1\.medium\.com\/fake\//);
 });
 
 test("an image already uploaded is not uploaded again", async () => {
@@ -97,6 +99,7 @@ test("SVG and WebP images are left out with a warning naming each file", async (
 	expect(unsupported[1]).toContain("b.webp");
 	expect(fake.images).toHaveLength(1);
 	expect(String(fake.posts[0].request.content)).not.toMatch(/a\.svg|b\.webp/);
+	expect(fake.posts[0].paragraphs.filter((p) => p.type === "IMG").map((p) => p.src)).toEqual([fake.images[0].url]);
 });
 
 test("a failed image upload stops before the story; the note is not written", async () => {

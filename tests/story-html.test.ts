@@ -1,363 +1,126 @@
-// Markdown story → Medium-safe HTML: every construct, raw HTML, and XSS vectors that must come out inert.
-import type * as StoryHtmlModule from "../src/html/story-html";
-import {
-	decodeBasicReferences,
-	escapeHtml,
-	escapeHtmlKeepingReferences,
-	referenceLength,
-	visibleLength,
-} from "../src/html/escape-html";
+// The HTML writer over the story model: each construct as Medium's own export writes it, images through
+// imageSrc, and hostile text and URLs coming out inert.
 
-const { storyToHtml, countImages, htmlToSafeText } = jest.requireActual<typeof StoryHtmlModule>("../src/html/story-html");
+import { storyToHtml } from "../src/story/story-html";
+import { escapeHtml } from "../src/html/escape-html";
+import { safeHref, safeImageSrc } from "../src/html/safe-url";
+import { expectMediumSafe } from "./support/html-safety";
+import { br, code, em, embed, h, hr, img, li, link, p, pre, quote, story, strong } from "./support/story-builders";
+import type { StoryBlock } from "../src/story/story-model";
 
-const ALLOWED_TAGS = new Set([
-	"h1", "h2", "h3", "h4", "p", "a", "strong", "em", "code", "pre", "blockquote",
-	"ul", "ol", "li", "hr", "img", "figure", "figcaption", "br",
-]);
-const VOID_TAGS = new Set(["br", "hr", "img"]);
-const ALLOWED_ATTRIBUTES: Record<string, string[]> = { a: ["href"], img: ["src", "alt"] };
-const REFERENCE = /&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);/y;
-const TAG = /^(\/?)([a-z0-9]+)((?: [a-z]+="[^"<>]*")*)$/;
-const ATTRIBUTE = / ([a-z]+)="([^"<>]*)"/g;
-
-function textProblems(text: string): string[] {
-	const problems: string[] = [];
-	for (const ch of [">", "\"", "'"]) if (text.includes(ch)) problems.push(`unescaped ${ch} in text ${JSON.stringify(text)}`);
-	for (let i = text.indexOf("&"); i >= 0; i = text.indexOf("&", i + 1)) {
-		REFERENCE.lastIndex = i;
-		if (!REFERENCE.test(text)) problems.push(`bare & in text ${JSON.stringify(text)}`);
-	}
-	return problems;
-}
-
-function attributeProblems(tag: string, attributes: string): string[] {
-	const problems: string[] = [];
-	const seen: string[] = [];
-	for (const [, name, value] of attributes.matchAll(ATTRIBUTE)) {
-		seen.push(name);
-		if (!(ALLOWED_ATTRIBUTES[tag] ?? []).includes(name)) problems.push(`attribute ${name} on <${tag}>`);
-		problems.push(...textProblems(value).map((p) => `${p} (attribute ${name})`));
-		const lower = value.toLowerCase();
-		if (name === "href" && !["http://", "https://", "mailto:"].some((s) => lower.startsWith(s))) {
-			problems.push(`href ${value}`);
-		}
-		const dataImage = ["data:image/png;base64,", "data:image/jpeg;base64,", "data:image/gif;base64,"];
-		if (name === "src" && !["http://", "https://", ...dataImage].some((s) => lower.startsWith(s))) {
-			problems.push(`src ${value}`);
-		}
-	}
-	if (tag === "img" && !(seen.includes("src") && seen.includes("alt"))) problems.push("img without src and alt");
-	if (tag === "a" && !seen.includes("href")) problems.push("a without href");
-	return problems;
-}
-
-/**
- * Everything wrong with `html` as clipboard HTML for Medium (empty when it is fine): every `<` must
- * start one of the allowed tags with only allowed attributes, text must be fully escaped, tags must
- * balance, and lists must be one level deep.
- */
-function mediumSafetyProblems(html: string): string[] {
-	const problems: string[] = [];
-	const open: string[] = [];
-	let i = 0;
-	while (i <= html.length) {
-		const lt = html.indexOf("<", i);
-		problems.push(...textProblems(html.slice(i, lt < 0 ? html.length : lt)));
-		if (lt < 0) break;
-		const gt = html.indexOf(">", lt);
-		if (gt < 0) {
-			problems.push(`unterminated tag at ${lt}`);
-			break;
-		}
-		const match = TAG.exec(html.slice(lt + 1, gt));
-		i = gt + 1;
-		if (!match) {
-			problems.push(`not an allowed tag: ${html.slice(lt, gt + 1)}`);
-			continue;
-		}
-		const [, slash, name, attributes] = match;
-		if (!ALLOWED_TAGS.has(name)) problems.push(`tag <${name}>`);
-		if (slash) {
-			if (attributes) problems.push(`attributes on </${name}>`);
-			const top = open.pop();
-			if (top !== name) problems.push(`</${name}> closes <${top ?? "nothing"}>`);
-			continue;
-		}
-		problems.push(...attributeProblems(name, attributes));
-		const parent = open[open.length - 1];
-		if (name === "li" && parent !== "ul" && parent !== "ol") problems.push(`<li> inside <${parent ?? "root"}>`);
-		if ((name === "ul" || name === "ol") && open.includes("li")) problems.push("nested list");
-		if (name === "figcaption" && parent !== "figure") problems.push("figcaption outside figure");
-		if (!VOID_TAGS.has(name)) open.push(name);
-	}
-	if (open.length > 0) problems.push(`unclosed ${open.join(", ")}`);
-	return problems;
-}
-
-function expectMediumSafe(html: string): void {
-	expect(mediumSafetyProblems(html)).toEqual([]);
-}
-
-describe("the safety check itself", () => {
-	it.each([
-		["<script>alert(1)</script>"],
-		["<p onclick=\"x\">a</p>"],
-		["<a href=\"javascript:alert(1)\">a</a>"],
-		["<img src=\"x.png\" alt=\"\">"],
-		["<p>a > b</p>"],
-		["<p>a & b</p>"],
-		["<p>a</em>"],
-		["<ul><li>a<ul><li>b</li></ul></li></ul>"],
-		["<p>open"],
-		["<span>a</span>"],
-	])("rejects %s", (html) => {
-		expect(mediumSafetyProblems(html).length).toBeGreaterThan(0);
-	});
-
-	it("accepts well-formed subset HTML", () => {
-		expect(mediumSafetyProblems("<p>a &amp; <a href=\"https://x.y/?a=1&amp;b\">b</a><br></p><hr>")).toEqual([]);
-	});
-});
+const body = (...blocks: StoryBlock[]): string => storyToHtml(story("", null, ...blocks)).html;
 
 describe("storyToHtml: constructs", () => {
-	const cases: Array<[string, string, string]> = [
-		["h1-h4 stay", "# One\n## Two\n### Three\n#### Four", "<h1>One</h1>\n<h2>Two</h2>\n<h3>Three</h3>\n<h4>Four</h4>"],
-		["h5/h6 become bold paragraphs", "##### Five\n###### Six", "<p><strong>Five</strong></p>\n<p><strong>Six</strong></p>"],
-		["heading with emphasis", "## A *b* **c**", "<h2>A <em>b</em> <strong>c</strong></h2>"],
-		["paragraphs", "one\n\ntwo", "<p>one</p>\n<p>two</p>"],
-		["soft break stays a newline", "one\ntwo", "<p>one\ntwo</p>"],
-		["emphasis", "*a* _b_ **c** __d__ ***e***", "<p><em>a</em> <em>b</em> <strong>c</strong> <strong>d</strong> <em><strong>e</strong></em></p>"],
-		["strikethrough keeps its text", "~~gone~~ kept", "<p>gone kept</p>"],
-		["inline code is escaped, entities shown literally", "`<b> &amp;`", "<p><code>&lt;b&gt; &amp;amp;</code></p>"],
-		["link", "[Medium](https://medium.com/@me \"title\")", "<p><a href=\"https://medium.com/@me\">Medium</a></p>"],
-		["http and mailto links", "[a](http://a.example) [b](mailto:me@example.com)", "<p><a href=\"http://a.example\">a</a> <a href=\"mailto:me@example.com\">b</a></p>"],
-		["link with & in the query", "[q](https://a.example/?x=1&y=2)", "<p><a href=\"https://a.example/?x=1&amp;y=2\">q</a></p>"],
-		["link with an entity in the query", "[q](https://a.example/?x=1&amp;y=2)", "<p><a href=\"https://a.example/?x=1&amp;y=2\">q</a></p>"],
-		["link with emphasis inside", "[**bold** link](https://a.example)", "<p><a href=\"https://a.example\"><strong>bold</strong> link</a></p>"],
-		["relative link loses the link", "[note](other-note.md)", "<p>note</p>"],
-		["autolinks", "<https://a.example> www.b.example", "<p><a href=\"https://a.example\">https://a.example</a> <a href=\"http://www.b.example\">www.b.example</a></p>"],
-		["email autolink", "me@example.com", "<p><a href=\"mailto:me@example.com\">me@example.com</a></p>"],
-		["reference link", "[a][r]\n\n[r]: https://r.example", "<p><a href=\"https://r.example\">a</a></p>"],
-		["image alone is a figure", "![Alt text](https://i.example/a.png)", "<figure><img src=\"https://i.example/a.png\" alt=\"Alt text\"></figure>"],
-		["figure caption from the title", "![Alt](https://i.example/a.png \"A & B\")", "<figure><img src=\"https://i.example/a.png\" alt=\"Alt\"><figcaption>A &amp; B</figcaption></figure>"],
-		["several images alone are several figures", "![a](https://i.example/a.png)\n![b](https://i.example/b.png)", "<figure><img src=\"https://i.example/a.png\" alt=\"a\"></figure>\n<figure><img src=\"https://i.example/b.png\" alt=\"b\"></figure>"],
-		["image in text stays inline", "see ![i](https://i.example/a.png) here", "<p>see <img src=\"https://i.example/a.png\" alt=\"i\"> here</p>"],
-		["alt text is plain", "![*a* \"q\" `c`](https://i.example/a.png)", "<figure><img src=\"https://i.example/a.png\" alt=\"a &quot;q&quot; c\"></figure>"],
-		["data image", "![d](data:image/png;base64,iVBORw0KGgo=)", "<figure><img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"d\"></figure>"],
-		["svg data image is dropped", "![d](data:image/svg+xml;base64,PHN2Zz4=)", ""],
-		["relative image is dropped", "![d](pic.png)", ""],
-		["linked image", "[![i](https://i.example/a.png)](https://a.example)", "<p><a href=\"https://a.example\"><img src=\"https://i.example/a.png\" alt=\"i\"></a></p>"],
-		["unordered list", "- a\n- b", "<ul><li>a</li><li>b</li></ul>"],
-		["ordered list", "3. a\n4. b", "<ol><li>a</li><li>b</li></ol>"],
-		["nested lists flatten in reading order", "- a\n  - b\n    1. c\n  - d\n- e", "<ul><li>a</li><li>b</li><li>c</li><li>d</li><li>e</li></ul>"],
-		["loose list item paragraphs join with br", "- a\n\n  more\n\n- b", "<ul><li>a<br>more</li><li>b</li></ul>"],
-		["task list", "- [ ] todo\n- [x] done", "<ul><li>\u2610 todo</li><li>\u2611 done</li></ul>"],
-		["list item with formatting", "- **a** [l](https://l.example)", "<ul><li><strong>a</strong> <a href=\"https://l.example\">l</a></li></ul>"],
-		["blockquote", "> quoted *text*", "<blockquote>quoted <em>text</em></blockquote>"],
-		["blockquote paragraphs and nesting flatten", "> a\n>\n> > b\n>\n> - c\n> 1. d", "<blockquote>a<br>b<br>\u2022 c<br>1. d</blockquote>"],
-		["fenced code", "```js\nif (a < b && c) {}\n```", "<pre><code>if (a &lt; b &amp;&amp; c) {}</code></pre>"],
-		["indented code", "    x = \"y\"", "<pre><code>x = &quot;y&quot;</code></pre>"],
-		["hr", "a\n\n---\n\nb", "<p>a</p>\n<hr>\n<p>b</p>"],
-		["hard breaks", "one  \ntwo\\\nthree", "<p>one<br>two<br>three</p>"],
-		["table becomes aligned text", "| a | bb |\n|---|---|\n| ccc | **d** |", "<pre>a   | bb\n----|---\nccc | d</pre>"],
-		["table cells are escaped", "| x |\n|---|\n| <b>y</b> & z |", "<pre>x\n-----\ny &amp; z</pre>"],
-		["entities pass as references", "&copy; &amp; &lt;b&gt; &#65; & x", "<p>&copy; &amp; &lt;b&gt; A &amp; x</p>"],
-		["special characters are escaped", "a < b > c \"d\" 'e'", "<p>a &lt; b &gt; c &quot;d&quot; &#39;e&#39;</p>"],
-		["backslash escapes", "\\*not em\\* \\<b>", "<p>*not em* &lt;b&gt;</p>"],
-		["raw inline html keeps its text", "a <span class=\"x\">b</span> <b>c</b>", "<p>a b c</p>"],
-		["raw br forms", "a<br>b<br/>c<BR />d</br>e", "<p>a<br>b<br>c<br>d<br>e</p>"],
-		["raw html block keeps its text", "<div>\nHello <b>there</b> &amp; you\n</div>", "<p>Hello there &amp; you</p>"],
-		["html comment is dropped", "<!-- secret -->\n\nshown", "<p>shown</p>"],
-		["empty document", "", ""],
+	const cases: Array<[string, StoryBlock[], string]> = [
+		["large and small headings are h3 and h4", [h("large", "Big"), h("small", "Small")], "<h3>Big</h3>\n<h4>Small</h4>"],
+		["paragraph with the four markups", [p("a ", strong("b"), " ", em("c"), " ", link("https://x.example/?a=1&b=2", "d"), " ", code("<e>"))],
+			"<p>a <strong>b</strong> <em>c</em> <a href=\"https://x.example/?a=1&amp;b=2\">d</a> <code>&lt;e&gt;</code></p>"],
+		["nested markups", [p(strong("a ", em("b")), link("mailto:me@example.com", strong("m")))], "<p><strong>a <em>b</em></strong><a href=\"mailto:me@example.com\"><strong>m</strong></a></p>"],
+		["line breaks", [p("one", br, "two")], "<p>one<br>two</p>"],
+		["a quote group is one blockquote", [quote(1, "only")], "<blockquote>only</blockquote>"],
+		["several paragraphs in a group are p's inside it", [quote(1, strong("Thin ice")), quote(1, "Never walk"), quote(2, "next")],
+			"<blockquote><p><strong>Thin ice</strong></p><p>Never walk</p></blockquote>\n<blockquote>next</blockquote>"],
+		["code with a language", [pre("if (a < b && c) {}\n\nx", "js")], "<pre data-code-block-mode=\"2\" data-code-block-lang=\"js\">if (a &lt; b &amp;&amp; c) {}\n\nx</pre>"],
+		["code without a language", [pre("x")], "<pre data-code-block-mode=\"2\">x</pre>"],
+		["lists: one per list number, flat items", [li(1, false, "a"), li(1, false, strong("b")), li(2, true, "c"), p("x"), li(3, true, "d")],
+			"<ul><li>a</li><li><strong>b</strong></li></ul>\n<ol><li>c</li></ol>\n<p>x</p>\n<ol><li>d</li></ol>"],
+		["a list changing kind under the same number splits", [li(1, false, "a"), li(1, true, "b")], "<ul><li>a</li></ul>\n<ol><li>b</li></ol>"],
+		["image with alt and caption", [img("https://i.example/a.png", "A \"q\"", ["See ", em("this")])],
+			"<figure><img src=\"https://i.example/a.png\" alt=\"A &quot;q&quot;\"><figcaption>See <em>this</em></figcaption></figure>"],
+		["image without caption", [img("https://i.example/a.png", "alt")], "<figure><img src=\"https://i.example/a.png\" alt=\"alt\"></figure>"],
+		["rule", [p("a"), hr, p("b")], "<p>a</p>\n<hr>\n<p>b</p>"],
+		["embed as a bare URL paragraph", [embed("https://www.youtube.com/watch?v=x&t=1")], "<p>https://www.youtube.com/watch?v=x&amp;t=1</p>"],
+		["blank paragraphs and empty wrappers are not written", [p(""), p(strong(""), br), p("a", em(""), code(""))], "<p>a</p>"],
+		["special characters are escaped", [p("a < b > c \"d\" 'e' & &amp;")], "<p>a &lt; b &gt; c &quot;d&quot; &#39;e&#39; &amp; &amp;amp;</p>"],
 	];
 
-	it.each(cases)("%s", (_name, markdown, expected) => {
-		const html = storyToHtml(markdown);
+	it.each(cases)("%s", (_name, blocks, expected) => {
+		const html = body(...blocks);
 		expect(html).toBe(expected);
 		expectMediumSafe(html);
 	});
+
+	it("writes the title as h1 and the subtitle as h2 only when there is one", () => {
+		expect(storyToHtml(story("Fish & chips", null, p("x"))).html).toBe("<h1>Fish &amp; chips</h1>\n<p>x</p>");
+		expect(storyToHtml(story("T", "Sub <b>", p("x"))).html).toBe("<h1>T</h1>\n<h2>Sub &lt;b&gt;</h2>\n<p>x</p>");
+		expect(storyToHtml(story("T", "  ", p("x"))).html).toBe("<h1>T</h1>\n<p>x</p>");
+	});
 });
 
-describe("storyToHtml: images and imageSrc", () => {
-	it("maps sources through imageSrc before the scheme check", () => {
-		const seen: string[] = [];
-		const html = storyToHtml("![a](assets/my%20pic.png)\n\n![b](<assets/b c.png>)", {
-			imageSrc: (src) => {
-				seen.push(src);
-				return `https://cdn.example/${encodeURI(src)}`;
-			},
+describe("storyToHtml: images through imageSrc", () => {
+	const blocks = [img("Attachments/a.png", "a"), img("https://remote.example/r.png", "r"), img("Attachments/b.png", "b", ["cap"])];
+
+	it("by default keeps remote images and leaves vault images out, counted", () => {
+		const out = storyToHtml(story("T", null, ...blocks));
+		expect(out.html).toBe("<h1>T</h1>\n<figure><img src=\"https://remote.example/r.png\" alt=\"r\"></figure>");
+		expect(out.images).toBe(1);
+		expect(out.leftOut).toEqual([{ kind: "vault", path: "Attachments/a.png" }, { kind: "vault", path: "Attachments/b.png" }]);
+	});
+
+	it("shows each image from the URL imageSrc gives, uploaded or data", () => {
+		const out = storyToHtml(story("T", null, ...blocks), {
+			imageSrc: (s) => (s.kind === "vault" ? (s.path.endsWith("a.png") ? "https://cdn-images-1.medium.com/a" : "data:image/png;base64,iVBO=") : s.url),
 		});
-		expect(seen).toEqual(["assets/my%20pic.png", "assets/b c.png"]);
-		expect(html).toBe(
-			"<figure><img src=\"https://cdn.example/assets/my%2520pic.png\" alt=\"a\"></figure>\n" +
-				"<figure><img src=\"https://cdn.example/assets/b%20c.png\" alt=\"b\"></figure>",
-		);
+		expect(out.html).toContain("<img src=\"https://cdn-images-1.medium.com/a\" alt=\"a\">");
+		expect(out.html).toContain("<figure><img src=\"data:image/png;base64,iVBO=\" alt=\"b\"><figcaption>cap</figcaption></figure>");
+		expect(out.images).toBe(3);
+		expect(out.leftOut).toEqual([]);
 	});
 
-	it("drops an image when imageSrc returns null, and the figure with it", () => {
-		const html = storyToHtml("![a](keep.png)\n\n![b](drop.png)\n\ntext ![c](drop.png) end", {
-			imageSrc: (src) => (src === "keep.png" ? "https://cdn.example/keep.png" : null),
-		});
-		expect(html).toBe("<figure><img src=\"https://cdn.example/keep.png\" alt=\"a\"></figure>\n<p>text  end</p>");
-	});
-
-	it("still rejects an unsafe source that imageSrc returns", () => {
-		expect(storyToHtml("![a](x.png)", { imageSrc: () => "javascript:alert(1)" })).toBe("");
-	});
-
-	it("counts the images in the output", () => {
-		const html = storyToHtml("![a](https://i.example/a.png)\n\nx ![b](https://i.example/b.png) ![c](bad.png)\n\n`<img src=x>`");
-		expect(countImages(html)).toBe(2);
-		expect(countImages(storyToHtml("no images <img src=\"https://x.example/a.png\">"))).toBe(0);
+	it("still refuses an unsafe URL that imageSrc returns, and counts it left out", () => {
+		for (const bad of ["javascript:alert(1)", "data:image/svg+xml;base64,PHN2Zz4=", "data:image/png;base64,<x>", "relative/pic.png", "//cdn.example/x.png"]) {
+			const out = storyToHtml(story("", null, img("a.png", "a")), { imageSrc: () => bad });
+			expect(out.html).toBe("");
+			expect(out.leftOut).toHaveLength(1);
+		}
 	});
 });
 
-describe("storyToHtml: XSS vectors come out inert", () => {
-	const vectors: Array<[string, string]> = [
-		["script block", "<script>alert(1)</script>"],
-		["inline script", "a <script>alert(1)</script> b"],
-		["script with attributes, mixed case", "<SCRIPT type=\"text/javascript\">alert(1)</SCRIPT >"],
-		["img onerror", "<img src=x onerror=alert(1)>"],
-		["img onerror inline", "text <img src=x onerror=alert(1)> more"],
-		["iframe", "<iframe src=\"https://evil.example/\"></iframe>"],
-		["inline iframe", "x <iframe src=javascript:alert(1)></iframe> y"],
-		["javascript link", "[x](javascript:alert(1))"],
-		["javascript link, mixed case", "[x](JaVaScRiPt:alert(1))"],
-		["javascript link hidden by a reference", "[x](&#106;avascript:alert(1))"],
-		["javascript link with spaces", "[x](<  javascript:alert(1)>)"],
-		["vbscript link", "[x](vbscript:msgbox(1))"],
-		["data link", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"],
-		["javascript image", "![x](javascript:alert(1))"],
-		["javascript image inline", "a ![x](javascript:alert(1)) b"],
-		["raw anchor with javascript href", "<a href=\"javascript:alert(1)\">click</a>"],
-		["raw anchor with onclick", "<a href=\"https://a.example\" onclick=\"alert(1)\">click</a>"],
-		["svg onload", "<svg onload=alert(1)><circle r=\"1\"/></svg>"],
-		["inline svg", "a <svg onload=alert(1)><text>t</text></svg> b"],
-		["style block", "<style>body { display: none }</style>"],
-		["inline style", "a <style>p{}</style> b"],
-		["math", "<math><mtext><script>alert(1)</script></mtext></math>"],
-		["noscript mutation", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>"],
-		["object and embed", "<object data=\"x.swf\"><embed src=\"javascript:alert(1)\"></object>"],
-		["template", "<template><script>alert(1)</script></template>"],
-		["comment hiding a script", "<!--<script>-->alert"],
-		["broken tag nesting", "<<script>script>alert(1)<</script>/script>"],
-		["encoded script", "&lt;script&gt;alert(1)&lt;/script&gt;"],
-		["code span script", "`<script>alert(1)</script>`"],
-		["code block script", "```html\n<script>alert(1)</script>\n```"],
-		["title attribute injection", "[x](https://a.example \"\\\" onmouseover=alert(1)\")"],
-		["href quote injection", "[x](<https://a.example/\" onmouseover=\"alert(1)>)"],
-		["alt quote injection", "![\" onerror=\"alert(1)](https://i.example/a.png)"],
-		["form and input", "<form action=\"javascript:alert(1)\"><input onfocus=alert(1) autofocus></form>"],
-		["unterminated tag", "<img src=x onerror=alert(1)"],
-		["div with handler", "<div onmouseover=\"alert(1)\">hover</div>"],
-	];
+describe("storyToHtml: hostile text and URLs come out inert", () => {
+	const hostileText = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\" onmouseover=\"alert(1)", "&lt;script&gt;", "</p><iframe src=javascript:alert(1)>"];
+	const hostileHrefs = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "  javascript:alert(1)", "java\nscript:alert(1)", "vbscript:msgbox(1)",
+		"data:text/html;base64,PHNjcmlwdD4=", "&#106;avascript:alert(1)", "other-note.md", "../post/", "//evil.example"];
 
-	it.each(vectors)("%s", (_name, markdown) => {
-		const html = storyToHtml(markdown);
+	it.each(hostileText)("text %j", (t) => {
+		const html = storyToHtml(story(t, t, h("large", t), p(t), quote(1, t), li(1, false, t), pre(t, t), img("https://i.example/a.png", t, [t]), embed(t))).html;
 		expectMediumSafe(html);
-		const lower = html.toLowerCase();
-		expect(lower).not.toContain("<script");
-		expect(lower).not.toContain("<iframe");
-		expect(lower).not.toContain("<style");
-		expect(lower).not.toContain("<svg");
-		expect(lower).not.toContain("javascript:");
-		// No event-handler attribute in any tag (quoted values, escaped text in themselves, blanked first).
-		const tags = lower.replace(/"[^"]*"/g, "\"\"").match(/<[^>]*>/g) ?? [];
-		for (const tag of tags) expect(tag).not.toMatch(/\son[a-z]+\s*=/);
+		expect(html.toLowerCase()).not.toContain("<script");
+		expect(html.toLowerCase()).not.toContain("<iframe");
+		// No event-handler attribute in any tag (quoted values blanked first: they are escaped text).
+		const tags = html.replace(/"[^"]*"/g, "\"\"").match(/<[^>]*>/g) ?? [];
+		for (const tag of tags) expect(tag).not.toMatch(/\son[a-z]+\s*=/i);
 	});
 
-	it("drops what script-like elements hold and keeps the text around them", () => {
-		expect(storyToHtml("a <script>alert(1)</script> b")).toBe("<p>a  b</p>");
-		expect(storyToHtml("a <svg><text>inside</text></svg> b")).toBe("<p>a  b</p>");
-		expect(storyToHtml("<style>\np { color: red }\n</style>\n\nafter")).toBe("<p>after</p>");
-		expect(storyToHtml("x <iframe src=\"https://e.example\">fallback</iframe> y")).toBe("<p>x  y</p>");
+	it.each(hostileHrefs)("link %j keeps its text, without the link", (href) => {
+		const html = body(p(link(href, "click me")));
+		expect(html).toBe("<p>click me</p>");
 	});
 
-	it("keeps the text of an unsafe link, without the link", () => {
-		expect(storyToHtml("[click me](javascript:alert(1))")).toBe("<p>click me</p>");
-		expect(storyToHtml("<a href=\"javascript:alert(1)\">click me</a>")).toBe("<p>click me</p>");
-	});
-
-	it("keeps a javascript: autolink as text only", () => {
-		const html = storyToHtml("<javascript:alert(1)>");
-		expectMediumSafe(html);
-		expect(html).not.toContain("<a");
-	});
-
-	it("shows encoded markup as text", () => {
-		expect(storyToHtml("&lt;script&gt;alert(1)&lt;/script&gt;")).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+	it.each(hostileHrefs)("image %j is left out", (src) => {
+		expect(storyToHtml(story("", null, img({ kind: "url", url: src }, "a"))).leftOut).toHaveLength(1);
 	});
 });
 
-describe("htmlToSafeText", () => {
-	it.each([
-		["<p>a</p><p>b</p>", "ab"],
-		["a <b>c</b> &amp; &nope d", "a c &amp; &amp;nope d"],
-		["a < b", "a &lt; b"],
-		["<a title=\"x > y\">t</a>", "t"],
-		["<a title='x > y'>t</a>", "t"],
-		["x<!-- a > b -->y", "xy"],
-		["x<!---->y<!-->z", "xyz"],
-		["x<![CDATA[ <b> ]]>y<!DOCTYPE html>z<?php echo 1 ?>w", "xyzw"],
-		["<script>if (a</b) {}</script>ok", "ok"],
-		["<script>a</scriptx>b</script>ok", "ok"],
-		["<svg><svg></svg>hidden</svg>shown", "shown"],
-		["<svg/>shown", "shown"],
-		["<embed src=x>shown", "shown"],
-		["<template>hidden</template>shown", "shown"],
-		["</>x</ y>z", "xz"],
-		["<br><br/><br />", "<br><br><br>"],
-		["<script>never closed", ""],
-	])("%j → %j", (html, expected) => {
-		expect(htmlToSafeText(html)).toBe(expected);
+describe("URL checks (shared with the preview)", () => {
+	it("allows links to https, http and mailto only, cleaned of what browsers ignore", () => {
+		expect(safeHref(" https://a.example/x\n")).toBe("https://a.example/x");
+		expect(safeHref("HTTP://A.example")).toBe("HTTP://A.example");
+		expect(safeHref("mailto:me@example.com")).toBe("mailto:me@example.com");
+		expect(safeHref("java\tscript:alert(1)")).toBeNull();
+		expect(safeHref("ftp://a.example")).toBeNull();
+		expect(safeHref("#anchor")).toBeNull();
 	});
 
-	it("stays linear on hostile input", () => {
-		const hostile = [
-			"<a".repeat(100_000),
-			"<a b=\"".repeat(100_000),
-			"<!--".repeat(100_000),
-			"<!".repeat(100_000),
-			`<script>${"</scrip".repeat(50_000)}`,
-			"<svg>".repeat(100_000),
-			"&".repeat(200_000),
-		];
-		const started = Date.now();
-		for (const input of hostile) expect(mediumSafetyProblems(htmlToSafeText(input))).toEqual([]);
-		expect(Date.now() - started).toBeLessThan(2000);
+	it("allows images from https, http and base64 PNG/JPEG/GIF data URLs only", () => {
+		expect(safeImageSrc("https://i.example/a.png")).toBe("https://i.example/a.png");
+		expect(safeImageSrc("data:image/jpeg;base64,/9j/4A==")).toBe("data:image/jpeg;base64,/9j/4A==");
+		expect(safeImageSrc("data:image/png;base64,")).toBeNull();
+		expect(safeImageSrc("data:image/webp;base64,AAAA")).toBeNull();
+		expect(safeImageSrc("mailto:me@example.com")).toBeNull();
 	});
 });
 
-describe("escape helpers", () => {
-	it("escapes all five characters", () => {
-		expect(escapeHtml("<a href=\"x\">'&amp;'</a>")).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;amp;&#39;&lt;/a&gt;");
-		expect(escapeHtml("plain")).toBe("plain");
-	});
-
-	it("keeps well-formed references only", () => {
-		expect(escapeHtmlKeepingReferences("&amp; &#65; &#x41; &copy; &; &#; &#x; &1a; & <")).toBe(
-			"&amp; &#65; &#x41; &copy; &amp;; &amp;#; &amp;#x; &amp;1a; &amp; &lt;",
-		);
-	});
-
-	it("measures references", () => {
-		expect(referenceLength("a&amp;b", 1)).toBe(5);
-		expect(referenceLength("&#x1F600;", 0)).toBe(9);
-		expect(referenceLength("&#12345678;", 0)).toBe(0);
-		expect(referenceLength("&amp", 0)).toBe(0);
-		expect(referenceLength("x", 0)).toBe(0);
-	});
-
-	it("decodes numeric and basic named references", () => {
-		expect(decodeBasicReferences("&#106;ava&#x73;cript&colon;&amp;&lt;&gt;&quot;&apos;&#0;&#xD800;")).toBe(
-			"javascript&colon;&<>\"'\ufffd\ufffd",
-		);
-		expect(decodeBasicReferences("no refs & here")).toBe("no refs & here");
-	});
-
-	it("counts visible characters", () => {
-		expect(visibleLength("a&amp;b")).toBe(3);
-		expect(visibleLength("\u{1F600}x")).toBe(2);
-		expect(visibleLength("&bogus")).toBe(6);
-	});
+test("escapeHtml escapes all five characters, and only those", () => {
+	expect(escapeHtml("<a href=\"x\">'&amp;'</a>")).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;amp;&#39;&lt;/a&gt;");
+	expect(escapeHtml("plain \u00e9 \u{1F600}")).toBe("plain \u00e9 \u{1F600}");
 });

@@ -12,7 +12,7 @@ import { formatDiff } from "../publish/content-diff";
 import { postRequest, type PostRequest } from "../publish/post-body";
 import { orderByLinks } from "../publish/publish-order";
 import type { PublishDefaults } from "../publish/publish-settings";
-import { Publisher, type PublishPlan } from "../publish/publisher";
+import { Publisher, plannedContent, type PublishPlan } from "../publish/publisher";
 import type { PublisherState } from "../publish/publisher-state";
 import { guardHeadline } from "../publish/story-status";
 import { cliErrorMessage, failureScope } from "./cli-messages";
@@ -168,7 +168,8 @@ export async function runPublishBatch(o: BatchOptions): Promise<BatchReport> {
 			const p = plans.get(path) as PublishPlan;
 			o.onWarnings(path, p.warnings);
 			try {
-				const request = postRequest(p.story, p.choice);
+				// The HTML a publish sends; an image not uploaded yet shows at a stand-in URL naming its vault path.
+				const request = postRequest({ ...p.story, content: plannedContent(p.story).html }, p.choice, "html");
 				outcome.request = { ...request, images: p.story.images.map((i) => ({ path: i.path, alt: i.alt })) };
 				outcome.result = "would-publish";
 			} catch (e) {

@@ -1,15 +1,16 @@
 /**
- * What "Copy for Medium's editor" puts on the clipboard: the story as the safe HTML Medium's editor keeps
- * (text/html) and its markdown (text/plain), with each local image pointing where Medium's editor can
- * fetch it. This path needs no token, so images cannot be uploaded: an image uploaded by an earlier
- * publish reuses its Medium URL, others travel inline as base64 data URLs. Pure: no DOM, no `Buffer`
- * (the plugin runs on mobile), so it is tested with known vectors.
+ * What "Copy for Medium's editor" puts on the clipboard: the story as the same HTML a publish sends
+ * (text/html, from the story model's one HTML writer) and its markdown (text/plain), with each local image
+ * pointing where Medium's editor can fetch it. This path needs no token, so images cannot be uploaded: an
+ * image uploaded by an earlier publish reuses its Medium URL, others travel inline as base64 data URLs
+ * (`convert --format html` follows the same rule). Pure: no DOM, no `Buffer` (the plugin runs on mobile),
+ * so it is tested with known vectors.
  */
 
-import { encodePath } from "../convert/file-kinds";
 import { sniffImageType } from "../medium/image-type";
 import { hashBytes } from "../core/content-hash";
-import { storyToHtml } from "./story-html";
+import { storyToHtml } from "../story/story-html";
+import type { ImageSource, StoryModel } from "../story/story-model";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -49,26 +50,35 @@ const INLINE_TYPES: ReadonlySet<string> = new Set(["image/png", "image/jpeg", "i
 
 /** A local image of the story with its bytes (null when it could not be read). */
 export interface ClipboardImageInput {
-	/** Vault path, as in `Story.images`. */
+	/** Vault path, as in `Story.images` and the model's vault image sources. */
 	path: string;
 	bytes: Uint8Array | null;
 }
 
-/** Why an image did not make it into the copied HTML. */
+/** Why an image did not make it into the HTML. */
 export interface LeftOutImage {
 	path: string;
 	reason: string;
 }
 
-/** The clipboard's two flavours, and what happened to the images. */
-export interface ClipboardStory {
-	/** For `text/html`: only the subset Medium's editor keeps, every text escaped. */
-	html: string;
-	/** For `text/plain`: the story's markdown. */
-	text: string;
+/** Where each local image is shown from when nothing can be uploaded, and how that went. */
+export interface LocalImageSources {
+	/** For {@link storyToHtml}: a cached Medium URL, a data URL, a remote URL as written, or null. */
+	imageSrc: (source: ImageSource) => string | null;
 	/** Images shown with the Medium URL of an earlier upload. */
 	linked: number;
 	/** Images carried inline as data URLs (Medium's editor may not keep them). */
+	inlined: number;
+	leftOut: LeftOutImage[];
+}
+
+/** The clipboard's two flavours, and what happened to the images. */
+export interface ClipboardStory {
+	/** For `text/html`: the same HTML a publish sends, images inline or linked. */
+	html: string;
+	/** For `text/plain`: the story's markdown. */
+	text: string;
+	linked: number;
 	inlined: number;
 	leftOut: LeftOutImage[];
 	/** How many images the user may have to add by hand after pasting: inlined plus left out. */
@@ -76,33 +86,46 @@ export interface ClipboardStory {
 }
 
 /**
- * Builds the clipboard story from the converted markdown (with vault image paths) and the story's local
- * images: an image in `imageCache` (keyed by `hashBytes`) links to its Medium URL, a PNG/JPEG/GIF goes
- * inline, anything else (SVG, WebP, TIFF, unreadable) is left out and reported.
+ * The image sources for HTML that needs no upload (the clipboard, `convert --format html`): an image in
+ * `imageCache` (keyed by `hashBytes`) links to its Medium URL, a PNG/JPEG/GIF goes inline as a data URL,
+ * anything else (SVG, WebP, TIFF, unreadable) is left out with its reason.
  */
-export function buildClipboardStory(content: string, images: readonly ClipboardImageInput[], imageCache: Readonly<Record<string, string>>): ClipboardStory {
+export function localImageSources(images: readonly ClipboardImageInput[], imageCache: Readonly<Record<string, string>>): LocalImageSources {
 	const sources = new Map<string, string | null>();
-	const leftOut: LeftOutImage[] = [];
-	let linked = 0;
-	let inlined = 0;
+	const result: LocalImageSources = { imageSrc: () => null, linked: 0, inlined: 0, leftOut: [] };
 	for (const image of images) {
-		const key = encodePath(image.path);
-		if (sources.has(key)) continue;
-		const src = sourceFor(image, imageCache, leftOut);
-		sources.set(key, src);
+		if (sources.has(image.path)) continue;
+		const src = sourceFor(image, imageCache, result.leftOut);
+		sources.set(image.path, src);
 		if (src === null) continue;
-		if (src.startsWith("data:")) inlined++;
-		else linked++;
+		if (src.startsWith("data:")) result.inlined++;
+		else result.linked++;
 	}
-	const imageSrc = (src: string): string | null => {
-		const known = sources.get(src) ?? sources.get(encodePath(safeDecode(src)));
-		if (known !== undefined) return known;
-		// Remote images stay as written (the HTML builder still checks their scheme); other local paths have
-		// no bytes here and would only show as broken images.
-		return src.startsWith("http://") || src.startsWith("https://") ? src : null;
-	};
-	const html = storyToHtml(content, { imageSrc });
-	return { html, text: content, linked, inlined, leftOut, needByHand: inlined + leftOut.length };
+	result.imageSrc = (source) => (source.kind === "url" ? source.url : sources.get(source.path) ?? null);
+	return result;
+}
+
+/**
+ * Writes `story` as HTML with local images linked or inline (see {@link localImageSources}), and reports
+ * every image that did not make it, including ones the writer refused (an address Medium cannot fetch).
+ */
+export function storyHtmlWithoutUpload(story: StoryModel, images: readonly ClipboardImageInput[], imageCache: Readonly<Record<string, string>>): { html: string } & LocalImageSources {
+	const local = localImageSources(images, imageCache);
+	const written = storyToHtml(story, { imageSrc: local.imageSrc });
+	const reported = new Set(local.leftOut.map((l) => l.path));
+	for (const source of written.leftOut) {
+		const path = source.kind === "vault" ? source.path : source.url;
+		if (reported.has(path)) continue;
+		reported.add(path);
+		local.leftOut.push({ path, reason: source.kind === "vault" ? "it could not be read" : "its address is not one Medium can fetch" });
+	}
+	return { html: written.html, ...local };
+}
+
+/** Builds the clipboard story from the story model, its markdown (the plain-text flavour) and its local images. */
+export function buildClipboardStory(story: StoryModel, markdown: string, images: readonly ClipboardImageInput[], imageCache: Readonly<Record<string, string>>): ClipboardStory {
+	const { html, linked, inlined, leftOut } = storyHtmlWithoutUpload(story, images, imageCache);
+	return { html, text: markdown, linked, inlined, leftOut, needByHand: inlined + leftOut.length };
 }
 
 /** The `src` of one image, or null (with the reason recorded) when it is left out. */
@@ -117,13 +140,4 @@ function sourceFor(image: ClipboardImageInput, imageCache: Readonly<Record<strin
 	if (type && INLINE_TYPES.has(type.mime)) return dataUrl(image.bytes, type.mime);
 	leftOut.push({ path: image.path, reason: type ? `${type.ext.toUpperCase()} images cannot be pasted into Medium's editor` : "it is not an image Medium knows" });
 	return null;
-}
-
-/** decodeURI that gives the input back instead of throwing on a malformed escape. */
-function safeDecode(text: string): string {
-	try {
-		return decodeURI(text);
-	} catch {
-		return text;
-	}
 }

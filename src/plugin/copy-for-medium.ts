@@ -50,7 +50,7 @@ export async function clipboardStoryFor(note: NoteToPublish, deps: CopyDeps): Pr
 		strictLineBreaks: deps.defaults.strictLineBreaks,
 	});
 	const images = await Promise.all(story.images.map(async (image) => ({ path: image.path, bytes: await deps.vault.readBinary(image.path) })));
-	return buildClipboardStory(story.content, images, deps.imageCache);
+	return buildClipboardStory(story, story.content, images, deps.imageCache);
 }
 
 /** The whole command: convert, copy, and say what was copied and which images need a hand. */

@@ -1,6 +1,7 @@
 /**
  * The one publish flow, shared by the plugin and the command line: convert, plan (for the pre-flight),
- * upload images once, create the story once, then write its URL back. It talks to the world only
+ * upload images once, create the story once (as HTML from the story model: the format that can say a
+ * code block's language, a caption and which heading size), then write its URL back. It talks to the world only
  * through ports, so the same code runs in Obsidian, in Node and in tests.
  */
 
@@ -16,6 +17,8 @@ import { postInput, postTarget } from "./post-body";
 import { choiceFor, type PublishChoice, type PublishDefaults } from "./publish-settings";
 import { cachedImage, recordOf, recordPublish, type PublisherState, type PublishRecord } from "./publisher-state";
 import { isHttpsUrl } from "../core/web-url";
+import { storyToHtml, type StoryHtml } from "../story/story-html";
+import type { StoryModel } from "../story/story-model";
 
 /** A note as the host read it. */
 export interface NoteToPublish {
@@ -79,7 +82,7 @@ export interface PublishProgress {
 export interface PublishResult {
 	post: MediumPost;
 	record: PublishRecord;
-	/** The markdown that was sent. */
+	/** The HTML that was sent (the record keeps the markdown, for the re-publish diff). */
 	content: string;
 	warnings: ConversionWarning[];
 	uploaded: number;
@@ -89,6 +92,28 @@ export interface PublishResult {
 	urlError: string | null;
 	/** Why the state (record, pending URL) could not be saved; null when it was. */
 	stateError: string | null;
+}
+
+/**
+ * What a publish sends as the story's content: the HTML writer's output over the story model, with each
+ * vault image at its uploaded Medium URL (`imageUrls`: vault path to URL). An image without one is left
+ * out (and listed in `leftOut`); its warning comes from the upload step.
+ */
+export function publishContent(story: StoryModel, imageUrls: ReadonlyMap<string, string>): StoryHtml {
+	return storyToHtml(story, { imageSrc: (source) => (source.kind === "url" ? source.url : imageUrls.get(source.path) ?? null) });
+}
+
+/**
+ * Where a dry run shows a vault image that is not uploaded yet: a host under the reserved `.invalid`
+ * domain (RFC 2606: never resolves), followed by the image's vault path.
+ */
+export function pendingUploadUrl(path: string): string {
+	return `https://upload-pending.invalid/${encodeURI(path)}`;
+}
+
+/** The content a publish would send, before any upload: each vault image at its {@link pendingUploadUrl}. */
+export function plannedContent(story: StoryModel): StoryHtml {
+	return storyToHtml(story, { imageSrc: (source) => (source.kind === "url" ? source.url : pendingUploadUrl(source.path)) });
 }
 
 /** At most this many image uploads run at once. */
@@ -166,16 +191,13 @@ export class Publisher {
 			if (!client) throw new PublishError("no-token", "No Medium integration token is set. Add it in the plugin settings, or copy the note for Medium's editor instead.");
 			const warnings = [...plan.warnings];
 			const { urls, uploaded, reused } = await this.uploadImages(client, plan.story, warnings, opts.onProgress);
-			const final = await convertNote(note, this.ports.vault, {
-				urlProperty: plan.defaults.urlProperty,
-				linkTemplate: plan.defaults.linkTemplate,
-				canonicalTemplate: plan.defaults.canonicalTemplate,
-				strictLineBreaks: plan.defaults.strictLineBreaks,
-				imageUrls: urls,
-			});
+			const body = publishContent(plan.story, urls);
+			for (const source of body.leftOut) {
+				if (source.kind === "url") warnings.push({ code: "unfetchable-image", message: `Image ${source.url} has an address Medium cannot fetch; it was left out.`, line: 1 });
+			}
 			opts.onProgress?.({ phase: "create", done: 0, total: 1 });
-			const post = await client.createPost(postInput(final, plan.choice), postTarget(plan.choice));
-			return await this.afterCreate(plan, post, final.content, warnings, uploaded, reused, opts.onProgress);
+			const post = await client.createPost(postInput({ ...plan.story, content: body.html }, plan.choice, "html"), postTarget(plan.choice));
+			return await this.afterCreate(plan, post, body.html, warnings, uploaded, reused, opts.onProgress);
 		} finally {
 			release?.();
 		}

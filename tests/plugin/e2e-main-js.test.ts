@@ -40,10 +40,9 @@ test("the bundle needs nothing but obsidian: no Node built-ins, no Buffer", () =
 	const required = new Set([...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]));
 	expect([...required]).toEqual(["obsidian"]);
 	expect(code).not.toContain("Buffer");
-	// 185 KB while the clipboard still re-parses markdown with marked (51 KB): the story model's writers
-	// (issue 7) replace it, and this goes back under 150 KB (the goal is 100 KB). The preview view and its
-	// layout (issue 10) add about 9 KB.
-	expect(code.length).toBeLessThan(185 * 1024);
+	// The clipboard's marked re-parse is gone (the story model's one HTML writer replaced it); the preview
+	// view and its layout (issue 10) are in. The goal is 100 KB.
+	expect(code.length).toBeLessThan(150 * 1024);
 });
 
 test("ribbon → pre-flight → Publish; then an edit shows the guard with the diff", async () => {
@@ -81,7 +80,10 @@ test("ribbon → pre-flight → Publish; then an edit shows the guard with the d
 	expect(body.title).toBe("Launch day");
 	expect(body.publishStatus).toBe("draft");
 	expect(body.content).toContain("Embedded words from the snippet.");
-	expect(body.content).toContain(`![](${fake.images[0].url})`);
+	const shown = fake.posts[0].paragraphs;
+	expect(shown[0]).toMatchObject({ type: "TITLE", text: "Launch day" });
+	expect(shown).toContainEqual(expect.objectContaining({ type: "P", text: "Embedded words from the snippet." }));
+	expect(shown).toContainEqual(expect.objectContaining({ type: "IMG", src: fake.images[0].url }));
 	expect(body.content).not.toContain("diagram.png");
 	expect(body.content).not.toContain("[[");
 

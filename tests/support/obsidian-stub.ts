@@ -469,6 +469,8 @@ export class Vault extends Events {
 	private readonly folders = new Map<string, TFolder>();
 	/** Paths read through cachedRead/read, in order. */
 	readonly reads: string[] = [];
+	/** The vault's own settings (`.obsidian/app.json`), read by the undocumented `getConfig`. */
+	readonly config = new Map<string, unknown>();
 
 	constructor(files: Record<string, string | Uint8Array> = {}) {
 		super();
@@ -488,6 +490,10 @@ export class Vault extends Events {
 			file.parent = folder;
 		}
 		return file;
+	}
+
+	getConfig(key: string): unknown {
+		return this.config.get(key);
 	}
 
 	getAbstractFileByPath(path: string): TAbstractFile | null {

@@ -1,7 +1,13 @@
 /** `medium-publish convert <note>`: the story Medium would get, printed, with nothing sent. */
 
 import { convertNote } from "../../convert/convert-note";
-import { storyToHtml } from "../../html/story-html";
+import type { Story } from "../../convert/story";
+import { storyHtmlWithoutUpload } from "../../html/clipboard-story";
+import { emptyState, normalizeState, type PublisherState } from "../../publish/publisher-state";
+import { JsonFileStore } from "../json-file-store";
+import type { NodeVault } from "../node-vault";
+import type { CliIo } from "../cli-io";
+import { statePath } from "./publish-command";
 import { CliError, EXIT } from "../cli-io";
 import { defaultsFrom, CONVERSION_FLAGS, JSON_FLAG, VAULT_FLAG } from "../cli-settings";
 import { printable, vaultWarning, warningLines } from "../cli-messages";
@@ -46,7 +52,7 @@ with --format html, paste the output into Medium's editor.`,
 			strictLineBreaks,
 		});
 		const html = flagValue(args, "format") === "html";
-		const content = html ? storyToHtml(story.content) : story.content;
+		const content = html ? await htmlWithoutUpload(vault, path, story, io) : story.content;
 		io.stderr(warningLines(path, story.warnings));
 		if (args.flags.has("json")) {
 			const doc = {
@@ -63,3 +69,16 @@ with --format html, paste the output into Medium's editor.`,
 		return EXIT.ok;
 	},
 };
+
+/**
+ * The HTML a publish would send, without uploading: images already uploaded (in the state's image cache)
+ * at their Medium URLs, other local ones inline as data URLs, the rest left out with a warning line. The
+ * plugin's "Copy for Medium" builds its HTML with the same function.
+ */
+async function htmlWithoutUpload(vault: NodeVault, path: string, story: Story, io: CliIo): Promise<string> {
+	const state = normalizeState((await new JsonFileStore<PublisherState>(statePath(vault.root, io.env)).load()) ?? emptyState());
+	const images = await Promise.all(story.images.map(async (image) => ({ path: image.path, bytes: await vault.readBinary(image.path) })));
+	const out = storyHtmlWithoutUpload(story, images, state.imageCache);
+	for (const left of out.leftOut) io.stderr(`${path}: warning: image ${left.path} was left out of the HTML: ${left.reason}.\n`);
+	return out.html;
+}
