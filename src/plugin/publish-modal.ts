@@ -9,6 +9,7 @@ import type { PublishStatus } from "../medium/medium-client";
 import type { PublishChoice } from "../publish/publish-settings";
 import type { PublishPlan } from "../publish/publisher";
 import { MEDIUM, destinationLabel, initialStatus, otherWarnings, tagWarnings } from "../publish/story-status";
+import { OUTLINE_LABELS, headingOutline } from "../story/heading-outline";
 import type { CachedPublication } from "./plugin-settings";
 
 const STATUS_LABELS: Record<PublishStatus, string> = {
@@ -73,6 +74,7 @@ export class PublishModal extends Modal {
 		new Setting(contentEl).setName("Canonical URL").setDesc(story.canonicalUrl ?? "None");
 		new Setting(contentEl).setName("License").setDesc(choice.license);
 
+		this.outline();
 		this.list("Notes that will be inlined", story.embeddedNotes, "None");
 		this.list("Images that will be uploaded", story.images.map((i) => i.path), "None");
 		this.list("Warnings", otherWarnings(plan.warnings), "None", "medium-publisher-warning");
@@ -99,6 +101,18 @@ export class PublishModal extends Modal {
 		const resolve = this.resolve;
 		this.resolve = null;
 		resolve?.(this.confirmed ? { ...this.plan.choice, status: this.status } : null);
+	}
+
+	/** How the story's headings will land on Medium: title, subtitle, then large and small headings, indented. */
+	private outline(): void {
+		const { entries, more } = headingOutline(this.plan.story);
+		const row = new Setting(this.contentEl).setName(`Headings on ${MEDIUM}`);
+		const ul = row.descEl.createEl("ul", { cls: "medium-publisher-list medium-publisher-outline" });
+		for (const entry of entries) {
+			const cls = `medium-publisher-outline-${entry.kind} medium-publisher-outline-depth-${entry.depth}`;
+			ul.createEl("li", { text: `${OUTLINE_LABELS[entry.kind]}: ${entry.text}`, cls });
+		}
+		if (more > 0) ul.createEl("li", { text: `…and ${more} more`, cls: "medium-publisher-hint" });
 	}
 
 	/** A heading row and one line per item (or the empty text). */

@@ -20,6 +20,7 @@ import {
 	type Modal,
 } from "../support/obsidian-stub";
 import type { FakeMedium } from "../support/fake-medium-server";
+import { expectIssueNoteShown, ISSUE_NOTE } from "../support/issue-note";
 import { useFakeMedium } from "../support/use-fake-medium";
 import { MANIFEST, NOTE, NOTE_TEXT, PNG, startPlugin, vaultFiles, type Started } from "../support/plugin-harness";
 
@@ -94,8 +95,14 @@ describe("publishing with confirmation off", () => {
 		expect(sent.publishStatus).toBe("draft");
 		expect(sent.title).toBe("Launch day");
 		expect(sent.tags).toEqual(["writing", "obsidian"]);
-		expect(String(sent.content)).toContain("Embedded words from the snippet.");
-		expect(String(sent.content)).toContain(fake.images[0].url);
+		expect(sent.contentFormat).toBe("html");
+		expect(fake.posts[0].paragraphs.map((p) => [p.type, p.type === "IMG" ? p.src : p.text])).toEqual([
+			["TITLE", "Launch day"],
+			["P", "Read the Background first."],
+			["P", "Embedded words from the snippet."],
+			["IMG", fake.images[0].url],
+			["P", "The end."],
+		]);
 		const url = String(fake.posts[0].response.url);
 
 		// The URL went in through Obsidian's frontmatter writer, touching nothing else.
@@ -204,6 +211,30 @@ describe("publishing with confirmation off", () => {
 	});
 });
 
+describe("what Medium would show", () => {
+	test("the issue's note lands the way Obsidian shows it", async () => {
+		const files = vaultFiles();
+		files[NOTE] = ISSUE_NOTE;
+		files["Posts/attachments/lake.png"] = PNG;
+		const s = await startPlugin(MediumPublisherPlugin, { apiBase: fake.apiBase, token: fake.token, files, settings: { confirmBeforePublish: false } });
+		await publishAndWait(s);
+		expect(fake.posts).toHaveLength(1);
+		expect(fake.posts[0].request.contentFormat).toBe("html");
+		expect(fake.images).toHaveLength(1);
+		expectIssueNoteShown(fake.posts[0].paragraphs, fake.images[0].url);
+	});
+
+	test("a vault with Strict line breaks on joins the two lines", async () => {
+		const files = vaultFiles();
+		files[NOTE] = ISSUE_NOTE;
+		files["Posts/attachments/lake.png"] = PNG;
+		const s = await startPlugin(MediumPublisherPlugin, { apiBase: fake.apiBase, token: fake.token, files, settings: { confirmBeforePublish: false } });
+		s.app.vault.config.set("strictLineBreaks", true);
+		await publishAndWait(s);
+		expect(fake.posts[0].paragraphs[2]).toMatchObject({ type: "P", text: "First line second line" });
+	});
+});
+
 describe("the pre-flight", () => {
 	const manyTags = NOTE_TEXT.replace("tags: [writing, obsidian]", "tags: [one, two, three, four, a-tag-that-is-far-too-long-for-medium]");
 
@@ -233,6 +264,36 @@ describe("the pre-flight", () => {
 		expect(fake.posts).toHaveLength(1);
 		expect(fake.posts[0].request.publishStatus).toBe("unlisted");
 		expect(fake.posts[0].request.tags).toEqual(["one", "two", "three"]);
+	});
+
+	test("shows how the headings will land: title, no subtitle, large and small headings, indented", async () => {
+		const files = vaultFiles();
+		files[NOTE] = NOTE_TEXT.replace("Read the [[Background]] first.", "## Before you go\n\nRead the [[Background]] first.\n\n### Pack light\n\n## After");
+		const s = await startPlugin(MediumPublisherPlugin, { apiBase: fake.apiBase, token: fake.token, files, settings: { confirmBeforePublish: true } });
+		s.app.ribbon[0].callback({});
+		const modal = await modalWith("Publish to Medium");
+		const depthOf = (el: { hasClass(c: string): boolean }): number | undefined => [0, 1, 2].find((d) => el.hasClass(`medium-publisher-outline-depth-${d}`));
+		const outline = modal.contentEl.descendants().filter((el) => el.tagName === "li" && depthOf(el) !== undefined);
+		expect(outline.map((el) => el.textContent)).toEqual([
+			"Title: Launch day",
+			"No subtitle: add a medium_subtitle property to give the story one",
+			"Large heading: Before you go",
+			"Small heading: Pack light",
+			"Large heading: After",
+		]);
+		expect(outline.map(depthOf)).toEqual([0, 0, 1, 2, 1]);
+		await buttonIn(modal.contentEl, "Cancel").click();
+	});
+
+	test("a medium_subtitle property shows as the subtitle", async () => {
+		const files = vaultFiles();
+		files[NOTE] = NOTE_TEXT.replace("tags: [writing, obsidian]", "tags: [writing]\nmedium_subtitle: What we learned");
+		const s = await startPlugin(MediumPublisherPlugin, { apiBase: fake.apiBase, token: fake.token, files, settings: { confirmBeforePublish: true } });
+		s.app.ribbon[0].callback({});
+		const modal = await modalWith("Publish to Medium");
+		expect(modal.contentEl.textContent).toContain("Subtitle: What we learned");
+		expect(modal.contentEl.textContent).not.toContain("No subtitle");
+		await buttonIn(modal.contentEl, "Cancel").click();
 	});
 
 	test("Cancel sends nothing and releases the note", async () => {
