@@ -145,10 +145,12 @@ describe("publish", () => {
 		expect(sent.tags).toEqual(["obsidian", "writing", "medium"]);
 		const shown = fake.storyParagraphs(String(fake.posts[0].response.id));
 		expect(shown[0]).toMatchObject({ type: "TITLE", text: "Writing in Obsidian, reading on Medium" });
-		// The note shows the image twice (`![[Sunrise.png|A sunrise over the vault]]`, `![[Sunrise.png|300]]`): one upload.
-		expect(shown.filter((p) => p.type === "IMG").map((p) => [p.src, p.alt, p.broken])).toEqual([
-			[fake.images[0].url, "A sunrise over the vault", undefined],
-			[fake.images[0].url, "", undefined],
+		// The note shows Sunrise.png three times (two embeds and a markdown image with a title): one upload,
+		// each at its Medium URL, the markdown image's title as its caption.
+		expect(shown.filter((p) => p.type === "IMG").map((p) => [p.src, p.alt, p.text, p.broken])).toEqual([
+			[fake.images[0].url, "A sunrise over the vault", "", undefined],
+			[fake.images[0].url, "", "", undefined],
+			[fake.images[0].url, "A sunrise over the vault", "A markdown image's title becomes its caption", undefined],
 		]);
 		expect(String(sent.content)).not.toContain("attachments/Sunrise.png");
 		const url = String(fake.posts[0].response.url);
