@@ -97,6 +97,7 @@ export class PreviewView extends ItemView {
 		this.registerEvent(vault.on("delete", (file) => {
 			if (file.path === this.path) this.showMessage("The note was deleted.");
 		}));
+		this.registerDomEvent(this.contentEl, "click", (evt) => this.onClick(evt));
 		if (this.path === null) this.followActive();
 		if (this.path === null) this.showMessage(`Open a note to preview it as a ${MEDIUM} story.`);
 	}
@@ -139,6 +140,23 @@ export class PreviewView extends ItemView {
 			this.editorText = { path, text: editor.getValue() };
 			this.refresh();
 		} else if (this.embedded.has(path)) this.refresh();
+	}
+
+	/** A click on a block (not on a link) shows the line of the note it came from, to fix what a warning says. */
+	private onClick(evt: MouseEvent): void {
+		const target = evt.target as HTMLElement | null;
+		if (!target || typeof target.closest !== "function" || target.closest("a")) return;
+		const line = Number(target.closest("[data-line]")?.getAttribute("data-line"));
+		if (this.path !== null && Number.isInteger(line) && line >= 1) void this.revealLine(this.path, line);
+	}
+
+	/** Opens the note at a line: in the tab that already shows it, else in a new tab (never over the preview). */
+	private async revealLine(path: string, line: number): Promise<void> {
+		const file = this.host.vaultPort.fileAt(path);
+		if (!file) return;
+		const { workspace } = this.app;
+		const shown = workspace.getLeavesOfType("markdown").find((leaf) => (leaf.view as { file?: TFile | null }).file?.path === path);
+		await (shown ?? workspace.getLeaf("tab")).openFile(file, { active: true, eState: { line: line - 1 } });
 	}
 
 	/** Converts the note and paints the story; never throws (a failure is shown in the view). */

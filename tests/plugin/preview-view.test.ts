@@ -121,6 +121,23 @@ describe("what it shows", () => {
 	});
 });
 
+describe("from the preview to the note", () => {
+	test("a click on a block opens the note at the line it came from; a click on a link does not", async () => {
+		const note = ["---", "tags: [a]", "---", "# Fix me", "", "First paragraph.", "", "See [the site](https://example.com/) for more."].join("\n");
+		const s = await start({ ...vaultFiles(), [NOTE]: note });
+		const view = await openPreview(s);
+		const paragraphs = all(contentOf(view), C("p"));
+		await paragraphs[1].bubble("click");
+		// Line 8 of the file (frontmatter included) is the editor's line 7.
+		expect(s.app.workspace.opened.map((o) => [o.path, o.line])).toEqual([[NOTE, 7]]);
+		expect(s.app.workspace.opened[0].leaf).not.toBe(previewLeaves(s.app)[0]);
+		const link = paragraphs[1].descendants().find((el) => el.tagName === "a")!;
+		expect(link.getAttr("href")).toBe("https://example.com/");
+		await link.bubble("click");
+		expect(s.app.workspace.opened).toHaveLength(1);
+	});
+});
+
 describe("following the note", () => {
 	test("an edit shows after the pause, not on every keystroke", async () => {
 		const s = await start();

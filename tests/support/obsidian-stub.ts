@@ -281,6 +281,25 @@ export class StubElement {
 		return this.dispatch("click");
 	}
 
+	/** Test helper: an event on this element that bubbles up through its ancestors (target stays this one). */
+	async bubble(type: string): Promise<void> {
+		const event: StubEvent = { type, target: this, preventDefault() {}, stopPropagation() {} };
+		await Promise.all((this.listeners.get(type) ?? []).map((l) => l(event)));
+		for (let el = this.parent; el; el = el.parent) await Promise.all((el.listeners.get(type) ?? []).map((l) => l(event)));
+	}
+
+	/** The nearest element (this one included) matching `tag`, `.class` or `[attribute]`. */
+	closest(selector: string): StubElement | null {
+		const matches = (el: StubElement): boolean => {
+			if (selector.startsWith(".")) return el.classes.has(selector.slice(1));
+			if (selector.startsWith("[") && selector.endsWith("]")) return el.attrs.has(selector.slice(1, -1));
+			return el.tagName === selector.toLowerCase();
+		};
+		if (matches(this)) return this;
+		for (let el = this.parent; el; el = el.parent) if (matches(el)) return el;
+		return null;
+	}
+
 	/** Every element below this one (depth first), itself excluded. */
 	descendants(): StubElement[] {
 		const out: StubElement[] = [];
@@ -669,6 +688,8 @@ export class Workspace extends Events {
 	readonly viewCreators = new Map<string, (leaf: WorkspaceLeaf) => View>();
 	/** Leaves revealed, in order (test helper). */
 	readonly revealed: WorkspaceLeaf[] = [];
+	/** Files opened in a leaf, with the (0-based) line asked for, in order (test helper). */
+	readonly opened: Array<{ leaf: WorkspaceLeaf; path: string; line: number | null }> = [];
 
 	/** A new leaf (the stub ignores where: a split, a tab and a window are all one more leaf). */
 	getLeaf(_newLeaf?: boolean | string, _direction?: string): WorkspaceLeaf {
@@ -1025,6 +1046,11 @@ export class WorkspaceLeaf extends Events {
 			await this.view.onOpen();
 		}
 		if (state.state !== undefined) await this.view.setState(state.state, { history: false });
+	}
+
+	/** Opens a file in this leaf (the stub records it on the workspace, with the line asked for). */
+	async openFile(file: TFile, openState?: { eState?: Record<string, unknown>; active?: boolean }): Promise<void> {
+		this.workspace.opened.push({ leaf: this, path: file.path, line: typeof openState?.eState?.line === "number" ? openState.eState.line : null });
 	}
 
 	getViewState(): { type: string; state: Record<string, unknown> } {
