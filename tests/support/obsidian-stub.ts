@@ -488,8 +488,6 @@ export class Vault extends Events {
 	private readonly folders = new Map<string, TFolder>();
 	/** Paths read through cachedRead/read, in order. */
 	readonly reads: string[] = [];
-	/** The vault's own settings (`.obsidian/app.json`), read by the undocumented `getConfig`. */
-	readonly config = new Map<string, unknown>();
 
 	constructor(files: Record<string, string | Uint8Array> = {}) {
 		super();
@@ -509,10 +507,6 @@ export class Vault extends Events {
 			file.parent = folder;
 		}
 		return file;
-	}
-
-	getConfig(key: string): unknown {
-		return this.config.get(key);
 	}
 
 	getAbstractFileByPath(path: string): TAbstractFile | null {
