@@ -279,7 +279,8 @@ suite("obsidian-export conformance", () => {
 			]);
 		});
 
-		// BUG: an embed inside a quote, followed by more text, leaves an empty `> ` line at the end of the quote.
+		// Was a bug of the markdown output: an embed inside a quote, followed by more text, left an empty `> `
+		// line at the end of the quote. The story model has no such line to leave.
 		test("embeds.md: the quoted embed is a clean one-line quote (no trailing empty `> ` line)", async () => {
 			const story = await convertCase(C, "embeds.md");
 			expect(bodyOf(story).slice(0, bodyOf(story).indexOf("Image embed:"))).toBe(
@@ -514,7 +515,7 @@ suite("obsidian-export conformance", () => {
 			]);
 		});
 
-		// BUG: a `>` line between two quoted paragraphs is dropped, so Medium shows them as one paragraph.
+		// Was a bug: a `>` line between two quoted paragraphs was dropped, so Medium showed one paragraph.
 		test("pure-markdown-examples.md: the whole body, with the quote's paragraph break kept", async () => {
 			expect(bodyOf(await convertCase(C, "pure-markdown-examples.md"))).toBe(pureMarkdownBody);
 		});

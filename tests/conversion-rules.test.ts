@@ -43,3 +43,22 @@ describe("relative links never reach Medium", () => {
 		expect(bodyOf(story)).toBe("See [Other](https://blog.example/other/).");
 	});
 });
+
+describe("title once", () => {
+	test("the H1's plain text is the title: markup, strikethrough and escapes go, no warning for it", async () => {
+		const story = await convert("# A *nice* ~~old~~ \\#1 `title`\n\nBody.");
+		expect(story.title).toBe("A nice old #1 title");
+		expect(story.blocks.map((b) => b.type)).toEqual(["paragraph"]);
+		expect(codes(story)).toEqual([]);
+	});
+	test("a `##` right under the title is a large heading, never the subtitle", async () => {
+		const story = await convert("# Title\n## Before you go\n\ntext");
+		expect(story.subtitle).toBeNull();
+		expect(story.blocks[0]).toEqual({ type: "heading", size: "large", content: [{ type: "text", text: "Before you go" }], line: 2 });
+	});
+	test("the subtitle comes from medium_subtitle only", async () => {
+		const story = await convert("---\nmedium_subtitle: A short promise\n---\n# Title\n\ntext");
+		expect(story.subtitle).toBe("A short promise");
+		expect(story.content).toBe("# Title\n\n## A short promise\n\ntext\n");
+	});
+});

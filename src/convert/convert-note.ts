@@ -18,6 +18,7 @@ import type { ConvertOptions, Story } from "./story";
 import { MEDIUM_MAX_TAGS, MEDIUM_TAG_MAX as MEDIUM_MAX_TAG_LENGTH, MEDIUM_TITLE_MAX } from "../medium/medium-client";
 import { ForwardFinder } from "./text-scan";
 import { StoryBuilder } from "./story-builder";
+import { parseInlineFlat, plainText } from "./inline-tree";
 import { NOTES_HEADING, RELATIVE_IMAGE_CODE } from "./rules/block-rules";
 import { isAbsoluteImageSrc } from "./rules/inline-rules";
 import { storyMarkdown } from "../story/story-markdown";
@@ -170,11 +171,9 @@ function firstH1(note: LoadedNote): { line: number; text: string } | null {
 /** Plain text of inline markdown, for titles: links become their text, markup goes. */
 function plainTitle(ctx: ConvertContext, notePath: string, text: string, line: number): string {
 	const env = { ctx, notePath, line, plain: true, embedNote: () => [] as string[] };
-	return convertInlineText(text, env)
-		.replace(/\s\^[A-Za-z0-9-]+$/, "")
-		.split("**").join("")
-		.split("__").join("")
-		.trim();
+	const markdown = convertInlineText(text, env).replace(/\s\^[A-Za-z0-9-]+$/, "");
+	// Read as markdown once more for its plain text: emphasis, strikethrough and escapes go.
+	return plainText(parseInlineFlat(markdown, { softBreaks: false, warn: () => undefined })).trim();
 }
 
 /** Where an image written by the inline pass comes from: a vault file, or a web address Medium fetches. */
