@@ -104,7 +104,7 @@ describe("notes that cannot be read are refused before anything is sent", () => 
 		await writeFile(note, text);
 		const r = await run(["publish", note], env());
 		expect(r.code).toBe(1);
-		expect(r.stderr).toMatch(/Broken\.md:3: the properties are not valid YAML/);
+		expect(r.stderr).toMatch(/Broken\.md: line 3: the properties are not valid YAML/);
 		expect(fake.requests).toHaveLength(0);
 		expect(await readFile(note, "utf8")).toBe(text);
 	});

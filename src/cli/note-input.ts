@@ -85,9 +85,9 @@ export async function readNoteInput(absPath: string, vaultRoot: string, shown: s
 	return { text, properties, problem };
 }
 
-/** The message that stops a publish when the note's properties cannot be read. */
-export function propertiesProblemMessage(shown: string, problem: PropertiesProblem, urlProperty: string): string {
-	return `${shown}:${problem.line}: ${problem.message}. Fix the properties at the top of the note and try again; nothing was sent (without them, whether it already has a ${urlProperty} cannot be checked).`;
+/** The message that stops a publish when the note's properties cannot be read (shown after the note's path). */
+export function propertiesProblemMessage(problem: PropertiesProblem, urlProperty: string): string {
+	return `line ${problem.line}: ${problem.message}. Fix the properties at the top of the note and try again; nothing was sent (without them, whether it already has a ${urlProperty} cannot be checked).`;
 }
 
 /** Whether a vault note may be converted or published: why not (refused), and its properties' problem. */
@@ -109,7 +109,7 @@ export async function checkNote(vault: NodeVault, path: string): Promise<NoteChe
 }
 
 /** Why a note cannot be published (refused, or properties that cannot be read); null when it can. */
-export function publishRefusal(check: NoteCheck, path: string, urlProperty: string): string | null {
+export function publishRefusal(check: NoteCheck, urlProperty: string): string | null {
 	if (check.refusal !== null) return check.refusal;
-	return check.problem === null ? null : propertiesProblemMessage(path, check.problem, urlProperty);
+	return check.problem === null ? null : propertiesProblemMessage(check.problem, urlProperty);
 }

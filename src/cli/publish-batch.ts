@@ -129,7 +129,7 @@ export async function runPublishBatch(o: BatchOptions): Promise<BatchReport> {
 		const outcome = blank(path);
 		outcomes.set(path, outcome);
 		// A note that is not UTF-8 markdown, or whose properties cannot be read, is refused before anything is sent.
-		const refusal = publishRefusal(await checkNote(o.vault, path), path, o.defaults.urlProperty);
+		const refusal = publishRefusal(await checkNote(o.vault, path), o.defaults.urlProperty);
 		if (refusal !== null) {
 			outcome.result = "failed";
 			outcome.error = refusal;
