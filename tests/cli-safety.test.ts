@@ -211,7 +211,7 @@ describe("several runs at once", () => {
 	test("a second run on the same note exits 1, 'already being published', and sends nothing", async () => {
 		const note = path.join(vault, "Same.md");
 		await writeFile(note, "# Same\n\nBody\n");
-		fake.delayMs = 400;
+		fake.delayMs = 700; // the first run holds the lock for two answers: time enough for a second process to start
 		const first = run(["publish", note], env());
 		for (let i = 0; i < 200 && fake.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
 		expect(fake.requests.length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@
 
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { failureScope } from "../src/cli/cli-messages";
 import { createNodeHttp } from "../src/cli/node-http";
 import { USER_AGENT } from "../src/core/user-agent";
 import { MAX_RETRY_AFTER_MS, MediumClient } from "../src/medium/medium-client";
@@ -64,6 +65,8 @@ describe("Retry-After", () => {
 		expect((error as MediumError).message).not.toMatch(/10 new stories/);
 		expect(sleeps).toEqual([]);
 		expect(fake.requestsTo("images")).toHaveLength(1);
+		// Not the daily limit: a run of several notes stops, but nothing is "left for tomorrow".
+		expect(failureScope(error)).toBe("account");
 	});
 
 	test("a 429 on the story is the daily limit, never retried", async () => {
@@ -71,6 +74,7 @@ describe("Retry-After", () => {
 		fake.failNext("posts", { status: 429 });
 		const error = (await client(sleeps).createPost(story).catch((e: unknown) => e)) as MediumError;
 		expect(error.message).toMatch(/10 new stories a day/);
+		expect(failureScope(error)).toBe("rate-limit");
 		expect(sleeps).toEqual([]);
 		expect(fake.requestsTo("posts")).toHaveLength(1);
 	});

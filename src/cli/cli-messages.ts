@@ -36,7 +36,8 @@ export type FailureScope = "note" | "account" | "rate-limit";
 /** Whether a failure concerns only this note, every note of the run (token, network), or Medium's daily limit. */
 export function failureScope(error: unknown): FailureScope {
 	if (error instanceof MediumError) {
-		if (error.kind === "rate-limited") return "rate-limit";
+		// Only the story's 429 is the daily limit; an upload's is a short-term limit that stops the run.
+		if (error.kind === "rate-limited") return error.request === "upload" || error.request === "read" ? "account" : "rate-limit";
 		if (["no-token", "unauthorized", "bot-protection", "network", "timeout", "server", "missing-scope"].includes(error.kind)) return "account";
 	}
 	if (error instanceof PublishError && error.kind === "no-token") return "account";

@@ -520,6 +520,7 @@ function detailsOf(error: MediumError, token?: string): MediumErrorDetails {
 	if (error.code !== undefined) details.code = error.code;
 	if (error.mediumMessage !== undefined) details.mediumMessage = redactToken(error.mediumMessage, token);
 	if (error.retryAfterMs !== undefined) details.retryAfterMs = error.retryAfterMs;
+	if (error.request !== undefined) details.request = error.request;
 	return details;
 }
 

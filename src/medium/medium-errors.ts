@@ -32,6 +32,8 @@ export interface MediumErrorDetails {
 	mediumMessage?: string;
 	/** How long Medium asked to wait before trying again (its `Retry-After`), in milliseconds. */
 	retryAfterMs?: number;
+	/** What the failed request was for, when known. */
+	request?: MediumRequestKind;
 }
 
 /** What a request was for, so a failure can be worded for it (a 429 means different things). */
@@ -44,6 +46,7 @@ export class MediumError extends Error {
 	readonly code?: number;
 	readonly mediumMessage?: string;
 	readonly retryAfterMs?: number;
+	readonly request?: MediumRequestKind;
 
 	constructor(kind: MediumErrorKind, message: string, details: MediumErrorDetails = {}) {
 		super(message);
@@ -53,6 +56,7 @@ export class MediumError extends Error {
 		if (details.code !== undefined) this.code = details.code;
 		if (details.mediumMessage !== undefined) this.mediumMessage = details.mediumMessage;
 		if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+		if (details.request !== undefined) this.request = details.request;
 	}
 }
 
@@ -224,7 +228,7 @@ export function mediumErrorFromResponse(res: HttpResponse, context: string, toke
 	const html = looksLikeHtml(res);
 	const parsed = html ? {} : parseErrorBody(res.text);
 	if (parsed.message !== undefined) parsed.message = cleanMediumMessage(parsed.message, token);
-	const details: MediumErrorDetails = { status };
+	const details: MediumErrorDetails = { status, request };
 	const retryAfter = retryAfterMs(res.headers);
 	if (retryAfter !== undefined) details.retryAfterMs = retryAfter;
 	if (parsed.code !== undefined) details.code = parsed.code;
