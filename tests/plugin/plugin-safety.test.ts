@@ -6,7 +6,8 @@
 
 import MediumPublisherPlugin from "../../src/plugin/medium-publisher-plugin";
 import { USER_AGENT } from "../../src/core/user-agent";
-import { buttonIn, notices, openModals, openedUrls, resetStub, waitFor, type Modal, type StubElement } from "../support/obsidian-stub";
+import { createObsidianHttp, MAX_RESPONSE_CHARS } from "../../src/plugin/obsidian-http";
+import { buttonIn, notices, openModals, openedUrls, resetStub, waitFor, type Modal, type RequestUrlResponse, type StubElement } from "../support/obsidian-stub";
 import type { FakeMedium } from "../support/fake-medium-server";
 import { useFakeMedium } from "../support/use-fake-medium";
 import { MANIFEST, NOTE, NOTE_TEXT, startPlugin, vaultFiles, type Started } from "../support/plugin-harness";
@@ -81,4 +82,13 @@ test("a record that cannot be saved is said, with the story's URL", async () => 
 	const notice = notices.find((n) => n.messageEl.textContent.includes("could not save its record"));
 	expect(notice?.messageEl.textContent).toContain("disk full");
 	expect(notice?.messageEl.textContent).toContain(url);
+});
+
+test("the plugin keeps at most the cap of an answer's text (requestUrl cannot stream)", async () => {
+	const huge = "x".repeat(MAX_RESPONSE_CHARS + 1000);
+	const http = createObsidianHttp({
+		request: () => Promise.resolve({ status: 500, headers: {}, text: huge, arrayBuffer: new ArrayBuffer(0), json: null } as unknown as RequestUrlResponse),
+	});
+	const res = await http({ url: "https://api.medium.com/v1/me", method: "GET", headers: {} });
+	expect(res.text.length).toBe(MAX_RESPONSE_CHARS);
 });
