@@ -23,10 +23,26 @@ export function vaultWarning(io: { stderr: (text: string) => void }): (message: 
 	return (message) => io.stderr(`warning: ${printable(message)}\n`);
 }
 
-/** One line per warning, `path:line: warning: message [code]`, in the order given. */
+/**
+ * Warnings in the order of the note: the converter reports the properties' ones (tags, title) last,
+ * though they sit at the top. Warnings of the note itself are ordered by line (stable); a warning from an
+ * embedded note (it has its own `path`) stays right after the warning before it, where it was met.
+ */
+export function inNoteOrder(warnings: readonly ConversionWarning[]): ConversionWarning[] {
+	const groups: Array<{ line: number; items: ConversionWarning[] }> = [];
+	for (const w of warnings) {
+		const last = groups[groups.length - 1];
+		if (w.path !== undefined && last) last.items.push(w);
+		else groups.push({ line: w.path !== undefined ? 0 : w.line, items: [w] });
+	}
+	// Array.prototype.sort is stable: equal lines keep the order they were found in.
+	return groups.sort((a, b) => a.line - b.line).flatMap((g) => g.items);
+}
+
+/** One line per warning, `path:line: warning: message [code]`, in the order of the note. */
 export function warningLines(notePath: string, warnings: readonly ConversionWarning[]): string {
 	let out = "";
-	for (const w of warnings) out += `${printable(w.path ?? notePath)}:${w.line}: warning: ${printable(w.message)} [${w.code}]\n`;
+	for (const w of inNoteOrder(warnings)) out += `${printable(w.path ?? notePath)}:${w.line}: warning: ${printable(w.message)} [${w.code}]\n`;
 	return out;
 }
 

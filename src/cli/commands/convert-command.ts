@@ -10,7 +10,7 @@ import type { CliIo } from "../cli-io";
 import { statePath } from "./publish-command";
 import { CliError, EXIT } from "../cli-io";
 import { defaultsFrom, CONVERSION_FLAGS, JSON_FLAG, VAULT_FLAG } from "../cli-settings";
-import { printable, vaultWarning, warningLines } from "../cli-messages";
+import { inNoteOrder, printable, vaultWarning, warningLines } from "../cli-messages";
 import { checkNote } from "../note-input";
 import { flagValue, type CliCommand } from "../command";
 import { resolveRunNotes } from "../note-inputs";
@@ -62,7 +62,7 @@ with --format html, paste the output into Medium's editor.`,
 				tags: story.tags,
 				canonicalUrl: story.canonicalUrl,
 				images: story.images.map((i) => ({ path: i.path, alt: i.alt })),
-				warnings: story.warnings,
+				warnings: inNoteOrder(story.warnings),
 			};
 			io.stdout(JSON.stringify(doc, null, 2) + "\n");
 		} else io.stdout(content.endsWith("\n") ? content : content + "\n");

@@ -9,7 +9,7 @@ import process from "node:process";
 import { MediumClient } from "../../medium/medium-client";
 import { isPublishStatus } from "../../publish/publish-settings";
 import { CliError, EXIT, type CliIo } from "../cli-io";
-import { printable, vaultWarning, warningLines } from "../cli-messages";
+import { inNoteOrder, printable, vaultWarning, warningLines } from "../cli-messages";
 import { apiBaseFrom, CONVERSION_FLAGS, defaultsFrom, JSON_FLAG, NO_TOKEN_MESSAGE, tokenFrom, VAULT_FLAG } from "../cli-settings";
 import { flagValue, type CliCommand } from "../command";
 import { createNodeHttp } from "../node-http";
@@ -183,7 +183,7 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 					...(o.request ? { request: o.request } : {}),
 					...(o.diff !== null && args.flags.has("diff") ? { diff: o.diff } : {}),
 					...(o.error !== null ? { error: o.error } : {}),
-					warnings: o.warnings,
+					warnings: inNoteOrder(o.warnings),
 				})),
 				leftForTomorrow: left,
 				exitCode: code,
