@@ -236,6 +236,8 @@ async function benchConvert(): Promise<void> {
 		["50,000 backtick runs", "`a``b```".repeat(50000)],
 		["100,000 %%", "%%\n".repeat(100000)],
 		["200,000 ![[ unclosed", "![[".repeat(200000)],
+		["100,000 nested emphasis runs", "*a ".repeat(100000) + "b* ".repeat(100000)],
+		["100,000 [ then 100,000 links", "[".repeat(100000) + "[x](https://e.com) ".repeat(100000)],
 	];
 	print("Adversarial notes (median of 3)");
 	let worst = 0;

@@ -293,6 +293,24 @@ describe("adversarial sizes convert (timing lives in the benchmark)", () => {
 		expect(out).toMatch(/^[=*\\]+$/);
 	});
 
+	test("50,000 nested emphasis runs convert and print (nesting is capped, the text kept)", async () => {
+		const story = await convert("*a ".repeat(50_000) + "b* ".repeat(50_000) + "\n\n" + "**a *b ".repeat(20_000) + "c** d* ".repeat(20_000));
+		expect(story.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph"]);
+		let depth = 0;
+		for (let nodes = story.blocks[0].type === "paragraph" ? story.blocks[0].content : []; nodes.length > 0; depth++) {
+			const inner = nodes.find((n) => n.type === "em" || n.type === "strong");
+			nodes = inner && (inner.type === "em" || inner.type === "strong") ? inner.children : [];
+		}
+		expect(depth).toBeLessThanOrEqual(33);
+		expect(story.content.split("a").length - 1).toBeGreaterThanOrEqual(50_000);
+		expect(() => JSON.stringify(story.blocks)).not.toThrow();
+	});
+
+	test("100,000 [ before 100,000 links stay linear (no link in a link)", async () => {
+		const story = await convert("[".repeat(100_000) + "[x](https://e.com) ".repeat(100_000));
+		expect(story.blocks).toHaveLength(1);
+	});
+
 	test("5,000 nested > flatten to one quote", async () => {
 		expect(bodyOf(await convert(">".repeat(5000) + " deep"))).toBe("> deep");
 		expect(bodyOf(await convert("> ".repeat(5000) + "deep\n" + "> ".repeat(4999) + "more"))).toBe("> deep\\\n> more");

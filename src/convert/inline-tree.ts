@@ -55,14 +55,11 @@ interface Entry {
 	dnext: Entry | null;
 }
 
-interface Bracket {
-	entry: Entry;
-	image: boolean;
-	active: boolean;
-	prev: Bracket | null;
-	/** The top of the delimiter stack when the bracket opened: emphasis inside a link stops there. */
-	delimTop: Entry | null;
-}
+/*
+ * A `[` or `![` is an entry of kind Bracket whose spare fields hold its bracket state: `ch` 1 for an
+ * image, `count` its sequence number, `dprev` the delimiter stack's top when it opened (emphasis inside
+ * a link stops there), `dnext` the bracket below it.
+ */
 
 const ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
@@ -150,13 +147,18 @@ class InlineTreeParser {
 	private head: Entry | null = null;
 	private tail: Entry | null = null;
 	private delimTop: Entry | null = null;
-	private bracketTop: Bracket | null = null;
+	private bracketTop: Entry | null = null;
+	private bracketSeq = 0;
+	/** `[` opened before this sequence number can no longer open a link: a link closed after them (no links in links). */
+	private inactiveBelow = 0;
 	private buf = "";
 	private readonly n: number;
 	private gt: ForwardFinder | null = null;
 	private quoteFinders: Record<string, ForwardFinder> = {};
 	/** Whether a node Medium cannot hold as is was made (link, image, strikethrough): only then is the tree rewritten. */
 	private rewrite = false;
+	/** Markup nodes made: past {@link MAX_NESTING}, the tree may be too deep for the writers' recursion. */
+	private wraps = 0;
 
 	constructor(
 		private readonly text: string,
@@ -301,8 +303,12 @@ class InlineTreeParser {
 
 	private pushBracket(text: string, image: boolean): void {
 		this.flush();
-		const entry = this.append(Kind.Bracket, text, null);
-		this.bracketTop = { entry, image, active: true, prev: this.bracketTop, delimTop: this.delimTop };
+		const e = this.append(Kind.Bracket, text, null);
+		e.ch = image ? 1 : 0;
+		e.count = ++this.bracketSeq;
+		e.dprev = this.delimTop;
+		e.dnext = this.bracketTop;
+		this.bracketTop = e;
 	}
 
 	/** `]`: closes the innermost `[` as a link or image when `(destination "title")` follows. */
@@ -312,8 +318,9 @@ class InlineTreeParser {
 			this.buf += "]";
 			return i + 1;
 		}
-		this.bracketTop = b.prev;
-		if (!b.active) {
+		this.bracketTop = b.dnext;
+		const image = b.ch === 1;
+		if (!image && b.count < this.inactiveBelow) {
 			this.buf += "]";
 			return i + 1;
 		}
@@ -323,18 +330,21 @@ class InlineTreeParser {
 			return i + 1;
 		}
 		this.flush();
-		this.processEmphasis(b.delimTop);
-		const children = this.takeAfter(b.entry);
-		const opener = b.entry;
-		this.rewrite = true;
-		opener.kind = Kind.Node;
-		opener.text = "";
-		if (b.image) {
-			opener.node = { type: "image", src: d.dest, alt: plainText(children), title: d.title };
+		this.processEmphasis(b.dprev);
+		const children = this.takeAfter(b);
+		this.wraps++;
+		b.kind = Kind.Node;
+		b.text = "";
+		b.dprev = b.dnext = null;
+		if (image) {
+			this.rewrite = true;
+			b.node = { type: "image", src: d.dest, alt: plainText(children), title: d.title };
 		} else {
-			opener.node = { type: "link", href: d.dest, children: children as InlineNode[] };
-			// No link inside a link: earlier `[` can no longer open one.
-			for (let o = this.bracketTop; o; o = o.prev) if (!o.image) o.active = false;
+			// Only a link Medium cannot keep as it is (relative, or around nothing) makes the tree be rewritten.
+			if (children.length === 0 || !isAbsoluteHref(d.dest)) this.rewrite = true;
+			b.node = { type: "link", href: d.dest, children: children as InlineNode[] };
+			// No link inside a link: every `[` still open (all opened before this one) can no longer open one.
+			this.inactiveBelow = b.count;
 		}
 		return d.end;
 	}
@@ -405,7 +415,7 @@ class InlineTreeParser {
 			return i + 1;
 		}
 		if (isAutolink(inner)) {
-			this.rewrite = true;
+			if (!isAbsoluteHref(inner)) this.rewrite = true;
 			this.pushNode({ type: "link", href: inner, children: [{ type: "text", text: inner }] });
 			return close + 1;
 		}
@@ -525,6 +535,7 @@ class InlineTreeParser {
 				opener.text = opener.text.slice(0, opener.count);
 				closer.text = closer.text.slice(0, closer.count);
 				const children = this.takeBetween(opener, closer);
+				this.wraps++;
 				let node: Node;
 				if (closer.ch === 126) {
 					this.report.warn(STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE);
@@ -558,8 +569,9 @@ class InlineTreeParser {
 
 	/** The finished list as pieces: inline runs, with top-level images standing apart. */
 	private pieces(): InlinePiece[] {
-		const nodes: Node[] = [];
+		let nodes: Node[] = [];
 		for (let x = this.head; x; x = x.next) pushEntry(nodes, x);
+		if (this.wraps > MAX_NESTING) nodes = capNesting(nodes);
 		if (!this.rewrite) {
 			const trimmed = trimInline(nodes as InlineNode[]);
 			return trimmed.length > 0 ? [trimmed] : [];
@@ -722,14 +734,52 @@ export function trimInline(nodes: InlineNode[]): InlineNode[] {
 	return out;
 }
 
-/** The plain text of inline nodes (an image's alt, a title). */
+/** The plain text of inline nodes (an image's alt, a title). Iterative: any depth. */
 export function plainText(nodes: readonly (InlineNode | Node)[]): string {
 	let s = "";
-	for (const n of nodes) {
+	const stack: Array<{ nodes: readonly (InlineNode | Node)[]; i: number }> = [{ nodes, i: 0 }];
+	while (stack.length > 0) {
+		const top = stack[stack.length - 1];
+		if (top.i >= top.nodes.length) {
+			stack.pop();
+			continue;
+		}
+		const n = top.nodes[top.i++];
 		if (n.type === "text" || n.type === "code") s += n.text;
 		else if (n.type === "break") s += " ";
 		else if (n.type === "image") s += n.alt;
-		else s += plainText(n.children);
+		else stack.push({ nodes: n.children, i: 0 });
 	}
 	return s;
+}
+
+/**
+ * Markup nested deeper than this is unwrapped (its text kept): no note needs it, and every writer walks
+ * the tree recursively, so an adversarial `*a *a *a …` must not make a tree 100,000 levels deep.
+ */
+const MAX_NESTING = 32;
+
+/** The tree with markup below {@link MAX_NESTING} levels unwrapped. Iterative (an explicit stack), linear. */
+function capNesting(nodes: Node[]): Node[] {
+	const root: Node[] = [];
+	const stack: Array<{ src: Node[]; i: number; out: Node[]; depth: number }> = [{ src: nodes, i: 0, out: root, depth: 0 }];
+	while (stack.length > 0) {
+		const f = stack[stack.length - 1];
+		if (f.i >= f.src.length) {
+			stack.pop();
+			continue;
+		}
+		const n = f.src[f.i++];
+		if (n.type === "strong" || n.type === "em" || n.type === "link" || n.type === "strike") {
+			const children = n.children as Node[];
+			if (f.depth >= MAX_NESTING) {
+				stack.push({ src: children, i: 0, out: f.out, depth: f.depth });
+				continue;
+			}
+			const out: Node[] = [];
+			f.out.push({ ...n, children: out } as Node);
+			stack.push({ src: children, i: 0, out, depth: f.depth + 1 });
+		} else f.out.push(n);
+	}
+	return root;
 }
