@@ -171,5 +171,9 @@ describe("a Gatsby blog", () => {
 		const r = await run(["publish", "content/blog/draft-post", "--dry-run"], {}, blog);
 		expect(r.code).toBe(0);
 		expect(r.stderr).toContain("medium_publish: true");
+		// Naming the post's folder page instead needs no opt-in: the message says how, ready to paste.
+		expect(r.stderr).toContain(`name it: medium-publish publish ${path.join("content/blog/draft-post", "index.md")}`);
+		const named = await run(["publish", path.join("content/blog/draft-post", "index.md"), "--dry-run"], {}, blog);
+		expect(named.stdout).toMatch(/draft-post\/index\.md +would publish/);
 	});
 });

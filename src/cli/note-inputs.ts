@@ -8,6 +8,7 @@
 import { existsSync, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import * as nodePath from "node:path";
+import { FOLDER_NOTE_FILES } from "../core/url-template";
 import { isMarkdownPath } from "../core/vault-paths";
 import { CliError } from "./cli-io";
 import { DEFAULT_CONFIG_DIR, openNodeVault, type NodeVault } from "./node-vault";
@@ -30,8 +31,8 @@ export interface RunNotes {
 	vault: NodeVault;
 	/** Vault paths, sorted, each once. */
 	notes: string[];
-	/** Folders that held no opted-in note (for a helpful message). */
-	emptyFolders: string[];
+	/** Folders that held no opted-in note (for a helpful message), with their folder page (as written) if they have one. */
+	emptyFolders: Array<{ written: string; folderPage: string | null }>;
 }
 
 function isDir(path: string): boolean {
@@ -133,7 +134,8 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 	const vault = await openNodeVault(root, { warn: options.warn });
 	const all = vault.paths();
 	const chosen = new Set<string>();
-	const emptyFolders: string[] = [];
+	const emptyFolders: RunNotes["emptyFolders"] = [];
+	const known = new Set(all);
 	for (const input of inputs) {
 		const at = vault.toVaultPath(input.abs);
 		if (!input.folder) {
@@ -149,7 +151,10 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 				found++;
 			}
 		}
-		if (found === 0) emptyFolders.push(input.written);
+		if (found === 0) {
+			const page = FOLDER_NOTE_FILES.find((name) => known.has(at === "" ? name : `${at}/${name}`));
+			emptyFolders.push({ written: input.written, folderPage: page === undefined ? null : nodePath.join(input.written, page) });
+		}
 	}
 	return { vault, notes: [...chosen].sort(), emptyFolders };
 }

@@ -26,6 +26,11 @@ export function statePath(vaultRoot: string, env: CliIo["env"], cwd = process.cw
 	return env.MEDIUM_PUBLISHER_STATE ? nodePath.resolve(cwd, env.MEDIUM_PUBLISHER_STATE) : nodePath.join(vaultRoot, ".medium-publisher", "state.json");
 }
 
+/** A path as a shell argument: as is when it is plain, else in single quotes. */
+function shellQuoted(path: string): string {
+	return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.split("'").join("'\\''")}'`;
+}
+
 /** The RESULT column's words. */
 function resultWords(o: NoteOutcome): string {
 	switch (o.result) {
@@ -123,7 +128,10 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 		}
 		const json = args.flags.has("json");
 		const { vault, notes, emptyFolders } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: true, warn: vaultWarning(io) });
-		for (const folder of emptyFolders) io.stderr(`No note under ${printable(folder)} opts in: add "${OPT_IN_PROPERTY}: true" to the properties of the posts to publish.\n`);
+		for (const folder of emptyFolders) {
+			const page = folder.folderPage === null ? "" : ` To publish ${printable(folder.folderPage)} without opting in, name it: medium-publish publish ${shellQuoted(printable(folder.folderPage))}`;
+			io.stderr(`No note under ${printable(folder.written)} opts in: add "${OPT_IN_PROPERTY}: true" to the properties of the posts to publish.${page}\n`);
+		}
 
 		// One run per note at a time, across processes; the notes and the state are read under those locks
 		// (so a run that comes second sees the story the first one created), and the state is saved merged.
