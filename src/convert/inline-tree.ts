@@ -711,26 +711,37 @@ export function mergeText(nodes: InlineNode[]): InlineNode[] {
 	return merged;
 }
 
-/** Leading and trailing white space and line breaks of a paragraph removed. */
+/** Leading and trailing white space and line breaks of a paragraph removed (a loop: any number of them). */
 export function trimInline(nodes: InlineNode[]): InlineNode[] {
 	let a = 0;
 	let b = nodes.length;
-	while (a < b && nodes[a].type === "break") a++;
-	while (b > a && nodes[b - 1].type === "break") b--;
-	if (a === b) return [];
-	const out = a > 0 || b < nodes.length ? nodes.slice(a, b) : nodes;
-	const first = out[0];
-	if (first.type === "text" && isSpace(first.text.charCodeAt(0))) {
-		const t = first.text.trimStart();
-		if (t.length === 0) return trimInline(out.slice(1));
-		out[0] = { type: "text", text: t };
+	let head: string | null = null;
+	while (a < b) {
+		const n = nodes[a];
+		if (n.type === "break") a++;
+		else if (n.type === "text" && isSpace(n.text.charCodeAt(0))) {
+			head = n.text.trimStart();
+			if (head.length > 0) break;
+			head = null;
+			a++;
+		} else break;
 	}
-	const last = out[out.length - 1];
-	if (last.type === "text" && isSpace(last.text.charCodeAt(last.text.length - 1))) {
-		const t = last.text.trimEnd();
-		if (t.length === 0) return trimInline(out.slice(0, -1));
-		out[out.length - 1] = { type: "text", text: t };
+	let tail: string | null = null;
+	while (b > a) {
+		const n = nodes[b - 1];
+		if (n.type === "break") b--;
+		else if (n.type === "text" && isSpace(n.text.charCodeAt(n.text.length - 1))) {
+			tail = (b - 1 === a && head !== null ? head : n.text).trimEnd();
+			if (tail.length > 0) break;
+			tail = null;
+			b--;
+		} else break;
 	}
+	if (a >= b) return [];
+	if (a === 0 && b === nodes.length && head === null && tail === null) return nodes;
+	const out = nodes.slice(a, b);
+	if (head !== null) out[0] = { type: "text", text: head };
+	if (tail !== null) out[out.length - 1] = { type: "text", text: tail };
 	return out;
 }
 
