@@ -4,7 +4,9 @@
 import { storyToHtml } from "../src/story/story-html";
 import { escapeHtml } from "../src/html/escape-html";
 import { safeHref, safeImageSrc } from "../src/html/safe-url";
+import { convert } from "./support/convert-helpers";
 import { expectMediumSafe } from "./support/html-safety";
+import { importHtml } from "./support/medium-importer";
 import { br, code, em, embed, h, hr, img, li, link, p, pre, quote, story, strong } from "./support/story-builders";
 import type { StoryBlock } from "../src/story/story-model";
 
@@ -123,4 +125,46 @@ describe("URL checks (shared with the preview)", () => {
 test("escapeHtml escapes all five characters, and only those", () => {
 	expect(escapeHtml("<a href=\"x\">'&amp;'</a>")).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;amp;&#39;&lt;/a&gt;");
 	expect(escapeHtml("plain \u00e9 \u{1F600}")).toBe("plain \u00e9 \u{1F600}");
+});
+
+describe("hostile notes, converted then written, come out inert and import cleanly", () => {
+	const vectors: Array<[string, string]> = [
+		["script block", "<script>alert(1)</script>"],
+		["inline script", "a <script>alert(1)</script> b"],
+		["img onerror", "text <img src=x onerror=alert(1)> more"],
+		["iframe", "<iframe src=\"https://evil.example/\"></iframe>"],
+		["javascript link", "[x](javascript:alert(1))"],
+		["javascript link, mixed case", "[x](JaVaScRiPt:alert(1))"],
+		["javascript link hidden by a reference", "[x](&#106;avascript:alert(1))"],
+		["vbscript link", "[x](vbscript:msgbox(1))"],
+		["data link", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)"],
+		["javascript image", "![x](javascript:alert(1))"],
+		["raw anchor with javascript href", "<a href=\"javascript:alert(1)\">click</a>"],
+		["svg onload", "<svg onload=alert(1)><circle r=\"1\"/></svg>"],
+		["style block", "<style>body { display: none }</style>"],
+		["noscript mutation", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>"],
+		["code span script", "`<script>alert(1)</script>`"],
+		["code block script", "```html\n<script>alert(1)</script>\n```"],
+		["fence language injection", "```\" onmouseover=\"alert(1)\nx\n```"],
+		["title attribute injection", "[x](https://a.example \"\\\" onmouseover=alert(1)\")"],
+		["href quote injection", "[x](<https://a.example/\" onmouseover=\"alert(1)>)"],
+		["alt quote injection", "![\" onerror=\"alert(1)](https://i.example/a.png)"],
+		["caption injection", "![a](https://i.example/a.png \"</figcaption><script>alert(1)</script>\")"],
+		["callout title injection", "> [!note] <img src=x onerror=alert(1)>\n> body"],
+		["heading injection", "## <script>alert(1)</script> title"],
+		["table cell injection", "| <b onclick=alert(1)>x</b> |\n|---|\n| y |"],
+	];
+
+	it.each(vectors)("%s", async (_name, markdown) => {
+		const story = await convert(`# T\n\n${markdown}\n`);
+		const html = storyToHtml(story).html;
+		expectMediumSafe(html);
+		const lower = html.toLowerCase();
+		for (const bad of ["<script", "<iframe", "<style", "<svg", "javascript:", "vbscript:", "data:text"]) expect(lower).not.toContain(bad);
+		const tags = html.replace(/"[^"]*"/g, "\"\"").match(/<[^>]*>/g) ?? [];
+		for (const tag of tags) expect(tag).not.toMatch(/\son[a-z]+\s*=/i);
+		// Medium would take it: no refusal, nothing broken.
+		const shown = importHtml(html);
+		expect(shown.filter((p) => p.broken || p.markups.some((m) => m.broken))).toEqual([]);
+	});
 });
