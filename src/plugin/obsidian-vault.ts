@@ -56,7 +56,8 @@ export class ObsidianVault implements VaultPort {
 		if (bodyLine === 0 || this.app.metadataCache.getFileCache(file)?.frontmatter || !/^[^#\s]/m.test(yaml)) return null;
 		let why = "not read by Obsidian yet";
 		try {
-			parseYaml(yaml);
+			const parsed: unknown = parseYaml(yaml);
+			if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) why = "line 2: not a list of name: value lines";
 		} catch (error) {
 			const line = (error as { mark?: { line?: number } }).mark?.line;
 			why = `line ${typeof line === "number" ? line + 2 : 2}: ${String(error instanceof Error ? error.message : error).split("\n")[0]}`;

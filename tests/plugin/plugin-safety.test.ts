@@ -92,3 +92,10 @@ test("the plugin keeps at most the cap of an answer's text (requestUrl cannot st
 	const res = await http({ url: "https://api.medium.com/v1/me", method: "GET", headers: {} });
 	expect(res.text.length).toBe(MAX_RESPONSE_CHARS);
 });
+
+test("properties that are a lone word, not name: value lines, stop the publish too", async () => {
+	const s = await start({ ...vaultFiles(), [NOTE]: "---\njust words\n---\n# Launch day\n\nBody\n" });
+	await publishAndWait(s);
+	expect(fake.requests).toHaveLength(0);
+	expect(notices.some((n) => n.history.join(" ").includes("line 2: not a list of name: value lines"))).toBe(true);
+});

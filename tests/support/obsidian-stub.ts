@@ -623,14 +623,15 @@ export class MetadataCache extends Events {
 		return path === null ? null : this.vault.getFileByPath(path);
 	}
 
-	/** Like Obsidian: no `frontmatter` when there is none, or when its YAML does not parse. */
+	/** Like Obsidian: no `frontmatter` when there is none, when its YAML does not parse, or is not a mapping. */
 	getFileCache(file: TFile): { frontmatter?: Record<string, unknown> } | null {
 		if (file.extension !== "md" || !this.vault.getFileByPath(file.path)) return null;
 		const text = this.vault.textOf(file.path);
 		const span = findFrontmatter(text);
 		if (!span) return {};
 		try {
-			parseYaml(text.slice(span.contentStart, span.contentEnd));
+			const parsed = parseYaml(text.slice(span.contentStart, span.contentEnd));
+			if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
 		} catch {
 			return {};
 		}
