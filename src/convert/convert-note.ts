@@ -9,7 +9,7 @@ import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
 import { BlockConverter, fencedOf } from "./block-converter";
 import { createContext, resolveCached, warn, type ConvertContext, type LoadedNote } from "./convert-context";
-import { baseName, fileKind, hasScheme } from "./file-kinds";
+import { fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, fillTemplate } from "./inline";
 import { NoteLines } from "./note-lines";

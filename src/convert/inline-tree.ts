@@ -83,6 +83,9 @@ export function parseInline(text: string, report: InlineReport): InlinePiece[] {
 	return new InlineTreeParser(text, report).parse();
 }
 
+/** Every line break is this one node (it holds nothing, and nothing changes a node once made). */
+export const BREAK: InlineNode = Object.freeze({ type: "break" as const });
+
 /** One character class (cannot backtrack): the characters the parser stops at. */
 const MAY_HOLD_MARKUP = /[\\`*_~[\]!<\n]/;
 
@@ -157,8 +160,13 @@ class InlineTreeParser {
 	private quoteFinders: Record<string, ForwardFinder> = {};
 	/** Whether a node Medium cannot hold as is was made (link, image, strikethrough): only then is the tree rewritten. */
 	private rewrite = false;
-	/** Markup nodes made: past {@link MAX_NESTING}, the tree may be too deep for the writers' recursion. */
-	private wraps = 0;
+	/**
+	 * How deep the markup goes: a node entry's depth is kept in its (otherwise unused) `origCount`; past
+	 * {@link MAX_NESTING}, the tree would be too deep for the writers' recursion.
+	 */
+	private maxDepth = 0;
+	/** The deepest node among the entries the last take removed. */
+	private takenDepth = 0;
 
 	constructor(
 		private readonly text: string,
@@ -258,7 +266,7 @@ class InlineTreeParser {
 		while (end > 0 && (this.buf.charCodeAt(end - 1) === 32 || this.buf.charCodeAt(end - 1) === 9)) end--;
 		const hard = backslash || this.buf.length - end >= 2;
 		this.buf = this.buf.slice(0, end);
-		if (hard || this.report.softBreaks) this.pushNode({ type: "break" });
+		if (hard || this.report.softBreaks) this.pushNode(BREAK);
 		else this.buf += " ";
 		let j = i + 1;
 		while (j < this.n && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
@@ -332,8 +340,9 @@ class InlineTreeParser {
 		this.flush();
 		this.processEmphasis(b.dprev);
 		const children = this.takeAfter(b);
-		this.wraps++;
 		b.kind = Kind.Node;
+		b.origCount = this.takenDepth + 1;
+		if (b.origCount > this.maxDepth) this.maxDepth = b.origCount;
 		b.text = "";
 		b.dprev = b.dnext = null;
 		if (image) {
@@ -424,7 +433,7 @@ class InlineTreeParser {
 			let end = this.buf.length;
 			while (end > 0 && (this.buf.charCodeAt(end - 1) === 32 || this.buf.charCodeAt(end - 1) === 9)) end--;
 			if (end < this.buf.length) this.buf = this.buf.slice(0, end);
-			this.pushNode({ type: "break" });
+			this.pushNode(BREAK);
 			let j = close + 1;
 			while (j < this.n && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
 			return j;
@@ -461,7 +470,12 @@ class InlineTreeParser {
 	/** Removes every entry after `e` and returns them as nodes. */
 	private takeAfter(e: Entry): Node[] {
 		const nodes: Node[] = [];
-		for (let x = e.next; x; x = x.next) pushEntry(nodes, x);
+		let depth = 0;
+		for (let x = e.next; x; x = x.next) {
+			pushEntry(nodes, x);
+			if (x.kind === Kind.Node && x.origCount > depth) depth = x.origCount;
+		}
+		this.takenDepth = depth;
 		e.next = null;
 		this.tail = e;
 		return nodes;
@@ -470,7 +484,12 @@ class InlineTreeParser {
 	/** Removes the entries strictly between `a` and `b` and returns them as nodes. */
 	private takeBetween(a: Entry, b: Entry): Node[] {
 		const nodes: Node[] = [];
-		for (let x = a.next; x && x !== b; x = x.next) pushEntry(nodes, x);
+		let depth = 0;
+		for (let x = a.next; x && x !== b; x = x.next) {
+			pushEntry(nodes, x);
+			if (x.kind === Kind.Node && x.origCount > depth) depth = x.origCount;
+		}
+		this.takenDepth = depth;
 		a.next = b;
 		b.prev = a;
 		return nodes;
@@ -535,7 +554,8 @@ class InlineTreeParser {
 				opener.text = opener.text.slice(0, opener.count);
 				closer.text = closer.text.slice(0, closer.count);
 				const children = this.takeBetween(opener, closer);
-				this.wraps++;
+				const depth = this.takenDepth + 1;
+				if (depth > this.maxDepth) this.maxDepth = depth;
 				let node: Node;
 				if (closer.ch === 126) {
 					this.report.warn(STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE);
@@ -543,6 +563,7 @@ class InlineTreeParser {
 					node = { type: "strike", children };
 				} else node = use === 2 ? { type: "strong", children: children as InlineNode[] } : { type: "em", children: children as InlineNode[] };
 				const wrap = takeEntry(Kind.Node, "", node, opener, closer);
+				wrap.origCount = depth;
 				opener.next = wrap;
 				closer.prev = wrap;
 				opener.dnext = closer;
@@ -571,7 +592,7 @@ class InlineTreeParser {
 	private pieces(): InlinePiece[] {
 		let nodes: Node[] = [];
 		for (let x = this.head; x; x = x.next) pushEntry(nodes, x);
-		if (this.wraps > MAX_NESTING) nodes = capNesting(nodes);
+		if (this.maxDepth > MAX_NESTING) nodes = capNesting(nodes);
 		if (!this.rewrite) {
 			const trimmed = trimInline(nodes as InlineNode[]);
 			return trimmed.length > 0 ? [trimmed] : [];

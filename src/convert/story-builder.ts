@@ -9,7 +9,7 @@
 import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
 import { codeLanguage, HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, nestedItemPrefix, OBSIDIAN_ONLY_CODE, OBSIDIAN_ONLY_LANGUAGES, quotedListPrefix } from "./rules/block-rules";
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
-import { parseInline, type InlineImage, type InlinePiece, type InlineReport } from "./inline-tree";
+import { BREAK, parseInline, type InlineImage, type InlinePiece, type InlineReport } from "./inline-tree";
 import { closesFence, fenceOpen, listItem, parseHeading, splitQuote } from "./sections";
 import { isBlank } from "./text-scan";
 
@@ -394,7 +394,7 @@ export class StoryBuilder {
 			this.continuing = false;
 			for (const p of pieces) {
 				if (first && joins && Array.isArray(p)) {
-					last.content = [...last.content, { type: "break" }, ...p];
+					last.content = [...last.content, BREAK, ...p];
 					first = false;
 					continue;
 				}
