@@ -10,6 +10,7 @@
 import { ItemView, TFile, debounce, type Debouncer, type Editor, type MarkdownFileInfo, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import type { Properties, VaultPort } from "../core/ports";
 import { convertNote } from "../convert/convert-note";
+import { safeImageSrc } from "../html/safe-url";
 import type { ConvertOptions } from "../convert/story";
 import { PREVIEW_CLASS, layoutStory, previewClass } from "../preview/preview-layout";
 import type { ImageSource } from "../story/story-model";
@@ -26,8 +27,10 @@ export interface PreviewHost {
 	vaultPort: VaultPort & { fileAt(path: string): TFile | null; noteOf(file: TFile): Promise<{ text: string; properties: Properties }> };
 	/** The conversion options a publish would use, so the preview shows what would be sent. */
 	previewConvertOptions(): ConvertOptions;
-	/** Starts a publish of the note (the header action). */
+	/** Starts a publish of the note (a header action). */
 	publishNote(file: TFile): Promise<void>;
+	/** Copies the note for Medium's editor, the no-token path (a header action). */
+	copyNote(file: TFile): Promise<void>;
 }
 
 /** The view's saved state: which note it shows. */
@@ -74,8 +77,12 @@ export class PreviewView extends ItemView {
 	override async onOpen(): Promise<void> {
 		this.contentEl.addClass(`${PREVIEW_CLASS}-view`);
 		this.addAction("send", `Publish to ${MEDIUM}`, () => {
-			const file = this.path === null ? null : this.host.vaultPort.fileAt(this.path);
+			const file = this.shownFile();
 			if (file) void this.host.publishNote(file);
+		});
+		this.addAction("clipboard-copy", `Copy for ${MEDIUM}'s editor`, () => {
+			const file = this.shownFile();
+			if (file) void this.host.copyNote(file);
 		});
 		const { workspace, vault } = this.app;
 		this.registerEvent(workspace.on("active-leaf-change", () => this.followActive()));
@@ -116,6 +123,10 @@ export class PreviewView extends ItemView {
 		const file = (state as PreviewState | null)?.file;
 		if (typeof file === "string" && file !== this.path) await this.show(file);
 		await super.setState(state, result);
+	}
+
+	private shownFile(): TFile | null {
+		return this.path === null ? null : this.host.vaultPort.fileAt(this.path);
 	}
 
 	/** Shows a note now (the command, the pre-flight's button). */
@@ -188,7 +199,7 @@ export class PreviewView extends ItemView {
 
 	/** Where an image is shown from: a vault file through Obsidian's resource URL, a remote one as is. */
 	private imageSrc(source: ImageSource): string | null {
-		if (source.kind === "url") return source.url;
+		if (source.kind === "url") return safeImageSrc(source.url);
 		const file = this.host.vaultPort.fileAt(source.path);
 		return file ? this.app.vault.getResourcePath(file) : null;
 	}

@@ -97,6 +97,19 @@ describe("what it shows", () => {
 		expect(first(root, C("byline")).textContent).toBe("1 min read");
 	});
 
+	test("its header publishes or copies the note it shows", async () => {
+		const s = await start();
+		const view = await openPreview(s);
+		const actions = (view as unknown as { actionsEl: StubElement }).actionsEl.descendants();
+		expect(actions.map((a) => a.getAttr("aria-label"))).toEqual(["Publish to Medium", "Copy for Medium's editor"]);
+		const publish = jest.spyOn(s.plugin, "publishNote").mockResolvedValue();
+		const copy = jest.spyOn(s.plugin, "copyNote").mockResolvedValue();
+		await actions[0].click();
+		await actions[1].click();
+		expect(publish.mock.calls.map(([f]) => f.path)).toEqual([NOTE]);
+		expect(copy.mock.calls.map(([f]) => f.path)).toEqual([NOTE]);
+	});
+
 	test("line breaks as the vault shows them: breaks by default, joined with Strict line breaks", async () => {
 		const note = ["# Poem", "", "Roses are red,", "violets are blue."].join("\n");
 		const s = await start({ ...vaultFiles(), [NOTE]: note });
