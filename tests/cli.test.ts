@@ -62,6 +62,18 @@ describe("convert", () => {
 		expect(r.stdout).not.toContain("[[Field notes");
 		expect(r.stderr).toMatch(/Showcase\.md:\d+: warning: .*\[table-as-text\]/);
 	});
+	test("a warning from an embedded note names that note and its own line, in the order of the note", async () => {
+		await mkdir(path.join(vault, "Parts"), { recursive: true });
+		await writeFile(path.join(vault, "Parts", "Part.md"), "one\ntwo\n[[Nowhere at all]]\n");
+		await writeFile(path.join(vault, "Post.md"), "[[Missing first]]\n\n![[Part]]\n\n[[Missing last]]\n");
+		const r = await run(["convert", path.join(vault, "Post.md")]);
+		expect(r.code).toBe(0);
+		expect(r.stderr.split("\n").filter((l) => l.includes("[unresolved-link]")).map((l) => l.slice(0, l.indexOf(": warning")))).toEqual([
+			"Post.md:1",
+			"Parts/Part.md:3",
+			"Post.md:5",
+		]);
+	});
 	test("--json gives the whole story", async () => {
 		const r = await run(["convert", showcase(), "--json"]);
 		const j = JSON.parse(r.stdout) as Record<string, unknown>;

@@ -260,9 +260,17 @@ describe("warnings", () => {
 			["table-as-text", 10],
 		]);
 	});
-	test("warnings inside an embed point at the embedding line", async () => {
+	test("a warning inside an embed names the embedded note and its own line", async () => {
 		const s = await convert("x\n![[Holder]]", { "Holder.md": "a\nb\n[[Nowhere]]" });
-		expect(s.warnings).toEqual([expect.objectContaining({ code: "unresolved-link", line: 2 })]);
+		expect(s.warnings).toEqual([expect.objectContaining({ code: "unresolved-link", line: 3, path: "Holder.md" })]);
+	});
+
+	test("a warning two embeds deep names the deepest note; the root's own warnings have no path", async () => {
+		const s = await convert("[[Gone]]\n![[Outer]]", { "Outer.md": "o\n![[Inner]]", "Inner.md": "i\n\n$x$" });
+		expect(s.warnings.map((w) => [w.code, w.path, w.line])).toEqual([
+			["unresolved-link", undefined, 1],
+			["math-as-code", "Inner.md", 3],
+		]);
 	});
 });
 

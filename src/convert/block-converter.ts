@@ -79,7 +79,10 @@ export class BlockConverter {
 	private prevBlank = true;
 	private listActive = false;
 	private footnoteLines = false;
+	/** The root-note line the current output belongs to (an embed's lines all carry the embedding line). */
 	private line = 0;
+	/** The current line in this converter's own note, for warnings from an embedded note. */
+	private ownLine = 0;
 
 	constructor(
 		private readonly ctx: ConvertContext,
@@ -97,7 +100,7 @@ export class BlockConverter {
 		collectFootnotes(this.ctx, this.note, this.footnotesScanned);
 		const lines = this.note.lines;
 		for (let i = this.range.start; i < this.range.end; i++) {
-			this.line = this.frame.warnLine ?? i + 1;
+			this.at(i + 1);
 			i = this.convertLine(lines, i);
 			if (sink && this.out.length >= SINK_BATCH) this.flushTo(sink);
 		}
@@ -163,8 +166,16 @@ export class BlockConverter {
 		this.lastKind = kind;
 	}
 
+	/** Moves to 1-based line `n` of this converter's note. */
+	private at(n: number): void {
+		this.ownLine = n;
+		this.line = this.frame.warnLine ?? n;
+	}
+
+	/** A warning names where it comes from: the root note's line, or an embedded note's path and own line. */
 	private warn(code: string, message: string): void {
-		warn(this.ctx, code, message, this.line);
+		if (this.frame.depth > 0) warn(this.ctx, code, message, this.ownLine, this.note.path);
+		else warn(this.ctx, code, message, this.line);
 	}
 
 	private envs: [InlineEnv, InlineEnv] | null = null;
@@ -178,6 +189,10 @@ export class BlockConverter {
 		}
 		const env = this.envs[plain ? 1 : 0];
 		env.line = this.line;
+		if (this.frame.depth > 0) {
+			env.warnPath = this.note.path;
+			env.ownLine = this.ownLine;
+		}
 		return env;
 	}
 
@@ -349,10 +364,10 @@ export class BlockConverter {
 			const q = splitQuote(lines.line(j));
 			if (q.depth !== depth || !isRowCandidate(q.content)) break;
 			if (trailingBlockId(q.content.trim()) === 0 || fenceOpen(q.content.trimStart()) || parseHeading(q.content)) break;
-			this.line = this.frame.warnLine ?? j + 1;
+			this.at(j + 1);
 			rows.push(splitRow(this.stripBlockId(q.content)).map(cell));
 		}
-		this.line = this.frame.warnLine ?? i + 1;
+		this.at(i + 1);
 		this.emit("");
 		for (const l of renderTextTable(header, aligns ?? [], rows)) this.emitRaw(prefix + l);
 		this.emit("");

@@ -99,7 +99,10 @@ export function resolveCached(ctx: ConvertContext, linkpath: string, sourcePath:
 	return hit;
 }
 
-/** Records a warning. */
-export function warn(ctx: ConvertContext, code: string, message: string, line: number): void {
-	ctx.warnings.push({ code, message, line });
+/**
+ * Records a warning. `line` is the root note's, unless `path` names the embedded note it comes from:
+ * then it is that note's own line (the command line prints `path:line`).
+ */
+export function warn(ctx: ConvertContext, code: string, message: string, line: number, path?: string): void {
+	ctx.warnings.push(path === undefined ? { code, message, line } : { code, message, line, path });
 }

@@ -17,6 +17,10 @@ export interface InlineEnv {
 	notePath: string;
 	/** 1-based root-note line for warnings. */
 	line: number;
+	/** Set when the line comes from an embedded note: its path, for warnings (with {@link ownLine}). */
+	warnPath?: string;
+	/** The line in the embedded note named by {@link warnPath}. */
+	ownLine?: number;
 	/** Plain text only (table cells, titles): links become their text, no markup is added. */
 	plain: boolean;
 	/** Converts an embedded note (or its section) into lines; empty when it cannot be embedded. */
@@ -329,7 +333,9 @@ class InlineScanner {
 	}
 
 	private warn(code: string, message: string): void {
-		warn(this.e.ctx, code, message, this.e.line);
+		const e = this.e;
+		if (e.warnPath !== undefined) warn(e.ctx, code, message, e.ownLine ?? e.line, e.warnPath);
+		else warn(e.ctx, code, message, e.line);
 	}
 
 	run(): InlineResult {
