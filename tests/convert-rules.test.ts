@@ -260,6 +260,18 @@ describe("warnings", () => {
 			["table-as-text", 10],
 		]);
 	});
+	test("a markdown link to a note not on Medium becomes text with a warning; a wiki-link to it stays quiet", async () => {
+		const s = await convert("See [the second post](second-post/index.md) and [[index]].", { "second-post/index.md": "Second" });
+		expect(s.content).toContain("See the second post and index.");
+		expect(s.warnings.map((w) => w.code)).toEqual(["unpublished-link"]);
+	});
+
+	test("a markdown link to a note on Medium is a link, with no warning", async () => {
+		const s = await convert("See [it](Other.md).", { "Other.md": "---\nmedium_url: https://medium.com/@me/other-1\n---\nx" });
+		expect(s.content).toContain("See [it](https://medium.com/@me/other-1).");
+		expect(s.warnings).toEqual([]);
+	});
+
 	test("a warning inside an embed names the embedded note and its own line", async () => {
 		const s = await convert("x\n![[Holder]]", { "Holder.md": "a\nb\n[[Nowhere]]" });
 		expect(s.warnings).toEqual([expect.objectContaining({ code: "unresolved-link", line: 3, path: "Holder.md" })]);

@@ -547,6 +547,14 @@ class InlineScanner {
 		return href === null || this.e.plain ? display : `[${display}](${href})`;
 	}
 
+	/** Warns when `path` is another note that has no story URL and no link template gives it one. */
+	private warnUnpublished(path: string, raw: string): void {
+		const ctx = this.e.ctx;
+		const target = resolveCached(ctx, path, this.e.notePath);
+		if (target === null || target === ctx.rootPath || fileKind(target) !== "note") return;
+		this.warn("unpublished-link", `Link to ${raw}: that note has no ${ctx.urlProperty} yet and no link or canonical URL template gives it an address; it became plain text.`);
+	}
+
 	/** Where a link to a vault path goes, or null (unresolved, not a note, or not on Medium). */
 	private noteHref(path: string, from: number, to: number): string | null {
 		const ctx = this.e.ctx;
@@ -594,7 +602,12 @@ class InlineScanner {
 		let href: string | null = null;
 		if (path.trim().length === 0) {
 			if (decoded.length > 0) this.warn("anchor-link", `Link to ${raw} points inside the page, which Medium cannot do; it became plain text.`);
-		} else href = this.noteHref(path, close + 1, d.end);
+		} else {
+			href = this.noteHref(path, close + 1, d.end);
+			// A markdown link to another note is a hyperlink its author wrote (a blog's `../second-post/`):
+			// losing it is said. Wiki-links to notes not on Medium stay quiet plain text by design.
+			if (href === null && !this.e.plain) this.warnUnpublished(path, raw);
+		}
 		if (href === null || this.e.plain) {
 			this.pushClose(close, "", d.end);
 			return this.replace(i, "", i + 1);
