@@ -224,6 +224,7 @@ async function benchConvert(): Promise<void> {
 	print(`  1 MB dense: converter ${fmt(a)} ms, floor ${fmt(f1, 2)} ms, ratio ${fmt(a / f1)}`);
 	print(`  8 MB dense: converter ${fmt(b)} ms, floor ${fmt(f8, 2)} ms, ratio ${fmt(b / f8)}`);
 	print(`  1 MB with prose: converter ${fmt(c)} ms, floor ${fmt(fc, 2)} ms, ratio ${fmt(c / fc)}`);
+	if (QUICK) return;
 
 	const adversarial: Array<[string, string]> = [
 		["200,000 unclosed [[ (one line)", "[[".repeat(200000)],
@@ -282,9 +283,13 @@ async function benchPublish(): Promise<void> {
 	}
 }
 
+/** `BENCH_QUICK=1 npm run bench`: the dense and prose figures only, for iterating on the converter. */
+const QUICK = process.env.BENCH_QUICK === "1";
+
 async function main(): Promise<void> {
 	print(`Node ${process.version}, ${process.platform}/${process.arch}`);
 	await benchConvert();
+	if (QUICK) return;
 	await benchPublish();
 	print(`Peak resident memory of the whole run: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
 }
