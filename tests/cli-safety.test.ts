@@ -4,7 +4,7 @@
  * `dist/cli.js` over real HTTP to the fake Medium server.
  */
 
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, cp, link, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
@@ -12,25 +12,9 @@ import { hostname, tmpdir } from "node:os";
 import * as path from "node:path";
 import type { FakeMedium } from "./support/fake-medium-server";
 import { useFakeMedium } from "./support/use-fake-medium";
+import { CLI, EXAMPLE_VAULT as EXAMPLE, runCli } from "./support/run-cli";
 
-const ROOT = path.resolve(__dirname, "..");
-const CLI = path.join(ROOT, "dist", "cli.js");
-const EXAMPLE = path.join(ROOT, "examples", "vault");
-
-interface Run {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-	return new Promise((resolve) => {
-		execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env } }, (err, stdout, stderr) => {
-			const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-			resolve({ code, stdout, stderr });
-		});
-	});
-}
+const run = runCli;
 
 let dir: string;
 let vault: string;

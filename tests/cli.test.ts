@@ -3,7 +3,6 @@
  * publishing to the fake Medium server over real HTTP.
  */
 
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -11,25 +10,9 @@ import * as path from "node:path";
 import type { FakeMedium } from "./support/fake-medium-server";
 import { expectMediumSafe } from "./support/html-safety";
 import { useFakeMedium } from "./support/use-fake-medium";
+import { CLI, EXAMPLE_VAULT as EXAMPLE, runCli } from "./support/run-cli";
 
-const ROOT = path.resolve(__dirname, "..");
-const CLI = path.join(ROOT, "dist", "cli.js");
-const EXAMPLE = path.join(ROOT, "examples", "vault");
-
-interface Run {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
-	return new Promise((resolve) => {
-		execFile(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? "", ...env } }, (err, stdout, stderr) => {
-			const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-			resolve({ code, stdout, stderr });
-		});
-	});
-}
+const run = runCli;
 
 let dir: string;
 let vault: string;

@@ -95,28 +95,6 @@ export function isWebEmbedUrl(url: string): boolean {
 	return m !== null && WEB_EMBED_HOSTS.has(m[1].toLowerCase());
 }
 
-/** A URL-safe slug of a note name, for URL templates: `My Note!` → `my-note`. */
-export function slugify(text: string): string {
-	let out = "";
-	let dash = false;
-	for (const ch of text.normalize("NFKD").toLowerCase()) {
-		const c = ch.codePointAt(0) ?? 0;
-		if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-			out += ch;
-			dash = false;
-		} else if (c >= 0x300 && c <= 0x36f) {
-			continue; // combining accents
-		} else if (/\p{L}|\p{N}/u.test(ch)) {
-			out += ch;
-			dash = false;
-		} else if (!dash && out.length > 0) {
-			out += "-";
-			dash = true;
-		}
-	}
-	return dash ? out.slice(0, -1) : out;
-}
-
 /** A vault path as a markdown link destination: spaces and parentheses percent-encoded. */
 export function encodePath(path: string): string {
 	const encoded = encodeURI(path);

@@ -4,12 +4,12 @@
  * must be skipped (public/, node_modules/, a hidden folder). Also runs the built command line.
  */
 
-import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
-export const CLI = path.join(ROOT, "dist", "cli.js");
+import { CLI, ROOT, runCli, runProgram, type Run } from "./run-cli";
+
+export { CLI, ROOT, runProgram, type Run };
 const PNG = path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png");
 
 export const FIRST_POST = `---
@@ -55,23 +55,7 @@ export async function buildGatsbyBlog(blog: string): Promise<void> {
 	await put("content/.drafts/hidden/index.md", "---\nmedium_publish: true\n---\nHidden.\n");
 }
 
-export interface Run {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
-/** Runs a program with a clean environment (PATH plus `env`), never throwing. */
-export function runProgram(file: string, args: readonly string[], env: Record<string, string>, cwd: string): Promise<Run> {
-	return new Promise((resolve) => {
-		execFile(file, args, { cwd, env: { PATH: process.env.PATH ?? "", ...env } }, (err, stdout, stderr) => {
-			const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-			resolve({ code, stdout, stderr });
-		});
-	});
-}
-
 /** Runs the built `medium-publish` with arguments. */
 export function runCliBuilt(args: readonly string[], env: Record<string, string>, cwd: string): Promise<Run> {
-	return runProgram(process.execPath, [CLI, ...args], env, cwd);
+	return runCli(args, env, cwd);
 }
