@@ -15,6 +15,7 @@ import { DEFAULT_PUBLISH } from "../src/publish/publish-settings";
 import { Publisher } from "../src/publish/publisher";
 import { emptyState } from "../src/publish/publisher-state";
 import { startFakeMedium } from "../tests/support/fake-medium-server";
+import { nodeSleep } from "../tests/support/node-sleep";
 
 /** An in-memory vault with fixed properties (no YAML parsing in the measured path). */
 class BenchVault implements VaultPort {
@@ -264,7 +265,7 @@ async function benchPublish(): Promise<void> {
 		files.set("Gallery.md", { text });
 		const vault = new BenchVault(files);
 		const state = emptyState();
-		const client = new MediumClient({ http: createNodeHttp(), token: fake.token, apiBase: fake.apiBase });
+		const client = new MediumClient({ sleep: nodeSleep, http: createNodeHttp(), token: fake.token, apiBase: fake.apiBase });
 		const publisher = new Publisher({ vault, client: () => client, saveState: () => Promise.resolve(), writeUrl: () => Promise.resolve() }, state);
 		const note = { path: "Gallery.md", text, properties: {} };
 		const t0 = performance.now();

@@ -23,6 +23,7 @@ import {
 } from "../src/medium/medium-errors";
 import { startFakeMedium, type FakeMedium } from "./support/fake-medium-server";
 import { useFakeMedium } from "./support/use-fake-medium";
+import { nodeSleep } from "./support/node-sleep";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 9, 8, 7]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
@@ -35,7 +36,7 @@ beforeEach(() => {
 });
 
 function client(opts: { token?: string; timeoutMs?: number; retryDelaysMs?: number[] } = {}): MediumClient {
-	return new MediumClient({
+	return new MediumClient({ sleep: nodeSleep,
 		http: createNodeHttp({ timeoutMs: opts.timeoutMs ?? 2000 }),
 		token: opts.token ?? fake.token,
 		apiBase: fake.apiBase,
@@ -262,7 +263,7 @@ describe("createPost", () => {
 	test("the real daily limit surfaces as rate-limited with Medium's text", async () => {
 		const limited = await startFakeMedium({ dailyLimit: 1 });
 		try {
-			const c = new MediumClient({ http: createNodeHttp({ timeoutMs: 2000 }), token: limited.token, apiBase: limited.apiBase });
+			const c = new MediumClient({ sleep: nodeSleep, http: createNodeHttp({ timeoutMs: 2000 }), token: limited.token, apiBase: limited.apiBase });
 			await c.createPost(story);
 			const error = await expectMediumError(() => c.createPost(story), "rate-limited", limited.token);
 			expect(error.code).toBe(1007);
@@ -387,7 +388,7 @@ describe("failure kinds on GET /me", () => {
 		const gone = await startFakeMedium();
 		const apiBase = gone.apiBase;
 		await gone.close();
-		const c = new MediumClient({ http: createNodeHttp({ timeoutMs: 2000 }), token: fake.token, apiBase });
+		const c = new MediumClient({ sleep: nodeSleep, http: createNodeHttp({ timeoutMs: 2000 }), token: fake.token, apiBase });
 		await expectMediumError(() => c.me(), "network");
 	});
 
@@ -419,7 +420,7 @@ describe("the token never leaks", () => {
 
 		const echoing: HttpPort = (request: HttpRequest) =>
 			Promise.reject(new Error(`connect failed with header ${request.headers.Authorization}`));
-		const c = new MediumClient({ http: echoing, token, apiBase: fake.apiBase, retryDelaysMs: [0, 0] });
+		const c = new MediumClient({ sleep: nodeSleep, http: echoing, token, apiBase: fake.apiBase, retryDelaysMs: [0, 0] });
 		await expectMediumError(() => c.me(), "network");
 		await expectMediumError(() => c.uploadImage(PNG, `${token}.png`), "network");
 	});
@@ -431,7 +432,7 @@ describe("the token never leaks", () => {
 			calls.push(request);
 			return Promise.resolve({ status: 200, headers: {}, text: "{}" });
 		};
-		const error = await expectMediumError(() => new MediumClient({ http, token: bad }).me(), "unauthorized", bad);
+		const error = await expectMediumError(() => new MediumClient({ sleep: nodeSleep, http, token: bad }).me(), "unauthorized", bad);
 		expect(error.message).not.toContain("def-secret");
 		expect(calls).toHaveLength(0);
 	});
@@ -464,21 +465,21 @@ describe("with a stub HTTP port", () => {
 	test("uses Medium's API base by default, without a doubled slash", async () => {
 		const user = { id: "u1", username: "u", name: "U", url: "https://medium.com/@u", imageUrl: "" };
 		const { http, calls } = stub({ status: 200, headers: {}, text: JSON.stringify({ data: user }) });
-		await new MediumClient({ http, token: "t0k" }).me();
+		await new MediumClient({ sleep: nodeSleep, http, token: "t0k" }).me();
 		expect(calls[0].url).toBe(`${DEFAULT_API_BASE}/me`);
 		const second = stub({ status: 200, headers: {}, text: JSON.stringify({ data: user }) });
-		await new MediumClient({ http: second.http, token: "t0k", apiBase: "https://x.test/v1/" }).me();
+		await new MediumClient({ sleep: nodeSleep, http: second.http, token: "t0k", apiBase: "https://x.test/v1/" }).me();
 		expect(second.calls[0].url).toBe("https://x.test/v1/me");
 	});
 
 	test("any 2xx is success", async () => {
 		const { http } = stub({ status: 202, headers: {}, text: JSON.stringify({ data: { id: "u2" } }) });
-		expect((await new MediumClient({ http, token: "t0k" }).me()).id).toBe("u2");
+		expect((await new MediumClient({ sleep: nodeSleep, http, token: "t0k" }).me()).id).toBe("u2");
 	});
 
 	test("HTML is detected by a leading < even without a content type", async () => {
 		const { http } = stub({ status: 403, headers: {}, text: "  <html><body>challenge</body></html>" });
-		await expectMediumError(() => new MediumClient({ http, token: "t0k" }).me(), "bot-protection", "t0k");
+		await expectMediumError(() => new MediumClient({ sleep: nodeSleep, http, token: "t0k" }).me(), "bot-protection", "t0k");
 	});
 });
 

@@ -8,6 +8,7 @@ import { emptyState, renameRecord, markDeleted, type PublisherState } from "../s
 import type { FakeMedium } from "./support/fake-medium-server";
 import { useFakeMedium } from "./support/use-fake-medium";
 import { MemoryVault, propertiesOf } from "./support/memory-vault";
+import { nodeSleep } from "./support/node-sleep";
 
 /** A 1×1 PNG whose last data byte varies, so each seed is a different image. */
 function png(seed: number): Uint8Array {
@@ -26,7 +27,7 @@ function setup(files: Record<string, string | Uint8Array>, opts: { writeUrl?: (p
 	const state: PublisherState = emptyState();
 	const written: Array<[string, string, string]> = [];
 	let saves = 0;
-	const client = new MediumClient({ http: createNodeHttp({ timeoutMs: 2000 }), token: fake.token, apiBase: fake.apiBase, retryDelaysMs: [5, 5] });
+	const client = new MediumClient({ sleep: nodeSleep, http: createNodeHttp({ timeoutMs: 2000 }), token: fake.token, apiBase: fake.apiBase, retryDelaysMs: [5, 5] });
 	const publisher = new Publisher(
 		{
 			vault,

@@ -20,6 +20,7 @@ import { Publisher } from "../src/publish/publisher";
 import { emptyState, mergeState, normalizeState, recordOf, recordPublish, type PublisherState, type PublishRecord } from "../src/publish/publisher-state";
 import { MemoryVault, propertiesOf } from "./support/memory-vault";
 import { useFakeMedium } from "./support/use-fake-medium";
+import { nodeSleep } from "./support/node-sleep";
 
 let dir: string;
 beforeEach(() => {
@@ -161,7 +162,7 @@ describe("a state that cannot be saved", () => {
 	test("is said, with the story's URL", async () => {
 		const fake = fakeMedium();
 		const files = { "N.md": "# N\n\nbody" };
-		const client = new MediumClient({ http: createNodeHttp({ timeoutMs: 2000 }), token: fake.token, apiBase: fake.apiBase });
+		const client = new MediumClient({ sleep: nodeSleep, http: createNodeHttp({ timeoutMs: 2000 }), token: fake.token, apiBase: fake.apiBase });
 		const publisher = new Publisher(
 			{
 				vault: new MemoryVault(files),

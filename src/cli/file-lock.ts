@@ -7,6 +7,7 @@
 import { hostname } from "node:os";
 import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import * as nodePath from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 
 /** What a lock file holds. */
 interface LockOwner {
@@ -72,12 +73,6 @@ async function readOwner(lockPath: string): Promise<LockOwner | null> {
 
 const DEFAULT_STALE_MS = 10 * 60_000;
 
-/** Waits `ms` milliseconds. */
-function delay(ms: number): Promise<void> {
-	return new Promise((resolve) => {
-		setTimeout(resolve, ms);
-	});
-}
 
 /**
  * Takes the lock at `lockPath` (creating its folder), waiting up to `waitMs` for a live holder. Returns

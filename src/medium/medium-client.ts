@@ -105,8 +105,11 @@ export interface MediumClientOptions {
 	apiBase?: string;
 	/** Waits before the image upload's retries (at most two are made); default [500, 1500]. */
 	retryDelaysMs?: number[];
-	/** Waits the given milliseconds; the default uses the global timer. Injected where timers differ. */
-	sleep?: (ms: number) => Promise<void>;
+	/**
+	 * Waits the given milliseconds (retries, Retry-After). A port, since timers are the host's: the
+	 * plugin's are the window's (popout windows), the command line's are Node's.
+	 */
+	sleep: (ms: number) => Promise<void>;
 }
 
 /** Medium ignores longer titles and synthesizes its own. */
@@ -240,13 +243,6 @@ function tokenIsHeaderSafe(token: string): boolean {
 	return true;
 }
 
-/** The global timer, for the default back-off wait. */
-function defaultSleep(ms: number): Promise<void> {
-	return new Promise((resolve) => {
-		setTimeout(resolve, ms);
-	});
-}
-
 /** The advice added when a story creation ended without a clear answer. */
 const MAYBE_CREATED =
 	" Medium may have created the story anyway: check your stories and drafts on Medium before publishing again.";
@@ -284,7 +280,7 @@ export class MediumClient {
 		while (base.endsWith("/")) base = base.slice(0, -1);
 		this.apiBase = base;
 		this.retryDelaysMs = opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-		this.sleep = opts.sleep ?? defaultSleep;
+		this.sleep = opts.sleep;
 	}
 
 	/** Changes the token and forgets the profile read with the old one. */

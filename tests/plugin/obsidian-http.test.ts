@@ -10,6 +10,7 @@ import type { MediumError } from "../../src/medium/medium-errors";
 import { requestLog, resetStub, type RequestUrlParam, type RequestUrlResponse } from "../support/obsidian-stub";
 import type { FakeMedium } from "../support/fake-medium-server";
 import { useFakeMedium } from "../support/use-fake-medium";
+import { nodeSleep } from "../support/node-sleep";
 
 beforeEach(() => resetStub());
 
@@ -76,7 +77,7 @@ describe("with the Medium client and the fake server (real requestUrl stand-in)"
 	});
 
 	test("GET /me and an image upload travel through requestUrl", async () => {
-		const client = new MediumClient({ http: createObsidianHttp(), token: fake.token, apiBase: fake.apiBase });
+		const client = new MediumClient({ sleep: nodeSleep, http: createObsidianHttp(), token: fake.token, apiBase: fake.apiBase });
 		expect((await client.me()).username).toBe("fakewriter");
 		const png = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"));
 		const up = await client.uploadImage(png, "dot.png");
@@ -86,7 +87,7 @@ describe("with the Medium client and the fake server (real requestUrl stand-in)"
 	});
 
 	test("a hung answer is a timeout, a dropped one a network failure", async () => {
-		const client = new MediumClient({ http: createObsidianHttp({ timeoutMs: 100 }), token: fake.token, apiBase: fake.apiBase });
+		const client = new MediumClient({ sleep: nodeSleep, http: createObsidianHttp({ timeoutMs: 100 }), token: fake.token, apiBase: fake.apiBase });
 		fake.failNext("me", { hang: true });
 		const timeout = (await client.me().catch((e: unknown) => e)) as MediumError;
 		expect(timeout.kind).toBe("timeout");

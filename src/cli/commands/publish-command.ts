@@ -6,6 +6,7 @@
 
 import * as nodePath from "node:path";
 import process from "node:process";
+import { setTimeout as nodeSleep } from "node:timers/promises";
 import { MediumClient } from "../../medium/medium-client";
 import { isPublishStatus } from "../../publish/publish-settings";
 import { CliError, EXIT, type CliIo } from "../cli-io";
@@ -142,7 +143,7 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 			for (const path of notes) vault.forget(path);
 			const shared = await openSharedState(stateFile);
 			const boundary = await vaultBoundary(vault.root);
-			const client = dryRun ? null : new MediumClient({ http: createNodeHttp(), token, apiBase });
+			const client = dryRun ? null : new MediumClient({ http: createNodeHttp(), token, apiBase, sleep: (ms) => nodeSleep(ms) });
 			report = await runPublishBatch({
 				vault,
 				notes,
