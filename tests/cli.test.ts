@@ -184,6 +184,7 @@ describe("publish", () => {
 		const r = await run(["publish", showcase(), "--dry-run"], {});
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain("Would create a draft story");
+		expect(r.stdout).toContain("  Notes inlined: Field notes.md\n  Images to upload: attachments/Sunrise.png\n");
 		expect(fake.requests).toHaveLength(0);
 		expect(await readFile(showcase(), "utf8")).toBe(before);
 	});

@@ -42,7 +42,7 @@ export interface NoteOutcome {
 	url: string | null;
 	title: string | null;
 	/** The request a dry run would send (the body exactly as the client builds it). */
-	request: (PostRequest & { images: Array<{ path: string; alt: string }> }) | null;
+	request: (PostRequest & { images: Array<{ path: string; alt: string }>; embeddedNotes: string[] }) | null;
 	/** The drift from what was sent, as diff text, for a changed note. */
 	diff: string | null;
 	/** Why it failed (or why it was not tried), in the command line's words. */
@@ -170,7 +170,7 @@ export async function runPublishBatch(o: BatchOptions): Promise<BatchReport> {
 			try {
 				// The HTML a publish sends; an image not uploaded yet shows at a stand-in URL naming its vault path.
 				const request = postRequest({ ...p.story, content: plannedContent(p.story).html }, p.choice, "html");
-				outcome.request = { ...request, images: p.story.images.map((i) => ({ path: i.path, alt: i.alt })) };
+				outcome.request = { ...request, images: p.story.images.map((i) => ({ path: i.path, alt: i.alt })), embeddedNotes: p.story.embeddedNotes };
 				outcome.result = "would-publish";
 			} catch (e) {
 				outcome.result = "failed";

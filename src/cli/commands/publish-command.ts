@@ -67,6 +67,7 @@ function planText(o: NoteOutcome, withContent: boolean): string {
 		`  Tags: ${tags === "" ? "(none)" : printable(tags)}`,
 		`  Canonical URL: ${typeof b.canonicalUrl === "string" ? b.canonicalUrl : "(none)"}`,
 		`  License: ${String(b.license)}`,
+		`  Notes inlined: ${r.embeddedNotes.length > 0 ? r.embeddedNotes.map(printable).join(", ") : "(none)"}`,
 		`  Images to upload: ${r.images.length > 0 ? r.images.map((i) => printable(i.path)).join(", ") : "(none)"}`,
 	];
 	if (withContent) lines.push(`----- content (${String(b.contentFormat)}) -----`, String(b.content).trimEnd(), "----- end of content -----");
