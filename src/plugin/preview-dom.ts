@@ -1,6 +1,6 @@
 /**
  * The preview tree (src/preview/preview-tree.ts) as Obsidian elements: `createEl` for every element,
- * `appendText` for every text, `setTooltip` for hover text. No innerHTML anywhere, so nothing in a note
+ * `appendText` for every text, `setTooltip` for hover text. No HTML string is ever parsed, so nothing in a note
  * can become markup in the view.
  */
 

@@ -2,7 +2,7 @@
  * The preview's neutral element tree, and its HTML writer.
  *
  * Why a tree of our own: the preview is laid out once (preview-layout.ts) and shown twice, in Obsidian
- * through its DOM helpers (src/plugin/preview-dom.ts, never innerHTML) and on the command line as an
+ * through its DOM helpers (src/plugin/preview-dom.ts, never an HTML string) and on the command line as an
  * escaped HTML page. Both backends walk this tree, so the view and the page hold the same elements with
  * the same class names under the same stylesheet. Tags and attribute names come from closed lists, and
  * every text and attribute value is escaped by the writer, so nothing a note holds can become markup.
