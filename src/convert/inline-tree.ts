@@ -31,28 +31,101 @@ export interface InlineReport {
 /** A piece of a paragraph between images, in order: inline content, or an image that stands alone. */
 export type InlinePiece = InlineNode[] | InlineImage;
 
-const enum Kind {
-	Text,
-	Node,
-	Delim,
-	Bracket,
+/** What an entry of the working list is (a number: it lives in a typed array). */
+const Kind = { Text: 0, Node: 1, Delim: 2, Bracket: 3 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
+/**
+ * The working list (text, finished nodes, delimiter runs, `[` / `![`) lives in parallel arrays indexed
+ * by entry number (-1 is "none"), not in one object per entry: 2 MB of `=` makes hundreds of thousands
+ * of delimiter runs, and objects for them kept the collector busy. The arrays are reused across
+ * paragraphs and shrunk after a huge one.
+ */
+class EntryStore {
+	cap = 0;
+	used = 0;
+	kind = new Uint8Array(0);
+	prev = new Int32Array(0);
+	next = new Int32Array(0);
+	// Delimiter runs: the character, what is left of the run, its length as met, and its powers (1 open, 2 close).
+	ch = new Int32Array(0);
+	count = new Int32Array(0);
+	origCount = new Int32Array(0);
+	power = new Uint8Array(0);
+	dprev = new Int32Array(0);
+	dnext = new Int32Array(0);
+	/** A text entry's text. */
+	text: string[] = [];
+	/** A node entry's node. */
+	node: Array<Node | null> = [];
+
+	constructor(cap: number) {
+		this.grow(cap);
+	}
+
+	grow(cap: number): void {
+		const copy = <T extends Uint8Array | Int32Array>(a: T, b: T): T => {
+			b.set(a.subarray(0, Math.min(a.length, b.length)));
+			return b;
+		};
+		this.kind = copy(this.kind, new Uint8Array(cap));
+		this.prev = copy(this.prev, new Int32Array(cap));
+		this.next = copy(this.next, new Int32Array(cap));
+		this.ch = copy(this.ch, new Int32Array(cap));
+		this.count = copy(this.count, new Int32Array(cap));
+		this.origCount = copy(this.origCount, new Int32Array(cap));
+		this.power = copy(this.power, new Uint8Array(cap));
+		this.dprev = copy(this.dprev, new Int32Array(cap));
+		this.dnext = copy(this.dnext, new Int32Array(cap));
+		this.cap = cap;
+	}
+
+	take(kind: Kind, text: string, node: Node | null, prev: number, next: number): number {
+		const e = this.used++;
+		if (e === this.cap) this.grow(this.cap * 2);
+		this.kind[e] = kind;
+		this.text[e] = text;
+		this.node[e] = node;
+		this.prev[e] = prev;
+		this.next[e] = next;
+		this.ch[e] = this.count[e] = this.origCount[e] = 0;
+		this.power[e] = 0;
+		this.dprev[e] = this.dnext[e] = -1;
+		return e;
+	}
+
+	/** Holds nothing of the paragraph afterwards; a huge paragraph's arrays are not kept. */
+	release(): void {
+		if (this.used > POOL_MAX) {
+			this.text = [];
+			this.node = [];
+			this.cap = 0;
+			this.kind = new Uint8Array(0);
+			this.grow(POOL_START);
+		} else {
+			for (let k = 0; k < this.used; k++) {
+				this.text[k] = "";
+				this.node[k] = null;
+			}
+		}
+		this.used = 0;
+	}
 }
 
-/** One entry of the working list: text, a finished node, a delimiter run or a `[` / `![`. */
-interface Entry {
-	kind: Kind;
-	text: string;
-	node: Node | null;
-	prev: Entry | null;
-	next: Entry | null;
-	// Delimiter runs only.
-	ch: number;
-	count: number;
-	origCount: number;
-	canOpen: boolean;
-	canClose: boolean;
-	dprev: Entry | null;
-	dnext: Entry | null;
+const POOL_START = 256;
+/** Entries kept for reuse at most: a huge paragraph must not keep its entries alive afterwards. */
+const POOL_MAX = 4096;
+/** The store a paragraph takes (a parser inside a parser, which does not happen today, would make its own). */
+let spareStore: EntryStore | null = new EntryStore(POOL_START);
+
+const OPEN = 1;
+const CLOSE = 2;
+/** An openers-bottom slot no failed search has set yet (-1 is a real value: "no opener"). */
+const UNSET = -2;
+
+/** Which of the three delimiter characters (for the openers-bottom table). */
+function delimIndex(c: number): number {
+	return c === 42 ? 0 : c === 95 ? 1 : 2;
 }
 
 /*
@@ -105,52 +178,12 @@ export function parseInlineFlat(text: string, report: InlineReport): InlineNode[
 	return mergeText(out);
 }
 
-/**
- * Entries are reused across paragraphs (the parser never runs inside itself): a paragraph takes them
- * from the pool and gives them back at its end, so parsing allocates few objects besides the tree.
- */
-const entryPool: Entry[] = [];
-const entriesInUse: Entry[] = [];
-
-function takeEntry(kind: Kind, text: string, node: Node | null, prev: Entry | null, next: Entry | null): Entry {
-	const e = entryPool.pop();
-	if (e === undefined) {
-		const fresh: Entry = { kind, text, node, prev, next, ch: 0, count: 0, origCount: 0, canOpen: false, canClose: false, dprev: null, dnext: null };
-		entriesInUse.push(fresh);
-		return fresh;
-	}
-	e.kind = kind;
-	e.text = text;
-	e.node = node;
-	e.prev = prev;
-	e.next = next;
-	e.ch = e.count = e.origCount = 0;
-	e.canOpen = e.canClose = false;
-	e.dprev = e.dnext = null;
-	entriesInUse.push(e);
-	return e;
-}
-
-/** Entries kept for reuse at most: a huge paragraph must not keep its entries alive afterwards. */
-const POOL_MAX = 4096;
-
-/** Gives the paragraph's entries back (up to {@link POOL_MAX}), holding nothing of it. */
-function releaseEntries(): void {
-	const keep = Math.min(entriesInUse.length, POOL_MAX - entryPool.length);
-	for (let k = 0; k < keep; k++) {
-		const e = entriesInUse[k];
-		e.text = "";
-		e.node = e.prev = e.next = e.dprev = e.dnext = null;
-		entryPool.push(e);
-	}
-	entriesInUse.length = 0;
-}
-
 class InlineTreeParser {
-	private head: Entry | null = null;
-	private tail: Entry | null = null;
-	private delimTop: Entry | null = null;
-	private bracketTop: Entry | null = null;
+	private head = -1;
+	private tail = -1;
+	private delimTop = -1;
+	private bracketTop = -1;
+	private readonly st: EntryStore;
 	private bracketSeq = 0;
 	/** `[` opened before this sequence number can no longer open a link: a link closed after them (no links in links). */
 	private inactiveBelow = 0;
@@ -167,12 +200,16 @@ class InlineTreeParser {
 	private maxDepth = 0;
 	/** The deepest node among the entries the last take removed. */
 	private takenDepth = 0;
+	/** {@link processEmphasis}'s openers-bottom table, one slot per (character, length mod 3, can open). */
+	private readonly openersBottom = new Int32Array(18);
 
 	constructor(
 		private readonly text: string,
 		private readonly report: InlineReport,
 	) {
 		this.n = text.length;
+		this.st = spareStore ?? new EntryStore(POOL_START);
+		spareStore = null;
 	}
 
 	parse(): InlinePiece[] {
@@ -252,11 +289,12 @@ class InlineTreeParser {
 		}
 		if (n > plainFrom) this.buf += text.slice(plainFrom, n);
 		this.flush();
-		this.processEmphasis(null);
+		this.processEmphasis(-1);
 		try {
 			return this.pieces();
 		} finally {
-			releaseEntries();
+			this.st.release();
+			spareStore = this.st;
 		}
 	}
 
@@ -298,37 +336,39 @@ class InlineTreeParser {
 			canClose = right && (!left || afterPunct);
 		}
 		this.flush();
-		const e = this.append(Kind.Delim, text.slice(i, j), null);
-		e.ch = c;
-		e.count = e.origCount = count;
-		e.canOpen = canOpen;
-		e.canClose = canClose;
-		e.dprev = this.delimTop;
-		if (this.delimTop) this.delimTop.dnext = e;
+		const st = this.st;
+		const e = this.append(Kind.Delim, "", null);
+		st.ch[e] = c;
+		st.count[e] = st.origCount[e] = count;
+		st.power[e] = (canOpen ? OPEN : 0) | (canClose ? CLOSE : 0);
+		st.dprev[e] = this.delimTop;
+		if (this.delimTop !== -1) st.dnext[this.delimTop] = e;
 		this.delimTop = e;
 		return j;
 	}
 
 	private pushBracket(text: string, image: boolean): void {
 		this.flush();
+		const st = this.st;
 		const e = this.append(Kind.Bracket, text, null);
-		e.ch = image ? 1 : 0;
-		e.count = ++this.bracketSeq;
-		e.dprev = this.delimTop;
-		e.dnext = this.bracketTop;
+		st.ch[e] = image ? 1 : 0;
+		st.count[e] = ++this.bracketSeq;
+		st.dprev[e] = this.delimTop;
+		st.dnext[e] = this.bracketTop;
 		this.bracketTop = e;
 	}
 
 	/** `]`: closes the innermost `[` as a link or image when `(destination "title")` follows. */
 	private closeBracket(i: number): number {
+		const st = this.st;
 		const b = this.bracketTop;
-		if (!b) {
+		if (b === -1) {
 			this.buf += "]";
 			return i + 1;
 		}
-		this.bracketTop = b.dnext;
-		const image = b.ch === 1;
-		if (!image && b.count < this.inactiveBelow) {
+		this.bracketTop = st.dnext[b];
+		const image = st.ch[b] === 1;
+		if (!image && st.count[b] < this.inactiveBelow) {
 			this.buf += "]";
 			return i + 1;
 		}
@@ -338,22 +378,23 @@ class InlineTreeParser {
 			return i + 1;
 		}
 		this.flush();
-		this.processEmphasis(b.dprev);
+		this.processEmphasis(st.dprev[b]);
 		const children = this.takeAfter(b);
-		b.kind = Kind.Node;
-		b.origCount = this.takenDepth + 1;
-		if (b.origCount > this.maxDepth) this.maxDepth = b.origCount;
-		b.text = "";
-		b.dprev = b.dnext = null;
+		st.kind[b] = Kind.Node;
+		const depth = this.takenDepth + 1;
+		st.origCount[b] = depth;
+		if (depth > this.maxDepth) this.maxDepth = depth;
+		st.text[b] = "";
+		st.dprev[b] = st.dnext[b] = -1;
 		if (image) {
 			this.rewrite = true;
-			b.node = { type: "image", src: d.dest, alt: plainText(children), title: d.title };
+			st.node[b] = { type: "image", src: d.dest, alt: plainText(children), title: d.title };
 		} else {
 			// Only a link Medium cannot keep as it is (relative, or around nothing) makes the tree be rewritten.
 			if (children.length === 0 || !isAbsoluteHref(d.dest)) this.rewrite = true;
-			b.node = { type: "link", href: d.dest, children: children as InlineNode[] };
+			st.node[b] = { type: "link", href: d.dest, children: children as InlineNode[] };
 			// No link inside a link: every `[` still open (all opened before this one) can no longer open one.
-			this.inactiveBelow = b.count;
+			this.inactiveBelow = st.count[b];
 		}
 		return d.end;
 	}
@@ -448,9 +489,9 @@ class InlineTreeParser {
 
 	// --- the working list ---
 
-	private append(kind: Kind, text: string, node: Node | null): Entry {
-		const e = takeEntry(kind, text, node, this.tail, null);
-		if (this.tail) this.tail.next = e;
+	private append(kind: Kind, text: string, node: Node | null): number {
+		const e = this.st.take(kind, text, node, this.tail, -1);
+		if (this.tail !== -1) this.st.next[this.tail] = e;
 		else this.head = e;
 		this.tail = e;
 		return e;
@@ -468,130 +509,143 @@ class InlineTreeParser {
 	}
 
 	/** Removes every entry after `e` and returns them as nodes. */
-	private takeAfter(e: Entry): Node[] {
+	private takeAfter(e: number): Node[] {
+		const st = this.st;
 		const nodes: Node[] = [];
 		let depth = 0;
-		for (let x = e.next; x; x = x.next) {
-			pushEntry(nodes, x);
-			if (x.kind === Kind.Node && x.origCount > depth) depth = x.origCount;
+		for (let x = st.next[e]; x !== -1; x = st.next[x]) {
+			pushEntry(nodes, st, x);
+			if (st.kind[x] === Kind.Node && st.origCount[x] > depth) depth = st.origCount[x];
 		}
 		this.takenDepth = depth;
-		e.next = null;
+		st.next[e] = -1;
 		this.tail = e;
 		return nodes;
 	}
 
 	/** Removes the entries strictly between `a` and `b` and returns them as nodes. */
-	private takeBetween(a: Entry, b: Entry): Node[] {
+	private takeBetween(a: number, b: number): Node[] {
+		const st = this.st;
 		const nodes: Node[] = [];
 		let depth = 0;
-		for (let x = a.next; x && x !== b; x = x.next) {
-			pushEntry(nodes, x);
-			if (x.kind === Kind.Node && x.origCount > depth) depth = x.origCount;
+		for (let x = st.next[a]; x !== -1 && x !== b; x = st.next[x]) {
+			pushEntry(nodes, st, x);
+			if (st.kind[x] === Kind.Node && st.origCount[x] > depth) depth = st.origCount[x];
 		}
 		this.takenDepth = depth;
-		a.next = b;
-		b.prev = a;
+		st.next[a] = b;
+		st.prev[b] = a;
 		return nodes;
 	}
 
-	private unlink(e: Entry): void {
-		if (e.prev) e.prev.next = e.next;
-		else this.head = e.next;
-		if (e.next) e.next.prev = e.prev;
-		else this.tail = e.prev;
+	private unlink(e: number): void {
+		const st = this.st;
+		const p = st.prev[e];
+		const n = st.next[e];
+		if (p !== -1) st.next[p] = n;
+		else this.head = n;
+		if (n !== -1) st.prev[n] = p;
+		else this.tail = p;
 	}
 
-	private removeDelim(d: Entry): void {
-		if (d.dprev) d.dprev.dnext = d.dnext;
-		if (d.dnext) d.dnext.dprev = d.dprev;
-		else this.delimTop = d.dprev;
-		d.dprev = d.dnext = null;
+	private removeDelim(d: number): void {
+		const st = this.st;
+		const p = st.dprev[d];
+		const n = st.dnext[d];
+		if (p !== -1) st.dnext[p] = n;
+		if (n !== -1) st.dprev[n] = p;
+		else this.delimTop = p;
+		st.dprev[d] = st.dnext[d] = -1;
 	}
 
-	/** CommonMark's "process emphasis" over the delimiters above `bottom`. */
-	private processEmphasis(bottom: Entry | null): void {
-		if (this.delimTop === null || this.delimTop === bottom) return;
-		const openersBottom = new Map<number, Entry | null>();
-		let closer: Entry | null;
-		if (bottom !== null) closer = bottom.dnext;
+	/** CommonMark's "process emphasis" over the delimiters above `bottom` (-1: all of them). */
+	private processEmphasis(bottom: number): void {
+		if (this.delimTop === -1 || this.delimTop === bottom) return;
+		const st = this.st;
+		// Openers bottom per (character, length mod 3, can open): UNSET until a search fails.
+		const openersBottom = this.openersBottom;
+		openersBottom.fill(UNSET);
+		let closer: number;
+		if (bottom !== -1) closer = st.dnext[bottom];
 		else {
 			// Only once per paragraph (at its end): the walk down the stack stays linear.
 			closer = this.delimTop;
-			while (closer && closer.dprev) closer = closer.dprev;
+			while (closer !== -1 && st.dprev[closer] !== -1) closer = st.dprev[closer];
 		}
-		while (closer) {
-			if (!closer.canClose) {
-				closer = closer.dnext;
+		while (closer !== -1) {
+			const cPower = st.power[closer];
+			if ((cPower & CLOSE) === 0) {
+				closer = st.dnext[closer];
 				continue;
 			}
-			const key = closer.ch * 8 + (closer.origCount % 3) * 2 + (closer.canOpen ? 1 : 0);
-			const floor = openersBottom.has(key) ? openersBottom.get(key) ?? null : bottom;
-			let opener = closer.dprev;
+			const cch = st.ch[closer];
+			const cOrig = st.origCount[closer];
+			const cCanOpen = (cPower & OPEN) !== 0;
+			const key = delimIndex(cch) * 6 + (cOrig % 3) * 2 + (cCanOpen ? 1 : 0);
+			const floor = openersBottom[key] !== UNSET ? openersBottom[key] : bottom;
+			let opener = st.dprev[closer];
 			let found = false;
-			while (opener && opener !== bottom && opener !== floor) {
-				if (opener.ch === closer.ch && opener.canOpen) {
-					if (closer.ch === 126) {
-						if (opener.count === closer.count) {
+			while (opener !== -1 && opener !== bottom && opener !== floor) {
+				if (st.ch[opener] === cch && (st.power[opener] & OPEN) !== 0) {
+					if (cch === 126) {
+						if (st.count[opener] === st.count[closer]) {
 							found = true;
 							break;
 						}
 					} else {
-						const odd = (closer.canOpen || opener.canClose) && closer.origCount % 3 !== 0 && (opener.origCount + closer.origCount) % 3 === 0;
+						const odd = (cCanOpen || (st.power[opener] & CLOSE) !== 0) && cOrig % 3 !== 0 && (st.origCount[opener] + cOrig) % 3 === 0;
 						if (!odd) {
 							found = true;
 							break;
 						}
 					}
 				}
-				opener = opener.dprev;
+				opener = st.dprev[opener];
 			}
 			const old = closer;
-			if (found && opener) {
-				const use = closer.ch === 126 ? closer.count : closer.count >= 2 && opener.count >= 2 ? 2 : 1;
-				opener.count -= use;
-				closer.count -= use;
-				opener.text = opener.text.slice(0, opener.count);
-				closer.text = closer.text.slice(0, closer.count);
+			if (found && opener !== -1) {
+				const use = cch === 126 ? st.count[closer] : st.count[closer] >= 2 && st.count[opener] >= 2 ? 2 : 1;
+				st.count[opener] -= use;
+				st.count[closer] -= use;
 				const children = this.takeBetween(opener, closer);
 				const depth = this.takenDepth + 1;
 				if (depth > this.maxDepth) this.maxDepth = depth;
 				let node: Node;
-				if (closer.ch === 126) {
+				if (cch === 126) {
 					this.report.warn(STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE);
 					this.rewrite = true;
 					node = { type: "strike", children };
 				} else node = use === 2 ? { type: "strong", children: children as InlineNode[] } : { type: "em", children: children as InlineNode[] };
-				const wrap = takeEntry(Kind.Node, "", node, opener, closer);
-				wrap.origCount = depth;
-				opener.next = wrap;
-				closer.prev = wrap;
-				opener.dnext = closer;
-				closer.dprev = opener;
-				if (opener.count === 0) {
+				const wrap = st.take(Kind.Node, "", node, opener, closer);
+				st.origCount[wrap] = depth;
+				st.next[opener] = wrap;
+				st.prev[closer] = wrap;
+				st.dnext[opener] = closer;
+				st.dprev[closer] = opener;
+				if (st.count[opener] === 0) {
 					this.removeDelim(opener);
 					this.unlink(opener);
 				}
-				if (closer.count === 0) {
-					const next = closer.dnext;
+				if (st.count[closer] === 0) {
+					const next = st.dnext[closer];
 					this.removeDelim(closer);
 					this.unlink(closer);
 					closer = next;
 				}
 			} else {
-				closer = closer.dnext;
-				openersBottom.set(key, old.dprev);
-				if (!old.canOpen) this.removeDelim(old);
+				closer = st.dnext[closer];
+				openersBottom[key] = st.dprev[old];
+				if ((st.power[old] & OPEN) === 0) this.removeDelim(old);
 			}
 		}
 		// Delimiters left above the bottom are plain text from now on.
-		while (this.delimTop && this.delimTop !== bottom) this.removeDelim(this.delimTop);
+		while (this.delimTop !== -1 && this.delimTop !== bottom) this.removeDelim(this.delimTop);
 	}
 
 	/** The finished list as pieces: inline runs, with top-level images standing apart. */
 	private pieces(): InlinePiece[] {
 		let nodes: Node[] = [];
-		for (let x = this.head; x; x = x.next) pushEntry(nodes, x);
+		for (let x = this.head; x !== -1; x = this.st.next[x]) pushEntry(nodes, this.st, x);
 		if (this.maxDepth > MAX_NESTING) nodes = capNesting(nodes);
 		if (!this.rewrite) {
 			const trimmed = trimInline(nodes as InlineNode[]);
@@ -663,15 +717,30 @@ class InlineTreeParser {
 }
 
 /** An entry as nodes (a text entry or the rest of a delimiter run is text). */
-function pushEntry(nodes: Node[], e: Entry): void {
-	if (e.kind === Kind.Node) {
-		if (e.node) nodes.push(e.node);
-	} else if (e.text.length > 0) {
+function pushEntry(nodes: Node[], st: EntryStore, e: number): void {
+	const kind = st.kind[e];
+	if (kind === Kind.Node) {
+		const node = st.node[e];
+		if (node) nodes.push(node);
+		return;
+	}
+	// A delimiter run keeps no text: what is left of it is its character, `count` times.
+	const text = kind === Kind.Delim ? delimText(st.ch[e], st.count[e]) : st.text[e];
+	if (text.length > 0) {
 		const last = nodes[nodes.length - 1];
-		if (last !== undefined && last.type === "text") nodes[nodes.length - 1] = { type: "text", text: last.text + e.text };
-		else nodes.push({ type: "text", text: e.text });
+		if (last !== undefined && last.type === "text") nodes[nodes.length - 1] = { type: "text", text: last.text + text };
+		else nodes.push({ type: "text", text });
 	}
 }
+
+/** What is left of a delimiter run, as text (the short ones shared). */
+function delimText(ch: number, count: number): string {
+	if (count === 0) return "";
+	if (count <= 3) return DELIM_TEXT[delimIndex(ch) * 3 + count - 1];
+	return String.fromCharCode(ch).repeat(count);
+}
+
+const DELIM_TEXT = ["*", "**", "***", "_", "__", "___", "~", "~~", "~~~"];
 
 /** A code span's content: line endings become spaces; one space each side is stripped when both are there. */
 function codeText(inner: string): string {
