@@ -148,19 +148,53 @@ for (const ch of "\\`*_~[]!<\n") SPECIAL[ch.charCodeAt(0)] = 1;
 
 /** Parses one paragraph's markdown into pieces: inline content split around its images. */
 export function parseInline(text: string, report: InlineReport): InlinePiece[] {
-	// Most paragraphs of prose hold no markup at all: one text node, no parser.
-	if (!MAY_HOLD_MARKUP.test(text)) {
-		const t = trimText(text);
-		return t.length === 0 ? [] : [[{ type: "text", text: t }]];
+	// Most paragraphs of prose hold no markup at all: text and line breaks, no parser.
+	if (MAY_HOLD_MARKUP.test(text)) return new InlineTreeParser(text, report).parse();
+	if (text.indexOf("\n") !== -1) return plainLines(text, report.softBreaks);
+	const t = trimText(text);
+	return t.length === 0 ? [] : [[{ type: "text", text: t }]];
+}
+
+/**
+ * One character class (cannot backtrack): the characters the parser stops at, but the line end. A
+ * native search: a loop over char codes in script measured slower (paragraphs are concatenated strings).
+ */
+const MAY_HOLD_MARKUP = /[\\`*_~[\]!<]/;
+
+/**
+ * A paragraph with no markup but its line ends: what the parser makes of it (each line's trailing
+ * spaces and tabs dropped, two or more of them a hard break, the next line's leading ones dropped;
+ * a soft break a break or a space), without the parser's working list.
+ */
+function plainLines(text: string, softBreaks: boolean): InlinePiece[] {
+	const nodes: InlineNode[] = [];
+	let buf = "";
+	let from = 0;
+	const n = text.length;
+	for (;;) {
+		const nl = text.indexOf("\n", from);
+		buf += nl === -1 ? text.slice(from) : text.slice(from, nl);
+		if (nl === -1) break;
+		let end = buf.length;
+		while (end > 0 && (buf.charCodeAt(end - 1) === 32 || buf.charCodeAt(end - 1) === 9)) end--;
+		const hard = buf.length - end >= 2;
+		buf = buf.slice(0, end);
+		if (hard || softBreaks) {
+			if (buf.length > 0) nodes.push({ type: "text", text: buf });
+			nodes.push(BREAK);
+			buf = "";
+		} else buf += " ";
+		from = nl + 1;
+		while (from < n && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
 	}
-	return new InlineTreeParser(text, report).parse();
+	if (buf.length > 0) nodes.push({ type: "text", text: buf });
+	const trimmed = trimInline(nodes);
+	return trimmed.length > 0 ? [trimmed] : [];
 }
 
 /** Every line break is this one node (it holds nothing, and nothing changes a node once made). */
 export const BREAK: InlineNode = Object.freeze({ type: "break" as const });
 
-/** One character class (cannot backtrack): the characters the parser stops at. */
-const MAY_HOLD_MARKUP = /[\\`*_~[\]!<\n]/;
 
 /** White space off both ends, without a copy when there is none. */
 function trimText(s: string): string {
