@@ -58,6 +58,8 @@ class EntryStore {
 	text: string[] = [];
 	/** A node entry's node. */
 	node: Array<Node | null> = [];
+	/** Process emphasis's openers-bottom table, one slot per (character, length mod 3, can open). */
+	readonly openersBottom = new Int32Array(18);
 
 	constructor(cap: number) {
 		this.grow(cap);
@@ -224,7 +226,7 @@ class InlineTreeParser {
 	private buf = "";
 	private readonly n: number;
 	private gt: ForwardFinder | null = null;
-	private quoteFinders: Record<string, ForwardFinder> = {};
+	private quoteFinders: Record<string, ForwardFinder> | null = null;
 	/** Whether a node Medium cannot hold as is was made (link, image, strikethrough): only then is the tree rewritten. */
 	private rewrite = false;
 	/**
@@ -234,8 +236,6 @@ class InlineTreeParser {
 	private maxDepth = 0;
 	/** The deepest node among the entries the last take removed. */
 	private takenDepth = 0;
-	/** {@link processEmphasis}'s openers-bottom table, one slot per (character, length mod 3, can open). */
-	private readonly openersBottom = new Int32Array(18);
 
 	constructor(
 		private readonly text: string,
@@ -473,7 +473,7 @@ class InlineTreeParser {
 		const q = text[i];
 		if (i > afterDest && (q === '"' || q === "'" || q === "(")) {
 			const closeCh = q === "(" ? ")" : q;
-			const finder = (this.quoteFinders[closeCh] ??= new ForwardFinder(text, closeCh, (k) => text.charCodeAt(k - 1) !== 92));
+			const finder = ((this.quoteFinders ??= {})[closeCh] ??= new ForwardFinder(text, closeCh, (k) => text.charCodeAt(k - 1) !== 92));
 			const close = finder.next(i + 1);
 			if (close === -1) return null;
 			title = unescape(text.slice(i + 1, close));
@@ -597,7 +597,7 @@ class InlineTreeParser {
 		if (this.delimTop === -1 || this.delimTop === bottom) return;
 		const st = this.st;
 		// Openers bottom per (character, length mod 3, can open): UNSET until a search fails.
-		const openersBottom = this.openersBottom;
+		const openersBottom = st.openersBottom;
 		openersBottom.fill(UNSET);
 		let closer: number;
 		if (bottom !== -1) closer = st.dnext[bottom];
