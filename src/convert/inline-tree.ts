@@ -8,7 +8,7 @@
 
 import type { InlineNode } from "../story/story-model";
 import { isAbsoluteHref, isLineBreakTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
-import { findCodeSpans, ForwardFinder, isSpace } from "./text-scan";
+import { bareDestinationEnd, findCodeSpans, ForwardFinder, isSpace } from "./text-scan";
 
 /** An image met inside a paragraph: the block builder moves it out to a block of its own. */
 export interface InlineImage {
@@ -449,22 +449,8 @@ class InlineTreeParser {
 			i = close + 1;
 		} else {
 			const start = i;
-			let depth = 0;
-			while (i < n) {
-				const c = text.charCodeAt(i);
-				if (c === 92 && i + 1 < n) {
-					i += 2;
-					continue;
-				}
-				if (isSpace(c) || c < 32) break;
-				if (c === 40) {
-					if (++depth > 32) return null;
-				} else if (c === 41) {
-					if (depth === 0) break;
-					depth--;
-				}
-				i++;
-			}
+			i = bareDestinationEnd(text, start);
+			if (i === -1) return null;
 			dest = unescape(text.slice(start, i));
 		}
 		const afterDest = i;

@@ -9,7 +9,7 @@ import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { fillUrlTemplate } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isImageSize, isWebEmbedUrl, localScheme } from "./file-kinds";
-import { codeSpan, type CodeSpan, findCodeSpans, ForwardFinder, hasInlineSyntax, isEscaped, isSpace, BracketPairs } from "./text-scan";
+import { bareDestinationEnd, codeSpan, type CodeSpan, findCodeSpans, ForwardFinder, hasInlineSyntax, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
 export interface InlineEnv {
@@ -108,22 +108,8 @@ function parseDestination(text: string, open: number, gt: ForwardFinder): Destin
 		i = close + 1;
 	} else {
 		const start = i;
-		let depth = 0;
-		while (i < text.length) {
-			const c = text.charCodeAt(i);
-			if (c === 92 && i + 1 < text.length) {
-				i += 2;
-				continue;
-			}
-			if (isSpace(c)) break;
-			if (c === 40) {
-				if (++depth > 32) return null;
-			} else if (c === 41) {
-				if (depth === 0) break;
-				depth--;
-			}
-			i++;
-		}
+		i = bareDestinationEnd(text, start);
+		if (i === -1) return null;
 		dest = text.slice(start, i);
 	}
 	while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;

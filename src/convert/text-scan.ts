@@ -184,3 +184,29 @@ const INLINE_SYNTAX = /[!#$%<=[\\^`]/;
 export function hasInlineSyntax(s: string): boolean {
 	return INLINE_SYNTAX.test(s);
 }
+
+/**
+ * Where a bare link destination (`[t](dest)`, no `<…>`) that starts at `start` ends: at a space or
+ * control character, or at the `)` that balances none of its own `(`; -1 past 32 nested `(`. Escapes
+ * (`\)`) are skipped. One forward pass, shared by the Obsidian pass and the inline parser.
+ */
+export function bareDestinationEnd(text: string, start: number): number {
+	let i = start;
+	let depth = 0;
+	while (i < text.length) {
+		const c = text.charCodeAt(i);
+		if (c === 92 && i + 1 < text.length) {
+			i += 2;
+			continue;
+		}
+		if (isSpace(c) || c < 32) break;
+		if (c === 40) {
+			if (++depth > 32) return -1;
+		} else if (c === 41) {
+			if (depth === 0) break;
+			depth--;
+		}
+		i++;
+	}
+	return i;
+}
