@@ -14,6 +14,7 @@ import { MediumClient } from "../src/medium/medium-client";
 import { DEFAULT_PUBLISH } from "../src/publish/publish-settings";
 import { Publisher } from "../src/publish/publisher";
 import { emptyState } from "../src/publish/publisher-state";
+import { storyToHtml } from "../src/story/story-html";
 import { startFakeMedium } from "../tests/support/fake-medium-server";
 import { nodeSleep } from "../tests/support/node-sleep";
 
@@ -150,6 +151,19 @@ async function timeConvert(text: string, runs: number): Promise<number> {
 	return median(times);
 }
 
+/** Median time of `runs` HTML writes of the story converted from `text` (what every publish sends). */
+async function timeHtml(text: string, runs: number): Promise<number> {
+	const story = await convertNote({ path: "Dense.md", text, properties: {} }, vaultFor());
+	const times: number[] = [];
+	for (let r = 0; r < runs + 3; r++) {
+		const t0 = performance.now();
+		const html = storyToHtml(story).html;
+		if (r >= 3) times.push(performance.now() - t0);
+		if (html.length === 0) throw new Error("empty HTML");
+	}
+	return median(times);
+}
+
 /** Heap growth across one conversion whose result is kept alive: what a conversion holds on to. */
 async function retainedHeapMb(text: string): Promise<number> {
 	const gc = (globalThis as { gc?: () => void }).gc;
@@ -225,6 +239,10 @@ async function benchConvert(): Promise<void> {
 	print(`  1 MB dense: converter ${fmt(a)} ms, floor ${fmt(f1, 2)} ms, ratio ${fmt(a / f1)}`);
 	print(`  8 MB dense: converter ${fmt(b)} ms, floor ${fmt(f8, 2)} ms, ratio ${fmt(b / f8)}`);
 	print(`  1 MB with prose: converter ${fmt(c)} ms, floor ${fmt(fc, 2)} ms, ratio ${fmt(c / fc)}`);
+	const h1 = await timeHtml(one, 15);
+	const hc = await timeHtml(typical, 9);
+	print("The HTML writer on the converted story (what a publish sends; not part of the converter's figure)");
+	print(`  1 MB dense: ${fmt(h1)} ms, ratio to floor ${fmt(h1 / f1)}; 1 MB with prose: ${fmt(hc)} ms, ratio ${fmt(hc / fc)}`);
 	if (QUICK) return;
 
 	const adversarial: Array<[string, string]> = [
