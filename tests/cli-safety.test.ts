@@ -213,6 +213,27 @@ describe("several runs at once", () => {
 		expect(fake.posts).toHaveLength(1);
 	});
 
+	test("a folder run leaves out the one note another run is publishing and publishes the rest (exit 1)", async () => {
+		const folder = path.join(vault, "Blog");
+		await mkdir(folder, { recursive: true });
+		const busyNote = path.join(folder, "Busy.md");
+		await writeFile(busyNote, "---\nmedium_publish: true\n---\n# Busy\n\nBody\n");
+		await writeFile(path.join(folder, "Free.md"), "---\nmedium_publish: true\n---\n# Free\n\nBody\n");
+		// A live lock on Busy.md: this test's own process holds it, as another run would.
+		const locks = path.join(vault, ".medium-publisher", "state.json.locks");
+		await mkdir(locks, { recursive: true });
+		const name = createHash("sha256").update(await realpath(busyNote)).digest("hex").slice(0, 32) + ".lock";
+		await writeFile(path.join(locks, name), JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() }));
+		const r = await run(["publish", folder], env());
+		expect(r.code).toBe(1);
+		expect(r.stderr).toContain(`Blog/Busy.md: already being published by another run (process ${process.pid})`);
+		expect(fake.posts.map((p) => p.response.title)).toEqual(["Free"]);
+		expect(r.stdout).toMatch(/Blog\/Busy\.md\s+failed/);
+		expect(r.stdout).toMatch(/Blog\/Free\.md\s+published/);
+		expect(await readFile(busyNote, "utf8")).not.toContain("medium_url");
+		expect(await readFile(path.join(folder, "Free.md"), "utf8")).toContain("medium_url: https://");
+	});
+
 	test("a stale lock left by a killed run does not block the next one", async () => {
 		const note = path.join(vault, "Stale.md");
 		await writeFile(note, "# Stale\n");

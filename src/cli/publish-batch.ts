@@ -103,6 +103,11 @@ function blank(path: string): NoteOutcome {
 	return { path, result: "not-tried", again: false, url: null, title: null, request: null, diff: null, error: null, warnings: [] };
 }
 
+/** The outcome of a note left out before the run (another run is publishing it), with why. */
+export function leftOutOutcome(path: string, error: string): NoteOutcome {
+	return { ...blank(path), result: "failed", error };
+}
+
 /** Runs the batch: plans all notes, then publishes (or, in a dry run, describes) those due. */
 export async function runPublishBatch(o: BatchOptions): Promise<BatchReport> {
 	const links = new Map<string, Set<string>>();

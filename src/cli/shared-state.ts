@@ -41,11 +41,14 @@ export async function openSharedState(filePath: string): Promise<SharedState> {
 	};
 }
 
+/** Another run holds a note's publish lock: that note is left alone, and the message says by whom. */
+export class NoteBusyError extends Error {}
+
 /**
  * Takes the publish lock of the note at `absPath` (its real path, so every spelling and link of one
- * file shares it), beside the state file. Throws, naming the note as `shown`, when another run holds it.
+ * file shares it), beside the state file. Throws a {@link NoteBusyError} when another run holds it.
  */
-export async function lockNoteForPublish(stateFile: string, absPath: string, shown: string): Promise<() => Promise<void>> {
+export async function lockNoteForPublish(stateFile: string, absPath: string): Promise<() => Promise<void>> {
 	const real = await realpath(absPath);
 	const name = createHash("sha256").update(real).digest("hex").slice(0, 32) + ".lock";
 	const lockPath = nodePath.join(stateFile + ".locks", name);
@@ -54,26 +57,40 @@ export async function lockNoteForPublish(stateFile: string, absPath: string, sho
 	} catch (error) {
 		if (error instanceof LockBusyError) {
 			const who = error.ownerPid === null ? "another run" : `another run (process ${error.ownerPid})`;
-			throw new Error(`${shown} is already being published by ${who}; nothing was sent. Wait for it to finish.`);
+			throw new NoteBusyError(`already being published by ${who}; nothing was sent. Wait for it to finish.`);
 		}
 		throw error;
 	}
 }
 
+/** The locks a folder run holds, and the notes another run holds (path to why), which it leaves alone. */
+export interface RunLocks {
+	release: () => Promise<void>;
+	busy: Map<string, string>;
+}
+
 /**
- * Takes the publish locks of several notes (a folder run), all or none: when one is held by another run,
- * the ones taken are released and the error names that note. Returns one release for all.
+ * Takes the publish locks of a run's notes. A note another run is publishing is left out (named in
+ * `busy`) so the rest of a folder still goes; any other failure releases what was taken and throws.
  */
-export async function lockNotesForPublish(stateFile: string, notes: ReadonlyArray<{ path: string; abs: string }>): Promise<() => Promise<void>> {
+export async function lockNotesForPublish(stateFile: string, notes: ReadonlyArray<{ path: string; abs: string }>): Promise<RunLocks> {
 	const releases: Array<() => Promise<void>> = [];
-	const releaseAll = async () => {
-		for (const release of releases.splice(0).reverse()) await release();
+	const release = async () => {
+		for (const r of releases.splice(0).reverse()) await r();
 	};
+	const busy = new Map<string, string>();
 	try {
-		for (const note of notes) releases.push(await lockNoteForPublish(stateFile, note.abs, note.path));
+		for (const note of notes) {
+			try {
+				releases.push(await lockNoteForPublish(stateFile, note.abs));
+			} catch (error) {
+				if (!(error instanceof NoteBusyError)) throw error;
+				busy.set(note.path, error.message);
+			}
+		}
 	} catch (error) {
-		await releaseAll();
+		await release();
 		throw error;
 	}
-	return releaseAll;
+	return { release, busy };
 }

@@ -15,7 +15,7 @@ import { apiBaseFrom, CONVERSION_FLAGS, defaultsFrom, JSON_FLAG, NO_TOKEN_MESSAG
 import { flagValue, type CliCommand } from "../command";
 import { createNodeHttp } from "../node-http";
 import { OPT_IN_PROPERTY, resolveRunNotes } from "../note-inputs";
-import { runPublishBatch, type BatchReport, type NoteOutcome } from "../publish-batch";
+import { leftOutOutcome, runPublishBatch, type BatchReport, type NoteOutcome } from "../publish-batch";
 import { formatTable } from "../summary-table";
 import { vaultBoundary } from "../node-vault";
 import { writeUrlProperty } from "../note-writer";
@@ -138,16 +138,19 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 		// One run per note at a time, across processes; the notes and the state are read under those locks
 		// (so a run that comes second sees the story the first one created), and the state is saved merged.
 		const stateFile = statePath(vault.root, io.env, io.cwd);
-		const release = dryRun ? null : await lockNotesForPublish(stateFile, notes.map((path) => ({ path, abs: vault.toAbsPath(path) })));
+		// A note another run is publishing is left out (and reported as failed); the rest of the folder goes on.
+		const locks = dryRun ? null : await lockNotesForPublish(stateFile, notes.map((path) => ({ path, abs: vault.toAbsPath(path) })));
+		const busy = locks?.busy ?? new Map<string, string>();
+		const runNotes = notes.filter((path) => !busy.has(path));
 		let report: BatchReport;
 		try {
-			for (const path of notes) vault.forget(path);
+			for (const path of runNotes) vault.forget(path);
 			const shared = await openSharedState(stateFile);
 			const boundary = await vaultBoundary(vault.root);
 			const client = dryRun ? null : new MediumClient({ http: createNodeHttp(), token, apiBase, sleep: (ms) => nodeSleep(ms) });
 			report = await runPublishBatch({
 				vault,
-				notes,
+				notes: runNotes,
 				defaults: { ...defaultsFrom(args), strictLineBreaks: await readStrictLineBreaks(vault.root) },
 				state: shared.state,
 				saveState: () => shared.save(),
@@ -163,8 +166,9 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 				onProgress: (text) => io.stderr(printable(text) + "\n"),
 			});
 		} finally {
-			await release?.();
+			await locks?.release();
 		}
+		if (busy.size > 0) report.outcomes.unshift(...[...busy].map(([path, why]) => leftOutOutcome(path, why)));
 		const code = exitCode(report);
 		const { outcomes } = report;
 		const left = outcomes.filter((o) => o.result === "left-for-tomorrow").map((o) => o.path);
