@@ -11,6 +11,8 @@ export function cleanUrl(url: string): string {
 	let end = url.length;
 	while (start < end && url.charCodeAt(start) <= 32) start++;
 	while (end > start && url.charCodeAt(end - 1) <= 32) end--;
+	// Most URLs hold nothing to strip: they come back as they are, without a copy built character by character.
+	if (start === 0 && end === url.length && !/[\t\n\r]/.test(url)) return url;
 	let out = "";
 	for (let i = start; i < end; i++) {
 		const code = url.charCodeAt(i);
@@ -19,8 +21,18 @@ export function cleanUrl(url: string): string {
 	return out;
 }
 
+/**
+ * Whether `text` starts with `prefix` (lowercase ASCII) in any case. Compared code by code, with no copy:
+ * only `A`-`Z` fold (`toLowerCase` maps no other character of one code unit onto the prefixes' letters).
+ */
 function startsWithIgnoringCase(text: string, prefix: string): boolean {
-	return text.length >= prefix.length && text.slice(0, prefix.length).toLowerCase() === prefix;
+	if (text.length < prefix.length) return false;
+	for (let i = 0; i < prefix.length; i++) {
+		let c = text.charCodeAt(i);
+		if (c >= 65 && c <= 90) c += 32;
+		if (c !== prefix.charCodeAt(i)) return false;
+	}
+	return true;
 }
 
 const LINK_SCHEMES = ["https://", "http://", "mailto:"];

@@ -39,10 +39,19 @@ export function remoteOnly(source: ImageSource): string | null {
 	return source.kind === "url" ? source.url : null;
 }
 
-/** Inline content as HTML, with Medium's four markups and line breaks. Empty wrappers are not written. */
+/**
+ * Inline content as HTML, with Medium's four markups and line breaks. Empty wrappers are not written.
+ *
+ * Every writer below appends to one string it is handed and returns the longer string: V8 keeps it as a
+ * rope and copies it flat once at the end, so no node makes a string or an array of its own.
+ */
 export function inlineToHtml(nodes: readonly InlineNode[]): string {
-	let out = "";
-	for (const node of nodes) {
+	return appendInline("", nodes);
+}
+
+function appendInline(out: string, nodes: readonly InlineNode[]): string {
+	for (let i = 0; i < nodes.length; i++) {
+		const node = nodes[i];
 		switch (node.type) {
 			case "text":
 				out += escapeHtml(node.text);
@@ -51,18 +60,18 @@ export function inlineToHtml(nodes: readonly InlineNode[]): string {
 				out += "<br>";
 				break;
 			case "code":
-				if (node.text !== "") out += `<code>${escapeHtml(node.text)}</code>`;
+				if (node.text !== "") out += "<code>" + escapeHtml(node.text) + "</code>";
 				break;
 			case "strong":
-			case "em": {
-				const inner = inlineToHtml(node.children);
-				if (inner !== "") out += `<${node.type}>${inner}</${node.type}>`;
+				if (!isEmpty(node.children)) out = appendInline(out + "<strong>", node.children) + "</strong>";
 				break;
-			}
+			case "em":
+				if (!isEmpty(node.children)) out = appendInline(out + "<em>", node.children) + "</em>";
+				break;
 			case "link": {
-				const inner = inlineToHtml(node.children);
-				const href = safeHref(node.href);
-				out += href === null || inner === "" ? inner : `<a href="${escapeHtml(href)}">${inner}</a>`;
+				const href = isEmpty(node.children) ? null : safeHref(node.href);
+				if (href === null) out = appendInline(out, node.children);
+				else out = appendInline(out + '<a href="' + escapeHtml(href) + '">', node.children) + "</a>";
 				break;
 			}
 		}
@@ -70,75 +79,106 @@ export function inlineToHtml(nodes: readonly InlineNode[]): string {
 	return out;
 }
 
-/** True when inline HTML shows nothing (only whitespace and line breaks): such paragraphs are dropped. */
-function isBlank(html: string): boolean {
-	return html.split("<br>").join("").trim() === "";
+/** True when the nodes write no HTML at all (so a wrapper around them is not written either). */
+function isEmpty(nodes: readonly InlineNode[]): boolean {
+	for (let i = 0; i < nodes.length; i++) {
+		const node = nodes[i];
+		switch (node.type) {
+			case "text":
+			case "code":
+				if (node.text !== "") return false;
+				break;
+			case "break":
+				return false;
+			default:
+				if (!isEmpty(node.children)) return false;
+		}
+	}
+	return true;
 }
 
-/** One block that is not part of a run (quotes and list items are written by {@link storyToHtml}). */
-function blockHtml(block: StoryBlock, opts: Required<StoryHtmlOptions>, result: StoryHtml): string | null {
+/**
+ * True when the nodes' HTML shows nothing (only whitespace, as `trim` counts it, and line breaks): such
+ * paragraphs are dropped. Read off the nodes, before anything is written: text is whitespace only
+ * (escaping never touches whitespace), code and written wrappers are tags, a link with an unsafe `href` is
+ * its content alone. Most paragraphs answer at their first character.
+ */
+function isBlank(nodes: readonly InlineNode[]): boolean {
+	for (let i = 0; i < nodes.length; i++) {
+		const node = nodes[i];
+		switch (node.type) {
+			case "text":
+				if (!isBlankText(node.text)) return false;
+				break;
+			case "break":
+				break;
+			case "code":
+				if (node.text !== "") return false;
+				break;
+			case "strong":
+			case "em":
+				if (!isEmpty(node.children)) return false;
+				break;
+			case "link":
+				// Written in an <a> only when its href is safe and its content not empty.
+				if (isEmpty(node.children)) break;
+				if (!isBlank(node.children) || safeHref(node.href) !== null) return false;
+				break;
+		}
+	}
+	return true;
+}
+
+/** `text.trim() === ""`, answered at the first character for ordinary text (no `trim` copy made). */
+function isBlankText(text: string): boolean {
+	if (text.length === 0) return true;
+	const c = text.charCodeAt(0);
+	// Below 0x1680 only tab to carriage return, space and no-break space are whitespace to `trim`.
+	if (c > 32 && c !== 160 && c < 0x1680) return false;
+	return text.trim() === "";
+}
+
+/** One block that is not part of a run (quotes and list items are written by {@link storyToHtml}), after `out`; `out` unchanged when it writes nothing. */
+function appendBlock(out: string, block: StoryBlock, imageSrc: (source: ImageSource) => string | null, result: StoryHtml): string {
 	switch (block.type) {
 		case "heading": {
-			const inner = inlineToHtml(block.content);
+			if (isBlank(block.content)) return out;
 			const tag = block.size === "large" ? "h3" : "h4";
-			return isBlank(inner) ? null : `<${tag}>${inner}</${tag}>`;
+			return appendInline(startLine(out) + "<" + tag + ">", block.content) + "</" + tag + ">";
 		}
-		case "paragraph": {
-			const inner = inlineToHtml(block.content);
-			return isBlank(inner) ? null : `<p>${inner}</p>`;
-		}
+		case "paragraph":
+			if (isBlank(block.content)) return out;
+			return appendInline(startLine(out) + "<p>", block.content) + "</p>";
 		case "code": {
-			const lang = block.language ? ` data-code-block-lang="${escapeHtml(block.language)}"` : "";
-			return `<pre data-code-block-mode="2"${lang}>${escapeHtml(block.text)}</pre>`;
+			const lang = block.language ? ' data-code-block-lang="' + escapeHtml(block.language) + '"' : "";
+			return startLine(out) + '<pre data-code-block-mode="2"' + lang + ">" + escapeHtml(block.text) + "</pre>";
 		}
 		case "image": {
-			const chosen = opts.imageSrc(block.source);
+			const chosen = imageSrc(block.source);
 			const src = chosen === null ? null : safeImageSrc(chosen);
 			if (src === null) {
 				result.leftOut.push(block.source);
-				return null;
+				return out;
 			}
 			result.images++;
-			const caption = block.caption ? inlineToHtml(block.caption) : "";
-			const figcaption = isBlank(caption) ? "" : `<figcaption>${caption}</figcaption>`;
-			return `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(block.alt)}">${figcaption}</figure>`;
+			out = startLine(out) + '<figure><img src="' + escapeHtml(src) + '" alt="' + escapeHtml(block.alt) + '">';
+			if (block.caption && !isBlank(block.caption)) out = appendInline(out + "<figcaption>", block.caption) + "</figcaption>";
+			return out + "</figure>";
 		}
 		case "rule":
-			return "<hr>";
+			return startLine(out) + "<hr>";
 		case "embed":
 			// Medium turns a bare URL alone in its paragraph into the embed; a link around it is not needed.
-			return `<p>${escapeHtml(block.url)}</p>`;
+			return startLine(out) + "<p>" + escapeHtml(block.url) + "</p>";
 		case "quote":
 		case "list-item":
-			return null;
+			return out;
 	}
 }
 
-/** The inner HTML of each non-blank paragraph. */
-function innerOf(blocks: readonly StoryBlock[]): string[] {
-	const out: string[] = [];
-	for (const block of blocks) {
-		if (block.type !== "quote" && block.type !== "list-item") continue;
-		const inner = inlineToHtml(block.content);
-		if (!isBlank(inner)) out.push(inner);
-	}
-	return out;
-}
-
-/** A quote group: one `<blockquote>`; with several paragraphs, each is its own `<p>` inside. */
-function quoteHtml(group: readonly StoryBlock[]): string | null {
-	const parts = innerOf(group);
-	if (parts.length === 0) return null;
-	const inner = parts.length === 1 ? parts[0] : parts.map((p) => `<p>${p}</p>`).join("");
-	return `<blockquote>${inner}</blockquote>`;
-}
-
-/** A flat list: one `<ul>`/`<ol>` with one `<li>` per item. */
-function listHtml(items: readonly StoryBlock[], ordered: boolean): string | null {
-	const parts = innerOf(items);
-	if (parts.length === 0) return null;
-	const tag = ordered ? "ol" : "ul";
-	return `<${tag}>${parts.map((p) => `<li>${p}</li>`).join("")}</${tag}>`;
+/** One block per line: a newline before every block but the first. */
+function startLine(out: string): string {
+	return out.length === 0 ? out : out + "\n";
 }
 
 /** Whether `next` continues the run (quote group or list) that `first` opened. */
@@ -148,18 +188,45 @@ function sameRun(first: StoryBlock, next: StoryBlock): boolean {
 	return false;
 }
 
+/** The content of a quote or list item (the only blocks a run holds). */
+function runContent(block: StoryBlock): readonly InlineNode[] {
+	return block.type === "quote" || block.type === "list-item" ? block.content : [];
+}
+
+/**
+ * A run of blocks `from` to `to` (exclusive) after `out`: a quote group is one `<blockquote>` (with several
+ * non-blank paragraphs, each is its own `<p>` inside); a flat list is one `<ul>`/`<ol>` with one `<li>` per
+ * non-blank item. Nothing is written when every paragraph is blank.
+ */
+function appendRun(out: string, blocks: readonly StoryBlock[], from: number, to: number): string {
+	let shown = 0;
+	for (let i = from; i < to && shown < 2; i++) if (!isBlank(runContent(blocks[i]))) shown++;
+	if (shown === 0) return out;
+	const first = blocks[from];
+	const tag = first.type === "quote" ? "blockquote" : first.type === "list-item" && first.ordered ? "ol" : "ul";
+	// A quote with one paragraph holds it bare; every list item is an <li>.
+	const item = tag === "blockquote" ? (shown === 1 ? "" : "p") : "li";
+	out = startLine(out) + "<" + tag + ">";
+	for (let i = from; i < to; i++) {
+		const content = runContent(blocks[i]);
+		if (isBlank(content)) continue;
+		out = item === "" ? appendInline(out, content) : appendInline(out + "<" + item + ">", content) + "</" + item + ">";
+	}
+	return out + "</" + tag + ">";
+}
+
 /**
  * The story as HTML, one block per line: the title as `<h1>`, the subtitle as `<h2>` (only when there is
  * one), then the blocks. Pure and linear in the size of the model.
  */
 export function storyToHtml(story: StoryModel, options: StoryHtmlOptions = {}): StoryHtml {
-	const opts: Required<StoryHtmlOptions> = { imageSrc: options.imageSrc ?? remoteOnly };
+	const imageSrc = options.imageSrc ?? remoteOnly;
 	const result: StoryHtml = { html: "", images: 0, leftOut: [] };
-	const lines: string[] = [];
+	let out = "";
 	const title = story.title.trim();
-	if (title !== "") lines.push(`<h1>${escapeHtml(title)}</h1>`);
+	if (title !== "") out += "<h1>" + escapeHtml(title) + "</h1>";
 	const subtitle = story.subtitle?.trim() ?? "";
-	if (subtitle !== "") lines.push(`<h2>${escapeHtml(subtitle)}</h2>`);
+	if (subtitle !== "") out = startLine(out) + "<h2>" + escapeHtml(subtitle) + "</h2>";
 	const { blocks } = story;
 	let i = 0;
 	while (i < blocks.length) {
@@ -167,16 +234,20 @@ export function storyToHtml(story: StoryModel, options: StoryHtmlOptions = {}): 
 		if (block.type === "quote" || block.type === "list-item") {
 			let end = i + 1;
 			while (end < blocks.length && sameRun(block, blocks[end])) end++;
-			const run = blocks.slice(i, end);
-			const html = block.type === "quote" ? quoteHtml(run) : listHtml(run, block.ordered);
-			if (html !== null) lines.push(html);
+			out = appendRun(out, blocks, i, end);
 			i = end;
 			continue;
 		}
-		const html = blockHtml(block, opts, result);
-		if (html !== null) lines.push(html);
+		out = appendBlock(out, block, imageSrc, result);
 		i++;
 	}
-	result.html = lines.join("\n");
+	result.html = flat(out);
 	return result;
+}
+
+/** The string as one flat copy, made once here rather than by whichever caller reads it first. */
+function flat(s: string): string {
+	// A search flattens a rope in place (and scans once); what it finds does not matter.
+	s.indexOf("\u0000");
+	return s;
 }

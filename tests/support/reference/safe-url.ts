@@ -1,0 +1,52 @@
+/**
+ * The only URLs our HTML may carry: links to `https:`, `http:` or `mailto:`, images from `https:`,
+ * `http:` or a base64 PNG/JPEG/GIF `data:` URL. Everything else (`javascript:`, `vbscript:`, relative
+ * paths Medium cannot resolve) is refused here, once, for every writer (API body, clipboard, preview).
+ * Linear scans, no regular expressions, no DOM: part of the pure core.
+ */
+
+/** Strips what browsers ignore around and inside a URL: leading/trailing controls and spaces, tabs and newlines. */
+export function cleanUrl(url: string): string {
+	let start = 0;
+	let end = url.length;
+	while (start < end && url.charCodeAt(start) <= 32) start++;
+	while (end > start && url.charCodeAt(end - 1) <= 32) end--;
+	let out = "";
+	for (let i = start; i < end; i++) {
+		const code = url.charCodeAt(i);
+		if (code !== 9 && code !== 10 && code !== 13) out += url[i];
+	}
+	return out;
+}
+
+function startsWithIgnoringCase(text: string, prefix: string): boolean {
+	return text.length >= prefix.length && text.slice(0, prefix.length).toLowerCase() === prefix;
+}
+
+const LINK_SCHEMES = ["https://", "http://", "mailto:"];
+const WEB_SCHEMES = ["https://", "http://"];
+const DATA_IMAGE_PREFIXES = ["data:image/png;base64,", "data:image/jpeg;base64,", "data:image/gif;base64,"];
+
+/** A link's destination, cleaned, if it is `https:`, `http:` or `mailto:`; null for anything else. */
+export function safeHref(href: string): string | null {
+	const url = cleanUrl(href);
+	return LINK_SCHEMES.some((prefix) => startsWithIgnoringCase(url, prefix)) ? url : null;
+}
+
+function isBase64(text: string, from: number): boolean {
+	if (from >= text.length) return false;
+	for (let i = from; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61;
+		if (!ok) return false;
+	}
+	return true;
+}
+
+/** An image's source, cleaned, if it is `https:`, `http:` or a base64 PNG/JPEG/GIF data URL; null otherwise. */
+export function safeImageSrc(src: string): string | null {
+	const url = cleanUrl(src);
+	if (WEB_SCHEMES.some((prefix) => startsWithIgnoringCase(url, prefix))) return url;
+	const data = DATA_IMAGE_PREFIXES.find((prefix) => startsWithIgnoringCase(url, prefix));
+	return data !== undefined && isBase64(url, data.length) ? url : null;
+}
