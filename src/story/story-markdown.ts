@@ -36,8 +36,8 @@ export function blocksMarkdown(blocks: readonly StoryBlock[]): string {
 
 /** The string as one flat copy: every later read of it (a search, a write) then costs nothing more. */
 function flat(s: string): string {
-	// A search flattens a rope in place (and scans once); the character never occurs in markdown we write.
-	s.indexOf("\u0000");
+	// Reading one character flattens a rope in place (without the scan a search would add).
+	s.charCodeAt(0);
 	return s;
 }
 
@@ -48,7 +48,7 @@ function blockMarkdown(b: StoryBlock, numbers: Map<number, number>): string {
 		case "paragraph":
 			return escapeLineStarts(inlineMarkdown(b.content));
 		case "quote":
-			return prefixLines(escapeLineStarts(inlineMarkdown(b.content)), "> ", "> ");
+			return "> " + escapeLineStarts(inlineMarkdown(b.content), "> ");
 		case "list-item": {
 			let marker = "- ";
 			if (b.ordered) {
@@ -56,7 +56,7 @@ function blockMarkdown(b: StoryBlock, numbers: Map<number, number>): string {
 				numbers.set(b.list, n);
 				marker = `${n}. `;
 			}
-			return prefixLines(escapeLineStarts(inlineMarkdown(b.content)), marker, " ".repeat(marker.length));
+			return marker + escapeLineStarts(inlineMarkdown(b.content), b.ordered ? " ".repeat(marker.length) : "  ");
 		}
 		case "code": {
 			const fence = "`".repeat(Math.max(3, fenceRun(b.text) + 1));
@@ -156,28 +156,48 @@ function escapeText(text: string): string {
 	return last === -1 ? text : out + text.slice(last);
 }
 
-/** A line that would start a block of its own (`#`, `>`, a list marker, `=`/`-` underline) gets a backslash. */
-function escapeLineStarts(s: string): string {
-	if (s.indexOf("\n") === -1) return escapeStart(s);
-	return s.split("\n").map(escapeStart).join("\n");
-}
-
-function escapeStart(line: string): string {
-	const c = line.charCodeAt(0);
-	if (c === 35 || c === 62 || c === 61) return "\\" + line;
-	if ((c === 45 || c === 43) && (line.length === 1 || line.charCodeAt(1) === 32)) return "\\" + line;
-	if (c >= 48 && c <= 57) {
-		let j = 1;
-		while (j < line.length && j < 10 && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
-		const d = line.charCodeAt(j);
-		if ((d === 46 || d === 41) && (j + 1 === line.length || line.charCodeAt(j + 1) === 32)) return line.slice(0, j) + "\\" + line.slice(j);
+/**
+ * A line that would start a block of its own (`#`, `>`, a list marker, `=`/`-` underline) gets a backslash;
+ * every line but the first gets `rest` before it. One pass over the line starts; a block with nothing to
+ * change (nearly all) comes back as it was, with no copy made.
+ */
+function escapeLineStarts(s: string, rest = ""): string {
+	let out = "";
+	let last = 0;
+	let changed = false;
+	let start = 0;
+	for (;;) {
+		const end = s.indexOf("\n", start);
+		const lineEnd = end === -1 ? s.length : end;
+		const at = escapeAt(s, start, lineEnd);
+		if (at !== -1) {
+			out += s.slice(last, at) + "\\";
+			last = at;
+			changed = true;
+		}
+		if (end === -1) break;
+		start = end + 1;
+		if (rest !== "") {
+			out += s.slice(last, start) + rest;
+			last = start;
+			changed = true;
+		}
 	}
-	return line;
+	return changed ? out + s.slice(last) : s;
 }
 
-function prefixLines(s: string, first: string, rest: string): string {
-	if (s.indexOf("\n") === -1) return first + s;
-	return first + s.split("\n").join("\n" + rest);
+/** Where the line `s[start, end)` needs a backslash so it does not open a block; -1 for nowhere. */
+function escapeAt(s: string, start: number, end: number): number {
+	const c = s.charCodeAt(start);
+	if (c === 35 || c === 62 || c === 61) return start;
+	if ((c === 45 || c === 43) && (end - start === 1 || s.charCodeAt(start + 1) === 32)) return start;
+	if (c >= 48 && c <= 57) {
+		let j = start + 1;
+		while (j < end && j - start < 10 && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+		const d = j < end ? s.charCodeAt(j) : NaN;
+		if ((d === 46 || d === 41) && (j + 1 === end || s.charCodeAt(j + 1) === 32)) return j;
+	}
+	return -1;
 }
 
 /** Titles and headings are one line. */
