@@ -17,8 +17,11 @@ export function storyMarkdown(story: StoryModel): string {
 
 /** The blocks alone, separated as markdown needs (list items and quote paragraphs kept together). */
 export function blocksMarkdown(blocks: readonly StoryBlock[]): string {
-	// One string grown piece by piece (V8 keeps it as a rope, flattened once below): far cheaper than
-	// an array of tens of thousands of pieces joined at the end.
+	// One string grown piece by piece (V8 keeps it as a rope): far cheaper than an array of tens of
+	// thousands of pieces joined at the end. Every CHUNK characters the rope is made flat and added to
+	// `done`: a whole story's rope is many small objects the collector copies while they live, flat pieces
+	// of a few kilobytes cost it almost nothing.
+	let done = "";
 	let out = "";
 	const numbers = new Map<number, number>();
 	let prev: StoryBlock | null = null;
@@ -30,9 +33,16 @@ export function blocksMarkdown(blocks: readonly StoryBlock[]): string {
 		}
 		out += blockMarkdown(b, numbers);
 		prev = b;
+		if (out.length > CHUNK) {
+			done += flat(out);
+			out = "";
+		}
 	}
-	return flat(out);
+	return flat(done + out);
 }
+
+/** Characters of rope made flat at a time (as in the HTML writer, where it was measured). */
+const CHUNK = 16384;
 
 /** The string as one flat copy: every later read of it (a search, a write) then costs nothing more. */
 function flat(s: string): string {
@@ -43,12 +53,14 @@ function flat(s: string): string {
 
 function blockMarkdown(b: StoryBlock, numbers: Map<number, number>): string {
 	switch (b.type) {
-		case "heading":
-			return (b.size === "large" ? "### " : "#### ") + oneLine(inlineMarkdown(b.content));
+		case "heading": {
+			const s = inlineMarkdown(b.content);
+			return (b.size === "large" ? "### " : "#### ") + (wroteNewline ? oneLine(s) : s);
+		}
 		case "paragraph":
-			return escapeLineStarts(inlineMarkdown(b.content));
+			return lines(b.content, "");
 		case "quote":
-			return "> " + escapeLineStarts(inlineMarkdown(b.content), "> ");
+			return "> " + lines(b.content, "> ");
 		case "list-item": {
 			let marker = "- ";
 			if (b.ordered) {
@@ -56,7 +68,7 @@ function blockMarkdown(b: StoryBlock, numbers: Map<number, number>): string {
 				numbers.set(b.list, n);
 				marker = `${n}. `;
 			}
-			return marker + escapeLineStarts(inlineMarkdown(b.content), b.ordered ? " ".repeat(marker.length) : "  ");
+			return marker + lines(b.content, b.ordered ? " ".repeat(marker.length) : "  ");
 		}
 		case "code": {
 			const fence = "`".repeat(Math.max(3, fenceRun(b.text) + 1));
@@ -78,27 +90,68 @@ function imageHref(source: ImageSource): string {
 	return source.kind === "url" ? source.url : encodeURI(source.path);
 }
 
+/**
+ * Inline content as a block's lines: line starts escaped, every line but the first after `rest`.
+ * Most blocks are one line that starts with plain text: known from the nodes alone, so the written rope
+ * is never read back (reading it would copy it flat once per block).
+ */
+function lines(nodes: readonly InlineNode[], rest: string): string {
+	const s = inlineMarkdown(nodes);
+	return wroteNewline || !startsPlain(nodes) ? escapeLineStarts(s, rest) : s;
+}
+
+/**
+ * Whether the nodes' markdown cannot start with a character {@link escapeAt} looks at: it starts with
+ * a markup (`*`, `[`, `` ` ``, a break's `\`) or with text whose first character is none of `#>=-+` and
+ * no digit (escaping only ever puts a backslash before other characters).
+ */
+function startsPlain(nodes: readonly InlineNode[]): boolean {
+	for (let i = 0; i < nodes.length; i++) {
+		const n = nodes[i];
+		if (n.type !== "text") return true;
+		if (n.text.length === 0) continue;
+		const c = n.text.charCodeAt(0);
+		return !(c === 35 || c === 62 || c === 61 || c === 45 || c === 43 || (c >= 48 && c <= 57));
+	}
+	return true;
+}
+
+/**
+ * Set by {@link inlineMarkdown} when what it wrote holds a line end (a break, or one inside a text, a
+ * code span or a destination), so a one-line block needs no search for one. Module state is safe: the
+ * writer is synchronous and reads it right after the call that set it.
+ */
+let wroteNewline = false;
+
 /** Inline nodes as markdown. */
 export function inlineMarkdown(nodes: readonly InlineNode[]): string {
-	let s = "";
-	for (const n of nodes) {
+	wroteNewline = false;
+	return appendInline("", nodes);
+}
+
+/** `s` followed by the nodes' markdown (one rope grown through the whole tree, no string per wrapper). */
+function appendInline(s: string, nodes: readonly InlineNode[]): string {
+	for (let i = 0; i < nodes.length; i++) {
+		const n = nodes[i];
 		switch (n.type) {
 			case "text":
 				s += escapeText(n.text);
 				break;
 			case "break":
 				s += "\\\n";
+				wroteNewline = true;
 				break;
 			case "strong":
-				s += "**" + inlineMarkdown(n.children) + "**";
+				s = appendInline(s + "**", n.children) + "**";
 				break;
 			case "em":
-				s += "*" + inlineMarkdown(n.children) + "*";
+				s = appendInline(s + "*", n.children) + "*";
 				break;
 			case "link":
-				s += "[" + inlineMarkdown(n.children) + "](" + destination(n.href) + ")";
+				s = appendInline(s + "[", n.children) + "](" + destination(n.href) + ")";
 				break;
 			case "code":
+				if (n.text.indexOf("\n") !== -1) wroteNewline = true;
 				s += codeSpan(n.text);
 				break;
 		}
@@ -118,11 +171,13 @@ function plain(nodes: readonly InlineNode[]): string {
 
 /** A link destination: in angle brackets when it holds spaces or parentheses. */
 function destination(href: string): string {
-	return /[\s()<>]/.test(href) ? "<" + href.replace(/[<>]/g, encodeURIComponent) + ">" : href;
+	if (!/[\s()<>]/.test(href)) return href;
+	if (href.indexOf("\n") !== -1) wroteNewline = true;
+	return "<" + href.replace(/[<>]/g, encodeURIComponent) + ">";
 }
 
-/** One character class: the characters {@link escapeText} looks at. */
-const MAY_NEED_ESCAPE = /[\\*`~_[<]/;
+/** One character class: the characters {@link escapeText} looks at, and the line end it notes. */
+const MAY_NEED_ESCAPE = /[\\*`~_[<\n]/;
 
 function isWordChar(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
@@ -147,7 +202,7 @@ function escapeText(text: string): string {
 		else if (c === 60) {
 			const d = text.charCodeAt(i + 1);
 			esc = d === 47 || d === 33 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122);
-		}
+		} else if (c === 10) wroteNewline = true;
 		if (esc) {
 			out += text.slice(last === -1 ? 0 : last, i) + "\\";
 			last = i;
