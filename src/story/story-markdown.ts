@@ -7,21 +7,26 @@
 
 import type { ImageSource, InlineNode, StoryBlock, StoryModel } from "./story-model";
 
-/** The whole story: `# title`, the subtitle, then the blocks; ends with one newline. */
+/** The whole story: `# title`, the subtitle, then the blocks; ends with one newline. One flat string. */
 export function storyMarkdown(story: StoryModel): string {
-	let out = `# ${oneLine(story.title)}\n`;
-	if (story.subtitle) out += `\n## ${oneLine(story.subtitle)}\n`;
-	const body = blocksMarkdown(story.blocks);
-	return body.length > 0 ? out + "\n" + body + "\n" : out;
+	let head = `# ${oneLine(story.title)}\n`;
+	if (story.subtitle) head += `\n## ${oneLine(story.subtitle)}\n`;
+	const all = writeBlocks(story.blocks, head + "\n", "\n");
+	return all === "" ? flat(head) : all;
 }
 
 /** The blocks alone, separated as markdown needs (list items and quote paragraphs kept together). */
 export function blocksMarkdown(blocks: readonly StoryBlock[]): string {
+	return writeBlocks(blocks, "", "");
+}
+
+/** `head`, the blocks, then `tail`, as one flat string; "" when the blocks write nothing. */
+function writeBlocks(blocks: readonly StoryBlock[], head: string, tail: string): string {
 	// One string grown piece by piece (V8 keeps it as a rope): far cheaper than an array of tens of
 	// thousands of pieces joined at the end. Every CHUNK characters the rope is made flat and added to
 	// `done`: a whole story's rope is many small objects the collector copies while they live, flat pieces
 	// of a few kilobytes cost it almost nothing.
-	let done = "";
+	let done = head;
 	let out = "";
 	const numbers = new Map<number, number>();
 	let prev: StoryBlock | null = null;
@@ -38,7 +43,7 @@ export function blocksMarkdown(blocks: readonly StoryBlock[]): string {
 			out = "";
 		}
 	}
-	return flat(done + out);
+	return done.length === head.length && out.length === 0 ? "" : flat(done + out + tail);
 }
 
 /** Characters of rope made flat at a time (as in the HTML writer, where it was measured). */
@@ -273,6 +278,7 @@ function longestRun(text: string, ch: number): number {
 
 /** The longest run of backticks that opens a line of the code (indented at most 3): only such a run could close the fence. */
 function fenceRun(text: string): number {
+	if (text.indexOf("`") === -1) return 0;
 	let best = 0;
 	let start = 0;
 	while (start < text.length) {
