@@ -202,16 +202,20 @@ function appendRun(out: string, first: boolean, blocks: readonly StoryBlock[], f
 	for (let i = from; i < to && shown < 2; i++) if (!isBlank(runContent(blocks[i]))) shown++;
 	if (shown === 0) return out;
 	const opener = blocks[from];
-	const tag = opener.type === "quote" ? "blockquote" : opener.type === "list-item" && opener.ordered ? "ol" : "ul";
+	const quote = opener.type === "quote";
+	const ordered = opener.type === "list-item" && opener.ordered;
+	if (quote) out += first ? "<blockquote>" : "\n<blockquote>";
+	else if (ordered) out += first ? "<ol>" : "\n<ol>";
+	else out += first ? "<ul>" : "\n<ul>";
 	// A quote with one paragraph holds it bare; every list item is an <li>.
-	const item = tag === "blockquote" ? (shown === 1 ? "" : "p") : "li";
-	out += (first ? "<" : "\n<") + tag + ">";
+	const open = quote ? (shown === 1 ? "" : "<p>") : "<li>";
+	const close = quote ? (shown === 1 ? "" : "</p>") : "</li>";
 	for (let i = from; i < to; i++) {
 		const content = runContent(blocks[i]);
 		if (isBlank(content)) continue;
-		out = item === "" ? appendInline(out, content) : appendInline(out + "<" + item + ">", content) + "</" + item + ">";
+		out = appendInline(out + open, content) + close;
 	}
-	return out + "</" + tag + ">";
+	return out + (quote ? "</blockquote>" : ordered ? "</ol>" : "</ul>");
 }
 
 /**
@@ -253,7 +257,7 @@ export function storyToHtml(story: StoryModel, options: StoryHtmlOptions = {}): 
 	return result;
 }
 
-/** Characters of rope made flat at a time (measured: 4 K to 16 K alike, 1 K and 32 K slower). */
+/** Characters of rope made flat at a time (4 K to 16 K measured alike). */
 const CHUNK = 16384;
 
 /** The string as one flat copy, made once here rather than by whichever caller reads it first. */
