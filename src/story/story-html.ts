@@ -63,15 +63,14 @@ function appendInline(out: string, nodes: readonly InlineNode[]): string {
 				if (node.text !== "") out += "<code>" + escapeHtml(node.text) + "</code>";
 				break;
 			case "strong":
-				if (!isEmpty(node.children)) out = appendInline(out + "<strong>", node.children) + "</strong>";
+				out = wrap(out, "<strong>", node.children, "</strong>");
 				break;
 			case "em":
-				if (!isEmpty(node.children)) out = appendInline(out + "<em>", node.children) + "</em>";
+				out = wrap(out, "<em>", node.children, "</em>");
 				break;
 			case "link": {
-				const href = isEmpty(node.children) ? null : safeHref(node.href);
-				if (href === null) out = appendInline(out, node.children);
-				else out = appendInline(out + '<a href="' + escapeHtml(href) + '">', node.children) + "</a>";
+				const href = safeHref(node.href);
+				out = href === null ? appendInline(out, node.children) : wrap(out, '<a href="' + escapeHtml(href) + '">', node.children, "</a>");
 				break;
 			}
 		}
@@ -79,54 +78,62 @@ function appendInline(out: string, nodes: readonly InlineNode[]): string {
 	return out;
 }
 
-/** True when the nodes write no HTML at all (so a wrapper around them is not written either). */
-function isEmpty(nodes: readonly InlineNode[]): boolean {
-	for (let i = 0; i < nodes.length; i++) {
-		const node = nodes[i];
-		switch (node.type) {
-			case "text":
-			case "code":
-				if (node.text !== "") return false;
-				break;
-			case "break":
-				return false;
-			default:
-				if (!isEmpty(node.children)) return false;
-		}
-	}
-	return true;
+/**
+ * `out`, then the nodes between `open` and `close`; just `out` when the nodes write nothing (told by what
+ * they wrote: a look at the nodes first would be quadratic in deep nesting). Content written on its own
+ * first: short content and tags make one small flat string (V8 copies strings under 13 characters instead
+ * of making a rope node), so fewer pieces join the rope.
+ */
+function wrap(out: string, open: string, nodes: readonly InlineNode[], close: string): string {
+	const inner = appendInline("", nodes);
+	return inner === "" ? out : out + (open + inner + close);
 }
 
+/** What inline content shows: nothing written at all, only whitespace and line breaks, or more. */
+const EMPTY = 0;
+const BLANK = 1;
+const SHOWN = 2;
+
 /**
- * True when the nodes' HTML shows nothing (only whitespace, as `trim` counts it, and line breaks): such
- * paragraphs are dropped. Read off the nodes, before anything is written: text is whitespace only
- * (escaping never touches whitespace), code and written wrappers are tags, a link with an unsafe `href` is
- * its content alone. Most paragraphs answer at their first character.
+ * What the nodes' HTML shows (whitespace as `trim` counts it); blank paragraphs are dropped. Read off the
+ * nodes before anything is written, each node at most once: text is whitespace only or not (escaping never
+ * touches whitespace), a break is blank, code and a written wrapper are tags, a link with an unsafe `href`
+ * is its content alone. Most paragraphs answer at their first character.
  */
-function isBlank(nodes: readonly InlineNode[]): boolean {
+function shows(nodes: readonly InlineNode[]): number {
+	let seen = EMPTY;
 	for (let i = 0; i < nodes.length; i++) {
 		const node = nodes[i];
+		let v: number;
 		switch (node.type) {
 			case "text":
-				if (!isBlankText(node.text)) return false;
+				v = node.text.length === 0 ? EMPTY : isBlankText(node.text) ? BLANK : SHOWN;
 				break;
 			case "break":
+				v = BLANK;
 				break;
 			case "code":
-				if (node.text !== "") return false;
+				v = node.text.length === 0 ? EMPTY : SHOWN;
 				break;
 			case "strong":
 			case "em":
-				if (!isEmpty(node.children)) return false;
+				v = shows(node.children) === EMPTY ? EMPTY : SHOWN;
 				break;
 			case "link":
+				v = shows(node.children);
 				// Written in an <a> only when its href is safe and its content not empty.
-				if (isEmpty(node.children)) break;
-				if (!isBlank(node.children) || safeHref(node.href) !== null) return false;
+				if (v === BLANK && safeHref(node.href) !== null) v = SHOWN;
 				break;
 		}
+		if (v === SHOWN) return SHOWN;
+		if (v > seen) seen = v;
 	}
-	return true;
+	return seen;
+}
+
+/** True when inline HTML would show nothing (only whitespace and line breaks): such paragraphs are dropped. */
+function isBlank(nodes: readonly InlineNode[]): boolean {
+	return shows(nodes) !== SHOWN;
 }
 
 /** `text.trim() === ""`, answered at the first character for ordinary text (no `trim` copy made). */
