@@ -4,8 +4,8 @@
  * through the inline pass. Embedded notes are converted by a nested BlockConverter.
  */
 
-import { warn, type ConvertContext, type LoadedNote } from "./convert-context";
-import { convertInline, convertInlineText, isTagOnlyLine, type InlineEnv } from "./inline";
+import { warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
+import { convertInlineInto, convertInlineText, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
 import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, splitQuote, trailingBlockId, type LineRange } from "./sections";
 import type { NoteLines } from "./note-lines";
 import { isBlank, isSpace } from "./text-scan";
@@ -47,6 +47,7 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 	scanned.add(note.path);
 	const lines = note.lines;
 	const fenced = fencedOf(note);
+	let defs = ctx.footnoteDefs.get(note.path);
 	for (let i = note.bodyStart; i < lines.count; i++) {
 		if (fenced[i] || !lines.startsWith(i, "[^")) continue;
 		const line = lines.line(i);
@@ -57,8 +58,8 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 			text += " " + next.trim();
 			i++;
 		}
-		const key = note.path + "\0" + def.label;
-		if (!ctx.footnoteDefs.has(key)) ctx.footnoteDefs.set(key, { notePath: note.path, text });
+		if (!defs) ctx.footnoteDefs.set(note.path, (defs = new Map<string, FootnoteDefinition>()));
+		if (!defs.has(def.label)) defs.set(def.label, { notePath: note.path, text, number: 0 });
 	}
 }
 
@@ -69,9 +70,11 @@ export function fencedOf(note: LoadedNote): Uint8Array {
 }
 
 export class BlockConverter {
+	/** The output lines so far: the first {@link n} entries count (stale ones past it are overwritten). */
 	private readonly out: string[] = [];
 	/** For each output line, the 1-based root-note line it came from (the story builder's `line`). */
-	readonly lineNumbers: number[] = [];
+	private readonly lineNumbers: number[] = [];
+	private n = 0;
 	private fence: { char: string; len: number; quoted: boolean; indent: number } | null = null;
 	private mathBlock: { prefix: string } | null = null;
 	private commentClose: "%%" | "-->" | null = null;
@@ -102,31 +105,30 @@ export class BlockConverter {
 		for (let i = this.range.start; i < this.range.end; i++) {
 			this.at(i + 1);
 			i = this.convertLine(lines, i);
-			if (sink && this.out.length >= SINK_BATCH) this.flushTo(sink);
+			if (sink && this.n >= SINK_BATCH) this.flushTo(sink);
 		}
 		if (this.fence) this.emitRaw((this.fence.quoted ? "> " : "") + this.fence.char.repeat(this.fence.len));
 		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + "```");
-		while (this.out.length > 0 && isBlankish(this.out[this.out.length - 1])) {
-			this.out.pop();
-			this.lineNumbers.pop();
-		}
+		while (this.n > 0 && isBlankish(this.out[this.n - 1])) this.n--;
 		if (sink) {
-			for (let k = 0; k < this.out.length; k++) sink(this.out[k], this.lineNumbers[k]);
-			this.out.length = this.lineNumbers.length = 0;
+			for (let k = 0; k < this.n; k++) sink(this.out[k], this.lineNumbers[k]);
+			this.n = 0;
 		}
+		this.out.length = this.lineNumbers.length = this.n;
 		return this.out;
 	}
 
 	/**
 	 * Hands every output line but the last (which the blank-line rules may still replace) to the sink,
-	 * so lines die young instead of surviving, and being copied by the collector, until the end.
+	 * so lines die young instead of surviving, and being copied by the collector, until the end. The
+	 * arrays keep their size (only {@link n} drops): shrinking them made every batch grow them anew.
 	 */
 	private flushTo(sink: (line: string, lineNumber: number) => void): void {
-		const last = this.out.length - 1;
+		const last = this.n - 1;
 		for (let k = 0; k < last; k++) sink(this.out[k], this.lineNumbers[k]);
 		this.out[0] = this.out[last];
 		this.lineNumbers[0] = this.lineNumbers[last];
-		this.out.length = this.lineNumbers.length = 1;
+		this.n = 1;
 	}
 
 	/**
@@ -136,16 +138,20 @@ export class BlockConverter {
 	private lastKind: LineKind = LineKind.Blank;
 
 	private emitRaw(line: string): void {
-		this.out.push(line);
-		this.lineNumbers.push(this.line);
+		this.put(line);
 		this.lastKind = kindOf(line);
 	}
 
 	/** Emits a line known to hold text. */
 	private emitText(line: string): void {
-		this.out.push(line);
-		this.lineNumbers.push(this.line);
+		this.put(line);
 		this.lastKind = LineKind.Text;
+	}
+
+	private put(line: string): void {
+		this.out[this.n] = line;
+		this.lineNumbers[this.n] = this.line;
+		this.n++;
 	}
 
 	/** Emits a line outside code; runs of blank lines collapse to one. */
@@ -156,13 +162,12 @@ export class BlockConverter {
 			if (prev === LineKind.Blank || (prev === LineKind.Quote && kind === LineKind.Quote)) return;
 			// A blank line after a lone `>` ends the quote: the `>` separator is no longer needed.
 			if (kind === LineKind.Blank && prev === LineKind.Quote) {
-				this.out[this.out.length - 1] = "";
+				this.out[this.n - 1] = "";
 				this.lastKind = LineKind.Blank;
 				return;
 			}
 		}
-		this.out.push(line);
-		this.lineNumbers.push(this.line);
+		this.put(line);
 		this.lastKind = kind;
 	}
 
@@ -179,20 +184,21 @@ export class BlockConverter {
 	}
 
 	private envs: [InlineEnv, InlineEnv] | null = null;
+	/** Every line's inline result, one object per converter (an embed's converter has its own). */
+	private readonly inlineResult: InlineResult = { text: "", parts: null, removed: false, openComment: null };
 
 	/** The inline environment for the current line (two objects reused for the whole note). */
 	private env(plain: boolean): InlineEnv {
 		if (!this.envs) {
 			const embedNote = (path: string, subpath: string, written: string) => this.embed(path, subpath, written);
-			const base = { ctx: this.ctx, notePath: this.note.path, line: 0, embedNote };
-			this.envs = [{ ...base, plain: false }, { ...base, plain: true }];
+			// Every field is set here, so the objects never change shape while lines are converted.
+			const warnPath = this.frame.depth > 0 ? this.note.path : undefined;
+			const make = (p: boolean): InlineEnv => ({ ctx: this.ctx, notePath: this.note.path, line: 0, warnPath, ownLine: 0, plain: p, embedNote });
+			this.envs = [make(false), make(true)];
 		}
 		const env = this.envs[plain ? 1 : 0];
 		env.line = this.line;
-		if (this.frame.depth > 0) {
-			env.warnPath = this.note.path;
-			env.ownLine = this.ownLine;
-		}
+		env.ownLine = this.ownLine;
 		return env;
 	}
 
@@ -377,7 +383,7 @@ export class BlockConverter {
 
 	/** Converts inline text and emits it, splicing in block parts (embedded notes, web embeds). */
 	private emitInline(lead: string, text: string, prefix: string): void {
-		const r = convertInline(text, this.env(false));
+		const r = convertInlineInto(text, this.env(false), this.inlineResult);
 		if (r.openComment) this.commentClose = r.openComment;
 		// Removing a comment or tag can leave a space at the end; a hard break (two spaces) stays.
 		const hardBreak = text.endsWith("  ");

@@ -21,10 +21,15 @@ export interface LoadedNote {
 	fenced?: Uint8Array;
 }
 
-/** A footnote definition found in a note. */
+/** A footnote's text and the note it comes from (a definition, or an inline `^[…]` footnote). */
 export interface FootnoteDef {
 	notePath: string;
 	text: string;
+}
+
+/** A footnote definition found in a note, with its number once a reference has used it (else 0). */
+export interface FootnoteDefinition extends FootnoteDef {
+	number: number;
 }
 
 export interface ConvertContext {
@@ -49,10 +54,8 @@ export interface ConvertContext {
 	imageSeen: Set<string>;
 	embedded: string[];
 	embeddedSeen: Set<string>;
-	/** Footnote definitions, keyed `notePath\0label` (lower-cased label). */
-	footnoteDefs: Map<string, FootnoteDef>;
-	/** Footnote numbers by key, in order of first reference. */
-	footnoteNumbers: Map<string, number>;
+	/** Footnote definitions by note path, then by lower-cased label (no key is built per reference). */
+	footnoteDefs: Map<string, Map<string, FootnoteDefinition>>;
 	/** The notes section: number n's text is footnoteTexts[n - 1]. */
 	footnoteTexts: FootnoteDef[];
 	/** Converted embeds, keyed `path#subpath`. */
@@ -78,7 +81,6 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		embedded: [],
 		embeddedSeen: new Set(),
 		footnoteDefs: new Map(),
-		footnoteNumbers: new Map(),
 		footnoteTexts: [],
 		embedCache: new Map(),
 	};

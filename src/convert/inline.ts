@@ -170,15 +170,38 @@ function noteHref(ctx: ConvertContext, target: string): string | null {
 
 /** Converts one line of inline text. */
 export function convertInline(text: string, env: InlineEnv): InlineResult {
-	if (!hasInlineSyntax(text)) return { text, parts: null, removed: false, openComment: null };
-	return InlineScanner.convert(text, env);
+	return convertInlineInto(text, env, { text: "", parts: null, removed: false, openComment: null });
 }
+
+/**
+ * Converts one line of inline text into `result`, which is returned: the block converter hands the
+ * same object for every line, so a note's lines make no result objects. A conversion nested in this one
+ * (an embed) must use another object; the result is written only once the line is done.
+ */
+export function convertInlineInto(text: string, env: InlineEnv, result: InlineResult): InlineResult {
+	if (!hasInlineSyntax(text)) return setResult(result, text, null, false, null);
+	return InlineScanner.convert(text, env, result);
+}
+
+function setResult(r: InlineResult, text: string, parts: InlineResult["parts"], removed: boolean, openComment: InlineResult["openComment"]): InlineResult {
+	r.text = text;
+	r.parts = parts;
+	r.removed = removed;
+	r.openComment = openComment;
+	return r;
+}
+
+/** A result object for {@link convertInlineText}, whose callers read it at once (plain text never nests). */
+const textResult: InlineResult = { text: "", parts: null, removed: false, openComment: null };
 
 /** Converts inline text to a single string (block parts, which plain mode never makes, are joined). */
 export function convertInlineText(text: string, env: InlineEnv): string {
-	const r = convertInline(text, env);
-	if (r.parts === null) return r.text;
-	return r.parts.map((p) => (typeof p === "string" ? p : p.join(" "))).join("");
+	const r = convertInlineInto(text, env, textResult);
+	const parts = r.parts;
+	const out = r.text;
+	setResult(r, "", null, false, null); // keeps nothing of the line alive
+	if (parts === null) return out;
+	return parts.map((p) => (typeof p === "string" ? p : p.join(" "))).join("");
 }
 
 /** Scanners not in use. A line takes one and gives it back, so converting allocates no scanner per
@@ -188,6 +211,8 @@ const idleScanners: InlineScanner[] = [];
 class InlineScanner {
 	private text = "";
 	private env: InlineEnv | null = null;
+	/** Where the line's result is written when it is done. */
+	private result: InlineResult | null = null;
 	private n = 0;
 	private spans: readonly CodeSpan[] = [];
 	private brackets: BracketPairs | null = null;
@@ -214,10 +239,10 @@ class InlineScanner {
 	private dollar1F: ForwardFinder | null = null;
 
 	/** Converts one line with an idle scanner (or a new one), then gives the scanner back. */
-	static convert(text: string, env: InlineEnv): InlineResult {
+	static convert(text: string, env: InlineEnv, result: InlineResult): InlineResult {
 		const scanner = idleScanners.pop() ?? new InlineScanner();
 		try {
-			scanner.start(text, env);
+			scanner.start(text, env, result);
 			return scanner.run();
 		} finally {
 			scanner.clear();
@@ -225,7 +250,8 @@ class InlineScanner {
 		}
 	}
 
-	private start(text: string, env: InlineEnv): void {
+	private start(text: string, env: InlineEnv, result: InlineResult): void {
+		this.result = result;
 		this.text = text;
 		this.env = env;
 		this.n = text.length;
@@ -242,6 +268,7 @@ class InlineScanner {
 		this.text = "";
 		this.out = "";
 		this.env = null;
+		this.result = null;
 		if (this.parts.length > 0) this.parts.length = 0;
 		// (Setting an array's length is a runtime call: only done when there is something to drop.)
 		if (this.closeAt.length > 0) this.closeAt.length = this.closeEmit.length = this.closeSkip.length = 0;
@@ -446,16 +473,18 @@ class InlineScanner {
 	}
 
 	private finish(): InlineResult {
-		if (this.last === 0 && this.parts.length === 0) return { text: this.text, parts: null, removed: false, openComment: null };
+		const r = this.result as InlineResult;
+		if (this.last === 0 && this.parts.length === 0) return setResult(r, this.text, null, false, null);
 		this.out += this.text.slice(this.last);
 		// A highlight whose close was jumped over (inside a longer construct) is closed at the end.
 		if (this.highlightClose !== -1) this.out += this.e.plain ? "" : "**";
-		if (this.parts.length === 0) return { text: this.out, parts: null, removed: this.removed, openComment: this.openComment };
+		if (this.parts.length === 0) return setResult(r, this.out, null, this.removed, this.openComment);
 		this.parts.push(this.out);
-		return { text: "", parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), removed: true, openComment: this.openComment };
+		return setResult(r, "", this.parts.filter((p) => typeof p !== "string" || p.length > 0), true, this.openComment);
 	}
 
 	private finishWithComment(i: number, close: "%%" | "-->"): InlineResult {
+		const r = this.result as InlineResult;
 		this.out += this.text.slice(this.last, i);
 		this.last = this.n;
 		// Markup opened before the comment has to be closed, or the line would be left unbalanced.
@@ -467,8 +496,8 @@ class InlineScanner {
 		if (this.highlightClose !== -1) this.out += "**";
 		this.openComment = close;
 		this.parts.push(this.out);
-		if (this.parts.length === 1 && typeof this.parts[0] === "string") return { text: this.parts[0], parts: null, removed: true, openComment: close };
-		return { text: "", parts: this.parts.filter((p) => typeof p !== "string" || p.length > 0), removed: true, openComment: close };
+		if (this.parts.length === 1 && typeof this.parts[0] === "string") return setResult(r, this.parts[0], null, true, close);
+		return setResult(r, "", this.parts.filter((p) => typeof p !== "string" || p.length > 0), true, close);
 	}
 
 	private highlight(i: number): number {
@@ -616,19 +645,16 @@ class InlineScanner {
 		const label = this.text.slice(i + 2, close).trim().toLowerCase();
 		if (label.length === 0) return -1;
 		const ctx = this.e.ctx;
-		const key = this.e.notePath + "\0" + label;
-		const def = ctx.footnoteDefs.get(key);
+		const def = ctx.footnoteDefs.get(this.e.notePath)?.get(label);
 		if (!def) {
 			this.warn("missing-footnote", `Footnote [^${label}] has no definition; it was left as written.`);
 			return close + 1;
 		}
-		let num = ctx.footnoteNumbers.get(key);
-		if (num === undefined) {
+		if (def.number === 0) {
 			ctx.footnoteTexts.push(def);
-			num = ctx.footnoteTexts.length;
-			ctx.footnoteNumbers.set(key, num);
+			def.number = ctx.footnoteTexts.length;
 		}
-		return this.replace(i, `[${num}]`, close + 1);
+		return this.replace(i, `[${def.number}]`, close + 1);
 	}
 
 	/** `^[text]`: an inline footnote. */
