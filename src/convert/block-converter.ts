@@ -263,42 +263,47 @@ export class BlockConverter {
 		this.prevBlank = false;
 		const { depth, content } = splitQuote(raw);
 		const prefix = depth > 0 ? "> " : "";
-		const trimmed = content.trim();
+		// Most lines start with a printable ASCII character, which is not white space: for them the
+		// trimmed line starts where the content does, so its first character decides which of the
+		// checks below can apply, and the line is trimmed only for the few that read the trimmed text.
+		const c0 = content.charCodeAt(0);
+		const plainStart = c0 > 32 && c0 < 127;
+		const trimmed = plainStart && c0 !== 36 && c0 !== 94 && c0 !== 91 ? null : content.trim(); // `$`, `^`, `[`
 		if (depth > 0 && trimmed === "") {
 			this.emit(">"); // a paragraph break inside a quote
 			return i;
 		}
 
-		const fence = fenceOpen(content.trimStart());
+		const fence = plainStart ? (c0 === 96 || c0 === 126 ? fenceOpen(content) : null) : fenceOpen(content.trimStart());
 		if (fence) {
-			this.fence = { char: fence.char, len: fence.len, quoted: depth > 0, indent: content.length - content.trimStart().length };
+			this.fence = { char: fence.char, len: fence.len, quoted: depth > 0, indent: plainStart ? 0 : content.length - content.trimStart().length };
 			this.emitRaw(prefix + content);
 			return i;
 		}
-		if (trimmed.startsWith("$$")) return this.displayMath(trimmed, prefix, i);
-		if (depth === 0) {
-			const def = footnoteDefinition(content);
-			if (def) {
+		if (trimmed !== null) {
+			if (trimmed.startsWith("$$")) return this.displayMath(trimmed, prefix, i);
+			if (depth === 0 && c0 === 91 && footnoteDefinition(content)) {
 				this.footnoteLines = true;
 				return i;
 			}
-		}
-		if (trimmed.startsWith("^") && trailingBlockId(trimmed) === 0) return i;
-		if (depth > 0 && trimmed.startsWith("[!")) {
-			const header = this.callout(trimmed);
-			if (header !== null) {
-				// The title is a paragraph of its own, apart from the body and from any callout before it.
-				this.emit(">");
-				if (header !== "") this.emit("> " + header);
-				this.emit(">");
-				return i;
+			if (trimmed.startsWith("^") && trailingBlockId(trimmed) === 0) return i;
+			if (depth > 0 && trimmed.startsWith("[!")) {
+				const header = this.callout(trimmed);
+				if (header !== null) {
+					// The title is a paragraph of its own, apart from the body and from any callout before it.
+					this.emit(">");
+					if (header !== "") this.emit("> " + header);
+					this.emit(">");
+					return i;
+				}
 			}
 		}
-		const h = parseHeading(content);
+		// A heading starts with `#` after at most three spaces.
+		const h = c0 === 35 || c0 === 32 ? parseHeading(content) : null;
 		if (h) {
 			if (depth === 0 && i === this.frame.titleLine) return i;
 			this.listActive = false;
-			this.emitInline("#".repeat(h.level) + " ", this.stripBlockId(h.text), prefix);
+			this.emitInline(HEADING_LEADS[h.level], this.stripBlockId(h.text), prefix);
 			return i;
 		}
 		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(lines.line(i + 1))) {
@@ -306,10 +311,11 @@ export class BlockConverter {
 			const aligns = next.depth === depth ? parseDelimiterRow(next.content) : null;
 			if (aligns) return this.table(lines, i, depth, prefix, aligns);
 		}
-		if (isTagOnlyLine(content)) return i;
+		if ((c0 === 35 || !plainStart) && isTagOnlyLine(content)) return i; // a tag starts with `#`
 
 		let text = this.stripBlockId(content);
-		const item = listItem(text);
+		// A list marker: `-`, `*`, `+` or a digit, after white space.
+		const item = !plainStart || c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) ? listItem(text) : null;
 		if (item) {
 			this.listActive = true;
 			text = taskItem(text, item.contentStart);
@@ -385,8 +391,6 @@ export class BlockConverter {
 	private emitInline(lead: string, text: string, prefix: string): void {
 		const r = convertInlineInto(text, this.env(false), this.inlineResult);
 		if (r.openComment) this.commentClose = r.openComment;
-		// Removing a comment or tag can leave a space at the end; a hard break (two spaces) stays.
-		const hardBreak = text.endsWith("  ");
 		if (r.parts === null) {
 			// Nothing removed from a line that ends in a non-space: the result ends the same way and is not
 			// blank, so it is written as it is (not read back, which would copy the string once more).
@@ -394,7 +398,8 @@ export class BlockConverter {
 				this.emitText(prefix + lead + r.text);
 				return;
 			}
-			const s = hardBreak ? r.text : r.text.trimEnd();
+			// Removing a comment or tag can leave a space at the end; a hard break (two spaces) stays.
+			const s = text.endsWith("  ") ? r.text : r.text.trimEnd();
 			if (s.trim() !== "" || lead.trim() !== "") this.emit(prefix + lead + s);
 			return;
 		}
@@ -489,6 +494,9 @@ function mayBeDelimiterRow(line: string): boolean {
 	}
 	return dash;
 }
+
+/** What a heading of each level is written as. */
+const HEADING_LEADS = ["", "# ", "## ", "### ", "#### ", "##### ", "###### "];
 
 /** Output lines the root hands to its sink at a time (see BlockConverter.run). */
 const SINK_BATCH = 256;

@@ -66,9 +66,9 @@ export function parseDelimiterRow(line: string): Align[] | null {
 	return aligns;
 }
 
-/** Whether a line can be a table row: it holds a pipe. */
+/** Whether a line can be a table row: it holds a pipe (so it is never blank). */
 export function isRowCandidate(line: string): boolean {
-	return line.indexOf("|") !== -1 && line.trim().length > 0;
+	return line.indexOf("|") !== -1;
 }
 
 /** Display width of a cell (code points; wide scripts are counted as one, which is good enough). */
