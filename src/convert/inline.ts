@@ -204,6 +204,12 @@ export function convertInlineText(text: string, env: InlineEnv): string {
 	return parts.map((p) => (typeof p === "string" ? p : p.join(" "))).join("");
 }
 
+/** Lets a finder used for a line forget the line's text; the scanner's slot for it becomes empty. */
+function release(finder: ForwardFinder | null): null {
+	if (finder !== null) finder.reset("");
+	return null;
+}
+
 /** Scanners not in use. A line takes one and gives it back, so converting allocates no scanner per
  * line; a nested conversion (an embed inside a line) simply takes another. */
 const idleScanners: InlineScanner[] = [];
@@ -228,7 +234,8 @@ class InlineScanner {
 	private removed = false;
 	private openComment: "%%" | "-->" | null = null;
 	private spanIndex = 0;
-	// Forward-only searches, made on first use: most lines need none of them.
+	// Forward-only searches, set to the line on first use (most lines need none of them). The finders
+	// themselves live as long as the scanner, so no line makes one.
 	private wikiCloseF: ForwardFinder | null = null;
 	private wikiOpenF: ForwardFinder | null = null;
 	private eqF: ForwardFinder | null = null;
@@ -237,6 +244,23 @@ class InlineScanner {
 	private gtF: ForwardFinder | null = null;
 	private dollar2F: ForwardFinder | null = null;
 	private dollar1F: ForwardFinder | null = null;
+	private readonly finders = {
+		wikiClose: new ForwardFinder("", "]]"),
+		wikiOpen: new ForwardFinder("", "[["),
+		eq: new ForwardFinder("", "==", (i) => !isEscaped(this.text, i) && !this.inCodeSpan(i)),
+		pct: new ForwardFinder("", "%%"),
+		htmlClose: new ForwardFinder("", "-->"),
+		gt: new ForwardFinder("", ">"),
+		dollar2: new ForwardFinder("", "$$", (i) => !isEscaped(this.text, i)),
+		/** A closing `$` follows a non-space, is not escaped, not part of `$$`, and no digit follows it. */
+		dollar1: new ForwardFinder("", "$", (i) => {
+			const text = this.text;
+			const prev = text.charCodeAt(i - 1);
+			const next = text.charCodeAt(i + 1);
+			return !isSpace(prev) && prev !== 36 && next !== 36 && !(next >= 48 && next <= 57) && !isEscaped(text, i);
+		}),
+		brackets: new BracketPairs(),
+	};
 
 	/** Converts one line with an idle scanner (or a new one), then gives the scanner back. */
 	static convert(text: string, env: InlineEnv, result: InlineResult): InlineResult {
@@ -273,8 +297,15 @@ class InlineScanner {
 		// (Setting an array's length is a runtime call: only done when there is something to drop.)
 		if (this.closeAt.length > 0) this.closeAt.length = this.closeEmit.length = this.closeSkip.length = 0;
 		this.brackets = null;
-		this.wikiCloseF = this.wikiOpenF = this.eqF = this.pctF = null;
-		this.htmlCloseF = this.gtF = this.dollar2F = this.dollar1F = null;
+		// The finders used on this line let go of its text too.
+		this.wikiCloseF = release(this.wikiCloseF);
+		this.wikiOpenF = release(this.wikiOpenF);
+		this.eqF = release(this.eqF);
+		this.pctF = release(this.pctF);
+		this.htmlCloseF = release(this.htmlCloseF);
+		this.gtF = release(this.gtF);
+		this.dollar2F = release(this.dollar2F);
+		this.dollar1F = release(this.dollar1F);
 	}
 
 	/** The line's environment (set for the whole run). */
@@ -283,41 +314,33 @@ class InlineScanner {
 	}
 
 	private get wikiClose(): ForwardFinder {
-		return (this.wikiCloseF ??= new ForwardFinder(this.text, "]]"));
+		return (this.wikiCloseF ??= this.finders.wikiClose.reset(this.text));
 	}
 	private get wikiOpen(): ForwardFinder {
-		return (this.wikiOpenF ??= new ForwardFinder(this.text, "[["));
+		return (this.wikiOpenF ??= this.finders.wikiOpen.reset(this.text));
 	}
 	private get eqFinder(): ForwardFinder {
-		const text = this.text;
-		return (this.eqF ??= new ForwardFinder(text, "==", (i) => !isEscaped(text, i) && !this.inCodeSpan(i)));
+		return (this.eqF ??= this.finders.eq.reset(this.text));
 	}
 	private get pctFinder(): ForwardFinder {
-		return (this.pctF ??= new ForwardFinder(this.text, "%%"));
+		return (this.pctF ??= this.finders.pct.reset(this.text));
 	}
 	private get htmlCommentClose(): ForwardFinder {
-		return (this.htmlCloseF ??= new ForwardFinder(this.text, "-->"));
+		return (this.htmlCloseF ??= this.finders.htmlClose.reset(this.text));
 	}
 	private get gtFinder(): ForwardFinder {
-		return (this.gtF ??= new ForwardFinder(this.text, ">"));
+		return (this.gtF ??= this.finders.gt.reset(this.text));
 	}
 	private get dollar2(): ForwardFinder {
-		const text = this.text;
-		return (this.dollar2F ??= new ForwardFinder(text, "$$", (i) => !isEscaped(text, i)));
+		return (this.dollar2F ??= this.finders.dollar2.reset(this.text));
 	}
-	/** A closing `$` follows a non-space, is not escaped, not part of `$$`, and no digit follows it. */
 	private get dollar1(): ForwardFinder {
-		const text = this.text;
-		return (this.dollar1F ??= new ForwardFinder(text, "$", (i) => {
-			const prev = text.charCodeAt(i - 1);
-			const next = text.charCodeAt(i + 1);
-			return !isSpace(prev) && prev !== 36 && next !== 36 && !(next >= 48 && next <= 57) && !isEscaped(text, i);
-		}));
+		return (this.dollar1F ??= this.finders.dollar1.reset(this.text));
 	}
 
 	/** The `]` matching the `[` at `open` (-1 for none); the brackets are matched on first use. */
 	private closeOf(open: number): number {
-		this.brackets ??= new BracketPairs(this.text, this.spans);
+		this.brackets ??= this.finders.brackets.reset(this.text, this.spans);
 		return this.brackets.closeOf(open);
 	}
 

@@ -13,10 +13,18 @@ export class ForwardFinder {
 
 	/** `accept` filters occurrences (an escaped `$`, say); rejected ones are skipped. */
 	constructor(
-		private readonly text: string,
+		private text: string,
 		private readonly needle: string,
 		private readonly accept?: (index: number) => boolean,
 	) {}
+
+	/** Starts over on another text (a finder kept for many lines, so none is made per line). */
+	reset(text: string): this {
+		this.text = text;
+		this.at = -2;
+		this.from = 0;
+		return this;
+	}
 
 	/** Index of the next accepted occurrence at or after `from`, or -1. */
 	next(from: number): number {
@@ -96,15 +104,24 @@ export function isEscaped(text: string, i: number): boolean {
 /**
  * The square brackets of one line, matched with a stack (code spans and escapes skipped). Opening
  * brackets are kept in position order with their partner, so `closeOf` answers in amortised O(1) for
- * positions that only grow, as the inline scanner's do. Linear to build.
+ * positions that only grow, as the inline scanner's do. Linear to build. One object serves line after
+ * line ({@link reset}): its arrays keep their storage, so matching a line allocates nothing.
  */
 export class BracketPairs {
 	private readonly opens: number[] = [];
 	private readonly closes: number[] = [];
+	private readonly stack: number[] = [];
+	/** How many entries of `opens`/`closes` belong to the current line (later ones are stale). */
+	private count = 0;
 	private cursor = 0;
 
-	constructor(text: string, spans: readonly CodeSpan[]) {
-		const stack: number[] = [];
+	/** Matches the brackets of `text`, forgetting the previous line's. */
+	reset(text: string, spans: readonly CodeSpan[]): this {
+		const opens = this.opens;
+		const closes = this.closes;
+		const stack = this.stack;
+		let count = 0;
+		let depth = 0;
 		let s = 0;
 		// Visit only `[`, `]` and `\`, found with native searches.
 		let open = text.indexOf("[");
@@ -125,24 +142,29 @@ export class BracketPairs {
 				if (c === 92) {
 					next = i + 2;
 				} else if (c === 91) {
-					stack.push(this.opens.length);
-					this.opens.push(i);
-					this.closes.push(-1);
-				} else if (stack.length > 0) {
-					this.closes[stack.pop() as number] = i;
+					stack[depth++] = count;
+					opens[count] = i;
+					closes[count] = -1;
+					count++;
+				} else if (depth > 0) {
+					closes[stack[--depth]] = i;
 				}
 			}
 			if (open !== -1 && open < next) open = text.indexOf("[", next);
 			if (close !== -1 && close < next) close = text.indexOf("]", next);
 			if (escape !== -1 && escape < next) escape = text.indexOf("\\", next);
 		}
+		this.count = count;
+		this.cursor = 0;
+		return this;
 	}
 
 	/** The `]` matching the `[` at `open`, or -1. Calls must come with non-decreasing positions. */
 	closeOf(open: number): number {
 		const opens = this.opens;
-		while (this.cursor < opens.length && opens[this.cursor] < open) this.cursor++;
-		return this.cursor < opens.length && opens[this.cursor] === open ? this.closes[this.cursor] : -1;
+		const count = this.count;
+		while (this.cursor < count && opens[this.cursor] < open) this.cursor++;
+		return this.cursor < count && opens[this.cursor] === open ? this.closes[this.cursor] : -1;
 	}
 }
 
