@@ -69,6 +69,15 @@ export function fencedOf(note: LoadedNote): Uint8Array {
 	return note.fenced;
 }
 
+/**
+ * Where the root's output lines go, one markdown line and its root line number at a time (the story
+ * builder). An object rather than a callback: a closure made per conversion is a new call target each
+ * time, and V8 threw away the optimized line loop at the first line of every conversion.
+ */
+export interface LineSink {
+	push(line: string, lineNumber: number): void;
+}
+
 export class BlockConverter {
 	/** The output lines so far: the first {@link n} entries count (stale ones past it are overwritten). */
 	private readonly out: string[] = [];
@@ -99,7 +108,7 @@ export class BlockConverter {
 	 * Converts the range; returns the output lines (no trailing blank lines), each a markdown line the
 	 * story builder reads, with its root-note line in {@link lineNumbers}.
 	 */
-	run(sink?: (line: string, lineNumber: number) => void): string[] {
+	run(sink?: LineSink): string[] {
 		collectFootnotes(this.ctx, this.note, this.footnotesScanned);
 		const lines = this.note.lines;
 		for (let i = this.range.start; i < this.range.end; i++) {
@@ -111,7 +120,7 @@ export class BlockConverter {
 		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + "```");
 		while (this.n > 0 && isBlankish(this.out[this.n - 1])) this.n--;
 		if (sink) {
-			for (let k = 0; k < this.n; k++) sink(this.out[k], this.lineNumbers[k]);
+			for (let k = 0; k < this.n; k++) sink.push(this.out[k], this.lineNumbers[k]);
 			this.n = 0;
 		}
 		this.out.length = this.lineNumbers.length = this.n;
@@ -123,9 +132,9 @@ export class BlockConverter {
 	 * so lines die young instead of surviving, and being copied by the collector, until the end. The
 	 * arrays keep their size (only {@link n} drops): shrinking them made every batch grow them anew.
 	 */
-	private flushTo(sink: (line: string, lineNumber: number) => void): void {
+	private flushTo(sink: LineSink): void {
 		const last = this.n - 1;
-		for (let k = 0; k < last; k++) sink(this.out[k], this.lineNumbers[k]);
+		for (let k = 0; k < last; k++) sink.push(this.out[k], this.lineNumbers[k]);
 		this.out[0] = this.out[last];
 		this.lineNumbers[0] = this.lineNumbers[last];
 		this.n = 1;

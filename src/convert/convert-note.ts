@@ -221,7 +221,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		warn: (code, message, line) => warn(ctx, code, message, line),
 		imageSource: (src, line) => imageSource(ctx, src, line),
 	});
-	converter.run((line, lineNumber) => builder.push(line, lineNumber));
+	converter.run(builder);
 
 	if (ctx.footnoteTexts.length > 0) {
 		// The notes section: a section break, a bold "Notes", the notes in their order.
