@@ -10,13 +10,8 @@ export class NoteLines {
 	readonly count: number;
 
 	constructor(readonly text: string) {
-		let count = 1;
-		for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
-		this.count = count;
-		this.starts = new Int32Array(count + 1);
-		let k = 1;
-		for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts[k++] = i + 1;
-		this.starts[count] = text.length + 1;
+		this.starts = lineStarts(text);
+		this.count = this.starts.length - 1;
 	}
 
 	/** Line `i`, without its newline. */
@@ -48,4 +43,24 @@ export class NoteLines {
 		for (let i = from; i < this.count; i++) out.push(this.line(i));
 		return out;
 	}
+}
+
+/**
+ * Where each line of a text starts, then one past its end: one pass of native newline searches (the
+ * table grows by doubling; a view of the used part is returned). A plain function, not the constructor's body, so V8 optimizes it
+ * whole: as loops inside the constructor it was compiled on stack and thrown away on every large note.
+ */
+function lineStarts(text: string): Int32Array {
+	let starts = new Int32Array((text.length >> 5) + 16);
+	let k = 1;
+	for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
+		if (k + 1 >= starts.length) {
+			const grown = new Int32Array(starts.length * 2);
+			grown.set(starts);
+			starts = grown;
+		}
+		starts[k++] = i + 1;
+	}
+	starts[k] = text.length + 1;
+	return starts.subarray(0, k + 1);
 }

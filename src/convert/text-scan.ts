@@ -193,6 +193,22 @@ export function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
 }
 
+/**
+ * Whether a character code is white space as `String.prototype.trim` sees it: ECMAScript's WhiteSpace
+ * (Unicode Zs, tab, vertical tab, form feed, BOM) and LineTerminator. Lets a scan trim by index.
+ */
+export function isTrimSpace(c: number): boolean {
+	if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `s.slice(start, end).trim()`, made as one slice. */
+export function trimmedSlice(s: string, start: number, end: number): string {
+	while (start < end && isTrimSpace(s.charCodeAt(start))) start++;
+	while (end > start && isTrimSpace(s.charCodeAt(end - 1))) end--;
+	return s.slice(start, end);
+}
+
 /** Whether a line holds only white space (no allocation, unlike `trim() === ""`). */
 export function isBlank(s: string): boolean {
 	for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 32) return false;

@@ -3,7 +3,7 @@
  * reader still sees rows and columns.
  */
 
-import { findCodeSpans, longestRun } from "./text-scan";
+import { findCodeSpans, isTrimSpace, longestRun, trimmedSlice } from "./text-scan";
 
 export type Align = "left" | "right" | "center" | "none";
 
@@ -35,35 +35,47 @@ export function splitRow(line: string): string[] {
 			wiki--;
 			i++;
 		} else if (c === 124 && wiki === 0) {
-			cells.push(s.slice(start, i).trim());
+			cells.push(trimmedSlice(s, start, i));
 			start = i + 1;
 		}
 	}
-	cells.push(s.slice(start).trim());
-	// A leading or trailing pipe leaves an empty edge cell.
-	if (s.startsWith("|")) cells.shift();
-	if (s.endsWith("|") && !s.endsWith("\\|") && cells.length > 0) cells.pop();
+	cells.push(trimmedSlice(s, start, s.length));
+	// A leading or trailing pipe (not an escaped one) leaves an empty edge cell.
+	const n = s.length;
+	if (s.charCodeAt(0) === 124) cells.shift();
+	if (s.charCodeAt(n - 1) === 124 && !(n >= 2 && s.charCodeAt(n - 2) === 92) && cells.length > 0) cells.pop();
 	return cells;
 }
 
-/** The alignments of a delimiter row (`| :-- | --: |`), or null when the line is not one. */
+/**
+ * The alignments of a delimiter row (`| :-- | --: |`), or null when the line is not one. Read by index
+ * (no split, no cell strings): every cell, trimmed, must be dashes with an optional colon at either end.
+ */
 export function parseDelimiterRow(line: string): Align[] | null {
-	let t = line.trim();
+	const t = line.trim();
 	if (t.indexOf("-") === -1) return null;
-	if (t.startsWith("|")) t = t.slice(1);
-	if (t.endsWith("|")) t = t.slice(0, -1);
+	let from = 0;
+	let to = t.length;
+	if (t.charCodeAt(0) === 124) from = 1;
+	if (to > from && t.charCodeAt(to - 1) === 124) to--;
 	const aligns: Align[] = [];
-	for (const raw of t.split("|")) {
-		const cell = raw.trim();
-		const left = cell.charCodeAt(0) === 58;
-		const right = cell.length > 1 && cell.charCodeAt(cell.length - 1) === 58;
-		const from = left ? 1 : 0;
-		const to = right ? cell.length - 1 : cell.length;
-		if (to <= from) return null;
-		for (let i = from; i < to; i++) if (cell.charCodeAt(i) !== 45) return null;
+	for (let start = from; ; ) {
+		const bar = t.indexOf("|", start);
+		const end = bar === -1 || bar >= to ? to : bar;
+		let a = start;
+		let b = end;
+		while (a < b && isTrimSpace(t.charCodeAt(a))) a++;
+		while (b > a && isTrimSpace(t.charCodeAt(b - 1))) b--;
+		const left = a < b && t.charCodeAt(a) === 58;
+		const right = b - a > 1 && t.charCodeAt(b - 1) === 58;
+		if (left) a++;
+		if (right) b--;
+		if (b <= a) return null;
+		for (let i = a; i < b; i++) if (t.charCodeAt(i) !== 45) return null;
 		aligns.push(left && right ? "center" : right ? "right" : left ? "left" : "none");
+		if (end === to) return aligns;
+		start = end + 1;
 	}
-	return aligns;
 }
 
 /** Whether a line can be a table row: it holds a pipe (so it is never blank). */

@@ -1,0 +1,129 @@
+/**
+ * The line pass reads by index where it used to trim, split and slice. These randomized checks hold the
+ * index-based helpers to the string methods they replace (kept here as the reference), on inputs drawn
+ * from the characters that matter: pipes, colons, dashes, backslashes, backticks, brackets and every
+ * kind of white space `trim` knows.
+ */
+
+import { findCodeSpans, isTrimSpace, trimmedSlice } from "../src/convert/text-scan";
+import { parseDelimiterRow, splitRow, type Align } from "../src/convert/text-table";
+
+/** mulberry32: a small deterministic PRNG, so a failure replays from its seed. */
+function rng(seed: number): (n: number) => number {
+	let a = seed >>> 0;
+	return (n: number) => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+	};
+}
+
+const SPACES = [" ", "\t", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u2028", "\u000b", "\u180e", "\u200b"];
+
+function randomText(int: (n: number) => number, alphabet: readonly string[], maxLen: number): string {
+	let s = "";
+	for (let k = int(maxLen + 1); k > 0; k--) s += int(4) === 0 ? SPACES[int(SPACES.length)] : alphabet[int(alphabet.length)];
+	return s;
+}
+
+/** The delimiter-row parser as it was written with split and trim. */
+function parseDelimiterRowReference(line: string): Align[] | null {
+	let t = line.trim();
+	if (t.indexOf("-") === -1) return null;
+	if (t.startsWith("|")) t = t.slice(1);
+	if (t.endsWith("|")) t = t.slice(0, -1);
+	const aligns: Align[] = [];
+	for (const raw of t.split("|")) {
+		const cell = raw.trim();
+		const left = cell.charCodeAt(0) === 58;
+		const right = cell.length > 1 && cell.charCodeAt(cell.length - 1) === 58;
+		const from = left ? 1 : 0;
+		const to = right ? cell.length - 1 : cell.length;
+		if (to <= from) return null;
+		for (let i = from; i < to; i++) if (cell.charCodeAt(i) !== 45) return null;
+		aligns.push(left && right ? "center" : right ? "right" : left ? "left" : "none");
+	}
+	return aligns;
+}
+
+/** The row splitter as it was written with slice, trim, startsWith and endsWith. */
+function splitRowReference(line: string): string[] {
+	const s = line.trim();
+	const spans = findCodeSpans(s);
+	const cells: string[] = [];
+	let start = 0;
+	let span = 0;
+	let wiki = 0;
+	for (let i = 0; i < s.length; i++) {
+		if (span < spans.length && i === spans[span].start) {
+			i = spans[span].end - 1;
+			span++;
+			continue;
+		}
+		const c = s.charCodeAt(i);
+		if (c === 92) {
+			i++;
+		} else if (c === 91 && s.charCodeAt(i + 1) === 91) {
+			wiki++;
+			i++;
+		} else if (c === 93 && s.charCodeAt(i + 1) === 93 && wiki > 0) {
+			wiki--;
+			i++;
+		} else if (c === 124 && wiki === 0) {
+			cells.push(s.slice(start, i).trim());
+			start = i + 1;
+		}
+	}
+	cells.push(s.slice(start).trim());
+	if (s.startsWith("|")) cells.shift();
+	if (s.endsWith("|") && !s.endsWith("\\|") && cells.length > 0) cells.pop();
+	return cells;
+}
+
+describe("index-based trimming", () => {
+	it("isTrimSpace is exactly the white space String.prototype.trim removes, for every UTF-16 code unit", () => {
+		const wrong: number[] = [];
+		for (let c = 0; c <= 0xffff; c++) if (isTrimSpace(c) !== (String.fromCharCode(c).trim() === "")) wrong.push(c);
+		expect(wrong).toEqual([]);
+	});
+
+	it("trimmedSlice equals slice then trim", () => {
+		const int = rng(7);
+		const wrong: string[] = [];
+		for (let k = 0; k < 20000; k++) {
+			const s = randomText(int, ["a", "|", "-", "日"], 12);
+			const start = int(s.length + 1);
+			const end = start + int(s.length - start + 1);
+			if (trimmedSlice(s, start, end) !== s.slice(start, end).trim()) wrong.push(JSON.stringify([s, start, end]));
+		}
+		expect(wrong).toEqual([]);
+	});
+});
+
+describe("table rows read by index", () => {
+	it("parseDelimiterRow agrees with the split-based parser on random rows", () => {
+		const int = rng(11);
+		let tables = 0;
+		const wrong: string[] = [];
+		for (let k = 0; k < 100000; k++) {
+			const line = randomText(int, ["|", "|", "-", "-", "-", ":", "x", "\\"], 14);
+			const got = JSON.stringify(parseDelimiterRow(line));
+			if (got !== JSON.stringify(parseDelimiterRowReference(line))) wrong.push(JSON.stringify(line));
+			if (got !== "null") tables++;
+		}
+		expect(wrong).toEqual([]);
+		expect(tables).toBeGreaterThan(1000); // the rows do exercise real delimiter rows
+	});
+
+	it("splitRow agrees with the slice-and-trim splitter on random rows", () => {
+		const int = rng(13);
+		const wrong: string[] = [];
+		for (let k = 0; k < 50000; k++) {
+			const line = randomText(int, ["|", "|", "a", "\\", "`", "[[", "]]", "\\|", "b c"], 12);
+			if (JSON.stringify(splitRow(line)) !== JSON.stringify(splitRowReference(line))) wrong.push(JSON.stringify(line));
+		}
+		expect(wrong).toEqual([]);
+	});
+});
