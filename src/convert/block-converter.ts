@@ -198,17 +198,23 @@ export class BlockConverter {
 
 	/** The inline environment for the current line (two objects reused for the whole note). */
 	private env(plain: boolean): InlineEnv {
-		if (!this.envs) {
-			const embedNote = (path: string, subpath: string, written: string) => this.embed(path, subpath, written);
-			// Every field is set here, so the objects never change shape while lines are converted.
-			const warnPath = this.frame.depth > 0 ? this.note.path : undefined;
-			const make = (p: boolean): InlineEnv => ({ ctx: this.ctx, notePath: this.note.path, line: 0, warnPath, ownLine: 0, plain: p, embedNote });
-			this.envs = [make(false), make(true)];
-		}
-		const env = this.envs[plain ? 1 : 0];
+		const envs = (this.envs ??= this.makeEnvs());
+		const env = envs[plain ? 1 : 0];
 		env.line = this.line;
 		env.ownLine = this.ownLine;
 		return env;
+	}
+
+	/**
+	 * The two environments, made once. Apart from {@link env} because a function that makes closures
+	 * allocates their context on every call, taken or not: env() did, once a line.
+	 */
+	private makeEnvs(): [InlineEnv, InlineEnv] {
+		const embedNote = (path: string, subpath: string, written: string) => this.embed(path, subpath, written);
+		// Every field is set here, so the objects never change shape while lines are converted.
+		const warnPath = this.frame.depth > 0 ? this.note.path : undefined;
+		const make = (p: boolean): InlineEnv => ({ ctx: this.ctx, notePath: this.note.path, line: 0, warnPath, ownLine: 0, plain: p, embedNote });
+		return [make(false), make(true)];
 	}
 
 	/** Converts line `i` (and any lines it consumes); returns the index of the last line consumed. */
@@ -270,7 +276,11 @@ export class BlockConverter {
 		}
 		const wasBlank = this.prevBlank;
 		this.prevBlank = false;
-		const { depth, content } = splitQuote(raw);
+		// Only a line starting with `>` or a space can be quoted: the others make no split object.
+		const r0 = raw.charCodeAt(0);
+		const quote = r0 === 62 || r0 === 32 ? splitQuote(raw) : null;
+		const depth = quote === null ? 0 : quote.depth;
+		const content = quote === null ? raw : quote.content;
 		const prefix = depth > 0 ? "> " : "";
 		// Most lines start with a printable ASCII character, which is not white space: for them the
 		// trimmed line starts where the content does, so its first character decides which of the
