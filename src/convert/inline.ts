@@ -9,7 +9,7 @@ import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { fillUrlTemplate } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isImageSize, isWebEmbedUrl, localScheme } from "./file-kinds";
-import { bareDestinationEnd, codeSpan, type CodeSpan, findCodeSpans, ForwardFinder, hasInlineSyntax, isEscaped, isSpace, BracketPairs } from "./text-scan";
+import { bareDestinationEnd, codeSpan, type CodeSpan, findCodeSpans, firstInlineSyntax, ForwardFinder, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
 export interface InlineEnv {
@@ -129,7 +129,9 @@ function parseDestination(text: string, open: number, gt: ForwardFinder): Destin
 /** The text a wiki-link shows without an alias: `Note`, `Note > Heading`, `Heading` for `#Heading`. */
 function linkDisplay(path: string, subpath: string): string {
 	let shown = path;
-	if (shown.length > 3 && shown.charCodeAt(shown.length - 3) === 46 && shown.slice(-2).toLowerCase() === "md") shown = shown.slice(0, -3);
+	const n = shown.length;
+	// `.md`, any case, read as char codes (no slice, no lower-casing).
+	if (n > 3 && shown.charCodeAt(n - 3) === 46 && (shown.charCodeAt(n - 2) | 32) === 109 && (shown.charCodeAt(n - 1) | 32) === 100) shown = shown.slice(0, -3);
 	if (subpath.length === 0) return shown;
 	if (subpath.indexOf("#") === -1) {
 		const only = subpath.trim();
@@ -179,8 +181,9 @@ export function convertInline(text: string, env: InlineEnv): InlineResult {
  * (an embed) must use another object; the result is written only once the line is done.
  */
 export function convertInlineInto(text: string, env: InlineEnv, result: InlineResult): InlineResult {
-	if (!hasInlineSyntax(text)) return setResult(result, text, null, false, null);
-	return InlineScanner.convert(text, env, result);
+	const first = firstInlineSyntax(text);
+	if (first === -1) return setResult(result, text, null, false, null);
+	return InlineScanner.convert(text, env, result, first);
 }
 
 function setResult(r: InlineResult, text: string, parts: InlineResult["parts"], removed: boolean, openComment: InlineResult["openComment"]): InlineResult {
@@ -263,11 +266,11 @@ class InlineScanner {
 	};
 
 	/** Converts one line with an idle scanner (or a new one), then gives the scanner back. */
-	static convert(text: string, env: InlineEnv, result: InlineResult): InlineResult {
+	static convert(text: string, env: InlineEnv, result: InlineResult, first: number): InlineResult {
 		const scanner = idleScanners.pop() ?? new InlineScanner();
 		try {
 			scanner.start(text, env, result);
-			return scanner.run();
+			return scanner.run(first);
 		} finally {
 			scanner.clear();
 			idleScanners.push(scanner);
@@ -374,11 +377,15 @@ class InlineScanner {
 		else warn(e.ctx, code, message, e.line);
 	}
 
-	run(): InlineResult {
+	/**
+	 * Scans from `first`, the first character that can start syntax or a code span: the text before it
+	 * is copied as it is, so the scan need not look at it again.
+	 */
+	run(first: number): InlineResult {
 		const { text, n } = this;
 		const plain = this.e.plain;
 		let s = 0;
-		let i = 0;
+		let i = first;
 		// `stop`: the next position where a code span starts or a pending link closes. Between stops,
 		// only characters that can start syntax need a look.
 		let stop = 0;

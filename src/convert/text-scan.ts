@@ -218,9 +218,10 @@ export function isBlank(s: string): boolean {
 /** The characters that can start inline Obsidian syntax, as a one-character class (cannot backtrack). */
 const INLINE_SYNTAX = /[!#$%<=[\\^`]/;
 
-/** Whether a text holds any character that starts inline Obsidian syntax; if not, it passes through. */
-export function hasInlineSyntax(s: string): boolean {
-	return INLINE_SYNTAX.test(s);
+/** Where the first character that can start inline Obsidian syntax is, or -1 (one native search): a
+ * text without one passes through. */
+export function firstInlineSyntax(s: string): number {
+	return s.search(INLINE_SYNTAX);
 }
 
 /**
