@@ -34,11 +34,13 @@ export function footnoteDefinition(line: string): { label: string; textStart: nu
 
 /** Whether a line continues a footnote definition (indented). */
 function continuesFootnote(line: string): boolean {
-	return line.startsWith("    ") || line.startsWith("\t");
+	return isIndentedCode(line);
 }
 
+/** Whether a line starts with a tab or four spaces (read as char codes: startsWith is a call each). */
 function isIndentedCode(line: string): boolean {
-	return line.startsWith("    ") || line.startsWith("\t");
+	const c = line.charCodeAt(0);
+	return c === 9 || (c === 32 && line.charCodeAt(1) === 32 && line.charCodeAt(2) === 32 && line.charCodeAt(3) === 32);
 }
 
 /** Collects a note's footnote definitions once, so references anywhere can be numbered in one pass. */
@@ -264,7 +266,8 @@ export class BlockConverter {
 			if (!isBlank(raw) && continuesFootnote(raw)) return i;
 			this.footnoteLines = false;
 		}
-		if (isBlank(raw)) {
+		const r0 = raw.charCodeAt(0); // NaN for an empty line
+		if (!(r0 > 32) && isBlank(raw)) {
 			this.emit("");
 			this.prevBlank = true;
 			return i;
@@ -277,7 +280,6 @@ export class BlockConverter {
 		const wasBlank = this.prevBlank;
 		this.prevBlank = false;
 		// Only a line starting with `>` or a space can be quoted: the others make no split object.
-		const r0 = raw.charCodeAt(0);
 		const quote = r0 === 62 || r0 === 32 ? splitQuote(raw) : null;
 		const depth = quote === null ? 0 : quote.depth;
 		const content = quote === null ? raw : quote.content;
@@ -413,7 +415,8 @@ export class BlockConverter {
 		if (r.parts === null) {
 			// Nothing removed from a line that ends in a non-space: the result ends the same way and is not
 			// blank, so it is written as it is (not read back, which would copy the string once more).
-			if (!r.removed && !isSpace(text.charCodeAt(text.length - 1)) && !isBlankish(text)) {
+			const t0 = text.charCodeAt(0);
+			if (!r.removed && !isSpace(text.charCodeAt(text.length - 1)) && ((t0 > 32 && t0 !== 62) || !isBlankish(text))) {
 				this.emitText(prefix + lead + r.text);
 				return;
 			}
