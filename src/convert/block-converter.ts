@@ -389,16 +389,19 @@ export class BlockConverter {
 	private table(lines: NoteLines, i: number, depth: number, prefix: string, aligns: ReturnType<typeof parseDelimiterRow>): number {
 		const plain = this.env(true);
 		const cell = (c: string) => convertInlineText(c, plain).trim();
+		// The header is read from the note's line as written (a comment closed before it included).
 		const header = splitRow(splitQuote(lines.line(i)).content).map(cell);
 		this.warn("table-as-text", "A table became aligned text in a code block: Medium has no tables.");
 		const rows: string[][] = [];
 		let j = i + 2;
 		for (; j < this.range.end; j++) {
-			const q = splitQuote(lines.line(j));
-			if (q.depth !== depth || !isRowCandidate(q.content)) break;
-			if (trailingBlockId(q.content.trim()) === 0 || fenceOpen(q.content.trimStart()) || parseHeading(q.content)) break;
+			const row = lines.line(j);
+			const r0 = row.charCodeAt(0);
+			const q = r0 === 62 || r0 === 32 ? splitQuote(row) : null;
+			const rowContent = q === null ? row : q.content;
+			if ((q === null ? 0 : q.depth) !== depth || !isRowCandidate(rowContent) || endsTable(rowContent)) break;
 			this.at(j + 1);
-			rows.push(splitRow(this.stripBlockId(q.content)).map(cell));
+			rows.push(splitRow(this.stripBlockId(rowContent)).map(cell));
 		}
 		this.at(i + 1);
 		this.emit("");
@@ -504,6 +507,16 @@ function taskItem(text: string, contentStart: number): string {
 	if (after !== undefined && after !== " " && after !== "\t") return text;
 	const box = text[contentStart + 1] === " " ? "☐" : "☑";
 	return text.slice(0, contentStart) + box + text.slice(contentStart + 3);
+}
+
+/**
+ * Whether a table row is rather a line of its own kind (a block id, a fence, a heading), which ends
+ * the table. Only a line starting with one of their characters or white space needs the full tests.
+ */
+function endsTable(content: string): boolean {
+	const c = content.charCodeAt(0);
+	if (c > 32 && c < 127 && c !== 94 && c !== 96 && c !== 126 && c !== 35) return false; // not ^ ` ~ #
+	return trailingBlockId(content.trim()) === 0 || fenceOpen(content.trimStart()) !== null || parseHeading(content) !== null;
 }
 
 /** A cheap test before parsing: a delimiter row holds only `|`, `:`, `-`, `>` and spaces, and a `-`. */

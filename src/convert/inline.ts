@@ -230,9 +230,12 @@ class InlineScanner {
 	private last = 0;
 	// Pending link closes, innermost last: where the `]` is, what to write there (null keeps the
 	// original `](dest)`), and where to resume. Parallel arrays, reused across lines.
+	// The first `closes` entries are in use (later ones are stale, overwritten by the next link); the
+	// arrays are never shrunk: popping them empty made V8 drop and regrow their storage at every link.
 	private readonly closeAt: number[] = [];
 	private readonly closeEmit: Array<string | null> = [];
 	private readonly closeSkip: number[] = [];
+	private closes = 0;
 	private highlightClose = -1;
 	private removed = false;
 	private openComment: "%%" | "-->" | null = null;
@@ -298,7 +301,7 @@ class InlineScanner {
 		this.result = null;
 		if (this.parts.length > 0) this.parts.length = 0;
 		// (Setting an array's length is a runtime call: only done when there is something to drop.)
-		if (this.closeAt.length > 0) this.closeAt.length = this.closeEmit.length = this.closeSkip.length = 0;
+		this.closes = 0;
 		this.brackets = null;
 		// The finders used on this line let go of its text too.
 		this.wikiCloseF = release(this.wikiCloseF);
@@ -398,7 +401,7 @@ class InlineScanner {
 				}
 			}
 			while (s < this.spans.length && this.spans[s].end <= i) s++;
-			const pending = this.closeAt.length;
+			const pending = this.closes;
 			stop = Math.min(s < this.spans.length ? this.spans[s].start : n, pending > 0 ? this.closeAt[pending - 1] : n);
 			if (i < stop && STARTS_SYNTAX[text.charCodeAt(i)] !== 1) {
 				i++;
@@ -415,9 +418,10 @@ class InlineScanner {
 				continue;
 			}
 			if (pending > 0 && i >= this.closeAt[pending - 1]) {
-				const at = this.closeAt.pop() as number;
-				const emit = this.closeEmit.pop() as string | null;
-				const skipTo = this.closeSkip.pop() as number;
+				const top = --this.closes;
+				const at = this.closeAt[top];
+				const emit = this.closeEmit[top];
+				const skipTo = this.closeSkip[top];
 				// Normally the scanner stops right on the `]`; if a longer construct jumped past it,
 				// close the link where we are so the output stays balanced.
 				if (emit === null) i = i === at ? skipTo : i;
@@ -518,10 +522,9 @@ class InlineScanner {
 		this.out += this.text.slice(this.last, i);
 		this.last = this.n;
 		// Markup opened before the comment has to be closed, or the line would be left unbalanced.
-		while (this.closeAt.length > 0) {
-			const at = this.closeAt.pop() as number;
-			const skipTo = this.closeSkip.pop() as number;
-			this.out += this.closeEmit.pop() ?? this.text.slice(at, skipTo);
+		while (this.closes > 0) {
+			const top = --this.closes;
+			this.out += this.closeEmit[top] ?? this.text.slice(this.closeAt[top], this.closeSkip[top]);
 		}
 		if (this.highlightClose !== -1) this.out += "**";
 		this.openComment = close;
@@ -663,9 +666,10 @@ class InlineScanner {
 
 	/** A link whose `]` at `at` will be replaced by `emit` (null: kept as written), resuming at `skipTo`. */
 	private pushClose(at: number, emit: string | null, skipTo: number): void {
-		this.closeAt.push(at);
-		this.closeEmit.push(emit);
-		this.closeSkip.push(skipTo);
+		const k = this.closes++;
+		this.closeAt[k] = at;
+		this.closeEmit[k] = emit;
+		this.closeSkip[k] = skipTo;
 	}
 
 	/** `[^label]`: a footnote reference, numbered in order of first use. */

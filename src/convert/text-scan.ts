@@ -51,11 +51,17 @@ export interface CodeSpan {
  */
 const NO_SPANS: readonly CodeSpan[] = Object.freeze([]);
 
+/** Scratch tables for {@link findCodeSpans}: the backtick runs of the line being read (never shrunk). */
+const runStarts: number[] = [];
+const runLens: number[] = [];
+const nextSame: number[] = [];
+
 export function findCodeSpans(text: string): readonly CodeSpan[] {
 	let i = text.indexOf("`");
 	if (i === -1) return NO_SPANS;
-	const starts: number[] = [];
-	const lens: number[] = [];
+	const starts = runStarts;
+	const lens = runLens;
+	let runs = 0;
 	for (; i !== -1 && i < text.length; i = text.indexOf("`", i)) {
 		let start = i;
 		// `\`` is a literal backtick; the run starts after it.
@@ -63,26 +69,26 @@ export function findCodeSpans(text: string): readonly CodeSpan[] {
 		let j = i + 1;
 		while (j < text.length && text.charCodeAt(j) === 96) j++;
 		if (j > start) {
-			starts.push(start);
-			lens.push(j - start);
+			starts[runs] = start;
+			lens[runs] = j - start;
+			runs++;
 		}
 		i = j;
 	}
 	const spans: CodeSpan[] = [];
-	if (starts.length === 2) {
+	if (runs === 2) {
 		// The common case: one span, or two runs of different lengths (no span).
 		if (lens[0] === lens[1]) spans.push({ start: starts[0], end: starts[1] + lens[1] });
 		return spans;
 	}
 	// nextSame[k]: the index of the next run with the same length as run k.
-	const nextSame = new Array<number>(starts.length).fill(-1);
 	const lastByLen = new Map<number, number>();
-	for (let k = starts.length - 1; k >= 0; k--) {
+	for (let k = runs - 1; k >= 0; k--) {
 		nextSame[k] = lastByLen.get(lens[k]) ?? -1;
 		lastByLen.set(lens[k], k);
 	}
 	let k = 0;
-	while (k < starts.length) {
+	while (k < runs) {
 		const close = nextSame[k];
 		if (close === -1) {
 			k++;
