@@ -5,8 +5,11 @@
  * kind of white space `trim` knows.
  */
 
+import { createContext } from "../src/convert/convert-context";
+import { convertInline, type ConvertedLink } from "../src/convert/inline";
 import { findCodeSpans, isTrimSpace, trimmedSlice } from "../src/convert/text-scan";
 import { parseDelimiterRow, splitRow, type Align } from "../src/convert/text-table";
+import { MemoryVault } from "./support/memory-vault";
 
 /** mulberry32: a small deterministic PRNG, so a failure replays from its seed. */
 function rng(seed: number): (n: number) => number {
@@ -123,6 +126,36 @@ describe("table rows read by index", () => {
 		for (let k = 0; k < 50000; k++) {
 			const line = randomText(int, ["|", "|", "a", "\\", "`", "[[", "]]", "\\|", "b c"], 12);
 			if (JSON.stringify(splitRow(line)) !== JSON.stringify(splitRowReference(line))) wrong.push(JSON.stringify(line));
+		}
+		expect(wrong).toEqual([]);
+	});
+});
+
+describe("wiki-links answered from the environment's memo", () => {
+	it("a line converts to the same text and warnings with the memo as without it", () => {
+		const vault = new MemoryVault({ "A.md": "a", "Pub.md": "p", "img.png": new Uint8Array([1]), "dir/B.md": "b", "Note.md": "n" });
+		const int = rng(19);
+		// Few distinct links, so most are met again and come from the memo.
+		const pieces = ["[[A]]", "[[Pub|shown]]", "[[Missing]]", "[[img.png]]", "[[dir/B#h]]", "[[#h]]", "[[Note]]", "[[ ]]", "[[A\\|x]]", "[[", "]]", " ", "x", "[[A]]]"];
+		const wrong: string[] = [];
+		for (const plain of [false, true]) {
+			for (const linkTemplate of [undefined, "https://me.dev/{slug}"]) {
+				const fresh = () => createContext(vault, "Note.md", { linkTemplate });
+				const withMemo = fresh();
+				const without = fresh();
+				const envWith = { ctx: withMemo, notePath: "Note.md", line: 1, plain, embedNote: () => [] as string[], linkMemo: new Map<string, ConvertedLink | null>() };
+				const envWithout = { ctx: without, notePath: "Note.md", line: 1, plain, embedNote: () => [] as string[] };
+				for (let k = 0; k < 3000; k++) {
+					let line = "";
+					for (let p = int(8); p > 0; p--) line += pieces[int(pieces.length)];
+					envWith.line = envWithout.line = k + 1;
+					const a = JSON.stringify(convertInline(line, envWith));
+					const b = JSON.stringify(convertInline(line, envWithout));
+					if (a !== b) wrong.push(JSON.stringify([line, a, b]));
+				}
+				if (JSON.stringify(withMemo.warnings) !== JSON.stringify(without.warnings)) wrong.push(`warnings differ (plain ${plain})`);
+				expect(withMemo.warnings.length).toBeGreaterThan(100); // the links do warn, so replayed warnings are compared
+			}
 		}
 		expect(wrong).toEqual([]);
 	});

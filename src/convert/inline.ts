@@ -25,6 +25,19 @@ export interface InlineEnv {
 	plain: boolean;
 	/** Converts an embedded note (or its section) into lines; empty when it cannot be embedded. */
 	embedNote: (path: string, subpath: string, written: string) => string[];
+	/**
+	 * Wiki-links already converted in this environment (one note, one mode), by their text between
+	 * `[[` and `]]`: what they became and the warning they gave (null: not a link). A note links to the
+	 * same few notes again and again; the answer depends on nothing else.
+	 */
+	linkMemo?: Map<string, ConvertedLink | null>;
+}
+
+/** A wiki-link's replacement text and the warning converting it gave, if any. */
+export interface ConvertedLink {
+	text: string;
+	code: string | null;
+	message: string;
 }
 
 /** A converted line: inline text, with block parts (embedded notes, web embeds) between. */
@@ -574,18 +587,37 @@ class InlineScanner {
 		return again !== -1 && again < close ? -1 : close;
 	}
 
-	/** `[[target#sub|alias]]`. */
+	/** `[[target#sub|alias]]`; a link met before in this environment is answered from its memo. */
 	private wikiLink(i: number): number {
 		const close = this.wikiEnd(i + 2);
 		if (close === -1) return -1;
-		const inner = unescapePipes(this.text.slice(i + 2, close));
-		if (inner.trim().length === 0) return -1;
+		const raw = this.text.slice(i + 2, close);
+		const memo = this.e.linkMemo;
+		const known = memo === undefined ? undefined : memo.get(raw);
+		if (known === null) return -1;
+		if (known !== undefined) {
+			if (known.code !== null) this.warn(known.code, known.message);
+			return this.replace(i, known.text, close + 2);
+		}
+		const inner = unescapePipes(raw);
+		if (inner.trim().length === 0) {
+			memo?.set(raw, null);
+			return -1;
+		}
 		const bar = inner.indexOf("|");
 		const target = bar === -1 ? inner : inner.slice(0, bar);
 		const alias = bar === -1 ? null : inner.slice(bar + 1);
 		const { path, subpath } = splitLinktext(target);
 		const display = alias !== null && alias.trim() !== "" ? alias : linkDisplay(path, subpath);
-		return this.replace(i, this.linkTo(path, subpath, display, i, close + 2), close + 2);
+		const warnings = this.e.ctx.warnings;
+		const before = warnings.length;
+		const text = this.linkTo(path, subpath, display, i, close + 2);
+		if (memo !== undefined) {
+			// linkTo gives at most one warning, and its message names only the link as written.
+			const w = warnings.length > before ? warnings[before] : null;
+			memo.set(raw, { text, code: w === null ? null : w.code, message: w === null ? "" : w.message });
+		}
+		return this.replace(i, text, close + 2);
 	}
 
 	/** The markdown for a link to a vault target: a link to its Medium story, or its display text. */
