@@ -226,9 +226,10 @@ function release(finder: ForwardFinder | null): null {
 	return null;
 }
 
-/** Scanners not in use. A line takes one and gives it back, so converting allocates no scanner per
- * line; a nested conversion (an embed inside a line) simply takes another. */
-const idleScanners: InlineScanner[] = [];
+/** The scanners, one per level of nesting (an embed inside a line converts its note with the next):
+ * `scanners[scannersBusy]` is the one to take, so converting allocates no scanner per line. */
+const scanners: InlineScanner[] = [];
+let scannersBusy = 0;
 
 class InlineScanner {
 	private text = "";
@@ -263,6 +264,8 @@ class InlineScanner {
 	private gtF: ForwardFinder | null = null;
 	private dollar2F: ForwardFinder | null = null;
 	private dollar1F: ForwardFinder | null = null;
+	/** Whether any finder was set to this line (most lines need none). */
+	private findersUsed = false;
 	private readonly finders = {
 		wikiClose: new ForwardFinder("", "]]"),
 		wikiOpen: new ForwardFinder("", "[["),
@@ -283,13 +286,14 @@ class InlineScanner {
 
 	/** Converts one line with an idle scanner (or a new one), then gives the scanner back. */
 	static convert(text: string, env: InlineEnv, result: InlineResult, first: number): InlineResult {
-		const scanner = idleScanners.pop() ?? new InlineScanner();
+		const scanner = (scanners[scannersBusy] ??= new InlineScanner());
+		scannersBusy++;
 		try {
 			scanner.start(text, env, result);
 			return scanner.run(first);
 		} finally {
 			scanner.clear();
-			idleScanners.push(scanner);
+			scannersBusy--;
 		}
 	}
 
@@ -317,6 +321,8 @@ class InlineScanner {
 		this.closes = 0;
 		this.brackets = null;
 		// The finders used on this line let go of its text too.
+		if (!this.findersUsed) return;
+		this.findersUsed = false;
 		this.wikiCloseF = release(this.wikiCloseF);
 		this.wikiOpenF = release(this.wikiOpenF);
 		this.eqF = release(this.eqF);
@@ -333,28 +339,34 @@ class InlineScanner {
 	}
 
 	private get wikiClose(): ForwardFinder {
-		return (this.wikiCloseF ??= this.finders.wikiClose.reset(this.text));
+		return (this.wikiCloseF ??= this.use(this.finders.wikiClose));
 	}
 	private get wikiOpen(): ForwardFinder {
-		return (this.wikiOpenF ??= this.finders.wikiOpen.reset(this.text));
+		return (this.wikiOpenF ??= this.use(this.finders.wikiOpen));
 	}
 	private get eqFinder(): ForwardFinder {
-		return (this.eqF ??= this.finders.eq.reset(this.text));
+		return (this.eqF ??= this.use(this.finders.eq));
 	}
 	private get pctFinder(): ForwardFinder {
-		return (this.pctF ??= this.finders.pct.reset(this.text));
+		return (this.pctF ??= this.use(this.finders.pct));
 	}
 	private get htmlCommentClose(): ForwardFinder {
-		return (this.htmlCloseF ??= this.finders.htmlClose.reset(this.text));
+		return (this.htmlCloseF ??= this.use(this.finders.htmlClose));
 	}
 	private get gtFinder(): ForwardFinder {
-		return (this.gtF ??= this.finders.gt.reset(this.text));
+		return (this.gtF ??= this.use(this.finders.gt));
 	}
 	private get dollar2(): ForwardFinder {
-		return (this.dollar2F ??= this.finders.dollar2.reset(this.text));
+		return (this.dollar2F ??= this.use(this.finders.dollar2));
 	}
 	private get dollar1(): ForwardFinder {
-		return (this.dollar1F ??= this.finders.dollar1.reset(this.text));
+		return (this.dollar1F ??= this.use(this.finders.dollar1));
+	}
+
+	/** Sets a finder to this line. */
+	private use(finder: ForwardFinder): ForwardFinder {
+		this.findersUsed = true;
+		return finder.reset(this.text);
 	}
 
 	/** The `]` matching the `[` at `open` (-1 for none); the brackets are matched on first use. */
