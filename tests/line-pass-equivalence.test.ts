@@ -131,19 +131,20 @@ describe("table rows read by index", () => {
 	});
 });
 
-describe("wiki-links answered from the environment's memo", () => {
-	it("a line converts to the same text and warnings with the memo as without it", () => {
-		const vault = new MemoryVault({ "A.md": "a", "Pub.md": "p", "img.png": new Uint8Array([1]), "dir/B.md": "b", "Note.md": "n" });
+describe("wiki-links and embeds answered from the environment's memos", () => {
+	it("a line converts to the same text, warnings and images with the memos as without them", () => {
+		const vault = new MemoryVault({ "A.md": "a", "Pub.md": "p", "img.png": new Uint8Array([1]), "doc.pdf": new Uint8Array([1]), "dir/B.md": "b", "Note.md": "n" });
 		const int = rng(19);
 		// Few distinct links, so most are met again and come from the memo.
 		const pieces = ["[[A]]", "[[Pub|shown]]", "[[Missing]]", "[[img.png]]", "[[dir/B#h]]", "[[#h]]", "[[Note]]", "[[ ]]", "[[A\\|x]]", "[[", "]]", " ", "x", "[[A]]]"];
+		pieces.push("![[img.png]]", "![[img.png|cap]]", "![[img.png|100]]", "![[gone.png]]", "![[Missing]]", "![[doc.pdf]]", "![[ ]]", "![[A]]", "![[#h]]");
 		const wrong: string[] = [];
 		for (const plain of [false, true]) {
-			for (const linkTemplate of [undefined, "https://me.dev/{slug}"]) {
-				const fresh = () => createContext(vault, "Note.md", { linkTemplate });
+			for (const options of [{}, { linkTemplate: "https://me.dev/{slug}" }, { imageUrls: new Map([["img.png", "https://cdn/i.png"]]) }]) {
+				const fresh = () => createContext(vault, "Note.md", options);
 				const withMemo = fresh();
 				const without = fresh();
-				const envWith = { ctx: withMemo, notePath: "Note.md", line: 1, plain, embedNote: () => [] as string[], linkMemo: new Map<string, ConvertedLink | null>() };
+				const envWith = { ctx: withMemo, notePath: "Note.md", line: 1, plain, embedNote: () => [] as string[], linkMemo: new Map<string, ConvertedLink | null>(), embedMemo: new Map<string, ConvertedLink | null>() };
 				const envWithout = { ctx: without, notePath: "Note.md", line: 1, plain, embedNote: () => [] as string[] };
 				for (let k = 0; k < 3000; k++) {
 					let line = "";
@@ -154,6 +155,7 @@ describe("wiki-links answered from the environment's memo", () => {
 					if (a !== b) wrong.push(JSON.stringify([line, a, b]));
 				}
 				if (JSON.stringify(withMemo.warnings) !== JSON.stringify(without.warnings)) wrong.push(`warnings differ (plain ${plain})`);
+				if (JSON.stringify([withMemo.images, [...withMemo.imagePaths]]) !== JSON.stringify([without.images, [...without.imagePaths]])) wrong.push(`images differ (plain ${plain})`);
 				expect(withMemo.warnings.length).toBeGreaterThan(100); // the links do warn, so replayed warnings are compared
 			}
 		}

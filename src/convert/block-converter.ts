@@ -215,7 +215,7 @@ export class BlockConverter {
 		const embedNote = (path: string, subpath: string, written: string) => this.embed(path, subpath, written);
 		// Every field is set here, so the objects never change shape while lines are converted.
 		const warnPath = this.frame.depth > 0 ? this.note.path : undefined;
-		const make = (p: boolean): InlineEnv => ({ ctx: this.ctx, notePath: this.note.path, line: 0, warnPath, ownLine: 0, plain: p, embedNote, linkMemo: new Map() });
+		const make = (p: boolean): InlineEnv => ({ ctx: this.ctx, notePath: this.note.path, line: 0, warnPath, ownLine: 0, plain: p, embedNote, linkMemo: new Map(), embedMemo: new Map() });
 		return [make(false), make(true)];
 	}
 

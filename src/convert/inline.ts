@@ -31,6 +31,9 @@ export interface InlineEnv {
 	 * same few notes again and again; the answer depends on nothing else.
 	 */
 	linkMemo?: Map<string, ConvertedLink | null>;
+	/** The same for embeds (`![[…]]`) of images, other files and missing targets; a note's embed is
+	 * converted each time (its lines come from the embed cache). */
+	embedMemo?: Map<string, ConvertedLink | null>;
 }
 
 /** A wiki-link's replacement text and the warning converting it gave, if any. */
@@ -621,15 +624,23 @@ class InlineScanner {
 		const alias = bar === -1 ? null : inner.slice(bar + 1);
 		const { path, subpath } = splitLinktext(target);
 		const display = alias !== null && alias.trim() !== "" ? alias : linkDisplay(path, subpath);
-		const warnings = this.e.ctx.warnings;
-		const before = warnings.length;
-		const text = this.linkTo(path, subpath, display, i, close + 2);
+		const before = this.e.ctx.warnings.length;
+		// linkTo gives at most one warning, and its message names only the link as written.
+		const text = this.remember(memo, raw, before, this.linkTo(path, subpath, display, i, close + 2));
+		return this.replace(i, text, close + 2);
+	}
+
+	/**
+	 * Records in `memo` (when there is one) what the link or embed written as `raw` became, with the
+	 * warning it gave since the warnings numbered `before` (one at most); returns the text.
+	 */
+	private remember(memo: Map<string, ConvertedLink | null> | undefined, raw: string, before: number, text: string): string {
 		if (memo !== undefined) {
-			// linkTo gives at most one warning, and its message names only the link as written.
+			const warnings = this.e.ctx.warnings;
 			const w = warnings.length > before ? warnings[before] : null;
 			memo.set(raw, { text, code: w === null ? null : w.code, message: w === null ? "" : w.message });
 		}
-		return this.replace(i, text, close + 2);
+		return text;
 	}
 
 	/** The markdown for a link to a vault target: a link to its Medium story, or its display text. */
@@ -744,39 +755,53 @@ class InlineScanner {
 		return this.replace(i, `[${ctx.footnoteTexts.length}]`, close + 1);
 	}
 
-	/** `![[target]]`: a note, a section, a block, an image or another file. */
+	/** `![[target]]`: a note, a section, a block, an image or another file (all but a note's embed
+	 * answered from the memo when met before). */
 	private wikiEmbed(i: number): number {
 		const close = this.wikiEnd(i + 3);
 		if (close === -1) return -1;
-		const inner = unescapePipes(this.text.slice(i + 3, close));
-		if (inner.trim().length === 0) return -1;
+		const raw = this.text.slice(i + 3, close);
+		const memo = this.e.embedMemo;
+		const known = memo === undefined ? undefined : memo.get(raw);
+		if (known === null) return -1;
+		if (known !== undefined) {
+			if (known.code !== null) this.warn(known.code, known.message);
+			return this.replace(i, known.text, close + 2);
+		}
+		const inner = unescapePipes(raw);
+		if (inner.trim().length === 0) {
+			memo?.set(raw, null);
+			return -1;
+		}
 		const bar = inner.indexOf("|");
 		const target = bar === -1 ? inner : inner.slice(0, bar);
 		const alias = bar === -1 ? "" : inner.slice(bar + 1).trim();
 		const { path, subpath } = splitLinktext(target);
 		const written = () => this.text.slice(i, close + 2);
 		const ctx = this.e.ctx;
+		// Every branch but a note's embed gives one warning at most, naming only the embed as written.
+		const before = ctx.warnings.length;
 		const resolved = path.length === 0 ? this.e.notePath : resolveCached(ctx, path, this.e.notePath);
 		if (resolved === null) {
 			const kind = fileKind(path);
 			this.warn(kind === "image" ? "missing-image" : "unresolved-embed", `Embed ${written()} points to nothing in the vault; it was left out.`);
-			return this.replace(i, "", close + 2);
+			return this.replace(i, this.remember(memo, raw, before, ""), close + 2);
 		}
 		const kind = fileKind(resolved);
 		if (kind === "note") {
 			if (this.e.plain) {
 				this.warn("embed-in-table", `Embed ${written()} cannot be shown inside a table; its name was kept.`);
-				return this.replace(i, linkDisplay(path, subpath), close + 2);
+				return this.replace(i, this.remember(memo, raw, before, linkDisplay(path, subpath)), close + 2);
 			}
 			return this.block(i, this.e.embedNote(resolved, subpath, written()), close + 2);
 		}
 		if (kind === "image") {
 			const alt = alias.length > 0 && !isImageSize(alias) ? alias : "";
-			return this.replace(i, this.image(resolved, alt, i, close + 2), close + 2);
+			return this.replace(i, this.remember(memo, raw, before, this.image(resolved, alt, i, close + 2)), close + 2);
 		}
 		const name = baseName(path.length > 0 ? path : resolved);
 		this.warn("unsupported-embed", `Embed ${written()} (${kind}) cannot be shown on Medium; its name was kept as text.`);
-		return this.replace(i, name, close + 2);
+		return this.replace(i, this.remember(memo, raw, before, name), close + 2);
 	}
 
 	/** A local image: listed for upload, written with its Medium URL once known. */
