@@ -5,7 +5,7 @@
  */
 
 import { warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
-import { convertInlineInto, convertInlineText, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
+import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
 import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, splitQuote, trailingBlockId, type LineRange } from "./sections";
 import type { NoteLines } from "./note-lines";
 import { isBlank, isSpace } from "./text-scan";
@@ -213,10 +213,8 @@ export class BlockConverter {
 	 */
 	private makeEnvs(): [InlineEnv, InlineEnv] {
 		const embedNote = (path: string, subpath: string, written: string) => this.embed(path, subpath, written);
-		// Every field is set here, so the objects never change shape while lines are converted.
 		const warnPath = this.frame.depth > 0 ? this.note.path : undefined;
-		const make = (p: boolean): InlineEnv => ({ ctx: this.ctx, notePath: this.note.path, line: 0, warnPath, ownLine: 0, plain: p, embedNote, linkMemo: new Map(), embedMemo: new Map() });
-		return [make(false), make(true)];
+		return [inlineEnv(this.ctx, this.note.path, 0, false, embedNote, warnPath, true), inlineEnv(this.ctx, this.note.path, 0, true, embedNote, warnPath, true)];
 	}
 
 	/** Converts line `i` (and any lines it consumes); returns the index of the last line consumed. */

@@ -11,7 +11,7 @@ import { BlockConverter, fencedOf } from "./block-converter";
 import { createContext, resolveCached, warn, type ConvertContext, type LoadedNote } from "./convert-context";
 import { fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
-import { convertInlineText, fillTemplate } from "./inline";
+import { convertInlineText, fillTemplate, inlineEnv, noEmbeds } from "./inline";
 import { NoteLines } from "./note-lines";
 import { parseHeading, stripQuotePrefix } from "./sections";
 import type { ConvertOptions, Story } from "./story";
@@ -170,7 +170,7 @@ function firstH1(note: LoadedNote): { line: number; text: string } | null {
 
 /** Plain text of inline markdown, for titles: links become their text, markup goes. */
 function plainTitle(ctx: ConvertContext, notePath: string, text: string, line: number): string {
-	const env = { ctx, notePath, line, plain: true, embedNote: () => [] as string[] };
+	const env = inlineEnv(ctx, notePath, line, true, noEmbeds);
 	const markdown = convertInlineText(text, env).replace(/\s\^[A-Za-z0-9-]+$/, "");
 	// Read as markdown once more for its plain text: emphasis, strikethrough and escapes go.
 	return plainText(parseInlineFlat(markdown, { softBreaks: false, warn: () => undefined })).trim();
@@ -229,9 +229,10 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		builder.add({ type: "rule", line });
 		builder.add({ type: "paragraph", content: [{ type: "strong", children: [{ type: "text", text: NOTES_HEADING }] }], line });
 		const list = -1;
+		const env = inlineEnv(ctx, root.path, line, false, noEmbeds);
 		for (let k = 0; k < ctx.footnoteTexts.length; k++) {
 			const def = ctx.footnoteTexts[k];
-			const env = { ctx, notePath: def.notePath, line, plain: false, embedNote: () => [] as string[] };
+			env.notePath = def.notePath;
 			builder.add({ type: "list-item", ordered: true, list, content: builder.inlineContent(convertInlineText(def.text, env).trim(), line), line });
 		}
 	}

@@ -36,6 +36,26 @@ export interface InlineEnv {
 	embedMemo?: Map<string, ConvertedLink | null>;
 }
 
+/** An embed callback for text that must not bring notes in (titles, footnotes). */
+export const noEmbeds = (): string[] => [];
+
+/**
+ * An inline environment with every field set, in one order: the scanner then sees a single object
+ * shape whoever made the environment. `warnPath` for an embedded note's lines; memos where one
+ * environment serves many lines of one note.
+ */
+export function inlineEnv(
+	ctx: ConvertContext,
+	notePath: string,
+	line: number,
+	plain: boolean,
+	embedNote: InlineEnv["embedNote"],
+	warnPath?: string,
+	memos = false,
+): InlineEnv {
+	return { ctx, notePath, line, warnPath, ownLine: 0, plain, embedNote, linkMemo: memos ? new Map() : undefined, embedMemo: memos ? new Map() : undefined };
+}
+
 /** A wiki-link's replacement text and the warning converting it gave, if any. */
 export interface ConvertedLink {
 	text: string;
