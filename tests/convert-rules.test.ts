@@ -132,6 +132,7 @@ const rows: Row[] = [
 	// Tables
 	["table", "| Name | Age |\n|:--|--:|\n| Al | 3 |\n| Bea | 41 |", "```\nName | Age\n-----|----\nAl   |   3\nBea  |  41\n```"],
 	["table with links", "| a | b |\n|---|---|\n| [[Published\\|P]] | `c` |", "```\na | b\n--|--\nP | c\n```"],
+	["a comment that ends on the header line stays out of the table", "%%from here\nto here%% | A | B |\n|---|---|\n| 1 | 2 |", "```\nA | B\n--|--\n1 | 2\n```"],
 	// Blocks kept as code
 	["mermaid stays code", "```mermaid\ngraph TD\n```", "```mermaid\ngraph TD\n```"],
 	["dataview stays code", "```dataview\nLIST\n```", "```dataview\nLIST\n```"],

@@ -328,7 +328,7 @@ export class BlockConverter {
 		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(lines.line(i + 1))) {
 			const next = splitQuote(lines.line(i + 1));
 			const aligns = next.depth === depth ? parseDelimiterRow(next.content) : null;
-			if (aligns) return this.table(lines, i, depth, prefix, aligns);
+			if (aligns) return this.table(lines, i, content, depth, prefix, aligns);
 		}
 		if ((c0 === 35 || !plainStart) && isTagOnlyLine(content)) return i; // a tag starts with `#`
 
@@ -384,11 +384,11 @@ export class BlockConverter {
 	}
 
 	/** A GFM table: rows until a blank or pipe-less line, rendered as aligned text in a code block. */
-	private table(lines: NoteLines, i: number, depth: number, prefix: string, aligns: ReturnType<typeof parseDelimiterRow>): number {
+	private table(lines: NoteLines, i: number, headerContent: string, depth: number, prefix: string, aligns: ReturnType<typeof parseDelimiterRow>): number {
 		const plain = this.env(true);
 		const cell = (c: string) => convertInlineText(c, plain).trim();
-		// The header is read from the note's line as written (a comment closed before it included).
-		const header = splitRow(splitQuote(lines.line(i)).content).map(cell);
+		// The header is the line as the converter sees it: a comment that ends on it is already cut off.
+		const header = splitRow(headerContent).map(cell);
 		this.warn("table-as-text", "A table became aligned text in a code block: Medium has no tables.");
 		const rows: string[][] = [];
 		let j = i + 2;
