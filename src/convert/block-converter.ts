@@ -55,13 +55,14 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 		const line = lines.line(i);
 		const def = footnoteDefinition(line);
 		if (!def) continue;
+		const defLine = i + 1;
 		let text = line.slice(def.textStart).trim();
 		for (let next = i + 1 < lines.count ? lines.line(i + 1) : ""; !isBlank(next) && continuesFootnote(next); next = i + 1 < lines.count ? lines.line(i + 1) : "") {
 			text += " " + next.trim();
 			i++;
 		}
 		if (!defs) ctx.footnoteDefs.set(note.path, (defs = new Map<string, FootnoteDefinition>()));
-		if (!defs.has(def.label)) defs.set(def.label, { notePath: note.path, text, number: 0 });
+		if (!defs.has(def.label)) defs.set(def.label, { notePath: note.path, text, line: defLine, number: 0 });
 	}
 }
 

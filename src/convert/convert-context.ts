@@ -25,6 +25,8 @@ export interface LoadedNote {
 export interface FootnoteDef {
 	notePath: string;
 	text: string;
+	/** 1-based line in `notePath`'s own file where the note's text is written, for its warnings. */
+	line: number;
 }
 
 /** A footnote definition found in a note, with its number once a reference has used it (else 0). */

@@ -233,7 +233,14 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		for (let k = 0; k < ctx.footnoteTexts.length; k++) {
 			const def = ctx.footnoteTexts[k];
 			env.notePath = def.notePath;
-			builder.add({ type: "list-item", ordered: true, list, content: builder.inlineContent(convertInlineText(def.text, env).trim(), line), line });
+			// A note's warnings point at where its text is written: a line of the root note, or of the
+			// embedded note it came from (named by its path).
+			const own = def.notePath === root.path;
+			env.line = own ? def.line : line;
+			env.warnPath = own ? undefined : def.notePath;
+			env.ownLine = def.line;
+			const at = env.line;
+			builder.add({ type: "list-item", ordered: true, list, content: builder.inlineContent(convertInlineText(def.text, env).trim(), at), line: at });
 		}
 	}
 	const blocks = builder.finish();

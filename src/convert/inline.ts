@@ -771,7 +771,8 @@ class InlineScanner {
 		const close = this.closeOf(i + 1);
 		if (close === -1) return -1;
 		const ctx = this.e.ctx;
-		ctx.footnoteTexts.push({ notePath: this.e.notePath, text: this.text.slice(i + 2, close) });
+		const e = this.e;
+		ctx.footnoteTexts.push({ notePath: e.notePath, text: this.text.slice(i + 2, close), line: e.warnPath !== undefined ? e.ownLine ?? e.line : e.line });
 		return this.replace(i, `[${ctx.footnoteTexts.length}]`, close + 1);
 	}
 
