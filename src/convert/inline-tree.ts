@@ -117,8 +117,21 @@ class EntryStore {
 const POOL_START = 256;
 /** Entries kept for reuse at most: a huge paragraph must not keep its entries alive afterwards. */
 const POOL_MAX = 4096;
-/** The store a paragraph takes (a parser inside a parser, which does not happen today, would make its own). */
-let spareStore: EntryStore | null = new EntryStore(POOL_START);
+
+/**
+ * Nodes are gathered here and copied out at their exact length: an array grown by `push` keeps room
+ * for 17 elements, and the arrays of the tree live as long as the story, so the collector copies that
+ * room with them (it was a quarter of what a converted note kept). Slots are cleared after each use.
+ */
+let scratch: Array<Node | null> = [];
+
+/** The first `n` gathered nodes as an array of their own; the scratch holds nothing afterwards. */
+function takeScratch(n: number): Node[] {
+	const out = scratch.slice(0, n) as Node[];
+	if (n > POOL_MAX) scratch = [];
+	else for (let k = 0; k < n; k++) scratch[k] = null;
+	return out;
+}
 
 const OPEN = 1;
 const CLOSE = 2;
@@ -151,7 +164,16 @@ for (const ch of "\\`*_~[]!<\n") SPECIAL[ch.charCodeAt(0)] = 1;
 /** Parses one paragraph's markdown into pieces: inline content split around its images. */
 export function parseInline(text: string, report: InlineReport): InlinePiece[] {
 	// Most paragraphs of prose hold no markup at all: text and line breaks, no parser.
-	if (MAY_HOLD_MARKUP.test(text)) return new InlineTreeParser(text, report).parse();
+	if (MAY_HOLD_MARKUP.test(text)) {
+		// One parser, reused (a parser inside a parser, which does not happen today, would make its own).
+		const parser = spareParser ?? new InlineTreeParser();
+		spareParser = null;
+		try {
+			return parser.parse(text, report);
+		} finally {
+			spareParser = parser;
+		}
+	}
 	if (text.indexOf("\n") !== -1) return plainLines(text, report.softBreaks);
 	const t = trimText(text);
 	return t.length === 0 ? [] : [[{ type: "text", text: t }]];
@@ -169,7 +191,7 @@ const MAY_HOLD_MARKUP = /[\\`*_~[\]!<]/;
  * a soft break a break or a space), without the parser's working list.
  */
 function plainLines(text: string, softBreaks: boolean): InlinePiece[] {
-	const nodes: InlineNode[] = [];
+	let count = 0;
 	let buf = "";
 	let from = 0;
 	const n = text.length;
@@ -182,17 +204,20 @@ function plainLines(text: string, softBreaks: boolean): InlinePiece[] {
 		const hard = buf.length - end >= 2;
 		buf = buf.slice(0, end);
 		if (hard || softBreaks) {
-			if (buf.length > 0) nodes.push({ type: "text", text: buf });
-			nodes.push(BREAK);
+			if (buf.length > 0) scratch[count++] = { type: "text", text: buf };
+			scratch[count++] = BREAK;
 			buf = "";
 		} else buf += " ";
 		from = nl + 1;
 		while (from < n && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
 	}
-	if (buf.length > 0) nodes.push({ type: "text", text: buf });
-	const trimmed = trimInline(nodes);
+	if (buf.length > 0) scratch[count++] = { type: "text", text: buf };
+	const trimmed = trimInline(takeScratch(count) as InlineNode[]);
 	return trimmed.length > 0 ? [trimmed] : [];
 }
+
+/** The parser a paragraph takes (see parseInline). */
+let spareParser: InlineTreeParser | null = null;
 
 /** Every line break is this one node (it holds nothing, and nothing changes a node once made). */
 export const BREAK: InlineNode = Object.freeze({ type: "break" as const });
@@ -214,17 +239,22 @@ export function parseInlineFlat(text: string, report: InlineReport): InlineNode[
 	return mergeText(out);
 }
 
+/** Reports nothing: what a parser holds between paragraphs. */
+const NO_REPORT: InlineReport = { warn() {}, softBreaks: true };
+
 class InlineTreeParser {
 	private head = -1;
 	private tail = -1;
 	private delimTop = -1;
 	private bracketTop = -1;
-	private readonly st: EntryStore;
+	private readonly st = new EntryStore(POOL_START);
 	private bracketSeq = 0;
 	/** `[` opened before this sequence number can no longer open a link: a link closed after them (no links in links). */
 	private inactiveBelow = 0;
 	private buf = "";
-	private readonly n: number;
+	private text = "";
+	private report: InlineReport = NO_REPORT;
+	private n = 0;
 	private gt: ForwardFinder | null = null;
 	private quoteFinders: Record<string, ForwardFinder> | null = null;
 	/** Whether a node Medium cannot hold as is was made (link, image, strikethrough): only then is the tree rewritten. */
@@ -237,16 +267,30 @@ class InlineTreeParser {
 	/** The deepest node among the entries the last take removed. */
 	private takenDepth = 0;
 
-	constructor(
-		private readonly text: string,
-		private readonly report: InlineReport,
-	) {
+	/** Parses one paragraph; the parser holds nothing of it afterwards and can take the next. */
+	parse(text: string, report: InlineReport): InlinePiece[] {
+		this.text = text;
 		this.n = text.length;
-		this.st = spareStore ?? new EntryStore(POOL_START);
-		spareStore = null;
+		this.report = report;
+		this.head = this.tail = this.delimTop = this.bracketTop = -1;
+		this.bracketSeq = this.inactiveBelow = 0;
+		this.buf = "";
+		this.gt = null;
+		this.quoteFinders = null;
+		this.rewrite = false;
+		this.maxDepth = this.takenDepth = 0;
+		try {
+			return this.run();
+		} finally {
+			this.st.release();
+			this.text = this.buf = "";
+			this.report = NO_REPORT;
+			this.gt = null;
+			this.quoteFinders = null;
+		}
 	}
 
-	parse(): InlinePiece[] {
+	private run(): InlinePiece[] {
 		const { text, n } = this;
 		const spans = findCodeSpans(text);
 		let s = 0;
@@ -324,12 +368,7 @@ class InlineTreeParser {
 		if (n > plainFrom) this.buf += text.slice(plainFrom, n);
 		this.flush();
 		this.processEmphasis(-1);
-		try {
-			return this.pieces();
-		} finally {
-			this.st.release();
-			spareStore = this.st;
-		}
+		return this.pieces();
 	}
 
 	/** A newline at `i` (hard when a backslash or two spaces end the line); returns where the next line's text starts. */
@@ -530,32 +569,48 @@ class InlineTreeParser {
 
 	/** Removes every entry after `e` and returns them as nodes. */
 	private takeAfter(e: number): Node[] {
-		const st = this.st;
-		const nodes: Node[] = [];
-		let depth = 0;
-		for (let x = st.next[e]; x !== -1; x = st.next[x]) {
-			pushEntry(nodes, st, x);
-			if (st.kind[x] === Kind.Node && st.origCount[x] > depth) depth = st.origCount[x];
-		}
-		this.takenDepth = depth;
-		st.next[e] = -1;
+		const nodes = this.collect(this.st.next[e], -1);
+		this.st.next[e] = -1;
 		this.tail = e;
 		return nodes;
 	}
 
 	/** Removes the entries strictly between `a` and `b` and returns them as nodes. */
 	private takeBetween(a: number, b: number): Node[] {
-		const st = this.st;
-		const nodes: Node[] = [];
-		let depth = 0;
-		for (let x = st.next[a]; x !== -1 && x !== b; x = st.next[x]) {
-			pushEntry(nodes, st, x);
-			if (st.kind[x] === Kind.Node && st.origCount[x] > depth) depth = st.origCount[x];
-		}
-		this.takenDepth = depth;
-		st.next[a] = b;
-		st.prev[b] = a;
+		const nodes = this.collect(this.st.next[a], b);
+		this.st.next[a] = b;
+		this.st.prev[b] = a;
 		return nodes;
+	}
+
+	/**
+	 * The entries from `from` up to `stop` (-1: the end) as nodes, adjacent text joined (a text entry, an
+	 * unclosed `[` or the rest of a delimiter run is text); sets the deepest node's depth in `takenDepth`.
+	 */
+	private collect(from: number, stop: number): Node[] {
+		const st = this.st;
+		let count = 0;
+		let depth = 0;
+		let pending: string | null = null;
+		for (let x = from; x !== -1 && x !== stop; x = st.next[x]) {
+			if (st.kind[x] === Kind.Node) {
+				if (st.origCount[x] > depth) depth = st.origCount[x];
+				const node = st.node[x];
+				if (node === null) continue;
+				if (pending !== null) {
+					scratch[count++] = { type: "text", text: pending };
+					pending = null;
+				}
+				scratch[count++] = node;
+				continue;
+			}
+			// A delimiter run keeps no text: what is left of it is its character, `count` times.
+			const text = st.kind[x] === Kind.Delim ? delimText(st.ch[x], st.count[x]) : st.text[x];
+			if (text.length > 0) pending = pending === null ? text : pending + text;
+		}
+		if (pending !== null) scratch[count++] = { type: "text", text: pending };
+		this.takenDepth = depth;
+		return takeScratch(count);
 	}
 
 	private unlink(e: number): void {
@@ -664,8 +719,7 @@ class InlineTreeParser {
 
 	/** The finished list as pieces: inline runs, with top-level images standing apart. */
 	private pieces(): InlinePiece[] {
-		let nodes: Node[] = [];
-		for (let x = this.head; x !== -1; x = this.st.next[x]) pushEntry(nodes, this.st, x);
+		let nodes = this.collect(this.head, -1);
 		if (this.maxDepth > MAX_NESTING) nodes = capNesting(nodes);
 		if (!this.rewrite) {
 			const trimmed = trimInline(nodes as InlineNode[]);
@@ -733,23 +787,6 @@ class InlineTreeParser {
 			default:
 				out.push(node);
 		}
-	}
-}
-
-/** An entry as nodes (a text entry or the rest of a delimiter run is text). */
-function pushEntry(nodes: Node[], st: EntryStore, e: number): void {
-	const kind = st.kind[e];
-	if (kind === Kind.Node) {
-		const node = st.node[e];
-		if (node) nodes.push(node);
-		return;
-	}
-	// A delimiter run keeps no text: what is left of it is its character, `count` times.
-	const text = kind === Kind.Delim ? delimText(st.ch[e], st.count[e]) : st.text[e];
-	if (text.length > 0) {
-		const last = nodes[nodes.length - 1];
-		if (last !== undefined && last.type === "text") nodes[nodes.length - 1] = { type: "text", text: last.text + text };
-		else nodes.push({ type: "text", text });
 	}
 }
 
