@@ -71,19 +71,30 @@ export function stripQuotePrefix(line: string): string {
 
 /** Splits a line into its blockquote depth and the content after the markers. */
 export function splitQuote(line: string): { depth: number; content: string } {
+	const start = quoteContentStart(line);
+	return start === -1 ? { depth: 0, content: line } : { depth: quoteDepth, content: line.slice(start) };
+}
+
+/** The depth the last {@link quoteContentStart} found (a number beside it, so no object is made per line). */
+let quoteDepth = 0;
+
+/** Where a quoted line's content starts, after its `>` markers (its depth is then `splitQuote`'s business); -1 when it has none. */
+export function quoteContentStart(line: string): number {
 	const c0 = line.charCodeAt(0);
-	if (c0 !== 62 && c0 !== 32) return { depth: 0, content: line };
+	if (c0 !== 62 && c0 !== 32) return -1;
 	let i = 0;
 	let depth = 0;
 	for (;;) {
 		let j = i;
-		while (j < line.length && j - i < 3 && line[j] === " ") j++;
-		if (line[j] !== ">") break;
+		while (j < line.length && j - i < 3 && line.charCodeAt(j) === 32) j++;
+		if (line.charCodeAt(j) !== 62) break;
 		depth++;
 		i = j + 1;
-		if (line[i] === " " || line[i] === "\t") i++;
+		const c = line.charCodeAt(i);
+		if (c === 32 || c === 9) i++;
 	}
-	return { depth, content: depth === 0 ? line : line.slice(i) };
+	quoteDepth = depth;
+	return depth === 0 ? -1 : i;
 }
 
 /** An ATX heading: its level and text, or null. */

@@ -10,7 +10,7 @@ import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
 import { codeLanguage, HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, nestedItemPrefix, OBSIDIAN_ONLY_CODE, OBSIDIAN_ONLY_LANGUAGES, quotedListPrefix } from "./rules/block-rules";
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
 import { BREAK, parseInline, type InlineImage, type InlinePiece, type InlineReport } from "./inline-tree";
-import { closesFence, fenceOpen, listItem, parseHeading, splitQuote } from "./sections";
+import { closesFence, fenceOpen, listItem, parseHeading, quoteContentStart } from "./sections";
 import { isBlank } from "./text-scan";
 
 /** What the builder needs from the conversion around it. */
@@ -34,13 +34,42 @@ interface Fence {
 	indent: number;
 	quoted: boolean;
 	language: string | null;
-	lines: string[];
 	line: number;
 }
 
-interface OpenItem {
-	/** Column where the item's text starts: deeper lines belong to it. */
-	contentIndent: number;
+/**
+ * Lines gathered for a block still open (a paragraph's, a code block's), in an array reused from one
+ * block to the next: a new array per block, grown by push, was garbage the collector paid for.
+ */
+class LineBuffer {
+	private lines: string[] = [];
+	count = 0;
+
+	add(text: string): void {
+		this.lines[this.count++] = text;
+	}
+
+	at(k: number): string {
+		return this.lines[k];
+	}
+
+	last(): string {
+		return this.lines[this.count - 1];
+	}
+
+	removeLast(): void {
+		this.count--;
+	}
+
+	/** The lines joined by `\n`; the buffer is empty afterwards. */
+	take(): string {
+		const n = this.count;
+		this.count = 0;
+		if (n <= 1) return n === 0 ? "" : this.lines[0];
+		// Only shrinks (V8 keeps the room unless more than half of it is unused), so the join sees just these lines.
+		if (this.lines.length !== n) this.lines.length = n;
+		return this.lines.join("\n");
+	}
 }
 
 /** Warning codes raised at most once per story (a rule that applies everywhere says so once). */
@@ -53,12 +82,16 @@ export class StoryBuilder {
 	private readonly report: InlineReport;
 	private reportLine = 1;
 
-	private para: string[] = [];
+	private readonly para = new LineBuffer();
 	private paraKind = Para.Plain;
 	private paraLine = 0;
 	private itemPrefix = "";
 	private fence: Fence | null = null;
-	private indented: { lines: string[]; line: number } | null = null;
+	/** Whether an indented code block is open, and its first line. */
+	private indented = false;
+	private indentedLine = 0;
+	/** The lines of the open code block (fenced or indented). */
+	private readonly code = new LineBuffer();
 	private prevBlank = true;
 	private quoteGroup = -1;
 	private quoteCount = 0;
@@ -74,7 +107,9 @@ export class StoryBuilder {
 	private continuing = false;
 	private lastItem: (StoryBlock & { type: "list-item" }) | null = null;
 	private listCount = 0;
-	private readonly items: OpenItem[] = [];
+	/** Per open item, outermost first: the column where its text starts (deeper lines belong to it). */
+	private readonly itemIndents: number[] = [];
+	private itemDepth = 0;
 
 	constructor(private readonly host: BuilderHost) {
 		this.report = {
@@ -96,30 +131,30 @@ export class StoryBuilder {
 		if (this.fence) {
 			if (this.fenceLine(this.fence, text)) return;
 		}
+		const blank = isBlank(text);
 		if (this.indented) {
-			if (isBlank(text) || indentOf(text) >= 4) {
-				this.indented.lines.push(isBlank(text) ? "" : stripIndent(text, 4));
+			if (blank || indentOf(text) >= 4) {
+				this.code.add(blank ? "" : stripIndent(text, 4));
 				return;
 			}
 			this.closeIndented();
 		}
-		const c0 = text.charCodeAt(0);
-		const quote = c0 === 62 || c0 === 32 ? splitQuote(text) : null;
-		if (quote !== null && quote.depth > 0) {
-			this.quoted(quote.content, line);
+		const quoteAt = quoteContentStart(text);
+		if (quoteAt !== -1) {
+			this.quoted(text.slice(quoteAt), line);
 			this.prevBlank = false;
 			return;
 		}
 		if (this.quoteGroup >= 0) {
 			// A line without `>` right after quoted text continues it (CommonMark's laziness).
-			if (!isBlank(text) && this.para.length > 0 && this.paraKind === Para.Quote && !startsBlock(text)) {
-				this.para.push(text);
+			if (!blank && this.para.count > 0 && this.paraKind === Para.Quote && !startsBlock(text)) {
+				this.para.add(text);
 				return;
 			}
 			this.flush();
 			this.quoteGroup = -1;
 		}
-		if (isBlank(text)) {
+		if (blank) {
 			this.flush();
 			this.prevBlank = true;
 			return;
@@ -127,14 +162,14 @@ export class StoryBuilder {
 		const wasBlank = this.prevBlank;
 		this.prevBlank = false;
 		const indent = indentOf(text);
-		if (this.items.length > 0) {
+		if (this.itemDepth > 0) {
 			const item = listItem(text);
 			if (item && !isRule(text)) {
 				this.startItem(text, item, line);
 				return;
 			}
-			const top = this.items[this.items.length - 1];
-			if (indent >= Math.min(top.contentIndent, 4) || (!wasBlank && this.paraKind === Para.Item && this.para.length > 0 && !startsBlock(text))) {
+			const top = this.itemIndents[this.itemDepth - 1];
+			if (indent >= Math.min(top, 4) || (!wasBlank && this.paraKind === Para.Item && this.para.count > 0 && !startsBlock(text))) {
 				this.itemContinuation(text, indent, wasBlank, line);
 				return;
 			}
@@ -142,41 +177,54 @@ export class StoryBuilder {
 			this.endList();
 		}
 		if (indent < 4) {
-			const h = text.charCodeAt(indent) === 35 ? parseHeading(text) : null;
-			if (h) {
-				this.flush();
-				this.heading(h.level, h.text, line);
-				return;
+			// Below 4 columns the indent is spaces only, so `indent` is also the index of the first other character.
+			const first = text.charCodeAt(indent);
+			if (first <= 32 || first >= 128 || MAY_START_BLOCK[first] === 1) {
+				if (this.blockStart(text, indent, first, line)) return;
 			}
-			const setext = this.para.length > 0 && this.paraKind === Para.Plain ? setextLevel(text) : 0;
-			if (setext > 0) {
-				const paraLine = this.paraLine;
-				const content = this.para.join("\n");
-				this.para = [];
-				this.heading(setext, content, paraLine);
-				return;
-			}
-			if (isRule(text)) {
-				this.flush();
-				this.blocks.push({ type: "rule", line });
-				return;
-			}
-			const fence = fenceOpen(text.trimStart());
-			if (fence) {
-				this.flush();
-				this.openFence(fence, indent, false, line);
-				return;
-			}
-			const item = listItem(text);
-			if (item && (this.para.length === 0 || !isBlank(text.slice(item.contentStart)))) {
-				this.startItem(text, item, line);
-				return;
-			}
-		} else if (this.para.length === 0) {
-			this.indented = { lines: [stripIndent(text, 4)], line };
+		} else if (this.para.count === 0) {
+			this.indented = true;
+			this.indentedLine = line;
+			this.code.add(stripIndent(text, 4));
 			return;
 		}
 		this.addLine(Para.Plain, text, line);
+	}
+
+	/**
+	 * A line under 4 columns that may start a block (a heading, a setext underline, a rule, a fence, a
+	 * list item): starts it and returns true, or returns false (the line is paragraph text).
+	 */
+	private blockStart(text: string, indent: number, first: number, line: number): boolean {
+		const h = first === 35 ? parseHeading(text) : null;
+		if (h) {
+			this.flush();
+			this.heading(h.level, h.text, line);
+			return true;
+		}
+		const setext = this.para.count > 0 && this.paraKind === Para.Plain ? setextLevel(text) : 0;
+		if (setext > 0) {
+			const paraLine = this.paraLine;
+			this.heading(setext, this.para.take(), paraLine);
+			return true;
+		}
+		if (isRule(text)) {
+			this.flush();
+			this.blocks.push({ type: "rule", line });
+			return true;
+		}
+		const fence = fenceOpen(text.trimStart());
+		if (fence) {
+			this.flush();
+			this.openFence(fence, indent, false, line);
+			return true;
+		}
+		const item = listItem(text);
+		if (item && (this.para.count === 0 || !isBlankFrom(text, item.contentStart))) {
+			this.startItem(text, item, line);
+			return true;
+		}
+		return false;
 	}
 
 	/** A line inside a block quote (any depth: Medium's quotes are flat). */
@@ -210,7 +258,7 @@ export class StoryBuilder {
 			return;
 		}
 		const item = listItem(trimmed);
-		if (item && !isBlank(trimmed.slice(item.contentStart))) {
+		if (item && !isBlankFrom(trimmed, item.contentStart)) {
 			this.flush();
 			this.addLine(Para.Quote, trimmed.slice(item.contentStart), line);
 			this.itemPrefix = quotedListPrefix(trimmed.slice(item.indent, item.contentStart).trim());
@@ -220,34 +268,37 @@ export class StoryBuilder {
 	}
 
 	private addLine(kind: Para, text: string, line: number): void {
-		if (this.para.length > 0 && this.paraKind !== kind) this.flush();
-		if (this.para.length === 0) {
+		if (this.para.count > 0 && this.paraKind !== kind) this.flush();
+		if (this.para.count === 0) {
 			this.paraKind = kind;
 			this.paraLine = line;
 			if (kind !== Para.Item) this.itemPrefix = "";
 		}
-		this.para.push(text);
+		this.para.add(text);
 	}
 
 	/** A list item: flat on Medium, a nested one after its parent with a prefix that shows its level. */
 	private startItem(text: string, item: { indent: number; contentStart: number }, line: number): void {
 		this.flush();
-		const marker = text.slice(item.indent, item.contentStart).trim();
-		const ordered = marker.charCodeAt(0) >= 48 && marker.charCodeAt(0) <= 57;
-		const rest = text.slice(item.contentStart);
-		const contentIndent = isBlank(rest) ? item.indent + marker.length + 1 : item.contentStart + indentOf(rest);
-		while (this.items.length > 0 && item.indent < this.items[this.items.length - 1].contentIndent) this.items.pop();
-		if (this.items.length === 0 && (this.listId < 0 || this.listOrdered !== ordered)) {
+		// The marker (`-`, `1.`) runs from the indent to the white space (or the end) before contentStart.
+		const cs = item.contentStart;
+		const markerEnd = cs > item.indent + 1 && isSpaceOrTab(text.charCodeAt(cs - 1)) ? cs - 1 : cs;
+		const markerLength = markerEnd - item.indent;
+		const m0 = text.charCodeAt(item.indent);
+		const ordered = m0 >= 48 && m0 <= 57;
+		const contentIndent = isBlankFrom(text, cs) ? item.indent + markerLength + 1 : cs + indentOf(text, cs);
+		while (this.itemDepth > 0 && item.indent < this.itemIndents[this.itemDepth - 1]) this.itemDepth--;
+		if (this.itemDepth === 0 && (this.listId < 0 || this.listOrdered !== ordered)) {
 			this.listId = ++this.listCount;
 			this.listOrdered = ordered;
 		}
-		const depth = this.items.length;
-		this.items.push({ contentIndent });
+		const depth = this.itemDepth;
+		this.itemIndents[this.itemDepth++] = contentIndent;
 		let list = this.listId;
 		let listOrdered = this.listOrdered;
 		let prefix = "";
 		if (depth === 0) this.subList = -1;
-		else if (!this.listOrdered && !ordered) prefix = nestedItemPrefix(depth, ordered, marker);
+		else if (!this.listOrdered && !ordered) prefix = nestedItemPrefix(depth, ordered, text.slice(item.indent, markerEnd));
 		else {
 			// Nested under a numbered list, or numbered itself: a list of its own, so Medium's numbers stay right.
 			if (this.subList < 0 || this.subOrdered !== ordered || this.subDepth !== depth) {
@@ -257,12 +308,12 @@ export class StoryBuilder {
 			}
 			list = this.subList;
 			listOrdered = ordered;
-			if (!ordered) prefix = nestedItemPrefix(depth, ordered, marker);
+			if (!ordered) prefix = nestedItemPrefix(depth, ordered, text.slice(item.indent, markerEnd));
 		}
 		this.itemList = list;
 		this.itemOrdered = listOrdered;
 		this.continuing = false;
-		const trimmed = rest.trimStart();
+		const trimmed = trimStartFrom(text, cs);
 		const fence = fenceOpen(trimmed);
 		if (fence) {
 			// An item that opens with a code block: the code follows the (empty) item.
@@ -272,7 +323,7 @@ export class StoryBuilder {
 		this.paraKind = Para.Item;
 		this.paraLine = line;
 		this.itemPrefix = prefix;
-		this.para.push(trimmed);
+		this.para.add(trimmed);
 	}
 
 	/** A line indented under a list item: more of its text, or a code block that moves out of it. */
@@ -284,8 +335,8 @@ export class StoryBuilder {
 			this.openFence(fence, indent, false, line);
 			return;
 		}
-		if (this.para.length > 0 && this.paraKind === Para.Item && !wasBlank) {
-			this.para.push(trimmed);
+		if (this.para.count > 0 && this.paraKind === Para.Item && !wasBlank) {
+			this.para.add(trimmed);
 			return;
 		}
 		// A later paragraph of the item: it joins the item, after a line break.
@@ -294,11 +345,11 @@ export class StoryBuilder {
 		this.paraLine = line;
 		this.itemPrefix = "";
 		this.continuing = true;
-		this.para.push(trimmed);
+		this.para.add(trimmed);
 	}
 
 	private endList(): void {
-		if (this.items.length > 0) this.items.length = 0;
+		this.itemDepth = 0;
 		this.listId = this.itemList = this.subList = -1;
 		this.lastItem = null;
 	}
@@ -306,19 +357,24 @@ export class StoryBuilder {
 	private heading(level: number, text: string, line: number): void {
 		this.endList();
 		const pieces = this.inline(text, line);
-		let content: InlineNode[] = [];
 		let k = 0;
-		if (pieces.length > 0 && Array.isArray(pieces[0])) content = pieces[k++] as InlineNode[];
-		if (content.length > 0) {
-			const block: StoryBlock & { type: "heading" } = { type: "heading", size: "large", content, line };
-			this.blocks.push(block);
-			this.headings.push({ block, level });
+		if (pieces.length > 0 && Array.isArray(pieces[0])) {
+			const content = pieces[k++] as InlineNode[];
+			if (content.length > 0) {
+				const block: StoryBlock & { type: "heading" } = { type: "heading", size: "large", content, line };
+				this.blocks.push(block);
+				this.headings.push({ block, level });
+			}
 		}
-		for (; k < pieces.length; k++) this.piece(pieces[k], line, (c) => ({ type: "paragraph", content: c, line }));
+		for (; k < pieces.length; k++) {
+			const p = pieces[k];
+			if (Array.isArray(p)) this.blocks.push({ type: "paragraph", content: p, line });
+			else this.image(p, line);
+		}
 	}
 
 	private openFence(fence: { char: string; len: number; info: string }, indent: number, quoted: boolean, line: number): void {
-		this.fence = { char: fence.char, len: fence.len, indent, quoted, language: codeLanguage(fence.info), lines: [], line };
+		this.fence = { char: fence.char, len: fence.len, indent, quoted, language: codeLanguage(fence.info), line };
 		if (this.fence.language !== null && OBSIDIAN_ONLY_LANGUAGES.has(this.fence.language.toLowerCase())) {
 			this.warn(OBSIDIAN_ONLY_CODE, `A ${this.fence.language} block only renders in Obsidian; it stays a code block on Medium.`, line);
 		}
@@ -328,32 +384,31 @@ export class StoryBuilder {
 	private fenceLine(fence: Fence, text: string): boolean {
 		let content = text;
 		if (fence.quoted) {
-			const q = splitQuote(text);
-			if (q.depth === 0) {
+			const at = quoteContentStart(text);
+			if (at === -1) {
 				this.closeFence();
 				return false;
 			}
-			content = q.content;
+			content = text.slice(at);
 		}
 		if (closesFence(content, fence)) {
 			this.closeFence();
 			return true;
 		}
-		fence.lines.push(stripIndent(content, fence.indent));
+		this.code.add(stripIndent(content, fence.indent));
 		return true;
 	}
 
 	private closeFence(): void {
 		const f = this.fence as Fence;
 		this.fence = null;
-		this.blocks.push({ type: "code", language: f.language, text: f.lines.join("\n"), line: f.line });
+		this.blocks.push({ type: "code", language: f.language, text: this.code.take(), line: f.line });
 	}
 
 	private closeIndented(): void {
-		const c = this.indented as { lines: string[]; line: number };
-		this.indented = null;
-		while (c.lines.length > 0 && c.lines[c.lines.length - 1] === "") c.lines.pop();
-		this.blocks.push({ type: "code", language: null, text: c.lines.join("\n"), line: c.line });
+		this.indented = false;
+		while (this.code.count > 0 && this.code.last() === "") this.code.removeLast();
+		this.blocks.push({ type: "code", language: null, text: this.code.take(), line: this.indentedLine });
 	}
 
 	private inline(text: string, line: number): InlinePiece[] {
@@ -363,26 +418,33 @@ export class StoryBuilder {
 
 	/** Ends the open paragraph, if any, as Medium's blocks. */
 	private flush(): void {
-		if (this.para.length === 0) return;
-		const lines = this.para;
+		if (this.para.count === 0) return;
 		const line = this.paraLine;
-		this.para = [];
 		const kind = this.paraKind;
-		if (kind === Para.Plain && lines.length === 1 && isEmbedLine(lines[0])) {
-			this.blocks.push({ type: "embed", url: lines[0].trim(), line });
+		if (kind === Para.Plain && this.para.count === 1 && isEmbedLine(this.para.at(0))) {
+			this.blocks.push({ type: "embed", url: this.para.take().trim(), line });
 			return;
 		}
-		const pieces = this.inline(lines.length === 1 ? lines[0] : lines.join("\n"), line);
+		const pieces = this.inline(this.para.take(), line);
 		if (kind === Para.Plain) {
-			for (const p of pieces) this.piece(p, line, (content) => ({ type: "paragraph", content, line }));
+			for (let k = 0; k < pieces.length; k++) {
+				const p = pieces[k];
+				if (Array.isArray(p)) this.blocks.push({ type: "paragraph", content: p, line });
+				else this.image(p, line);
+			}
 		} else if (kind === Para.Quote) {
 			const group = this.quoteGroup;
 			const prefix = this.itemPrefix;
 			this.itemPrefix = "";
 			let first = true;
-			for (const p of pieces) {
-				this.piece(p, line, (content) => ({ type: "quote", group, content: first && prefix ? withPrefix(prefix, content) : content, line }));
-				if (Array.isArray(p)) first = false;
+			for (let k = 0; k < pieces.length; k++) {
+				const p = pieces[k];
+				if (!Array.isArray(p)) {
+					this.image(p, line);
+					continue;
+				}
+				this.blocks.push({ type: "quote", group, content: first && prefix ? withPrefix(prefix, p) : p, line });
+				first = false;
 			}
 		} else {
 			const prefix = this.itemPrefix;
@@ -392,26 +454,24 @@ export class StoryBuilder {
 			const last = this.lastItem;
 			const joins = this.continuing && last !== null && this.blocks[this.blocks.length - 1] === last;
 			this.continuing = false;
-			for (const p of pieces) {
-				if (first && joins && Array.isArray(p)) {
-					last.content = [...last.content, BREAK, ...p];
+			for (let k = 0; k < pieces.length; k++) {
+				const p = pieces[k];
+				if (!Array.isArray(p)) {
+					this.image(p, line);
+					continue;
+				}
+				if (first && joins) {
+					// `concat` makes the array at its exact length (BREAK is an object: it is added as one element).
+					last.content = last.content.concat(BREAK, p);
 					first = false;
 					continue;
 				}
-				this.piece(p, line, (content) => {
-					const block: StoryBlock & { type: "list-item" } = { type: "list-item", ordered, list, content: first && prefix ? withPrefix(prefix, content) : content, line };
-					this.lastItem = block;
-					return block;
-				});
-				if (Array.isArray(p)) first = false;
+				const block: StoryBlock & { type: "list-item" } = { type: "list-item", ordered, list, content: first && prefix ? withPrefix(prefix, p) : p, line };
+				this.lastItem = block;
+				this.blocks.push(block);
+				first = false;
 			}
 		}
-	}
-
-	/** One piece of a paragraph: inline content as `make` builds it, or an image block of its own. */
-	private piece(p: InlinePiece, line: number, make: (content: InlineNode[]) => StoryBlock): void {
-		if (Array.isArray(p)) this.blocks.push(make(p));
-		else this.image(p, line);
 	}
 
 	private image(img: InlineImage, line: number): void {
@@ -453,16 +513,51 @@ export class StoryBuilder {
 	}
 }
 
+/** The content with `prefix` before it, in a new array of its exact length. */
 function withPrefix(prefix: string, content: InlineNode[]): InlineNode[] {
 	const first = content[0];
-	if (first !== undefined && first.type === "text") return [{ type: "text", text: prefix + first.text }, ...content.slice(1)];
-	return [{ type: "text", text: prefix }, ...content];
+	if (first !== undefined && first.type === "text") {
+		const out = content.slice();
+		out[0] = { type: "text", text: prefix + first.text };
+		return out;
+	}
+	return [{ type: "text", text: prefix } as InlineNode].concat(content);
 }
 
-/** Leading white space in columns (a tab counts to the next multiple of 4). */
-function indentOf(text: string): number {
+/**
+ * 1 for the ASCII characters a block can start with (`#` heading, `=`/`-` setext underline, `-*_` rule,
+ * `` ` ``/`~` fence, `-*+` or a digit list item): a line starting otherwise is paragraph text.
+ */
+const MAY_START_BLOCK = new Uint8Array(128);
+for (const ch of "#=-*_`~+0123456789") MAY_START_BLOCK[ch.charCodeAt(0)] = 1;
+
+function isSpaceOrTab(c: number): boolean {
+	return c === 32 || c === 9;
+}
+
+/** Whether the line holds only white space from `from` on (`isBlank` of the slice, without the slice). */
+function isBlankFrom(text: string, from: number): boolean {
+	for (let i = from; i < text.length; i++) if (text.charCodeAt(i) > 32) return false;
+	return true;
+}
+
+/** `text.slice(from).trimStart()`, with one slice at most. */
+function trimStartFrom(text: string, from: number): string {
+	let i = from;
+	while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+	return i === 0 ? text : text.slice(i);
+}
+
+/** The white space `trim` removes (ECMAScript's WhiteSpace and LineTerminator). */
+function isJsSpace(c: number): boolean {
+	if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Leading white space in columns from `from` on (a tab counts to the next multiple of 4). */
+function indentOf(text: string, from = 0): number {
 	let col = 0;
-	for (let i = 0; i < text.length; i++) {
+	for (let i = from; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (c === 32) col++;
 		else if (c === 9) col += 4 - (col % 4);
