@@ -185,6 +185,41 @@ export function parseInline(text: string, report: InlineReport): InlinePiece[] {
  */
 const MAY_HOLD_MARKUP = /[\\`*_~[\]!<]/;
 
+/** Whether a line may hold inline markup: if no line of a paragraph does, {@link parsePlainLines} reads it. */
+export function mayHoldMarkup(line: string): boolean {
+	return MAY_HOLD_MARKUP.test(line) || line.indexOf("\n") !== -1;
+}
+
+/**
+ * `parseInline(lines.join("\n"))` for the first `count` (two or more) lines, none of which
+ * {@link mayHoldMarkup}: what plainLines makes of the joined text, read line by line, so the paragraph
+ * is never joined into a copy and a line with nothing to trim is its text node's text as it is.
+ */
+export function parsePlainLines(lines: readonly string[], count: number, softBreaks: boolean): InlinePiece[] {
+	let nodes = 0;
+	let buf = "";
+	for (let k = 0; k < count; k++) {
+		const line = lines[k];
+		// After a line end, the next line's leading spaces and tabs go.
+		let from = 0;
+		if (k > 0) while (from < line.length && (line.charCodeAt(from) === 32 || line.charCodeAt(from) === 9)) from++;
+		buf += from === 0 ? line : line.slice(from);
+		if (k === count - 1) break;
+		let end = buf.length;
+		while (end > 0 && (buf.charCodeAt(end - 1) === 32 || buf.charCodeAt(end - 1) === 9)) end--;
+		const hard = buf.length - end >= 2;
+		buf = buf.slice(0, end);
+		if (hard || softBreaks) {
+			if (buf.length > 0) scratch[nodes++] = { type: "text", text: buf };
+			scratch[nodes++] = BREAK;
+			buf = "";
+		} else buf += " ";
+	}
+	if (buf.length > 0) scratch[nodes++] = { type: "text", text: buf };
+	const trimmed = trimInline(takeScratch(nodes) as InlineNode[]);
+	return trimmed.length > 0 ? [trimmed] : [];
+}
+
 /**
  * A paragraph with no markup but its line ends: what the parser makes of it (each line's trailing
  * spaces and tabs dropped, two or more of them a hard break, the next line's leading ones dropped;

@@ -9,7 +9,7 @@
 import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
 import { codeLanguage, HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, nestedItemPrefix, OBSIDIAN_ONLY_CODE, OBSIDIAN_ONLY_LANGUAGES, quotedListPrefix } from "./rules/block-rules";
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
-import { BREAK, parseInline, type InlineImage, type InlinePiece, type InlineReport } from "./inline-tree";
+import { BREAK, mayHoldMarkup, parseInline, parsePlainLines, type InlineImage, type InlinePiece, type InlineReport } from "./inline-tree";
 import { closesFence, fenceOpen, listItem, parseHeading, quoteContentStart } from "./sections";
 import { isBlank } from "./text-scan";
 
@@ -59,6 +59,14 @@ class LineBuffer {
 
 	removeLast(): void {
 		this.count--;
+	}
+
+	/** The paragraph's inline content when no line holds markup (the common prose paragraph), else null. */
+	takePlain(softBreaks: boolean): InlinePiece[] | null {
+		for (let k = 0; k < this.count; k++) if (mayHoldMarkup(this.lines[k])) return null;
+		const pieces = parsePlainLines(this.lines, this.count, softBreaks);
+		this.count = 0;
+		return pieces;
 	}
 
 	/** The lines joined by `\n`; the buffer is empty afterwards. */
@@ -425,7 +433,8 @@ export class StoryBuilder {
 			this.blocks.push({ type: "embed", url: this.para.take().trim(), line });
 			return;
 		}
-		const pieces = this.inline(this.para.take(), line);
+		// Lines with no markup become text and breaks as they are, without joining them first.
+		const pieces = (this.para.count > 1 ? this.para.takePlain(this.report.softBreaks) : null) ?? this.inline(this.para.take(), line);
 		if (kind === Para.Plain) {
 			for (let k = 0; k < pieces.length; k++) {
 				const p = pieces[k];
