@@ -929,6 +929,9 @@ export function trimInline(nodes: InlineNode[]): InlineNode[] {
 
 /** The plain text of inline nodes (an image's alt, a title). Iterative: any depth. */
 export function plainText(nodes: readonly (InlineNode | Node)[]): string {
+	// The common alt: nothing, or one run of text (no walk, no stack).
+	if (nodes.length === 0) return "";
+	if (nodes.length === 1 && nodes[0].type === "text") return nodes[0].text;
 	let s = "";
 	const stack: Array<{ nodes: readonly (InlineNode | Node)[]; i: number }> = [{ nodes, i: 0 }];
 	while (stack.length > 0) {

@@ -24,8 +24,11 @@ export function headingSizes(levels: readonly number[]): { sizes: Array<"large" 
 
 /** A fence's language: the first word of its info string, or null. */
 export function codeLanguage(info: string): string | null {
-	const word = info.trim().split(/\s/)[0];
-	return word ? word : null;
+	const t = info.trim();
+	if (t === "") return null;
+	// `trim` and `\s` know the same white space, so the word is not empty; a search makes no array per fence.
+	const end = t.search(/\s/);
+	return end === -1 ? t : t.slice(0, end);
 }
 
 /** A bare YouTube, X/Twitter, Vimeo or Gist URL alone on its line: Medium embeds it. */
