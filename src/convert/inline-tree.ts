@@ -54,7 +54,14 @@ class EntryStore {
 	power = new Uint8Array(0);
 	dprev = new Int32Array(0);
 	dnext = new Int32Array(0);
-	/** A text entry's text. */
+	/**
+	 * Where an entry's text stands in the paragraph when it is that stretch of it as it is (a text entry
+	 * with no escape or line end in it, a `[`, a delimiter run): its text is then sliced only when the
+	 * tree is made, and neighbours that touch become one slice, not a chain of joined strings.
+	 */
+	srcStart = new Int32Array(0);
+	srcEnd = new Int32Array(0);
+	/** A text entry's text (when it has no source stretch). */
 	text: string[] = [];
 	/** A node entry's node. */
 	node: Array<Node | null> = [];
@@ -79,6 +86,8 @@ class EntryStore {
 		this.power = copy(this.power, new Uint8Array(cap));
 		this.dprev = copy(this.dprev, new Int32Array(cap));
 		this.dnext = copy(this.dnext, new Int32Array(cap));
+		this.srcStart = copy(this.srcStart, new Int32Array(cap));
+		this.srcEnd = copy(this.srcEnd, new Int32Array(cap));
 		this.cap = cap;
 	}
 
@@ -93,6 +102,7 @@ class EntryStore {
 		this.ch[e] = this.count[e] = this.origCount[e] = 0;
 		this.power[e] = 0;
 		this.dprev[e] = this.dnext[e] = -1;
+		this.srcStart[e] = this.srcEnd[e] = -1;
 		return e;
 	}
 
@@ -286,7 +296,10 @@ class InlineTreeParser {
 	private bracketSeq = 0;
 	/** `[` opened before this sequence number can no longer open a link: a link closed after them (no links in links). */
 	private inactiveBelow = 0;
+	/** Text met since the last entry: `buf`, or while it is a stretch of the paragraph as it is, `bufFrom`..`bufTo` (buf empty). */
 	private buf = "";
+	private bufFrom = -1;
+	private bufTo = -1;
 	private text = "";
 	private report: InlineReport = NO_REPORT;
 	private n = 0;
@@ -310,6 +323,7 @@ class InlineTreeParser {
 		this.head = this.tail = this.delimTop = this.bracketTop = -1;
 		this.bracketSeq = this.inactiveBelow = 0;
 		this.buf = "";
+		this.bufFrom = this.bufTo = -1;
 		this.gt = null;
 		this.quoteFinders = null;
 		this.rewrite = false;
@@ -337,7 +351,7 @@ class InlineTreeParser {
 				i++;
 				continue;
 			}
-			if (i > plainFrom) this.buf += text.slice(plainFrom, i);
+			if (i > plainFrom) this.addText(plainFrom, i);
 			switch (c) {
 				case 10: // \n: a soft or hard line break
 					i = this.lineBreak(i, false);
@@ -347,10 +361,10 @@ class InlineTreeParser {
 					const next = text.charCodeAt(i + 1);
 					if (next === 10) i = this.lineBreak(i + 1, true);
 					else if (i + 1 < n && next < 128 && ASCII_PUNCT.indexOf(text[i + 1]) !== -1) {
-						this.buf += text[i + 1];
+						this.addText(i + 1, i + 2);
 						i += 2;
 					} else {
-						this.buf += "\\";
+						this.addText(i, i + 1);
 						i++;
 					}
 					break;
@@ -365,7 +379,7 @@ class InlineTreeParser {
 						this.pushNode({ type: "code", text: codeText(text.slice(j, span.end - (j - i))) });
 						i = span.end;
 					} else {
-						this.buf += text.slice(i, j);
+						this.addText(i, j);
 						i = j;
 					}
 					break;
@@ -376,15 +390,15 @@ class InlineTreeParser {
 					i = this.delimiterRun(i, c);
 					break;
 				case 91: // [
-					this.pushBracket("[", false);
+					this.pushBracket("[", false, i);
 					i++;
 					break;
 				case 33: // !
 					if (text.charCodeAt(i + 1) === 91) {
-						this.pushBracket("![", true);
+						this.pushBracket("![", true, i);
 						i += 2;
 					} else {
-						this.buf += "!";
+						this.addText(i, i + 1);
 						i++;
 					}
 					break;
@@ -395,12 +409,12 @@ class InlineTreeParser {
 					i = this.angle(i);
 					break;
 				default:
-					this.buf += text[i];
+					this.addText(i, i + 1);
 					i++;
 			}
 			plainFrom = i;
 		}
-		if (n > plainFrom) this.buf += text.slice(plainFrom, n);
+		if (n > plainFrom) this.addText(plainFrom, n);
 		this.flush();
 		this.processEmphasis(-1);
 		return this.pieces();
@@ -408,12 +422,9 @@ class InlineTreeParser {
 
 	/** A newline at `i` (hard when a backslash or two spaces end the line); returns where the next line's text starts. */
 	private lineBreak(i: number, backslash: boolean): number {
-		let end = this.buf.length;
-		while (end > 0 && (this.buf.charCodeAt(end - 1) === 32 || this.buf.charCodeAt(end - 1) === 9)) end--;
-		const hard = backslash || this.buf.length - end >= 2;
-		this.buf = this.buf.slice(0, end);
+		const hard = this.trimTextEnd() >= 2 || backslash;
 		if (hard || this.report.softBreaks) this.pushNode(BREAK);
-		else this.buf += " ";
+		else this.addString(" ");
 		let j = i + 1;
 		while (j < this.n && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
 		return j;
@@ -426,7 +437,7 @@ class InlineTreeParser {
 		while (j < this.n && text.charCodeAt(j) === c) j++;
 		const count = j - i;
 		if (c === 126 && count > 2) {
-			this.buf += text.slice(i, j);
+			this.addText(i, j);
 			return j;
 		}
 		const before = i > 0 ? text.charCodeAt(i - 1) : 10;
@@ -449,16 +460,20 @@ class InlineTreeParser {
 		st.ch[e] = c;
 		st.count[e] = st.origCount[e] = count;
 		st.power[e] = (canOpen ? OPEN : 0) | (canClose ? CLOSE : 0);
+		st.srcStart[e] = i;
+		st.srcEnd[e] = j;
 		st.dprev[e] = this.delimTop;
 		if (this.delimTop !== -1) st.dnext[this.delimTop] = e;
 		this.delimTop = e;
 		return j;
 	}
 
-	private pushBracket(text: string, image: boolean): void {
+	private pushBracket(text: string, image: boolean, at: number): void {
 		this.flush();
 		const st = this.st;
 		const e = this.append(Kind.Bracket, text, null);
+		st.srcStart[e] = at;
+		st.srcEnd[e] = at + text.length;
 		st.ch[e] = image ? 1 : 0;
 		st.count[e] = ++this.bracketSeq;
 		st.dprev[e] = this.delimTop;
@@ -471,18 +486,18 @@ class InlineTreeParser {
 		const st = this.st;
 		const b = this.bracketTop;
 		if (b === -1) {
-			this.buf += "]";
+			this.addText(i, i + 1);
 			return i + 1;
 		}
 		this.bracketTop = st.dnext[b];
 		const image = st.ch[b] === 1;
 		if (!image && st.count[b] < this.inactiveBelow) {
-			this.buf += "]";
+			this.addText(i, i + 1);
 			return i + 1;
 		}
 		const d = this.text.charCodeAt(i + 1) === 40 ? this.destination(i + 1) : null;
 		if (!d) {
-			this.buf += "]";
+			this.addText(i, i + 1);
 			return i + 1;
 		}
 		this.flush();
@@ -550,12 +565,12 @@ class InlineTreeParser {
 		this.gt ??= new ForwardFinder(text, ">");
 		const close = this.gt.next(i + 1);
 		if (close === -1 || close - i > 2048) {
-			this.buf += "<";
+			this.addText(i, i + 1);
 			return i + 1;
 		}
 		const inner = text.slice(i + 1, close);
 		if (inner.indexOf("<") !== -1 || inner.indexOf("\n") !== -1) {
-			this.buf += "<";
+			this.addText(i, i + 1);
 			return i + 1;
 		}
 		if (isAutolink(inner)) {
@@ -565,9 +580,7 @@ class InlineTreeParser {
 		}
 		if (isLineBreakTag(inner)) {
 			// Spaces around a `<br>` would start or end a line: they go.
-			let end = this.buf.length;
-			while (end > 0 && (this.buf.charCodeAt(end - 1) === 32 || this.buf.charCodeAt(end - 1) === 9)) end--;
-			if (end < this.buf.length) this.buf = this.buf.slice(0, end);
+			this.trimTextEnd();
 			this.pushNode(BREAK);
 			let j = close + 1;
 			while (j < this.n && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
@@ -577,7 +590,7 @@ class InlineTreeParser {
 			this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
 			return close + 1;
 		}
-		this.buf += "<";
+		this.addText(i, i + 1);
 		return i + 1;
 	}
 
@@ -591,7 +604,54 @@ class InlineTreeParser {
 		return e;
 	}
 
+	/** Adds the paragraph's text from `a` to `b` (not empty) to the text met. */
+	private addText(a: number, b: number): void {
+		if (this.bufFrom !== -1) {
+			if (a === this.bufTo) this.bufTo = b;
+			else {
+				this.buf = this.text.slice(this.bufFrom, this.bufTo) + this.text.slice(a, b);
+				this.bufFrom = this.bufTo = -1;
+			}
+		} else if (this.buf.length === 0) {
+			this.bufFrom = a;
+			this.bufTo = b;
+		} else this.buf += this.text.slice(a, b);
+	}
+
+	/** Adds text that is not the paragraph's own (a line end's space). */
+	private addString(s: string): void {
+		if (this.bufFrom !== -1) {
+			this.buf = this.text.slice(this.bufFrom, this.bufTo);
+			this.bufFrom = this.bufTo = -1;
+		}
+		this.buf += s;
+	}
+
+	/** Drops the spaces and tabs that end the text met; returns how many there were. */
+	private trimTextEnd(): number {
+		if (this.bufFrom !== -1) {
+			let to = this.bufTo;
+			while (to > this.bufFrom && (this.text.charCodeAt(to - 1) === 32 || this.text.charCodeAt(to - 1) === 9)) to--;
+			const trimmed = this.bufTo - to;
+			if (to === this.bufFrom) this.bufFrom = this.bufTo = -1;
+			else this.bufTo = to;
+			return trimmed;
+		}
+		let end = this.buf.length;
+		while (end > 0 && (this.buf.charCodeAt(end - 1) === 32 || this.buf.charCodeAt(end - 1) === 9)) end--;
+		const trimmed = this.buf.length - end;
+		if (trimmed > 0) this.buf = this.buf.slice(0, end);
+		return trimmed;
+	}
+
 	private flush(): void {
+		if (this.bufFrom !== -1) {
+			const e = this.append(Kind.Text, "", null);
+			this.st.srcStart[e] = this.bufFrom;
+			this.st.srcEnd[e] = this.bufTo;
+			this.bufFrom = this.bufTo = -1;
+			return;
+		}
 		if (this.buf.length === 0) return;
 		this.append(Kind.Text, this.buf, null);
 		this.buf = "";
@@ -626,24 +686,49 @@ class InlineTreeParser {
 		const st = this.st;
 		let count = 0;
 		let depth = 0;
+		// The text run so far: a stretch of the paragraph (runFrom..runTo) while its parts touch, else a string.
 		let pending: string | null = null;
+		let runFrom = -1;
+		let runTo = -1;
 		for (let x = from; x !== -1 && x !== stop; x = st.next[x]) {
-			if (st.kind[x] === Kind.Node) {
+			const kind = st.kind[x];
+			if (kind === Kind.Node) {
 				if (st.origCount[x] > depth) depth = st.origCount[x];
 				const node = st.node[x];
 				if (node === null) continue;
-				if (pending !== null) {
-					scratch[count++] = { type: "text", text: pending };
+				if (runFrom !== -1 || pending !== null) {
+					scratch[count++] = { type: "text", text: runFrom !== -1 ? this.text.slice(runFrom, runTo) : (pending as string) };
 					pending = null;
+					runFrom = runTo = -1;
 				}
 				scratch[count++] = node;
 				continue;
 			}
-			// A delimiter run keeps no text: what is left of it is its character, `count` times.
-			const text = st.kind[x] === Kind.Delim ? delimText(st.ch[x], st.count[x]) : st.text[x];
-			if (text.length > 0) pending = pending === null ? text : pending + text;
+			// A delimiter run keeps no text: what is left of it is its character, `count` times (a stretch while none was used).
+			let a = st.srcStart[x];
+			let text = "";
+			if (kind === Kind.Delim && st.count[x] !== st.origCount[x]) {
+				a = -1;
+				text = delimText(st.ch[x], st.count[x]);
+			} else if (a === -1) text = st.text[x];
+			if (a !== -1) {
+				const b = st.srcEnd[x];
+				if (runFrom !== -1 && a === runTo) runTo = b;
+				else if (runFrom === -1 && pending === null) {
+					runFrom = a;
+					runTo = b;
+				} else {
+					pending = (runFrom !== -1 ? this.text.slice(runFrom, runTo) : (pending as string)) + this.text.slice(a, b);
+					runFrom = runTo = -1;
+				}
+			} else if (text.length > 0) {
+				if (runFrom !== -1) {
+					pending = this.text.slice(runFrom, runTo) + text;
+					runFrom = runTo = -1;
+				} else pending = pending === null ? text : pending + text;
+			}
 		}
-		if (pending !== null) scratch[count++] = { type: "text", text: pending };
+		if (runFrom !== -1 || pending !== null) scratch[count++] = { type: "text", text: runFrom !== -1 ? this.text.slice(runFrom, runTo) : (pending as string) };
 		this.takenDepth = depth;
 		return takeScratch(count);
 	}
