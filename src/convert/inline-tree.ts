@@ -171,8 +171,30 @@ function isPunct(c: number, s: string, i: number): boolean {
 const SPECIAL = new Uint8Array(128);
 for (const ch of "\\`*_~[]!<\n") SPECIAL[ch.charCodeAt(0)] = 1;
 
+/**
+ * A paragraph parsed: its one run of inline content (most paragraphs; empty when it has none), or its
+ * pieces when images stand in it. The builder reads a run as it is, with no array made around it.
+ */
+export type ParsedParagraph = InlineNode[] | { pieces: InlinePiece[] };
+
+/** How many pieces a parsed paragraph has. */
+export function pieceCount(p: ParsedParagraph): number {
+	return Array.isArray(p) ? (p.length > 0 ? 1 : 0) : p.pieces.length;
+}
+
+/** A parsed paragraph's piece `k` (below {@link pieceCount}). */
+export function pieceAt(p: ParsedParagraph, k: number): InlinePiece {
+	return Array.isArray(p) ? p : p.pieces[k];
+}
+
 /** Parses one paragraph's markdown into pieces: inline content split around its images. */
 export function parseInline(text: string, report: InlineReport): InlinePiece[] {
+	const p = parseParagraph(text, report);
+	return Array.isArray(p) ? (p.length > 0 ? [p] : []) : p.pieces;
+}
+
+/** What {@link parseInline} reads, without the array around a single run. */
+export function parseParagraph(text: string, report: InlineReport): ParsedParagraph {
 	// Most paragraphs of prose hold no markup at all: text and line breaks, no parser.
 	if (MAY_HOLD_MARKUP.test(text)) {
 		// One parser, reused (a parser inside a parser, which does not happen today, would make its own).
@@ -186,7 +208,7 @@ export function parseInline(text: string, report: InlineReport): InlinePiece[] {
 	}
 	if (text.indexOf("\n") !== -1) return plainLines(text, report.softBreaks);
 	const t = trimText(text);
-	return t.length === 0 ? [] : [[{ type: "text", text: t }]];
+	return t.length === 0 ? [] : [{ type: "text", text: t }];
 }
 
 /**
@@ -206,6 +228,12 @@ export function mayHoldMarkup(line: string): boolean {
  * is never joined into a copy and a line with nothing to trim is its text node's text as it is.
  */
 export function parsePlainLines(lines: readonly string[], count: number, softBreaks: boolean): InlinePiece[] {
+	const run = plainLinesRun(lines, count, softBreaks);
+	return run.length > 0 ? [run] : [];
+}
+
+/** {@link parsePlainLines}' one run of content (empty when there is none). */
+export function plainLinesRun(lines: readonly string[], count: number, softBreaks: boolean): InlineNode[] {
 	let nodes = 0;
 	let buf = "";
 	for (let k = 0; k < count; k++) {
@@ -226,8 +254,7 @@ export function parsePlainLines(lines: readonly string[], count: number, softBre
 		} else buf += " ";
 	}
 	if (buf.length > 0) scratch[nodes++] = { type: "text", text: buf };
-	const trimmed = trimInline(takeScratch(nodes) as InlineNode[]);
-	return trimmed.length > 0 ? [trimmed] : [];
+	return trimInline(takeScratch(nodes) as InlineNode[]);
 }
 
 /**
@@ -235,7 +262,7 @@ export function parsePlainLines(lines: readonly string[], count: number, softBre
  * spaces and tabs dropped, two or more of them a hard break, the next line's leading ones dropped;
  * a soft break a break or a space), without the parser's working list.
  */
-function plainLines(text: string, softBreaks: boolean): InlinePiece[] {
+function plainLines(text: string, softBreaks: boolean): InlineNode[] {
 	let count = 0;
 	let buf = "";
 	let from = 0;
@@ -257,8 +284,7 @@ function plainLines(text: string, softBreaks: boolean): InlinePiece[] {
 		while (from < n && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
 	}
 	if (buf.length > 0) scratch[count++] = { type: "text", text: buf };
-	const trimmed = trimInline(takeScratch(count) as InlineNode[]);
-	return trimmed.length > 0 ? [trimmed] : [];
+	return trimInline(takeScratch(count) as InlineNode[]);
 }
 
 /** The parser a paragraph takes (see parseInline). */
@@ -316,7 +342,7 @@ class InlineTreeParser {
 	private takenDepth = 0;
 
 	/** Parses one paragraph; the parser holds nothing of it afterwards and can take the next. */
-	parse(text: string, report: InlineReport): InlinePiece[] {
+	parse(text: string, report: InlineReport): ParsedParagraph {
 		this.text = text;
 		this.n = text.length;
 		this.report = report;
@@ -339,7 +365,7 @@ class InlineTreeParser {
 		}
 	}
 
-	private run(): InlinePiece[] {
+	private run(): ParsedParagraph {
 		const { text, n } = this;
 		const spans = findCodeSpans(text);
 		let s = 0;
@@ -838,13 +864,10 @@ class InlineTreeParser {
 	}
 
 	/** The finished list as pieces: inline runs, with top-level images standing apart. */
-	private pieces(): InlinePiece[] {
+	private pieces(): ParsedParagraph {
 		let nodes = this.collect(this.head, -1);
 		if (this.maxDepth > MAX_NESTING) nodes = capNesting(nodes);
-		if (!this.rewrite) {
-			const trimmed = trimInline(nodes as InlineNode[]);
-			return trimmed.length > 0 ? [trimmed] : [];
-		}
+		if (!this.rewrite) return trimInline(nodes as InlineNode[]);
 		const pieces: InlinePiece[] = [];
 		let run: InlineNode[] = [];
 		const hoisted: InlineImage[] = [];
@@ -873,7 +896,7 @@ class InlineTreeParser {
 			const trimmed = trimInline(mergeText(p));
 			if (trimmed.length > 0) out.push(trimmed);
 		}
-		return out;
+		return { pieces: out };
 	}
 
 	/** Makes a node Medium's: strikethrough unwrapped, relative links made text, nested images moved out. */

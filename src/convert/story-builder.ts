@@ -9,7 +9,7 @@
 import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
 import { codeLanguage, HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, nestedItemPrefix, OBSIDIAN_ONLY_CODE, OBSIDIAN_ONLY_LANGUAGES, quotedListPrefix } from "./rules/block-rules";
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
-import { BREAK, mayHoldMarkup, parseInline, parsePlainLines, type InlineImage, type InlinePiece, type InlineReport } from "./inline-tree";
+import { BREAK, mayHoldMarkup, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
 import { closesFence, fenceOpen, listItem, parseHeading, quoteContentStart } from "./sections";
 import { isBlank } from "./text-scan";
 
@@ -62,11 +62,11 @@ class LineBuffer {
 	}
 
 	/** The paragraph's inline content when no line holds markup (the common prose paragraph), else null. */
-	takePlain(softBreaks: boolean): InlinePiece[] | null {
+	takePlain(softBreaks: boolean): InlineNode[] | null {
 		for (let k = 0; k < this.count; k++) if (mayHoldMarkup(this.lines[k])) return null;
-		const pieces = parsePlainLines(this.lines, this.count, softBreaks);
+		const run = plainLinesRun(this.lines, this.count, softBreaks);
 		this.count = 0;
-		return pieces;
+		return run;
 	}
 
 	/** The lines joined by `\n`; the buffer is empty afterwards. */
@@ -364,18 +364,19 @@ export class StoryBuilder {
 
 	private heading(level: number, text: string, line: number): void {
 		this.endList();
-		const pieces = this.inline(text, line);
+		const parsed = this.parse(text, line);
+		const n = pieceCount(parsed);
 		let k = 0;
-		if (pieces.length > 0 && Array.isArray(pieces[0])) {
-			const content = pieces[k++] as InlineNode[];
+		if (n > 0 && Array.isArray(pieceAt(parsed, 0))) {
+			const content = pieceAt(parsed, k++) as InlineNode[];
 			if (content.length > 0) {
 				const block: StoryBlock & { type: "heading" } = { type: "heading", size: "large", content, line };
 				this.blocks.push(block);
 				this.headings.push({ block, level });
 			}
 		}
-		for (; k < pieces.length; k++) {
-			const p = pieces[k];
+		for (; k < n; k++) {
+			const p = pieceAt(parsed, k);
 			if (Array.isArray(p)) this.blocks.push({ type: "paragraph", content: p, line });
 			else this.image(p, line);
 		}
@@ -419,9 +420,9 @@ export class StoryBuilder {
 		this.blocks.push({ type: "code", language: null, text: this.code.take(), line: this.indentedLine });
 	}
 
-	private inline(text: string, line: number): InlinePiece[] {
+	private parse(text: string, line: number): ParsedParagraph {
 		this.reportLine = line;
-		return parseInline(text, this.report);
+		return parseParagraph(text, this.report);
 	}
 
 	/** Ends the open paragraph, if any, as Medium's blocks. */
@@ -434,10 +435,11 @@ export class StoryBuilder {
 			return;
 		}
 		// Lines with no markup become text and breaks as they are, without joining them first.
-		const pieces = (this.para.count > 1 ? this.para.takePlain(this.report.softBreaks) : null) ?? this.inline(this.para.take(), line);
+		const parsed: ParsedParagraph = (this.para.count > 1 ? this.para.takePlain(this.report.softBreaks) : null) ?? this.parse(this.para.take(), line);
+		const n = pieceCount(parsed);
 		if (kind === Para.Plain) {
-			for (let k = 0; k < pieces.length; k++) {
-				const p = pieces[k];
+			for (let k = 0; k < n; k++) {
+				const p = pieceAt(parsed, k);
 				if (Array.isArray(p)) this.blocks.push({ type: "paragraph", content: p, line });
 				else this.image(p, line);
 			}
@@ -446,8 +448,8 @@ export class StoryBuilder {
 			const prefix = this.itemPrefix;
 			this.itemPrefix = "";
 			let first = true;
-			for (let k = 0; k < pieces.length; k++) {
-				const p = pieces[k];
+			for (let k = 0; k < n; k++) {
+				const p = pieceAt(parsed, k);
 				if (!Array.isArray(p)) {
 					this.image(p, line);
 					continue;
@@ -463,8 +465,8 @@ export class StoryBuilder {
 			const last = this.lastItem;
 			const joins = this.continuing && last !== null && this.blocks[this.blocks.length - 1] === last;
 			this.continuing = false;
-			for (let k = 0; k < pieces.length; k++) {
-				const p = pieces[k];
+			for (let k = 0; k < n; k++) {
+				const p = pieceAt(parsed, k);
 				if (!Array.isArray(p)) {
 					this.image(p, line);
 					continue;
@@ -507,7 +509,8 @@ export class StoryBuilder {
 	/** Parses inline markdown as one paragraph's content (images left out), for blocks made elsewhere. */
 	inlineContent(text: string, line: number): InlineNode[] {
 		const out: InlineNode[] = [];
-		for (const p of this.inline(text, line)) if (Array.isArray(p)) out.push(...p);
+		this.reportLine = line;
+		for (const p of parseInline(text, this.report)) if (Array.isArray(p)) out.push(...p);
 		return out;
 	}
 
