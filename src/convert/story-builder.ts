@@ -187,9 +187,7 @@ export class StoryBuilder {
 		if (indent < 4) {
 			// Below 4 columns the indent is spaces only, so `indent` is also the index of the first other character.
 			const first = text.charCodeAt(indent);
-			if (first <= 32 || first >= 128 || MAY_START_BLOCK[first] === 1) {
-				if (this.blockStart(text, indent, first, line)) return;
-			}
+			if (mayStartBlock(first) && this.blockStart(text, indent, first, line)) return;
 		} else if (this.para.count === 0) {
 			this.indented = true;
 			this.indentedLine = line;
@@ -543,6 +541,15 @@ function withPrefix(prefix: string, content: InlineNode[]): InlineNode[] {
 const MAY_START_BLOCK = new Uint8Array(128);
 for (const ch of "#=-*_`~+0123456789") MAY_START_BLOCK[ch.charCodeAt(0)] = 1;
 
+/**
+ * Whether a line (indented under 4 columns) whose first character after the indent is `first` may start
+ * a block; when not, no block classifier can accept it (white space and non-ASCII are always tried:
+ * `trim` knows more white space than the indent does).
+ */
+export function mayStartBlock(first: number): boolean {
+	return first <= 32 || first >= 128 || MAY_START_BLOCK[first] === 1;
+}
+
 function isSpaceOrTab(c: number): boolean {
 	return c === 32 || c === 9;
 }
@@ -593,7 +600,7 @@ function stripIndent(text: string, cols: number): string {
 }
 
 /** A thematic break: three or more `-`, `*` or `_` (spaces between allowed), nothing else. */
-function isRule(text: string): boolean {
+export function isRule(text: string): boolean {
 	let ch = 0;
 	let count = 0;
 	let i = 0;
@@ -610,7 +617,7 @@ function isRule(text: string): boolean {
 }
 
 /** `===` under a paragraph makes it a level-1 heading, `---` a level-2 one; 0 otherwise. */
-function setextLevel(text: string): number {
+export function setextLevel(text: string): number {
 	const t = text.trim();
 	if (t.length === 0) return 0;
 	const c = t.charCodeAt(0);
