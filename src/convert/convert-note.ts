@@ -249,7 +249,6 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	ctx.warnings.sort((a, b) => a.line - b.line);
 
 	const subtitle = stringProperty(props, "medium_subtitle");
-	const content = storyMarkdown({ title, subtitle, blocks });
 
 	const tagSource = props.medium_tags !== undefined ? props.medium_tags : props.tags;
 	const tags = tagsFromProperty(tagSource);
@@ -265,11 +264,16 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	const template = options.canonicalTemplate?.trim();
 	if (!canonicalUrl && template) canonicalUrl = fillTemplate(template, root.path);
 
+	let markdown: string | undefined;
 	return {
 		title,
 		subtitle,
 		blocks,
-		content,
+		// The markdown writer runs when the markdown is first asked for (the diff, the hash, `convert`),
+		// not for every conversion: the preview and the HTML writers never read it.
+		get content(): string {
+			return (markdown ??= storyMarkdown({ title, subtitle, blocks }));
+		},
 		tags,
 		canonicalUrl: canonicalUrl ?? null,
 		images: ctx.images,

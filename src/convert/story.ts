@@ -30,7 +30,7 @@ export interface Story extends StoryModel {
 	blocks: StoryBlock[];
 	/**
 	 * The blocks as markdown (src/story/story-markdown.ts), starting with `# <title>`: what `convert`
-	 * prints and what the re-publish diff compares.
+	 * prints and what the re-publish diff compares. Written on first read, once.
 	 */
 	content: string;
 	tags: string[];
