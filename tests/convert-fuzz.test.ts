@@ -13,18 +13,8 @@ import { bodyOf } from "./support/convert-helpers";
 import { mediumSafetyProblems } from "./support/html-safety";
 import { importHtml, showParagraph } from "./support/medium-importer";
 import { MemoryVault, propertiesOf } from "./support/memory-vault";
+import { mulberry32 } from "./support/seeded-random";
 
-/** mulberry32: a small deterministic PRNG, so a failure replays from its seed. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 class Rng {
 	private readonly next: () => number;

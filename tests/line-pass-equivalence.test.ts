@@ -10,17 +10,12 @@ import { convertInline, type ConvertedLink } from "../src/convert/inline";
 import { findCodeSpans, isTrimSpace, trimmedSlice } from "../src/convert/text-scan";
 import { parseDelimiterRow, splitRow, type Align } from "../src/convert/text-table";
 import { MemoryVault } from "./support/memory-vault";
+import { mulberry32 } from "./support/seeded-random";
 
-/** mulberry32: a small deterministic PRNG, so a failure replays from its seed. */
+/** A seeded integer generator (0 … n-1), so a failure replays from its seed. */
 function rng(seed: number): (n: number) => number {
-	let a = seed >>> 0;
-	return (n: number) => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-	};
+	const next = mulberry32(seed);
+	return (n: number) => Math.floor(next() * n);
 }
 
 const SPACES = [" ", "\t", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u2028", "\u000b", "\u180e", "\u200b"];

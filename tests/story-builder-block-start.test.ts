@@ -6,18 +6,8 @@
 
 import { fenceOpen, listItem, parseHeading } from "../src/convert/sections";
 import { isRule, mayStartBlock, setextLevel } from "../src/convert/story-builder";
+import { mulberry32 } from "./support/seeded-random";
 
-/** mulberry32: a small deterministic PRNG, so a failure replays from its seed. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const PIECES = ["#", "##", "=", "==", "-", "--", "*", "_", "`", "```", "~~~", "+", "1", "1.", "2)", "a", "Z", ".", ">", "!", "[", "(", "|", "^", "é", "\u00a0", "\u3000", "\u2028", "\u000b", " ", "  ", "\t"];
 

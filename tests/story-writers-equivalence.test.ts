@@ -13,18 +13,10 @@ import { escapeHtml as referenceEscapeHtml } from "./support/reference/escape-ht
 import { cleanUrl, safeHref, safeImageSrc } from "../src/html/safe-url";
 import * as referenceUrl from "./support/reference/safe-url";
 import type { ImageSource, InlineNode, StoryBlock, StoryModel } from "../src/story/story-model";
+import { mulberry32 } from "./support/seeded-random";
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The tests' seeded generator, so a failure can be replayed. */
+const rng = mulberry32;
 
 /** Pieces text is made of: what either writer escapes or looks at, whitespace `trim` knows, plain words. */
 const PIECES = [
