@@ -628,17 +628,8 @@ class InlineScanner {
 		if (close === -1) return -1;
 		const raw = this.text.slice(i + 2, close);
 		const memo = this.e.linkMemo;
-		const known = memo === undefined ? undefined : memo.get(raw);
-		if (known === null) return -1;
-		if (known !== undefined) {
-			if (known.code !== null) this.warn(known.code, known.message);
-			return this.replace(i, known.text, close + 2);
-		}
-		const inner = unescapePipes(raw);
-		if (inner.trim().length === 0) {
-			memo?.set(raw, null);
-			return -1;
-		}
+		const inner = this.recall(memo, raw, i, close + 2);
+		if (typeof inner === "number") return inner;
 		const bar = inner.indexOf("|");
 		const target = bar === -1 ? inner : inner.slice(0, bar);
 		const alias = bar === -1 ? null : inner.slice(bar + 1);
@@ -648,6 +639,24 @@ class InlineScanner {
 		// linkTo gives at most one warning, and its message names only the link as written.
 		const text = this.remember(memo, raw, before, this.linkTo(path, subpath, display, i, close + 2));
 		return this.replace(i, text, close + 2);
+	}
+
+	/**
+	 * A link or embed written as `raw`: when met before in this environment, answered from `memo` (its
+	 * warning given again) with where to go on (-1 when it was no link); when new, its text with pipes
+	 * unescaped (a blank one is remembered as no link).
+	 */
+	private recall(memo: Map<string, ConvertedLink | null> | undefined, raw: string, i: number, end: number): number | string {
+		const known = memo === undefined ? undefined : memo.get(raw);
+		if (known === null) return -1;
+		if (known !== undefined) {
+			if (known.code !== null) this.warn(known.code, known.message);
+			return this.replace(i, known.text, end);
+		}
+		const inner = unescapePipes(raw);
+		if (inner.trim().length > 0) return inner;
+		memo?.set(raw, null);
+		return -1;
 	}
 
 	/**
@@ -783,17 +792,8 @@ class InlineScanner {
 		if (close === -1) return -1;
 		const raw = this.text.slice(i + 3, close);
 		const memo = this.e.embedMemo;
-		const known = memo === undefined ? undefined : memo.get(raw);
-		if (known === null) return -1;
-		if (known !== undefined) {
-			if (known.code !== null) this.warn(known.code, known.message);
-			return this.replace(i, known.text, close + 2);
-		}
-		const inner = unescapePipes(raw);
-		if (inner.trim().length === 0) {
-			memo?.set(raw, null);
-			return -1;
-		}
+		const inner = this.recall(memo, raw, i, close + 2);
+		if (typeof inner === "number") return inner;
 		const bar = inner.indexOf("|");
 		const target = bar === -1 ? inner : inner.slice(0, bar);
 		const alias = bar === -1 ? "" : inner.slice(bar + 1).trim();
