@@ -11,7 +11,7 @@ import { codeLanguage, HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, headingSizes
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
 import { BREAK, mayHoldMarkup, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
 import { closesFence, fenceOpen, listItem, parseHeading, quoteContentStart } from "./sections";
-import { isBlank } from "./text-scan";
+import { isBlank, isTrimSpace } from "./text-scan";
 
 /** What the builder needs from the conversion around it. */
 export interface BuilderHost {
@@ -563,14 +563,8 @@ function isBlankFrom(text: string, from: number): boolean {
 /** `text.slice(from).trimStart()`, with one slice at most. */
 function trimStartFrom(text: string, from: number): string {
 	let i = from;
-	while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+	while (i < text.length && isTrimSpace(text.charCodeAt(i))) i++;
 	return i === 0 ? text : text.slice(i);
-}
-
-/** The white space `trim` removes (ECMAScript's WhiteSpace and LineTerminator). */
-function isJsSpace(c: number): boolean {
-	if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Leading white space in columns from `from` on (a tab counts to the next multiple of 4). */
