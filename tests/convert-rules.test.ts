@@ -285,6 +285,23 @@ describe("warnings", () => {
 			["math-as-code", "Inner.md", 3],
 		]);
 	});
+
+	test("the story builder's warnings for embedded text name the embedded note and its own line, two deep too", async () => {
+		const outer = "o\n\n~~gone~~\n\n![[Inner]]";
+		const inner = "# A\n\n## B\n\n### C\n\n```mermaid\ngraph\n```\n\n<span>x</span>";
+		const s = await convert("Root\n\n![[Outer]]\n\n~~root~~\n\n![[Outer]]", { "Outer.md": outer, "Inner.md": inner });
+		const found = s.warnings.map((w) => [w.code, w.path, w.line]);
+		// Outer is embedded twice: its warnings are given once. Strikethrough is warned once per story.
+		expect(found).toEqual([
+			["strikethrough-dropped", "Outer.md", 3],
+			["heading-levels", "Inner.md", 5],
+			["unrendered-block", "Inner.md", 7],
+			["html-dropped", "Inner.md", 11],
+		]);
+		// Blocks still carry the root line that brought them in, each embed its own.
+		const lines = s.blocks.filter((b) => b.type === "code").map((b) => b.line);
+		expect(lines).toEqual([3, 7]);
+	});
 });
 
 describe("embeds: cycles and depth", () => {

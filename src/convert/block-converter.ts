@@ -4,7 +4,7 @@
  * through the inline pass. Embedded notes are converted by a nested BlockConverter.
  */
 
-import { warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
+import { embeddedLineTag, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
 import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
 import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, splitQuote, trailingBlockId, type LineRange } from "./sections";
 import type { NoteLines } from "./note-lines";
@@ -84,7 +84,11 @@ export interface LineSink {
 export class BlockConverter {
 	/** The output lines so far: the first {@link n} entries count (stale ones past it are overwritten). */
 	private readonly out: string[] = [];
-	/** For each output line, the 1-based root-note line it came from (the story builder's `line`). */
+	/**
+	 * For each output line, where it came from. The root: the 1-based root-note line, or for a line of an
+	 * embedded note a tag ({@link embeddedLineTag}) that also names that note's own line. An embed's own
+	 * converter: the line's index in `ctx.lineOrigins`, which the root turns into a tag.
+	 */
 	private readonly lineNumbers: number[] = [];
 	private n = 0;
 	private fence: { char: string; len: number; quoted: boolean; indent: number } | null = null;
@@ -98,6 +102,9 @@ export class BlockConverter {
 	private line = 0;
 	/** The current line in this converter's own note, for warnings from an embedded note. */
 	private ownLine = 0;
+	/** An embed's converter: the own line last registered in `ctx.lineOrigins`, and its index there. */
+	private originLine = 0;
+	private origin = 0;
 
 	constructor(
 		private readonly ctx: ConvertContext,
@@ -162,8 +169,25 @@ export class BlockConverter {
 
 	private put(line: string): void {
 		this.out[this.n] = line;
-		this.lineNumbers[this.n] = this.line;
+		this.lineNumbers[this.n] = this.frame.depth === 0 ? this.line : this.ownOrigin();
 		this.n++;
+	}
+
+	/** An embed's converter: the current own line's index in `ctx.lineOrigins`, registered once. */
+	private ownOrigin(): number {
+		if (this.originLine !== this.ownLine) {
+			this.originLine = this.ownLine;
+			this.origin = this.ctx.lineOrigins.push({ path: this.note.path, line: this.ownLine }) - 1;
+		}
+		return this.origin;
+	}
+
+	/** Emits a line an embed brought in, keeping where it was written (`origin`, see {@link lineNumbers}). */
+	private emitEmbedded(line: string, origin: number): void {
+		this.out[this.n] = line;
+		this.lineNumbers[this.n] = this.frame.depth === 0 ? embeddedLineTag(origin, this.line) : origin;
+		this.n++;
+		this.lastKind = kindOf(line);
 	}
 
 	/** Emits a line outside code; runs of blank lines collapse to one. */
@@ -442,9 +466,11 @@ export class BlockConverter {
 			first = false;
 			if (part.length === 0) continue;
 			this.emit(prefix.trimEnd());
-			for (const l of part) {
-				if (prefix) this.emitRaw(l.trim() === "" ? ">" : prefix + l);
-				else this.emitRaw(l);
+			const origins = this.ctx.embedOrigins.get(part);
+			for (let j = 0; j < part.length; j++) {
+				const l = part[j];
+				const origin = origins !== undefined ? origins[j] : 0;
+				this.emitEmbedded(prefix ? (l.trim() === "" ? ">" : prefix + l) : l, origin);
 			}
 			this.emit(prefix.trimEnd());
 		}
@@ -495,6 +521,7 @@ export class BlockConverter {
 		}, this.footnotesScanned);
 		const lines = nested.run();
 		ctx.embedCache.set(key, lines);
+		ctx.embedOrigins.set(lines, nested.lineNumbers);
 		return lines;
 	}
 }

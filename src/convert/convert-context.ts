@@ -62,6 +62,12 @@ export interface ConvertContext {
 	footnoteTexts: FootnoteDef[];
 	/** Converted embeds, keyed `path#subpath`. */
 	embedCache: Map<string, string[]>;
+	/** For each converted embed's lines (the array in {@link embedCache}), where each line was written: an index into {@link lineOrigins}. */
+	embedOrigins: Map<string[], number[]>;
+	/** Lines of embedded notes that reached the story, by index (0 unused): their note and own 1-based line. */
+	lineOrigins: Array<{ path: string; line: number } | null>;
+	/** The embedded-note warnings the builder gave, so a note embedded twice warns once. */
+	originWarned: Set<string>;
 }
 
 export function createContext(vault: VaultPort, rootPath: string, options: ConvertOptions): ConvertContext {
@@ -85,6 +91,9 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		footnoteDefs: new Map(),
 		footnoteTexts: [],
 		embedCache: new Map(),
+		embedOrigins: new Map(),
+		lineOrigins: [null],
+		originWarned: new Set(),
 	};
 }
 
@@ -109,4 +118,37 @@ export function resolveCached(ctx: ConvertContext, linkpath: string, sourcePath:
  */
 export function warn(ctx: ConvertContext, code: string, message: string, line: number, path?: string): void {
 	ctx.warnings.push(path === undefined ? { code, message, line } : { code, message, line, path });
+}
+
+/**
+ * The story builder hears of a line by one number. A root-note line is that line; a line written in an
+ * embedded note is a negative tag naming both its origin (an index into `lineOrigins`) and the root
+ * line that embeds it: blocks keep the root line, warnings name the embedded note's own line.
+ */
+const ORIGIN_SPAN = 16777216; // 2^24 root lines; the tag stays an exact integer up to 2^53
+
+/** The tag for a line of an embedded note (origin index `origin`) embedded at root line `rootLine`. */
+export function embeddedLineTag(origin: number, rootLine: number): number {
+	return origin > 0 && rootLine < ORIGIN_SPAN ? -(origin * ORIGIN_SPAN + rootLine) : rootLine;
+}
+
+/** The root-note line a builder line number stands for. */
+export function rootLineOf(tag: number): number {
+	return tag >= 0 ? tag : -tag % ORIGIN_SPAN;
+}
+
+/**
+ * Records a warning at a builder line number: the root note's line, or the embedded note's own line.
+ * A note embedded twice is read twice by the builder; its warning is given once, like the line pass's.
+ */
+export function warnAtTag(ctx: ConvertContext, code: string, message: string, tag: number): void {
+	const origin = tag >= 0 ? null : ctx.lineOrigins[Math.floor(-tag / ORIGIN_SPAN)];
+	if (!origin) {
+		warn(ctx, code, message, rootLineOf(tag));
+		return;
+	}
+	const key = `${code}\n${origin.path}\n${origin.line}\n${message}`;
+	if (ctx.originWarned.has(key)) return;
+	ctx.originWarned.add(key);
+	warn(ctx, code, message, origin.line, origin.path);
 }

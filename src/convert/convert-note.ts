@@ -8,7 +8,7 @@ import type { Properties, VaultPort } from "../core/ports";
 import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
 import { BlockConverter, fencedOf } from "./block-converter";
-import { createContext, resolveCached, warn, type ConvertContext, type LoadedNote } from "./convert-context";
+import { createContext, resolveCached, rootLineOf, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
 import { fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, fillTemplate, inlineEnv, noEmbeds } from "./inline";
@@ -176,12 +176,15 @@ function plainTitle(ctx: ConvertContext, notePath: string, text: string, line: n
 	return plainText(parseInlineFlat(markdown, { softBreaks: false, warn: () => undefined })).trim();
 }
 
-/** Where an image written by the inline pass comes from: a vault file, or a web address Medium fetches. */
+/**
+ * Where an image written by the inline pass comes from: a vault file, or a web address Medium fetches.
+ * `line` is the builder's line number (see embeddedLineTag).
+ */
 function imageSource(ctx: ConvertContext, src: string, line: number): ImageSource | null {
 	const path = ctx.imagePaths.get(src);
 	if (path !== undefined) return { kind: "vault", path };
 	if (isAbsoluteImageSrc(src)) return { kind: "url", url: src.trim() };
-	warn(ctx, RELATIVE_IMAGE_CODE, `Image ${src} is not in the vault and not a web address Medium can fetch; it was left out.`, line);
+	warnAtTag(ctx, RELATIVE_IMAGE_CODE, `Image ${src} is not in the vault and not a web address Medium can fetch; it was left out.`, line);
 	return null;
 }
 
@@ -218,7 +221,8 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	// The lines, Obsidian's syntax resolved, become Medium's paragraphs as they come.
 	const builder = new StoryBuilder({
 		strictLineBreaks: options.strictLineBreaks ?? false,
-		warn: (code, message, line) => warn(ctx, code, message, line),
+		// The builder's line numbers name an embedded note's own line too: its warnings point there.
+		warn: (code, message, line) => warnAtTag(ctx, code, message, line),
 		imageSource: (src, line) => imageSource(ctx, src, line),
 	});
 	converter.run(builder);
@@ -244,6 +248,8 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		}
 	}
 	const blocks = builder.finish();
+	// A block keeps the root line that brought it in (an embed's blocks, the embedding line).
+	if (ctx.lineOrigins.length > 1) for (const b of blocks) if (b.line < 0) b.line = rootLineOf(b.line);
 
 	// Warnings in the order of the note (the builder's come after the line pass's); sort is stable.
 	ctx.warnings.sort((a, b) => a.line - b.line);

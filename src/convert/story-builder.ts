@@ -13,7 +13,11 @@ import { BREAK, mayHoldMarkup, parseInline, parseParagraph, pieceAt, pieceCount,
 import { closesFence, fenceOpen, listItem, parseHeading, quoteContentStart } from "./sections";
 import { isBlank, isTrimSpace } from "./text-scan";
 
-/** What the builder needs from the conversion around it. */
+/**
+ * What the builder needs from the conversion around it. Every `line` here is the number the line pass
+ * gave the line: a root-note line, or a tag that also names an embedded note's own line
+ * (convert-context's embeddedLineTag), so a warning can point where the text was written.
+ */
 export interface BuilderHost {
 	warn(code: string, message: string, line: number): void;
 	/** Where an image's bytes come from, or null (with a warning) when Medium could not show it. */
@@ -134,7 +138,7 @@ export class StoryBuilder {
 		this.host.warn(code, message, line);
 	}
 
-	/** Takes the next markdown line, which came from root-note line `line`. */
+	/** Takes the next markdown line, which came from line `line` (see {@link BuilderHost}). */
 	push(text: string, line: number): void {
 		if (this.fence) {
 			if (this.fenceLine(this.fence, text)) return;
