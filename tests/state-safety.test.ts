@@ -4,7 +4,8 @@
  * refuses rather than damages.
  */
 
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import * as path from "node:path";
 import { acquireLock, LockBusyError } from "../src/cli/file-lock";
@@ -153,6 +154,27 @@ describe("the write-back", () => {
 		expect(readdirSync(dir)).toEqual(["N.md"]);
 		await writeUrlProperty(note, "medium_url", URL, boundary);
 		expect(readdirSync(dir)).toEqual(["N.md"]);
+	});
+
+	test("a hard-linked note whose in-place write fails halfway is put back as it was, with no temporary file", async () => {
+		const note = path.join(dir, "H.md");
+		const other = path.join(dir, "H-other.md");
+		const text = "---\ntags: [a]\n---\n# H\n\nbody\n";
+		writeFileSync(note, text);
+		linkSync(note, other);
+		const boundary = await vaultBoundary(dir);
+		// The disk fills after half the new text is written over the note.
+		const halfThenFail = async (handle: FileHandle, data: Uint8Array) => {
+			await handle.write(data, 0, data.length >> 1, 0);
+			throw new Error("ENOSPC: no space left on device");
+		};
+		await expect(writeUrlProperty(note, "medium_url", URL, boundary, { overwrite: halfThenFail })).rejects.toThrow(/ENOSPC.*put back as it was/);
+		expect(readFileSync(other, "utf8")).toBe(text);
+		expect(readdirSync(dir).sort()).toEqual(["H-other.md", "H.md"]);
+		await writeUrlProperty(note, "medium_url", URL, boundary);
+		expect(readFileSync(other, "utf8")).toBe(`---\ntags: [a]\nmedium_url: ${URL}\n---\n# H\n\nbody\n`);
+		expect(statSync(note).ino).toBe(statSync(other).ino);
+		expect(readdirSync(dir).sort()).toEqual(["H-other.md", "H.md"]);
 	});
 });
 
