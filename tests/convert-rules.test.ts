@@ -85,6 +85,8 @@ const rows: Row[] = [
 	["image size dropped", "![[pic.png|300]]", "![](pic.png)"],
 	["image size WxH dropped", "![[pic.png|300x200]]", "![](pic.png)"],
 	["image caption", "![[pic.png|A caption]]", "![A caption](pic.png)"],
+	["image alt and size", "![[pic.png|A caption|300]]", "![A caption](pic.png)"],
+	["image alt and WxH size", "![[pic.png|A caption|300x200]]", "![A caption](pic.png)"],
 	["markdown local image", "![Alt](img/photo%20one.jpg)", "![Alt](img/photo%20one.jpg)"],
 	["remote image stays, size dropped", "![alt|100](https://e.com/a.png)", "![alt](https://e.com/a.png)"],
 	["remote image pure size", "![250](https://e.com/a.png)", "![](https://e.com/a.png)"],

@@ -8,7 +8,7 @@
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { fillUrlTemplate } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
-import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isImageSize, isWebEmbedUrl, localScheme } from "./file-kinds";
+import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
 import { bareDestinationEnd, codeSpan, type CodeSpan, findCodeSpans, firstInlineSyntax, ForwardFinder, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
@@ -817,7 +817,8 @@ class InlineScanner {
 			return this.block(i, this.e.embedNote(resolved, subpath, written()), close + 2);
 		}
 		if (kind === "image") {
-			const alt = alias.length > 0 && !isImageSize(alias) ? alias : "";
+			// `![[pic.png|Alt|300]]`: Obsidian's size is the last part after a pipe; the rest is the alt text.
+			const alt = altWithoutSize(alias);
 			return this.replace(i, this.remember(memo, raw, before, this.image(resolved, alt, i, close + 2)), close + 2);
 		}
 		const name = baseName(path.length > 0 ? path : resolved);
