@@ -7,6 +7,7 @@
 import { embeddedLineTag, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
 import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
 import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, splitQuote, trailingBlockId, type LineRange } from "./sections";
+import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { isBlank, isSpace } from "./text-scan";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
@@ -330,6 +331,8 @@ export class BlockConverter {
 				this.footnoteLines = true;
 				return i;
 			}
+			// A link reference definition (`[label]: url`) shows nothing; its links use it.
+			if (depth === 0 && trimmed.charCodeAt(0) === 91 && linkReferencesOf(this.note).lines.has(i)) return i;
 			if (trimmed.startsWith("^") && trailingBlockId(trimmed) === 0) return i;
 			if (depth > 0 && trimmed.startsWith("[!")) {
 				const header = this.callout(trimmed);

@@ -4,6 +4,7 @@
  */
 
 import type { Properties, VaultPort } from "../core/ports";
+import type { LinkReferences } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import type { ConversionWarning, ConvertOptions, StoryImage } from "./story";
 
@@ -19,6 +20,8 @@ export interface LoadedNote {
 	bodyStart: number;
 	/** Per line, whether it belongs to a fenced code block; computed when first needed. */
 	fenced?: Uint8Array;
+	/** Its link reference definitions (`[label]: url`); collected when first needed. */
+	linkReferences?: LinkReferences;
 }
 
 /** A footnote's text and the note it comes from (a definition, or an inline `^[…]` footnote). */

@@ -12,6 +12,7 @@ import { createContext, resolveCached, rootLineOf, warn, warnAtTag, type Convert
 import { fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, fillTemplate, inlineEnv, noEmbeds } from "./inline";
+import { linkReferencesOf } from "./link-references";
 import { NoteLines } from "./note-lines";
 import { parseHeading, stripQuotePrefix } from "./sections";
 import type { ConvertOptions, Story } from "./story";
@@ -110,6 +111,19 @@ export function collectTargets(text: string): Target[] {
 	return targets;
 }
 
+/** The vault targets of a note's link reference definitions (`[label]: Note.md`), which `](` does not find. */
+function referenceTargets(note: LoadedNote): Target[] {
+	const targets: Target[] = [];
+	for (const ref of linkReferencesOf(note).byLabel.values()) {
+		if (hasScheme(ref.dest)) continue;
+		const decoded = decodeLinkDestination(ref.dest);
+		const hash = decoded.indexOf("#");
+		const path = hash === -1 ? decoded : decoded.slice(0, hash);
+		if (path.trim().length > 0) targets.push({ path, embed: true });
+	}
+	return targets;
+}
+
 /** Reads, once, every note that `note` links to or embeds, and recursively what its embeds need. */
 async function preload(ctx: ConvertContext, note: LoadedNote, depth: number, scanned: Set<string>): Promise<void> {
 	if (scanned.has(note.path)) return;
@@ -117,7 +131,7 @@ async function preload(ctx: ConvertContext, note: LoadedNote, depth: number, sca
 	// The whole text, frontmatter included: a link in a property is read for nothing, which is harmless.
 	const body = note.text;
 	const wanted = new Map<string, boolean>();
-	for (const t of collectTargets(body)) {
+	for (const t of [...collectTargets(body), ...referenceTargets(note)]) {
 		const resolved = resolveCached(ctx, t.path, note.path);
 		if (resolved === null || fileKind(resolved) !== "note") continue;
 		wanted.set(resolved, (wanted.get(resolved) ?? false) || t.embed);

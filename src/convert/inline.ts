@@ -6,6 +6,7 @@
  */
 
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
+import { linkReferencesOf, normalizeLabel } from "./link-references";
 import { fillUrlTemplate } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
@@ -160,6 +161,17 @@ function parseDestination(text: string, open: number, gt: ForwardFinder): Destin
 	}
 	if (text[i] !== ")") return null;
 	return { dest, title, end: i + 1 };
+}
+
+/** A destination as a markdown link writes it: in `<…>` when it holds white space or parentheses. */
+function asDestination(dest: string): string {
+	if (!/[\s()<>]/.test(dest)) return dest;
+	return "<" + dest.split("<").join("\\<").split(">").join("\\>") + ">";
+}
+
+/** A title (an image's caption) written back after a destination, quoted, its quotes escaped; "" for none. */
+function titlePart(title: string | null): string {
+	return title === null || title.trim() === "" ? "" : ` "${title.split("\\").join("\\\\").split('"').join('\\"')}"`;
 }
 
 /** The text a wiki-link shows without an alias: `Note`, `Note > Heading`, `Heading` for `#Heading`. */
@@ -705,10 +717,58 @@ class InlineScanner {
 	/** `[text](dest)`: external links stay; links to notes follow the note-link rules. */
 	private markdownLink(i: number): number {
 		const close = this.closeOf(i);
-		if (close === -1 || this.text.charCodeAt(close + 1) !== 40) return -1;
+		if (close === -1) return -1;
+		if (this.text.charCodeAt(close + 1) !== 40) return this.referenceLink(i, close);
 		const d = parseDestination(this.text, close + 1, this.gtFinder);
 		if (!d) return -1;
-		const raw = d.dest;
+		return this.linkToDestination(i, close, d.dest, d.end, false);
+	}
+
+	/**
+	 * `[text][label]`, `[label][]` or `[label]` with a `[label]: url` definition in the note: the link
+	 * the definition gives (CommonMark's reference links); -1 when no definition matches.
+	 */
+	private referenceLink(i: number, close: number): number {
+		const ref = this.reference(i + 1, close);
+		if (ref === null) return -1;
+		return this.linkToDestination(i, close, ref.dest, ref.end, true);
+	}
+
+	/**
+	 * The definition a reference after the `]` at `close` names (full `[label]`, collapsed `[]`, or the
+	 * bracketed text from `textStart` alone), with where the reference ends; null when none is defined.
+	 */
+	private reference(textStart: number, close: number): { dest: string; title: string | null; end: number } | null {
+		const note = this.e.ctx.notes.get(this.e.notePath);
+		if (!note) return null;
+		const refs = linkReferencesOf(note).byLabel;
+		if (refs.size === 0) return null;
+		const text = this.text;
+		// A label is at most 999 characters (CommonMark), which also keeps nested brackets linear.
+		if (text.charCodeAt(close + 1) === 91) {
+			const labelClose = this.closeOf(close + 1);
+			if (labelClose !== -1 && labelClose - close <= 1000) {
+				const collapsed = labelClose === close + 2;
+				if (collapsed && close - textStart > 999) return null;
+				const label = collapsed ? text.slice(textStart, close) : text.slice(close + 2, labelClose);
+				const ref = refs.get(normalizeLabel(label));
+				return ref === undefined ? null : { dest: ref.dest, title: ref.title, end: labelClose + 1 };
+			}
+		}
+		if (close - textStart > 999) return null;
+		const ref = refs.get(normalizeLabel(text.slice(textStart, close)));
+		return ref === undefined ? null : { dest: ref.dest, title: ref.title, end: close + 1 };
+	}
+
+	/**
+	 * The link whose text ends at the `]` at `close`, to `raw` (a destination as written), ending at
+	 * `end`. `rewrite`: the destination is not written after the `]` (a reference link), so a link kept
+	 * as it is must be written out.
+	 */
+	private linkToDestination(i: number, close: number, raw: string, end: number, rewrite: boolean): number {
+		const d = { end };
+		// Warnings quote the destination part as written: `(Note.md)`, or the whole reference.
+		const writtenFrom = rewrite ? i : close + 1;
 		if (hasScheme(raw)) {
 			const local = localScheme(raw);
 			if (local !== null) {
@@ -725,7 +785,7 @@ class InlineScanner {
 				this.pushClose(close, "", d.end);
 				return this.replace(i, "", i + 1);
 			}
-			this.pushClose(close, null, d.end);
+			this.pushClose(close, rewrite ? `](${asDestination(raw)})` : null, d.end);
 			return i + 1;
 		}
 		const decoded = decodeLinkDestination(raw);
@@ -735,7 +795,7 @@ class InlineScanner {
 		if (path.trim().length === 0) {
 			if (decoded.length > 0) this.warn("anchor-link", `Link to ${raw} points inside the page, which Medium cannot do; it became plain text.`);
 		} else {
-			href = this.noteHref(path, close + 1, d.end);
+			href = this.noteHref(path, writtenFrom, d.end);
 			// A markdown link to another note is a hyperlink its author wrote (a blog's `../second-post/`):
 			// losing it is said. Wiki-links to notes not on Medium stay quiet plain text by design.
 			if (href === null && !this.e.plain) this.warnUnpublished(path, raw);
@@ -847,16 +907,16 @@ class InlineScanner {
 			ctx.encodedPaths.set(path, src);
 			ctx.imagePaths.set(src, path);
 		}
-		// A title (the caption) is written back quoted, its quotes escaped.
-		const caption = title === null || title.trim() === "" ? "" : ` "${title.split("\\").join("\\\\").split('"').join('\\"')}"`;
-		return `![${alt}](${src}${caption})`;
+		return `![${alt}](${src}${titlePart(title)})`;
 	}
 
 	/** `![alt](src)`: remote images stay (sizes dropped), local ones are uploaded, web embeds stand alone. */
 	private markdownImage(i: number): number {
 		const close = this.closeOf(i + 1);
-		if (close === -1 || this.text.charCodeAt(close + 1) !== 40) return -1;
-		const d = this.parseDest(close + 1);
+		if (close === -1) return -1;
+		// `![alt][label]`, `![alt][]`, `![alt]`: the image a `[label]: src "Title"` definition gives.
+		const inline = this.text.charCodeAt(close + 1) === 40;
+		const d = inline ? this.parseDest(close + 1) : this.reference(i + 2, close);
 		if (!d) return -1;
 		const alt = altWithoutSize(this.text.slice(i + 2, close));
 		const src = d.dest.trim();
@@ -868,6 +928,7 @@ class InlineScanner {
 			}
 			if (isWebEmbedUrl(src) && !this.e.plain) return this.block(i, [src], d.end);
 			if (this.e.plain) return this.replace(i, alt || src, d.end);
+			if (!inline) return this.replace(i, `![${alt}](${asDestination(src)}${titlePart(d.title)})`, d.end);
 			return this.replace(i, `![${alt}]${this.text.slice(close + 1, d.end)}`, d.end);
 		}
 		const decoded = decodeLinkDestination(src);

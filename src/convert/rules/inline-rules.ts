@@ -85,6 +85,17 @@ export const INLINE_RULES = {
 			{ note: "See [files](ftp://files.example/a).", markdown: "See files.", warnings: ["relative-link"] },
 		],
 	},
+	referenceLinks: {
+		construct: "reference links `[text][label]`, `[label][]`, `[label]`, `![alt][label]` with a `[label]: url \"Title\"` line",
+		medium: "the link or image the definition gives (labels ignore case); the definition line shows nothing",
+		examples: [
+			{
+				note: "See [the site][Site], [site][] and [SITE].\n\n[site]: https://example.com/a \"Home\"",
+				markdown: "See [the site](https://example.com/a), [site](https://example.com/a) and [SITE](https://example.com/a).",
+			},
+			{ note: "![A chart][chart] and [no such][label] stays.\n\n[chart]: https://e.com/c.png \"Caption\"", markdown: "![A chart](https://e.com/c.png \"Caption\")\n\nand [no such][label] stays." },
+		],
+	},
 	lineBreaks: {
 		construct: "a single newline inside a paragraph",
 		medium: "a line break, as Obsidian shows it (a space when the vault uses Strict line breaks, or the folder is not a vault)",
