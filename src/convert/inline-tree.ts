@@ -604,6 +604,10 @@ class InlineTreeParser {
 			this.pushNode({ type: "link", href: inner, children: [{ type: "text", text: inner }] });
 			return close + 1;
 		}
+		if (isEmailAutolink(inner)) {
+			this.pushNode({ type: "link", href: "mailto:" + inner, children: [{ type: "text", text: inner }] });
+			return close + 1;
+		}
 		if (isLineBreakTag(inner)) {
 			// Spaces around a `<br>` would start or end a line: they go.
 			this.trimTextEnd();
@@ -974,6 +978,36 @@ function isAutolink(inner: string): boolean {
 		return true;
 	}
 	return false;
+}
+
+/** Characters CommonMark allows before the `@` of an email autolink. */
+const EMAIL_LOCAL = ".!#$%&'*+/=?^_`{|}~-";
+
+/**
+ * `<me@example.com>`: CommonMark's email autolink (a mailto: link). The local part is letters, digits
+ * and {@link EMAIL_LOCAL}; the domain is dot-separated labels of letters, digits and inner `-`.
+ */
+function isEmailAutolink(inner: string): boolean {
+	const at = inner.indexOf("@");
+	if (at < 1 || at === inner.length - 1) return false;
+	for (let i = 0; i < at; i++) {
+		const c = inner.charCodeAt(i);
+		if (!isAsciiAlnum(c) && EMAIL_LOCAL.indexOf(inner[i]) === -1) return false;
+	}
+	let labelStart = at + 1;
+	for (let i = at + 1; i <= inner.length; i++) {
+		const c = i < inner.length ? inner.charCodeAt(i) : 46;
+		if (c === 46) {
+			const len = i - labelStart;
+			if (len < 1 || len > 63 || inner.charCodeAt(labelStart) === 45 || inner.charCodeAt(i - 1) === 45) return false;
+			labelStart = i + 1;
+		} else if (!isAsciiAlnum(c) && c !== 45) return false;
+	}
+	return true;
+}
+
+function isAsciiAlnum(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** `<tag …>`, `</tag>` or `<tag/>`: an HTML tag by its shape (a letter after `<` or `</`). */
