@@ -9,6 +9,8 @@ import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type In
 import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, splitQuote, trailingBlockId, type LineRange } from "./sections";
 import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
+import { parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
+import { setextLevel } from "./story-builder";
 import { isBlank, isSpace } from "./text-scan";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
 
@@ -99,6 +101,8 @@ export class BlockConverter {
 	private prevBlank = true;
 	private listActive = false;
 	private footnoteLines = false;
+	/** How many `>` the last quoted line had (0 after a line outside quotes). */
+	private quoteDepth = 0;
 	/** The root-note line the current output belongs to (an embed's lines all carry the embedding line). */
 	private line = 0;
 	/** The current line in this converter's own note, for warnings from an embedded note. */
@@ -318,6 +322,12 @@ export class BlockConverter {
 			this.emit(">"); // a paragraph break inside a quote
 			return i;
 		}
+		if (depth > 0) {
+			// A deeper `>` opens a nested quote, which ends the paragraph before it (a shallower one is a
+			// lazy line of the same paragraph). Medium's quotes are flat: the nested text is a paragraph apart.
+			if (depth > this.quoteDepth && this.quoteDepth > 0 && this.lastKind === LineKind.Text) this.emit(">");
+			this.quoteDepth = depth;
+		} else this.quoteDepth = 0;
 
 		const fence = plainStart ? (c0 === 96 || c0 === 126 ? fenceOpen(content) : null) : fenceOpen(content.trimStart());
 		if (fence) {
@@ -359,6 +369,11 @@ export class BlockConverter {
 			if (aligns) return this.table(lines, i, content, depth, prefix, aligns);
 		}
 		if ((c0 === 35 || !plainStart) && isTagOnlyLine(content)) return i; // a tag starts with `#`
+		// A setext `===` underline is a heading's mark, not text: read inline, its `==` pairs were highlights.
+		if ((c0 === 61 || !plainStart) && setextLevel(content) === 1) {
+			this.emitText(prefix + content.trim());
+			return i;
+		}
 
 		let text = this.stripBlockId(content);
 		// A list marker: `-`, `*`, `+` or a digit, after white space.

@@ -1,0 +1,29 @@
+/**
+ * Block constructs as a user meets them: a note converted, written as the HTML a publish sends, and
+ * read back through the stand-in for Medium's importer, so each case asks what Medium would show.
+ */
+
+import { storyToHtml } from "../src/story/story-html";
+import { convert } from "./support/convert-helpers";
+import { importHtml, showParagraph } from "./support/medium-importer";
+
+/** What Medium shows for a note's body (the title paragraph left out). */
+async function shown(body: string): Promise<string[]> {
+	const story = await convert("# T\n\n" + body);
+	return importHtml(storyToHtml(story).html).slice(1).map(showParagraph);
+}
+
+describe("setext headings", () => {
+	test("a `===` underline makes a heading, never a highlight of `=`", async () => {
+		expect(await shown("Intro.\n\nBig one\n=======\n\nSmall one\n---------\n\nText.")).toEqual(["P: Intro.", "H3: Big one", "H4: Small one", "P: Text."]);
+	});
+});
+
+describe("block quotes", () => {
+	test("a deeper `>` starts a quote of its own: its text is a paragraph apart, not a line of the one before", async () => {
+		expect(await shown("> outer\n> > inner\n> > more\n> back out")).toEqual(["BQ: outer", "BQ: inner\nmore\nback out"]);
+	});
+	test("a lazy line still continues the quote's paragraph", async () => {
+		expect(await shown("> one\ntwo")).toEqual(["BQ: one\ntwo"]);
+	});
+});
