@@ -4,7 +4,7 @@
  */
 
 import { storyToHtml } from "../src/story/story-html";
-import { convert } from "./support/convert-helpers";
+import { codes, convert } from "./support/convert-helpers";
 import { importHtml, showParagraph } from "./support/medium-importer";
 
 /** What Medium shows for a note's body (the title paragraph left out). */
@@ -25,5 +25,23 @@ describe("block quotes", () => {
 	});
 	test("a lazy line still continues the quote's paragraph", async () => {
 		expect(await shown("> one\ntwo")).toEqual(["BQ: one\ntwo"]);
+	});
+});
+
+describe("tables become aligned text", () => {
+	test("cell markup is read, not shown: bold, italic, struck and code cells are their text", async () => {
+		const story = await convert("# T\n\n| a | b |\n|---|---|\n| **bold** | *it* |\n| ~~old~~ | `x` |");
+		const pre = importHtml(storyToHtml(story).html)[1];
+		expect(pre.type).toBe("PRE");
+		expect(pre.text).toBe("a    | b\n-----|---\nbold | it\nold  | x");
+		expect(codes(story)).toEqual(["table-as-text"]);
+	});
+	test("an escaped star in a cell stays a star", async () => {
+		const story = await convert("# T\n\n| a |\n|---|\n| 2 \\* 3 \\| 4 |");
+		expect(importHtml(storyToHtml(story).html)[1].text).toBe("a\n---------\n2 * 3 | 4");
+	});
+	test("wide characters (CJK, emoji) take two columns, so the columns still line up", async () => {
+		const story = await convert("# T\n\n| k | v |\n|---|---|\n| 日本 | 1 |\n| ab | 2 |\n| 🎉 | 3 |");
+		expect(importHtml(storyToHtml(story).html)[1].text).toBe("k    | v\n-----|--\n日本 | 1\nab   | 2\n🎉   | 3");
 	});
 });

@@ -429,7 +429,9 @@ export class BlockConverter {
 	/** A GFM table: rows until a blank or pipe-less line, rendered as aligned text in a code block. */
 	private table(lines: NoteLines, i: number, headerContent: string, depth: number, prefix: string, aligns: ReturnType<typeof parseDelimiterRow>): number {
 		const plain = this.env(true);
-		const cell = (c: string) => convertInlineText(c, plain).trim();
+		// A cell is shown as text in a code block: its markdown is read once more so emphasis, code ticks
+		// and escapes go (the table's own warning says what was lost).
+		const cell = (c: string) => plainText(parseInlineFlat(convertInlineText(c, plain), QUIET)).trim();
 		// The header is the line as the converter sees it: a comment that ends on it is already cut off.
 		const header = splitRow(headerContent).map(cell);
 		this.warn("table-as-text", "A table became aligned text in a code block: Medium has no tables.");
@@ -573,6 +575,9 @@ function mayBeDelimiterRow(line: string): boolean {
 	}
 	return dash;
 }
+
+/** Reports nothing: a table cell's markup is lost with the table's own warning. */
+const QUIET: InlineReport = { softBreaks: false, warn: () => undefined };
 
 /** What a heading of each level is written as. */
 const HEADING_LEADS = ["", "# ", "## ", "### ", "#### ", "##### ", "###### "];

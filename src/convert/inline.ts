@@ -22,7 +22,11 @@ export interface InlineEnv {
 	warnPath?: string;
 	/** The line in the embedded note named by {@link warnPath}. */
 	ownLine?: number;
-	/** Plain text only (table cells, titles): links become their text, no markup is added. */
+	/**
+	 * Plain text only (table cells, titles): links and embeds become their text, no markup is added.
+	 * Escapes and code spans stay as written, so the caller's markdown read of the result (which takes
+	 * the remaining emphasis off) sees them as the note had them.
+	 */
 	plain: boolean;
 	/** Converts an embedded note (or its section) into lines; empty when it cannot be embedded. */
 	embedNote: (path: string, subpath: string, written: string) => string[];
@@ -446,7 +450,6 @@ class InlineScanner {
 	 */
 	run(first: number): InlineResult {
 		const { text, n } = this;
-		const plain = this.e.plain;
 		let s = 0;
 		let i = first;
 		// `stop`: the next position where a code span starts or a pending link closes. Between stops,
@@ -469,11 +472,7 @@ class InlineScanner {
 			}
 			if (s < this.spans.length && i >= this.spans[s].start) {
 				const span = this.spans[s++];
-				if (plain && i === span.start) {
-					const inner = text.slice(span.start, span.end);
-					const fence = inner.length - inner.replace(/^`+/, "").length;
-					i = this.replace(span.start, inner.slice(fence, inner.length - fence).trim(), span.end);
-				} else i = span.end;
+				i = span.end;
 				this.spanIndex = s;
 				continue;
 			}
@@ -491,8 +490,7 @@ class InlineScanner {
 			const c = text.charCodeAt(i);
 			switch (c) {
 				case 92: // backslash escape
-					if (plain && i + 1 < n && ASCII_PUNCT.includes(text[i + 1])) i = this.replace(i, text[i + 1], i + 2);
-					else i += 2;
+					i += 2;
 					continue;
 				case 33: // !
 					if (text.charCodeAt(i + 1) === 91) {
@@ -615,7 +613,7 @@ class InlineScanner {
 			if (close === -1 || close === i + 2) return i + 2;
 			const inner = text.slice(i + 2, close).trim();
 			this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
-			return this.replace(i, this.e.plain ? inner : codeSpan(inner), close + 2);
+			return this.replace(i, codeSpan(inner), close + 2);
 		}
 		const next = text.charCodeAt(i + 1);
 		if (i + 1 >= this.n || isSpace(next)) return i + 1;
@@ -623,7 +621,7 @@ class InlineScanner {
 		if (close === -1) return i + 1;
 		const inner = text.slice(i + 1, close);
 		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
-		return this.replace(i, this.e.plain ? inner : codeSpan(inner), close + 1);
+		return this.replace(i, codeSpan(inner), close + 1);
 	}
 
 	/** The `]]` closing a `[[` at `open`, or -1 (none, or another `[[` opens first: this one is literal). */

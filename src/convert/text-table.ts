@@ -83,14 +83,54 @@ export function isRowCandidate(line: string): boolean {
 	return line.indexOf("|") !== -1;
 }
 
-/** Display width of a cell (code points; wide scripts are counted as one, which is good enough). */
+/**
+ * Display width of a cell in a monospaced font: CJK, Hangul, full-width forms and emoji take two
+ * columns, combining marks, variation selectors and joiners none, the rest one (Unicode's East Asian
+ * Width, reduced to its common blocks), so rows of such text still line up.
+ */
 function width(text: string): number {
 	let n = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if (c < 0xdc00 || c > 0xdfff) n++; // a low surrogate finishes a character already counted
+		if (c < 0x300) {
+			n++;
+			continue;
+		}
+		let cp = c;
+		if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+			const low = text.charCodeAt(i + 1);
+			if (low >= 0xdc00 && low <= 0xdfff) {
+				cp = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+				i++;
+			}
+		}
+		n += columnsOf(cp);
 	}
 	return n;
+}
+
+/** Columns of one code point at or above U+0300. */
+function columnsOf(cp: number): number {
+	if (cp <= 0x36f || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0100 && cp <= 0xe01ef)) return 0;
+	if (
+		(cp >= 0x1100 && cp <= 0x115f) ||
+		(cp >= 0x2e80 && cp <= 0x303e) ||
+		(cp >= 0x3041 && cp <= 0x33ff) ||
+		(cp >= 0x3400 && cp <= 0x4dbf) ||
+		(cp >= 0x4e00 && cp <= 0x9fff) ||
+		(cp >= 0xa000 && cp <= 0xa4cf) ||
+		(cp >= 0xac00 && cp <= 0xd7a3) ||
+		(cp >= 0xf900 && cp <= 0xfaff) ||
+		(cp >= 0xfe30 && cp <= 0xfe4f) ||
+		(cp >= 0xff00 && cp <= 0xff60) ||
+		(cp >= 0xffe0 && cp <= 0xffe6) ||
+		(cp >= 0x1f300 && cp <= 0x1f64f) ||
+		(cp >= 0x1f680 && cp <= 0x1f6ff) ||
+		(cp >= 0x1f900 && cp <= 0x1f9ff) ||
+		(cp >= 0x20000 && cp <= 0x3fffd)
+	)
+		return 2;
+	return 1;
 }
 
 function pad(text: string, gap: number, align: Align): string {
