@@ -45,3 +45,13 @@ describe("tables become aligned text", () => {
 		expect(importHtml(storyToHtml(story).html)[1].text).toBe("k    | v\n-----|--\n日本 | 1\nab   | 2\n🎉   | 3");
 	});
 });
+
+describe("footnotes", () => {
+	test("a definition's later paragraph (indented after a blank line) stays in its note, never a code block in the body", async () => {
+		const lines = await shown("Claim[^a] and more[^b].\n\n[^a]: First line\n    goes on.\n\n    Second paragraph.\n\n[^b]: Other.\n\nAfter.");
+		expect(lines).toEqual(["P: Claim[1] and more[2].", "P: After.", "HR", "P: **Notes**", "OLI: First line goes on.\nSecond paragraph.", "OLI: Other."]);
+	});
+	test("a blank line then unindented text ends the definition", async () => {
+		expect(await shown("A[^a].\n\n[^a]: Note.\n\nBody text.")).toEqual(["P: A[1].", "P: Body text.", "HR", "P: **Notes**", "OLI: Note."]);
+	});
+});

@@ -35,6 +35,16 @@ export function footnoteDefinition(line: string): { label: string; textStart: nu
 	return { label: label.toLowerCase(), textStart: close + 2 };
 }
 
+/**
+ * Where a footnote's next paragraph starts when line `blank` (blank) and any blank lines after it are
+ * followed by an indented line, or -1 (then the blank line ends the definition).
+ */
+function footnoteParagraphAfter(lines: NoteLines, blank: number): number {
+	let j = blank + 1;
+	while (j < lines.count && isBlank(lines.line(j))) j++;
+	return j < lines.count && continuesFootnote(lines.line(j)) ? j : -1;
+}
+
 /** Whether a line continues a footnote definition (indented). */
 function continuesFootnote(line: string): boolean {
 	return isIndentedCode(line);
@@ -60,9 +70,18 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 		if (!def) continue;
 		const defLine = i + 1;
 		let text = line.slice(def.textStart).trim();
-		for (let next = i + 1 < lines.count ? lines.line(i + 1) : ""; !isBlank(next) && continuesFootnote(next); next = i + 1 < lines.count ? lines.line(i + 1) : "") {
-			text += " " + next.trim();
-			i++;
+		for (;;) {
+			const next = i + 1 < lines.count ? lines.line(i + 1) : "";
+			if (!isBlank(next) && continuesFootnote(next)) {
+				text += " " + next.trim();
+				i++;
+				continue;
+			}
+			// Blank lines then an indented one: a later paragraph of the note, after a (hard) line break.
+			const after = isBlank(next) && i + 1 < lines.count ? footnoteParagraphAfter(lines, i + 1) : -1;
+			if (after === -1) break;
+			text += "\\\n" + lines.line(after).trim();
+			i = after;
 		}
 		if (!defs) ctx.footnoteDefs.set(note.path, (defs = new Map<string, FootnoteDefinition>()));
 		if (!defs.has(def.label)) defs.set(def.label, { notePath: note.path, text, line: defLine, number: 0 });
@@ -292,6 +311,9 @@ export class BlockConverter {
 		}
 		if (this.footnoteLines) {
 			if (!isBlank(raw) && continuesFootnote(raw)) return i;
+			// A later paragraph of the note (collectFootnotes took it): skip the blank lines up to it.
+			const after = isBlank(raw) ? footnoteParagraphAfter(lines, i) : -1;
+			if (after !== -1) return after - 1;
 			this.footnoteLines = false;
 		}
 		const r0 = raw.charCodeAt(0); // NaN for an empty line
