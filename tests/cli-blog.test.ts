@@ -167,6 +167,19 @@ describe("a Gatsby blog", () => {
 		expect(pub.stdout).toMatch(/^content\/blog\/draft-post\/index\.md +would publish/m);
 	});
 
+	test("the blog's own folder (`publish .`, or the vault named by --vault) is searched like any other", async () => {
+		const dot = await run(["publish", ".", "--dry-run", "--json"], {}, blog);
+		expect(dot.stderr).not.toContain("outside the vault");
+		expect(dot.code).toBe(0);
+		const doc = JSON.parse(dot.stdout) as DryRunDoc;
+		// Opted-in posts only; public/, node_modules/ and hidden folders stay skipped from the root too.
+		expect(doc.notes.map((n) => n.path).sort()).toEqual(["content/blog/first-post/index.md", "content/blog/second-post/index.md"]);
+		const blogDir = path.join(blog, "content", "blog");
+		const asVault = await run(["publish", blogDir, "--vault", blogDir, "--dry-run", "--json"], {}, dir);
+		expect(asVault.code).toBe(0);
+		expect((JSON.parse(asVault.stdout) as DryRunDoc).notes.map((n) => n.path).sort()).toEqual(["first-post/index.md", "second-post/index.md"]);
+	});
+
 	test("a folder where nothing opts in says how to opt in", async () => {
 		const r = await run(["publish", "content/blog/draft-post", "--dry-run"], {}, blog);
 		expect(r.code).toBe(0);

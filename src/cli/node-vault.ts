@@ -17,7 +17,7 @@ import { findFrontmatter } from "../publish/set-property";
 export interface NodeVault extends VaultPort {
 	/** Absolute path of the vault folder. */
 	readonly root: string;
-	/** The vault path (`/`-separated, relative) of an absolute or working-directory-relative file path. */
+	/** The vault path (`/`-separated, relative) of an absolute or working-directory-relative path; "" for the root itself. */
 	toVaultPath(absPath: string): string;
 	/** The absolute file path of a vault path, e.g. to write a note back. */
 	toAbsPath(vaultPath: string): string;
@@ -271,7 +271,8 @@ export async function openNodeVault(root: string, opts: NodeVaultOptions = {}): 
 		root: absRoot,
 		toVaultPath(absPath: string): string {
 			const relative = nodePath.relative(absRoot, nodePath.resolve(absPath));
-			if (relative === "" || isOutsideRelative(relative)) {
+			// The root is the folder `publish .` names in a blog or a vault: its vault path is "".
+			if (isOutsideRelative(relative)) {
 				throw new Error(`${absPath} is outside the vault ${absRoot}`);
 			}
 			return toSlashes(relative);
