@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 const env = () => ({ MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase });
-const stateOf = async () => JSON.parse(await readFile(path.join(vault, ".medium-publisher", "state.json"), "utf8")) as { records: Record<string, { url: string }>; pendingUrls: Array<{ notePath: string; url: string }> };
+const stateOf = async () => JSON.parse(await readFile(path.join(vault, ".medium-publisher", "state.json"), "utf8")) as { records: Record<string, { url: string }>; pendingUrls: Array<{ notePath: string; url: string; reason: string }> };
 
 /** Files whose name says they are temporary, anywhere under `folder`. */
 async function tempFiles(folder: string): Promise<string[]> {
@@ -166,6 +166,22 @@ describe("the write-back keeps the file", () => {
 		expect(r.stderr).toContain(url);
 		expect(await readFile(note, "utf8")).toBe(text);
 		expect((await stateOf()).pendingUrls).toEqual([expect.objectContaining({ notePath: "Anchor.md", url })]);
+	});
+
+	test("a URL written into its note is no longer pending in the state file; one that could not be says why", async () => {
+		const note = path.join(vault, "Written.md");
+		await writeFile(note, "# Written\n");
+		expect((await run(["publish", note], env())).code).toBe(0);
+		const url = String(fake.posts[0].response.url);
+		expect(await readFile(note, "utf8")).toContain(`medium_url: ${url}`);
+		expect((await stateOf()).records["Written.md"].url).toBe(url);
+		expect((await stateOf()).pendingUrls).toEqual([]);
+		const anchor = path.join(vault, "Anchor.md");
+		await writeFile(anchor, "---\nmedium_url: &u\nmirror: *u\n---\n# Anchor\n");
+		expect((await run(["publish", anchor], env())).code).toBe(0);
+		const pending = (await stateOf()).pendingUrls;
+		expect(pending).toEqual([expect.objectContaining({ notePath: "Anchor.md", url: String(fake.posts[1].response.url) })]);
+		expect(pending[0].reason).toContain("could not be written into the note");
 	});
 
 	test("a story URL that is not https:// is never written into the note", async () => {

@@ -15,7 +15,7 @@ import { hashBytes, hashContent } from "../core/content-hash";
 import { diffContent, type ContentDiff } from "./content-diff";
 import { postInput, postTarget } from "./post-body";
 import { choiceFor, type PublishChoice, type PublishDefaults } from "./publish-settings";
-import { cachedImage, recordOf, recordPublish, type PublisherState, type PublishRecord } from "./publisher-state";
+import { cachedImage, recordOf, recordPublish, type PendingUrl, type PublisherState, type PublishRecord } from "./publisher-state";
 import { isHttpsUrl } from "../core/web-url";
 import { storyToHtml, type StoryHtml } from "../story/story-html";
 import type { StoryModel } from "../story/story-model";
@@ -218,9 +218,10 @@ export class Publisher {
 			content: plan.story.content,
 			contentHash: hashContent(plan.story.content),
 		});
-		const pending = { notePath: path, url: post.url, createdAt: now, reason: "The URL was not written into the note yet." };
-		this.state.pendingUrls.push(pending);
+		this.state.pendingUrls.push({ notePath: path, url: post.url, createdAt: now, reason: "The URL was not written into the note yet." });
 		await this.trySave(); // before the note is touched, so a crash while writing loses no URL
+		// Found again by note and URL, not by object: a save may replace the state's arrays with merged copies.
+		const isThis = (p: PendingUrl) => p.notePath === path && p.url === post.url;
 		onProgress?.({ phase: "write", done: 0, total: 1 });
 		let urlError: string | null = null;
 		if (!isHttpsUrl(post.url)) {
@@ -228,12 +229,15 @@ export class Publisher {
 		} else {
 			try {
 				await this.ports.writeUrl(path, plan.defaults.urlProperty, post.url);
-				this.state.pendingUrls = this.state.pendingUrls.filter((p) => p !== pending);
+				this.state.pendingUrls = this.state.pendingUrls.filter((p) => !isThis(p));
 			} catch (e) {
 				urlError = e instanceof Error ? e.message : String(e);
 			}
 		}
-		if (urlError !== null) pending.reason = `The story was created, but its URL could not be written into the note: ${urlError}`;
+		if (urlError !== null) {
+			const reason = `The story was created, but its URL could not be written into the note: ${urlError}`;
+			for (const p of this.state.pendingUrls) if (isThis(p)) p.reason = reason;
+		}
 		const stateError = await this.trySave();
 		return { post, record, content, warnings, uploaded, reused, urlWritten: urlError === null, urlError, stateError };
 	}
