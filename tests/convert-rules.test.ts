@@ -3,11 +3,12 @@
  * Medium must receive (without the `# Title` line the story starts with).
  */
 
-import { body, codes, convert } from "./support/convert-helpers";
+import { body, bodyOf, codes, convert } from "./support/convert-helpers";
 
 const vault: Record<string, string> = {
 	"Published.md": "---\nmedium_url: https://medium.com/@me/published-123\n---\nPublished body",
 	"Draft.md": "Not on Medium",
+	"Blog.md": "---\ncanonical_url: https://me.dev/blog-post/\n---\nOn my blog first",
 	"folder/Deep Note.md": "Deep",
 	"Sections.md": [
 		"# Top",
@@ -51,6 +52,7 @@ const rows: Row[] = [
 	["link to a note not on Medium", "See [[Draft]].", "See Draft."],
 	["alias", "See [[Draft|the draft]].", "See the draft."],
 	["alias to a published note", "See [[Published|it]].", "See [it](https://medium.com/@me/published-123)."],
+	["link to a note at its own canonical_url", "See [[Blog]] and [it](Blog.md).", "See [Blog](https://me.dev/blog-post/) and [it](https://me.dev/blog-post/)."],
 	["heading link", "See [[Draft#Some Heading]].", "See Draft > Some Heading."],
 	["nested heading link", "See [[Draft#A#B]].", "See Draft > A > B."],
 	["block link", "See [[Draft#^abc]].", "See Draft > ^abc."],
@@ -212,6 +214,11 @@ describe("title, tags, canonical URL", () => {
 	});
 	test("tags as a string", async () => {
 		expect((await convert("---\ntags: a, b\n---\nx")).tags).toEqual(["a", "b"]);
+	});
+	test("a linked note's own canonical_url wins over the link template, and its medium_url over both", async () => {
+		const files = { ...vault, "Both.md": "---\ncanonical_url: https://me.dev/both/\nmedium_url: https://medium.com/@me/both-1\n---\nx" };
+		const story = await convert("[[Blog]] [[Draft]] [[Both]]", files, { linkTemplate: "https://t.example/{slug}/" });
+		expect(bodyOf(story)).toBe("[Blog](https://me.dev/blog-post/) [Draft](https://t.example/draft/) [Both](https://medium.com/@me/both-1)");
 	});
 	test("canonical_url and template", async () => {
 		expect((await convert("---\ncanonical_url: https://me.dev/x\n---\nb")).canonicalUrl).toBe("https://me.dev/x");

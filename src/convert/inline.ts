@@ -201,8 +201,13 @@ function unescapePipes(inner: string): string {
 
 /** A note's Medium URL property, when it holds a web address. */
 export function mediumUrlOf(ctx: ConvertContext, notePath: string): string | null {
+	return webUrlProperty(ctx, notePath, ctx.urlProperty);
+}
+
+/** A note's property `key`, when it holds a web address. */
+function webUrlProperty(ctx: ConvertContext, notePath: string, key: string): string | null {
 	const note = ctx.notes.get(notePath);
-	const value = note?.properties[ctx.urlProperty];
+	const value = note?.properties[key];
 	if (typeof value === "string" && /^https?:\/\//i.test(value.trim())) return value.trim();
 	return null;
 }
@@ -212,11 +217,15 @@ export function fillTemplate(template: string, notePath: string): string {
 	return fillUrlTemplate(template, notePath);
 }
 
-/** Where a link to a resolved note goes: its Medium story, the link template, or nowhere. */
+/**
+ * Where a link to a resolved note goes: its Medium story, else its own `canonical_url` (the text's
+ * home, which wins over a template as it does for the note's own canonical URL), else the link
+ * template, else nowhere.
+ */
 function noteHref(ctx: ConvertContext, target: string): string | null {
 	let href = ctx.hrefs.get(target);
 	if (href === undefined) {
-		href = mediumUrlOf(ctx, target) ?? (ctx.linkTemplate ? fillTemplate(ctx.linkTemplate, target) : null);
+		href = mediumUrlOf(ctx, target) ?? webUrlProperty(ctx, target, "canonical_url") ?? (ctx.linkTemplate ? fillTemplate(ctx.linkTemplate, target) : null);
 		ctx.hrefs.set(target, href);
 	}
 	return href;
