@@ -55,3 +55,12 @@ describe("footnotes", () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n\nBody text.")).toEqual(["P: A[1].", "P: Body text.", "HR", "P: **Notes**", "OLI: Note."]);
 	});
 });
+
+describe("math blocks", () => {
+	test("a `$$` block inside a list item is a code block without the item's indent", async () => {
+		expect(await shown("- item\n  $$\n  y = 2\n  $$\n- next\n\n1. one\n   $$x = 1$$")).toEqual(["ULI: item", "PRE lang=none: y = 2", "ULI: next", "OLI: one", "PRE lang=none: x = 1"]);
+	});
+	test("a multi-line `$$` block keeps its lines, blank ones included", async () => {
+		expect(await shown("$$\na\n\nb\n$$")).toEqual(["PRE lang=none: a\n\nb"]);
+	});
+});

@@ -114,7 +114,8 @@ export class BlockConverter {
 	private readonly lineNumbers: number[] = [];
 	private n = 0;
 	private fence: { char: string; len: number; quoted: boolean; indent: number } | null = null;
-	private mathBlock: { prefix: string } | null = null;
+	/** An open `$$` block: the quote prefix of its lines, and the indent of its `$$` (a list item's), kept on its fences. */
+	private mathBlock: { prefix: string; lead: string } | null = null;
 	private commentClose: "%%" | "-->" | null = null;
 	private indentedCode = false;
 	private prevBlank = true;
@@ -151,7 +152,7 @@ export class BlockConverter {
 			if (sink && this.n >= SINK_BATCH) this.flushTo(sink);
 		}
 		if (this.fence) this.emitRaw((this.fence.quoted ? "> " : "") + this.fence.char.repeat(this.fence.len));
-		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + "```");
+		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + this.mathBlock.lead + "```");
 		while (this.n > 0 && isBlankish(this.out[this.n - 1])) this.n--;
 		if (sink) {
 			for (let k = 0; k < this.n; k++) sink.push(this.out[k], this.lineNumbers[k]);
@@ -296,7 +297,7 @@ export class BlockConverter {
 			}
 			const prefix = this.mathBlock.prefix;
 			if (content.slice(0, end).trim() !== "") this.emitRaw(prefix + content.slice(0, end).trimEnd());
-			this.emitRaw(prefix + "```");
+			this.emitRaw(prefix + this.mathBlock.lead + "```");
 			this.mathBlock = null;
 			const after = content.slice(end + 2).trim();
 			if (after) this.emitInline("", after, prefix);
@@ -358,7 +359,7 @@ export class BlockConverter {
 			return i;
 		}
 		if (trimmed !== null) {
-			if (trimmed.startsWith("$$")) return this.displayMath(trimmed, prefix, i);
+			if (trimmed.startsWith("$$")) return this.displayMath(trimmed, prefix, content.slice(0, content.length - content.trimStart().length), i);
 			if (depth === 0 && c0 === 91 && footnoteDefinition(content)) {
 				this.footnoteLines = true;
 				return i;
@@ -430,21 +431,23 @@ export class BlockConverter {
 	}
 
 	/** `$$…$$` on one line, or the opening of a display-math block: a code block on Medium. */
-	private displayMath(trimmed: string, prefix: string, i: number): number {
+	private displayMath(trimmed: string, prefix: string, lead: string, i: number): number {
 		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
 		const rest = trimmed.slice(2);
 		const end = rest.indexOf("$$");
-		this.emitRaw(prefix + "```");
+		// The fences keep the `$$`'s indent: under a list item the code moves out of it like a fenced block.
+		const fence = prefix + lead + "```";
+		this.emitRaw(fence);
 		if (end !== -1) {
 			const inner = rest.slice(0, end).trim();
-			if (inner) this.emitRaw(prefix + inner);
-			this.emitRaw(prefix + "```");
+			if (inner) this.emitRaw(prefix + lead + inner);
+			this.emitRaw(fence);
 			const after = rest.slice(end + 2).trim();
 			if (after) this.emitInline("", after, prefix);
 			return i;
 		}
-		if (rest.trim()) this.emitRaw(prefix + rest.trim());
-		this.mathBlock = { prefix };
+		if (rest.trim()) this.emitRaw(prefix + lead + rest.trim());
+		this.mathBlock = { prefix, lead };
 		return i;
 	}
 
