@@ -64,3 +64,18 @@ describe("math blocks", () => {
 		expect(await shown("$$\na\n\nb\n$$")).toEqual(["PRE lang=none: a\n\nb"]);
 	});
 });
+
+describe("callouts", () => {
+	test("a lazy line right under a callout's title is its body, inside the quote", async () => {
+		expect(await shown("> [!note] Title\nlazy body\nmore\n\nAfter.")).toEqual(["BQ: **Title**", "BQ: lazy body\nmore", "P: After."]);
+	});
+	test("a line under the title that starts a block is not lazy", async () => {
+		expect(await shown("> [!note] Title\n- item")).toEqual(["BQ: **Title**", "ULI: item"]);
+	});
+	test("`[!type]` on a later line of the same quote is text, not a second callout", async () => {
+		expect(await shown("> [!question]+ Why\n> [!info] is text here\n>\n> [!tip] so is this")).toEqual(["BQ: **Why**", "BQ: [!info] is text here", "BQ: [!tip] so is this"]);
+	});
+	test("callouts one after another, apart or nested, each keep their title", async () => {
+		expect(await shown("> [!tip] A\n> a\n\n> [!warning] B\n> b\n> > [!bug] C\n> > c")).toEqual(["BQ: **A**", "BQ: a", "BQ: **B**", "BQ: b", "BQ: **C**", "BQ: c"]);
+	});
+});

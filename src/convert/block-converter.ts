@@ -10,7 +10,7 @@ import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, lis
 import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
-import { setextLevel } from "./story-builder";
+import { setextLevel, startsBlock } from "./story-builder";
 import { isBlank, isSpace } from "./text-scan";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
 
@@ -121,6 +121,8 @@ export class BlockConverter {
 	private prevBlank = true;
 	private listActive = false;
 	private footnoteLines = false;
+	/** Whether the line before was a callout's title (a lazy line after it is the callout's body). */
+	private calloutTitle = false;
 	/** How many `>` the last quoted line had (0 after a line outside quotes). */
 	private quoteDepth = 0;
 	/** The root-note line the current output belongs to (an embed's lines all carry the embedding line). */
@@ -270,6 +272,8 @@ export class BlockConverter {
 	/** Converts line `i` (and any lines it consumes); returns the index of the last line consumed. */
 	private convertLine(lines: NoteLines, i: number): number {
 		let raw = lines.line(i);
+		const afterTitle = this.calloutTitle;
+		this.calloutTitle = false;
 		if (this.commentClose) {
 			const end = raw.indexOf(this.commentClose);
 			if (end === -1) return i;
@@ -321,6 +325,7 @@ export class BlockConverter {
 		if (!(r0 > 32) && isBlank(raw)) {
 			this.emit("");
 			this.prevBlank = true;
+			this.quoteDepth = 0;
 			return i;
 		}
 		if (this.prevBlank && !this.listActive && isIndentedCode(raw) && raw.trimStart()[0] !== ">") {
@@ -334,7 +339,9 @@ export class BlockConverter {
 		const quote = r0 === 62 || r0 === 32 ? splitQuote(raw) : null;
 		const depth = quote === null ? 0 : quote.depth;
 		const content = quote === null ? raw : quote.content;
-		const prefix = depth > 0 ? "> " : "";
+		// A line without `>` right under a callout's title is a lazy line of its body (the title's paragraph
+		// goes on), unless it starts a block; later lazy lines the story builder reads as CommonMark does.
+		const prefix = depth > 0 || (afterTitle && !startsBlock(content)) ? "> " : "";
 		// Most lines start with a printable ASCII character, which is not white space: for them the
 		// trimmed line starts where the content does, so its first character decides which of the
 		// checks below can apply, and the line is trimmed only for the few that read the trimmed text.
@@ -345,6 +352,7 @@ export class BlockConverter {
 			this.emit(">"); // a paragraph break inside a quote
 			return i;
 		}
+		const quotedBefore = this.quoteDepth;
 		if (depth > 0) {
 			// A deeper `>` opens a nested quote, which ends the paragraph before it (a shallower one is a
 			// lazy line of the same paragraph). Medium's quotes are flat: the nested text is a paragraph apart.
@@ -367,13 +375,15 @@ export class BlockConverter {
 			// A link reference definition (`[label]: url`) shows nothing; its links use it.
 			if (depth === 0 && trimmed.charCodeAt(0) === 91 && linkReferencesOf(this.note).lines.has(i)) return i;
 			if (trimmed.startsWith("^") && trailingBlockId(trimmed) === 0) return i;
-			if (depth > 0 && trimmed.startsWith("[!")) {
+			// Only the first line of a quote (at its depth) can make it a callout: later ones are text.
+			if (depth > quotedBefore && trimmed.startsWith("[!")) {
 				const header = this.callout(trimmed);
 				if (header !== null) {
 					// The title is a paragraph of its own, apart from the body and from any callout before it.
 					this.emit(">");
 					if (header !== "") this.emit("> " + header);
 					this.emit(">");
+					this.calloutTitle = true;
 					return i;
 				}
 			}

@@ -625,7 +625,7 @@ export function setextLevel(text: string): number {
 }
 
 /** Whether a line starts a block of its own (so it cannot continue a paragraph lazily). */
-function startsBlock(text: string): boolean {
+export function startsBlock(text: string): boolean {
 	const t = text.trimStart();
 	if (t.length === 0) return true;
 	const c = t.charCodeAt(0);
