@@ -112,6 +112,22 @@ describe("convert", () => {
 		const plain = await run(["convert", "Notes/Reading list.md", "--vault", vault, "--json", "--canonical-template", "https://blog.example/{slug}"]);
 		expect((JSON.parse(plain.stdout) as { canonicalUrl: string }).canonicalUrl).toBe("https://blog.example/reading-list");
 	});
+	test("a canonical URL that is not a web address is not sent, with a warning", async () => {
+		const note = path.join(vault, "Canon.md");
+		for (const [value, flags] of [["canonical_url: not a url", []], ["canonical_url: /blog/canon/", []], ["canonical_url: javascript:alert(1)", []], ["title: Canon", ["--canonical-template", "/blog/{slug}/"]]] as const) {
+			await writeFile(note, `---\n${value}\n---\nBody.\n`);
+			const r = await run(["convert", note, "--json", ...flags]);
+			expect(r.code).toBe(0);
+			const j = JSON.parse(r.stdout) as { canonicalUrl: string | null; warnings: Array<{ code: string }> };
+			expect(j.canonicalUrl).toBeNull();
+			expect(j.warnings.map((w) => w.code)).toContain("bad-canonical-url");
+			expect(r.stderr).toMatch(/Canon\.md:\d+: warning: .*canonical.*\[bad-canonical-url\]/);
+		}
+		await writeFile(note, "---\ncanonical_url: https://blog.example/canon/\n---\nBody.\n");
+		const good = JSON.parse((await run(["convert", note, "--json"])).stdout) as { canonicalUrl: string | null; warnings: unknown[] };
+		expect(good.canonicalUrl).toBe("https://blog.example/canon/");
+		expect(good.warnings).toEqual([]);
+	});
 	test("a missing note exits 1 with one line", async () => {
 		const r = await run(["convert", path.join(vault, "Nope.md")]);
 		expect(r.code).toBe(1);

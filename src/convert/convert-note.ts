@@ -7,6 +7,7 @@
 import type { Properties, VaultPort } from "../core/ports";
 import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
+import { isWebUrl } from "../core/web-url";
 import { BlockConverter, fencedOf } from "./block-converter";
 import { createContext, resolveCached, rootLineOf, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
 import { fileKind, hasScheme } from "./file-kinds";
@@ -283,6 +284,12 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	let canonicalUrl = stringProperty(props, "canonical_url");
 	const template = options.canonicalTemplate?.trim();
 	if (!canonicalUrl && template) canonicalUrl = fillTemplate(template, root.path);
+	// The canonical URL tells search engines where the text lives: a relative path, a typo or a
+	// `javascript:` value would point them nowhere, so only an http(s) address with a host is sent.
+	if (canonicalUrl && !isWebUrl(canonicalUrl)) {
+		warn(ctx, "bad-canonical-url", `The canonical URL "${canonicalUrl}" is not a web address (https://…); it was left out.`, 1);
+		canonicalUrl = null;
+	}
 
 	let markdown: string | undefined;
 	return {
