@@ -6,7 +6,7 @@
 
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, link, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { DEFAULT_CONFIG_DIR } from "../src/cli/node-vault";
@@ -138,5 +138,41 @@ describe("preview", () => {
 		expect(missing.code).toBe(1);
 		expect(missing.stderr).toContain("Note not found");
 		expect(existsSync(path.join(vault, "Nope.medium.html"))).toBe(false);
+	});
+
+	test("the page never replaces a note: -o naming the note itself (by any path or link) or another .md is refused, exit 2", async () => {
+		const note = path.join(vault, "Showcase.md");
+		const before = await readFile(note, "utf8");
+		const other = path.join(vault, "Other.md");
+		await writeFile(other, "# Other\n");
+		await symlink(note, path.join(dir, "page.html"));
+		await link(note, path.join(dir, "hard.html"));
+		for (const out of [note, path.join(vault, ".", "Showcase.md"), path.join(dir, "page.html"), path.join(dir, "hard.html"), other]) {
+			const r = await run(["preview", note, "-o", out]);
+			expect(r.code).toBe(2);
+			expect(r.stderr.trim().split("\n")).toHaveLength(1);
+			expect(r.stderr).toMatch(/note/);
+		}
+		expect(await readFile(note, "utf8")).toBe(before);
+		expect(await readFile(other, "utf8")).toBe("# Other\n");
+	});
+
+	test("refuses what convert refuses (an empty, binary or Latin-1 note) and warns of unreadable properties", async () => {
+		const cases: Array<[string, Uint8Array | string, RegExp]> = [
+			["Empty.md", "", /empty/],
+			["Binary.md", await readFile(path.join(vault, "attachments", "Sunrise.png")), /not a text note/],
+			["Latin.md", Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]), /not UTF-8/],
+		];
+		for (const [name, content, message] of cases) {
+			await writeFile(path.join(vault, name), content);
+			const r = await run(["preview", path.join(vault, name)]);
+			expect(r.code).toBe(1);
+			expect(r.stderr).toMatch(message);
+			expect(existsSync(path.join(vault, name.replace(".md", ".medium.html")))).toBe(false);
+		}
+		await writeFile(path.join(vault, "Yaml.md"), "---\ntitle: [unclosed\n---\nBody.\n");
+		const bad = await run(["preview", path.join(vault, "Yaml.md")]);
+		expect(bad.code).toBe(0);
+		expect(bad.stderr).toMatch(/Yaml\.md:\d+: warning: the properties are not valid YAML.*\[bad-properties\]/);
 	});
 });

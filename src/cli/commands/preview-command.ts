@@ -7,7 +7,7 @@
  * `<name>.medium.html`.
  */
 
-import { writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import * as nodePath from "node:path";
 import type { VaultPort } from "../../core/ports";
 import { convertNote, type NoteInput } from "../../convert/convert-note";
@@ -19,7 +19,9 @@ import { layoutStory } from "../../preview/preview-layout";
 import { previewPage, previewStylesheet } from "../../preview/preview-page";
 import type { ImageSource } from "../../story/story-model";
 import { CliError, EXIT } from "../cli-io";
-import { warningLines } from "../cli-messages";
+import { printable, vaultWarning, warningLines } from "../cli-messages";
+import { checkNote } from "../note-input";
+import { isMarkdownPath } from "../../core/vault-paths";
 import { CONVERSION_FLAGS, VAULT_FLAG, defaultsFrom } from "../cli-settings";
 import { flagValue, type CliCommand } from "../command";
 import { resolveRunNotes } from "../note-inputs";
@@ -53,6 +55,25 @@ export async function buildPreviewPage(note: NoteInput, vault: VaultPort, option
 	return { html: previewPage(tree, { title: story.title, stylesheet: previewStylesheet(stylesheet) }), warnings: story.warnings };
 }
 
+/**
+ * Refuses a page target that is a note: the note being previewed (by any path, symbolic or hard link) or
+ * any other `.md` file, so a slip in `-o` never replaces a note's text with HTML.
+ */
+async function refuseNoteTarget(target: string, notePath: string, written: string | null): Promise<void> {
+	const shown = written ?? target;
+	if (isMarkdownPath(target)) throw new CliError(`-o ${printable(shown)} is a note (.md); the page is HTML: name a .html file.`, EXIT.usage);
+	let existing;
+	try {
+		existing = await stat(target);
+	} catch {
+		return; // nothing there yet
+	}
+	const note = await stat(notePath);
+	if (existing.dev === note.dev && existing.ino === note.ino) {
+		throw new CliError(`-o ${printable(shown)} is the note itself (a link to it); the page would replace the note: name another file.`, EXIT.usage);
+	}
+}
+
 export const previewCommand: CliCommand = {
 	name: "preview",
 	summary: "Write a note's story as a Medium-like HTML page, to see it before it goes; sends nothing",
@@ -64,7 +85,7 @@ the remote images the note links. Prints the page's path; warnings go to stderr.
 	positionals: { name: "note", min: 1, max: 1 },
 	flags: [
 		VAULT_FLAG,
-		{ name: "output", short: "o", value: "FILE", description: "Where to write the page. Default: beside the note, as <name>.medium.html." },
+		{ name: "output", short: "o", value: "FILE", description: "Where to write the page (an HTML file, never a note). Default: beside the note, as <name>.medium.html." },
 		...CONVERSION_FLAGS,
 	],
 	examples: [
@@ -72,8 +93,15 @@ the remote images the note links. Prints the page's path; warnings go to stderr.
 		{ command: "medium-publish preview content/blog/first-post/index.md -o /tmp/first-post.html", explanation: "Write the page somewhere else" },
 	],
 	async run(args, io) {
-		const { vault, notes } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: false });
+		const { vault, notes } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: false, warn: vaultWarning(io) });
 		const path = notes[0];
+		// The same gate as convert: an empty, binary or non-UTF-8 note is refused, unreadable properties warned of.
+		const check = await checkNote(vault, path);
+		if (check.refusal !== null) throw new CliError(check.refusal);
+		if (check.problem) io.stderr(`${printable(path)}:${check.problem.line}: warning: ${printable(check.problem.message)}; converted without them [bad-properties]\n`);
+		const output = flagValue(args, "output");
+		const target = output === null ? defaultPreviewPath(vault.toAbsPath(path)) : nodePath.resolve(io.cwd, output);
+		await refuseNoteTarget(target, vault.toAbsPath(path), output);
 		const file = await vault.readNote(path);
 		if (!file) throw new CliError(`Cannot read the note ${args.positionals[0]}.`);
 		const d = defaultsFrom(args);
@@ -83,8 +111,6 @@ the remote images the note links. Prints the page's path; warnings go to stderr.
 			canonicalTemplate: d.canonicalTemplate,
 			strictLineBreaks: await readStrictLineBreaks(vault.root),
 		});
-		const output = flagValue(args, "output");
-		const target = output === null ? defaultPreviewPath(vault.toAbsPath(path)) : nodePath.resolve(io.cwd, output);
 		try {
 			await writeFile(target, html, "utf8");
 		} catch (error) {
