@@ -79,3 +79,20 @@ describe("callouts", () => {
 		expect(await shown("> [!tip] A\n> a\n\n> [!warning] B\n> b\n> > [!bug] C\n> > c")).toEqual(["BQ: **A**", "BQ: a", "BQ: **B**", "BQ: b", "BQ: **C**", "BQ: c"]);
 	});
 });
+
+describe("lists", () => {
+	test("a new delimiter or bullet character starts a new list (CommonMark), so numbering starts again", async () => {
+		const story = await convert("# T\n\n1. a\n2. b\n1) c\n2) d\n- e\n* f");
+		const lists = story.blocks.map((b) => (b.type === "list-item" ? b.list : -1));
+		expect(lists[0]).toBe(lists[1]);
+		expect(lists[2]).toBe(lists[3]);
+		expect(new Set([lists[0], lists[2], lists[4], lists[5]]).size).toBe(4);
+		expect(story.content).toContain("1. a\n2. b\n\n1. c\n2. d");
+	});
+	test("a numbered line not starting at 1 does not interrupt a paragraph: it is a line of it", async () => {
+		expect(await shown("It happened in\n1984. Then more.\n\nA list:\n1. one\n2. two")).toEqual(["P: It happened in\n1984. Then more.", "P: A list:", "OLI: one", "OLI: two"]);
+	});
+	test("a list may follow a paragraph directly", async () => {
+		expect(await shown("Intro\n- a\n- b")).toEqual(["P: Intro", "ULI: a", "ULI: b"]);
+	});
+});

@@ -109,6 +109,8 @@ export class StoryBuilder {
 	private quoteCount = 0;
 	private listId = -1;
 	private listOrdered = false;
+	/** The top list's bullet character or number delimiter (`.` or `)`). */
+	private listMark = 0;
 	/** The list the open item belongs to: the top list, or a nested list of its own (see startItem). */
 	private itemList = -1;
 	private itemOrdered = false;
@@ -230,7 +232,7 @@ export class StoryBuilder {
 			return true;
 		}
 		const item = listItem(text);
-		if (item && (this.para.count === 0 || !isBlankFrom(text, item.contentStart))) {
+		if (item && (this.para.count === 0 || (!isBlankFrom(text, item.contentStart) && mayInterrupt(text, item.indent)))) {
 			this.startItem(text, item, line);
 			return true;
 		}
@@ -298,9 +300,12 @@ export class StoryBuilder {
 		const ordered = m0 >= 48 && m0 <= 57;
 		const contentIndent = isBlankFrom(text, cs) ? item.indent + markerLength + 1 : cs + indentOf(text, cs);
 		while (this.itemDepth > 0 && item.indent < this.itemIndents[this.itemDepth - 1]) this.itemDepth--;
-		if (this.itemDepth === 0 && (this.listId < 0 || this.listOrdered !== ordered)) {
+		// Another bullet character, or `)` after `.`, starts a new list (CommonMark), numbered from its own start.
+		const mark = text.charCodeAt(markerEnd - 1);
+		if (this.itemDepth === 0 && (this.listId < 0 || this.listOrdered !== ordered || this.listMark !== mark)) {
 			this.listId = ++this.listCount;
 			this.listOrdered = ordered;
+			this.listMark = mark;
 		}
 		const depth = this.itemDepth;
 		this.itemIndents[this.itemDepth++] = contentIndent;
@@ -552,6 +557,15 @@ for (const ch of "#=-*_`~+0123456789") MAY_START_BLOCK[ch.charCodeAt(0)] = 1;
  */
 export function mayStartBlock(first: number): boolean {
 	return first <= 32 || first >= 128 || MAY_START_BLOCK[first] === 1;
+}
+
+/** Whether a list item may interrupt a paragraph: a bullet, or a number that is 1 (CommonMark; `1984.` in prose is not a list). */
+function mayInterrupt(text: string, indent: number): boolean {
+	const c = text.charCodeAt(indent);
+	if (c < 48 || c > 57) return true;
+	let i = indent;
+	while (text.charCodeAt(i) === 48) i++;
+	return text.charCodeAt(i) === 49 && (text.charCodeAt(i + 1) === 46 || text.charCodeAt(i + 1) === 41);
 }
 
 function isSpaceOrTab(c: number): boolean {
