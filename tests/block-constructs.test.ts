@@ -40,6 +40,10 @@ describe("tables become aligned text", () => {
 		const story = await convert("# T\n\n| a |\n|---|\n| 2 \\* 3 \\| 4 |");
 		expect(importHtml(storyToHtml(story).html)[1].text).toBe("a\n---------\n2 * 3 | 4");
 	});
+	test("an escaped pipe is a pipe in code and in a wiki-link's alias too (GFM takes `\\|` off before reading the cell)", async () => {
+		const story = await convert("# T\n\n| c | l |\n|---|---|\n| `a\\|b` | [[Other\\|the alias]] |", { "Other.md": "x" });
+		expect(importHtml(storyToHtml(story).html)[1].text).toBe("c   | l\n----|----------\na|b | the alias");
+	});
 	test("wide characters (CJK, emoji) take two columns, so the columns still line up", async () => {
 		const story = await convert("# T\n\n| k | v |\n|---|---|\n| 日本 | 1 |\n| ab | 2 |\n| 🎉 | 3 |");
 		expect(importHtml(storyToHtml(story).html)[1].text).toBe("k    | v\n-----|--\n日本 | 1\nab   | 2\n🎉   | 3");

@@ -466,7 +466,8 @@ export class BlockConverter {
 		const plain = this.env(true);
 		// A cell is shown as text in a code block: its markdown is read once more so emphasis, code ticks
 		// and escapes go (the table's own warning says what was lost).
-		const cell = (c: string) => plainText(parseInlineFlat(convertInlineText(c, plain), QUIET)).trim();
+		// `\|` is a pipe wherever it stands in the cell, code spans included (GFM), once the row is split.
+		const cell = (c: string) => plainText(parseInlineFlat(convertInlineText(c.indexOf("\\|") === -1 ? c : c.split("\\|").join("|"), plain), QUIET)).trim();
 		// The header is the line as the converter sees it: a comment that ends on it is already cut off.
 		const header = splitRow(headerContent).map(cell);
 		this.warn("table-as-text", "A table became aligned text in a code block: Medium has no tables.");
