@@ -124,6 +124,28 @@ describe("a Gatsby blog", () => {
 		expect(fake.posts).toHaveLength(3);
 	});
 
+	test("the hint after a changed post names that post with --new, ready to paste, so a folder run is not repeated with --new", async () => {
+		expect((await run(["publish", "content/blog", "--canonical-template", CANONICAL], env(), blog)).code).toBe(0);
+		const file = path.join(blog, "content/blog/second-post/index.md");
+		await writeFile(file, (await readFile(file, "utf8")).replace("Short and plain.", "Short, plain, and edited."));
+		const r = await run(["publish", "content/blog", "--canonical-template", CANONICAL], env(), blog);
+		expect(r.code).toBe(3);
+		const command = "medium-publish publish content/blog/second-post/index.md --new";
+		expect(r.stderr).toContain(command);
+		expect(r.stderr).not.toContain("first-post/index.md --new");
+		// Pasted as given (with the run's other flags), it publishes only that post again.
+		const again = await run([...command.split(" ").slice(1), "--canonical-template", CANONICAL], env(), blog);
+		expect(again.code).toBe(0);
+		expect(fake.posts).toHaveLength(3);
+		expect(fake.posts[2].request.title).toBe("The second post");
+		// Run from elsewhere, the path it names is where the post is from there (quoted for the shell). The
+		// first post links to the second one's new story now, so it has changed too.
+		await writeFile(file, (await readFile(file, "utf8")).replace("and edited.", "and edited twice."));
+		const outside = await run(["publish", path.join("my blog", "content/blog"), "--canonical-template", CANONICAL], env(), dir);
+		expect(outside.code).toBe(3);
+		expect(outside.stderr).toContain("name them with --new: medium-publish publish 'my blog/content/blog/first-post/index.md' 'my blog/content/blog/second-post/index.md' --new");
+	});
+
 	test("Medium's daily limit stops the run and names the posts left for tomorrow (exit 4)", async () => {
 		fake.failNext("posts", { status: 429, json: { errors: [{ message: "User has reached the rate limit for publishing today.", code: 1007 }] } }, 5);
 		const r = await run(["publish", "content/blog", "--json"], env(), blog);

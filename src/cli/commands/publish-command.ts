@@ -176,10 +176,14 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 		for (const o of outcomes) {
 			if (o.result === "failed" || (o.result === "published" && o.error)) io.stderr(`${printable(o.path)}: ${o.error ?? "failed"}\n`);
 		}
-		const changed = outcomes.filter((o) => o.result === "changed").length;
-		if (changed > 0) {
-			const what = changed === 1 ? "1 note changed since it was published and was not published again: add --new to publish it as a new story" : `${changed} notes changed since they were published and were not published again: add --new to publish them as new stories`;
-			io.stderr(`${what}${args.flags.has("diff") ? "" : " (--diff shows the changes)"}.\n`);
+		const changedPaths = outcomes.filter((o) => o.result === "changed").map((o) => o.path);
+		if (changedPaths.length > 0) {
+			// The command names exactly these notes (as paths from here): --new on the folder again would
+			// also publish every unchanged post of it again, as new stories.
+			const named = changedPaths.map((p) => shellQuoted(printable(nodePath.relative(io.cwd, vault.toAbsPath(p)) || p))).join(" ");
+			const n = changedPaths.length;
+			const what = n === 1 ? "1 note changed since it was published and was not published again; to publish it as a new story, name it with --new" : `${n} notes changed since they were published and were not published again; to publish them as new stories, name them with --new`;
+			io.stderr(`${what}: medium-publish publish ${named} --new${args.flags.has("diff") ? "" : " (--diff shows the changes)"}\n`);
 		}
 		if (left.length > 0) {
 			io.stderr(`Medium's limit of new stories per day was reached. Left for tomorrow: ${left.map(printable).join(", ")}\n`);
