@@ -73,6 +73,28 @@ describe("the vault boundary through the command line", () => {
 		expect(fake.requests).toHaveLength(0);
 	});
 
+	test("a note or folder reachable by two paths (a link inside the vault) is one note: published once, under its real path", async () => {
+		const posts = path.join(dir, "blog");
+		await mkdir(path.join(posts, "zz-real"), { recursive: true });
+		await writeFile(path.join(posts, "package.json"), "{}");
+		await writeFile(path.join(posts, "zz-real", "post.md"), "---\nmedium_publish: true\n---\nThe post.\n");
+		await symlink("zz-real/post.md", path.join(posts, "a-link.md"));
+		await symlink("zz-real", path.join(posts, "a-folder-link"), "dir");
+		const dry = await run(["publish", ".", "--dry-run", "--json"], {}, posts);
+		expect(dry.code).toBe(0);
+		expect((JSON.parse(dry.stdout) as { notes: Array<{ path: string }> }).notes.map((n) => n.path)).toEqual(["zz-real/post.md"]);
+		// The real folder holds its notes, although a link to it comes first in the walk.
+		const folder = await run(["publish", "zz-real", "--dry-run", "--json"], {}, posts);
+		expect(folder.code).toBe(0);
+		expect((JSON.parse(folder.stdout) as { notes: Array<{ path: string }> }).notes.map((n) => n.path)).toEqual(["zz-real/post.md"]);
+		const r = await run(["publish", ".", "a-link.md"], env(), posts);
+		expect(r.stderr).not.toContain("already being published");
+		expect(r.code).toBe(0);
+		expect(fake.posts).toHaveLength(1);
+		expect(await readFile(path.join(posts, "zz-real", "post.md"), "utf8")).toContain(`medium_url: ${String(fake.posts[0].response.url)}`);
+		expect(await readlink(path.join(posts, "a-link.md"))).toBe("zz-real/post.md");
+	});
+
 	test("`..dots.md` converts", async () => {
 		await writeFile(path.join(vault, "..dots.md"), "Two dots\n");
 		const r = await run(["convert", path.join(vault, "..dots.md")]);

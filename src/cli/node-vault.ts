@@ -59,12 +59,14 @@ interface WalkResult {
  * Lists the files under the vault root as vault paths. Dot-files and dot-folders are skipped like Obsidian
  * does. A symbolic link is followed only when its real target lies inside the vault, and a folder reached
  * twice (through a link, or a link back up) is not walked again, so the walk never leaves the vault and
- * never loops.
+ * never loops. Links to folders are followed after every real folder is walked, so a folder's notes are
+ * listed at its own path, not at that of a link to it that happens to come first.
  */
 async function walk(absRoot: string, boundary: VaultBoundary): Promise<WalkResult> {
 	const files: string[] = [];
 	const outsideLinks = new Set<string>();
 	const seen = new Set<string>([boundary.realRoot]);
+	const linkedFolders: Array<{ abs: string; rel: string; real: string }> = [];
 	const visit = async (absDir: string, relDir: string): Promise<void> => {
 		let entries;
 		try {
@@ -99,12 +101,14 @@ async function walk(absRoot: string, boundary: VaultBoundary): Promise<WalkResul
 				}
 			}
 			if (isFolder && !SKIPPED_FOLDERS.has(entry.name)) {
-				if (real === null) {
-					try {
-						real = await realpath(abs);
-					} catch {
-						continue;
-					}
+				if (real !== null) {
+					linkedFolders.push({ abs, rel, real });
+					continue;
+				}
+				try {
+					real = await realpath(abs);
+				} catch {
+					continue;
 				}
 				if (seen.has(real)) continue;
 				seen.add(real);
@@ -114,6 +118,15 @@ async function walk(absRoot: string, boundary: VaultBoundary): Promise<WalkResul
 		await Promise.all(folders);
 	};
 	await visit(absRoot, "");
+	// Then the links to folders (in path order), each only if its folder was not walked already.
+	while (linkedFolders.length > 0) {
+		const batch = linkedFolders.splice(0).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+		for (const link of batch) {
+			if (seen.has(link.real)) continue;
+			seen.add(link.real);
+			await visit(link.abs, link.rel);
+		}
+	}
 	return { files: files.sort(), outsideLinks };
 }
 

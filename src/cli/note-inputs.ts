@@ -6,7 +6,7 @@
  */
 
 import { existsSync, statSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import * as nodePath from "node:path";
 import { FOLDER_NOTE_FILES } from "../core/url-template";
 import { isMarkdownPath } from "../core/vault-paths";
@@ -156,5 +156,25 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 			emptyFolders.push({ written: input.written, folderPage: page === undefined ? null : nodePath.join(input.written, page) });
 		}
 	}
-	return { vault, notes: [...chosen].sort(), emptyFolders };
+	return { vault, notes: await onePathPerFile(vault, [...chosen].sort()), emptyFolders };
+}
+
+/**
+ * One vault path per file: a note reachable by two paths (a symbolic link inside the vault) is one note,
+ * published once, at its own path when that is among them (else at the first in path order).
+ */
+async function onePathPerFile(vault: NodeVault, paths: readonly string[]): Promise<string[]> {
+	const realRoot = await realpath(vault.root);
+	const byFile = new Map<string, string>();
+	for (const path of paths) {
+		let real: string;
+		try {
+			real = await realpath(vault.toAbsPath(path));
+		} catch {
+			byFile.set("\u0000" + path, path); // missing: the run reports it under its own name
+			continue;
+		}
+		if (!byFile.has(real) || nodePath.join(realRoot, path) === real) byFile.set(real, path);
+	}
+	return [...byFile.values()].sort();
 }
