@@ -100,3 +100,18 @@ describe("lists", () => {
 		expect(await shown("Intro\n- a\n- b")).toEqual(["P: Intro", "ULI: a", "ULI: b"]);
 	});
 });
+
+describe("the title", () => {
+	test("a setext H1 (`===` underline) opening the note is the title, not repeated in the body", async () => {
+		const story = await convert("My Title\n========\n\nBody.\n\nLater\n=====\n");
+		expect(story.title).toBe("My Title");
+		expect(importHtml(storyToHtml(story).html).map(showParagraph)).toEqual(["TITLE: My Title", "P: Body.", "H3: Later"]);
+	});
+	test("an ATX H1 before it wins, and a setext H2 is never the title", async () => {
+		expect((await convert("Sub\n---\n\n# Real\n\nText\n===")).title).toBe("Real");
+		expect((await convert("Sub\n---\n\nText.")).title).toBe("Note");
+	});
+	test("a `===` under a list item or a quote is not a title", async () => {
+		expect((await convert("- item\n===\n\n> quote\n> ===")).title).toBe("Note");
+	});
+});

@@ -21,6 +21,8 @@ export interface ConversionFrame {
 	stack: string[];
 	/** For the root: the line index of the H1 that became the title (dropped from the body), or -1. */
 	titleLine: number;
+	/** The title's last line: the `===` under a setext H1 (dropped with it), else titleLine. */
+	titleEnd?: number;
 	/** For embeds: the root line that embedded them, used for all their warnings. */
 	warnLine: number | null;
 }
@@ -320,6 +322,10 @@ export class BlockConverter {
 			const after = isBlank(raw) ? footnoteParagraphAfter(lines, i) : -1;
 			if (after !== -1) return after - 1;
 			this.footnoteLines = false;
+		}
+		if (i === this.frame.titleLine && this.frame.titleEnd !== undefined && this.frame.titleEnd > i) {
+			this.prevBlank = true;
+			return this.frame.titleEnd; // a setext title: its text and its underline
 		}
 		const r0 = raw.charCodeAt(0); // NaN for an empty line
 		if (!(r0 > 32) && isBlank(raw)) {

@@ -15,11 +15,11 @@ import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, fillTemplate, inlineEnv, noEmbeds } from "./inline";
 import { linkReferencesOf } from "./link-references";
 import { NoteLines } from "./note-lines";
-import { parseHeading, stripQuotePrefix } from "./sections";
+import { fenceOpen, listItem, parseHeading, stripQuotePrefix } from "./sections";
 import type { ConvertOptions, Story } from "./story";
 import { MEDIUM_MAX_TAGS, MEDIUM_TAG_MAX as MEDIUM_MAX_TAG_LENGTH, MEDIUM_TITLE_MAX } from "../medium/medium-client";
-import { ForwardFinder } from "./text-scan";
-import { StoryBuilder } from "./story-builder";
+import { ForwardFinder, isBlank } from "./text-scan";
+import { isRule, setextLevel, StoryBuilder } from "./story-builder";
 import { parseInlineFlat, plainText } from "./inline-tree";
 import { NOTES_HEADING, RELATIVE_IMAGE_CODE } from "./rules/block-rules";
 import { isAbsoluteImageSrc } from "./rules/inline-rules";
@@ -170,17 +170,50 @@ export function tagsFromProperty(value: unknown): string[] {
 	return tags;
 }
 
-/** The first H1 of a note's body outside code and quotes: the story title when no property gives one. */
-function firstH1(note: LoadedNote): { line: number; text: string } | null {
+/**
+ * The first H1 of a note's body outside code and quotes: the story title when no property gives one.
+ * Either `# Title` or a one-line paragraph underlined with `===` (a setext H1); `end` is its last line.
+ */
+function firstH1(note: LoadedNote): { line: number; end: number; text: string } | null {
 	const fenced = fencedOf(note);
 	for (let i = note.bodyStart; i < note.lines.count; i++) {
-		if (fenced[i] || note.lines.firstSignificant(i) !== 35) continue; // 35: `#`
+		const first = note.lines.firstSignificant(i);
+		if (fenced[i] || (first !== 35 && first !== 61)) continue; // 35: `#`, 61: `=`
 		const line = note.lines.line(i);
 		if (stripQuotePrefix(line) !== line) continue;
+		if (first === 61) {
+			const text = i > note.bodyStart && !fenced[i - 1] && setextLevel(line) === 1 && indentOf(line) < 4 ? setextTitleText(note, i - 1) : null;
+			if (text !== null) return { line: i - 1, end: i, text };
+			continue;
+		}
 		const h = parseHeading(line);
-		if (h && h.level === 1 && h.text.trim() !== "") return { line: i, text: h.text };
+		if (h && h.level === 1 && h.text.trim() !== "") return { line: i, end: i, text: h.text };
 	}
 	return null;
+}
+
+/** Line `k` as a setext heading's text: a one-line paragraph (a blank line or the body's start above it), or null. */
+function setextTitleText(note: LoadedNote, k: number): string | null {
+	const line = note.lines.line(k);
+	if (isBlank(line) || indentOf(line) >= 4 || (k > note.bodyStart && !isBlank(note.lines.line(k - 1)))) return null;
+	const t = line.trim();
+	const c = t.charCodeAt(0);
+	// Lines that start a block of their own (or hide themselves) are not paragraph text.
+	if (c === 62 || c === 60 || c === 124 || t.startsWith("%%") || t.startsWith("$$") || t.startsWith("[^")) return null;
+	if (parseHeading(line) || isRule(line) || fenceOpen(t) || listItem(line)) return null;
+	return t;
+}
+
+/** Leading white space in columns (a tab to the next multiple of 4). */
+function indentOf(line: string): number {
+	let col = 0;
+	for (let i = 0; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 32) col++;
+		else if (c === 9) col += 4 - (col % 4);
+		else break;
+	}
+	return col;
 }
 
 /** Plain text of inline markdown, for titles: links become their text, markup goes. */
@@ -213,6 +246,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 
 	let title = stringProperty(props, "medium_title") ?? stringProperty(props, "title");
 	let titleLine = -1;
+	let titleEnd = -1;
 	const h1 = firstH1(root);
 	if (h1) {
 		const warned = ctx.warnings.length;
@@ -220,6 +254,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		// The H1 becomes the title; when a property gives the same title, the H1 is not repeated either.
 		if (title === null || title.toLowerCase() === h1Title.toLowerCase()) {
 			titleLine = h1.line;
+			titleEnd = h1.end;
 			title ??= h1Title;
 		} else ctx.warnings.length = warned; // the H1 stays in the body, which reports its own warnings
 
@@ -231,6 +266,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		depth: 0,
 		stack: [root.path + "#"],
 		titleLine,
+		titleEnd,
 		warnLine: null,
 	}, footnotesScanned);
 	// The lines, Obsidian's syntax resolved, become Medium's paragraphs as they come.

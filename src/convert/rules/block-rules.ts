@@ -61,7 +61,7 @@ export const NOTES_HEADING = "Notes";
 /** The block rules, for the README and the tests (src/convert/rules/rule.ts). */
 export const BLOCK_RULES = {
 	title: {
-		construct: "the first `# H1` (or the `medium_title` / `title` property)",
+		construct: "the first `# H1` or `===`-underlined H1 (or the `medium_title` / `title` property)",
 		medium: "the story's title, once (the H1 is not repeated in the body)",
 		examples: [{ note: "Body text.", markdown: "Body text." }],
 	},
