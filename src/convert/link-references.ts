@@ -7,7 +7,6 @@
 
 import type { LoadedNote } from "./convert-context";
 import { fencedLines, parseHeading } from "./sections";
-import { isBlank } from "./text-scan";
 
 /** A definition's destination (as written, `<…>` removed) and its title, if any. */
 export interface LinkReference {
@@ -118,16 +117,24 @@ export function linkReferencesOf(note: LoadedNote): LinkReferences {
 			startsBlock = true;
 			continue;
 		}
-		const line = lines.line(i);
-		const def = startsBlock && line.indexOf("]:") !== -1 ? parseReferenceDefinition(line) : null;
-		if (def !== null) {
-			refs ??= { byLabel: new Map(), lines: new Set() };
-			refs.lines.add(i);
-			if (!refs.byLabel.has(def.label)) refs.byLabel.set(def.label, { dest: def.dest, title: def.title });
+		// Lines are sliced only when they may be a definition (`[` first) or a heading (`#` first).
+		const at = lines.firstNonBlank(i);
+		if (at === -1) {
 			startsBlock = true;
 			continue;
 		}
-		startsBlock = isBlank(line) || parseHeading(line) !== null;
+		const c = note.text.charCodeAt(at);
+		if (startsBlock && c === 91) {
+			const line = lines.line(i);
+			const def = line.indexOf("]:") !== -1 ? parseReferenceDefinition(line) : null;
+			if (def !== null) {
+				refs ??= { byLabel: new Map(), lines: new Set() };
+				refs.lines.add(i);
+				if (!refs.byLabel.has(def.label)) refs.byLabel.set(def.label, { dest: def.dest, title: def.title });
+				continue;
+			}
+		}
+		startsBlock = c === 35 && parseHeading(lines.line(i)) !== null;
 	}
 	return (note.linkReferences = refs ?? NONE);
 }

@@ -37,6 +37,13 @@ export class NoteLines {
 		return -1;
 	}
 
+	/** Where line `i`'s first character above a space is in the text, or -1 for a blank line (no slicing). */
+	firstNonBlank(i: number): number {
+		const end = this.starts[i + 1] - 1;
+		for (let p = this.starts[i]; p < end; p++) if (this.text.charCodeAt(p) > 32) return p;
+		return -1;
+	}
+
 	/** Lines `from` to the end as an array (for the small notes that embeds take sections of). */
 	toArray(from = 0): string[] {
 		const out: string[] = [];
