@@ -139,6 +139,7 @@ const rows: Row[] = [
 	["a lone > after display math is no line of its own", "$$x$$ >\n\nnext", "```\nx\n```\n\nnext"],
 	// Tables
 	["table", "| Name | Age |\n|:--|--:|\n| Al | 3 |\n| Bea | 41 |", "```\nName | Age\n-----|----\nAl   |   3\nBea  |  41\n```"],
+	["table with an autolink shows the address", "| a |\n|---|\n| <https://e.com/x> |", "```\na\n---------------\nhttps://e.com/x\n```"],
 	["table with links", "| a | b |\n|---|---|\n| [[Published\\|P]] | `c` |", "```\na | b\n--|--\nP | c\n```"],
 	["a comment that ends on the header line stays out of the table", "%%from here\nto here%% | A | B |\n|---|---|\n| 1 | 2 |", "```\nA | B\n--|--\n1 | 2\n```"],
 	// Blocks kept as code

@@ -539,6 +539,15 @@ class InlineScanner {
 					}
 					break;
 				case 60: // <
+					{
+						// An autolink's address is literal: `==`, `%%`, `$` or `[[` in it are not syntax.
+						const end = this.autolinkEnd(i);
+						if (end !== -1) {
+							// Plain text (a table cell) shows the address without its brackets.
+							i = this.e.plain ? this.replace(i, text.slice(i + 1, end - 1), end) : end;
+							continue;
+						}
+					}
 					if (text.startsWith("<!--", i)) {
 						const close = this.htmlCommentClose.next(i + 4);
 						if (close === -1) return this.finishWithComment(i, "-->");
@@ -598,6 +607,32 @@ class InlineScanner {
 		this.parts.push(this.out);
 		if (this.parts.length === 1 && typeof this.parts[0] === "string") return setResult(r, this.parts[0], null, true, close);
 		return setResult(r, "", this.parts.filter((p) => typeof p !== "string" || p.length > 0), true, close);
+	}
+
+	/**
+	 * Just past the `>` of an autolink `<scheme:…>` opening at `i` (CommonMark: a scheme of 2 to 32
+	 * letters, digits, `+`, `.`, `-`, then no space, `<` or `>`), or -1. The scan stops at the first
+	 * space or `<`, so the autolink checks of a line read each character at most once.
+	 */
+	private autolinkEnd(i: number): number {
+		const text = this.text;
+		let j = i + 1;
+		const first = text.charCodeAt(j) | 32;
+		if (first < 97 || first > 122) return -1;
+		while (j < this.n && j - i <= 33) {
+			const c = text.charCodeAt(j);
+			if (c === 58) break;
+			const lower = c | 32;
+			if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return -1;
+			j++;
+		}
+		if (text.charCodeAt(j) !== 58 || j - i - 1 < 2) return -1;
+		for (j++; j < this.n; j++) {
+			const c = text.charCodeAt(j);
+			if (c === 62) return j + 1;
+			if (c <= 32 || c === 60) return -1;
+		}
+		return -1;
 	}
 
 	private highlight(i: number): number {

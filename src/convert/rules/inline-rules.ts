@@ -81,6 +81,7 @@ export const INLINE_RULES = {
 		code: RELATIVE_LINK_CODE,
 		examples: [
 			{ note: "See [site](https://example.com) and <https://e.org>.", markdown: "See [site](https://example.com) and [https://e.org](https://e.org)." },
+			{ note: "<https://e.com/a==b==c%%d%%?p=$x$&q=[[y]]> stays whole.", markdown: "[https://e.com/a==b==c%%d%%?p=$x$&q=[[y]]](https://e.com/a==b==c%%d%%?p=$x$&q=[[y]]) stays whole." },
 			{ note: "Mail <me@example.com> or <first.last+tag@mail.example.org>.", markdown: "Mail [me@example.com](mailto:me@example.com) or [first.last+tag@mail.example.org](mailto:first.last+tag@mail.example.org)." },
 			{ note: "See [local](file:///etc/passwd).", markdown: "See local.", warnings: ["local-url"] },
 			{ note: "See [files](ftp://files.example/a).", markdown: "See files.", warnings: ["relative-link"] },
