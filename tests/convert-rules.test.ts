@@ -153,6 +153,25 @@ describe("converter rules", () => {
 	});
 });
 
+describe("bare web addresses are text as written", () => {
+	test.each([
+		["https://github.com/o/r/blob/main/__init__.py"],
+		["https://e.com/a==b==c"],
+		["https://e.com/x%%y%%z"],
+		["https://e.com/$a$b"],
+		["www.example.com/*star*"],
+		["https://en.wikipedia.org/wiki/Foo_(bar)"],
+	])("%s", async (url) => {
+		const story = await convert(`# T\n\nSee ${url} now.`, vault);
+		expect(story.blocks).toEqual([{ type: "paragraph", content: [{ type: "text", text: `See ${url} now.` }], line: 3 }]);
+		expect(codes(story)).toEqual([]);
+	});
+	test("trailing punctuation and an unbalanced parenthesis are the sentence's", async () => {
+		const story = await convert("# T\n\n(see https://e.com/__a__), *https://e.com/b_c*.", vault);
+		expect(story.blocks[0]).toEqual({ type: "paragraph", content: [{ type: "text", text: "(see https://e.com/__a__), " }, { type: "em", children: [{ type: "text", text: "https://e.com/b_c" }] }, { type: "text", text: "." }], line: 3 });
+	});
+});
+
 describe("code is never changed", () => {
 	const code = [
 		"[[Published]] ![[Embedded]] ==hl== %%c%% #tag $x$ ^[fn] [^1] ^abc",

@@ -8,7 +8,7 @@
 
 import type { InlineNode } from "../story/story-model";
 import { isAbsoluteHref, isLineBreakTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
-import { bareDestinationEnd, findCodeSpans, ForwardFinder, isSpace } from "./text-scan";
+import { bareDestinationEnd, findBareUrls, findCodeSpans, ForwardFinder, isSpace } from "./text-scan";
 
 /** An image met inside a paragraph: the block builder moves it out to a block of its own. */
 export interface InlineImage {
@@ -368,6 +368,9 @@ class InlineTreeParser {
 	private run(): ParsedParagraph {
 		const { text, n } = this;
 		const spans = findCodeSpans(text);
+		// Bare web addresses are text as written: `__init__` in one is no bold (GFM's autolinks).
+		const urls = findBareUrls(text, spans);
+		let u = 0;
 		let s = 0;
 		let i = 0;
 		let plainFrom = 0;
@@ -376,6 +379,13 @@ class InlineTreeParser {
 			if (c >= 128 || SPECIAL[c] === 0) {
 				i++;
 				continue;
+			}
+			if (u < urls.length) {
+				while (u < urls.length && urls[u].end <= i) u++;
+				if (u < urls.length && i >= urls[u].start) {
+					i = urls[u++].end;
+					continue;
+				}
 			}
 			if (i > plainFrom) this.addText(plainFrom, i);
 			switch (c) {

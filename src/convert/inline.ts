@@ -10,7 +10,7 @@ import { linkReferencesOf, normalizeLabel } from "./link-references";
 import { fillUrlTemplate } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
-import { bareDestinationEnd, codeSpan, type CodeSpan, findCodeSpans, firstInlineSyntax, ForwardFinder, isEscaped, isSpace, BracketPairs } from "./text-scan";
+import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
 export interface InlineEnv {
@@ -268,6 +268,23 @@ export function convertInlineText(text: string, env: InlineEnv): string {
 	return parts.map((p) => (typeof p === "string" ? p : p.join(" "))).join("");
 }
 
+/**
+ * A line's code spans with its bare web addresses among them, in order: both are copied as written
+ * (`https://e.com/a==b==c` keeps its `==`, as Obsidian shows the address).
+ */
+function withBareUrls(spans: readonly CodeSpan[], text: string): readonly CodeSpan[] {
+	const urls = findBareUrls(text, spans);
+	if (urls.length === 0) return spans;
+	const merged: CodeSpan[] = [];
+	let a = 0;
+	for (const url of urls) {
+		while (a < spans.length && spans[a].start < url.start) merged.push(spans[a++]);
+		merged.push(url);
+	}
+	while (a < spans.length) merged.push(spans[a++]);
+	return merged;
+}
+
 /** Lets a finder used for a line forget the line's text; the scanner's slot for it becomes empty. */
 function release(finder: ForwardFinder | null): null {
 	if (finder !== null) finder.reset("");
@@ -350,7 +367,7 @@ class InlineScanner {
 		this.text = text;
 		this.env = env;
 		this.n = text.length;
-		this.spans = findCodeSpans(text);
+		this.spans = withBareUrls(findCodeSpans(text), text);
 		this.last = 0;
 		this.highlightClose = -1;
 		this.removed = false;

@@ -255,3 +255,105 @@ export function bareDestinationEnd(text: string, start: number): number {
 	}
 	return i;
 }
+
+/** A bare web address in a line: where it starts and just past its end. */
+export interface BareUrl {
+	start: number;
+	end: number;
+}
+
+const NO_URLS: readonly BareUrl[] = Object.freeze([]);
+
+/**
+ * The bare web addresses of a text (GFM's extended autolinks, which Obsidian shows as links):
+ * `http://`, `https://` or `www.` at the start, after white space or one of `(*_~`, then a domain, up
+ * to white space or `<` (`[`, `]`, `` ` `` and `|` end it too, so a link's text, a code span or a table
+ * cell is never swallowed). Trailing `?!.,:*_~'"` and an unbalanced `)` are not part of it. Their text is
+ * literal: `__init__`, `==` or `%%` inside an address is no markup. Spans inside `skip` (code spans)
+ * are left out. Two native searches for a text without an address; linear otherwise.
+ */
+export function findBareUrls(text: string, skip: readonly CodeSpan[]): readonly BareUrl[] {
+	const scheme = text.indexOf("://");
+	const www = indexOfIgnoringCase(text, "www.", 0);
+	if (scheme === -1 && www === -1) return NO_URLS;
+	const urls: BareUrl[] = [];
+	let k = 0;
+	let from = 0;
+	for (let i = 0; i < text.length; ) {
+		const start = bareUrlStart(text, i);
+		if (start === -1) {
+			i++;
+			continue;
+		}
+		while (k < skip.length && skip[k].end <= i) k++;
+		if (k < skip.length && skip[k].start <= i) {
+			i = skip[k].end;
+			continue;
+		}
+		const end = bareUrlEnd(text, start);
+		if (end > from && end > start) {
+			urls.push({ start: i, end });
+			from = end;
+			i = end;
+		} else i = start;
+	}
+	return urls;
+}
+
+/** Where the domain of an address starting at `i` begins (after `https://`, `http://`; at `www.`), or -1. */
+function bareUrlStart(text: string, i: number): number {
+	const c = text.charCodeAt(i) | 32;
+	if (c !== 104 && c !== 119) return -1; // h, w
+	if (i > 0) {
+		const b = text.charCodeAt(i - 1);
+		if (!isSpace(b) && b !== 40 && b !== 42 && b !== 95 && b !== 126) return -1;
+	}
+	if (c === 119) return startsWithIgnoringCase(text, "www.", i) ? i : -1;
+	if (startsWithIgnoringCase(text, "https://", i)) return i + 8;
+	if (startsWithIgnoringCase(text, "http://", i)) return i + 7;
+	return -1;
+}
+
+/** Just past the address whose domain starts at `start`; `start` when there is no domain. */
+function bareUrlEnd(text: string, start: number): number {
+	let i = start;
+	let dot = false;
+	// The domain: letters, digits, `-`, `_`, `.` (and any non-ASCII), at least one character.
+	while (i < text.length) {
+		const c = text.charCodeAt(i);
+		if (c === 46) dot = true;
+		else if (!(c >= 128 || (c | 32) >= 97 && (c | 32) <= 122 || (c >= 48 && c <= 57) || c === 45 || c === 95)) break;
+		i++;
+	}
+	if (i === start || (!dot && text.charCodeAt(start) === 119)) return start;
+	let open = 0;
+	let close = 0;
+	while (i < text.length) {
+		const c = text.charCodeAt(i);
+		if (c <= 32 || c === 60 || c === 91 || c === 93 || c === 96 || c === 124) break;
+		if (c === 40) open++;
+		else if (c === 41) close++;
+		i++;
+	}
+	// Trailing punctuation is the sentence's, and so is a `)` that closes nothing of the address.
+	while (i > start) {
+		const c = text.charCodeAt(i - 1);
+		if (c === 63 || c === 33 || c === 46 || c === 44 || c === 58 || c === 42 || c === 95 || c === 126 || c === 39 || c === 34) i--;
+		else if (c === 41 && close > open) {
+			close--;
+			i--;
+		} else break;
+	}
+	return i;
+}
+
+function startsWithIgnoringCase(text: string, lower: string, at: number): boolean {
+	if (at + lower.length > text.length) return false;
+	for (let k = 0; k < lower.length; k++) if ((text.charCodeAt(at + k) | 32) !== lower.charCodeAt(k) && text.charCodeAt(at + k) !== lower.charCodeAt(k)) return false;
+	return true;
+}
+
+function indexOfIgnoringCase(text: string, lower: string, from: number): number {
+	const a = text.indexOf(lower, from);
+	return a !== -1 ? a : text.indexOf(lower.toUpperCase(), from);
+}
