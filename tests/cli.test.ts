@@ -128,6 +128,16 @@ describe("convert", () => {
 		expect(good.canonicalUrl).toBe("https://blog.example/canon/");
 		expect(good.warnings).toEqual([]);
 	});
+	test("a date as a property value reads as the text written, as Obsidian shows it (not as the file name)", async () => {
+		const note = path.join(vault, "Dated.md");
+		await writeFile(note, "---\ntitle: 2024-01-02\nmedium_subtitle: 2024-05-06 # when\ntags: [2023-12-31, news]\n---\nBody.\n");
+		const r = await run(["convert", note, "--json"]);
+		expect(r.code).toBe(0);
+		const j = JSON.parse(r.stdout) as { title: string; content: string; tags: string[] };
+		expect(j.title).toBe("2024-01-02");
+		expect(j.content).toContain("2024-05-06");
+		expect(j.tags).toEqual(["2023-12-31", "news"]);
+	});
 	test("a missing note exits 1 with one line", async () => {
 		const r = await run(["convert", path.join(vault, "Nope.md")]);
 		expect(r.code).toBe(1);

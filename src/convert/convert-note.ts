@@ -155,14 +155,26 @@ function stringProperty(props: Properties, key: string): string | null {
 	const v = props[key];
 	if (typeof v === "string" && v.trim() !== "") return v.trim();
 	if (typeof v === "number") return String(v);
+	if (v instanceof Date) return dateText(v);
 	return null;
+}
+
+/**
+ * A date a YAML parser read (the command line's gray-matter makes Dates; Obsidian keeps the text) as
+ * text: `2024-01-02` for a day, else the ISO form. A dated title or tag is text on Medium, not skipped.
+ */
+function dateText(date: Date): string | null {
+	if (Number.isNaN(date.getTime())) return null;
+	const iso = date.toISOString();
+	return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
 }
 
 /** Tags from a property that may be a list or a comma/space separated string; `#` dropped. */
 export function tagsFromProperty(value: unknown): string[] {
 	const raw: unknown[] = Array.isArray(value) ? value : typeof value === "string" ? value.split(/[,\n]/) : [];
 	const tags: string[] = [];
-	for (const t of raw) {
+	for (const item of raw) {
+		const t = item instanceof Date ? dateText(item) : item;
 		if (typeof t !== "string" && typeof t !== "number") continue;
 		const s = String(t).trim().replace(/^#/, "").trim();
 		if (s.length > 0 && !tags.includes(s)) tags.push(s);
