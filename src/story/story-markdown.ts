@@ -155,6 +155,8 @@ function appendInline(s: string, nodes: readonly InlineNode[]): string {
 				s += "*" + appendInline("", n.children) + "*";
 				break;
 			case "link":
+				// A `!` right before a link would make it an image when read back: it is escaped.
+				if (s.charCodeAt(s.length - 1) === 33) s = s.slice(0, -1) + "\\!";
 				s += "[" + appendInline("", n.children) + "](" + destination(n.href) + ")";
 				break;
 			case "code":

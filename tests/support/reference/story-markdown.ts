@@ -96,6 +96,7 @@ export function inlineMarkdown(nodes: readonly InlineNode[]): string {
 				s += "*" + inlineMarkdown(n.children) + "*";
 				break;
 			case "link":
+				if (s.endsWith("!")) s = s.slice(0, -1) + "\\!";
 				s += "[" + inlineMarkdown(n.children) + "](" + destination(n.href) + ")";
 				break;
 			case "code":
