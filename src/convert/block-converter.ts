@@ -9,7 +9,7 @@ import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type In
 import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, splitQuote, trailingBlockId, type LineRange } from "./sections";
 import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
-import { parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
+import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
 import { setextLevel, startsBlock } from "./story-builder";
 import { isBlank, isSpace } from "./text-scan";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
@@ -473,7 +473,10 @@ export class BlockConverter {
 		// A cell is shown as text in a code block: its markdown is read once more so emphasis, code ticks
 		// and escapes go (the table's own warning says what was lost).
 		// `\|` is a pipe wherever it stands in the cell, code spans included (GFM), once the row is split.
-		const cell = (c: string) => plainText(parseInlineFlat(convertInlineText(c.indexOf("\\|") === -1 ? c : c.split("\\|").join("|"), plain), QUIET)).trim();
+		const cell = (c: string) => {
+			const md = convertInlineText(c.indexOf("\\|") === -1 ? c : c.split("\\|").join("|"), plain);
+			return (mayHoldMarkup(md) ? plainText(parseInlineFlat(md, QUIET)) : md).trim();
+		};
 		// The header is the line as the converter sees it: a comment that ends on it is already cut off.
 		const header = splitRow(headerContent).map(cell);
 		this.warn("table-as-text", "A table became aligned text in a code block: Medium has no tables.");
