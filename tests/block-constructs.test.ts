@@ -115,3 +115,14 @@ describe("the title", () => {
 		expect((await convert("- item\n===\n\n> quote\n> ===")).title).toBe("Note");
 	});
 });
+
+describe("a fence on the list item's own line", () => {
+	test("`1. ```js` opens a code block the item holds: it moves out, and nothing after it is read as code", async () => {
+		const story = await convert("# T\n\n1. ```js\n   const a = [[Other]];\n   ```\n2. next\n\n# Later H1\n\nText[^1].\n\n[^1]: Note.", { "Other.md": "x" });
+		const shownNow = importHtml(storyToHtml(story).html).map(showParagraph);
+		expect(shownNow).toEqual(["TITLE: T", "PRE lang=js: const a = [[Other]];", "OLI: next", "H3: Later H1", "P: Text[1].", "HR", "P: **Notes**", "OLI: Note."]);
+	});
+	test("a bullet item too, with the fence closed by a longer one", async () => {
+		expect(await shown("- ~~~\n  x\n  ~~~~\n- after")).toEqual(["PRE lang=none: x", "ULI: after"]);
+	});
+});

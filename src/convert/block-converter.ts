@@ -6,7 +6,7 @@
 
 import { embeddedLineTag, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
 import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
-import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, listItem, parseHeading, splitQuote, trailingBlockId, type LineRange } from "./sections";
+import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, itemFence, listItem, parseHeading, splitQuote, trailingBlockId, type LineRange } from "./sections";
 import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
@@ -419,6 +419,13 @@ export class BlockConverter {
 		const item = !plainStart || c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) ? listItem(text) : null;
 		if (item) {
 			this.listActive = true;
+			const itemCode = itemFence(text);
+			if (itemCode) {
+				// The item's text opens a fence: its lines are code, up to the closing fence.
+				this.fence = { char: itemCode.char, len: itemCode.len, quoted: depth > 0, indent: itemCode.indent };
+				this.emitRaw(prefix + text);
+				return i;
+			}
 			text = taskItem(text, item.contentStart);
 		} else if (wasBlank && !isIndentedCode(raw) && depth === 0) {
 			this.listActive = false;

@@ -16,9 +16,11 @@ export function fencedLines(lines: NoteLines): Uint8Array {
 	const inFence = new Uint8Array(lines.count);
 	let open: { char: string; len: number; indent: number } | null = null;
 	for (let i = 0; i < lines.count; i++) {
+		let c = 0;
 		if (open === null) {
-			const c = lines.firstSignificant(i);
-			if (c !== 96 && c !== 126) continue;
+			c = lines.firstSignificant(i);
+			// A fence starts a line, or a list item's text (`- ```js`, `1. ~~~`).
+			if (c !== 96 && c !== 126 && c !== 45 && c !== 42 && c !== 43 && !(c >= 48 && c <= 57)) continue;
 		}
 		const content = stripQuotePrefix(lines.line(i));
 		if (open !== null) {
@@ -26,14 +28,29 @@ export function fencedLines(lines: NoteLines): Uint8Array {
 			if (closesFence(content, open)) open = null;
 			continue;
 		}
-		const t = content.trimStart();
-		const fence = fenceOpen(t);
+		const fence = c === 96 || c === 126 ? fenceAt(content, 0) : itemFence(content);
 		if (fence) {
 			inFence[i] = 1;
-			open = { char: fence.char, len: fence.len, indent: content.length - t.length };
+			open = fence;
 		}
 	}
 	return inFence;
+}
+
+/** The fence opened at or after column `from` of a line (white space skipped), with its indent, or null. */
+function fenceAt(content: string, from: number): { char: string; len: number; indent: number } | null {
+	let i = from;
+	while (i < content.length && (content.charCodeAt(i) === 32 || content.charCodeAt(i) === 9)) i++;
+	const c = content.charCodeAt(i);
+	if (c !== 96 && c !== 126) return null;
+	const fence = fenceOpen(i === 0 ? content : content.slice(i));
+	return fence ? { char: fence.char, len: fence.len, indent: i } : null;
+}
+
+/** A fence opened by a list item's text on the item's own line (`- ```js`): its indent is the text's column. */
+export function itemFence(content: string): { char: string; len: number; indent: number } | null {
+	const item = listItem(content);
+	return item ? fenceAt(content, item.contentStart) : null;
 }
 
 /** Whether a line closes an open fence: same character, at least as long, nothing after, and not indented
