@@ -214,6 +214,27 @@ describe("publish", () => {
 		expect(fake.requests).toHaveLength(0);
 		expect(await readFile(showcase(), "utf8")).toBe(before);
 	});
+	test("--dry-run shows the images a publish would upload: one Medium refuses (SVG, WebP) is left out with the same warning", async () => {
+		await writeFile(path.join(vault, "attachments", "Vector.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+		await writeFile(path.join(vault, "attachments", "Photo.webp"), Buffer.from("RIFF\0\0\0\0WEBPVP8 ", "latin1"));
+		const note = path.join(vault, "Images.md");
+		await writeFile(note, "# Images\n\n![[Sunrise.png]]\n\n![[Vector.svg]]\n\n![[Photo.webp]]\n");
+		const dry = await run(["publish", note, "--dry-run", "--json"], {});
+		expect(dry.code).toBe(0);
+		const doc = JSON.parse(dry.stdout) as { notes: Array<{ request: { images: Array<{ path: string }>; body: { content: string } }; warnings: Array<{ code: string }> }> };
+		const planned = doc.notes[0];
+		expect(planned.request.images.map((i) => i.path)).toEqual(["attachments/Sunrise.png"]);
+		expect(planned.request.body.content).not.toMatch(/Vector|Photo/);
+		expect(planned.warnings.filter((w) => w.code === "unsupported-image")).toHaveLength(2);
+		expect(dry.stderr).toMatch(/Images\.md:\d+: warning: Image attachments\/Vector\.svg is SVG.*\[unsupported-image\]/);
+		const text = await run(["publish", note, "--dry-run"], {});
+		expect(text.stdout).toContain("  Images to upload: attachments/Sunrise.png\n");
+		// The real publish leaves out the same images, with the same warnings.
+		const real = await run(["publish", note], env());
+		expect(real.code).toBe(0);
+		expect(fake.images.map((i) => i.filename)).toEqual(["Sunrise.png"]);
+		expect(real.stderr.split("\n").filter((l) => l.includes("[unsupported-image]"))).toEqual(dry.stderr.split("\n").filter((l) => l.includes("[unsupported-image]")));
+	});
 	test("--status and medium_status; an unknown medium_status never makes it public", async () => {
 		expect((await run(["publish", showcase(), "--status", "unlisted"], env())).code).toBe(0);
 		expect(fake.posts[0].request.publishStatus).toBe("unlisted");

@@ -171,11 +171,15 @@ export async function runPublishBatch(o: BatchOptions): Promise<BatchReport> {
 		for (const path of order) {
 			const outcome = outcomes.get(path) as NoteOutcome;
 			const p = plans.get(path) as PublishPlan;
-			o.onWarnings(path, p.warnings);
+			// The images a publish would upload: one it would leave out (unreadable, SVG, WebP…) is left out here too, with its warning.
+			const images = await publisher.imagesToSend(p.story);
+			outcome.warnings = [...p.warnings, ...images.warnings];
+			o.onWarnings(path, outcome.warnings);
 			try {
 				// The HTML a publish sends; an image not uploaded yet shows at a stand-in URL naming its vault path.
-				const request = postRequest({ ...p.story, content: plannedContent(p.story).html }, p.choice, "html");
-				outcome.request = { ...request, images: p.story.images.map((i) => ({ path: i.path, alt: i.alt })), embeddedNotes: p.story.embeddedNotes };
+				const request = postRequest({ ...p.story, content: plannedContent(p.story, images.paths).html }, p.choice, "html");
+				const sent = p.story.images.filter((i) => images.paths.has(i.path));
+				outcome.request = { ...request, images: sent.map((i) => ({ path: i.path, alt: i.alt })), embeddedNotes: p.story.embeddedNotes };
 				outcome.result = "would-publish";
 			} catch (e) {
 				outcome.result = "failed";

@@ -111,9 +111,24 @@ export function pendingUploadUrl(path: string): string {
 	return `https://upload-pending.invalid/${encodeURI(path)}`;
 }
 
-/** The content a publish would send, before any upload: each vault image at its {@link pendingUploadUrl}. */
-export function plannedContent(story: StoryModel): StoryHtml {
-	return storyToHtml(story, { imageSrc: (source) => (source.kind === "url" ? source.url : pendingUploadUrl(source.path)) });
+/**
+ * The content a publish would send, before any upload: each vault image at its {@link pendingUploadUrl};
+ * with `sendable` (from {@link Publisher.imagesToSend}), an image not in it is left out, as a publish does.
+ */
+export function plannedContent(story: StoryModel, sendable?: ReadonlySet<string>): StoryHtml {
+	return storyToHtml(story, {
+		imageSrc: (source) => (source.kind === "url" ? source.url : sendable && !sendable.has(source.path) ? null : pendingUploadUrl(source.path)),
+	});
+}
+
+/** Why a vault image cannot be uploaded (unreadable, or a type Medium refuses), as a publish warns; null when it can. */
+function imageRefusal(path: string, bytes: Uint8Array | null): ConversionWarning | null {
+	if (!bytes) return { code: "missing-image", message: `Image ${path} could not be read; it was left out.`, line: 1 };
+	const type = sniffImageType(bytes);
+	if (!type || !type.accepted) {
+		return { code: "unsupported-image", message: `Image ${path} is ${type ? type.ext.toUpperCase() : "not an image Medium knows"}; Medium accepts JPEG, PNG, GIF and TIFF only, so it was left out.`, line: 1 };
+	}
+	return null;
 }
 
 /** At most this many image uploads run at once. */
@@ -252,6 +267,18 @@ export class Publisher {
 		}
 	}
 
+	/** The story's vault images a publish would upload, and the warning of each it would leave out. Sends nothing. */
+	async imagesToSend(story: Story): Promise<{ paths: Set<string>; warnings: ConversionWarning[] }> {
+		const paths = new Set<string>();
+		const warnings: ConversionWarning[] = [];
+		for (const img of story.images) {
+			const refusal = imageRefusal(img.path, await this.ports.vault.readBinary(img.path));
+			if (refusal) warnings.push(refusal);
+			else paths.add(img.path);
+		}
+		return { paths, warnings };
+	}
+
 	/** Uploads each local image once (a content-hash cache), at most four at a time. */
 	private async uploadImages(client: MediumClient, story: Story, warnings: ConversionWarning[], onProgress?: (p: PublishProgress) => void): Promise<{ urls: Map<string, string>; uploaded: number; reused: number }> {
 		const urls = new Map<string, string>();
@@ -260,13 +287,10 @@ export class Publisher {
 		const sameKey = new Map<string, string[]>();
 		for (const img of story.images) {
 			const bytes = await this.ports.vault.readBinary(img.path);
-			if (!bytes) {
-				warnings.push({ code: "missing-image", message: `Image ${img.path} could not be read; it was left out.`, line: 1 });
-				continue;
-			}
-			const type = sniffImageType(bytes);
-			if (!type || !type.accepted) {
-				warnings.push({ code: "unsupported-image", message: `Image ${img.path} is ${type ? type.ext.toUpperCase() : "not an image Medium knows"}; Medium accepts JPEG, PNG, GIF and TIFF only, so it was left out.`, line: 1 });
+			const refusal = imageRefusal(img.path, bytes);
+			const type = bytes ? sniffImageType(bytes) : null;
+			if (refusal || !bytes || !type) {
+				if (refusal) warnings.push(refusal);
 				continue;
 			}
 			const key = hashBytes(bytes);
