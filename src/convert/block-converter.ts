@@ -52,6 +52,18 @@ function continuesFootnote(line: string): boolean {
 	return isIndentedCode(line);
 }
 
+/** A line's parts with its text joined in front (one space where an embed was) and its block parts after. */
+function textFirst(parts: Array<string | string[]>): Array<string | string[]> {
+	let text = "";
+	const blocks: Array<string | string[]> = [];
+	for (const part of parts) {
+		if (typeof part !== "string") blocks.push(part);
+		else if (text === "") text = part.trimEnd();
+		else if (part.trim() !== "") text = text.trimEnd() + " " + part.trimStart();
+	}
+	return text === "" ? blocks : [text, ...blocks];
+}
+
 /** Whether a line starts with a tab or four spaces (read as char codes: startsWith is a call each). */
 function isIndentedCode(line: string): boolean {
 	const c = line.charCodeAt(0);
@@ -399,7 +411,7 @@ export class BlockConverter {
 		if (h) {
 			if (depth === 0 && i === this.frame.titleLine) return i;
 			this.listActive = false;
-			this.emitInline(HEADING_LEADS[h.level], this.stripBlockId(h.text), prefix);
+			this.emitInline(HEADING_LEADS[h.level], this.stripBlockId(h.text), prefix, true);
 			return i;
 		}
 		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(lines.line(i + 1))) {
@@ -430,7 +442,7 @@ export class BlockConverter {
 		} else if (wasBlank && !isIndentedCode(raw) && depth === 0) {
 			this.listActive = false;
 		}
-		this.emitInline("", text, prefix);
+		this.emitInline("", text, prefix, item !== null);
 		return i;
 	}
 
@@ -507,7 +519,7 @@ export class BlockConverter {
 	}
 
 	/** Converts inline text and emits it, splicing in block parts (embedded notes, web embeds). */
-	private emitInline(lead: string, text: string, prefix: string): void {
+	private emitInline(lead: string, text: string, prefix: string, whole = false): void {
 		const r = convertInlineInto(text, this.env(false), this.inlineResult);
 		if (r.openComment) this.commentClose = r.openComment;
 		if (r.parts === null) {
@@ -524,7 +536,9 @@ export class BlockConverter {
 			return;
 		}
 		let first = true;
-		const parts = r.parts;
+		// A heading or list item stays one: its text first, whole, then what its embeds bring (the text
+		// after an embed had become a paragraph of its own, which the next item could then join).
+		const parts = whole ? textFirst(r.parts) : r.parts;
 		for (let k = 0; k < parts.length; k++) {
 			const part = parts[k];
 			if (typeof part === "string") {
