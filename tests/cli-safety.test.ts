@@ -104,6 +104,19 @@ describe("the vault boundary through the command line", () => {
 });
 
 describe("notes that cannot be read are refused before anything is sent", () => {
+	test("a folder's note that means to opt in but whose properties do not parse is named with a warning, not passed over in silence", async () => {
+		const posts = path.join(vault, "Posts");
+		await mkdir(posts);
+		await writeFile(path.join(posts, "Broken.md"), "---\nmedium_publish: true\ntitle: Re: the plan: v2\n---\nBody\n");
+		await writeFile(path.join(posts, "Fine.md"), "---\nmedium_publish: true\n---\nBody\n");
+		await writeFile(path.join(posts, "Other.md"), "---\ntitle: [unclosed\n---\nNot about Medium.\n");
+		const r = await run(["publish", posts, "--dry-run", "--json"], {});
+		expect(r.code).toBe(0);
+		expect((JSON.parse(r.stdout) as { notes: Array<{ path: string }> }).notes.map((n) => n.path)).toEqual(["Posts/Fine.md"]);
+		expect(r.stderr).toMatch(/^warning: Posts\/Broken\.md:3: .*not valid YAML.*medium_publish.*left out/m);
+		expect(r.stderr).not.toContain("Other.md");
+	});
+
 	test("properties that do not parse stop the publish, naming the line", async () => {
 		const note = path.join(vault, "Broken.md");
 		const text = "---\ntags: [a]\ntitle: Re: the plan: v2\nmedium_url: https://medium.com/@x/old-1\n---\nBody\n";

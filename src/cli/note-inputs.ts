@@ -11,7 +11,7 @@ import * as nodePath from "node:path";
 import { FOLDER_NOTE_FILES } from "../core/url-template";
 import { isMarkdownPath } from "../core/vault-paths";
 import { CliError } from "./cli-io";
-import { DEFAULT_CONFIG_DIR, openNodeVault, type NodeVault } from "./node-vault";
+import { DEFAULT_CONFIG_DIR, openNodeVault, parseProperties, type NodeVault } from "./node-vault";
 
 /** The property a note sets to be published when its folder is. */
 export const OPT_IN_PROPERTY = "medium_publish";
@@ -149,6 +149,10 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 			if (note && optsIn(note.properties)) {
 				chosen.add(path);
 				found++;
+			} else if (note && note.text.includes(OPT_IN_PROPERTY)) {
+				// It may mean to opt in, but its properties cannot be read: say so rather than pass it over.
+				const { problem } = parseProperties(note.text);
+				if (problem) options.warn?.(`${path}:${problem.line}: ${problem.message}, so whether it opts in (${OPT_IN_PROPERTY}) cannot be read; left out. Fix its properties and run again.`);
 			}
 		}
 		if (found === 0) {
