@@ -126,3 +126,10 @@ describe("a fence on the list item's own line", () => {
 		expect(await shown("- ~~~\n  x\n  ~~~~\n- after")).toEqual(["PRE lang=none: x", "ULI: after"]);
 	});
 });
+
+describe("a table inside a list item", () => {
+	test("its header is the item's text (the marker is not a cell), and it follows the item as aligned text", async () => {
+		const story = await convert("# T\n\n- Prices:\n- | a | b |\n  |---|--:|\n  | x | 10 |\n- after");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["ULI: Prices:", "PRE lang=none: a |  b\n--|---\nx | 10", "ULI: after"]);
+	});
+});

@@ -417,7 +417,11 @@ export class BlockConverter {
 		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(lines.line(i + 1))) {
 			const next = splitQuote(lines.line(i + 1));
 			const aligns = next.depth === depth ? parseDelimiterRow(next.content) : null;
-			if (aligns) return this.table(lines, i, content, depth, prefix, aligns);
+			if (aligns) {
+				// A table opening a list item (`- | a | b |`): the marker is not a cell.
+				const item = c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) || !plainStart ? listItem(content) : null;
+				return this.table(lines, i, item ? content.slice(item.contentStart) : content, depth, prefix, aligns);
+			}
 		}
 		if ((c0 === 35 || !plainStart) && isTagOnlyLine(content)) return i; // a tag starts with `#`
 		// A setext `===` underline is a heading's mark, not text: read inline, its `==` pairs were highlights.
