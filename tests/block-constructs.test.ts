@@ -133,3 +133,12 @@ describe("a table inside a list item", () => {
 		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["ULI: Prices:", "PRE lang=none: a |  b\n--|---\nx | 10", "ULI: after"]);
 	});
 });
+
+describe("lists indented with tabs (Obsidian's default)", () => {
+	test("a tab nests an item as deep as spaces do", async () => {
+		const spaces = await shown("- a\n    - b\n        - c\n- d\n\n1. one\n    1. sub\n        - deep\n2. two");
+		const tabs = await shown("- a\n\t- b\n\t\t- c\n- d\n\n1. one\n\t1. sub\n\t\t- deep\n2. two");
+		expect(tabs).toEqual(spaces);
+		expect(tabs.slice(0, 4)).toEqual(["ULI: a", "ULI: – b", "ULI: \u2003– c", "ULI: d"]);
+	});
+});

@@ -298,8 +298,10 @@ export class StoryBuilder {
 		const markerLength = markerEnd - item.indent;
 		const m0 = text.charCodeAt(item.indent);
 		const ordered = m0 >= 48 && m0 <= 57;
-		const contentIndent = isBlankFrom(text, cs) ? item.indent + markerLength + 1 : cs + indentOf(text, cs);
-		while (this.itemDepth > 0 && item.indent < this.itemIndents[this.itemDepth - 1]) this.itemDepth--;
+		// Columns, not characters: a tab (Obsidian indents lists with tabs by default) reaches the next multiple of 4.
+		const col = item.indent === 0 ? 0 : indentOf(text);
+		const contentIndent = isBlankFrom(text, cs) ? col + markerLength + 1 : col + (cs - item.indent) + indentOf(text, cs);
+		while (this.itemDepth > 0 && col < this.itemIndents[this.itemDepth - 1]) this.itemDepth--;
 		// Another bullet character, or `)` after `.`, starts a new list (CommonMark), numbered from its own start.
 		const mark = text.charCodeAt(markerEnd - 1);
 		if (this.itemDepth === 0 && (this.listId < 0 || this.listOrdered !== ordered || this.listMark !== mark)) {
