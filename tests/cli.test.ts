@@ -4,7 +4,7 @@
  */
 
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, symlink, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { FakeMedium } from "./support/fake-medium-server";
@@ -137,6 +137,22 @@ describe("convert", () => {
 		expect(j.title).toBe("2024-01-02");
 		expect(j.content).toContain("2024-05-06");
 		expect(j.tags).toEqual(["2023-12-31", "news"]);
+	});
+	test("--vault spelled through a symbolic link (macOS's /tmp is /private/tmp) holds the notes of its real folder", async () => {
+		const linked = path.join(dir, "vault-link");
+		await symlink(vault, linked, "dir");
+		// The working folder is the real one (a process sees its real path), the vault named through the link.
+		const fromReal = await run(["convert", "Showcase.md", "--vault", linked, "--json"], {}, vault);
+		expect(fromReal.stderr).not.toContain("not inside the vault");
+		expect(fromReal.code).toBe(0);
+		expect((JSON.parse(fromReal.stdout) as { title: string }).title).toBe("Writing in Obsidian, reading on Medium");
+		// And the other way round: the note through the link, the vault by its real path.
+		const viaLink = await run(["publish", path.join(linked, "Showcase.md"), "--vault", vault, "--dry-run"], {});
+		expect(viaLink.code).toBe(0);
+		expect(viaLink.stdout).toMatch(/^Showcase\.md +would publish/m);
+		// A note whose real file is outside the vault is still refused.
+		await writeFile(path.join(dir, "Outside.md"), "# Outside\n");
+		expect((await run(["convert", path.join(dir, "Outside.md"), "--vault", linked])).code).toBe(1);
 	});
 	test("a missing note exits 1 with one line", async () => {
 		const r = await run(["convert", path.join(vault, "Nope.md")]);

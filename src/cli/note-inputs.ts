@@ -11,7 +11,7 @@ import * as nodePath from "node:path";
 import { FOLDER_NOTE_FILES } from "../core/url-template";
 import { isMarkdownPath } from "../core/vault-paths";
 import { CliError } from "./cli-io";
-import { DEFAULT_CONFIG_DIR, openNodeVault, parseProperties, type NodeVault } from "./node-vault";
+import { DEFAULT_CONFIG_DIR, isOutsideRelative, openNodeVault, parseProperties, type NodeVault } from "./node-vault";
 
 /** The property a note sets to be published when its folder is. */
 export const OPT_IN_PROPERTY = "medium_publish";
@@ -125,11 +125,17 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 		inputs.push({ written, abs, folder: kind === "folder" });
 	}
 	const root = vaultDir ?? findVaultFolder(commonFolder(inputs));
+	let realRoot: string | null = null;
 	for (const input of inputs) {
-		const rel = nodePath.relative(root, input.abs);
-		if (rel === ".." || rel.startsWith(".." + nodePath.sep) || nodePath.isAbsolute(rel)) {
-			throw new CliError(`${input.written} is not inside the vault ${root}${vaultDir === null ? "" : " (--vault)"}.`);
-		}
+		if (!isOutsideRelative(nodePath.relative(root, input.abs))) continue;
+		// The same folders spelled through a symbolic link (macOS's /tmp is /private/tmp, a linked home or
+		// project folder; a process's working folder is always the real one): compare the real folders. The
+		// note's own file is not resolved, so a link to a note outside the vault stays outside.
+		realRoot ??= await realpath(root);
+		const realInput = input.folder ? await realpath(input.abs) : nodePath.join(await realpath(nodePath.dirname(input.abs)), nodePath.basename(input.abs));
+		const realRel = nodePath.relative(realRoot, realInput);
+		if (isOutsideRelative(realRel)) throw new CliError(`${input.written} is not inside the vault ${root}${vaultDir === null ? "" : " (--vault)"}.`);
+		input.abs = nodePath.join(root, realRel);
 	}
 	const vault = await openNodeVault(root, { warn: options.warn });
 	const all = vault.paths();
