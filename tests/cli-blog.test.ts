@@ -156,6 +156,17 @@ describe("a Gatsby blog", () => {
 		expect(await readFile(path.join(blog, "content/blog/first-post/index.md"), "utf8")).toBe(FIRST);
 	});
 
+	test("a post that failed before the daily limit stopped the run exits 1, not 4, so CI does not pass over it", async () => {
+		fake.failNext("posts", { status: 400, json: { errors: [{ message: "Unexpected fields specified.", code: 6007 }] } });
+		fake.failNext("posts", { status: 429, json: { errors: [{ message: "User has reached the rate limit for publishing today.", code: 1007 }] } }, 5);
+		const r = await run(["publish", "content/blog", "--json", "--canonical-template", CANONICAL], env(), blog);
+		expect(r.code).toBe(1);
+		const doc = JSON.parse(r.stdout) as { notes: Array<{ path: string; result: string }>; leftForTomorrow: string[] };
+		expect(doc.notes.map((n) => n.result)).toEqual(["failed", "left-for-tomorrow"]);
+		expect(doc.leftForTomorrow).toEqual(["content/blog/first-post/index.md"]);
+		expect(fake.posts).toHaveLength(0);
+	});
+
 	test("a post Medium refuses fails alone: the others are published, the run exits 1; a refused token stops the run", async () => {
 		fake.failNext("posts", { status: 400, json: { errors: [{ message: "Unexpected fields specified.", code: 6007 }] } });
 		const r = await run(["publish", "content/blog", "--canonical-template", CANONICAL], env(), blog);

@@ -74,10 +74,13 @@ function planText(o: NoteOutcome, withContent: boolean): string {
 	return lines.join("\n") + "\n";
 }
 
-/** The run's exit code: the daily limit, then failures, then changed notes left alone. */
+/** The run's exit code: a failed note, then the daily limit, then a stopped run, then changed notes left alone. */
 function exitCode(report: BatchReport): number {
+	// A failed note wins over the daily limit: CI treats 4 as "the next run publishes the rest", and a
+	// failure hidden behind it would never be looked at.
+	if (report.outcomes.some((o) => o.result === "failed")) return EXIT.error;
 	if (report.rateLimited) return EXIT.rateLimited;
-	if (report.outcomes.some((o) => o.result === "failed" || o.result === "not-tried")) return EXIT.error;
+	if (report.outcomes.some((o) => o.result === "not-tried")) return EXIT.error;
 	if (report.outcomes.some((o) => o.result === "changed")) return EXIT.changed;
 	return EXIT.ok;
 }
