@@ -297,6 +297,19 @@ describe("publish", () => {
 		const url = String(fake.posts[0].response.url);
 		expect(await readFile(plain, "utf8")).toBe(`---\r\nmedium_url: ${url}\r\n---\r\nJust text\r\nsecond line\r\n`);
 	});
+	test("a note with lone-CR line endings: its properties are read, and it is left as it is with the URL shown", async () => {
+		const old = path.join(vault, "Old Mac.md");
+		const text = "---\rtitle: From 1999\rtags: [retro]\r---\rBody line\rsecond line\r";
+		await writeFile(old, text);
+		const r = await run(["publish", old], env());
+		expect(r.code).toBe(0);
+		const url = String(fake.posts[0].response.url);
+		expect(fake.posts[0].request.title).toBe("From 1999");
+		expect(fake.posts[0].request.tags).toEqual(["retro"]);
+		expect(r.stdout + r.stderr).toContain(url);
+		expect(r.stderr).toMatch(/lone CR/);
+		expect(await readFile(old, "utf8")).toBe(text);
+	});
 	test("the image cache and records live beside the vault", async () => {
 		expect((await run(["publish", showcase()], env())).code).toBe(0);
 		const state = JSON.parse(await readFile(path.join(vault, ".medium-publisher", "state.json"), "utf8")) as { imageCache: object; records: Record<string, { url: string }> };

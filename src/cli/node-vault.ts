@@ -12,6 +12,7 @@ import { LinkIndex } from "../core/link-index";
 import type { NoteFile, Properties, VaultPort } from "../core/ports";
 import { dirnameOf, isMarkdownPath, joinVaultPath, normalizeVaultPath } from "../core/vault-paths";
 import { findFrontmatter } from "../publish/set-property";
+import { hasLoneCr, normalizeNewlines } from "../convert/frontmatter";
 
 /** A folder vault: the VaultPort plus what the command line needs to map its arguments to vault paths. */
 export interface NodeVault extends VaultPort {
@@ -158,7 +159,9 @@ function firstLine(text: string): string {
  * line, so a publish can refuse a note whose properties (its `medium_url` among them) cannot be read.
  * gray-matter gets an options object so it does not serve a cached result for identical text.
  */
-export function parseProperties(text: string): { properties: Properties; problem: PropertiesProblem | null } {
+export function parseProperties(raw: string): { properties: Properties; problem: PropertiesProblem | null } {
+	// Lone CRs (old Mac line endings) end lines too, as they do for the converter: one for one, so lines keep their numbers.
+	const text = hasLoneCr(raw) ? normalizeNewlines(raw) : raw;
 	const span = findFrontmatter(text);
 	if (!span) return { properties: {}, problem: null };
 	const yaml = text.slice(span.contentStart, span.contentEnd);

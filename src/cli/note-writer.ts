@@ -11,6 +11,7 @@ import { chmod, lstat, open, readFile, realpath, rename, stat, unlink, writeFile
 import type { Stats } from "node:fs";
 import * as nodePath from "node:path";
 import { setProperty } from "../publish/set-property";
+import { hasLoneCr } from "../convert/frontmatter";
 import { decodeNote, parseProperties, type VaultBoundary } from "./node-vault";
 
 /** JSON of a properties object with one key left out, for comparing the rest (Dates as ISO strings). */
@@ -27,6 +28,8 @@ function withoutKey(properties: Record<string, unknown>, key: string): string {
 export function planUrlWrite(bytes: Uint8Array, key: string, url: string): string {
 	const text = decodeNote(bytes);
 	if (text === null) throw new Error("the note is not UTF-8 text, so it was left untouched");
+	// Its properties could not be edited in place without mixing line endings: the URL is kept, the note left as it is.
+	if (hasLoneCr(text)) throw new Error("the note ends its lines with a lone CR (old Mac line endings), so it was left untouched; save it with LF or CRLF line endings");
 	const before = parseProperties(text);
 	if (before.problem) throw new Error(`the note's properties cannot be read (line ${before.problem.line}: ${before.problem.message}), so they were left untouched`);
 	const next = setProperty(text, key, url);

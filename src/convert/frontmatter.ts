@@ -33,6 +33,12 @@ export function splitFrontmatter(text: string): NoteBody {
 	return { body: text.slice(start), bodyLine: 0 };
 }
 
+/** Whether a text has a CR that is not part of a CRLF (a line ending of old Mac OS). */
+export function hasLoneCr(text: string): boolean {
+	for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+	return false;
+}
+
 /** LF line endings: CRLF and lone CR notes convert exactly like LF ones. */
 export function normalizeNewlines(text: string): string {
 	return text.indexOf("\r") === -1 ? text : text.replace(/\r\n?/g, "\n");
