@@ -244,7 +244,10 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 			}
 			const start = initialStatus(plan.choice.status, note.properties);
 			if (this.settings.confirmBeforePublish) {
-				const choice = await new PublishModal(this.app, plan, this.settings.publications, () => void this.openPreview(file)).choose();
+				// Only the images a publish will upload are listed; the others' warnings show beside the rest.
+				const sendable = await this.publisher.imagesToSend(plan.story);
+				const shown = { ...plan, warnings: [...plan.warnings, ...sendable.warnings] };
+				const choice = await new PublishModal(this.app, shown, this.settings.publications, [...sendable.paths], () => void this.openPreview(file)).choose();
 				if (!choice) return;
 				plan = { ...plan, choice };
 			} else {

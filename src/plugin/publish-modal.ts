@@ -29,6 +29,8 @@ export class PublishModal extends Modal {
 		app: App,
 		private readonly plan: PublishPlan,
 		private readonly publications: readonly CachedPublication[],
+		/** The vault images a publish will upload (Publisher.imagesToSend: unreadable or unsupported ones are warned of instead). */
+		private readonly uploads: readonly string[],
 		/** Shows the story in the preview view; the pre-flight closes without publishing. */
 		private readonly onPreview?: () => void,
 	) {
@@ -76,7 +78,7 @@ export class PublishModal extends Modal {
 
 		this.outline();
 		this.list("Notes that will be inlined", story.embeddedNotes, "None");
-		this.list("Images that will be uploaded", story.images.map((i) => i.path), "None");
+		this.list("Images that will be uploaded", this.uploads, "None");
 		this.list("Warnings", otherWarnings(plan.warnings), "None", "medium-publisher-warning");
 
 		new Setting(contentEl)

@@ -266,6 +266,21 @@ describe("the pre-flight", () => {
 		expect(fake.posts[0].request.tags).toEqual(["one", "two", "three"]);
 	});
 
+	test("lists only the images a publish will upload: an SVG is warned of, not listed", async () => {
+		const files = vaultFiles();
+		files[NOTE] = NOTE_TEXT.replace("The end.", "![[logo.svg]]\n\nThe end.");
+		files["logo.svg"] = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+		const s = await startPlugin(MediumPublisherPlugin, { apiBase: fake.apiBase, token: fake.token, files, settings: { confirmBeforePublish: true } });
+		s.app.ribbon[0].callback({});
+		const modal = await modalWith("Publish to Medium");
+		const text = modal.contentEl.textContent;
+		expect(text).toContain("Images that will be uploaded (1)");
+		expect(text).toContain("Attachments/diagram.png");
+		expect(text).toMatch(/logo\.svg[^]*(SVG|svg)/);
+		await buttonIn(modal.contentEl, "Cancel").click();
+		expect(fake.requests).toHaveLength(0);
+	});
+
 	test("shows how the headings will land: title, no subtitle, large and small headings, indented", async () => {
 		const files = vaultFiles();
 		files[NOTE] = NOTE_TEXT.replace("Read the [[Background]] first.", "## Before you go\n\nRead the [[Background]] first.\n\n### Pack light\n\n## After");
