@@ -102,6 +102,8 @@ export class StoryBuilder {
 	/** Whether an indented code block is open, and its first line. */
 	private indented = false;
 	private indentedLine = 0;
+	/** The columns an indented code line starts with (4, or 4 past a list item's text). */
+	private indentedCols = 4;
 	/** The lines of the open code block (fenced or indented). */
 	private readonly code = new LineBuffer();
 	private prevBlank = true;
@@ -147,8 +149,8 @@ export class StoryBuilder {
 		}
 		const blank = isBlank(text);
 		if (this.indented) {
-			if (blank || indentOf(text) >= 4) {
-				this.code.add(blank ? "" : stripIndent(text, 4));
+			if (blank || indentOf(text) >= this.indentedCols) {
+				this.code.add(blank ? "" : stripIndent(text, this.indentedCols));
 				return;
 			}
 			this.closeIndented();
@@ -197,6 +199,7 @@ export class StoryBuilder {
 		} else if (this.para.count === 0) {
 			this.indented = true;
 			this.indentedLine = line;
+			this.indentedCols = 4;
 			this.code.add(stripIndent(text, 4));
 			return;
 		}
@@ -354,6 +357,15 @@ export class StoryBuilder {
 		}
 		if (this.para.count > 0 && this.paraKind === Para.Item && !wasBlank) {
 			this.para.add(trimmed);
+			return;
+		}
+		const code = this.itemIndents[this.itemDepth - 1] + 4;
+		if (wasBlank && this.para.count === 0 && indent >= code) {
+			// Four columns past the item's text, after a blank line: indented code, which moves out of the item.
+			this.indented = true;
+			this.indentedLine = line;
+			this.indentedCols = code;
+			this.code.add(stripIndent(text, code));
 			return;
 		}
 		// A later paragraph of the item: it joins the item, after a line break.
