@@ -19,7 +19,7 @@ import { fenceOpen, listItem, parseHeading, stripQuotePrefix } from "./sections"
 import type { ConvertOptions, Story } from "./story";
 import { MEDIUM_MAX_TAGS, MEDIUM_TAG_MAX as MEDIUM_MAX_TAG_LENGTH, MEDIUM_TITLE_MAX } from "../medium/medium-client";
 import { ForwardFinder, isBlank } from "./text-scan";
-import { isRule, setextLevel, StoryBuilder } from "./story-builder";
+import { indentOf, isRule, setextLevel, StoryBuilder } from "./story-builder";
 import { parseInlineFlat, plainText } from "./inline-tree";
 import { NOTES_HEADING, RELATIVE_IMAGE_CODE } from "./rules/block-rules";
 import { isAbsoluteImageSrc } from "./rules/inline-rules";
@@ -214,18 +214,6 @@ function setextTitleText(note: LoadedNote, k: number): string | null {
 	if (c === 62 || c === 60 || c === 124 || t.startsWith("%%") || t.startsWith("$$") || t.startsWith("[^")) return null;
 	if (parseHeading(line) || isRule(line) || fenceOpen(t) || listItem(line)) return null;
 	return t;
-}
-
-/** Leading white space in columns (a tab to the next multiple of 4). */
-function indentOf(line: string): number {
-	let col = 0;
-	for (let i = 0; i < line.length; i++) {
-		const c = line.charCodeAt(i);
-		if (c === 32) col++;
-		else if (c === 9) col += 4 - (col % 4);
-		else break;
-	}
-	return col;
 }
 
 /** Plain text of inline markdown, for titles: links become their text, markup goes. */

@@ -39,12 +39,9 @@ export function fencedLines(lines: NoteLines): Uint8Array {
 
 /** The fence opened at or after column `from` of a line (white space skipped), with its indent, or null. */
 function fenceAt(content: string, from: number): { char: string; len: number; indent: number } | null {
-	let i = from;
-	while (i < content.length && (content.charCodeAt(i) === 32 || content.charCodeAt(i) === 9)) i++;
-	const c = content.charCodeAt(i);
-	if (c !== 96 && c !== 126) return null;
-	const fence = fenceOpen(i === 0 ? content : content.slice(i));
-	return fence ? { char: fence.char, len: fence.len, indent: i } : null;
+	const t = (from === 0 ? content : content.slice(from)).trimStart();
+	const fence = fenceOpen(t);
+	return fence ? { char: fence.char, len: fence.len, indent: content.length - t.length } : null;
 }
 
 /** A fence opened by a list item's text on the item's own line (`- ```js`): its indent is the text's column. */

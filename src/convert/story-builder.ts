@@ -600,7 +600,7 @@ function trimStartFrom(text: string, from: number): string {
 }
 
 /** Leading white space in columns from `from` on (a tab counts to the next multiple of 4). */
-function indentOf(text: string, from = 0): number {
+export function indentOf(text: string, from = 0): number {
 	let col = 0;
 	for (let i = from; i < text.length; i++) {
 		const c = text.charCodeAt(i);

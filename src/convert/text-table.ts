@@ -109,28 +109,21 @@ function width(text: string): number {
 	return n;
 }
 
+/** Code point ranges, first and last, that take no column, then those that take two. */
+const ZERO_WIDTH = [0x300, 0x36f, 0x200b, 0x200f, 0xfe00, 0xfe0f, 0x1f3fb, 0x1f3ff, 0xe0100, 0xe01ef];
+const DOUBLE_WIDTH = [
+	0x1100, 0x115f, 0x2e80, 0x303e, 0x3041, 0x33ff, 0x3400, 0x4dbf, 0x4e00, 0x9fff, 0xa000, 0xa4cf, 0xac00, 0xd7a3, 0xf900, 0xfaff,
+	0xfe30, 0xfe4f, 0xff00, 0xff60, 0xffe0, 0xffe6, 0x1f300, 0x1f64f, 0x1f680, 0x1f6ff, 0x1f900, 0x1f9ff, 0x20000, 0x3fffd,
+];
+
+function inRanges(cp: number, ranges: readonly number[]): boolean {
+	for (let k = 0; k < ranges.length; k += 2) if (cp >= ranges[k] && cp <= ranges[k + 1]) return true;
+	return false;
+}
+
 /** Columns of one code point at or above U+0300. */
 function columnsOf(cp: number): number {
-	if (cp <= 0x36f || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0100 && cp <= 0xe01ef)) return 0;
-	if (
-		(cp >= 0x1100 && cp <= 0x115f) ||
-		(cp >= 0x2e80 && cp <= 0x303e) ||
-		(cp >= 0x3041 && cp <= 0x33ff) ||
-		(cp >= 0x3400 && cp <= 0x4dbf) ||
-		(cp >= 0x4e00 && cp <= 0x9fff) ||
-		(cp >= 0xa000 && cp <= 0xa4cf) ||
-		(cp >= 0xac00 && cp <= 0xd7a3) ||
-		(cp >= 0xf900 && cp <= 0xfaff) ||
-		(cp >= 0xfe30 && cp <= 0xfe4f) ||
-		(cp >= 0xff00 && cp <= 0xff60) ||
-		(cp >= 0xffe0 && cp <= 0xffe6) ||
-		(cp >= 0x1f300 && cp <= 0x1f64f) ||
-		(cp >= 0x1f680 && cp <= 0x1f6ff) ||
-		(cp >= 0x1f900 && cp <= 0x1f9ff) ||
-		(cp >= 0x20000 && cp <= 0x3fffd)
-	)
-		return 2;
-	return 1;
+	return inRanges(cp, ZERO_WIDTH) ? 0 : inRanges(cp, DOUBLE_WIDTH) ? 2 : 1;
 }
 
 function pad(text: string, gap: number, align: Align): string {
