@@ -235,7 +235,7 @@ export class StoryBuilder {
 			return true;
 		}
 		const item = listItem(text);
-		if (item && (this.para.count === 0 || (!isBlankFrom(text, item.contentStart) && mayInterrupt(text, item.indent)))) {
+		if (item && (this.para.count === 0 || (!isBlankFrom(text, item.contentStart) && MAY_INTERRUPT.test(text)))) {
 			this.startItem(text, item, line);
 			return true;
 		}
@@ -573,14 +573,8 @@ export function mayStartBlock(first: number): boolean {
 	return first <= 32 || first >= 128 || MAY_START_BLOCK[first] === 1;
 }
 
-/** Whether a list item may interrupt a paragraph: a bullet, or a number that is 1 (CommonMark; `1984.` in prose is not a list). */
-function mayInterrupt(text: string, indent: number): boolean {
-	const c = text.charCodeAt(indent);
-	if (c < 48 || c > 57) return true;
-	let i = indent;
-	while (text.charCodeAt(i) === 48) i++;
-	return text.charCodeAt(i) === 49 && (text.charCodeAt(i + 1) === 46 || text.charCodeAt(i + 1) === 41);
-}
+/** A list item that may interrupt a paragraph: a bullet, or a number that is 1 (CommonMark; `1984.` in prose is not a list). One pass, no backtracking. */
+const MAY_INTERRUPT = /^[ \t]*(?:[^0-9]|0*1[.)])/;
 
 function isSpaceOrTab(c: number): boolean {
 	return c === 32 || c === 9;
