@@ -71,6 +71,7 @@ const rows: Row[] = [
 	["escaped brackets stay", "\\[\\[x\\]\\]", "[[x]]"],
 	["an escaped bracket is no link", "\\[Draft](Draft.md) and [x](Draft.md)", "\\[Draft](Draft.md) and x"],
 	["an escaped ! before a link stays text, not an image", "Wow\\![[Published]] and \\![x](https://e.com)", "Wow\\![Published](https://medium.com/@me/published-123) and \\![x](https://e.com)"],
+	["a wiki-link in brackets", "x [[[Published]]] and [[[[Draft]]]] y", "x [[Published](https://medium.com/@me/published-123)] and [[Draft]] y"],
 	["unclosed wiki-link stays", "a [[b and c", "a [[b and c"],
 	["link to a pdf is text", "See [[doc.pdf]].", "See doc.pdf."],
 	["reference link to a note", "See [it][pub] and [Draft].\n\n[pub]: Published.md\n[draft]: <Draft.md>", "See [it](https://medium.com/@me/published-123) and Draft."],

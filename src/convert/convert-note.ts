@@ -62,6 +62,10 @@ export function collectTargets(text: string): Target[] {
 	const openFinder = new ForwardFinder(text, "[[");
 	let pos = openFinder.next(0);
 	while (pos !== -1) {
+		if (text.charCodeAt(pos + 2) === 91) {
+			pos = openFinder.next(pos + 1); // `[[[Note]]]`: the link opens one further on
+			continue;
+		}
 		const close = closeFinder.next(pos + 2);
 		if (close === -1) break;
 		const again = openFinder.next(pos + 2);

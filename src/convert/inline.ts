@@ -536,7 +536,8 @@ class InlineScanner {
 						continue;
 					}
 					if (text.charCodeAt(i + 1) === 91) {
-						i += 2; // an unclosed `[[` stays literal
+						// An unclosed `[[` stays literal; in `[[[Note]]]` the link opens one further on.
+						i += text.charCodeAt(i + 2) === 91 ? 1 : 2;
 						continue;
 					}
 					break;
@@ -695,6 +696,8 @@ class InlineScanner {
 
 	/** `[[target#sub|alias]]`; a link met before in this environment is answered from its memo. */
 	private wikiLink(i: number): number {
+		// A target cannot hold `[` (Obsidian): `[[[Note]]]` is a `[` before the link.
+		if (this.text.charCodeAt(i + 2) === 91) return -1;
 		const close = this.wikiEnd(i + 2);
 		if (close === -1) return -1;
 		const raw = this.text.slice(i + 2, close);
