@@ -24,80 +24,23 @@ const NONE: LinkReferences = { byLabel: new Map(), lines: new Set() };
 
 /** CommonMark's label matching: surrounding white space dropped, inner runs made one space, case ignored. */
 export function normalizeLabel(label: string): string {
-	let out = "";
-	let space = false;
-	for (let i = 0; i < label.length; i++) {
-		const c = label.charCodeAt(i);
-		if (c === 32 || c === 9 || c === 10 || c === 13) {
-			space = out.length > 0;
-			continue;
-		}
-		if (space) out += " ";
-		space = false;
-		out += label[i];
-	}
-	return out.toLowerCase();
+	return label.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
 /**
- * Reads a definition line: up to three spaces, `[label]:`, a destination (`<…>` or without spaces),
- * an optional title in `"…"`, `'…'` or `(…)`, nothing after. Footnote definitions (`[^1]:`) are not
- * link definitions. Linear: each character is looked at a bounded number of times.
+ * A definition line: up to three spaces, `[label]:` (no unescaped bracket inside, not `[^…]`), a
+ * destination (`<…>` or without spaces), an optional title in `"…"`, `'…'` or `(…)`, nothing after.
+ * Every alternative starts with its own character, so the match cannot backtrack.
  */
-export function parseReferenceDefinition(line: string): { label: string; dest: string; title: string | null } | null {
-	let i = 0;
-	while (i < 3 && line.charCodeAt(i) === 32) i++;
-	if (line.charCodeAt(i) !== 91 || line.charCodeAt(i + 1) === 94) return null;
-	const labelStart = i + 1;
-	let j = labelStart;
-	for (; j < line.length; j++) {
-		const c = line.charCodeAt(j);
-		if (c === 92) j++;
-		else if (c === 91) return null;
-		else if (c === 93) break;
-	}
-	if (j >= line.length || j - labelStart > 999) return null;
-	const label = normalizeLabel(line.slice(labelStart, j));
-	if (label.length === 0 || line.charCodeAt(j + 1) !== 58) return null;
-	i = skipSpaces(line, j + 2);
-	let dest: string;
-	if (line.charCodeAt(i) === 60) {
-		let k = i + 1;
-		for (; k < line.length; k++) {
-			const c = line.charCodeAt(k);
-			if (c === 92) k++;
-			else if (c === 60) return null;
-			else if (c === 62) break;
-		}
-		if (k >= line.length) return null;
-		dest = line.slice(i + 1, k);
-		i = k + 1;
-	} else {
-		const start = i;
-		while (i < line.length && line.charCodeAt(i) > 32) i++;
-		if (i === start) return null;
-		dest = line.slice(start, i);
-	}
-	const afterDest = i;
-	i = skipSpaces(line, i);
-	if (i >= line.length) return { label, dest, title: null };
-	if (i === afterDest) return null; // a title must be set apart from the destination
-	const open = line.charCodeAt(i);
-	const closeCode = open === 34 ? 34 : open === 39 ? 39 : open === 40 ? 41 : -1;
-	if (closeCode === -1) return null;
-	let k = i + 1;
-	for (; k < line.length; k++) {
-		const c = line.charCodeAt(k);
-		if (c === 92) k++;
-		else if (c === closeCode) break;
-	}
-	if (k >= line.length || skipSpaces(line, k + 1) < line.length) return null;
-	return { label, dest, title: line.slice(i + 1, k) };
-}
+const DEFINITION = /^ {0,3}\[(?!\^)((?:[^\\[\]]|\\.){1,999})\]:[ \t]*(?:<((?:[^\\<>]|\\.)*)>|([^\s<][^\s]*))(?:[ \t]+(?:"((?:[^\\"]|\\.)*)"|'((?:[^\\']|\\.)*)'|\(((?:[^\\()]|\\.)*)\)))?[ \t]*$/;
 
-function skipSpaces(line: string, i: number): number {
-	while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-	return i;
+/** Reads a definition line, or null. */
+export function parseReferenceDefinition(line: string): { label: string; dest: string; title: string | null } | null {
+	const m = DEFINITION.exec(line);
+	if (m === null) return null;
+	const label = normalizeLabel(m[1]);
+	if (label.length === 0) return null;
+	return { label, dest: m[2] ?? m[3], title: m[4] ?? m[5] ?? m[6] ?? null };
 }
 
 /**

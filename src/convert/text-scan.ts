@@ -263,6 +263,8 @@ export interface BareUrl {
 }
 
 const NO_URLS: readonly BareUrl[] = Object.freeze([]);
+/** A quick test before the scan (two plain alternatives: no backtracking). */
+const MAY_HOLD_URL = /:\/\/|www\./i;
 
 /**
  * The bare web addresses of a text (GFM's extended autolinks, which Obsidian shows as links):
@@ -273,9 +275,7 @@ const NO_URLS: readonly BareUrl[] = Object.freeze([]);
  * are left out. Two native searches for a text without an address; linear otherwise.
  */
 export function findBareUrls(text: string, skip: readonly CodeSpan[]): readonly BareUrl[] {
-	const scheme = text.indexOf("://");
-	const www = indexOfIgnoringCase(text, "www.", 0);
-	if (scheme === -1 && www === -1) return NO_URLS;
+	if (!MAY_HOLD_URL.test(text)) return NO_URLS;
 	const urls: BareUrl[] = [];
 	let k = 0;
 	let from = 0;
@@ -308,10 +308,9 @@ function bareUrlStart(text: string, i: number): number {
 		const b = text.charCodeAt(i - 1);
 		if (!isSpace(b) && b !== 40 && b !== 42 && b !== 95 && b !== 126) return -1;
 	}
-	if (c === 119) return startsWithIgnoringCase(text, "www.", i) ? i : -1;
-	if (startsWithIgnoringCase(text, "https://", i)) return i + 8;
-	if (startsWithIgnoringCase(text, "http://", i)) return i + 7;
-	return -1;
+	const head = text.slice(i, i + 8).toLowerCase();
+	if (c === 119) return head.startsWith("www.") ? i : -1;
+	return head === "https://" ? i + 8 : head.startsWith("http://") ? i + 7 : -1;
 }
 
 /** Just past the address whose domain starts at `start`; `start` when there is no domain. */
@@ -345,15 +344,4 @@ function bareUrlEnd(text: string, start: number): number {
 		} else break;
 	}
 	return i;
-}
-
-function startsWithIgnoringCase(text: string, lower: string, at: number): boolean {
-	if (at + lower.length > text.length) return false;
-	for (let k = 0; k < lower.length; k++) if ((text.charCodeAt(at + k) | 32) !== lower.charCodeAt(k) && text.charCodeAt(at + k) !== lower.charCodeAt(k)) return false;
-	return true;
-}
-
-function indexOfIgnoringCase(text: string, lower: string, from: number): number {
-	const a = text.indexOf(lower, from);
-	return a !== -1 ? a : text.indexOf(lower.toUpperCase(), from);
 }

@@ -140,7 +140,9 @@ function appendInline(s: string, nodes: readonly InlineNode[]): string {
 		const n = nodes[i];
 		switch (n.type) {
 			case "text":
-				s += escapeText(n.text);
+				// A `!` right before a link would make it an image when read back: it is escaped.
+				if (i + 1 < nodes.length && nodes[i + 1].type === "link" && n.text.charCodeAt(n.text.length - 1) === 33) s += escapeText(n.text).slice(0, -1) + "\\!";
+				else s += escapeText(n.text);
 				break;
 			case "break":
 				s += "\\\n";
@@ -155,8 +157,6 @@ function appendInline(s: string, nodes: readonly InlineNode[]): string {
 				s += "*" + appendInline("", n.children) + "*";
 				break;
 			case "link":
-				// A `!` right before a link would make it an image when read back: it is escaped.
-				if (s.charCodeAt(s.length - 1) === 33) s = s.slice(0, -1) + "\\!";
 				s += "[" + appendInline("", n.children) + "](" + destination(n.href) + ")";
 				break;
 			case "code":
