@@ -157,6 +157,12 @@ describe("converter rules", () => {
 	});
 });
 
+test("brackets in a wiki-link's alias stay in the link's text", async () => {
+	const story = await convert("# T\n\n[[Published|a]b]] and [[Published|[x] y]]", vault);
+	const link = (text: string) => ({ type: "link", href: "https://medium.com/@me/published-123", children: [{ type: "text", text }] });
+	expect(story.blocks[0]).toEqual({ type: "paragraph", content: [link("a]b"), { type: "text", text: " and " }, link("[x] y")], line: 3 });
+});
+
 describe("bare web addresses are text as written", () => {
 	test.each([
 		["https://github.com/o/r/blob/main/__init__.py"],

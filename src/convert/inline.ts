@@ -750,7 +750,10 @@ class InlineScanner {
 	private linkTo(path: string, subpath: string, display: string, from: number, to: number): string {
 		if (path.length === 0) return display; // a heading or block of this very note: no anchors on Medium
 		const href = this.noteHref(path, from, to);
-		return href === null || this.e.plain ? display : `[${display}](${href})`;
+		if (href === null || this.e.plain) return display;
+		// A bracket in the shown text (`[[Note|a]b]]`) must not end the link text early.
+		const text = display.indexOf("[") === -1 && display.indexOf("]") === -1 ? display : display.replace(/[[\]]/g, "\\$&");
+		return `[${text}](${href})`;
 	}
 
 	/** Warns when `path` is another note that has no story URL and no link template gives it one. */
