@@ -98,6 +98,8 @@ const rows: Row[] = [
 	["image alt and size", "![[pic.png|A caption|300]]", "![A caption](pic.png)"],
 	["image alt and WxH size", "![[pic.png|A caption|300x200]]", "![A caption](pic.png)"],
 	["markdown local image", "![Alt](img/photo%20one.jpg)", "![Alt](img/photo%20one.jpg)"],
+	["local image title with escaped quotes or in parentheses", "![a](pic.png \"He said \\\"hi\\\"\")\n\n![b](pic.png (Paren \\) cap))", "![a](pic.png \"He said \\\"hi\\\"\")\n\n![b](pic.png \"Paren ) cap\")"],
+	["link to a note with a title in parentheses", "See [it](Published.md (T)).", "See [it](https://medium.com/@me/published-123)."],
 	["remote image stays, size dropped", "![alt|100](https://e.com/a.png)", "![alt](https://e.com/a.png)"],
 	["remote image pure size", "![250](https://e.com/a.png)", "![](https://e.com/a.png)"],
 	["pdf embed is its name", "![[doc.pdf]]", "doc.pdf"],

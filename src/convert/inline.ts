@@ -156,15 +156,23 @@ function parseDestination(text: string, open: number, gt: ForwardFinder): Destin
 	while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
 	const q = text[i];
 	let title: string | null = null;
-	if (q === '"' || q === "'") {
-		const close = text.indexOf(q, i + 1);
+	if ((q === '"' || q === "'" || q === "(") && i > open + 1 && isSpace(text.charCodeAt(i - 1))) {
+		// `"…"`, `'…'` or `(…)`; a quote escaped inside (`\"`) does not close it.
+		const closeChar = q === "(" ? ")" : q;
+		let close = text.indexOf(closeChar, i + 1);
+		while (close !== -1 && isEscaped(text, close)) close = text.indexOf(closeChar, close + 1);
 		if (close === -1) return null;
-		title = text.slice(i + 1, close);
+		title = unescapePunctuation(text.slice(i + 1, close));
 		i = close + 1;
 		while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
 	}
 	if (text[i] !== ")") return null;
 	return { dest, title, end: i + 1 };
+}
+
+/** Backslash escapes of ASCII punctuation resolved (a title as CommonMark reads it). */
+export function unescapePunctuation(text: string): string {
+	return text.indexOf("\\") === -1 ? text : text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
 }
 
 /** A destination as a markdown link writes it: in `<…>` when it holds white space or parentheses. */

@@ -40,7 +40,8 @@ export function parseReferenceDefinition(line: string): { label: string; dest: s
 	if (m === null) return null;
 	const label = normalizeLabel(m[1]);
 	if (label.length === 0) return null;
-	return { label, dest: m[2] ?? m[3], title: m[4] ?? m[5] ?? m[6] ?? null };
+	const title = m[4] ?? m[5] ?? m[6];
+	return { label, dest: m[2] ?? m[3], title: title === undefined ? null : title.replace(/\\([!-/:-@[-`{-~])/g, "$1") };
 }
 
 /**
