@@ -75,6 +75,7 @@ const rows: Row[] = [
 	["unclosed wiki-link stays", "a [[b and c", "a [[b and c"],
 	["link to a pdf is text", "See [[doc.pdf]].", "See doc.pdf."],
 	["reference link to a note", "See [it][pub] and [Draft].\n\n[pub]: Published.md\n[draft]: <Draft.md>", "See [it](https://medium.com/@me/published-123) and Draft."],
+	["a definition right after a rule", "See [it][pub].\n\n---\n[pub]: Published.md", "See [it](https://medium.com/@me/published-123).\n\n---"],
 	["reference image from the vault", "![Photo][p]\n\n[p]: <img/photo one.jpg> \"Cap\"", "![Photo](img/photo%20one.jpg \"Cap\")"],
 	["a definition in code or inside a paragraph is text", "```\n[a]: https://e.com\n```\ntext\n[b]: https://e.com\n\n[a] [b]", "```\n[a]: https://e.com\n```\n\ntext\\\n[b]: https://e.com\n\n[a] [b]"],
 	["a wide reference destination is written in brackets", "[w][x]\n\n[x]: <https://e.org/a (b)>", "[w](<https://e.org/a (b)>)"],

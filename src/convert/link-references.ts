@@ -7,6 +7,7 @@
 
 import type { LoadedNote } from "./convert-context";
 import { fencedLines, parseHeading } from "./sections";
+import { isRule } from "./story-builder";
 
 /** A definition's destination (as written, `<…>` removed) and its title, if any. */
 export interface LinkReference {
@@ -46,8 +47,8 @@ export function parseReferenceDefinition(line: string): { label: string; dest: s
 
 /**
  * The note's link reference definitions, collected on first use. A definition starts a block (it
- * cannot interrupt a paragraph): it follows the body's start, a blank line, a heading, a code block
- * or another definition; lines in code blocks are never definitions. The first definition of a label wins.
+ * cannot interrupt a paragraph): it follows the body's start, a blank line, a heading, a rule, a code
+ * block or another definition; lines in code blocks are never definitions. The first definition of a label wins.
  */
 export function linkReferencesOf(note: LoadedNote): LinkReferences {
 	if (note.linkReferences) return note.linkReferences;
@@ -78,7 +79,7 @@ export function linkReferencesOf(note: LoadedNote): LinkReferences {
 				continue;
 			}
 		}
-		startsBlock = c === 35 && parseHeading(lines.line(i)) !== null;
+		startsBlock = c === 35 ? parseHeading(lines.line(i)) !== null : (c === 45 || c === 42 || c === 95) && isRule(lines.line(i));
 	}
 	return (note.linkReferences = refs ?? NONE);
 }
