@@ -263,7 +263,9 @@ export interface BareUrl {
 }
 
 const NO_URLS: readonly BareUrl[] = Object.freeze([]);
-/** A quick test before the scan (two plain alternatives: no backtracking). */
+/** Where an address may start: literal alternatives (no nested quantifier, so no backtracking). */
+const URL_START = /https?:\/\/|www\./gi;
+/** The same, as a quick test: most lines hold no address, and a test keeps no state. */
 const MAY_HOLD_URL = /:\/\/|www\./i;
 
 /**
@@ -272,45 +274,34 @@ const MAY_HOLD_URL = /:\/\/|www\./i;
  * to white space or `<` (`[`, `]`, `` ` `` and `|` end it too, so a link's text, a code span or a table
  * cell is never swallowed). Trailing `?!.,:*_~'"` and an unbalanced `)` are not part of it. Their text is
  * literal: `__init__`, `==` or `%%` inside an address is no markup. Spans inside `skip` (code spans)
- * are left out. Two native searches for a text without an address; linear otherwise.
+ * are left out. One native test for a text without an address, else one search from each possible start
+ * to the next; linear.
  */
 export function findBareUrls(text: string, skip: readonly CodeSpan[]): readonly BareUrl[] {
 	if (!MAY_HOLD_URL.test(text)) return NO_URLS;
-	const urls: BareUrl[] = [];
+	let urls: BareUrl[] | null = null;
 	let k = 0;
 	let from = 0;
-	for (let i = 0; i < text.length; ) {
-		const start = bareUrlStart(text, i);
-		if (start === -1) {
-			i++;
-			continue;
-		}
+	URL_START.lastIndex = 0;
+	for (let m = URL_START.exec(text); m !== null; m = URL_START.exec(text)) {
+		const i = m.index;
+		const b = text.charCodeAt(i - 1);
+		if (i > 0 && !isSpace(b) && b !== 40 && b !== 42 && b !== 95 && b !== 126) continue;
 		while (k < skip.length && skip[k].end <= i) k++;
 		if (k < skip.length && skip[k].start <= i) {
-			i = skip[k].end;
+			URL_START.lastIndex = skip[k].end;
 			continue;
 		}
+		// The domain starts after `http(s)://`, or at `www.` itself.
+		const start = (text.charCodeAt(i) | 32) === 119 ? i : i + m[0].length;
 		const end = bareUrlEnd(text, start);
 		if (end > from && end > start) {
-			urls.push({ start: i, end });
+			(urls ??= []).push({ start: i, end });
 			from = end;
-			i = end;
-		} else i = start;
+			URL_START.lastIndex = end;
+		} else URL_START.lastIndex = Math.max(start, i + 1);
 	}
-	return urls;
-}
-
-/** Where the domain of an address starting at `i` begins (after `https://`, `http://`; at `www.`), or -1. */
-function bareUrlStart(text: string, i: number): number {
-	const c = text.charCodeAt(i) | 32;
-	if (c !== 104 && c !== 119) return -1; // h, w
-	if (i > 0) {
-		const b = text.charCodeAt(i - 1);
-		if (!isSpace(b) && b !== 40 && b !== 42 && b !== 95 && b !== 126) return -1;
-	}
-	const head = text.slice(i, i + 8).toLowerCase();
-	if (c === 119) return head.startsWith("www.") ? i : -1;
-	return head === "https://" ? i + 8 : head.startsWith("http://") ? i + 7 : -1;
+	return urls ?? NO_URLS;
 }
 
 /** Just past the address whose domain starts at `start`; `start` when there is no domain. */
