@@ -6,6 +6,7 @@
  */
 
 import type { LoadedNote } from "./convert-context";
+import type { NoteLines } from "./note-lines";
 import { fencedLines, parseHeading } from "./sections";
 import { isRule } from "./story-builder";
 
@@ -50,36 +51,40 @@ export function parseReferenceDefinition(line: string): { label: string; dest: s
  * cannot interrupt a paragraph): it follows the body's start, a blank line, a heading, a rule, a code
  * block or another definition; lines in code blocks are never definitions. The first definition of a label wins.
  */
+/**
+ * Whether line `k` may start a block: it is the body's first line, or follows a blank line, a code
+ * block's line, a heading, a rule or a definition.
+ */
+function startsBlockAt(lines: NoteLines, fenced: Uint8Array, k: number, bodyStart: number, refs: LinkReferences | null): boolean {
+	if (k === bodyStart) return true;
+	const j = k - 1;
+	const at = lines.firstNonBlank(j);
+	if (fenced[j] || at === -1 || (refs !== null && refs.lines.has(j))) return true;
+	const c = lines.text.charCodeAt(at);
+	return c === 35 ? parseHeading(lines.line(j)) !== null : (c === 45 || c === 42 || c === 95) && isRule(lines.line(j));
+}
+
 export function linkReferencesOf(note: LoadedNote): LinkReferences {
 	if (note.linkReferences) return note.linkReferences;
 	if (note.text.indexOf("]:") === -1) return (note.linkReferences = NONE);
 	const lines = note.lines;
+	const text = note.text;
 	const fenced = (note.fenced ??= fencedLines(lines));
 	let refs: LinkReferences | null = null;
-	let startsBlock = true;
-	for (let i = note.bodyStart; i < lines.count; i++) {
-		if (fenced[i]) {
-			startsBlock = true;
-			continue;
-		}
-		// Lines are sliced only when they may be a definition (`[` first) or a heading (`#` first).
-		const at = lines.firstNonBlank(i);
-		if (at === -1) {
-			startsBlock = true;
-			continue;
-		}
-		const c = note.text.charCodeAt(at);
-		if (startsBlock && c === 91) {
-			const line = lines.line(i);
-			const def = line.indexOf("]:") !== -1 ? parseReferenceDefinition(line) : null;
-			if (def !== null) {
-				refs ??= { byLabel: new Map(), lines: new Set() };
-				refs.lines.add(i);
-				if (!refs.byLabel.has(def.label)) refs.byLabel.set(def.label, { dest: def.dest, title: def.title });
-				continue;
-			}
-		}
-		startsBlock = c === 35 ? parseHeading(lines.line(i)) !== null : (c === 45 || c === 42 || c === 95) && isRule(lines.line(i));
+	// Only lines holding `]:` can be definitions: go from one to the next, not through every line.
+	let k = note.bodyStart;
+	let seen = -1;
+	for (let p = text.indexOf("]:", k < lines.count ? lines.lineStart(k) : text.length); p !== -1; p = text.indexOf("]:", p + 2)) {
+		k = lines.lineAt(p, k);
+		if (k === seen) continue; // a line is read once, however many `]:` it holds
+		seen = k;
+		const at = lines.firstNonBlank(k);
+		if (fenced[k] || at === -1 || text.charCodeAt(at) !== 91 || !startsBlockAt(lines, fenced, k, note.bodyStart, refs)) continue;
+		const def = parseReferenceDefinition(lines.line(k));
+		if (def === null) continue;
+		refs ??= { byLabel: new Map(), lines: new Set() };
+		refs.lines.add(k);
+		if (!refs.byLabel.has(def.label)) refs.byLabel.set(def.label, { dest: def.dest, title: def.title });
 	}
 	return (note.linkReferences = refs ?? NONE);
 }

@@ -44,6 +44,18 @@ export class NoteLines {
 		return -1;
 	}
 
+	/** Where line `i` starts in the text. */
+	lineStart(i: number): number {
+		return this.starts[i];
+	}
+
+	/** The line holding text position `pos`, searching forward from line `from` (at or before it). */
+	lineAt(pos: number, from: number): number {
+		let i = from;
+		while (i + 1 < this.count && this.starts[i + 1] <= pos) i++;
+		return i;
+	}
+
 	/** Lines `from` to the end as an array (for the small notes that embeds take sections of). */
 	toArray(from = 0): string[] {
 		const out: string[] = [];
