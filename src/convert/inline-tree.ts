@@ -885,22 +885,40 @@ class InlineTreeParser {
 		const pieces: InlinePiece[] = [];
 		let run: InlineNode[] = [];
 		const hoisted: InlineImage[] = [];
-		for (const node of nodes) {
+		// Medium has no image inside text. An image that starts or ends its line splits the paragraph where
+		// it stands; one in the middle of a line waits until the text it sits in ends, so the sentence stays whole.
+		const waiting: InlineImage[] = [];
+		const textAfter = textFollows(nodes);
+		let textBefore = false;
+		let joint = -1;
+		for (let k = 0; k < nodes.length; k++) {
+			const node = nodes[k];
+			if (node.type === "break") textBefore = false;
+			else if (!isBlankOrImage(node)) textBefore = true;
 			if (node.type === "image") {
-				if (run.length > 0) pieces.push(run);
-				run = [];
-				pieces.push(node);
+				if (!textBefore || textAfter[k] === 0) {
+					if (run.length > 0) pieces.push(run);
+					run = [];
+					pieces.push(...waiting, node);
+					waiting.length = 0;
+				} else {
+					waiting.push(node);
+					joint = run.length;
+				}
 				continue;
 			}
 			this.medium(node, run, hoisted);
+			if (joint > 0 && run.length > joint) closeJoint(run, joint);
+			joint = -1;
 			if (hoisted.length > 0) {
 				if (run.length > 0) pieces.push(run);
 				run = [];
-				pieces.push(...hoisted);
-				hoisted.length = 0;
+				pieces.push(...waiting, ...hoisted);
+				waiting.length = hoisted.length = 0;
 			}
 		}
 		if (run.length > 0) pieces.push(run);
+		pieces.push(...waiting);
 		const out: InlinePiece[] = [];
 		for (const p of pieces) {
 			if (!Array.isArray(p)) {
@@ -946,6 +964,37 @@ class InlineTreeParser {
 		}
 	}
 }
+
+/** For each node, 1 when text (not white space, not an image) follows it on its line: one pass from the end. */
+function textFollows(nodes: readonly Node[]): Uint8Array {
+	const out = new Uint8Array(nodes.length);
+	let seen = 0;
+	for (let j = nodes.length - 1; j >= 0; j--) {
+		out[j] = seen;
+		const t = nodes[j];
+		if (t.type === "break") seen = 0;
+		else if (!isBlankOrImage(t)) seen = 1;
+	}
+	return out;
+}
+
+function isBlankOrImage(node: Node): boolean {
+	return node.type === "image" || (node.type === "text" && node.text.trim() === "");
+}
+
+/**
+ * Where an image left the middle of a line (`run[joint - 1]` before it, `run[joint]` after it): the
+ * space before it goes when a space or a closing mark follows, so `a ![[i]] b` reads `a b`, not `a  b`.
+ */
+function closeJoint(run: InlineNode[], joint: number): void {
+	const before = run[joint - 1];
+	const after = run[joint];
+	if (before.type !== "text" || after.type !== "text" || !isSpace(before.text.charCodeAt(before.text.length - 1))) return;
+	const c = after.text.charCodeAt(0);
+	if (isSpace(c) || CLOSING_MARKS.indexOf(after.text[0]) !== -1) run[joint - 1] = { type: "text", text: before.text.trimEnd() };
+}
+
+const CLOSING_MARKS = ",.;:!?)]}";
 
 /** What is left of a delimiter run, as text (the short ones shared). */
 function delimText(ch: number, count: number): string {

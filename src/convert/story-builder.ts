@@ -480,29 +480,30 @@ export class StoryBuilder {
 			}
 		} else {
 			const prefix = this.itemPrefix;
-			let first = true;
 			const list = this.itemList < 0 ? (this.itemList = this.listId = ++this.listCount) : this.itemList;
 			const ordered = this.itemOrdered;
 			const last = this.lastItem;
 			const joins = this.continuing && last !== null && this.blocks[this.blocks.length - 1] === last;
 			this.continuing = false;
+			// One item, whatever images split its text: Medium refuses an image in a list item, so they follow it.
+			let item = joins ? last : null;
+			let images: InlineImage[] | null = null;
 			for (let k = 0; k < n; k++) {
 				const p = pieceAt(parsed, k);
 				if (!Array.isArray(p)) {
-					this.image(p, line);
+					(images ??= []).push(p);
 					continue;
 				}
-				if (first && joins) {
+				if (item !== null) {
 					// `concat` makes the array at its exact length (BREAK is an object: it is added as one element).
-					last.content = last.content.concat(BREAK, p);
-					first = false;
+					item.content = item.content.concat(BREAK, p);
 					continue;
 				}
-				const block: StoryBlock & { type: "list-item" } = { type: "list-item", ordered, list, content: first && prefix ? withPrefix(prefix, p) : p, line };
-				this.lastItem = block;
-				this.blocks.push(block);
-				first = false;
+				item = { type: "list-item", ordered, list, content: prefix ? withPrefix(prefix, p) : p, line };
+				this.lastItem = item;
+				this.blocks.push(item);
 			}
+			if (images !== null) for (const img of images) this.image(img, line);
 		}
 	}
 

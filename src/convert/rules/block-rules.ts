@@ -96,9 +96,11 @@ export const BLOCK_RULES = {
 	},
 	listMoveOut: {
 		construct: "an image or code block inside a list item",
-		medium: "moved out: it follows the item as a block of its own (Medium refuses images in list items)",
+		medium: "moved out: it follows the item as a block of its own (Medium refuses images in list items); the item keeps all its text",
 		examples: [
 			{ note: "1. Step ![](https://e.com/a.png)\n2. Next\n   ```sh\n   run\n   ```", markdown: "1. Step\n\n![](https://e.com/a.png)\n\n2. Next\n\n```sh\nrun\n```" },
+			{ note: "- one ![](https://e.com/a.png) item\n- two", markdown: "- one item\n\n![](https://e.com/a.png)\n\n- two" },
+			{ note: "- one\n  ![](https://e.com/a.png)\n  more", markdown: "- one\\\n  more\n\n![](https://e.com/a.png)" },
 		],
 	},
 	code: {
@@ -128,6 +130,9 @@ export const BLOCK_RULES = {
 		examples: [
 			{ note: "![A cat](https://e.com/cat.png \"My cat\")", markdown: "![A cat](https://e.com/cat.png \"My cat\")" },
 			{ note: "![](img/missing.png)", markdown: "", warnings: ["missing-image"] },
+			// Medium has no image inside text: one mid-sentence follows the paragraph; one on its own line splits it.
+			{ note: "See ![](https://e.com/a.png), then more.", markdown: "See, then more.\n\n![](https://e.com/a.png)" },
+			{ note: "Before\n![](https://e.com/a.png)\nafter", markdown: "Before\n\n![](https://e.com/a.png)\n\nafter" },
 		],
 	},
 	callouts: {
