@@ -65,7 +65,7 @@ const rows: Row[] = [
 	["markdown link %20", "See [deep](folder/Deep%20Note.md).", "See deep."],
 	["markdown link angle brackets", "See [pub](<Published.md>).", "See [pub](https://medium.com/@me/published-123)."],
 	["markdown link without .md", "See [pub](Published).", "See [pub](https://medium.com/@me/published-123)."],
-	["external link stays", "See [site](https://example.com/a#b) and https://x.y/#z.", "See [site](https://example.com/a#b) and https://x.y/#z."],
+	["external link stays", "See [site](https://example.com/a#b) and https://x.y/#z.", "See [site](https://example.com/a#b) and [https://x.y/#z](https://x.y/#z)."],
 	["external link with title", "[a](https://e.com \"T\")", "[a](https://e.com)"],
 	["unresolved link", "See [[Nowhere]].", "See Nowhere."],
 	["escaped brackets stay", "\\[\\[x\\]\\]", "[[x]]"],
@@ -77,7 +77,7 @@ const rows: Row[] = [
 	["reference link to a note", "See [it][pub] and [Draft].\n\n[pub]: Published.md\n[draft]: <Draft.md>", "See [it](https://medium.com/@me/published-123) and Draft."],
 	["a definition right after a rule", "See [it][pub].\n\n---\n[pub]: Published.md", "See [it](https://medium.com/@me/published-123).\n\n---"],
 	["reference image from the vault", "![Photo][p]\n\n[p]: <img/photo one.jpg> \"Cap\"", "![Photo](img/photo%20one.jpg \"Cap\")"],
-	["a definition in code or inside a paragraph is text", "```\n[a]: https://e.com\n```\ntext\n[b]: https://e.com\n\n[a] [b]", "```\n[a]: https://e.com\n```\n\ntext\\\n[b]: https://e.com\n\n[a] [b]"],
+	["a definition in code or inside a paragraph is text", "```\n[a]: https://e.com\n```\ntext\n[b]: https://e.com\n\n[a] [b]", "```\n[a]: https://e.com\n```\n\ntext\\\n[b]: [https://e.com](https://e.com)\n\n[a] [b]"],
 	["a wide reference destination is written in brackets", "[w][x]\n\n[x]: <https://e.org/a (b)>", "[w](<https://e.org/a (b)>)"],
 	// Embeds
 	["note embed", "![[Embedded]]", "Embedded body with [Published](https://medium.com/@me/published-123)"],
@@ -128,7 +128,7 @@ const rows: Row[] = [
 	["number is not a tag", "year #1984", "year #1984"],
 	["tag-only line dropped", "text\n#one #two/three\nmore", "text\\\nmore"],
 	["heading keeps marker", "## Section", "### Section"],
-	["url fragment untouched", "https://e.com/#frag", "https://e.com/#frag"],
+	["url fragment untouched", "https://e.com/#frag", "[https://e.com/#frag](https://e.com/#frag)"],
 	["block id removed", "A paragraph ^abc-1", "A paragraph"],
 	["block id line removed", "- a\n- b\n\n^list-id\n\nafter", "- a\n- b\n\nafter"],
 	["task items", "- [ ] open\n- [x] done\n- [?] other", "- ☐ open\n- ☑ done\n- ☑ other"],
@@ -166,22 +166,30 @@ test("brackets in a wiki-link's alias stay in the link's text", async () => {
 	expect(story.blocks[0]).toEqual({ type: "paragraph", content: [link("a]b"), { type: "text", text: " and " }, link("[x] y")], line: 3 });
 });
 
-describe("bare web addresses are text as written", () => {
+describe("bare web addresses are links, their text as written", () => {
+	const link = (url: string, href = url) => ({ type: "link", href, children: [{ type: "text", text: url }] });
 	test.each([
 		["https://github.com/o/r/blob/main/__init__.py"],
 		["https://e.com/a==b==c"],
 		["https://e.com/x%%y%%z"],
 		["https://e.com/$a$b"],
-		["www.example.com/*star*"],
 		["https://en.wikipedia.org/wiki/Foo_(bar)"],
 	])("%s", async (url) => {
 		const story = await convert(`# T\n\nSee ${url} now.`, vault);
-		expect(story.blocks).toEqual([{ type: "paragraph", content: [{ type: "text", text: `See ${url} now.` }], line: 3 }]);
+		expect(story.blocks).toEqual([{ type: "paragraph", content: [{ type: "text", text: "See " }, link(url), { type: "text", text: " now." }], line: 3 }]);
 		expect(codes(story)).toEqual([]);
 	});
-	test("trailing punctuation and an unbalanced parenthesis are the sentence's", async () => {
+	test("www. goes to http://, and a trailing * is the sentence's (GFM)", async () => {
+		const story = await convert("# T\n\nSee www.example.com/*star* now.", vault);
+		expect(story.blocks[0]).toEqual({ type: "paragraph", content: [{ type: "text", text: "See " }, link("www.example.com/*star", "http://www.example.com/*star"), { type: "text", text: "* now." }], line: 3 });
+	});
+	test("trailing punctuation and an unbalanced parenthesis are the sentence's; emphasis around an address stays", async () => {
 		const story = await convert("# T\n\n(see https://e.com/__a__), *https://e.com/b_c*.", vault);
-		expect(story.blocks[0]).toEqual({ type: "paragraph", content: [{ type: "text", text: "(see https://e.com/__a__), " }, { type: "em", children: [{ type: "text", text: "https://e.com/b_c" }] }, { type: "text", text: "." }], line: 3 });
+		expect(story.blocks[0]).toEqual({ type: "paragraph", content: [{ type: "text", text: "(see " }, link("https://e.com/__a"), { type: "text", text: "__), " }, { type: "em", children: [link("https://e.com/b_c")] }, { type: "text", text: "." }], line: 3 });
+	});
+	test("an address in a link's text or in code stays text", async () => {
+		const story = await convert("# T\n\n[see https://e.com/a](https://e.com/b) and `https://e.com/c`", vault);
+		expect(story.blocks[0]).toEqual({ type: "paragraph", content: [{ type: "link", href: "https://e.com/b", children: [{ type: "text", text: "see https://e.com/a" }] }, { type: "text", text: " and " }, { type: "code", text: "https://e.com/c" }], line: 3 });
 	});
 });
 

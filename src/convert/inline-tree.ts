@@ -8,7 +8,7 @@
 
 import type { InlineNode } from "../story/story-model";
 import { isAbsoluteHref, isLineBreakTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
-import { bareDestinationEnd, findBareUrls, findCodeSpans, ForwardFinder, isSpace } from "./text-scan";
+import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isSpace, mayHoldUrl } from "./text-scan";
 
 /** An image met inside a paragraph: the block builder moves it out to a block of its own. */
 export interface InlineImage {
@@ -200,15 +200,63 @@ export function parseParagraph(text: string, report: InlineReport): ParsedParagr
 		// One parser, reused (a parser inside a parser, which does not happen today, would make its own).
 		const parser = spareParser ?? new InlineTreeParser();
 		spareParser = null;
+		let parsed: ParsedParagraph;
 		try {
-			return parser.parse(text, report);
+			parsed = parser.parse(text, report);
 		} finally {
 			spareParser = parser;
 		}
+		if (!parser.hadUrls) return parsed;
+		if (Array.isArray(parsed)) return linkBareUrls(parsed);
+		return { pieces: parsed.pieces.map((p) => (Array.isArray(p) ? linkBareUrls(p) : p)) };
 	}
 	if (text.indexOf("\n") !== -1) return plainLines(text, report.softBreaks);
 	const t = trimText(text);
-	return t.length === 0 ? [] : [{ type: "text", text: t }];
+	if (t.length === 0) return [];
+	const nodes: InlineNode[] = [{ type: "text", text: t }];
+	return mayHoldUrl(t) ? linkBareUrls(nodes) : nodes;
+}
+
+const NO_SPANS: readonly CodeSpan[] = [];
+
+/**
+ * Bare web addresses (`https://…`, `www.…`) become links, as Obsidian shows them (GFM's extended
+ * autolinks); not inside a link or code. The array comes back as it was when there is none.
+ */
+export function linkBareUrls(nodes: InlineNode[]): InlineNode[] {
+	let out: InlineNode[] | null = null;
+	for (let k = 0; k < nodes.length; k++) {
+		const node = nodes[k];
+		let replaced: InlineNode[] | null = null;
+		if (node.type === "text") replaced = splitBareUrls(node.text);
+		else if (node.type === "strong" || node.type === "em") {
+			const children = linkBareUrls(node.children);
+			if (children !== node.children) replaced = [{ type: node.type, children }];
+		}
+		if (replaced !== null && out === null) out = nodes.slice(0, k);
+		if (out !== null) {
+			if (replaced !== null) for (const r of replaced) out.push(r);
+			else out.push(node);
+		}
+	}
+	return out ?? nodes;
+}
+
+/** A text's bare addresses as links between its other text, or null when it has none. */
+function splitBareUrls(text: string): InlineNode[] | null {
+	const urls = findBareUrls(text, NO_SPANS);
+	if (urls.length === 0) return null;
+	const out: InlineNode[] = [];
+	let at = 0;
+	for (const u of urls) {
+		if (u.start > at) out.push({ type: "text", text: text.slice(at, u.start) });
+		const url = text.slice(u.start, u.end);
+		// `www.` has no scheme: the link goes to http://, as GFM's autolinks do.
+		out.push({ type: "link", href: (url.charCodeAt(0) | 32) === 119 ? "http://" + url : url, children: [{ type: "text", text: url }] });
+		at = u.end;
+	}
+	if (at < text.length) out.push({ type: "text", text: text.slice(at) });
+	return out;
 }
 
 /**
@@ -254,7 +302,9 @@ export function plainLinesRun(lines: readonly string[], count: number, softBreak
 		} else buf += " ";
 	}
 	if (buf.length > 0) scratch[nodes++] = { type: "text", text: buf };
-	return trimInline(takeScratch(nodes) as InlineNode[]);
+	const run = trimInline(takeScratch(nodes) as InlineNode[]);
+	for (let k = 0; k < count; k++) if (mayHoldUrl(lines[k])) return linkBareUrls(run);
+	return run;
 }
 
 /**
@@ -284,7 +334,8 @@ function plainLines(text: string, softBreaks: boolean): InlineNode[] {
 		while (from < n && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
 	}
 	if (buf.length > 0) scratch[count++] = { type: "text", text: buf };
-	return trimInline(takeScratch(count) as InlineNode[]);
+	const run = trimInline(takeScratch(count) as InlineNode[]);
+	return mayHoldUrl(text) ? linkBareUrls(run) : run;
 }
 
 /** The parser a paragraph takes (see parseInline). */
@@ -314,6 +365,8 @@ export function parseInlineFlat(text: string, report: InlineReport): InlineNode[
 const NO_REPORT: InlineReport = { warn() {}, softBreaks: true };
 
 class InlineTreeParser {
+	/** Whether the last text parsed held a bare web address outside code (linkBareUrls then looks). */
+	hadUrls = false;
 	private head = -1;
 	private tail = -1;
 	private delimTop = -1;
@@ -370,6 +423,7 @@ class InlineTreeParser {
 		const spans = findCodeSpans(text);
 		// Bare web addresses are text as written: `__init__` in one is no bold (GFM's autolinks).
 		const urls = findBareUrls(text, spans);
+		this.hadUrls = urls.length > 0;
 		let u = 0;
 		let s = 0;
 		let i = 0;

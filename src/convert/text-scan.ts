@@ -268,6 +268,11 @@ const URL_START = /https?:\/\/|www\./gi;
 /** The same, as a quick test: most lines hold no address, and a test keeps no state. */
 const MAY_HOLD_URL = /:\/\/|www\./i;
 
+/** Whether a text may hold a bare web address (one native test). */
+export function mayHoldUrl(text: string): boolean {
+	return MAY_HOLD_URL.test(text);
+}
+
 /**
  * The bare web addresses of a text (GFM's extended autolinks, which Obsidian shows as links):
  * `http://`, `https://` or `www.` at the start, after white space or one of `(*_~`, then a domain, up
@@ -278,7 +283,7 @@ const MAY_HOLD_URL = /:\/\/|www\./i;
  * to the next; linear.
  */
 export function findBareUrls(text: string, skip: readonly CodeSpan[]): readonly BareUrl[] {
-	if (!MAY_HOLD_URL.test(text)) return NO_URLS;
+	if (!mayHoldUrl(text)) return NO_URLS;
 	let urls: BareUrl[] | null = null;
 	let k = 0;
 	let from = 0;

@@ -147,7 +147,7 @@ export const BLOCK_RULES = {
 		medium: "an embed (a bare URL paragraph Medium turns into the player or card)",
 		examples: [
 			{ note: "![](https://www.youtube.com/watch?v=abc)\n\nhttps://gist.github.com/me/123", markdown: "https://www.youtube.com/watch?v=abc\n\nhttps://gist.github.com/me/123", blocks: ["embed", "embed"] },
-			{ note: "https://vimeo.com/123 in a sentence", markdown: "https://vimeo.com/123 in a sentence", blocks: ["paragraph"] },
+			{ note: "https://vimeo.com/123 in a sentence", markdown: "[https://vimeo.com/123](https://vimeo.com/123) in a sentence", blocks: ["paragraph"] },
 		],
 	},
 	tables: {
