@@ -124,6 +124,31 @@ describe("a Gatsby blog", () => {
 		expect(fake.posts).toHaveLength(3);
 	});
 
+	test("--new on the folder publishes again only the changed post; an unchanged one stays alone unless named", async () => {
+		expect((await run(["publish", "content/blog", "--canonical-template", CANONICAL], env(), blog)).code).toBe(0);
+		expect(fake.posts).toHaveLength(2);
+		const file = path.join(blog, "content/blog/second-post/index.md");
+		await writeFile(file, (await readFile(file, "utf8")).replace("Short and plain.", "Short, plain, and edited."));
+		const firstFile = path.join(blog, "content/blog/first-post/index.md");
+		const firstBefore = await readFile(firstFile, "utf8");
+
+		const r = await run(["publish", "content/blog", "--canonical-template", CANONICAL, "--new", "--json"], env(), blog);
+		expect(r.code).toBe(0);
+		expect(fake.posts).toHaveLength(3);
+		expect(fake.posts[2].request.title).toBe("The second post");
+		const doc = JSON.parse(r.stdout) as DryRunDoc;
+		expect(doc.notes.find((n) => n.path === "content/blog/second-post/index.md")?.result).toBe("published");
+		expect(doc.notes.find((n) => n.path === "content/blog/first-post/index.md")?.result).toBe("unchanged");
+		expect(r.stderr).toContain("1 other post already on Medium was left alone");
+		expect(await readFile(firstFile, "utf8")).toBe(firstBefore);
+
+		// Named with --new, an unchanged post is published again as it is.
+		const named = await run(["publish", "content/blog/first-post/index.md", "--canonical-template", CANONICAL, "--new"], env(), blog);
+		expect(named.code).toBe(0);
+		expect(fake.posts).toHaveLength(4);
+		expect(named.stderr).not.toContain("left alone");
+	});
+
 	test("the hint after a changed post names that post with --new, ready to paste, so a folder run is not repeated with --new", async () => {
 		expect((await run(["publish", "content/blog", "--canonical-template", CANONICAL], env(), blog)).code).toBe(0);
 		const file = path.join(blog, "content/blog/second-post/index.md");

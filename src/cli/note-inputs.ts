@@ -31,6 +31,8 @@ export interface RunNotes {
 	vault: NodeVault;
 	/** Vault paths, sorted, each once. */
 	notes: string[];
+	/** The notes named directly (not found under a named folder): `--new` publishes these again even when unchanged. */
+	named: Set<string>;
 	/** Folders that held no opted-in note (for a helpful message), with their folder page (as written) if they have one. */
 	emptyFolders: Array<{ written: string; folderPage: string | null }>;
 }
@@ -140,12 +142,14 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 	const vault = await openNodeVault(root, { warn: options.warn });
 	const all = vault.paths();
 	const chosen = new Set<string>();
+	const named = new Set<string>();
 	const emptyFolders: RunNotes["emptyFolders"] = [];
 	const known = new Set(all);
 	for (const input of inputs) {
 		const at = vault.toVaultPath(input.abs);
 		if (!input.folder) {
 			chosen.add(at);
+			named.add(at);
 			continue;
 		}
 		let found = 0;
@@ -166,7 +170,7 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 			emptyFolders.push({ written: input.written, folderPage: page === undefined ? null : nodePath.join(input.written, page) });
 		}
 	}
-	return { vault, notes: await onePathPerFile(vault, [...chosen].sort()), emptyFolders };
+	return { vault, notes: await onePathPerFile(vault, [...chosen].sort()), named, emptyFolders };
 }
 
 /**

@@ -61,8 +61,14 @@ export interface BatchOptions {
 	/** null in a dry run (nothing is sent). */
 	client: MediumClient | null;
 	dryRun: boolean;
-	/** Publish notes already on Medium again, as new stories. */
+	/**
+	 * `--new`: publish notes already on Medium again, as new stories. A note named directly goes again
+	 * whatever its state; a note found under a folder goes again only when it changed since (an unchanged
+	 * post published again would be a duplicate story, and Medium cannot delete one through its API).
+	 */
 	allowNew: boolean;
+	/** The notes named directly (see `allowNew`); none when absent. */
+	named?: ReadonlySet<string>;
 	/** `--status`, over the notes' own `medium_status` and the default. */
 	status: PublishStatus | null;
 	/** `--publication`, over the notes' own `medium_publication`. */
@@ -152,7 +158,7 @@ export async function runPublishBatch(o: BatchOptions): Promise<BatchReport> {
 		outcome.warnings = p.warnings;
 		if (p.existing) {
 			outcome.url = p.existing.url;
-			if (!o.allowNew) {
+			if (!o.allowNew || (p.existing.changed !== true && o.named?.has(path) !== true)) {
 				outcome.result = p.existing.changed === null ? "no-record" : p.existing.changed ? "changed" : "unchanged";
 				if (p.existing.changed) outcome.error = `${guardHeadline(p.existing)}; not published again without --new (Medium cannot update a story).`;
 				if (p.existing.diff) outcome.diff = formatDiff(p.existing.diff);

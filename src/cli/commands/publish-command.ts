@@ -93,7 +93,8 @@ export const publishCommand: CliCommand = {
 ${OPT_IN_PROPERTY}: true (node_modules, public, .git, .obsidian and hidden folders are skipped).
 A note not on Medium yet is published and its story URL written into it (medium_url); a note
 published and unchanged is left alone; a note changed since is reported and not published again
-unless --new is given (Medium cannot update a story). Notes that others link to go first, so those
+unless --new is given (Medium cannot update a story); --new on a folder publishes again only its
+changed posts, a note named with --new is published again as it is. Notes that others link to go first, so those
 links point to their new stories. Medium allows about 10 new stories a day: the run stops at the
 limit and lists the notes left for the next run. A summary table ends the run.
 
@@ -106,7 +107,7 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 	positionals: { name: "folder or note", min: 1, max: Infinity },
 	flags: [
 		{ name: "dry-run", description: "Show the plan, the exact requests and the table; send nothing and change no file." },
-		{ name: "new", description: "Publish notes already on Medium again, as new stories (Medium cannot update one)." },
+		{ name: "new", description: "Publish notes already on Medium again, as new stories (Medium cannot update one): the changed posts of a folder, or the notes named." },
 		{ name: "status", value: "STATUS", choices: ["draft", "unlisted", "public"], description: "draft, unlisted or public, over the notes' medium_status (default draft)." },
 		{ name: "publication", value: "ID", description: "Publish into this Medium publication (its id) instead of your profile, over medium_publication." },
 		{ name: "diff", description: "For a note changed since it was published, show what changed." },
@@ -132,7 +133,7 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 			throw new CliError(`--publication takes a publication id (letters and digits, like 1a2b3c4d5e6f), not "${printable(publication)}".`, EXIT.usage);
 		}
 		const json = args.flags.has("json");
-		const { vault, notes, emptyFolders } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: true, warn: vaultWarning(io) });
+		const { vault, notes, named, emptyFolders } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: true, warn: vaultWarning(io) });
 		for (const folder of emptyFolders) {
 			const page = folder.folderPage === null ? "" : ` To publish ${printable(folder.folderPage)} without opting in, name it: medium-publish publish ${shellQuoted(printable(folder.folderPage))}`;
 			io.stderr(`No note under ${printable(folder.written)} opts in: add "${OPT_IN_PROPERTY}: true" to the properties of the posts to publish.${page}\n`);
@@ -162,6 +163,7 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 				client,
 				dryRun,
 				allowNew: args.flags.has("new"),
+				named,
 				status: isPublishStatus(status) ? status : null,
 				publication,
 				token,
@@ -181,12 +183,16 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 		}
 		const changedPaths = outcomes.filter((o) => o.result === "changed").map((o) => o.path);
 		if (changedPaths.length > 0) {
-			// The command names exactly these notes (as paths from here): --new on the folder again would
-			// also publish every unchanged post of it again, as new stories.
+			// The command names exactly these notes (as paths from here), ready to paste.
 			const named = changedPaths.map((p) => shellQuoted(printable(nodePath.relative(io.cwd, vault.toAbsPath(p)) || p))).join(" ");
 			const n = changedPaths.length;
 			const what = n === 1 ? "1 note changed since it was published and was not published again; to publish it as a new story, name it with --new" : `${n} notes changed since they were published and were not published again; to publish them as new stories, name them with --new`;
 			io.stderr(`${what}: medium-publish publish ${named} --new${args.flags.has("diff") ? "" : " (--diff shows the changes)"}\n`);
+		}
+		const keptOnNew = args.flags.has("new") ? outcomes.filter((o) => o.result === "unchanged" || o.result === "no-record").length : 0;
+		if (keptOnNew > 0) {
+			const which = keptOnNew === 1 ? "1 other post already on Medium was" : `${keptOnNew} other posts already on Medium were`;
+			io.stderr(`--new on a folder publishes again only the posts that changed since they were published; ${which} left alone (name a note to publish it again as it is).\n`);
 		}
 		if (left.length > 0) {
 			io.stderr(`Medium's limit of new stories per day was reached. Left for tomorrow: ${left.map(printable).join(", ")}\n`);
