@@ -340,6 +340,17 @@ describe("warnings", () => {
 		]);
 	});
 
+	test("the same lines embedded twice by different embeds (a section, then a block in it) warn once", async () => {
+		const src = "# Src\n\n## Sec\n\nSee [[Nowhere]].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n^tbl";
+		const s = await convert("![[Src#Sec]]\n\n![[Src#^tbl]]", { "Src.md": src });
+		// Both embeds show the table; Medium gets it twice, as the note shows it twice.
+		expect(s.blocks.filter((b) => b.type === "code")).toHaveLength(2);
+		expect(s.warnings.map((w) => [w.code, w.path, w.line])).toEqual([
+			["unresolved-link", "Src.md", 5],
+			["table-as-text", "Src.md", 7],
+		]);
+	});
+
 	test("the story builder's warnings for embedded text name the embedded note and its own line, two deep too", async () => {
 		const outer = "o\n\n~~gone~~\n\n![[Inner]]";
 		const inner = "# A\n\n## B\n\n### C\n\n```mermaid\ngraph\n```\n\n<span>x</span>";

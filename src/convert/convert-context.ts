@@ -69,7 +69,7 @@ export interface ConvertContext {
 	embedOrigins: Map<string[], number[]>;
 	/** Lines of embedded notes that reached the story, by index (0 unused): their note and own 1-based line. */
 	lineOrigins: Array<{ path: string; line: number } | null>;
-	/** The embedded-note warnings the builder gave, so a note embedded twice warns once. */
+	/** The embedded-note warnings given so far, so the same place embedded twice warns once. */
 	originWarned: Set<string>;
 }
 
@@ -119,8 +119,19 @@ export function resolveCached(ctx: ConvertContext, linkpath: string, sourcePath:
  * Records a warning. `line` is the root note's, unless `path` names the embedded note it comes from:
  * then it is that note's own line (the command line prints `path:line`).
  */
+/**
+ * Records a warning. One from an embedded note (`path` given) is recorded once per place in that note:
+ * the same lines embedded twice (the note twice, or a section and a block inside it) warn once.
+ */
 export function warn(ctx: ConvertContext, code: string, message: string, line: number, path?: string): void {
-	ctx.warnings.push(path === undefined ? { code, message, line } : { code, message, line, path });
+	if (path === undefined) {
+		ctx.warnings.push({ code, message, line });
+		return;
+	}
+	const key = `${code}\n${path}\n${line}\n${message}`;
+	if (ctx.originWarned.has(key)) return;
+	ctx.originWarned.add(key);
+	ctx.warnings.push({ code, message, line, path });
 }
 
 /**
@@ -142,7 +153,7 @@ export function rootLineOf(tag: number): number {
 
 /**
  * Records a warning at a builder line number: the root note's line, or the embedded note's own line.
- * A note embedded twice is read twice by the builder; its warning is given once, like the line pass's.
+ * A note embedded twice is read twice by the builder; its warning is given once (see {@link warn}).
  */
 export function warnAtTag(ctx: ConvertContext, code: string, message: string, tag: number): void {
 	const origin = tag >= 0 ? null : ctx.lineOrigins[Math.floor(-tag / ORIGIN_SPAN)];
@@ -150,8 +161,5 @@ export function warnAtTag(ctx: ConvertContext, code: string, message: string, ta
 		warn(ctx, code, message, rootLineOf(tag));
 		return;
 	}
-	const key = `${code}\n${origin.path}\n${origin.line}\n${message}`;
-	if (ctx.originWarned.has(key)) return;
-	ctx.originWarned.add(key);
 	warn(ctx, code, message, origin.line, origin.path);
 }
