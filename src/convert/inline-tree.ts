@@ -904,7 +904,7 @@ class InlineTreeParser {
 					this.report.warn(STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE);
 					this.rewrite = true;
 					node = { type: "strike", children };
-				} else node = use === 2 ? { type: "strong", children: children as InlineNode[] } : { type: "em", children: children as InlineNode[] };
+				} else node = use === 2 ? { type: "strong", children: unnest(children as InlineNode[], "strong") } : { type: "em", children: unnest(children as InlineNode[], "em") };
 				const wrap = st.take(Kind.Node, "", node, opener, closer);
 				st.origCount[wrap] = depth;
 				st.next[opener] = wrap;
@@ -1020,6 +1020,23 @@ class InlineTreeParser {
 }
 
 /** For each node, 1 when text (not white space, not an image) follows it on its line: one pass from the end. */
+/**
+ * Bold inside bold (or italic inside italic) shows nothing more: `**Title with **bold****`, a callout title
+ * holding bold words, would be sent as `<strong>` inside `<strong>`. The inner one is opened into the outer.
+ */
+function unnest(children: InlineNode[], type: "strong" | "em"): InlineNode[] {
+	let k = 0;
+	while (k < children.length && children[k].type !== type) k++;
+	if (k === children.length) return children;
+	const out: InlineNode[] = children.slice(0, k);
+	for (; k < children.length; k++) {
+		const child = children[k];
+		if (child.type === type) for (const inner of child.children) out.push(inner);
+		else out.push(child);
+	}
+	return mergeText(out);
+}
+
 function textFollows(nodes: readonly Node[]): Uint8Array {
 	const out = new Uint8Array(nodes.length);
 	let seen = 0;

@@ -140,6 +140,7 @@ export const BLOCK_RULES = {
 		medium: "a block quote whose title is a bold paragraph of its own; nested callouts and quotes flattened into it, each title apart",
 		examples: [
 			{ note: "> [!warning] Thin ice\n> Never walk on it.\n> > [!note]\n> > Inner.", markdown: "> **Thin ice**\n>\n> Never walk on it.\n>\n> **Note**\n>\n> Inner." },
+			{ note: "> [!tip] Keep **this** in mind\n> Body.", markdown: "> **Keep this in mind**\n>\n> Body." },
 		],
 	},
 	embeds: {

@@ -51,8 +51,10 @@ export const INLINE_RULES = {
 		examples: [
 			{ note: "Some **bold**, __bold__, *em*, _em_ and ***both***.", markdown: "Some **bold**, **bold**, *em*, *em* and ***both***." },
 			{ note: "snake_case_name stays, 2 * 3 too", markdown: "snake_case_name stays, 2 \\* 3 too" },
-			// CommonMark's reading: `*<em>unclosed and <em>half</em></em>`.
-			{ note: "**unclosed and *half**", markdown: "\\**unclosed and *half**" },
+			// CommonMark's reading: `*<em>unclosed and <em>half</em></em>`, italic inside italic: one italic.
+			{ note: "**unclosed and *half**", markdown: "\\**unclosed and half*" },
+			// Bold inside bold shows nothing more: one bold, not `<strong>` inside `<strong>`.
+			{ note: "**all **of** it** and *a *b* c*", markdown: "**all of it** and *a b c*" },
 		],
 	},
 	highlight: {
