@@ -22,13 +22,27 @@ export function headingSizes(levels: readonly number[]): { sizes: Array<"large" 
 	return { sizes, extraLevelAt };
 }
 
-/** A fence's language: the first word of its info string, or null. */
+/**
+ * A fence's language: the first word of its info string, or null. What blogs attach to it is not part of
+ * it: highlighted lines or options in braces (`jsx{2,5-6}`, Gatsby/Prism) and a `:title=` (`js:title=a.js`);
+ * Pandoc and R Markdown put it in braces (`{.python .numberLines}`, `{r}`).
+ */
 export function codeLanguage(info: string): string | null {
 	const t = info.trim();
 	if (t === "") return null;
-	// `trim` and `\s` know the same white space, so the word is not empty; a search makes no array per fence.
-	const end = t.search(/\s/);
-	return end === -1 ? t : t.slice(0, end);
+	let start = 0;
+	if (t.charCodeAt(0) === 123 /* { */) {
+		start = 1;
+		if (t.charCodeAt(1) === 46 /* . */) start = 2;
+	}
+	// One forward scan to the first white space or attachment; a language name holds none of them.
+	let end = start;
+	while (end < t.length) {
+		const c = t.charCodeAt(end);
+		if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 123 || c === 125 || c === 58 /* : */ || c === 44 /* , */) break;
+		end++;
+	}
+	return end > start ? t.slice(start, end) : null;
 }
 
 /** A bare YouTube, X/Twitter, Vimeo or Gist URL alone on its line: Medium embeds it. */
@@ -109,6 +123,12 @@ export const BLOCK_RULES = {
 		examples: [
 			{ note: "```python\na = 1\n\nb = 2\n```", markdown: "```python\na = 1\n\nb = 2\n```" },
 			{ note: "Text.\n\n    indented\n    code", markdown: "Text.\n\n```\nindented\ncode\n```" },
+			// A blog's highlighted lines or title after the language (Gatsby/Prism `jsx{2,5-6}`, `js:title=a.js`) are not part of it.
+			{ note: "```jsx{2,5-6}\nlet a;\n```", markdown: "```jsx\nlet a;\n```" },
+			{ note: "```js:title=app.js\nlet a;\n```", markdown: "```js\nlet a;\n```" },
+			// Pandoc and R Markdown write the language in braces.
+			{ note: "```{.python .numberLines}\na = 1\n```", markdown: "```python\na = 1\n```" },
+			{ note: "```{r}\nx <- 1\n```", markdown: "```r\nx <- 1\n```" },
 		],
 	},
 	obsidianOnlyBlocks: {
