@@ -264,6 +264,37 @@ describe("blog links: folder pages and files served from static/", () => {
 	});
 });
 
+describe("blog links from the site's root: /slug/ is a post of the blog's content folder", () => {
+	// A blog's repository is the vault; its site root is a content folder below it (Gatsby's
+	// content/blog or src/pages, Hugo's content), so /slug/ is the post whose path ends so.
+	const repo = new LinkIndex([
+		"content/blog/hello-world/index.md",
+		"content/posts/rinko.md",
+		"content/about/_index.md",
+		"src/pages/the-bug-o-notation/index.md",
+		"src/pages/before-you-memo/index.md",
+		"static/images/banner.png",
+	]);
+	const from = "src/pages/before-you-memo/index.md";
+	test.each([
+		["/the-bug-o-notation/", "src/pages/the-bug-o-notation/index.md"],
+		["/hello-world/", "content/blog/hello-world/index.md"],
+		["/posts/rinko/", "content/posts/rinko.md"],
+		["/about/", "content/about/_index.md"],
+		["/images/banner.png", "static/images/banner.png"],
+	])("%s → %s", (link, expected) => {
+		expect(repo.resolve(link, from)).toBe(expected);
+	});
+	test("the site's root, a page that is not there and relative paths find nothing by suffix", () => {
+		expect(repo.resolve("/", from)).toBeNull();
+		expect(repo.resolve("/optimized-for-change/", from)).toBeNull();
+		expect(repo.resolve("../the-bug-o-notation/", "content/blog/hello-world/index.md")).toBeNull();
+		expect(repo.resolve("/blog/rinko/", from)).toBeNull();
+		// Without the closing slash it is Obsidian's link anchored at the vault root.
+		expect(repo.resolve("/the-bug-o-notation", from)).toBeNull();
+	});
+});
+
 describe("resolveSiteLink over another host's resolution (the plugin passes Obsidian's)", () => {
 	test("asks the host for the folder pages and the static/ file, in order, and nothing for a bare name", () => {
 		const asked: string[] = [];

@@ -198,7 +198,8 @@ export class LinkIndex {
  * (`../second-post/`, `./guide`, `/docs/`) is its page (`index.md`, `README.md`, `_index.md`), and a
  * root-absolute path (`/images/x.png`) may be a file the site serves from `static/` (Gatsby, Hugo). Only
  * paths written as paths (anchored, or ending in `/`) are tried, so a wikilink never lands on a folder
- * page by chance. `resolveFile` is the host's own resolution (the index here, Obsidian's in the plugin).
+ * page by chance. A root-absolute page (`/slug/`) not at the vault's root is looked for as a path suffix, since a
+ * blog's site root is its content folder (`/slug/` is `content/blog/slug/index.md`). `resolveFile` is the host's own resolution (the index here, Obsidian's in the plugin).
  */
 export function resolveSiteLink(linkpath: string, sourcePath: string, resolveFile: (linkpath: string, sourcePath: string) => string | null): string | null {
 	const target = linkpath.trim();
@@ -216,7 +217,17 @@ export function resolveSiteLink(linkpath: string, sourcePath: string, resolveFil
 		const found = resolveFile(folder === "" ? "/" + page : `${folder}/${page}`, sourcePath);
 		if (found !== null) return found;
 	}
-	return null;
+	if (!absolute || !target.endsWith("/") || folder.length < 2 || folder.charCodeAt(1) === 47 /* // */) return null;
+	// The site's root is the blog's content folder, below the repository that is the vault (Gatsby's
+	// content/blog or src/pages, Hugo's content): `/slug/` is the post whose path ends so, as a folder
+	// page (`…/slug/index.md`) or a file (`…/posts/slug.md` for `/posts/slug/`). Only a page written
+	// as a site's page (ending in `/`): `/Note` stays Obsidian's link to the vault root's note.
+	const tail = folder.slice(1);
+	for (const page of FOLDER_NOTE_FILES) {
+		const found = resolveFile(`${tail}/${page}`, sourcePath);
+		if (found !== null) return found;
+	}
+	return resolveFile(tail, sourcePath);
 }
 
 /**
