@@ -340,6 +340,14 @@ describe("warnings", () => {
 		]);
 	});
 
+	test("the same warning at the same place is given once: two maths on one line, one math warning", async () => {
+		const s = await convert("$a$ and $b$\n\n$c$", {});
+		expect(s.warnings.map((w) => [w.code, w.line])).toEqual([
+			["math-as-code", 1],
+			["math-as-code", 3],
+		]);
+	});
+
 	test("the same lines embedded twice by different embeds (a section, then a block in it) warn once", async () => {
 		const src = "# Src\n\n## Sec\n\nSee [[Nowhere]].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n^tbl";
 		const s = await convert("![[Src#Sec]]\n\n![[Src#^tbl]]", { "Src.md": src });

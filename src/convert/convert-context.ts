@@ -69,8 +69,8 @@ export interface ConvertContext {
 	embedOrigins: Map<string[], number[]>;
 	/** Lines of embedded notes that reached the story, by index (0 unused): their note and own 1-based line. */
 	lineOrigins: Array<{ path: string; line: number } | null>;
-	/** The embedded-note warnings given so far, so the same place embedded twice warns once. */
-	originWarned: Set<string>;
+	/** The warnings given so far (code, note, line, message), so each place says a thing once. */
+	warned: Set<string>;
 }
 
 export function createContext(vault: VaultPort, rootPath: string, options: ConvertOptions): ConvertContext {
@@ -96,7 +96,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		embedCache: new Map(),
 		embedOrigins: new Map(),
 		lineOrigins: [null],
-		originWarned: new Set(),
+		warned: new Set(),
 	};
 }
 
@@ -120,18 +120,14 @@ export function resolveCached(ctx: ConvertContext, linkpath: string, sourcePath:
  * then it is that note's own line (the command line prints `path:line`).
  */
 /**
- * Records a warning. One from an embedded note (`path` given) is recorded once per place in that note:
- * the same lines embedded twice (the note twice, or a section and a block inside it) warn once.
+ * Records a warning, once per place: two maths on one line, or the same lines of an embedded note shown
+ * twice (the note embedded twice, or a section and a block inside it), say the same thing once.
  */
 export function warn(ctx: ConvertContext, code: string, message: string, line: number, path?: string): void {
-	if (path === undefined) {
-		ctx.warnings.push({ code, message, line });
-		return;
-	}
-	const key = `${code}\n${path}\n${line}\n${message}`;
-	if (ctx.originWarned.has(key)) return;
-	ctx.originWarned.add(key);
-	ctx.warnings.push({ code, message, line, path });
+	const key = `${code}\n${path ?? ""}\n${line}\n${message}`;
+	if (ctx.warned.has(key)) return;
+	ctx.warned.add(key);
+	ctx.warnings.push(path === undefined ? { code, message, line } : { code, message, line, path });
 }
 
 /**
