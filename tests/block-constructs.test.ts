@@ -151,3 +151,24 @@ describe("indented code inside a list item", () => {
 		expect(await shown("- item\n      more text")).toEqual(["ULI: item\nmore text"]);
 	});
 });
+
+describe("a heading inside a list item", () => {
+	test("`- ## x` and `1. # x` are the item's text in bold, not `## x` (Medium's items hold no headings)", async () => {
+		expect(await shown("- ## Setup\n- plain\n\n1. # First *step* now\n2. two")).toEqual(["ULI: **Setup**", "ULI: plain", "OLI: **First _step_ now**", "OLI: two"]);
+	});
+	test("a closing `#` run goes, and bold inside the heading stays one bold run", async () => {
+		expect(await shown("- ### Done ###\n- ## **Big** deal")).toEqual(["ULI: **Done**", "ULI: **Big deal**"]);
+	});
+	test("a heading ends its line: text under it is a later paragraph of the item, a lazy line is not", async () => {
+		expect(await shown("- ## Head\n  body of it\n- next\n\n- ## Solo\nlazy")).toEqual(["ULI: **Head**\nbody of it", "ULI: next", "ULI: **Solo**", "P: lazy"]);
+	});
+	test("a heading line under an item's text is a later paragraph of it, and a nested item may hold one", async () => {
+		expect(await shown("- text\n  ## Sub\n  - ## Deep")).toEqual(["ULI: text\n**Sub**", "ULI: – **Deep**"]);
+	});
+	test("inside a quote too, and a quote's own heading keeps one bold run", async () => {
+		expect(await shown("> - ## In quote\n> ## **Big** deal")).toEqual(["BQ: • **In quote**", "BQ: **Big deal**"]);
+	});
+	test("`- #tag` is a tag (its text, as in a paragraph), not a heading", async () => {
+		expect(await shown("- #tag x")).toEqual(["ULI: tag x"]);
+	});
+});

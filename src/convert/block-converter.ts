@@ -410,8 +410,10 @@ export class BlockConverter {
 		const h = c0 === 35 || c0 === 32 ? parseHeading(content) : null;
 		if (h) {
 			if (depth === 0 && i === this.frame.titleLine) return i;
-			this.listActive = false;
-			this.emitInline(HEADING_LEADS[h.level], this.stripBlockId(h.text), prefix, true);
+			// Indented under a list item it may be the item's (the story builder decides by the indent): it keeps the indent.
+			const indent = this.listActive && c0 === 32 ? content.slice(0, content.length - content.trimStart().length) : "";
+			if (indent === "") this.listActive = false;
+			this.emitInline(indent + HEADING_LEADS[h.level], this.stripBlockId(h.text), prefix, true);
 			return i;
 		}
 		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(lines.line(i + 1))) {

@@ -9,7 +9,7 @@
 import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
 import { codeLanguage, HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, nestedItemPrefix, OBSIDIAN_ONLY_CODE, OBSIDIAN_ONLY_LANGUAGES, quotedListPrefix } from "./rules/block-rules";
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
-import { BREAK, mayHoldMarkup, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
+import { BREAK, mayHoldMarkup, mergeText, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
 import { closesFence, fenceOpen, listItem, parseHeading, quoteContentStart } from "./sections";
 import { isBlank, isTrimSpace } from "./text-scan";
 
@@ -97,6 +97,8 @@ export class StoryBuilder {
 	private readonly para = new LineBuffer();
 	private paraKind = Para.Plain;
 	private paraLine = 0;
+	/** The open paragraph is a heading's text inside a quote or list item: it becomes one bold run (see boldWhole). */
+	private paraHeading = false;
 	private itemPrefix = "";
 	private fence: Fence | null = null;
 	/** Whether an indented code block is open, and its first line. */
@@ -264,8 +266,8 @@ export class StoryBuilder {
 		if (h) {
 			// A heading inside a quote: Medium's quotes hold paragraphs only, so it is a bold one.
 			this.flush();
-			this.addLine(Para.Quote, `**${h.text}**`, line);
-			this.flush();
+			this.addLine(Para.Quote, h.text, line);
+			this.flushHeading();
 			return;
 		}
 		if (isRule(trimmed)) {
@@ -275,8 +277,11 @@ export class StoryBuilder {
 		const item = listItem(trimmed);
 		if (item && !isBlankFrom(trimmed, item.contentStart)) {
 			this.flush();
-			this.addLine(Para.Quote, trimmed.slice(item.contentStart), line);
+			const text = trimStartFrom(trimmed, item.contentStart);
+			const ih = text.charCodeAt(0) === 35 ? parseHeading(text) : null;
+			this.addLine(Para.Quote, ih ? ih.text : text, line);
 			this.itemPrefix = quotedListPrefix(trimmed.slice(item.indent, item.contentStart).trim());
+			if (ih) this.flushHeading();
 			return;
 		}
 		this.addLine(Para.Quote, content, line);
@@ -333,6 +338,8 @@ export class StoryBuilder {
 		this.itemList = list;
 		this.itemOrdered = listOrdered;
 		this.continuing = false;
+		// Only this item's own paragraphs join it (an empty one, like `- #`, leaves nothing to join).
+		this.lastItem = null;
 		const trimmed = trimStartFrom(text, cs);
 		const fence = fenceOpen(trimmed);
 		if (fence) {
@@ -343,7 +350,10 @@ export class StoryBuilder {
 		this.paraKind = Para.Item;
 		this.paraLine = line;
 		this.itemPrefix = prefix;
-		this.para.add(trimmed);
+		// `- ## x`: the item holds a heading (Obsidian shows one inside the bullet), which ends its line.
+		const h = trimmed.charCodeAt(0) === 35 ? parseHeading(trimmed) : null;
+		this.para.add(h ? h.text : trimmed);
+		if (h) this.flushHeading();
 	}
 
 	/** A line indented under a list item: more of its text, or a code block that moves out of it. */
@@ -355,11 +365,23 @@ export class StoryBuilder {
 			this.openFence(fence, indent, false, line);
 			return;
 		}
+		const code = this.itemIndents[this.itemDepth - 1] + 4;
+		// A heading (at most 3 columns past the item's text) interrupts the item's paragraph and is a later one of its own.
+		const h = trimmed.charCodeAt(0) === 35 && indent < code ? parseHeading(trimmed) : null;
+		if (h) {
+			this.flush();
+			this.paraKind = Para.Item;
+			this.paraLine = line;
+			this.itemPrefix = "";
+			this.continuing = true;
+			this.para.add(h.text);
+			this.flushHeading();
+			return;
+		}
 		if (this.para.count > 0 && this.paraKind === Para.Item && !wasBlank) {
 			this.para.add(trimmed);
 			return;
 		}
-		const code = this.itemIndents[this.itemDepth - 1] + 4;
 		if (wasBlank && this.para.count === 0 && indent >= code) {
 			// Four columns past the item's text, after a blank line: indented code, which moves out of the item.
 			this.indented = true;
@@ -446,11 +468,19 @@ export class StoryBuilder {
 		return parseParagraph(text, this.report);
 	}
 
+	/** Ends the open paragraph, a heading's text, as one bold run (see boldWhole). */
+	private flushHeading(): void {
+		this.paraHeading = true;
+		this.flush();
+	}
+
 	/** Ends the open paragraph, if any, as Medium's blocks. */
 	private flush(): void {
 		if (this.para.count === 0) return;
 		const line = this.paraLine;
 		const kind = this.paraKind;
+		const heading = this.paraHeading;
+		this.paraHeading = false;
 		if (kind === Para.Plain && this.para.count === 1 && isEmbedLine(this.para.at(0))) {
 			this.blocks.push({ type: "embed", url: this.para.take().trim(), line });
 			return;
@@ -470,11 +500,12 @@ export class StoryBuilder {
 			this.itemPrefix = "";
 			let first = true;
 			for (let k = 0; k < n; k++) {
-				const p = pieceAt(parsed, k);
-				if (!Array.isArray(p)) {
-					this.image(p, line);
+				const piece = pieceAt(parsed, k);
+				if (!Array.isArray(piece)) {
+					this.image(piece, line);
 					continue;
 				}
+				const p = heading ? boldWhole(piece) : piece;
 				this.blocks.push({ type: "quote", group, content: first && prefix ? withPrefix(prefix, p) : p, line });
 				first = false;
 			}
@@ -489,11 +520,12 @@ export class StoryBuilder {
 			let item = joins ? last : null;
 			let images: InlineImage[] | null = null;
 			for (let k = 0; k < n; k++) {
-				const p = pieceAt(parsed, k);
-				if (!Array.isArray(p)) {
-					(images ??= []).push(p);
+				const piece = pieceAt(parsed, k);
+				if (!Array.isArray(piece)) {
+					(images ??= []).push(piece);
 					continue;
 				}
+				const p = heading ? boldWhole(piece) : piece;
 				if (item !== null) {
 					// `concat` makes the array at its exact length (BREAK is an object: it is added as one element).
 					item.content = item.content.concat(BREAK, p);
@@ -545,6 +577,21 @@ export class StoryBuilder {
 		if (extraLevelAt !== -1) this.warn(HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, this.headings[extraLevelAt].block.line);
 		return this.blocks;
 	}
+}
+
+/**
+ * A heading's text inside a list item or a quote as one bold run: Medium's items and quotes hold no
+ * headings, and bold keeps the heading's weight where a plain line would lose it. Bold inside the
+ * heading is unwrapped into the run (bold within bold shows nothing more, and breaks markdown's `**`).
+ */
+function boldWhole(content: InlineNode[]): InlineNode[] {
+	if (content.length === 0 || (content.length === 1 && content[0].type === "strong")) return content;
+	const children: InlineNode[] = [];
+	for (const n of content) {
+		if (n.type === "strong") children.push(...n.children);
+		else children.push(n);
+	}
+	return [{ type: "strong", children: mergeText(children) }];
 }
 
 /** The content with `prefix` before it, in a new array of its exact length. */

@@ -101,11 +101,12 @@ export const BLOCK_RULES = {
 	},
 	lists: {
 		construct: "lists, nested lists, task lists",
-		medium: "flat list items (Medium has no nesting): a nested item follows its parent; under bullets it is a bullet led by a dash, under or as a numbered item a list of its own (so Medium's numbers stay right); a later paragraph of an item joins it after a line break; tasks keep ☐ / ☑",
+		medium: "flat list items (Medium has no nesting): a nested item follows its parent; under bullets it is a bullet led by a dash, under or as a numbered item a list of its own (so Medium's numbers stay right); a later paragraph of an item joins it after a line break; a heading inside an item (`- ## x`) is its text in bold (items hold no headings); tasks keep ☐ / ☑",
 		examples: [
 			{ note: "- a\n  - b\n    - c\n- d", markdown: "- a\n- – b\n- \u2003– c\n- d" },
 			{ note: "1. one\n   - sub\n2. two\n\n   more of two\n3. three", markdown: "1. one\n\n- – sub\n\n2. two\\\n   more of two\n3. three" },
 			{ note: "- [ ] open\n- [x] done", markdown: "- ☐ open\n- ☑ done" },
+			{ note: "- ## Setup\n  Install it.\n- plain", markdown: "- **Setup**\\\n  Install it.\n- plain" },
 		],
 	},
 	listMoveOut: {
