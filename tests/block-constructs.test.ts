@@ -55,6 +55,12 @@ describe("footnotes", () => {
 		const lines = await shown("Claim[^a] and more[^b].\n\n[^a]: First line\n    goes on.\n\n    Second paragraph.\n\n[^b]: Other.\n\nAfter.");
 		expect(lines).toEqual(["P: Claim[1] and more[2].", "P: After.", "HR", "P: **Notes**", "OLI: First line goes on.\nSecond paragraph.", "OLI: Other."]);
 	});
+	test("an unindented line right under a definition is more of it (CommonMark's lazy continuation), not body text", async () => {
+		expect(await shown("A[^a] b[^b].\n\n[^a]: Note starts\nand goes on.\n[^b]: Other\n    indented\nlazy again.\n\nBody.")).toEqual(["P: A[1] b[2].", "P: Body.", "HR", "P: **Notes**", "OLI: Note starts and goes on.", "OLI: Other indented lazy again."]);
+	});
+	test("a line that starts a block (heading, list, quote, rule, fence) ends the definition instead", async () => {
+		expect(await shown("A[^a].\n\n[^a]: Note.\n## Next\n\n[^b]: B.\n- item\n\n[^c]: C.\n> quote")).toEqual(["P: A[1].", "H3: Next", "ULI: item", "BQ: quote", "HR", "P: **Notes**", "OLI: Note."]);
+	});
 	test("a blank line then unindented text ends the definition", async () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n\nBody text.")).toEqual(["P: A[1].", "P: Body text.", "HR", "P: **Notes**", "OLI: Note."]);
 	});

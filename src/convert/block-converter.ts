@@ -44,12 +44,18 @@ export function footnoteDefinition(line: string): { label: string; textStart: nu
 function footnoteParagraphAfter(lines: NoteLines, blank: number): number {
 	let j = blank + 1;
 	while (j < lines.count && isBlank(lines.line(j))) j++;
-	return j < lines.count && continuesFootnote(lines.line(j)) ? j : -1;
+	return j < lines.count && isIndentedCode(lines.line(j)) ? j : -1;
 }
 
-/** Whether a line continues a footnote definition (indented). */
+/**
+ * Whether a non-blank line right under a footnote definition's text continues it: an indented line, or
+ * (CommonMark's lazy continuation) an unindented one that starts no block of its own, nor a new
+ * definition or a math block. Only lines inside a definition are asked.
+ */
 function continuesFootnote(line: string): boolean {
-	return isIndentedCode(line);
+	if (isIndentedCode(line)) return true;
+	const t = line.trimStart();
+	return !startsBlock(line) && !t.startsWith("$$") && footnoteDefinition(t) === null;
 }
 
 /** A line's parts with its text joined in front (one space where an embed was) and its block parts after. */
