@@ -164,8 +164,11 @@ describe("a Gatsby blog", () => {
 		expect(fake.posts).toHaveLength(3);
 		expect(fake.posts[2].request.title).toBe("The second post");
 		// Run from elsewhere, the path it names is where the post is from there (quoted for the shell). The
-		// first post links to the second one's new story now, so it has changed too.
+		// first post's link to the second one's new story is no edit of it: it changes only when edited.
 		await writeFile(file, (await readFile(file, "utf8")).replace("and edited.", "and edited twice."));
+		const firstFile = path.join(blog, "content/blog/first-post/index.md");
+		expect((await run(["publish", "content/blog", "--canonical-template", CANONICAL], env(), blog)).stderr).not.toContain("first-post/index.md");
+		await writeFile(firstFile, (await readFile(firstFile, "utf8")).replace("This is the first post.", "This is the first post, edited."));
 		const outside = await run(["publish", path.join("my blog", "content/blog"), "--canonical-template", CANONICAL], env(), dir);
 		expect(outside.code).toBe(3);
 		expect(outside.stderr).toContain("name them with --new: medium-publish publish 'my blog/content/blog/first-post/index.md' 'my blog/content/blog/second-post/index.md' --new");
@@ -246,5 +249,58 @@ describe("a Gatsby blog", () => {
 		expect(r.stderr).toContain(`name it: medium-publish publish ${path.join("content/blog/draft-post", "index.md")}`);
 		const named = await run(["publish", path.join("content/blog/draft-post", "index.md"), "--dry-run"], {}, blog);
 		expect(named.stdout).toMatch(/draft-post\/index\.md +would publish/);
+	});
+});
+
+describe("posts that link to each other", () => {
+	// Part one links to part two and part two back to part one: whichever goes first links to the
+	// other's canonical URL, which becomes its story URL once that one is on Medium. That is not an
+	// edit of the post: a later run must not call it changed (nor send it again with --new).
+	const PART_ONE = "---\ntitle: Part one\nmedium_publish: true\n---\n\nStart here, then read [part two](../part-two/).\n";
+	const PART_TWO = "---\ntitle: Part two\nmedium_publish: true\n---\n\nBack to [part one](../part-one/).\n";
+	const LATER = "---\ntitle: Later\n---\n\nWritten after.\n";
+	const put = async (rel: string, text: string) => {
+		await mkdir(path.dirname(path.join(blog, rel)), { recursive: true });
+		await writeFile(path.join(blog, rel), text);
+	};
+
+	test("a second run finds both unchanged; an edit is still a change, and its diff shows only the edit", async () => {
+		await put("content/series/part-one/index.md", PART_ONE);
+		await put("content/series/part-two/index.md", PART_TWO);
+		const first = await run(["publish", "content/series", "--canonical-template", CANONICAL], env(), blog);
+		expect(first.code).toBe(0);
+		expect(fake.posts).toHaveLength(2);
+		const again = await run(["publish", "content/series", "--canonical-template", CANONICAL, "--json"], env(), blog);
+		const doc = JSON.parse(again.stdout) as DryRunDoc;
+		expect(doc.notes.map((n) => n.result)).toEqual(["unchanged", "unchanged"]);
+		expect(again.code).toBe(0);
+		const renew = await run(["publish", "content/series", "--new", "--canonical-template", CANONICAL], env(), blog);
+		expect(renew.code).toBe(0);
+		expect(fake.posts).toHaveLength(2);
+
+		const onePath = path.join(blog, "content/series/part-one/index.md");
+		await writeFile(onePath, (await readFile(onePath, "utf8")).replace("Start here", "Begin here"));
+		const edited = await run(["publish", "content/series", "--canonical-template", CANONICAL, "--diff"], env(), blog);
+		expect(edited.code).toBe(3);
+		expect(edited.stdout).toMatch(/^content\/series\/part-one\/index\.md +changed/m);
+		expect(edited.stdout).toMatch(/^content\/series\/part-two\/index\.md +unchanged/m);
+		// The diff is of the post's own edit, its link as it was sent.
+		expect(edited.stdout).toMatch(/^- Start here, then read \[part two\]\((.+)\)\.$/m);
+		expect(edited.stdout).toMatch(/^\+ Begin here, then read \[part two\]\((.+)\)\.$/m);
+	});
+
+	test("a post linking to one that opts in later is not changed by that", async () => {
+		await put("content/series/part-one/index.md", PART_ONE.replace("../part-two/", "../later/"));
+		await put("content/series/later/index.md", LATER);
+		expect((await run(["publish", "content/series"], env(), blog)).code).toBe(0);
+		expect(fake.posts).toHaveLength(1);
+		await put("content/series/later/index.md", LATER.replace("title: Later", "title: Later\nmedium_publish: true"));
+		const next = await run(["publish", "content/series", "--json"], env(), blog);
+		expect(next.code).toBe(0);
+		const doc = JSON.parse(next.stdout) as DryRunDoc;
+		expect(doc.notes.map((n) => [n.path, n.result]).sort()).toEqual([
+			["content/series/later/index.md", "published"],
+			["content/series/part-one/index.md", "unchanged"],
+		]);
 	});
 });

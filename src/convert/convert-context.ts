@@ -83,7 +83,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		maxEmbedDepth: options.maxEmbedDepth ?? 10,
 		notes: new Map(),
 		resolved: new Map(),
-		hrefs: new Map(),
+		hrefs: new Map(options.noteHrefs ?? []),
 		encodedPaths: new Map(),
 		imagePaths: new Map(),
 		warnings: [],

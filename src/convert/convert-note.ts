@@ -347,5 +347,6 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		embeddedNotes: ctx.embedded,
 		warnings: ctx.warnings,
 		properties: props,
+		noteHrefs: ctx.hrefs,
 	};
 }

@@ -41,6 +41,12 @@ export interface Story extends StoryModel {
 	warnings: ConversionWarning[];
 	/** The root note's properties, for the publisher's per-note overrides. */
 	properties: Properties;
+	/**
+	 * Where the links to each linked note went (vault path → its story URL, its canonical or template
+	 * URL, or null for plain text): kept with a publish, so a later run tells the note's own edits from
+	 * links that moved because the linked note got its story since.
+	 */
+	noteHrefs: ReadonlyMap<string, string | null>;
 }
 
 /** Choices that shape the conversion; all optional. */
@@ -63,4 +69,6 @@ export interface ConvertOptions {
 	 * markdown); when false (Obsidian's default), it is a line break.
 	 */
 	strictLineBreaks?: boolean;
+	/** Where links to these notes go, as given (a publish record's {@link Story.noteHrefs}): the note as it was sent. */
+	noteHrefs?: ReadonlyMap<string, string | null>;
 }

@@ -8,7 +8,7 @@ import { TFile, debounce, type Debouncer, type Plugin } from "obsidian";
 import { convertNote } from "../convert/convert-note";
 import { hashContent } from "../core/content-hash";
 import type { PublishDefaults } from "../publish/publish-settings";
-import { recordOf, type PublisherState } from "../publish/publisher-state";
+import { recordOf, sentNoteHrefs, type PublisherState } from "../publish/publisher-state";
 import { statusBarText } from "../publish/story-status";
 import type { ObsidianVault } from "./obsidian-vault";
 
@@ -76,6 +76,8 @@ export class StoryStatusBar {
 			linkTemplate: defaults.linkTemplate,
 			canonicalTemplate: defaults.canonicalTemplate,
 			strictLineBreaks: defaults.strictLineBreaks,
+			// Its links as they were sent: a linked note's new story is no edit of this one.
+			noteHrefs: sentNoteHrefs(record) ?? undefined,
 		});
 		return statusBarText({ record, hasUrl, currentHash: hashContent(story.content) });
 	}

@@ -24,6 +24,8 @@ export interface PublishRecord extends StoryRef {
 	content: string;
 	/** hashContent(content). */
 	contentHash: string;
+	/** Where the content's links to other notes went (vault path → URL, or null for plain text); absent in older records. */
+	noteHrefs?: Record<string, string | null>;
 	/** Earlier stories from the same note, oldest first. */
 	history: StoryRef[];
 	/** True once the note itself was deleted: the record stays so the URL is not lost. */
@@ -59,6 +61,18 @@ function owns(map: object, key: string): boolean {
 /** The record of a note path, or null; safe for any path. */
 export function recordOf(state: PublisherState, path: string): PublishRecord | null {
 	return owns(state.records, path) ? state.records[path] : null;
+}
+
+/** A record's note links as sent, or null for a record without them (an older one) or one that does not fit. */
+export function sentNoteHrefs(record: PublishRecord): Map<string, string | null> | null {
+	const raw: unknown = record.noteHrefs;
+	if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
+	const sent = new Map<string, string | null>();
+	for (const [path, href] of Object.entries(raw as Record<string, unknown>)) {
+		if (href !== null && typeof href !== "string") return null;
+		sent.set(path, href);
+	}
+	return sent;
 }
 
 /** The cached Medium URL of an image hash, or null; safe for any key. */

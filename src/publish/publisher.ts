@@ -8,14 +8,14 @@
 import type { Properties, VaultPort } from "../core/ports";
 import { convertNote } from "../convert/convert-note";
 import { baseName } from "../convert/file-kinds";
-import type { ConversionWarning, Story } from "../convert/story";
+import type { ConversionWarning, ConvertOptions, Story } from "../convert/story";
 import { sniffImageType } from "../medium/image-type";
 import type { MediumClient, MediumPost } from "../medium/medium-client";
 import { hashBytes, hashContent } from "../core/content-hash";
 import { diffContent, type ContentDiff } from "./content-diff";
 import { postInput, postTarget } from "./post-body";
 import { choiceFor, type PublishChoice, type PublishDefaults } from "./publish-settings";
-import { cachedImage, recordOf, recordPublish, type PendingUrl, type PublisherState, type PublishRecord } from "./publisher-state";
+import { cachedImage, recordOf, recordPublish, sentNoteHrefs, type PendingUrl, type PublisherState, type PublishRecord } from "./publisher-state";
 import { isHttpsUrl } from "../core/web-url";
 import { storyToHtml, type StoryHtml } from "../story/story-html";
 import type { StoryModel } from "../story/story-model";
@@ -159,15 +159,37 @@ export class Publisher {
 
 	/** Converts the note and gathers what the pre-flight shows. Sends nothing. */
 	async plan(note: NoteToPublish, defaults: PublishDefaults): Promise<PublishPlan> {
-		const story = await convertNote(note, this.ports.vault, {
+		const options: ConvertOptions = {
 			urlProperty: defaults.urlProperty,
 			linkTemplate: defaults.linkTemplate,
 			canonicalTemplate: defaults.canonicalTemplate,
 			strictLineBreaks: defaults.strictLineBreaks,
-		});
+		};
+		const story = await convertNote(note, this.ports.vault, options);
 		const { choice, problems } = choiceFor(note.properties, defaults);
 		const warnings = [...problems.map((message) => ({ code: "bad-property", message, line: 1 })), ...story.warnings];
-		return { note, story, choice, defaults, warnings, existing: this.existing(note, story, defaults.urlProperty) };
+		let existing = this.existing(note, story, defaults.urlProperty);
+		if (existing?.changed && existing.record) existing = await this.withLinksAsSent(note, story, options, existing, existing.record);
+		return { note, story, choice, defaults, warnings, existing };
+	}
+
+	/**
+	 * A note whose links to other notes now go elsewhere than when it was sent (a linked note got its
+	 * story since, or its canonical URL changed) is compared as it was sent, those links as they were:
+	 * another note's publish is not an edit of this one, and must not make it "changed" (nor send it
+	 * again with --new). Converts again only in that case; the story to publish stays the fresh one.
+	 */
+	private async withLinksAsSent(note: NoteToPublish, story: Story, options: ConvertOptions, found: ExistingStory, record: PublishRecord): Promise<ExistingStory> {
+		const sent = sentNoteHrefs(record);
+		if (sent === null) return found;
+		let moved = false;
+		for (const [path, href] of story.noteHrefs) {
+			if (sent.has(path) && sent.get(path) !== href) moved = true;
+		}
+		if (!moved) return found;
+		const asSent = await convertNote(note, this.ports.vault, { ...options, noteHrefs: sent });
+		const changed = record.contentHash !== hashContent(asSent.content);
+		return { ...found, changed, diff: changed ? diffContent(record.content, asSent.content) : null };
 	}
 
 	/**
@@ -232,6 +254,7 @@ export class Publisher {
 			title: plan.story.title,
 			content: plan.story.content,
 			contentHash: hashContent(plan.story.content),
+			noteHrefs: Object.fromEntries(plan.story.noteHrefs),
 		});
 		this.state.pendingUrls.push({ notePath: path, url: post.url, createdAt: now, reason: "The URL was not written into the note yet." });
 		await this.trySave(); // before the note is touched, so a crash while writing loses no URL
@@ -333,3 +356,4 @@ export class Publisher {
 		return { urls, uploaded: done, reused };
 	}
 }
+
