@@ -80,7 +80,8 @@ describe("preview", () => {
 				"",
 				"![A remote one](https://images.example.com/remote.png \"From the web\")",
 				"",
-				"<script>alert(1)</script> and <img src=\"https://tracker.example.com/pixel.gif\">",
+				// An <img> is an image of the story (the note shows it); other HTML loads nothing.
+				"<script>alert(1)</script> and <video poster=\"https://tracker.example.com/pixel.gif\" src=\"https://tracker.example.com/a.mp4\"></video> and <object data=\"https://tracker.example.com/x.swf\"></object>",
 				"",
 				"[a link](https://example.com/page)",
 			].join("\n"),

@@ -10,6 +10,7 @@ import { linkReferencesOf, normalizeLabel } from "./link-references";
 import { fillUrlTemplate } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
+import { escapeAlt, iframePageUrl, readHtmlMedia } from "./html-media";
 import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
@@ -574,6 +575,13 @@ class InlineScanner {
 							continue;
 						}
 					}
+					if ((text.charCodeAt(i + 1) | 32) === 105 /* i */) {
+						const next = this.htmlMedia(i);
+						if (next !== -1) {
+							i = next;
+							continue;
+						}
+					}
 					if (text.startsWith("<!--", i)) {
 						const close = this.htmlCommentClose.next(i + 4);
 						if (close === -1) return this.finishWithComment(i, "-->");
@@ -992,32 +1000,64 @@ class InlineScanner {
 		const d = inline ? this.parseDest(close + 1) : this.reference(i + 2, close);
 		if (!d) return -1;
 		const alt = altWithoutSize(this.text.slice(i + 2, close));
-		const src = d.dest.trim();
+		return this.imageOf(i, d.end, alt, d.dest.trim(), d.title, inline ? this.text.slice(close + 1, d.end) : null);
+	}
+
+	/**
+	 * The image written from `i` to `end` with this alt (markdown), src and title: remote images stay,
+	 * local ones are uploaded, web embeds stand alone. `destination` is the `(…)` as written, kept for a
+	 * remote image; null writes one.
+	 */
+	private imageOf(i: number, end: number, alt: string, src: string, title: string | null, destination: string | null): number {
 		if (hasScheme(src)) {
 			const local = localScheme(src);
 			if (local !== null) {
-				this.warn("local-url", `Image ${this.text.slice(i, d.end)} is a local ${local}: address Medium cannot reach and must not get; it was left out.`);
-				return this.replace(i, "", d.end);
+				this.warn("local-url", `Image ${this.text.slice(i, end)} is a local ${local}: address Medium cannot reach and must not get; it was left out.`);
+				return this.replace(i, "", end);
 			}
-			if (isWebEmbedUrl(src) && !this.e.plain) return this.block(i, [src], d.end);
-			if (this.e.plain) return this.replace(i, alt || src, d.end);
-			if (!inline) return this.replace(i, `![${alt}](${asDestination(src)}${titlePart(d.title)})`, d.end);
-			return this.replace(i, `![${alt}]${this.text.slice(close + 1, d.end)}`, d.end);
+			if (isWebEmbedUrl(src) && !this.e.plain) return this.block(i, [src], end);
+			if (this.e.plain) return this.replace(i, alt || src, end);
+			if (destination === null) return this.replace(i, `![${alt}](${asDestination(src)}${titlePart(title)})`, end);
+			return this.replace(i, `![${alt}]${destination}`, end);
 		}
 		const decoded = decodeLinkDestination(src);
 		const hash = decoded.indexOf("#");
 		const path = hash === -1 ? decoded : decoded.slice(0, hash);
-		const written = () => this.text.slice(i, d.end);
+		const written = () => this.text.slice(i, end);
 		const resolved = path.trim().length === 0 ? null : resolveCached(this.e.ctx, path, this.e.notePath);
 		if (resolved === null) {
 			this.warn("missing-image", `Image ${written()} points to nothing in the vault; it was left out.`);
-			return this.replace(i, "", d.end);
+			return this.replace(i, "", end);
 		}
 		const kind = fileKind(resolved);
-		if (kind === "image") return this.replace(i, this.image(resolved, alt, i, d.end, d.title), d.end);
-		if (kind === "note" && !this.e.plain) return this.block(i, this.e.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written()), d.end);
+		if (kind === "image") return this.replace(i, this.image(resolved, alt, i, end, title), end);
+		if (kind === "note" && !this.e.plain) return this.block(i, this.e.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written()), end);
 		this.warn("unsupported-embed", `Embed ${written()} (${kind}) cannot be shown on Medium; its name was kept as text.`);
-		return this.replace(i, baseName(resolved), d.end);
+		return this.replace(i, baseName(resolved), end);
+	}
+
+	/**
+	 * `<img src alt title>` or `<iframe src></iframe>` written as HTML: the image, or the player's page as
+	 * an embed of its own (any other iframe: its address, a link). -1 for any other tag.
+	 */
+	private htmlMedia(i: number): number {
+		const close = this.gtFinder.next(i + 1);
+		if (close === -1) return -1;
+		const media = readHtmlMedia(this.text, i, close);
+		if (media === null) return -1;
+		const src = media.src?.trim() ?? "";
+		if (src === "") {
+			this.warn("html-dropped", `HTML ${this.text.slice(i, media.end)} has no src; it was left out.`);
+			return this.replace(i, "", media.end);
+		}
+		if (media.tag === "img") return this.imageOf(i, media.end, escapeAlt(media.alt ?? ""), src, media.title, null);
+		const page = iframePageUrl(src);
+		if (this.e.plain || !/^https?:\/\//i.test(page)) {
+			this.warn("html-dropped", `HTML ${this.text.slice(i, media.end)} cannot be shown on Medium; it was left out.`);
+			return this.replace(i, "", media.end);
+		}
+		if (!isWebEmbedUrl(page)) this.warn("iframe-as-link", `An <iframe> cannot be shown on Medium; its address ${page} was kept as a link.`);
+		return this.block(i, [page], media.end);
 	}
 
 	private parseDest(open: number): Destination | null {

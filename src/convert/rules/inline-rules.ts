@@ -117,8 +117,17 @@ export const INLINE_RULES = {
 			{ note: "one  \ntwo\\\nthree<br>four", markdown: "one\\\ntwo\\\nthree\\\nfour", strictLineBreaks: true },
 		],
 	},
+	htmlMedia: {
+		construct: "`<img src alt title>` and `<iframe src>` written as HTML",
+		medium: "an image (alt kept, the title as its caption, a vault file uploaded), or the player's page as an embed (YouTube, Vimeo); another iframe becomes a link to its address, with a warning",
+		examples: [
+			{ note: "<img src=\"https://e.com/a.png\" alt=\"A chart\" title=\"Sales\" width=\"300\">", markdown: "![A chart](https://e.com/a.png \"Sales\")", blocks: ["image"] },
+			{ note: "<iframe width=\"560\" src=\"https://www.youtube.com/embed/abc?si=x\"></iframe>", markdown: "https://www.youtube.com/watch?v=abc", blocks: ["embed"] },
+			{ note: "<iframe src=\"https://codepen.io/a/embed/b\"></iframe>", markdown: "[https://codepen.io/a/embed/b](https://codepen.io/a/embed/b)", warnings: ["iframe-as-link"] },
+		],
+	},
 	rawHtml: {
-		construct: "inline HTML tags other than `<br>`",
+		construct: "inline HTML tags other than `<br>`, `<img>` and `<iframe>`",
 		medium: "dropped, their text kept, with a warning (Medium imports no markup of ours)",
 		code: RAW_HTML_CODE,
 		warning: RAW_HTML_MESSAGE,

@@ -1,0 +1,111 @@
+/**
+ * `<img>` and `<iframe>` written as HTML in a note. Obsidian shows them (an image sized by hand, a video
+ * pasted from YouTube's "Embed" button), and blogs write them too; Medium keeps no raw HTML, so they are
+ * read here and become what Medium has: an image paragraph, or an embed (a bare URL on its own line).
+ */
+
+/** The attributes a media tag is read for. */
+export interface HtmlMedia {
+	tag: "img" | "iframe";
+	src: string | null;
+	alt: string | null;
+	title: string | null;
+	/** Just past the tag (for an iframe, past its `</iframe>` when it follows on the line). */
+	end: number;
+}
+
+function isSpaceChar(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+}
+
+function lower(c: number): number {
+	return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Whether `text` at `i` holds `name` in any case. */
+function startsWithName(text: string, i: number, name: string): boolean {
+	if (i + name.length > text.length) return false;
+	for (let k = 0; k < name.length; k++) if (lower(text.charCodeAt(i + k)) !== name.charCodeAt(k)) return false;
+	return true;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+/** The few entities attribute values carry (`&amp;` in a URL's query above all), and numeric ones. */
+export function decodeEntities(value: string): string {
+	if (value.indexOf("&") === -1) return value;
+	return value.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,6});/g, (whole: string, name: string) => {
+		if (name.charCodeAt(0) !== 35) return ENTITIES[name] ?? whole;
+		const code = name.charCodeAt(1) === 120 || name.charCodeAt(1) === 88 ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+		return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+	});
+}
+
+/**
+ * The `<img …>` or `<iframe …>` opening at `i` (the `<`), read up to `close` (its `>`), or null when
+ * it is another tag. One pass over the tag; attribute values quoted, single-quoted or bare.
+ */
+export function readHtmlMedia(text: string, i: number, close: number): HtmlMedia | null {
+	let tag: HtmlMedia["tag"];
+	let k = i + 1;
+	if (startsWithName(text, k, "img")) {
+		tag = "img";
+		k += 3;
+	} else if (startsWithName(text, k, "iframe")) {
+		tag = "iframe";
+		k += 6;
+	} else return null;
+	const after = text.charCodeAt(k);
+	if (!isSpaceChar(after) && after !== 47 && after !== 62) return null;
+	const media: HtmlMedia = { tag, src: null, alt: null, title: null, end: close + 1 };
+	while (k < close) {
+		const c = text.charCodeAt(k);
+		if (isSpaceChar(c) || c === 47) {
+			k++;
+			continue;
+		}
+		const nameStart = k;
+		while (k < close && !isSpaceChar(text.charCodeAt(k)) && text.charCodeAt(k) !== 61 && text.charCodeAt(k) !== 47) k++;
+		const name = text.slice(nameStart, k).toLowerCase();
+		while (k < close && isSpaceChar(text.charCodeAt(k))) k++;
+		if (text.charCodeAt(k) !== 61) continue; // an attribute without a value
+		k++;
+		while (k < close && isSpaceChar(text.charCodeAt(k))) k++;
+		const q = text.charCodeAt(k);
+		let value: string;
+		if (q === 34 || q === 39) {
+			const end = text.indexOf(q === 34 ? '"' : "'", k + 1);
+			if (end === -1 || end > close) return null; // a `>` inside a quoted value: not read
+			value = text.slice(k + 1, end);
+			k = end + 1;
+		} else {
+			const start = k;
+			while (k < close && !isSpaceChar(text.charCodeAt(k))) k++;
+			value = text.slice(start, k);
+		}
+		if (name === "src" || name === "alt" || name === "title") media[name] = decodeEntities(value);
+	}
+	if (tag === "iframe") {
+		let j = close + 1;
+		while (j < text.length && isSpaceChar(text.charCodeAt(j))) j++;
+		if (text.charCodeAt(j) === 60 && text.charCodeAt(j + 1) === 47 && startsWithName(text, j + 2, "iframe") && text.charCodeAt(j + 8) === 62) media.end = j + 9;
+	}
+	return media;
+}
+
+/**
+ * The page address of a player an iframe shows, which Medium embeds when it stands alone on its line
+ * (YouTube's `/embed/ID` is `watch?v=ID`, Vimeo's player is the video's page); else the src itself.
+ */
+export function iframePageUrl(src: string): string {
+	const m = /^(?:https?:)?\/\/(?:www\.)?(youtube\.com|youtube-nocookie\.com|player\.vimeo\.com)\/(embed|video)\/([\w-]{1,64})/i.exec(src);
+	if (m === null) return src.startsWith("//") ? "https:" + src : src;
+	const host = m[1].toLowerCase();
+	if (host === "player.vimeo.com") return m[2].toLowerCase() === "video" ? `https://vimeo.com/${m[3]}` : src;
+	return m[2].toLowerCase() === "embed" ? `https://www.youtube.com/watch?v=${m[3]}` : src;
+}
+
+/** Text as a markdown image's alt: CommonMark takes the alt's plain text, so its punctuation is escaped. */
+export function escapeAlt(alt: string): string {
+	return alt.replace(/[\\[\]*_`<>!&]/g, "\\$&");
+}

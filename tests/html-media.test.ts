@@ -1,0 +1,71 @@
+/** `<img>` and `<iframe>` written as HTML in a note: what Medium gets (src/convert/html-media.ts). */
+
+import { decodeEntities, iframePageUrl, readHtmlMedia } from "../src/convert/html-media";
+import { body, codes, convert } from "./support/convert-helpers";
+
+const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
+
+describe("an <img> in a note", () => {
+	test("a vault image is an image paragraph to upload, its alt kept, its title the caption", async () => {
+		const s = await convert('<img src="pics/a b.png" alt="A [small] chart" title="Sales" width="300">', { "pics/a b.png": PNG });
+		expect(s.images).toEqual([expect.objectContaining({ path: "pics/a b.png" })]);
+		const image = s.blocks.find((b) => b.type === "image");
+		expect(image).toEqual(expect.objectContaining({ source: { kind: "vault", path: "pics/a b.png" }, alt: "A [small] chart", caption: [{ type: "text", text: "Sales" }] }));
+		expect(codes(s)).toEqual([]);
+	});
+
+	test("in a sentence it follows the paragraph; tag names and attributes in any case, values quoted or bare", async () => {
+		const s = await convert("See <IMG ALT='x' SRC=a.png> here.", { "a.png": PNG });
+		expect(s.blocks.map((b) => b.type)).toEqual(["paragraph", "image"]);
+		await expect(body("See <IMG ALT='x' SRC=a.png> here.", { "a.png": PNG })).resolves.toBe("See here.\n\n![x](a.png)");
+	});
+
+	test("a remote image keeps its address, entities decoded", async () => {
+		expect(await body('<img src="https://e.com/a.png?x=1&amp;y=2" alt="r">')).toBe("![r](https://e.com/a.png?x=1&y=2)");
+	});
+
+	test("a missing file is left out with a warning; an <img> without src too; code is never read", async () => {
+		const s = await convert('<img src="gone.png">\n\n<img alt="no source">\n\n`<img src="a.png">`', { "a.png": PNG });
+		expect(codes(s)).toEqual(["missing-image", "html-dropped"]);
+		expect(s.images).toEqual([]);
+		expect(s.content).toContain('`<img src="a.png">`');
+	});
+
+	test("a tag that only starts like one (<imgs>, <i>) is other HTML", async () => {
+		const s = await convert("a <i>b</i> <imgs src=x.png> c", { "x.png": PNG });
+		expect(s.blocks.map((b) => b.type)).toEqual(["paragraph"]);
+		expect(s.images).toEqual([]);
+		expect(codes(s)).toEqual(["html-dropped"]);
+	});
+});
+
+describe("an <iframe> in a note", () => {
+	test("YouTube's and Vimeo's players become the video's page, an embed of its own; </iframe> goes with it", async () => {
+		const s = await convert('Watch:\n\n<iframe width="560" src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?si=a" allowfullscreen></iframe>\n\n<iframe src="//player.vimeo.com/video/123"></iframe>');
+		expect(s.blocks.filter((b) => b.type === "embed").map((b) => (b as { url: string }).url)).toEqual(["https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://vimeo.com/123"]);
+		expect(codes(s)).toEqual([]);
+		expect(s.content).not.toContain("iframe");
+	});
+
+	test("another iframe becomes a link to its address, with a warning; a local one is left out", async () => {
+		const s = await convert('<iframe src="https://maps.example.com/embed?q=1"></iframe>\n\n<iframe src="file:///etc/x"></iframe>');
+		expect(s.content).toContain("[https://maps.example.com/embed?q=1](https://maps.example.com/embed?q=1)");
+		expect(s.content).not.toContain("file:");
+		expect(codes(s)).toEqual(["iframe-as-link", "html-dropped"]);
+	});
+});
+
+describe("the tag reader", () => {
+	test("reads src, alt and title, and stops at the tag's end", () => {
+		const text = `<img alt="a > b" src='x.png' title=T data-x>rest`;
+		expect(readHtmlMedia(text, 0, text.indexOf(">", text.indexOf("data-x")))).toEqual({ tag: "img", src: "x.png", alt: "a > b", title: "T", end: text.indexOf("rest") });
+	});
+	test("entities: named, decimal and hex; unknown ones stay", () => {
+		expect(decodeEntities("a&amp;b&#39;c&#x41;&bogus;")).toBe("a&b'cA&bogus;");
+	});
+	test("player addresses", () => {
+		expect(iframePageUrl("https://www.youtube.com/embed/abc_-1?start=3")).toBe("https://www.youtube.com/watch?v=abc_-1");
+		expect(iframePageUrl("https://player.vimeo.com/video/42")).toBe("https://vimeo.com/42");
+		expect(iframePageUrl("//example.com/x")).toBe("https://example.com/x");
+	});
+});
