@@ -445,3 +445,31 @@ describe("line endings and totality", () => {
 		await expect(convert(input)).resolves.toHaveProperty("content");
 	});
 });
+
+describe("Excalidraw drawings", () => {
+	const drawing = "---\nexcalidraw-plugin: parsed\ntags: [excalidraw]\n---\n==⚠  Switch to EXCALIDRAW VIEW in the MORE OPTIONS menu of this document. ⚠==\n\n# Text Elements\nHello ^abc\n\n%%\n# Drawing\n```json\n{}\n```\n%%";
+	const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+
+	test("an embedded drawing is its exported PNG, never the note's text", async () => {
+		const s = await convert("See:\n\n![[art/Sketch.excalidraw|The plan]]\n\n![x](art/Sketch.excalidraw.md)", { "art/Sketch.excalidraw.md": drawing, "art/Sketch.excalidraw.png": PNG });
+		expect(s.content).not.toContain("EXCALIDRAW");
+		expect(s.content).not.toContain("Text Elements");
+		expect(s.images).toEqual([{ path: "art/Sketch.excalidraw.png", alt: "The plan" }]);
+		expect(s.blocks.filter((b) => b.type === "image")).toHaveLength(2);
+		expect(s.embeddedNotes).toEqual([]);
+		expect(codes(s)).toEqual([]);
+	});
+
+	test("the export may drop .excalidraw from its name; with no export, the name stays and a warning says how to get one", async () => {
+		const found = await convert("![[Sketch.excalidraw]]", { "Sketch.excalidraw.md": drawing, "Sketch.png": PNG });
+		expect(found.images.map((im) => im.path)).toEqual(["Sketch.png"]);
+		const missing = await convert("![[Sketch.excalidraw]]", { "Sketch.excalidraw.md": drawing });
+		expect(bodyOf(missing)).toBe("Sketch");
+		expect(codes(missing)).toEqual(["unsupported-embed"]);
+		expect(missing.warnings[0].message).toContain("Export it as PNG");
+	});
+
+	test("a note that only mentions Excalidraw is embedded as usual", async () => {
+		expect(await body("![[Notes]]", { "Notes.md": "I use excalidraw-plugin daily." })).toBe("I use excalidraw-plugin daily.");
+	});
+});

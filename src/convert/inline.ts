@@ -951,6 +951,8 @@ class InlineScanner {
 		}
 		const kind = fileKind(resolved);
 		if (kind === "note") {
+			const drawing = this.drawing(resolved, altWithoutSize(alias), i, close + 2);
+			if (drawing !== null) return this.replace(i, this.remember(memo, raw, before, drawing), close + 2);
 			if (this.e.plain) {
 				this.warn("embed-in-table", `Embed ${written()} cannot be shown inside a table; its name was kept.`);
 				return this.replace(i, this.remember(memo, raw, before, linkDisplay(path, subpath)), close + 2);
@@ -965,6 +967,25 @@ class InlineScanner {
 		const name = baseName(path.length > 0 ? path : resolved);
 		this.warn("unsupported-embed", `Embed ${written()} (${kind}) cannot be shown on Medium; its name was kept as text.`);
 		return this.replace(i, this.remember(memo, raw, before, name), close + 2);
+	}
+
+	/**
+	 * An Excalidraw drawing (a note the Excalidraw plugin writes, `excalidraw-plugin` in its properties):
+	 * Obsidian shows it as a picture, never its text ("Switch to EXCALIDRAW VIEW…", the scene's JSON). The
+	 * PNG the plugin exports beside it (`Name.excalidraw.png` or `Name.png`) is the image; without one, the
+	 * name stays, with a warning. Null for any other note.
+	 */
+	private drawing(notePath: string, alt: string, from: number, to: number): string | null {
+		const ctx = this.e.ctx;
+		const note = ctx.notes.get(notePath);
+		if (!note || note.properties["excalidraw-plugin"] === undefined) return null;
+		const stem = notePath.slice(0, notePath.length - 3); // `.md`
+		const plain = stem.endsWith(".excalidraw") ? stem.slice(0, stem.length - 11) : stem;
+		for (const candidate of [stem + ".png", plain + ".png"]) {
+			if (resolveCached(ctx, candidate, notePath) === candidate) return this.image(candidate, alt, from, to);
+		}
+		this.warn("unsupported-embed", `Embed ${this.text.slice(from, to)} is an Excalidraw drawing, which Medium cannot show; its name was kept as text. Export it as PNG beside it (Excalidraw's auto-export) to publish it as an image.`);
+		return alt || baseName(plain);
 	}
 
 	/** A local image: listed for upload, written with its Medium URL once known. */
@@ -1031,6 +1052,10 @@ class InlineScanner {
 		}
 		const kind = fileKind(resolved);
 		if (kind === "image") return this.replace(i, this.image(resolved, alt, i, end, title), end);
+		if (kind === "note") {
+			const drawing = this.drawing(resolved, alt, i, end);
+			if (drawing !== null) return this.replace(i, drawing, end);
+		}
 		if (kind === "note" && !this.e.plain) return this.block(i, this.e.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written()), end);
 		this.warn("unsupported-embed", `Embed ${written()} (${kind}) cannot be shown on Medium; its name was kept as text.`);
 		return this.replace(i, baseName(resolved), end);
