@@ -81,7 +81,7 @@ function blockMarkdown(b: StoryBlock, numbers: Map<number, number>): string {
 		}
 		case "image": {
 			const caption = b.caption ? ` "${plain(b.caption).split("\\").join("\\\\").split('"').join('\\"')}"` : "";
-			return `![${escapeText(b.alt)}](${destination(imageHref(b.source))}${caption})`;
+			return `![${escapeBracketed(b.alt)}](${destination(imageHref(b.source))}${caption})`;
 		}
 		case "rule":
 			return "---";
@@ -156,9 +156,14 @@ function appendInline(s: string, nodes: readonly InlineNode[]): string {
 			case "em":
 				s += "*" + appendInline("", n.children) + "*";
 				break;
-			case "link":
-				s += "[" + appendInline("", n.children) + "](" + destination(n.href) + ")";
+			case "link": {
+				const outer = inBrackets;
+				inBrackets = true;
+				const text = appendInline("", n.children);
+				inBrackets = outer;
+				s += "[" + text + "](" + destination(n.href) + ")";
 				break;
+			}
 			case "code":
 				if (n.text.indexOf("\n") !== -1) wroteNewline = true;
 				s += codeSpan(n.text);
@@ -187,6 +192,23 @@ function destination(href: string): string {
 
 /** One character class: the characters {@link escapeText} looks at, and the line end it notes. */
 const MAY_NEED_ESCAPE = /[\\*`~_[<\n]/;
+/** The same inside a link's text or an image's alt, where a bracket is looked at too. */
+const MAY_NEED_ESCAPE_BRACKETED = /[\\*`~_[\]<\n]/;
+
+/**
+ * Whether {@link escapeText} is writing a link's text (module state, as {@link wroteNewline}): there every
+ * `[` and `]` is escaped, since one left bare closes the text early (`[a ] b](u)`) or opens a link of
+ * its own (`[p [ q](u)`); a balanced pair would be safe, but counting them is not worth a second pass.
+ */
+let inBrackets = false;
+
+/** An image's alt text, escaped as a link's text is. */
+function escapeBracketed(text: string): string {
+	inBrackets = true;
+	const out = escapeText(text);
+	inBrackets = false;
+	return out;
+}
 
 function isWordChar(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
@@ -194,12 +216,13 @@ function isWordChar(c: number): boolean {
 
 /**
  * Text escaped only where markdown would read markup: `\`, `*`, `` ` ``, `~`, `_` at a word's edge,
- * `[` that could open a link, `<` that could open a tag. Plain prose stays as it was written.
+ * `[` that could open a link, `<` that could open a tag, and in a link's text or alt `[` and `]`.
+ * Plain prose stays as it was written.
  */
 function escapeText(text: string): string {
-	if (!MAY_NEED_ESCAPE.test(text)) return text;
-	// A `[` can open a link only before the last `](` (one search, not one per bracket).
-	const linkClose = text.lastIndexOf("](");
+	if (!(inBrackets ? MAY_NEED_ESCAPE_BRACKETED : MAY_NEED_ESCAPE).test(text)) return text;
+	// A `[` can open a link only before the last `](` (one search, not one per bracket); in a link's text, anywhere.
+	const linkClose = inBrackets ? text.length : text.lastIndexOf("](");
 	let out = "";
 	let last = -1;
 	for (let i = 0; i < text.length; i++) {
@@ -208,6 +231,7 @@ function escapeText(text: string): string {
 		if (c === 92 || c === 42 || c === 96 || c === 126) esc = true;
 		else if (c === 95) esc = !(i > 0 && isWordChar(text.charCodeAt(i - 1)) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1)));
 		else if (c === 91) esc = i < linkClose;
+		else if (c === 93) esc = inBrackets;
 		else if (c === 60) {
 			const d = text.charCodeAt(i + 1);
 			esc = d === 47 || d === 33 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122);

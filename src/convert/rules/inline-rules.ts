@@ -85,7 +85,7 @@ export const INLINE_RULES = {
 			{ note: "See [site](https://example.com) and <https://e.org>.", markdown: "See [site](https://example.com) and [https://e.org](https://e.org)." },
 			// A bare address is a link whose text is as written (GFM autolinks): no markup inside it; the writer escapes what needs it.
 			{ note: "See https://github.com/o/r/blob/main/__init__.py, https://e.com/a==b==c%%d%% and www.e.com/*x*.", markdown: "See [https://github.com/o/r/blob/main/\\_\\_init\\_\\_.py](https://github.com/o/r/blob/main/__init__.py), [https://e.com/a==b==c%%d%%](https://e.com/a==b==c%%d%%) and [www.e.com/\\*x](http://www.e.com/*x)\\*." },
-			{ note: "<https://e.com/a==b==c%%d%%?p=$x$&q=[[y]]> stays whole.", markdown: "[https://e.com/a==b==c%%d%%?p=$x$&q=[[y]]](https://e.com/a==b==c%%d%%?p=$x$&q=[[y]]) stays whole." },
+			{ note: "<https://e.com/a==b==c%%d%%?p=$x$&q=[[y]]> stays whole.", markdown: "[https://e.com/a==b==c%%d%%?p=$x$&q=\\[\\[y\\]\\]](https://e.com/a==b==c%%d%%?p=$x$&q=[[y]]) stays whole." },
 			{ note: "Mail <me@example.com> or <first.last+tag@mail.example.org>.", markdown: "Mail [me@example.com](mailto:me@example.com) or [first.last+tag@mail.example.org](mailto:first.last+tag@mail.example.org)." },
 			{ note: "See [local](file:///etc/passwd).", markdown: "See local.", warnings: ["local-url"] },
 			{ note: "See [files](ftp://files.example/a).", markdown: "See files.", warnings: ["relative-link"] },

@@ -64,7 +64,7 @@ function blockMarkdown(b: StoryBlock, numbers: Map<number, number>): string {
 		}
 		case "image": {
 			const caption = b.caption ? ` "${plain(b.caption).split("\\").join("\\\\").split('"').join('\\"')}"` : "";
-			return `![${escapeText(b.alt)}](${destination(imageHref(b.source))}${caption})`;
+			return `![${escapeText(b.alt, true)}](${destination(imageHref(b.source))}${caption})`;
 		}
 		case "rule":
 			return "---";
@@ -78,26 +78,26 @@ function imageHref(source: ImageSource): string {
 	return source.kind === "url" ? source.url : encodeURI(source.path);
 }
 
-/** Inline nodes as markdown. */
-export function inlineMarkdown(nodes: readonly InlineNode[]): string {
+/** Inline nodes as markdown; `bracketed` inside a link's text. */
+export function inlineMarkdown(nodes: readonly InlineNode[], bracketed = false): string {
 	let s = "";
 	for (const n of nodes) {
 		switch (n.type) {
 			case "text":
-				s += escapeText(n.text);
+				s += escapeText(n.text, bracketed);
 				break;
 			case "break":
 				s += "\\\n";
 				break;
 			case "strong":
-				s += "**" + inlineMarkdown(n.children) + "**";
+				s += "**" + inlineMarkdown(n.children, bracketed) + "**";
 				break;
 			case "em":
-				s += "*" + inlineMarkdown(n.children) + "*";
+				s += "*" + inlineMarkdown(n.children, bracketed) + "*";
 				break;
 			case "link":
 				if (s.endsWith("!")) s = s.slice(0, -1) + "\\!";
-				s += "[" + inlineMarkdown(n.children) + "](" + destination(n.href) + ")";
+				s += "[" + inlineMarkdown(n.children, true) + "](" + destination(n.href) + ")";
 				break;
 			case "code":
 				s += codeSpan(n.text);
@@ -123,7 +123,7 @@ function destination(href: string): string {
 }
 
 /** One character class: the characters {@link escapeText} looks at. */
-const MAY_NEED_ESCAPE = /[\\*`~_[<]/;
+const MAY_NEED_ESCAPE = /[\\*`~_[\]<]/;
 
 function isWordChar(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
@@ -133,10 +133,11 @@ function isWordChar(c: number): boolean {
  * Text escaped only where markdown would read markup: `\`, `*`, `` ` ``, `~`, `_` at a word's edge,
  * `[` that could open a link, `<` that could open a tag. Plain prose stays as it was written.
  */
-function escapeText(text: string): string {
+function escapeText(text: string, bracketed = false): string {
 	if (!MAY_NEED_ESCAPE.test(text)) return text;
-	// A `[` can open a link only before the last `](` (one search, not one per bracket).
-	const linkClose = text.lastIndexOf("](");
+	// A `[` can open a link only before the last `](` (one search, not one per bracket). In a link's text
+	// (or an image's alt) every bracket is escaped: a bare one ends the text early or opens a link.
+	const linkClose = bracketed ? text.length : text.lastIndexOf("](");
 	let out = "";
 	let last = -1;
 	for (let i = 0; i < text.length; i++) {
@@ -145,6 +146,7 @@ function escapeText(text: string): string {
 		if (c === 92 || c === 42 || c === 96 || c === 126) esc = true;
 		else if (c === 95) esc = !(i > 0 && isWordChar(text.charCodeAt(i - 1)) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1)));
 		else if (c === 91) esc = i < linkClose;
+		else if (c === 93) esc = bracketed;
 		else if (c === 60) {
 			const d = text.charCodeAt(i + 1);
 			esc = d === 47 || d === 33 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122);
