@@ -90,6 +90,26 @@ describe("callouts", () => {
 	});
 });
 
+describe("Admonition plugin blocks", () => {
+	test("```ad-type is a callout: title apart, body read as markdown; the line after the block is not pulled into the quote", async () => {
+		expect(await shown("```ad-warning\ntitle: Thin ice\nicon: x\nNever walk on it.\n\nSecond *para*.\n```\nAfter.")).toEqual([
+			"BQ: **Thin ice**",
+			"BQ: Never walk on it.",
+			"BQ: Second _para_.",
+			"P: After.",
+		]);
+	});
+	test("a code block inside (a longer outer fence) stays one code block, moved out of the quote; the block ends at its own fence", async () => {
+		const story = await convert("# T\n\n````ad-example\n```js\nlet x = 1;\n```\n````\n\nEnd.");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["BQ: **Example**", "PRE lang=js: let x = 1;", "P: End."]);
+		expect(codes(story)).toEqual([]);
+	});
+	test("inside a quote or a list item, an ad- fence is code, as without the plugin", async () => {
+		const story = await convert("# T\n\n- item\n  ```ad-note\n  x\n  ```");
+		expect(story.blocks.map((b) => b.type)).toEqual(["list-item", "code"]);
+	});
+});
+
 describe("lists", () => {
 	test("a new delimiter or bullet character starts a new list (CommonMark), so numbering starts again", async () => {
 		const story = await convert("# T\n\n1. a\n2. b\n1) c\n2) d\n- e\n* f");

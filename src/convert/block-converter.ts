@@ -134,6 +134,8 @@ export class BlockConverter {
 	private readonly lineNumbers: number[] = [];
 	private n = 0;
 	private fence: { char: string; len: number; quoted: boolean; indent: number } | null = null;
+	/** An open Admonition block (```` ```ad-note ````): its lines are read as a callout's, up to its closing fence. */
+	private admonition: { char: string; len: number; indent: number } | null = null;
 	/** An open `$$` block: the quote prefix of its lines, and the indent of its `$$` (a list item's), kept on its fences. */
 	private mathBlock: { prefix: string; lead: string } | null = null;
 	private commentClose: "%%" | "-->" | null = null;
@@ -290,8 +292,19 @@ export class BlockConverter {
 	}
 
 	/** Converts line `i` (and any lines it consumes); returns the index of the last line consumed. */
-	private convertLine(lines: NoteLines, i: number): number {
-		let raw = lines.line(i);
+	private convertLine(lines: NoteLines, i: number, rewritten?: string): number {
+		let raw = rewritten ?? lines.line(i);
+		if (this.admonition !== null && rewritten === undefined) {
+			if (closesFence(raw, this.admonition)) {
+				// The quote ends with the block: the next line is not a lazy line of its last paragraph.
+				this.admonition = null;
+				this.emit("");
+				this.prevBlank = true;
+				this.quoteDepth = 0;
+				return i;
+			}
+			raw = raw === "" ? ">" : "> " + raw;
+		}
 		const afterTitle = this.calloutTitle;
 		this.calloutTitle = false;
 		if (this.commentClose) {
@@ -386,6 +399,7 @@ export class BlockConverter {
 
 		const fence = plainStart ? (c0 === 96 || c0 === 126 ? fenceOpen(content) : null) : fenceOpen(content.trimStart());
 		if (fence) {
+			if (depth === 0 && plainStart && fence.info.startsWith("ad-") && rewritten === undefined) return this.admonitionOpen(lines, i, fence);
 			this.fence = { char: fence.char, len: fence.len, quoted: depth > 0, indent: plainStart ? 0 : content.length - content.trimStart().length };
 			this.emitRaw(prefix + content);
 			return i;
@@ -461,6 +475,27 @@ export class BlockConverter {
 	private stripBlockId(text: string): string {
 		const at = trailingBlockId(text);
 		return at === -1 ? text : text.slice(0, at);
+	}
+
+	/**
+	 * ```` ```ad-note ```` (the Admonition plugin's block, in many vaults from before callouts): shown as a
+	 * callout, so it becomes one, `> [!note] Title`, its body read as markdown. Its `title:`, `collapse:`,
+	 * `icon:` and `color:` lines come first; returns the last of them.
+	 */
+	private admonitionOpen(lines: NoteLines, i: number, fence: { char: string; len: number; info: string }): number {
+		const type = fence.info.slice(3).split(/\s/, 1)[0];
+		let title = "";
+		let last = i;
+		while (last + 1 < this.range.end) {
+			const m = /^(title|collapse|icon|color):(.*)$/.exec(lines.line(last + 1));
+			if (m === null) break;
+			if (m[1] === "title") title = m[2].trim();
+			last++;
+		}
+		this.admonition = { char: fence.char, len: fence.len, indent: 0 };
+		if (!this.prevBlank) this.emit("");
+		this.convertLine(lines, i, `> [!${type}] ${title}`);
+		return last;
 	}
 
 	/** `> [!type]± Title` → the title (or the type's name) in bold; null when it is not a callout. */

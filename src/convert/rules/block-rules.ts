@@ -164,6 +164,14 @@ export const BLOCK_RULES = {
 			{ note: "> [!tip] Keep **this** in mind\n> Body.", markdown: "> **Keep this in mind**\n>\n> Body." },
 		],
 	},
+	admonitions: {
+		construct: "the Admonition plugin's blocks ```` ```ad-note ```` (with `title:`, `collapse:`, `icon:`, `color:` lines)",
+		medium: "a callout: a block quote whose title (`title:`, or the type's name) is a bold paragraph, its body read as markdown",
+		examples: [
+			{ note: "```ad-warning\ntitle: Thin ice\ncollapse: open\nNever walk **on** it.\n```\nAfter.", markdown: "> **Thin ice**\n>\n> Never walk **on** it.\n\nAfter." },
+			{ note: "```ad-tip\nJust the body.\n```", markdown: "> **Tip**\n>\n> Just the body." },
+		],
+	},
 	embeds: {
 		construct: "web embeds: `![](https://youtu.be/…)` or a bare YouTube, X, Vimeo or Gist URL on its own line",
 		medium: "an embed (a bare URL paragraph Medium turns into the player or card)",
