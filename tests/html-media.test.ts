@@ -58,7 +58,7 @@ describe("an <iframe> in a note", () => {
 describe("the tag reader", () => {
 	test("reads src, alt and title, and stops at the tag's end", () => {
 		const text = `<img alt="a > b" src='x.png' title=T data-x>rest`;
-		expect(readHtmlMedia(text, 0, text.indexOf(">", text.indexOf("data-x")))).toEqual({ tag: "img", src: "x.png", alt: "a > b", title: "T", end: text.indexOf("rest") });
+		expect(readHtmlMedia(text, 0, text.indexOf(">", text.indexOf("data-x")))).toEqual({ tag: "img", src: "x.png", href: null, alt: "a > b", title: "T", end: text.indexOf("rest") });
 	});
 	test("entities: named, decimal and hex; unknown ones stay", () => {
 		expect(decodeEntities("a&amp;b&#39;c&#x41;&bogus;")).toBe("a&b'cA&bogus;");
@@ -67,5 +67,34 @@ describe("the tag reader", () => {
 		expect(iframePageUrl("https://www.youtube.com/embed/abc_-1?start=3")).toBe("https://www.youtube.com/watch?v=abc_-1");
 		expect(iframePageUrl("https://player.vimeo.com/video/42")).toBe("https://vimeo.com/42");
 		expect(iframePageUrl("//example.com/x")).toBe("https://example.com/x");
+	});
+});
+
+describe("an <a href> in a note", () => {
+	test("a web link stays a link, its text read as markdown; entities decoded; tag and attribute names in any case", async () => {
+		const s = await convert('See <a href="https://e.com/x?a=1&amp;b=2" target="_blank">the **site**</a> and <A HREF=\'https://e.com/y\'>y</A>.');
+		expect(s.blocks[0]).toEqual(expect.objectContaining({
+			content: [
+				{ type: "text", text: "See " },
+				{ type: "link", href: "https://e.com/x?a=1&b=2", children: [{ type: "text", text: "the " }, { type: "strong", children: [{ type: "text", text: "site" }] }] },
+				{ type: "text", text: " and " },
+				{ type: "link", href: "https://e.com/y", children: [{ type: "text", text: "y" }] },
+				{ type: "text", text: "." },
+			],
+		}));
+		expect(codes(s)).toEqual([]);
+	});
+
+	test("a link to a note goes to its story, as a markdown link does; one to no note is plain text, warned", async () => {
+		const files = { "Other.md": "---\nmedium_url: https://medium.com/@me/other-1\n---\nx" };
+		const s = await convert('<a href="Other.md">other</a> and <a href="Gone.md">gone</a>', files);
+		expect(s.content).toContain("[other](https://medium.com/@me/other-1) and gone");
+		expect(codes(s)).toEqual(["unresolved-link"]);
+	});
+
+	test("an <a> without href, or whose </a> is not on the line, is other HTML: its text kept, the tags dropped", async () => {
+		const s = await convert('<a name="x">named</a> and <a href="https://e.com">open\nstill');
+		expect(s.content).not.toContain("](");
+		expect(codes(s)).toEqual(["html-dropped"]);
 	});
 });

@@ -5,6 +5,7 @@
  */
 
 import type { Properties, VaultPort } from "../core/ports";
+import { decodeEntities } from "./html-media";
 import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
 import { isWebUrl } from "../core/web-url";
@@ -113,7 +114,31 @@ export function collectTargets(text: string): Target[] {
 		}
 		pos = text.indexOf("](", pos + 2);
 	}
+	// `<a href="Note.md">`: an HTML link to a note needs the note's address too.
+	for (const needle of ["href=", "HREF="]) collectHrefs(text, needle, seen, targets);
 	return targets;
+}
+
+/** The targets of `href="…"` attributes (as `needle` spells the name), over-approximated like the rest. */
+function collectHrefs(text: string, needle: string, seen: Set<string>, targets: Target[]): void {
+	let pos = text.indexOf(needle);
+	while (pos !== -1) {
+		const q = text.charCodeAt(pos + 5);
+		if (q === 34 || q === 39) {
+			const end = text.indexOf(q === 34 ? '"' : "'", pos + 6);
+			if (end !== -1 && end - pos < 1024) {
+				const dest = decodeEntities(text.slice(pos + 6, end)).trim();
+				if (!seen.has(dest) && !hasScheme(dest) && dest.indexOf("\n") === -1) {
+					seen.add(dest);
+					const decoded = decodeLinkDestination(dest);
+					const hash = decoded.indexOf("#");
+					const path = hash === -1 ? decoded : decoded.slice(0, hash);
+					if (path.trim().length > 0) targets.push({ path, embed: false });
+				}
+			}
+		}
+		pos = text.indexOf(needle, pos + 5);
+	}
 }
 
 /** The vault targets of a note's link reference definitions (`[label]: Note.md`), which `](` does not find. */

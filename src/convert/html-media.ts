@@ -1,13 +1,15 @@
 /**
- * `<img>` and `<iframe>` written as HTML in a note. Obsidian shows them (an image sized by hand, a video
- * pasted from YouTube's "Embed" button), and blogs write them too; Medium keeps no raw HTML, so they are
- * read here and become what Medium has: an image paragraph, or an embed (a bare URL on its own line).
+ * `<img>`, `<iframe>` and `<a href>` written as HTML in a note. Obsidian shows them (an image sized by
+ * hand, a video pasted from YouTube's "Embed" button, a link that opens in a new tab), and blogs write
+ * them too; Medium keeps no raw HTML, so they are read here and become what Medium has: an image
+ * paragraph, an embed (a bare URL on its own line), a link.
  */
 
 /** The attributes a media tag is read for. */
 export interface HtmlMedia {
-	tag: "img" | "iframe";
+	tag: "img" | "iframe" | "a";
 	src: string | null;
+	href: string | null;
 	alt: string | null;
 	title: string | null;
 	/** Just past the tag (for an iframe, past its `</iframe>` when it follows on the line). */
@@ -42,8 +44,8 @@ export function decodeEntities(value: string): string {
 }
 
 /**
- * The `<img …>` or `<iframe …>` opening at `i` (the `<`), read up to `close` (its `>`), or null when
- * it is another tag. One pass over the tag; attribute values quoted, single-quoted or bare.
+ * The `<img …>`, `<iframe …>` or `<a …>` opening at `i` (the `<`), read up to `close` (its `>`), or
+ * null when it is another tag. One pass over the tag; attribute values quoted, single-quoted or bare.
  */
 export function readHtmlMedia(text: string, i: number, close: number): HtmlMedia | null {
 	let tag: HtmlMedia["tag"];
@@ -54,10 +56,13 @@ export function readHtmlMedia(text: string, i: number, close: number): HtmlMedia
 	} else if (startsWithName(text, k, "iframe")) {
 		tag = "iframe";
 		k += 6;
+	} else if (lower(text.charCodeAt(k)) === 97) {
+		tag = "a";
+		k += 1;
 	} else return null;
 	const after = text.charCodeAt(k);
 	if (!isSpaceChar(after) && after !== 47 && after !== 62) return null;
-	const media: HtmlMedia = { tag, src: null, alt: null, title: null, end: close + 1 };
+	const media: HtmlMedia = { tag, src: null, href: null, alt: null, title: null, end: close + 1 };
 	while (k < close) {
 		const c = text.charCodeAt(k);
 		if (isSpaceChar(c) || c === 47) {
@@ -83,7 +88,7 @@ export function readHtmlMedia(text: string, i: number, close: number): HtmlMedia
 			while (k < close && !isSpaceChar(text.charCodeAt(k))) k++;
 			value = text.slice(start, k);
 		}
-		if (name === "src" || name === "alt" || name === "title") media[name] = decodeEntities(value);
+		if (name === "src" || name === "href" || name === "alt" || name === "title") media[name] = decodeEntities(value);
 	}
 	if (tag === "iframe") {
 		let j = close + 1;

@@ -575,8 +575,9 @@ class InlineScanner {
 							continue;
 						}
 					}
-					if ((text.charCodeAt(i + 1) | 32) === 105 /* i */) {
-						const next = this.htmlMedia(i);
+					const tagStart = text.charCodeAt(i + 1) | 32;
+					if (tagStart === 105 /* i */ || tagStart === 97 /* a */) {
+						const next = tagStart === 97 ? this.htmlLink(i) : this.htmlMedia(i);
 						if (next !== -1) {
 							i = next;
 							continue;
@@ -846,7 +847,7 @@ class InlineScanner {
 	 * `end`. `rewrite`: the destination is not written after the `]` (a reference link), so a link kept
 	 * as it is must be written out.
 	 */
-	private linkToDestination(i: number, close: number, raw: string, end: number, rewrite: boolean): number {
+	private linkToDestination(i: number, close: number, raw: string, end: number, rewrite: boolean, openEnd = i + 1): number {
 		const d = { end };
 		// Warnings quote the destination part as written: `(Note.md)`, or the whole reference.
 		const writtenFrom = rewrite ? i : close + 1;
@@ -855,19 +856,19 @@ class InlineScanner {
 			if (local !== null) {
 				this.warn("local-url", `Link ${raw} is a local ${local}: address Medium cannot reach and must not get; it became plain text.`);
 				this.pushClose(close, "", d.end);
-				return this.replace(i, "", i + 1);
+				return this.openLink(i, openEnd, false);
 			}
 			if (/^obsidian:/i.test(raw)) {
 				this.warn("obsidian-link", `Link ${raw} opens Obsidian and cannot work on Medium; it became plain text.`);
 				this.pushClose(close, "", d.end);
-				return this.replace(i, "", i + 1);
+				return this.openLink(i, openEnd, false);
 			}
 			if (this.e.plain) {
 				this.pushClose(close, "", d.end);
-				return this.replace(i, "", i + 1);
+				return this.openLink(i, openEnd, false);
 			}
 			this.pushClose(close, rewrite ? `](${asDestination(raw)})` : null, d.end);
-			return i + 1;
+			return this.openLink(i, openEnd, true);
 		}
 		const decoded = decodeLinkDestination(raw);
 		const hash = decoded.indexOf("#");
@@ -883,10 +884,18 @@ class InlineScanner {
 		}
 		if (href === null || this.e.plain) {
 			this.pushClose(close, "", d.end);
-			return this.replace(i, "", i + 1);
+			return this.openLink(i, openEnd, false);
 		}
 		this.pushClose(close, `](${href})`, d.end);
-		return i + 1;
+		return this.openLink(i, openEnd, true);
+	}
+
+	/**
+	 * The link's opening, from `i` to `openEnd`, as a link (`keep`) or as plain text: a `[` stays as
+	 * written; `<a href>` (openEnd past its tag) becomes a `[` of its own.
+	 */
+	private openLink(i: number, openEnd: number, keep: boolean): number {
+		return keep && openEnd === i + 1 ? openEnd : this.replace(i, keep ? "[" : "", openEnd);
 	}
 
 	/** A link whose `]` at `at` will be replaced by `emit` (null: kept as written), resuming at `skipTo`. */
@@ -1059,6 +1068,24 @@ class InlineScanner {
 		if (kind === "note" && !this.e.plain) return this.block(i, this.e.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written()), end);
 		this.warn("unsupported-embed", `Embed ${written()} (${kind}) cannot be shown on Medium; its name was kept as text.`);
 		return this.replace(i, baseName(resolved), end);
+	}
+
+	/**
+	 * `<a href="…">text</a>` written as HTML, on one line: the link it makes, read like a markdown link
+	 * (a note's address, plain text for a local one). -1 for another tag, or one whose `</a>` is not on
+	 * the line or would close outside an open link.
+	 */
+	private htmlLink(i: number): number {
+		const text = this.text;
+		const gt = this.gtFinder.next(i + 1);
+		if (gt === -1) return -1;
+		const tag = readHtmlMedia(text, i, gt);
+		if (tag === null || tag.tag !== "a" || tag.href === null) return -1;
+		const lower = text.indexOf("</a>", gt + 1);
+		const upper = text.indexOf("</A>", gt + 1);
+		const closeAt = lower === -1 ? upper : upper === -1 ? lower : Math.min(lower, upper);
+		if (closeAt === -1 || (this.closes > 0 && closeAt > this.closeAt[this.closes - 1])) return -1;
+		return this.linkToDestination(i, closeAt, tag.href.trim(), closeAt + 4, true, gt + 1);
 	}
 
 	/**

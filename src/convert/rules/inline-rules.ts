@@ -118,16 +118,17 @@ export const INLINE_RULES = {
 		],
 	},
 	htmlMedia: {
-		construct: "`<img src alt title>` and `<iframe src>` written as HTML",
-		medium: "an image (alt kept, the title as its caption, a vault file uploaded), or the player's page as an embed (YouTube, Vimeo); another iframe becomes a link to its address, with a warning",
+		construct: "`<img src alt title>`, `<iframe src>` and `<a href>` written as HTML",
+		medium: "an image (alt kept, the title as its caption, a vault file uploaded), the player's page as an embed (YouTube, Vimeo; another iframe becomes a link to its address, with a warning), a link read like a markdown link",
 		examples: [
+			{ note: "<a href=\"https://e.com\" target=\"_blank\">a *site*</a>", markdown: "[a *site*](https://e.com)" },
 			{ note: "<img src=\"https://e.com/a.png\" alt=\"A chart\" title=\"Sales\" width=\"300\">", markdown: "![A chart](https://e.com/a.png \"Sales\")", blocks: ["image"] },
 			{ note: "<iframe width=\"560\" src=\"https://www.youtube.com/embed/abc?si=x\"></iframe>", markdown: "https://www.youtube.com/watch?v=abc", blocks: ["embed"] },
 			{ note: "<iframe src=\"https://codepen.io/a/embed/b\"></iframe>", markdown: "[https://codepen.io/a/embed/b](https://codepen.io/a/embed/b)", warnings: ["iframe-as-link"] },
 		],
 	},
 	rawHtml: {
-		construct: "inline HTML tags other than `<br>`, `<img>` and `<iframe>`",
+		construct: "inline HTML tags other than `<br>`, `<img>`, `<iframe>` and `<a href>`",
 		medium: "dropped, their text kept, with a warning (Medium imports no markup of ours)",
 		code: RAW_HTML_CODE,
 		warning: RAW_HTML_MESSAGE,
