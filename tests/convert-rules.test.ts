@@ -78,6 +78,8 @@ const rows: Row[] = [
 	["a definition right after a rule", "See [it][pub].\n\n---\n[pub]: Published.md", "See [it](https://medium.com/@me/published-123).\n\n---"],
 	["reference image from the vault", "![Photo][p]\n\n[p]: <img/photo one.jpg> \"Cap\"", "![Photo](img/photo%20one.jpg \"Cap\")"],
 	["a definition in code or inside a paragraph is text", "```\n[a]: https://e.com\n```\ntext\n[b]: https://e.com\n\n[a] [b]", "```\n[a]: https://e.com\n```\n\ntext\\\n[b]: [https://e.com](https://e.com)\n\n[a] [b]"],
+	["a definition inside a quote or a callout (CommonMark reads it there too)", "> [!tip] Links\n> [site]: https://e.com/s\n> See [site].\n\n> [q]: https://e.com/q \"T\"\n>\n> > [n]: <https://e.com/n>\n> Quoted [q][] and [n].\n\nAnd [site] [Q] outside.", "> **Links**\n>\n> See [site](https://e.com/s).\n\n> Quoted [q](https://e.com/q) and [n](https://e.com/n).\n\nAnd [site](https://e.com/s) [Q](https://e.com/q) outside."],
+	["a definition line inside a quote's paragraph is text", "> text\n> [c]: https://e.com/c\n\n[c]", "> text\\\n> [c]: [https://e.com/c](https://e.com/c)\n\n[c]"],
 	["a wide reference destination is written in brackets", "[w][x]\n\n[x]: <https://e.org/a (b)>", "[w](<https://e.org/a (b)>)"],
 	// Embeds
 	["note embed", "![[Embedded]]", "Embedded body with [Published](https://medium.com/@me/published-123)"],

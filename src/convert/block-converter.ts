@@ -410,8 +410,8 @@ export class BlockConverter {
 				this.footnoteLines = true;
 				return i;
 			}
-			// A link reference definition (`[label]: url`) shows nothing; its links use it.
-			if (depth === 0 && trimmed.charCodeAt(0) === 91 && linkReferencesOf(this.note).lines.has(i)) return i;
+			// A link reference definition (`[label]: url`, in a quote too) shows nothing; its links use it.
+			if (trimmed.charCodeAt(0) === 91 && linkReferencesOf(this.note).lines.has(i)) return i;
 			if (trimmed.startsWith("^") && trailingBlockId(trimmed) === 0) return i;
 			// Only the first line of a quote (at its depth) can make it a callout: later ones are text.
 			if (depth > quotedBefore && trimmed.startsWith("[!")) {

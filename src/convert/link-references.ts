@@ -7,7 +7,7 @@
 
 import type { LoadedNote } from "./convert-context";
 import type { NoteLines } from "./note-lines";
-import { fencedLines, parseHeading } from "./sections";
+import { fencedLines, parseHeading, splitQuote } from "./sections";
 import { isRule } from "./story-builder";
 
 /** A definition's destination (as written, `<…>` removed) and its title, if any. */
@@ -47,23 +47,37 @@ export function parseReferenceDefinition(line: string): { label: string; dest: s
 }
 
 /**
- * The note's link reference definitions, collected on first use. A definition starts a block (it
- * cannot interrupt a paragraph): it follows the body's start, a blank line, a heading, a rule, a code
- * block or another definition; lines in code blocks are never definitions. The first definition of a label wins.
+ * Whether line `k` (quoted `depth` deep) may start a block: it is the body's first line, or follows a
+ * blank line, a code block's line, a heading, a rule or a definition. Inside a quote the line before is
+ * read at the same depth: a quote opening there (the line before is shallower), a blank `>` line, or a
+ * callout's title line starts a block too; quoted text at this depth or deeper is a paragraph going on.
  */
-/**
- * Whether line `k` may start a block: it is the body's first line, or follows a blank line, a code
- * block's line, a heading, a rule or a definition.
- */
-function startsBlockAt(lines: NoteLines, fenced: Uint8Array, k: number, bodyStart: number, refs: LinkReferences | null): boolean {
+function startsBlockAt(lines: NoteLines, fenced: Uint8Array, k: number, bodyStart: number, refs: LinkReferences | null, depth: number): boolean {
 	if (k === bodyStart) return true;
 	const j = k - 1;
 	const at = lines.firstNonBlank(j);
 	if (fenced[j] || at === -1 || (refs !== null && refs.lines.has(j))) return true;
-	const c = lines.text.charCodeAt(at);
-	return c === 35 ? parseHeading(lines.line(j)) !== null : (c === 45 || c === 42 || c === 95) && isRule(lines.line(j));
+	let c = lines.text.charCodeAt(at);
+	let prev: string | null = null;
+	if (depth > 0) {
+		const q = c === 62 ? splitQuote(lines.line(j)) : { depth: 0, content: "" };
+		if (q.depth < depth) return true;
+		prev = q.content.trimStart();
+		if (prev.length === 0) return true;
+		c = prev.charCodeAt(0);
+		if (c === 91 && CALLOUT_TITLE.test(prev)) return true;
+	}
+	return c === 35 ? parseHeading(prev ?? lines.line(j)) !== null : (c === 45 || c === 42 || c === 95) && isRule(prev ?? lines.line(j));
 }
 
+/** A callout's title line (`[!type]`, `[!type]+ Title`): in Obsidian a paragraph of its own. One pass, no backtracking. */
+const CALLOUT_TITLE = /^\[![^\]]+\][+-]?(?:[ \t]|$)/;
+
+/**
+ * The note's link reference definitions, collected on first use. A definition starts a block (it
+ * cannot interrupt a paragraph, see startsBlockAt), at the top level or inside a quote or callout
+ * (CommonMark reads it there too); lines in code blocks are never definitions. The first definition of a label wins.
+ */
 export function linkReferencesOf(note: LoadedNote): LinkReferences {
 	if (note.linkReferences) return note.linkReferences;
 	if (note.text.indexOf("]:") === -1) return (note.linkReferences = NONE);
@@ -79,8 +93,12 @@ export function linkReferencesOf(note: LoadedNote): LinkReferences {
 		if (k === seen) continue; // a line is read once, however many `]:` it holds
 		seen = k;
 		const at = lines.firstNonBlank(k);
-		if (fenced[k] || at === -1 || text.charCodeAt(at) !== 91 || !startsBlockAt(lines, fenced, k, note.bodyStart, refs)) continue;
-		const def = parseReferenceDefinition(lines.line(k));
+		if (fenced[k] || at === -1) continue;
+		const c = text.charCodeAt(at);
+		// A quoted line (`> [label]: url`): the definition is read from the quote's content.
+		const q = c === 62 ? splitQuote(lines.line(k)) : null;
+		if ((q === null ? c !== 91 : q.content.trimStart().charCodeAt(0) !== 91) || !startsBlockAt(lines, fenced, k, note.bodyStart, refs, q === null ? 0 : q.depth)) continue;
+		const def = parseReferenceDefinition(q === null ? lines.line(k) : q.content);
 		if (def === null) continue;
 		refs ??= { byLabel: new Map(), lines: new Set() };
 		refs.lines.add(k);
