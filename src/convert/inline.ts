@@ -575,12 +575,14 @@ class InlineScanner {
 							continue;
 						}
 					}
-					const tagStart = text.charCodeAt(i + 1) | 32;
-					if (tagStart === 105 /* i */ || tagStart === 97 /* a */) {
-						const next = tagStart === 97 ? this.htmlLink(i) : this.htmlMedia(i);
-						if (next !== -1) {
-							i = next;
-							continue;
+					{
+						const tagStart = text.charCodeAt(i + 1) | 32;
+						if (tagStart === 105 /* i */ || tagStart === 97 /* a */) {
+							const next = tagStart === 97 ? this.htmlLink(i) : this.htmlMedia(i);
+							if (next !== -1) {
+								i = next;
+								continue;
+							}
 						}
 					}
 					if (text.startsWith("<!--", i)) {
