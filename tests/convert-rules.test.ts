@@ -258,6 +258,10 @@ describe("title, tags, canonical URL", () => {
 	test("tags as a string", async () => {
 		expect((await convert("---\ntags: a, b\n---\nx")).tags).toEqual(["a", "b"]);
 	});
+	test("tags as a string of words are several tags (an Obsidian tag holds no space); medium_tags may hold spaces", async () => {
+		expect((await convert("---\ntags: writing  obsidian #tools\n---\nx")).tags).toEqual(["writing", "obsidian", "tools"]);
+		expect((await convert("---\nmedium_tags: Machine Learning, Data Science\n---\nx")).tags).toEqual(["Machine Learning", "Data Science"]);
+	});
 	test("a linked note's own canonical_url wins over the link template, and its medium_url over both", async () => {
 		const files = { ...vault, "Both.md": "---\ncanonical_url: https://me.dev/both/\nmedium_url: https://medium.com/@me/both-1\n---\nx" };
 		const story = await convert("[[Blog]] [[Draft]] [[Both]]", files, { linkTemplate: "https://t.example/{slug}/" });

@@ -198,9 +198,13 @@ function dateText(date: Date): string | null {
 	return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
 }
 
-/** Tags from a property that may be a list or a comma/space separated string; `#` dropped. */
-export function tagsFromProperty(value: unknown): string[] {
-	const raw: unknown[] = Array.isArray(value) ? value : typeof value === "string" ? value.split(/[,\n]/) : [];
+/**
+ * Tags from a property that may be a list or a separated string; `#` dropped. An Obsidian tag holds no
+ * space, so `tags: a b` is two tags; `medium_tags` names Medium's own tags, which may (`Machine
+ * Learning`): pass `spaces: false` to split it at commas only.
+ */
+export function tagsFromProperty(value: unknown, spaces = true): string[] {
+	const raw: unknown[] = Array.isArray(value) ? value : typeof value === "string" ? value.split(spaces ? /[,\s]/ : /[,\n]/) : [];
 	const tags: string[] = [];
 	for (const item of raw) {
 		const t = item instanceof Date ? dateText(item) : item;
@@ -336,8 +340,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 
 	const subtitle = stringProperty(props, "medium_subtitle");
 
-	const tagSource = props.medium_tags !== undefined ? props.medium_tags : props.tags;
-	const tags = tagsFromProperty(tagSource);
+	const tags = props.medium_tags !== undefined ? tagsFromProperty(props.medium_tags, false) : tagsFromProperty(props.tags);
 	if (tags.length > MEDIUM_MAX_TAGS) {
 		warn(ctx, "too-many-tags", `Medium keeps only the first ${MEDIUM_MAX_TAGS} tags; ${tags.slice(MEDIUM_MAX_TAGS).join(", ")} will be dropped.`, 1);
 	}
