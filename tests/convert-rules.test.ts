@@ -259,7 +259,7 @@ describe("title, tags, canonical URL", () => {
 		expect((await convert("---\ntags: a, b\n---\nx")).tags).toEqual(["a", "b"]);
 	});
 	test("tags as a string of words are several tags (an Obsidian tag holds no space); medium_tags may hold spaces", async () => {
-		expect((await convert("---\ntags: writing  obsidian #tools\n---\nx")).tags).toEqual(["writing", "obsidian", "tools"]);
+		expect((await convert("---\ntags: writing  obsidian tools\n---\nx")).tags).toEqual(["writing", "obsidian", "tools"]);
 		expect((await convert("---\nmedium_tags: Machine Learning, Data Science\n---\nx")).tags).toEqual(["Machine Learning", "Data Science"]);
 	});
 	test("a linked note's own canonical_url wins over the link template, and its medium_url over both", async () => {
