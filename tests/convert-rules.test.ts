@@ -272,6 +272,17 @@ describe("title, tags, canonical URL", () => {
 		expect((await convert("b", {}, { canonicalTemplate: "https://me.dev/blog/{slug}" }, "My Great Post.md")).canonicalUrl).toBe("https://me.dev/blog/my-great-post");
 		expect((await convert("b")).canonicalUrl).toBeNull();
 	});
+	test("a post's own slug property (Hugo, Jekyll, Docusaurus, many Gatsby blogs) is its {slug}, for its canonical URL and links to it", async () => {
+		const template = "https://me.dev/blog/{slug}/";
+		const post = "---\nslug: why-x-matters\n---\nb";
+		expect((await convert(post, {}, { canonicalTemplate: template }, "_posts/2024-01-02-why-x.md")).canonicalUrl).toBe("https://me.dev/blog/why-x-matters/");
+		expect((await convert("---\nslug: /notes/a b\n---\nb", {}, { canonicalTemplate: template }, "x.md")).canonicalUrl).toBe("https://me.dev/blog/notes/a%20b/");
+		const linking = await convert("See [[2024-01-02-why-x]].", { "_posts/2024-01-02-why-x.md": post }, { linkTemplate: template });
+		expect(bodyOf(linking)).toBe("See [2024-01-02-why-x](https://me.dev/blog/why-x-matters/).");
+		// {path} and {title} stay the file's; an empty or non-text slug is no slug.
+		expect((await convert("---\nslug: s\n---\nb", {}, { canonicalTemplate: "https://me.dev/{path}" }, "dir/Name.md")).canonicalUrl).toBe("https://me.dev/dir/Name");
+		expect((await convert("---\nslug: ''\n---\nb", {}, { canonicalTemplate: template }, "Name.md")).canonicalUrl).toBe("https://me.dev/blog/name/");
+	});
 });
 
 describe("links to notes not on Medium", () => {

@@ -29,6 +29,8 @@ describe("a note's name and slug", () => {
 describe("fillUrlTemplate", () => {
 	test("fills slug, path and title from a folder page", () => {
 		expect(fillUrlTemplate("https://blog.example/{slug}/", "content/blog/first-post/index.md")).toBe("https://blog.example/first-post/");
+		// A slug the post gives itself (its `slug` property) wins over its file's name.
+		expect(fillUrlTemplate("https://blog.example/{slug}/", "content/blog/first-post/index.md", "hello-world")).toBe("https://blog.example/hello-world/");
 		expect(fillUrlTemplate("https://x.example/{path}", "content/blog/first post/index.md")).toBe("https://x.example/content/blog/first%20post");
 		expect(fillUrlTemplate("https://x.example/?t={title}", "Notes/A & B.md")).toBe("https://x.example/?t=A%20%26%20B");
 	});

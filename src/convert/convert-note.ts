@@ -351,7 +351,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 
 	let canonicalUrl = stringProperty(props, "canonical_url");
 	const template = options.canonicalTemplate?.trim();
-	if (!canonicalUrl && template) canonicalUrl = fillTemplate(template, root.path);
+	if (!canonicalUrl && template) canonicalUrl = fillTemplate(template, root.path, props);
 	// The canonical URL tells search engines where the text lives: a relative path, a typo or a
 	// `javascript:` value would point them nowhere, so only an http(s) address with a host is sent.
 	if (canonicalUrl && !isWebUrl(canonicalUrl)) {

@@ -5,9 +5,10 @@
  * even on a line of 200,000 unclosed `[[`.
  */
 
+import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { linkReferencesOf, normalizeLabel } from "./link-references";
-import { fillUrlTemplate } from "../core/url-template";
+import { fillUrlTemplate, slugProperty } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
 import { escapeAlt, iframePageUrl, readHtmlMedia } from "./html-media";
@@ -221,9 +222,9 @@ function webUrlProperty(ctx: ConvertContext, notePath: string, key: string): str
 	return null;
 }
 
-/** Fills a URL template's `{slug}`, `{path}` and `{title}` from a note path. */
-export function fillTemplate(template: string, notePath: string): string {
-	return fillUrlTemplate(template, notePath);
+/** Fills a URL template's `{slug}`, `{path}` and `{title}` from a note path and its own `slug` property. */
+export function fillTemplate(template: string, notePath: string, properties: Properties | undefined): string {
+	return fillUrlTemplate(template, notePath, slugProperty(properties?.slug));
 }
 
 /**
@@ -234,7 +235,7 @@ export function fillTemplate(template: string, notePath: string): string {
 function noteHref(ctx: ConvertContext, target: string): string | null {
 	let href = ctx.hrefs.get(target);
 	if (href === undefined) {
-		href = mediumUrlOf(ctx, target) ?? webUrlProperty(ctx, target, "canonical_url") ?? (ctx.linkTemplate ? fillTemplate(ctx.linkTemplate, target) : null);
+		href = mediumUrlOf(ctx, target) ?? webUrlProperty(ctx, target, "canonical_url") ?? (ctx.linkTemplate ? fillTemplate(ctx.linkTemplate, target, ctx.notes.get(target)?.properties) : null);
 		ctx.hrefs.set(target, href);
 	}
 	return href;

@@ -79,11 +79,28 @@ function encodeSegments(path: string): string {
 
 /**
  * Fills a URL template from a note path: `{slug}` (the slug), `{path}` (the page path, URL-encoded
- * segment by segment) and `{title}` (the name, URL-encoded).
+ * segment by segment) and `{title}` (the name, URL-encoded). `slug`: the slug the note gives itself
+ * (its `slug` property, see {@link slugProperty}), which wins over its file's name.
  */
-export function fillUrlTemplate(template: string, notePath: string): string {
+export function fillUrlTemplate(template: string, notePath: string, slug: string | null = null): string {
 	return template
-		.split("{slug}").join(encodeURIComponent(noteSlug(notePath)))
+		.split("{slug}").join(slug !== null ? encodeSegments(slug) : encodeURIComponent(noteSlug(notePath)))
 		.split("{path}").join(encodeSegments(notePagePath(notePath)))
 		.split("{title}").join(encodeURIComponent(noteName(notePath)));
+}
+
+/**
+ * The slug a post gives itself in its `slug` property (Hugo, Jekyll, Docusaurus, many Gatsby blogs:
+ * the site serves it there, whatever the file is called), without the slashes around it; null when
+ * there is none. Written as given: the site uses it so.
+ */
+export function slugProperty(value: unknown): string | null {
+	if (typeof value !== "string" && typeof value !== "number") return null;
+	let slug = String(value).trim();
+	let start = 0;
+	let end = slug.length;
+	while (start < end && slug.charCodeAt(start) === 47) start++;
+	while (end > start && slug.charCodeAt(end - 1) === 47) end--;
+	slug = slug.slice(start, end).trim();
+	return slug === "" ? null : slug;
 }
