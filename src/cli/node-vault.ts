@@ -12,6 +12,7 @@ import { LinkIndex } from "../core/link-index";
 import type { NoteFile, Properties, VaultPort } from "../core/ports";
 import { dirnameOf, isMarkdownPath, joinVaultPath, normalizeVaultPath } from "../core/vault-paths";
 import { findFrontmatter } from "../publish/set-property";
+import { readTomlFrontMatter } from "../convert/toml-front-matter";
 import { hasLoneCr, normalizeNewlines } from "../convert/frontmatter";
 
 /** A folder vault: the VaultPort plus what the command line needs to map its arguments to vault paths. */
@@ -164,6 +165,12 @@ export function parseProperties(raw: string): { properties: Properties; problem:
 	const text = hasLoneCr(raw) ? normalizeNewlines(raw) : raw;
 	const span = findFrontmatter(text);
 	if (!span) return { properties: {}, problem: null };
+	if (span.toml) {
+		// Hugo's TOML front matter: its lines start on the file's second line.
+		const read = readTomlFrontMatter(text.slice(span.contentStart, span.contentEnd).split(/\r?\n/));
+		if (read.problemLine !== null) return { properties: {}, problem: { message: "the TOML front matter cannot be read", line: read.problemLine + 1 } };
+		return { properties: { ...read.properties }, problem: null };
+	}
 	const yaml = text.slice(span.contentStart, span.contentEnd);
 	// The YAML starts on the file's second line (the first is the opening `---`).
 	const firstYamlLine = 2;

@@ -10,11 +10,15 @@ export interface NoteBody {
 	bodyLine: number;
 }
 
-/** Splits `---` YAML frontmatter (closed by `---` or `...`) from the body. Text must be LF-normalised. */
+/**
+ * Splits `---` YAML frontmatter (closed by `---` or `...`), or Hugo's `+++` TOML front matter (closed
+ * by `+++`), from the body. Text must be LF-normalised.
+ */
 export function splitFrontmatter(text: string): NoteBody {
 	let start = 0;
 	if (text.charCodeAt(0) === 0xfeff) start = 1;
-	if (!text.startsWith("---", start)) return { body: text.slice(start), bodyLine: 0 };
+	const toml = text.startsWith("+++", start);
+	if (!toml && !text.startsWith("---", start)) return { body: text.slice(start), bodyLine: 0 };
 	let firstEnd = text.indexOf("\n", start);
 	if (firstEnd === -1 || text.slice(start + 3, firstEnd).trim() !== "") return { body: text.slice(start), bodyLine: 0 };
 	let line = 1;
@@ -23,7 +27,7 @@ export function splitFrontmatter(text: string): NoteBody {
 		let end = text.indexOf("\n", pos);
 		if (end === -1) end = text.length;
 		const l = text.slice(pos, end).trimEnd();
-		if (l === "---" || l === "...") {
+		if (toml ? l === "+++" : l === "---" || l === "...") {
 			return { body: text.slice(Math.min(end + 1, text.length)), bodyLine: line + 1 };
 		}
 		line++;

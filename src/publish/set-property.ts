@@ -4,6 +4,8 @@
  * user's note must come back untouched except for that one line.
  */
 
+import { readTomlFrontMatter, tomlKeyOf, tomlString } from "../convert/toml-front-matter";
+
 /** Where a note's frontmatter lies, as offsets into the text (a BOM counts as one character). */
 export interface FrontmatterSpan {
 	/** Just after the opening `---` line and its line ending: the first YAML line. */
@@ -12,6 +14,8 @@ export interface FrontmatterSpan {
 	contentEnd: number;
 	/** Just after the closing line and its line ending (or the end of the text): where the body starts. */
 	bodyStart: number;
+	/** Hugo's TOML front matter (`+++` … `+++`) rather than YAML. */
+	toml?: boolean;
 }
 
 /** One line of the text: content without its line ending, and where the next line starts. */
@@ -45,16 +49,51 @@ function isDelimiterLine(text: string, line: Line, delimiter: string): boolean {
 export function findFrontmatter(text: string): FrontmatterSpan | null {
 	const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	const opening = lineAt(text, start);
-	if (!isDelimiterLine(text, opening, "---")) return null;
+	// Hugo's TOML front matter, closed by `+++` only.
+	const toml = isDelimiterLine(text, opening, "+++");
+	if (!toml && !isDelimiterLine(text, opening, "---")) return null;
 	let pos = opening.next;
 	while (pos < text.length) {
 		const line = lineAt(text, pos);
-		if (isDelimiterLine(text, line, "---") || isDelimiterLine(text, line, "...")) {
-			return { contentStart: opening.next, contentEnd: line.start, bodyStart: line.next };
+		if (toml ? isDelimiterLine(text, line, "+++") : isDelimiterLine(text, line, "---") || isDelimiterLine(text, line, "...")) {
+			return toml ? { contentStart: opening.next, contentEnd: line.start, bodyStart: line.next, toml } : { contentStart: opening.next, contentEnd: line.start, bodyStart: line.next };
 		}
 		pos = line.next;
 	}
 	return null;
+}
+
+/**
+ * Sets `key = "value"` in a TOML front matter: the top-level line of that key replaced (when its value
+ * is on that one line), else a line added after the last top-level entry, before any `[table]`.
+ */
+function setTomlProperty(text: string, span: FrontmatterSpan, key: string, value: string): string {
+	const eol = text.charCodeAt(span.contentStart - 2) === 0x0d ? "\r\n" : "\n";
+	const entry = tomlKeyOf(key + " = 0")?.key === key ? key : tomlString(key);
+	const written = entry + " = " + tomlString(value);
+	let insertAt = span.contentStart;
+	let replace: Line | null = null;
+	for (let pos = span.contentStart; pos < span.contentEnd; ) {
+		const line = lineAt(text, pos);
+		pos = line.next;
+		const content = text.slice(line.start, line.end);
+		const trimmed = content.trim();
+		if (trimmed === "" || trimmed.startsWith("#")) continue;
+		if (trimmed.startsWith("[")) break;
+		insertAt = line.next;
+		const kv = tomlKeyOf(content);
+		if (kv === null || kv.key !== key) continue;
+		if (replace !== null) throw new UnsafeEditError(`the note's "${key}" property is written twice, so it was not changed`);
+		const read = readTomlFrontMatter([content]);
+		if (read.problemLine !== null || typeof read.properties[key] !== "string") {
+			throw new UnsafeEditError(`the note's "${key}" property is not a one-line text value, so it was not changed`);
+		}
+		replace = line;
+	}
+	if (replace !== null) return text.slice(0, replace.start) + written + text.slice(replace.end);
+	// After the last entry's line (its line ending included), or first in a block without one.
+	const atEnd = insertAt > 0 && text.charCodeAt(insertAt - 1) !== 0x0a;
+	return text.slice(0, insertAt) + (atEnd ? eol : "") + written + eol + text.slice(insertAt);
 }
 
 /** YAML words a plain scalar would be read as (null, booleans in YAML 1.1 and 1.2). */
@@ -288,6 +327,7 @@ function flowEndLine(text: string, lines: readonly Line[], lineIndex: number, i:
 export function setProperty(text: string, key: string, value: string): string {
 	const entry = formatScalar(key) + ": " + formatScalar(value);
 	const span = findFrontmatter(text);
+	if (span?.toml) return setTomlProperty(text, span, key, value);
 	if (!span) {
 		const bom = text.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
 		const newline = text.indexOf("\n");
