@@ -9,6 +9,11 @@ describe("a note's name and slug", () => {
 		["Notes/My Note!.md", "my-note"],
 		["index.md", "index"],
 		["Café crème.md", "cafe-creme"],
+		// Jekyll, Eleventy and Docusaurus name a dated post YYYY-MM-DD-slug and serve it at the slug.
+		["_posts/2019-01-25-the-bug-o-notation.md", "the-bug-o-notation"],
+		["blog/2021-08-26-welcome/index.md", "welcome"],
+		["Daily/2024-01-02.md", "2024-01-02"],
+		["Notes/2024-01-02 standup.md", "2024-01-02-standup"],
 	])("%s → %s", (path, slug) => {
 		expect(noteSlug(path)).toBe(slug);
 	});

@@ -62,9 +62,23 @@ export function slugify(text: string): string {
 	return dash ? out.slice(0, -1) : out;
 }
 
-/** The note's slug: `content/blog/first-post/index.md` → `first-post`. */
+/**
+ * The note's slug: `content/blog/first-post/index.md` → `first-post`. A dated post's date prefix is not
+ * part of it (`_posts/2019-01-25-bug-o.md` → `bug-o`): Jekyll, Eleventy and Docusaurus serve it so.
+ */
 export function noteSlug(notePath: string): string {
-	return slugify(noteName(notePath));
+	const name = noteName(notePath);
+	return slugify(datePrefixLength(name) > 0 ? name.slice(datePrefixLength(name)) : name);
+}
+
+/** The length of a `YYYY-MM-DD-` prefix followed by more name, else 0. */
+function datePrefixLength(name: string): number {
+	if (name.length <= 11 || name.charCodeAt(4) !== 45 || name.charCodeAt(7) !== 45 || name.charCodeAt(10) !== 45) return 0;
+	for (const at of [0, 1, 2, 3, 5, 6, 8, 9]) {
+		const c = name.charCodeAt(at);
+		if (c < 48 || c > 57) return 0;
+	}
+	return 11;
 }
 
 /** Characters `encodeURI` keeps that would end or break a path inside a URL or a markdown link. */
