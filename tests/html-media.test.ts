@@ -1,7 +1,10 @@
 /** `<img>` and `<iframe>` written as HTML in a note: what Medium gets (src/convert/html-media.ts). */
 
-import { decodeEntities, iframePageUrl, readHtmlMedia } from "../src/convert/html-media";
+import { decodeEntities } from "../src/convert/entities";
+import { iframePageUrl, readHtmlMedia } from "../src/convert/html-media";
+import { storyToHtml } from "../src/story/story-html";
 import { body, codes, convert } from "./support/convert-helpers";
+import { importHtml } from "./support/medium-importer";
 
 const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
 
@@ -96,5 +99,17 @@ describe("an <a href> in a note", () => {
 		const s = await convert('<a name="x">named</a> and <a href="https://e.com">open\nstill');
 		expect(s.content).not.toContain("](");
 		expect(codes(s)).toEqual(["html-dropped"]);
+	});
+});
+
+describe("entity references", () => {
+	test("Medium shows the character, not the reference: the HTML sent escapes it once", async () => {
+		const story = await convert("# T\n\nFish &amp; chips&nbsp;&mdash; [Q&amp;A](https://e.com/?a=1&amp;b=2)");
+		const shown = importHtml(storyToHtml(story).html).slice(1);
+		expect(shown[0].text).toBe("Fish & chips\u00a0— Q&A");
+		expect(shown[0].markups).toEqual([expect.objectContaining({ type: "a", href: "https://e.com/?a=1&b=2" })]);
+	});
+	test("the reader: numbers in range, names it knows, nothing else", () => {
+		expect(decodeEntities("&#0; &#x110000; &#65; &lt;&gt; &constructor; &amp")).toBe("\ufffd \ufffd A <> &constructor; &amp");
 	});
 });

@@ -5,7 +5,7 @@
  */
 
 import type { Properties, VaultPort } from "../core/ports";
-import { decodeEntities } from "./html-media";
+import { decodeEntities } from "./entities";
 import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
 import { isWebUrl } from "../core/web-url";

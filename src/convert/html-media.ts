@@ -5,6 +5,8 @@
  * paragraph, an embed (a bare URL on its own line), a link.
  */
 
+import { decodeEntities } from "./entities";
+
 /** The attributes a media tag is read for. */
 export interface HtmlMedia {
 	tag: "img" | "iframe" | "a";
@@ -29,18 +31,6 @@ function startsWithName(text: string, i: number, name: string): boolean {
 	if (i + name.length > text.length) return false;
 	for (let k = 0; k < name.length; k++) if (lower(text.charCodeAt(i + k)) !== name.charCodeAt(k)) return false;
 	return true;
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-
-/** The few entities attribute values carry (`&amp;` in a URL's query above all), and numeric ones. */
-export function decodeEntities(value: string): string {
-	if (value.indexOf("&") === -1) return value;
-	return value.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,6});/g, (whole: string, name: string) => {
-		if (name.charCodeAt(0) !== 35) return ENTITIES[name] ?? whole;
-		const code = name.charCodeAt(1) === 120 || name.charCodeAt(1) === 88 ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-		return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
-	});
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 
 import type { InlineNode } from "../story/story-model";
+import { decodeEntities, entityAt } from "./entities";
 import { isAbsoluteHref, isLineBreakTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
 import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isSpace, mayHoldUrl } from "./text-scan";
 
@@ -169,7 +170,7 @@ function isPunct(c: number, s: string, i: number): boolean {
 
 /** 1 for the characters the scanner stops at; every other character is plain text. */
 const SPECIAL = new Uint8Array(128);
-for (const ch of "\\`*_~[]!<\n") SPECIAL[ch.charCodeAt(0)] = 1;
+for (const ch of "\\`*_~[]!<&\n") SPECIAL[ch.charCodeAt(0)] = 1;
 
 /**
  * A paragraph parsed: its one run of inline content (most paragraphs; empty when it has none), or its
@@ -263,7 +264,7 @@ function splitBareUrls(text: string): InlineNode[] | null {
  * One character class (cannot backtrack): the characters the parser stops at, but the line end. A
  * native search: a loop over char codes in script measured slower (paragraphs are concatenated strings).
  */
-const MAY_HOLD_MARKUP = /[\\`*_~[\]!<]/;
+const MAY_HOLD_MARKUP = /[\\`*_~[\]!<&]/;
 
 /** Whether a line may hold inline markup: if no line of a paragraph does, {@link parsePlainLines} reads it. */
 export function mayHoldMarkup(line: string): boolean {
@@ -498,6 +499,18 @@ class InlineTreeParser {
 				case 60: // <
 					i = this.angle(i);
 					break;
+				case 38: {
+					// &: an entity reference is the character it names (`&amp;`, `&nbsp;`, `&#8212;`)
+					const entity = entityAt(text, i);
+					if (entity === null) {
+						this.addText(i, i + 1);
+						i++;
+					} else {
+						this.addString(entity.text);
+						i = entity.end;
+					}
+					break;
+				}
 				default:
 					this.addText(i, i + 1);
 					i++;
@@ -632,6 +645,7 @@ class InlineTreeParser {
 			if (i === -1) return null;
 			dest = unescape(text.slice(start, i));
 		}
+		dest = decodeEntities(dest);
 		const afterDest = i;
 		while (i < n && isSpace(text.charCodeAt(i))) i++;
 		let title: string | null = null;
@@ -641,7 +655,7 @@ class InlineTreeParser {
 			const finder = ((this.quoteFinders ??= {})[closeCh] ??= new ForwardFinder(text, closeCh, (k) => text.charCodeAt(k - 1) !== 92));
 			const close = finder.next(i + 1);
 			if (close === -1) return null;
-			title = unescape(text.slice(i + 1, close));
+			title = decodeEntities(unescape(text.slice(i + 1, close)));
 			i = close + 1;
 			while (i < n && isSpace(text.charCodeAt(i))) i++;
 		}

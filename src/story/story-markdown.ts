@@ -191,9 +191,9 @@ function destination(href: string): string {
 }
 
 /** One character class: the characters {@link escapeText} looks at, and the line end it notes. */
-const MAY_NEED_ESCAPE = /[\\*`~_[<\n]/;
+const MAY_NEED_ESCAPE = /[\\*`~_[<&\n]/;
 /** The same inside a link's text or an image's alt, where a bracket is looked at too. */
-const MAY_NEED_ESCAPE_BRACKETED = /[\\*`~_[\]<\n]/;
+const MAY_NEED_ESCAPE_BRACKETED = /[\\*`~_[\]<&\n]/;
 
 /**
  * Whether {@link escapeText} is writing a link's text (module state, as {@link wroteNewline}): there every
@@ -214,9 +214,23 @@ function isWordChar(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
 }
 
+/** Whether the `&` at `i` starts what markdown reads as an entity reference (`&amp;`, `&#38;`): written as text, it is escaped. */
+function looksLikeEntity(text: string, i: number): boolean {
+	let j = i + 1;
+	if (text.charCodeAt(j) === 35) j++;
+	const start = j;
+	while (j < text.length && j - start <= 32 && isAsciiAlnum(text.charCodeAt(j))) j++;
+	return j > start && text.charCodeAt(j) === 59;
+}
+
+function isAsciiAlnum(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /**
  * Text escaped only where markdown would read markup: `\`, `*`, `` ` ``, `~`, `_` at a word's edge,
- * `[` that could open a link, `<` that could open a tag, and in a link's text or alt `[` and `]`.
+ * `[` that could open a link, `<` that could open a tag, `&` that could start an entity, and in a link's
+ * text or alt `[` and `]`.
  * Plain prose stays as it was written.
  */
 function escapeText(text: string): string {
@@ -235,7 +249,8 @@ function escapeText(text: string): string {
 		else if (c === 60) {
 			const d = text.charCodeAt(i + 1);
 			esc = d === 47 || d === 33 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122);
-		} else if (c === 10) wroteNewline = true;
+		} else if (c === 38) esc = looksLikeEntity(text, i);
+		else if (c === 10) wroteNewline = true;
 		if (esc) {
 			out += text.slice(last === -1 ? 0 : last, i) + "\\";
 			last = i;

@@ -117,6 +117,14 @@ export const INLINE_RULES = {
 			{ note: "one  \ntwo\\\nthree<br>four", markdown: "one\\\ntwo\\\nthree\\\nfour", strictLineBreaks: true },
 		],
 	},
+	entities: {
+		construct: "HTML entity references: `&amp;`, `&nbsp;`, `&mdash;`, `&#8212;`, `&#x2014;`",
+		medium: "the character they name, in text, link addresses and alt text (code keeps them as written); an unknown name stays as written",
+		examples: [
+			{ note: "Fish &amp; chips &mdash; &copy; 2024, &#x2014; and `&amp;` in code; AT&T and &nosuch; stay.", markdown: "Fish & chips — © 2024, — and `&amp;` in code; AT&T and \\&nosuch; stay." },
+			{ note: "[Q&amp;A](https://e.com/?a=1&amp;b=2)", markdown: "[Q&A](https://e.com/?a=1&b=2)" },
+		],
+	},
 	htmlMedia: {
 		construct: "`<img src alt title>`, `<iframe src>` and `<a href>` written as HTML",
 		medium: "an image (alt kept, the title as its caption, a vault file uploaded), the player's page as an embed (YouTube, Vimeo; another iframe becomes a link to its address, with a warning), a link read like a markdown link",

@@ -123,7 +123,7 @@ function destination(href: string): string {
 }
 
 /** One character class: the characters {@link escapeText} looks at. */
-const MAY_NEED_ESCAPE = /[\\*`~_[\]<]/;
+const MAY_NEED_ESCAPE = /[\\*`~_[\]<&]/;
 
 function isWordChar(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
@@ -150,7 +150,7 @@ function escapeText(text: string, bracketed = false): string {
 		else if (c === 60) {
 			const d = text.charCodeAt(i + 1);
 			esc = d === 47 || d === 33 || (d >= 65 && d <= 90) || (d >= 97 && d <= 122);
-		}
+		} else if (c === 38) esc = /^&#?[A-Za-z0-9]{1,33};/.test(text.slice(i));
 		if (esc) {
 			out += text.slice(last === -1 ? 0 : last, i) + "\\";
 			last = i;

@@ -1,0 +1,79 @@
+/**
+ * HTML entity references (`&amp;`, `&nbsp;`, `&mdash;`, `&#8212;`, `&#x2014;`), which Obsidian shows
+ * as the character they name, in text as in link addresses (CommonMark). Text pasted from the web and
+ * blog posts hold them; sent as written, Medium would show `&amp;nbsp;`.
+ *
+ * Numeric references are all read. Of the 2,000 named ones only those a note is likely to hold are
+ * known (the whole table would weigh more than the rest of the converter); any other stays as written.
+ */
+
+const NAMED: Record<string, string> = {
+	amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", ensp: "\u2002", emsp: "\u2003", thinsp: "\u2009",
+	zwnj: "\u200c", zwj: "\u200d", shy: "\u00ad", copy: "©", reg: "®", trade: "™", mdash: "—", ndash: "–", hellip: "…",
+	laquo: "«", raquo: "»", lsquo: "‘", rsquo: "’", sbquo: "‚", ldquo: "“", rdquo: "”", bdquo: "„", lsaquo: "‹", rsaquo: "›",
+	bull: "•", middot: "·", deg: "°", plusmn: "±", times: "×", divide: "÷", minus: "−", frac12: "½", frac14: "¼", frac34: "¾",
+	sup1: "¹", sup2: "²", sup3: "³", micro: "µ", para: "¶", sect: "§", dagger: "†", Dagger: "‡", permil: "‰", prime: "′",
+	Prime: "″", euro: "€", pound: "£", yen: "¥", cent: "¢", curren: "¤", iexcl: "¡", iquest: "¿", larr: "←", rarr: "→",
+	uarr: "↑", darr: "↓", harr: "↔", lArr: "⇐", rArr: "⇒", hArr: "⇔", le: "≤", ge: "≥", ne: "≠", asymp: "≈", infin: "∞",
+	check: "✓", hearts: "♥", star: "☆", alpha: "α", beta: "β", gamma: "γ", delta: "δ", lambda: "λ", mu: "μ", pi: "π",
+	sigma: "σ", omega: "ω", Delta: "Δ", Omega: "Ω", Sigma: "Σ", eacute: "é", egrave: "è", agrave: "à", aacute: "á",
+	ccedil: "ç", ntilde: "ñ", ouml: "ö", uuml: "ü", auml: "ä", szlig: "ß", Eacute: "É", Ouml: "Ö", Uuml: "Ü", Auml: "Ä",
+};
+
+function isAlnum(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isHex(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/**
+ * The entity reference starting at the `&` at `i`: the text it stands for and where it ends, or null
+ * (not a reference, or a name not known). Bounded: a name of at most 32 characters, a number of at most
+ * 7 digits (6 in hex), as CommonMark says.
+ */
+export function entityAt(text: string, i: number): { text: string; end: number } | null {
+	let j = i + 1;
+	if (text.charCodeAt(j) === 35 /* # */) {
+		j++;
+		const hex = text.charCodeAt(j) === 120 || text.charCodeAt(j) === 88;
+		if (hex) j++;
+		const start = j;
+		const max = hex ? 6 : 7;
+		while (j < text.length && j - start < max && (hex ? isHex(text.charCodeAt(j)) : isDigit(text.charCodeAt(j)))) j++;
+		if (j === start || text.charCodeAt(j) !== 59 /* ; */) return null;
+		const code = parseInt(text.slice(start, j), hex ? 16 : 10);
+		// CommonMark: 0 and what is no character become U+FFFD.
+		const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+		return { text: valid ? String.fromCodePoint(code) : "\ufffd", end: j + 1 };
+	}
+	const start = j;
+	while (j < text.length && j - start < 32 && isAlnum(text.charCodeAt(j))) j++;
+	if (j === start || text.charCodeAt(j) !== 59) return null;
+	const name = text.slice(start, j);
+	return Object.prototype.hasOwnProperty.call(NAMED, name) ? { text: NAMED[name], end: j + 1 } : null;
+}
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
+/** Every entity reference of `text` replaced by its character (unknown names stay as written). */
+export function decodeEntities(text: string): string {
+	let amp = text.indexOf("&");
+	if (amp === -1) return text;
+	let out = "";
+	let last = 0;
+	while (amp !== -1) {
+		const e = entityAt(text, amp);
+		if (e === null) {
+			amp = text.indexOf("&", amp + 1);
+			continue;
+		}
+		out += text.slice(last, amp) + e.text;
+		last = e.end;
+		amp = text.indexOf("&", e.end);
+	}
+	return out + text.slice(last);
+}
