@@ -272,6 +272,19 @@ describe("title, tags, canonical URL", () => {
 		expect((await convert("b", {}, { canonicalTemplate: "https://me.dev/blog/{slug}" }, "My Great Post.md")).canonicalUrl).toBe("https://me.dev/blog/my-great-post");
 		expect((await convert("b")).canonicalUrl).toBeNull();
 	});
+	test("a site-root link to a page that is not in the vault (/about/, /tags/x/) goes to the blog's own site: its canonical URL's origin", async () => {
+		const options = { canonicalTemplate: "https://me.dev/blog/{slug}/" };
+		const story = await convert("See [about](/about/), [tags](/tags/react/#top) and [here](/blog/x/).", {}, options, "posts/x.md");
+		expect(bodyOf(story)).toBe("See [about](https://me.dev/about/), [tags](https://me.dev/tags/react/#top) and [here](https://me.dev/blog/x/).");
+		expect(codes(story)).toEqual([]);
+		// Without a canonical URL there is no site to point at: plain text, with the warning.
+		const alone = await convert("See [about](/about/).", {}, {}, "posts/x.md");
+		expect(bodyOf(alone)).toBe("See about.");
+		expect(codes(alone)).toEqual(["unresolved-link"]);
+		// A page of the vault is still its note; a relative link to nothing is still plain text.
+		const files = { "content/about/index.md": "---\ncanonical_url: https://me.dev/about-me/\n---\nx" };
+		expect(bodyOf(await convert("[a](/about/) [b](../nothing/)", files, options, "content/posts/x.md"))).toBe("[a](https://me.dev/about-me/) b");
+	});
 	test("a post's own slug property (Hugo, Jekyll, Docusaurus, many Gatsby blogs) is its {slug}, for its canonical URL and links to it", async () => {
 		const template = "https://me.dev/blog/{slug}/";
 		const post = "---\nslug: why-x-matters\n---\nb";

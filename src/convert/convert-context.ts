@@ -43,6 +43,8 @@ export interface ConvertContext {
 	rootPath: string;
 	urlProperty: string;
 	linkTemplate: string | null;
+	/** The root note's canonical URL when it is a web address: the blog's own site, where site-root links not in the vault go. */
+	siteUrl: string | null;
 	imageUrls: ReadonlyMap<string, string> | null;
 	maxEmbedDepth: number;
 	notes: Map<string, LoadedNote | null>;
@@ -79,6 +81,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		rootPath,
 		urlProperty: options.urlProperty?.trim() || "medium_url",
 		linkTemplate: options.linkTemplate?.trim() || null,
+		siteUrl: null,
 		imageUrls: options.imageUrls ?? null,
 		maxEmbedDepth: options.maxEmbedDepth ?? 10,
 		notes: new Map(),

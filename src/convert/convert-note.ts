@@ -273,6 +273,9 @@ function imageSource(ctx: ConvertContext, src: string, line: number): ImageSourc
 export async function convertNote(input: NoteInput, vault: VaultPort, options: ConvertOptions = {}): Promise<Story> {
 	const ctx = createContext(vault, input.path, options);
 	const props = input.properties ?? {};
+	// The post's home on its blog (warned about below when it is not a web address): site-root links go there.
+	const home = stringProperty(props, "canonical_url") ?? (options.canonicalTemplate?.trim() ? fillTemplate(options.canonicalTemplate.trim(), input.path, props) : null);
+	ctx.siteUrl = home !== null && isWebUrl(home) ? home : null;
 	const root = loadNote(input.path, input.text, props);
 	ctx.notes.set(root.path, root);
 	await preload(ctx, root, 0, new Set());

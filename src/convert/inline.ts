@@ -784,6 +784,21 @@ class InlineScanner {
 		this.warn("unpublished-link", `Link to ${raw}: that note has no ${ctx.urlProperty} yet and no link or canonical URL template gives it an address; it became plain text.`);
 	}
 
+	/**
+	 * A site-root link (`/about/`, `/tags/x/#top`) to nothing in the vault is a page of the blog's own
+	 * site: its address at the origin of the post's canonical URL; null for any other link, or without one.
+	 */
+	private siteHref(path: string, decoded: string): string | null {
+		const ctx = this.e.ctx;
+		if (ctx.siteUrl === null || path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47 || this.e.plain) return null;
+		if (resolveCached(ctx, path, this.e.notePath) !== null) return null;
+		try {
+			return asDestination(new URL(decoded, ctx.siteUrl).href);
+		} catch {
+			return null;
+		}
+	}
+
 	/** Where a link to a vault path goes, or null (unresolved, not a note, or not on Medium). */
 	private noteHref(path: string, from: number, to: number): string | null {
 		const ctx = this.e.ctx;
@@ -880,6 +895,9 @@ class InlineScanner {
 		if (path.trim().length === 0) {
 			if (decoded.length > 0) this.warn("anchor-link", `Link to ${raw} points inside the page, which Medium cannot do; it became plain text.`);
 		} else {
+			href = this.siteHref(path, decoded);
+		}
+		if (href === null && path.trim().length > 0) {
 			href = this.noteHref(path, writtenFrom, d.end);
 			// A markdown link to another note is a hyperlink its author wrote (a blog's `../second-post/`):
 			// losing it is said. Wiki-links to notes not on Medium stay quiet plain text by design.
