@@ -214,6 +214,23 @@ describe("code is never changed", () => {
 		expect(await body("a `[[Published]] ==x== #t $y$` b", vault)).toBe("a `[[Published]] ==x== #t $y$` b");
 		expect(await body("a ``x ` [[Draft]]`` [[Draft]]", vault)).toBe("a ``x ` [[Draft]]`` Draft");
 	});
+	test("a backslash inside a code span is literal, even right before the closing backtick", async () => {
+		// CommonMark: backslash escapes do not work in code spans, so `\` is a span holding one backslash;
+		// only a run that would open a span can be escaped.
+		const story = await convert("# T\n\nType a backslash (`\\`) or `a\\` here; \\`not code`.");
+		expect(story.blocks[0]).toEqual({
+			type: "paragraph",
+			content: [
+				{ type: "text", text: "Type a backslash (" },
+				{ type: "code", text: "\\" },
+				{ type: "text", text: ") or " },
+				{ type: "code", text: "a\\" },
+				{ type: "text", text: " here; `not code`." },
+			],
+			line: 3,
+		});
+		expect(bodyOf(story)).toBe("Type a backslash (`\\`) or `a\\` here; \\`not code\\`.");
+	});
 	test("a fence left open runs to the end and is closed", async () => {
 		expect(await body("```\n[[Draft]]", vault)).toBe("```\n[[Draft]]\n```");
 	});

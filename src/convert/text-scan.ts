@@ -47,13 +47,18 @@ export interface CodeSpan {
 
 /**
  * The inline code spans of one line, CommonMark style: a run of N backticks closes at the next run of
- * exactly N. Escaped backticks (`\``) do not open a span. Linear: every run is visited twice.
+ * exactly N. A backslash escapes a run's first backtick only where the run would open a span (`\``
+ * is a literal backtick there); inside a span backslashes are literal, so `` `\` `` is a span holding
+ * one backslash. Linear: every run is visited twice.
  */
 const NO_SPANS: readonly CodeSpan[] = Object.freeze([]);
 
 /** Scratch tables for {@link findCodeSpans}: the backtick runs of the line being read (never shrunk). */
 const runStarts: number[] = [];
 const runLens: number[] = [];
+/** Whether the run's first backtick follows an unescaped backslash (it cannot open a span). */
+const runEscaped: boolean[] = [];
+/** The next run (index) whose length equals what run k opens with (its length, less one if escaped). */
 const nextSame: number[] = [];
 
 export function findCodeSpans(text: string): readonly CodeSpan[] {
@@ -61,30 +66,29 @@ export function findCodeSpans(text: string): readonly CodeSpan[] {
 	if (i === -1) return NO_SPANS;
 	const starts = runStarts;
 	const lens = runLens;
+	const escaped = runEscaped;
 	let runs = 0;
 	for (; i !== -1 && i < text.length; i = text.indexOf("`", i)) {
-		let start = i;
-		// `\`` is a literal backtick; the run starts after it.
-		if (i > 0 && text.charCodeAt(i - 1) === 92 && !isEscaped(text, i - 1)) start = i + 1;
 		let j = i + 1;
 		while (j < text.length && text.charCodeAt(j) === 96) j++;
-		if (j > start) {
-			starts[runs] = start;
-			lens[runs] = j - start;
-			runs++;
-		}
+		starts[runs] = i;
+		lens[runs] = j - i;
+		escaped[runs] = i > 0 && text.charCodeAt(i - 1) === 92 && !isEscaped(text, i - 1);
+		runs++;
 		i = j;
 	}
 	const spans: CodeSpan[] = [];
 	if (runs === 2) {
 		// The common case: one span, or two runs of different lengths (no span).
-		if (lens[0] === lens[1]) spans.push({ start: starts[0], end: starts[1] + lens[1] });
+		const opens = escaped[0] ? lens[0] - 1 : lens[0];
+		if (opens > 0 && opens === lens[1]) spans.push({ start: escaped[0] ? starts[0] + 1 : starts[0], end: starts[1] + lens[1] });
 		return spans;
 	}
-	// nextSame[k]: the index of the next run with the same length as run k.
+	// nextSame[k]: the index of the next run as long as run k's opener (closers count whole).
 	const lastByLen = new Map<number, number>();
 	for (let k = runs - 1; k >= 0; k--) {
-		nextSame[k] = lastByLen.get(lens[k]) ?? -1;
+		const opens = escaped[k] ? lens[k] - 1 : lens[k];
+		nextSame[k] = opens > 0 ? (lastByLen.get(opens) ?? -1) : -1;
 		lastByLen.set(lens[k], k);
 	}
 	let k = 0;
@@ -94,7 +98,7 @@ export function findCodeSpans(text: string): readonly CodeSpan[] {
 			k++;
 			continue;
 		}
-		spans.push({ start: starts[k], end: starts[close] + lens[close] });
+		spans.push({ start: escaped[k] ? starts[k] + 1 : starts[k], end: starts[close] + lens[close] });
 		k = close + 1;
 	}
 	return spans;
