@@ -23,6 +23,18 @@ describe("block quotes", () => {
 	test("a deeper `>` starts a quote of its own: its text is a paragraph apart, not a line of the one before", async () => {
 		expect(await shown("> outer\n> > inner\n> > more\n> back out")).toEqual(["BQ: outer", "BQ: inner\nmore\nback out"]);
 	});
+	test("a code block inside a quote keeps the `>` of its own lines: only the quote's markers go", async () => {
+		// A callout showing a quote's source: the code is `> [!info]` / `> body`, as written.
+		expect(await shown("> [!tip]\n> ```md\n> > [!info]\n> > body\n> >> deeper\n> ```\n\nAfter.")).toEqual([
+			"BQ: **Tip**",
+			"PRE lang=md: > [!info]\n> body\n>> deeper",
+			"P: After.",
+		]);
+		expect(await shown("> > ```\n> > > kept\n> > ```")).toEqual(["PRE lang=none: > kept"]);
+	});
+	test("a line with fewer `>` than a quoted code block's opener ends the block", async () => {
+		expect(await shown("> > ```\n> > code\n> after")).toEqual(["PRE lang=none: code", "BQ: after"]);
+	});
 	test("a lazy line still continues the quote's paragraph", async () => {
 		expect(await shown("> one\ntwo")).toEqual(["BQ: one\ntwo"]);
 	});

@@ -6,7 +6,7 @@
 
 import { embeddedLineTag, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
 import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
-import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, itemFence, listItem, parseHeading, splitQuote, trailingBlockId, type LineRange } from "./sections";
+import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, itemFence, listItem, parseHeading, splitQuote, splitQuoteUpTo, trailingBlockId, type LineRange } from "./sections";
 import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
@@ -133,7 +133,8 @@ export class BlockConverter {
 	 */
 	private readonly lineNumbers: number[] = [];
 	private n = 0;
-	private fence: { char: string; len: number; quoted: boolean; indent: number } | null = null;
+	/** An open code fence; `depth` is how many `>` its opener had (its lines keep any deeper ones). */
+	private fence: { char: string; len: number; depth: number; indent: number } | null = null;
 	/** An open Admonition block (```` ```ad-note ````): its lines are read as a callout's, up to its closing fence. */
 	private admonition: { char: string; len: number; indent: number } | null = null;
 	/** An open `$$` block: the quote prefix of its lines, and the indent of its `$$` (a list item's), kept on its fences. */
@@ -175,7 +176,7 @@ export class BlockConverter {
 			i = this.convertLine(lines, i);
 			if (sink && this.n >= SINK_BATCH) this.flushTo(sink);
 		}
-		if (this.fence) this.emitRaw((this.fence.quoted ? "> " : "") + this.fence.char.repeat(this.fence.len));
+		if (this.fence) this.emitRaw((this.fence.depth > 0 ? "> " : "") + this.fence.char.repeat(this.fence.len));
 		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + this.mathBlock.lead + "```");
 		while (this.n > 0 && isBlankish(this.out[this.n - 1])) this.n--;
 		if (sink) {
@@ -315,12 +316,14 @@ export class BlockConverter {
 			if (isBlank(raw)) return i;
 		}
 		if (this.fence) {
-			const { depth, content } = this.fence.quoted ? splitQuote(raw) : { depth: 0, content: raw };
-			if (this.fence.quoted && depth === 0) {
+			const quoted = this.fence.depth > 0;
+			const { depth, content } = quoted ? splitQuoteUpTo(raw, this.fence.depth) : { depth: 0, content: raw };
+			if (depth < this.fence.depth) {
+				// A line with fewer `>` than the opener ends the quote, and the code block with it.
 				this.emitRaw("> " + this.fence.char.repeat(this.fence.len));
 				this.fence = null;
 			} else {
-				this.emitRaw(this.fence.quoted ? (content === "" ? ">" : "> " + content) : content);
+				this.emitRaw(quoted ? (content === "" ? ">" : "> " + content) : content);
 				if (closesFence(content, this.fence)) this.fence = null;
 				return i;
 			}
@@ -400,7 +403,7 @@ export class BlockConverter {
 		const fence = plainStart ? (c0 === 96 || c0 === 126 ? fenceOpen(content) : null) : fenceOpen(content.trimStart());
 		if (fence) {
 			if (depth === 0 && plainStart && fence.info.startsWith("ad-") && rewritten === undefined) return this.admonitionOpen(lines, i, fence);
-			this.fence = { char: fence.char, len: fence.len, quoted: depth > 0, indent: plainStart ? 0 : content.length - content.trimStart().length };
+			this.fence = { char: fence.char, len: fence.len, depth, indent: plainStart ? 0 : content.length - content.trimStart().length };
 			this.emitRaw(prefix + content);
 			return i;
 		}
@@ -460,7 +463,7 @@ export class BlockConverter {
 			const itemCode = itemFence(text);
 			if (itemCode) {
 				// The item's text opens a fence: its lines are code, up to the closing fence.
-				this.fence = { char: itemCode.char, len: itemCode.len, quoted: depth > 0, indent: itemCode.indent };
+				this.fence = { char: itemCode.char, len: itemCode.len, depth, indent: itemCode.indent };
 				this.emitRaw(prefix + text);
 				return i;
 			}

@@ -89,8 +89,32 @@ export function splitQuote(line: string): { depth: number; content: string } {
 	return start === -1 ? { depth: 0, content: line } : { depth: quoteDepth, content: line.slice(start) };
 }
 
+/**
+ * A quoted line with at most `max` levels of `>` taken off: the lines of a code block opened inside a
+ * quote keep any deeper `>` as their text (a fence in a callout that shows a quote's source).
+ */
+export function splitQuoteUpTo(line: string, max: number): { depth: number; content: string } {
+	let i = 0;
+	let depth = 0;
+	while (depth < max) {
+		let j = i;
+		while (j < line.length && j - i < 3 && line.charCodeAt(j) === 32) j++;
+		if (line.charCodeAt(j) !== 62) break;
+		depth++;
+		i = j + 1;
+		const c = line.charCodeAt(i);
+		if (c === 32 || c === 9) i++;
+	}
+	return { depth, content: depth === 0 ? line : line.slice(i) };
+}
+
 /** The depth the last {@link quoteContentStart} found (a number beside it, so no object is made per line). */
 let quoteDepth = 0;
+
+/** How many `>` the last {@link quoteContentStart} call found. */
+export function lastQuoteDepth(): number {
+	return quoteDepth;
+}
 
 /** Where a quoted line's content starts, after its `>` markers (its depth is then `splitQuote`'s business); -1 when it has none. */
 export function quoteContentStart(line: string): number {

@@ -10,7 +10,7 @@ import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
 import { codeLanguage, HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, nestedItemPrefix, OBSIDIAN_ONLY_CODE, OBSIDIAN_ONLY_LANGUAGES, quotedListPrefix } from "./rules/block-rules";
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
 import { BREAK, mayHoldMarkup, mergeText, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
-import { closesFence, fenceOpen, listItem, parseHeading, quoteContentStart } from "./sections";
+import { closesFence, fenceOpen, lastQuoteDepth, listItem, parseHeading, quoteContentStart, splitQuoteUpTo } from "./sections";
 import { isBlank, isTrimSpace } from "./text-scan";
 
 /**
@@ -36,7 +36,8 @@ interface Fence {
 	char: string;
 	len: number;
 	indent: number;
-	quoted: boolean;
+	/** How many `>` its opener had: its lines lose that many and keep any deeper ones as code. */
+	depth: number;
 	language: string | null;
 	line: number;
 }
@@ -159,7 +160,7 @@ export class StoryBuilder {
 		}
 		const quoteAt = quoteContentStart(text);
 		if (quoteAt !== -1) {
-			this.quoted(text.slice(quoteAt), line);
+			this.quoted(text.slice(quoteAt), lastQuoteDepth(), line);
 			this.prevBlank = false;
 			return;
 		}
@@ -233,7 +234,7 @@ export class StoryBuilder {
 		const fence = fenceOpen(text.trimStart());
 		if (fence) {
 			this.flush();
-			this.openFence(fence, indent, false, line);
+			this.openFence(fence, indent, 0, line);
 			return true;
 		}
 		const item = listItem(text);
@@ -245,7 +246,7 @@ export class StoryBuilder {
 	}
 
 	/** A line inside a block quote (any depth: Medium's quotes are flat). */
-	private quoted(content: string, line: number): void {
+	private quoted(content: string, depth: number, line: number): void {
 		if (this.quoteGroup < 0) {
 			this.flush();
 			this.endList();
@@ -259,7 +260,7 @@ export class StoryBuilder {
 		const fence = fenceOpen(trimmed);
 		if (fence) {
 			this.flush();
-			this.openFence(fence, content.length - trimmed.length, true, line);
+			this.openFence(fence, content.length - trimmed.length, depth, line);
 			return;
 		}
 		const h = trimmed.charCodeAt(0) === 35 ? parseHeading(trimmed) : null;
@@ -344,7 +345,7 @@ export class StoryBuilder {
 		const fence = fenceOpen(trimmed);
 		if (fence) {
 			// An item that opens with a code block: the code follows the (empty) item.
-			this.openFence(fence, contentIndent, false, line);
+			this.openFence(fence, contentIndent, 0, line);
 			return;
 		}
 		this.paraKind = Para.Item;
@@ -362,7 +363,7 @@ export class StoryBuilder {
 		const fence = fenceOpen(trimmed);
 		if (fence) {
 			this.flush();
-			this.openFence(fence, indent, false, line);
+			this.openFence(fence, indent, 0, line);
 			return;
 		}
 		const code = this.itemIndents[this.itemDepth - 1] + 4;
@@ -425,8 +426,8 @@ export class StoryBuilder {
 		}
 	}
 
-	private openFence(fence: { char: string; len: number; info: string }, indent: number, quoted: boolean, line: number): void {
-		this.fence = { char: fence.char, len: fence.len, indent, quoted, language: codeLanguage(fence.info), line };
+	private openFence(fence: { char: string; len: number; info: string }, indent: number, depth: number, line: number): void {
+		this.fence = { char: fence.char, len: fence.len, indent, depth, language: codeLanguage(fence.info), line };
 		if (this.fence.language !== null && OBSIDIAN_ONLY_LANGUAGES.has(this.fence.language.toLowerCase())) {
 			this.warn(OBSIDIAN_ONLY_CODE, `A ${this.fence.language} block only renders in Obsidian; it stays a code block on Medium.`, line);
 		}
@@ -435,13 +436,13 @@ export class StoryBuilder {
 	/** A line while a fence is open; false when the line ends a quoted fence and must be read again. */
 	private fenceLine(fence: Fence, text: string): boolean {
 		let content = text;
-		if (fence.quoted) {
-			const at = quoteContentStart(text);
-			if (at === -1) {
+		if (fence.depth > 0) {
+			const q = splitQuoteUpTo(text, fence.depth);
+			if (q.depth < fence.depth) {
 				this.closeFence();
 				return false;
 			}
-			content = text.slice(at);
+			content = q.content;
 		}
 		if (closesFence(content, fence)) {
 			this.closeFence();
