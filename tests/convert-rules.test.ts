@@ -362,6 +362,22 @@ describe("warnings", () => {
 			["table-as-text", 10],
 		]);
 	});
+	test("a warning from a table cell names the cell's own row, in the note and in an embedded note", async () => {
+		const table = "| a | b |\n|---|---|\n| 1 | 2 |\n| [[Nowhere]] | ![[gone.png]] |\n| 3 | [[Gone too]] |";
+		const s = await convert("Intro.\n\n" + table + "\n\n![[Holder]]", { "Holder.md": "h\n\n" + table });
+		const root = s.warnings.filter((w) => w.path === undefined);
+		const held = s.warnings.filter((w) => w.path !== undefined);
+		expect([...root, ...held].map((w) => [w.code, w.path, w.line])).toEqual([
+			["table-as-text", undefined, 3],
+			["unresolved-link", undefined, 6],
+			["missing-image", undefined, 6],
+			["unresolved-link", undefined, 7],
+			["table-as-text", "Holder.md", 3],
+			["unresolved-link", "Holder.md", 6],
+			["missing-image", "Holder.md", 6],
+			["unresolved-link", "Holder.md", 7],
+		]);
+	});
 	test("a markdown link to a note not on Medium becomes text with a warning; a wiki-link to it stays quiet", async () => {
 		const s = await convert("See [the second post](second-post/index.md) and [[index]].", { "second-post/index.md": "Second" });
 		expect(s.content).toContain("See the second post and index.");

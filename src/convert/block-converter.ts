@@ -558,6 +558,7 @@ export class BlockConverter {
 			const rowContent = q === null ? row : q.content;
 			if ((q === null ? 0 : q.depth) !== depth || !isRowCandidate(rowContent) || endsTable(rowContent)) break;
 			this.at(j + 1);
+			this.env(true); // a cell's warning names its own row
 			rows.push(splitRow(this.stripBlockId(rowContent)).map(cell));
 		}
 		this.at(i + 1);
