@@ -210,3 +210,18 @@ describe("a heading inside a list item", () => {
 		expect(await shown("- #tag x")).toEqual(["ULI: tag x"]);
 	});
 });
+
+describe("a numbered list Medium would number otherwise", () => {
+	test("split by a code block or image that moves out of it: Medium numbers each part from 1, so one warning says so", async () => {
+		const story = await convert("# T\n\n1. Install\n   ```sh\n   npm i\n   ```\n2. Configure\n   ![](https://e.com/a.png)\n3. Run\n\n1. Again\n   ```\n   x\n   ```\n2. Twice");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["OLI: Install", "PRE lang=sh: npm i", "OLI: Configure", "IMG src=https://e.com/a.png alt=\"\"", "OLI: Run", "OLI: Again", "PRE lang=none: x", "OLI: Twice"]);
+		expect(codes(story)).toEqual(["list-numbering"]);
+		expect(story.warnings[0].line).toBe(7);
+	});
+	test("a list starting at another number than 1 warns too (Medium's lists have no start number)", async () => {
+		expect(codes(await convert("# T\n\nText.\n\n3. third\n4. fourth"))).toEqual(["list-numbering"]);
+	});
+	test("a whole list, a bulleted one split by code, or a fresh list after code does not warn", async () => {
+		expect(codes(await convert("# T\n\n1. a\n2. b\n   more\n3. c\n\n- x\n  ```\n  y\n  ```\n- z\n\n```\nq\n```\n\n1. new"))).toEqual([]);
+	});
+});

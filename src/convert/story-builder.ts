@@ -7,7 +7,7 @@
  */
 
 import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
-import { codeLanguage, HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, nestedItemPrefix, OBSIDIAN_ONLY_CODE, OBSIDIAN_ONLY_LANGUAGES, quotedListPrefix } from "./rules/block-rules";
+import { codeLanguage, HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, nestedItemPrefix, OBSIDIAN_ONLY_CODE, OBSIDIAN_ONLY_LANGUAGES, quotedListPrefix } from "./rules/block-rules";
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
 import { BREAK, mayHoldMarkup, mergeText, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
 import { closesFence, fenceOpen, lastQuoteDepth, listItem, parseHeading, quoteContentStart, splitQuoteUpTo } from "./sections";
@@ -86,7 +86,7 @@ class LineBuffer {
 }
 
 /** Warning codes raised at most once per story (a rule that applies everywhere says so once). */
-const ONCE = new Set([STRIKETHROUGH_CODE, RAW_HTML_CODE]);
+const ONCE = new Set([STRIKETHROUGH_CODE, RAW_HTML_CODE, LIST_NUMBERING_CODE]);
 
 export class StoryBuilder {
 	readonly blocks: StoryBlock[] = [];
@@ -126,6 +126,8 @@ export class StoryBuilder {
 	private continuing = false;
 	private lastItem: (StoryBlock & { type: "list-item" }) | null = null;
 	private listCount = 0;
+	/** The numbered lists that have an item in the story (a later item apart from them is a split list). */
+	private readonly numberedLists = new Set<number>();
 	/** Per open item, outermost first: the column where its text starts (deeper lines belong to it). */
 	private readonly itemIndents: number[] = [];
 	private itemDepth = 0;
@@ -339,6 +341,8 @@ export class StoryBuilder {
 		this.itemList = list;
 		this.itemOrdered = listOrdered;
 		this.continuing = false;
+		// A numbered list starting at another number than 1 (`3. x`): Medium's lists have no start number.
+		if (ordered && !this.numberedLists.has(list) && !isOne(text, item.indent, markerEnd - 1)) this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
 		// Only this item's own paragraphs join it (an empty one, like `- #`, leaves nothing to join).
 		this.lastItem = null;
 		const trimmed = trimStartFrom(text, cs);
@@ -533,11 +537,22 @@ export class StoryBuilder {
 					continue;
 				}
 				item = { type: "list-item", ordered, list, content: prefix ? withPrefix(prefix, p) : p, line };
+				if (ordered) this.numbered(list, line);
 				this.lastItem = item;
 				this.blocks.push(item);
 			}
 			if (images !== null) for (const img of images) this.image(img, line);
 		}
+	}
+
+	/**
+	 * A new item of numbered list `list`: when the list already has items but the block before is not one
+	 * of them (a code block, an image or a nested list moved out between), Medium numbers it from 1 again.
+	 */
+	private numbered(list: number, line: number): void {
+		const prev = this.blocks[this.blocks.length - 1];
+		if (!this.numberedLists.has(list)) this.numberedLists.add(list);
+		else if (prev === undefined || prev.type !== "list-item" || prev.list !== list) this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
 	}
 
 	private image(img: InlineImage, line: number): void {
@@ -624,6 +639,13 @@ export function mayStartBlock(first: number): boolean {
 
 /** A list item that may interrupt a paragraph: a bullet, or a number that is 1 (CommonMark; `1984.` in prose is not a list). One pass, no backtracking. */
 const MAY_INTERRUPT = /^[ \t]*(?:[^0-9]|0*1[.)])/;
+
+/** Whether the digits `text[from, end)` are the number 1 (`1`, `01`). */
+function isOne(text: string, from: number, end: number): boolean {
+	let i = from;
+	while (i < end - 1 && text.charCodeAt(i) === 48) i++;
+	return i === end - 1 && text.charCodeAt(i) === 49;
+}
 
 function isSpaceOrTab(c: number): boolean {
 	return c === 32 || c === 9;

@@ -70,6 +70,9 @@ export const HEADING_LEVELS_MESSAGE = "The note uses more than two heading level
 export const OBSIDIAN_ONLY_CODE = "unrendered-block";
 export const OBSIDIAN_ONLY_LANGUAGES = new Set(["mermaid", "query", "dataview", "dataviewjs", "base", "tasks", "tikz", "chart"]);
 export const RELATIVE_IMAGE_CODE = "relative-image";
+export const LIST_NUMBERING_CODE = "list-numbering";
+export const LIST_NUMBERING_MESSAGE =
+	"A numbered list is split by what Medium cannot hold inside it (a code block, an image, a nested list) or starts at a number other than 1: Medium's lists have no start number, so each part is numbered from 1.";
 export const NOTES_HEADING = "Notes";
 
 /** The block rules, for the README and the tests (src/convert/rules/rule.ts). */
@@ -104,16 +107,18 @@ export const BLOCK_RULES = {
 		medium: "flat list items (Medium has no nesting): a nested item follows its parent; under bullets it is a bullet led by a dash, under or as a numbered item a list of its own (so Medium's numbers stay right); a later paragraph of an item joins it after a line break; a heading inside an item (`- ## x`) is its text in bold (items hold no headings); tasks keep ☐ / ☑",
 		examples: [
 			{ note: "- a\n  - b\n    - c\n- d", markdown: "- a\n- – b\n- \u2003– c\n- d" },
-			{ note: "1. one\n   - sub\n2. two\n\n   more of two\n3. three", markdown: "1. one\n\n- – sub\n\n2. two\\\n   more of two\n3. three" },
+			{ note: "1. one\n   - sub\n2. two\n\n   more of two\n3. three", markdown: "1. one\n\n- – sub\n\n2. two\\\n   more of two\n3. three", warnings: ["list-numbering"] },
 			{ note: "- [ ] open\n- [x] done", markdown: "- ☐ open\n- ☑ done" },
 			{ note: "- ## Setup\n  Install it.\n- plain", markdown: "- **Setup**\\\n  Install it.\n- plain" },
 		],
 	},
 	listMoveOut: {
 		construct: "an image or code block inside a list item",
-		medium: "moved out: it follows the item as a block of its own (Medium refuses images in list items); the item keeps all its text",
+		medium: "moved out: it follows the item as a block of its own (Medium refuses images in list items); the item keeps all its text. A numbered list it splits is numbered from 1 again after it on Medium, with one warning",
+		code: LIST_NUMBERING_CODE,
+		warning: LIST_NUMBERING_MESSAGE,
 		examples: [
-			{ note: "1. Step ![](https://e.com/a.png)\n2. Next\n   ```sh\n   run\n   ```", markdown: "1. Step\n\n![](https://e.com/a.png)\n\n2. Next\n\n```sh\nrun\n```" },
+			{ note: "1. Step ![](https://e.com/a.png)\n2. Next\n   ```sh\n   run\n   ```", markdown: "1. Step\n\n![](https://e.com/a.png)\n\n2. Next\n\n```sh\nrun\n```", warnings: ["list-numbering"] },
 			{ note: "- one ![](https://e.com/a.png) item\n- two", markdown: "- one item\n\n![](https://e.com/a.png)\n\n- two" },
 			{ note: "- one\n  ![](https://e.com/a.png)\n  more", markdown: "- one\\\n  more\n\n![](https://e.com/a.png)" },
 		],
