@@ -5,6 +5,7 @@
  * even on a line of 200,000 unclosed `[[`.
  */
 
+import { SITE_TAG_CODE } from "./rules/inline-rules";
 import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { linkReferencesOf, normalizeLabel } from "./link-references";
@@ -559,6 +560,13 @@ class InlineScanner {
 					}
 					break;
 				case 37: // %
+					if (text.charCodeAt(i - 1) === 123 /* { */) {
+						const next = this.siteTagLine(i);
+						if (next !== -1) {
+							i = next;
+							continue;
+						}
+					}
 					if (text.charCodeAt(i + 1) === 37) {
 						const close = this.pctFinder.next(i + 2);
 						if (close === -1) return this.finishWithComment(i, "%%");
@@ -567,6 +575,13 @@ class InlineScanner {
 					}
 					break;
 				case 60: // <
+					if (text.charCodeAt(i - 1) === 123 /* { */) {
+						const next = this.siteTagLine(i);
+						if (next !== -1) {
+							i = next;
+							continue;
+						}
+					}
 					{
 						// An autolink's address is literal: `==`, `%%`, `$` or `[[` in it are not syntax.
 						const end = this.autolinkEnd(i);
@@ -797,6 +812,32 @@ class InlineScanner {
 		} catch {
 			return null;
 		}
+	}
+
+	/**
+	 * A line that is only a Hugo shortcode (`{{< name … >}}`, `{{% … %}}`) or a Liquid tag (`{% … %}`),
+	 * met at its `<` or `%`: only the blog renders it, so it is left out with a warning (the text between
+	 * an opening and a closing one stays); `{{< youtube ID >}}` is the video's embed. -1 for other text.
+	 */
+	private siteTagLine(i: number): number {
+		const text = this.text;
+		let lead = 0;
+		while (lead < 4 && (text.charCodeAt(lead) === 32 || text.charCodeAt(lead) === 9)) lead++;
+		const hugo = text.charCodeAt(lead) === 123 && text.charCodeAt(lead + 1) === 123;
+		if (i !== lead + (hugo ? 2 : 1) || lead > 3 || this.e.plain) return -1;
+		const close = hugo ? (text.charCodeAt(i) === 60 ? ">}}" : "%}}") : "%}";
+		let end = text.length;
+		while (end > i && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+		if (end - i < close.length + 1 || !text.endsWith(close, end)) return -1;
+		const inner = text.slice(i + 1, end - close.length);
+		// One tag alone on the line: another opening inside it means several.
+		if (inner.indexOf("{{") !== -1 || inner.indexOf("{%") !== -1) return -1;
+		const youtube = hugo ? /^\s*youtube\s+(?:id=)?["']?([\w-]{6,})["']?\s*$/.exec(inner) : null;
+		if (youtube !== null) return this.block(lead, ["https://www.youtube.com/watch?v=" + youtube[1]], text.length);
+		const tag = text.slice(lead, end);
+		const shown = tag.length > 60 ? tag.slice(0, 57) + "…" : tag;
+		this.warn(SITE_TAG_CODE, `${hugo ? "Hugo shortcode" : "Liquid tag"} ${shown} only renders on the blog; it was left out.`);
+		return this.replace(lead, "", text.length);
 	}
 
 	/** Where a link to a vault path goes, or null (unresolved, not a note, or not on Medium). */

@@ -42,6 +42,8 @@ export const STRIKETHROUGH_MESSAGE = "Medium has no strikethrough: struck text i
 export const RAW_HTML_CODE = "html-dropped";
 export const RAW_HTML_MESSAGE = "Inline HTML tags were dropped (their text is kept): Medium keeps only its own markups.";
 export const RELATIVE_LINK_CODE = "relative-link";
+/** A Hugo shortcode or Liquid tag line, left out. */
+export const SITE_TAG_CODE = "site-tag";
 
 /** The inline rules, for the README and the tests (src/convert/rules/rule.ts). */
 export const INLINE_RULES = {
@@ -141,5 +143,15 @@ export const INLINE_RULES = {
 		code: RAW_HTML_CODE,
 		warning: RAW_HTML_MESSAGE,
 		examples: [{ note: "A <span class=\"x\">word</span> <kbd>K</kbd>.", markdown: "A word K.", warnings: ["html-dropped"] }],
+	},
+	siteGeneratorTags: {
+		construct: "a line that is only a Hugo shortcode (`{{< admonition >}}`, `{{% note %}}`) or a Jekyll/Liquid tag (`{% include x.html %}`)",
+		medium: "left out with a warning (only the blog renders it), the text between such lines kept; `{{< youtube ID >}}` is the video's embed",
+		code: SITE_TAG_CODE,
+		examples: [
+			{ note: "{{< admonition type=tip title=\"Tip\" >}}\nBody.\n{{< /admonition >}}", markdown: "Body.", warnings: ["site-tag", "site-tag"] },
+			{ note: "{% include toc.html %}\n\n  {{% notice info %}}\n\nText with {{< ref \"a.md\" >}} inside.", markdown: "Text with {{< ref \"a.md\" >}} inside.", warnings: ["site-tag", "site-tag"] },
+			{ note: "{{< youtube dQw4w9WgXcQ >}}", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
+		],
 	},
 } satisfies Record<string, ConversionRule>;
