@@ -242,7 +242,12 @@ describe("publish", () => {
 		expect(planned.request.images.map((i) => i.path)).toEqual(["attachments/Sunrise.png"]);
 		expect(planned.request.body.content).not.toMatch(/Vector|Photo/);
 		expect(planned.warnings.filter((w) => w.code === "unsupported-image")).toHaveLength(2);
-		expect(dry.stderr).toMatch(/Images\.md:\d+: warning: Image attachments\/Vector\.svg is SVG.*\[unsupported-image\]/);
+		// Each warning names the line that shows the image, not the note's first line.
+		expect(dry.stderr).toMatch(/Images\.md:5: warning: Image attachments\/Vector\.svg is SVG.*\[unsupported-image\]/);
+		expect(dry.stderr).toMatch(/Images\.md:7: warning: Image attachments\/Photo\.webp is WEBP.*\[unsupported-image\]/);
+		const html = await run(["convert", note, "--format", "html"], {});
+		expect(html.stderr).toMatch(/Images\.md:5: warning: image attachments\/Vector\.svg was left out of the HTML/);
+		expect(html.stderr).toMatch(/Images\.md:7: warning: image attachments\/Photo\.webp was left out of the HTML/);
 		const text = await run(["publish", note, "--dry-run"], {});
 		expect(text.stdout).toContain("  Images to upload: attachments/Sunrise.png\n");
 		// The real publish leaves out the same images, with the same warnings.

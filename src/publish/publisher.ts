@@ -5,6 +5,7 @@
  * through ports, so the same code runs in Obsidian, in Node and in tests.
  */
 
+import { imageLines } from "../story/image-lines";
 import type { Properties, VaultPort } from "../core/ports";
 import { convertNote } from "../convert/convert-note";
 import { baseName } from "../convert/file-kinds";
@@ -121,7 +122,7 @@ export function plannedContent(story: StoryModel, sendable?: ReadonlySet<string>
 	});
 }
 
-/** Why a vault image cannot be uploaded (unreadable, or a type Medium refuses), as a publish warns; null when it can. */
+/** Why a vault image cannot be uploaded (unreadable, or a type Medium refuses), as a publish warns (the caller sets the line); null when it can. */
 function imageRefusal(path: string, bytes: Uint8Array | null): ConversionWarning | null {
 	if (!bytes) return { code: "missing-image", message: `Image ${path} could not be read; it was left out.`, line: 1 };
 	const type = sniffImageType(bytes);
@@ -294,9 +295,10 @@ export class Publisher {
 	async imagesToSend(story: Story): Promise<{ paths: Set<string>; warnings: ConversionWarning[] }> {
 		const paths = new Set<string>();
 		const warnings: ConversionWarning[] = [];
+		let lines: Map<string, number> | null = null;
 		for (const img of story.images) {
 			const refusal = imageRefusal(img.path, await this.ports.vault.readBinary(img.path));
-			if (refusal) warnings.push(refusal);
+			if (refusal) warnings.push({ ...refusal, line: (lines ??= imageLines(story.blocks)).get(img.path) ?? 1 });
 			else paths.add(img.path);
 		}
 		return { paths, warnings };
@@ -308,12 +310,13 @@ export class Publisher {
 		const queue: Array<{ path: string; bytes: Uint8Array; mime: string; key: string }> = [];
 		let reused = 0;
 		const sameKey = new Map<string, string[]>();
+		let lines: Map<string, number> | null = null;
 		for (const img of story.images) {
 			const bytes = await this.ports.vault.readBinary(img.path);
 			const refusal = imageRefusal(img.path, bytes);
 			const type = bytes ? sniffImageType(bytes) : null;
 			if (refusal || !bytes || !type) {
-				if (refusal) warnings.push(refusal);
+				if (refusal) warnings.push({ ...refusal, line: (lines ??= imageLines(story.blocks)).get(img.path) ?? 1 });
 				continue;
 			}
 			const key = hashBytes(bytes);

@@ -1,5 +1,6 @@
 /** `medium-publish convert <note>`: the story Medium would get, printed, with nothing sent. */
 
+import { imageLines } from "../../story/image-lines";
 import { convertNote } from "../../convert/convert-note";
 import type { Story } from "../../convert/story";
 import { storyHtmlWithoutUpload } from "../../html/clipboard-story";
@@ -79,6 +80,11 @@ async function htmlWithoutUpload(vault: NodeVault, path: string, story: Story, i
 	const state = normalizeState((await new JsonFileStore<PublisherState>(statePath(vault.root, io.env)).load()) ?? emptyState());
 	const images = await Promise.all(story.images.map(async (image) => ({ path: image.path, bytes: await vault.readBinary(image.path) })));
 	const out = storyHtmlWithoutUpload(story, images, state.imageCache);
-	for (const left of out.leftOut) io.stderr(`${path}: warning: image ${left.path} was left out of the HTML: ${left.reason}.\n`);
+	// Each warning names the line that shows the image (a left-out web image has none to name).
+	const lines = out.leftOut.length > 0 ? imageLines(story.blocks) : null;
+	for (const left of out.leftOut) {
+		const line = lines?.get(left.path);
+		io.stderr(`${path}${line === undefined ? "" : ":" + String(line)}: warning: image ${left.path} was left out of the HTML: ${left.reason}.\n`);
+	}
 	return out.html;
 }
