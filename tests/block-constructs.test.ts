@@ -40,12 +40,26 @@ describe("block quotes", () => {
 	});
 });
 
+describe("paragraph tags inside a line", () => {
+	test("`<p>`, `</p>` and `<p/>` part the text as `<br>` does (Medium's paragraph holds lines); nothing is lost, so no warning", async () => {
+		const story = await convert("# T\n\nFirst part.<p/>Second part.</p><p>Third.");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["P: First part.\nSecond part.\nThird."]);
+		expect(codes(story)).toEqual([]);
+	});
+});
+
 describe("tables become aligned text", () => {
 	test("cell markup is read, not shown: bold, italic, struck and code cells are their text", async () => {
 		const story = await convert("# T\n\n| a | b |\n|---|---|\n| **bold** | *it* |\n| ~~old~~ | `x` |");
 		const pre = importHtml(storyToHtml(story).html)[1];
 		expect(pre.type).toBe("PRE");
 		expect(pre.text).toBe("a    | b\n-----|---\nbold | it\nold  | x");
+		expect(codes(story)).toEqual(["table-as-text"]);
+	});
+	test("`<p/>` or `<br>` inside a cell parts its words, as the cell shows them on lines of their own", async () => {
+		// GitHub-style tables put paragraphs in a cell with <p/>: "vault.<p/>Example" must not read "vault.Example".
+		const story = await convert("# T\n\n| op | says |\n|---|---|\n| `a:` | Finds a.<p/>Example: `a:x`. |\n| `b:` | One.<br>Two.</p>Three<P>four |");
+		expect(importHtml(storyToHtml(story).html)[1].text).toBe("op | says\n---|-----------------------\na: | Finds a. Example: a:x.\nb: | One. Two. Three four");
 		expect(codes(story)).toEqual(["table-as-text"]);
 	});
 	test("an escaped star in a cell stays a star", async () => {

@@ -8,7 +8,7 @@
 
 import type { InlineNode } from "../story/story-model";
 import { decodeEntities, entityAt } from "./entities";
-import { isAbsoluteHref, isLineBreakTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
+import { isAbsoluteHref, isLineBreakTag, isParagraphTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
 import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isSpace, mayHoldUrl } from "./text-scan";
 
 /** An image met inside a paragraph: the block builder moves it out to a block of its own. */
@@ -689,7 +689,9 @@ class InlineTreeParser {
 		if (isLineBreakTag(inner)) {
 			// Spaces around a `<br>` would start or end a line: they go.
 			this.trimTextEnd();
-			this.pushNode(BREAK);
+			// A paragraph tag right after a break (`</p><p>`) breaks nothing more.
+			const again = this.bufFrom === -1 && this.buf.length === 0 && this.tail !== -1 && this.st.node[this.tail] === BREAK;
+			if (!(again && isParagraphTag(inner))) this.pushNode(BREAK);
 			let j = close + 1;
 			while (j < this.n && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
 			return j;

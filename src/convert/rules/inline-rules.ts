@@ -30,10 +30,20 @@ export function isAbsoluteImageSrc(src: string): boolean {
 	return (h.startsWith("https://") || h.startsWith("http://")) && h.length > 8;
 }
 
-/** `br`, `br/`, `br /` (any case): the one HTML tag kept, as a line break. */
+/**
+ * `br`, `br/`, `br /`, and a bare paragraph tag `p`, `/p`, `p/` (any case): kept as a line break. A `<p>`
+ * inside a line starts a new paragraph where Obsidian shows it (a table cell's `<p/>` above all); Medium's
+ * paragraph holds lines, so a break keeps the words apart instead of gluing "end.<p/>Next" together.
+ */
 export function isLineBreakTag(inner: string): boolean {
 	const t = inner.trim().toLowerCase();
-	return t === "br" || t === "br/" || t === "br /";
+	return t === "br" || t === "br/" || t === "br /" || isParagraphTag(inner);
+}
+
+/** `p`, `/p`, `p/`, `p /` (any case): a paragraph tag, which breaks the line once (`</p><p>` is one break). */
+export function isParagraphTag(inner: string): boolean {
+	const t = inner.trim().toLowerCase();
+	return t === "p" || t === "/p" || t === "p/" || t === "p /";
 }
 
 /** The warnings the parsers raise (apart from the table, so the plugin bundle holds no examples). */
@@ -113,7 +123,7 @@ export const INLINE_RULES = {
 		],
 	},
 	hardBreaks: {
-		construct: "hard line breaks: two trailing spaces, a trailing `\\`, `<br>`",
+		construct: "hard line breaks: two trailing spaces, a trailing `\\`, `<br>` (and a `<p>` tag inside a line)",
 		medium: "a line break, whatever the vault's setting",
 		examples: [
 			{ note: "one  \ntwo\\\nthree<br>four", markdown: "one\\\ntwo\\\nthree\\\nfour", strictLineBreaks: true },
