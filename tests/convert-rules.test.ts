@@ -411,6 +411,16 @@ describe("warnings", () => {
 		]);
 	});
 
+	test("an H1 that stays in the body (a title property differs) warns once, from the body", async () => {
+		const s = await convert("---\ntitle: Other\n---\n# Head with $x$ and [[Gone]]\n\nText $y$.", {});
+		expect(s.title).toBe("Other");
+		expect(s.warnings.map((w) => [w.code, w.line])).toEqual([
+			["math-as-code", 4],
+			["unresolved-link", 4],
+			["math-as-code", 6],
+		]);
+	});
+
 	test("the same lines embedded twice by different embeds (a section, then a block in it) warn once", async () => {
 		const src = "# Src\n\n## Sec\n\nSee [[Nowhere]].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n^tbl";
 		const s = await convert("![[Src#Sec]]\n\n![[Src#^tbl]]", { "Src.md": src });

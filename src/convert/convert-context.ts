@@ -71,8 +71,10 @@ export interface ConvertContext {
 	embedOrigins: Map<string[], number[]>;
 	/** Lines of embedded notes that reached the story, by index (0 unused): their note and own 1-based line. */
 	lineOrigins: Array<{ path: string; line: number } | null>;
-	/** The warnings given so far (code, note, line, message), so each place says a thing once. */
-	warned: Set<string>;
+	/** Per line, the index of its newest warning; with `warnedPrev`, so each place says a thing once. */
+	warnedAt: Map<number, number>;
+	/** Per warning index, the index of the one before it at the same line, or -1. */
+	warnedPrev: number[];
 }
 
 export function createContext(vault: VaultPort, rootPath: string, options: ConvertOptions): ConvertContext {
@@ -99,7 +101,8 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		embedCache: new Map(),
 		embedOrigins: new Map(),
 		lineOrigins: [null],
-		warned: new Set(),
+		warnedAt: new Map(),
+		warnedPrev: [],
 	};
 }
 
@@ -127,10 +130,19 @@ export function resolveCached(ctx: ConvertContext, linkpath: string, sourcePath:
  * twice (the note embedded twice, or a section and a block inside it), say the same thing once.
  */
 export function warn(ctx: ConvertContext, code: string, message: string, line: number, path?: string): void {
-	const key = `${code}\n${path ?? ""}\n${line}\n${message}`;
-	if (ctx.warned.has(key)) return;
-	ctx.warned.add(key);
-	ctx.warnings.push(path === undefined ? { code, message, line } : { code, message, line, path });
+	// The warnings at the same line form a chain (newest first): only those are compared, and no key
+	// string is built. Each link points to a smaller index, so a chain ends; one made stale by the list
+	// being cut or sorted can only miss a duplicate, never drop a new warning: every field is compared.
+	const warnings = ctx.warnings;
+	let head = ctx.warnedAt.get(line) ?? -1;
+	if (head >= warnings.length) head = -1; // the list was cut since
+	for (let k = head; k >= 0; k = ctx.warnedPrev[k] ?? -1) {
+		const w = warnings[k] as ConversionWarning | undefined;
+		if (w !== undefined && w.line === line && w.code === code && w.path === path && w.message === message) return;
+	}
+	ctx.warnedPrev[warnings.length] = head;
+	ctx.warnedAt.set(line, warnings.length);
+	warnings.push(path === undefined ? { code, message, line } : { code, message, line, path });
 }
 
 /**
