@@ -298,9 +298,15 @@ describe("title, tags, canonical URL", () => {
 		const alone = await convert("See [about](/about/).", {}, {}, "posts/x.md");
 		expect(bodyOf(alone)).toBe("See about.");
 		expect(codes(alone)).toEqual(["unresolved-link"]);
-		// A page of the vault is still its note; a relative link to nothing is still plain text.
+		// A page of the vault is still its note.
 		const files = { "content/about/index.md": "---\ncanonical_url: https://me.dev/about-me/\n---\nx" };
-		expect(bodyOf(await convert("[a](/about/) [b](../nothing/)", files, options, "content/posts/x.md"))).toBe("[a](https://me.dev/about-me/) b");
+		expect(bodyOf(await convert("[a](/about/)", files, options, "content/posts/x.md"))).toBe("[a](https://me.dev/about-me/)");
+	});
+	test("a relative link to a page of the blog that is not in the folder (../older-post/) is read from the post's canonical URL, as the blog's reader's browser reads it", async () => {
+		const options = { canonicalTemplate: "https://me.dev/blog/{slug}/" };
+		const story = await convert("Read [the older one](../older-post/#end) and [this](./) but not [a note](../Missing.md).", {}, options, "posts/x.md");
+		expect(bodyOf(story)).toBe("Read [the older one](https://me.dev/blog/older-post/#end) and [this](https://me.dev/blog/x/) but not a note.");
+		expect(codes(story)).toEqual(["unresolved-link"]);
 	});
 	test("a post's own slug property (Hugo, Jekyll, Docusaurus, many Gatsby blogs) is its {slug}, for its canonical URL and links to it", async () => {
 		const template = "https://me.dev/blog/{slug}/";

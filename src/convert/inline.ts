@@ -800,12 +800,16 @@ class InlineScanner {
 	}
 
 	/**
-	 * A site-root link (`/about/`, `/tags/x/#top`) to nothing in the vault is a page of the blog's own
-	 * site: its address at the origin of the post's canonical URL; null for any other link, or without one.
+	 * A site-root link (`/about/`, `/tags/x/#top`), or a relative link to a page (`../older-post/`), to
+	 * nothing in the vault is a page of the blog's own site: read from the post's canonical URL as the
+	 * blog's reader's browser reads it; null for any other link (`../Note.md`), or without one.
 	 */
 	private siteHref(path: string, decoded: string): string | null {
 		const ctx = this.e.ctx;
-		if (ctx.siteUrl === null || path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47 || this.e.plain) return null;
+		if (ctx.siteUrl === null || this.e.plain) return null;
+		const rooted = path.charCodeAt(0) === 47 && path.charCodeAt(1) !== 47;
+		const page = (path.startsWith("./") || path.startsWith("../") || path === "." || path === "..") && (path.endsWith("/") || path.endsWith("."));
+		if (!rooted && !page) return null;
 		if (resolveCached(ctx, path, this.e.notePath) !== null) return null;
 		try {
 			return asDestination(new URL(decoded, ctx.siteUrl).href);
