@@ -232,6 +232,15 @@ describe("a numbered list Medium would number otherwise", () => {
 		expect(codes(story)).toEqual(["list-numbering"]);
 		expect(story.warnings[0].line).toBe(7);
 	});
+	test("a nested list under a numbered item joins it, so Medium numbers the next item as the note does", async () => {
+		const story = await convert("# T\n\n1. Install\n   - on macOS: brew\n   - on Linux: apt\n2. Configure\n   1. edit\n   2. save\n3. Run");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual([
+			"OLI: Install\n– on macOS: brew\n– on Linux: apt",
+			"OLI: Configure\n1. edit\n2. save",
+			"OLI: Run",
+		]);
+		expect(codes(story)).toEqual([]);
+	});
 	test("a list starting at another number than 1 warns too (Medium's lists have no start number)", async () => {
 		expect(codes(await convert("# T\n\nText.\n\n3. third\n4. fourth"))).toEqual(["list-numbering"]);
 	});

@@ -322,6 +322,10 @@ export class StoryBuilder {
 		}
 		const depth = this.itemDepth;
 		this.itemIndents[this.itemDepth++] = contentIndent;
+		if (depth > 0 && this.listOrdered && this.lastItem !== null && this.lastItem.list === this.listId) {
+			this.joinNumberedItem(text, depth, ordered, text.slice(item.indent, markerEnd), cs, contentIndent, line);
+			return;
+		}
 		let list = this.listId;
 		let listOrdered = this.listOrdered;
 		let prefix = "";
@@ -356,6 +360,31 @@ export class StoryBuilder {
 		this.paraLine = line;
 		this.itemPrefix = prefix;
 		// `- ## x`: the item holds a heading (Obsidian shows one inside the bullet), which ends its line.
+		const h = trimmed.charCodeAt(0) === 35 ? parseHeading(trimmed) : null;
+		this.para.add(h ? h.text : trimmed);
+		if (h) this.flushHeading();
+	}
+
+	/**
+	 * A nested item under a numbered one: Medium has no nested lists, and a list of its own would make
+	 * Medium number the next item from 1 again (`1. a` `- x` `2. b` shown as 1, •, 1). So it joins the
+	 * numbered item, after a line break, its marker (or a dash) before its text: the numbers stay the note's.
+	 */
+	private joinNumberedItem(text: string, depth: number, ordered: boolean, marker: string, cs: number, contentIndent: number, line: number): void {
+		this.itemList = this.listId;
+		this.itemOrdered = true;
+		this.subList = -1;
+		const trimmed = trimStartFrom(text, cs);
+		const fence = fenceOpen(trimmed);
+		if (fence) {
+			// A nested item that opens with a code block: the code moves out, as under any item.
+			this.openFence(fence, contentIndent, 0, line);
+			return;
+		}
+		this.paraKind = Para.Item;
+		this.paraLine = line;
+		this.itemPrefix = nestedItemPrefix(depth, ordered, marker);
+		this.continuing = true;
 		const h = trimmed.charCodeAt(0) === 35 ? parseHeading(trimmed) : null;
 		this.para.add(h ? h.text : trimmed);
 		if (h) this.flushHeading();
@@ -524,6 +553,7 @@ export class StoryBuilder {
 			// One item, whatever images split its text: Medium refuses an image in a list item, so they follow it.
 			let item = joins ? last : null;
 			let images: InlineImage[] | null = null;
+			let first = true;
 			for (let k = 0; k < n; k++) {
 				const piece = pieceAt(parsed, k);
 				if (!Array.isArray(piece)) {
@@ -533,9 +563,11 @@ export class StoryBuilder {
 				const p = heading ? boldWhole(piece) : piece;
 				if (item !== null) {
 					// `concat` makes the array at its exact length (BREAK is an object: it is added as one element).
-					item.content = item.content.concat(BREAK, p);
+					item.content = item.content.concat(BREAK, first && prefix ? withPrefix(prefix, p) : p);
+					first = false;
 					continue;
 				}
+				first = false;
 				item = { type: "list-item", ordered, list, content: prefix ? withPrefix(prefix, p) : p, line };
 				if (ordered) this.numbered(list, line);
 				this.lastItem = item;

@@ -72,7 +72,7 @@ export const OBSIDIAN_ONLY_LANGUAGES = new Set(["mermaid", "query", "dataview", 
 export const RELATIVE_IMAGE_CODE = "relative-image";
 export const LIST_NUMBERING_CODE = "list-numbering";
 export const LIST_NUMBERING_MESSAGE =
-	"A numbered list is split by what Medium cannot hold inside it (a code block, an image, a nested list) or starts at a number other than 1: Medium's lists have no start number, so each part is numbered from 1.";
+	"A numbered list is split by what Medium cannot hold inside it (a code block, an image) or starts at a number other than 1: Medium's lists have no start number, so each part is numbered from 1.";
 export const NOTES_HEADING = "Notes";
 
 /** The block rules, for the README and the tests (src/convert/rules/rule.ts). */
@@ -104,10 +104,12 @@ export const BLOCK_RULES = {
 	},
 	lists: {
 		construct: "lists, nested lists, task lists",
-		medium: "flat list items (Medium has no nesting): a nested item follows its parent; under bullets it is a bullet led by a dash, under or as a numbered item a list of its own (so Medium's numbers stay right); a later paragraph of an item joins it after a line break; a heading inside an item (`- ## x`) is its text in bold (items hold no headings); tasks keep ☐ / ☑",
+		medium: "flat list items (Medium has no nesting): a nested item follows its parent; under bullets it is a bullet led by a dash (a numbered one under bullets, a numbered list of its own); under a numbered item it joins that item after a line break, led by its marker or a dash, so Medium numbers the next item as the note does; a later paragraph of an item joins it after a line break; a heading inside an item (`- ## x`) is its text in bold (items hold no headings); tasks keep ☐ / ☑",
 		examples: [
 			{ note: "- a\n  - b\n    - c\n- d", markdown: "- a\n- – b\n- \u2003– c\n- d" },
-			{ note: "1. one\n   - sub\n2. two\n\n   more of two\n3. three", markdown: "1. one\n\n- – sub\n\n2. two\\\n   more of two\n3. three", warnings: ["list-numbering"] },
+			{ note: "1. one\n   - sub\n2. two\n\n   more of two\n3. three", markdown: "1. one\\\n   – sub\n2. two\\\n   more of two\n3. three" },
+			{ note: "1. a\n   1. x\n   2. y\n2. b", markdown: "1. a\\\n   1\\. x\\\n   2\\. y\n2. b" },
+			{ note: "- p\n  1. q\n  2. r\n- s", markdown: "- p\n\n1. q\n2. r\n\n- s" },
 			{ note: "- [ ] open\n- [x] done", markdown: "- ☐ open\n- ☑ done" },
 			{ note: "- ## Setup\n  Install it.\n- plain", markdown: "- **Setup**\\\n  Install it.\n- plain" },
 		],
