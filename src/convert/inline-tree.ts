@@ -8,7 +8,7 @@
 
 import type { InlineNode } from "../story/story-model";
 import { decodeEntities, entityAt } from "./entities";
-import { isAbsoluteHref, isLineBreakTag, isParagraphTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
+import { IMAGE_LINK_CODE, isAbsoluteHref, isLineBreakTag, isParagraphTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
 import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isSpace, mayHoldUrl } from "./text-scan";
 
 /** An image met inside a paragraph: the block builder moves it out to a block of its own. */
@@ -1019,10 +1019,13 @@ class InlineTreeParser {
 			}
 			case "link": {
 				const children: InlineNode[] = [];
+				const imagesBefore = hoisted.length;
 				for (const c of node.children as Node[]) this.medium(c, children, hoisted);
 				if (isAbsoluteHref(node.href)) {
-					// A link around nothing but an image (moved out) has no text left to carry it.
+					// A link around nothing but an image (moved out) has no text left to carry it, and Medium's
+					// images cannot be links: the reader is told it is gone.
 					if (children.length > 0) out.push({ type: "link", href: node.href, children: mergeText(children) });
+					else if (hoisted.length > imagesBefore) this.report.warn(IMAGE_LINK_CODE, `Link to ${node.href} around an image was dropped: Medium's images cannot be links.`);
 					return;
 				}
 				this.report.warn(RELATIVE_LINK_CODE, `Link to ${node.href} is not a web address Medium can follow; it became plain text.`);

@@ -52,6 +52,8 @@ export const STRIKETHROUGH_MESSAGE = "Medium has no strikethrough: struck text i
 export const RAW_HTML_CODE = "html-dropped";
 export const RAW_HTML_MESSAGE = "Inline HTML tags were dropped (their text is kept): Medium keeps only its own markups.";
 export const RELATIVE_LINK_CODE = "relative-link";
+/** A link around nothing but an image, dropped. */
+export const IMAGE_LINK_CODE = "image-link";
 /** A Hugo shortcode or Liquid tag line, left out. */
 export const SITE_TAG_CODE = "site-tag";
 
@@ -153,6 +155,14 @@ export const INLINE_RULES = {
 		code: RAW_HTML_CODE,
 		warning: RAW_HTML_MESSAGE,
 		examples: [{ note: "A <span class=\"x\">word</span> <kbd>K</kbd>.", markdown: "A word K.", warnings: ["html-dropped"] }],
+	},
+	linkedImage: {
+		construct: "a linked image (`[![alt](src)](href)`, `<a href=…><img …></a>`: badges, video thumbnails)",
+		medium: "the image, with a warning that its link was dropped (Medium's images cannot be links)",
+		code: IMAGE_LINK_CODE,
+		examples: [
+			{ note: "[![Build](https://img.shields.io/b.svg)](https://ci.example/b)", markdown: "![Build](https://img.shields.io/b.svg)", warnings: ["image-link"] },
+		],
 	},
 	siteGeneratorTags: {
 		construct: "a line that is only a Hugo shortcode (`{{< admonition >}}`, `{{% note %}}`) or a Jekyll/Liquid tag (`{% include x.html %}`)",
