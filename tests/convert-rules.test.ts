@@ -427,6 +427,17 @@ describe("warnings", () => {
 		]);
 	});
 
+	test("an embedded note's warnings come at its embed, in the root note's order, each naming its own line", async () => {
+		const outer = "o\n\n\n\n[[Nowhere]]\n\n\n\n\n\n\n\n\n\n$m$";
+		const s = await convert("[[Gone]]\n\n![[Outer]]\n\n$x$", { "Outer.md": outer });
+		expect(s.warnings.map((w) => [w.code, w.path, w.line])).toEqual([
+			["unresolved-link", undefined, 1],
+			["unresolved-link", "Outer.md", 5],
+			["math-as-code", "Outer.md", 15],
+			["math-as-code", undefined, 5],
+		]);
+	});
+
 	test("the same lines embedded twice by different embeds (a section, then a block in it) warn once", async () => {
 		const src = "# Src\n\n## Sec\n\nSee [[Nowhere]].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n^tbl";
 		const s = await convert("![[Src#Sec]]\n\n![[Src#^tbl]]", { "Src.md": src });

@@ -265,7 +265,7 @@ export class BlockConverter {
 
 	/** A warning names where it comes from: the root note's line, or an embedded note's path and own line. */
 	private warn(code: string, message: string): void {
-		if (this.frame.depth > 0) warn(this.ctx, code, message, this.ownLine, this.note.path);
+		if (this.frame.depth > 0) warn(this.ctx, code, message, this.ownLine, this.note.path, this.line);
 		else warn(this.ctx, code, message, this.line);
 	}
 

@@ -75,6 +75,8 @@ export interface ConvertContext {
 	warnedAt: Map<number, number>;
 	/** Per warning index, the index of the one before it at the same line, or -1. */
 	warnedPrev: number[];
+	/** Per warning index, the root note's line that brought it in (its own line for the root's). */
+	warnedRootLine: number[];
 }
 
 export function createContext(vault: VaultPort, rootPath: string, options: ConvertOptions): ConvertContext {
@@ -103,6 +105,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		lineOrigins: [null],
 		warnedAt: new Map(),
 		warnedPrev: [],
+		warnedRootLine: [],
 	};
 }
 
@@ -129,7 +132,7 @@ export function resolveCached(ctx: ConvertContext, linkpath: string, sourcePath:
  * Records a warning, once per place: two maths on one line, or the same lines of an embedded note shown
  * twice (the note embedded twice, or a section and a block inside it), say the same thing once.
  */
-export function warn(ctx: ConvertContext, code: string, message: string, line: number, path?: string): void {
+export function warn(ctx: ConvertContext, code: string, message: string, line: number, path?: string, rootLine = line): void {
 	// The warnings at the same line form a chain (newest first): only those are compared, and no key
 	// string is built. Each link points to a smaller index, so a chain ends; one made stale by the list
 	// being cut or sorted can only miss a duplicate, never drop a new warning: every field is compared.
@@ -142,7 +145,33 @@ export function warn(ctx: ConvertContext, code: string, message: string, line: n
 	}
 	ctx.warnedPrev[warnings.length] = head;
 	ctx.warnedAt.set(line, warnings.length);
+	ctx.warnedRootLine[warnings.length] = rootLine;
 	warnings.push(path === undefined ? { code, message, line } : { code, message, line, path });
+}
+
+/**
+ * The warnings in the order of the root note: each at the root line that brought it in (an embedded
+ * note's warning at its embed, though it names its own line); at one root line, note by note in the
+ * order they first warned, each in the order of its own lines (the builder's warnings come after the
+ * line pass's, so the order given is not enough).
+ */
+export function sortWarnings(ctx: ConvertContext): void {
+	const w = ctx.warnings;
+	const at = ctx.warnedRootLine;
+	// Per warning, the index of the first warning of its note at its root line: its group.
+	const groups = new Map<number, Map<string | undefined, number>>();
+	const group: number[] = [];
+	for (let k = 0; k < w.length; k++) {
+		let byNote = groups.get(at[k]);
+		if (!byNote) groups.set(at[k], (byNote = new Map<string | undefined, number>()));
+		let first = byNote.get(w[k].path);
+		if (first === undefined) byNote.set(w[k].path, (first = k));
+		group[k] = first;
+	}
+	const order = w.map((_, k) => k);
+	order.sort((a, b) => at[a] - at[b] || group[a] - group[b] || w[a].line - w[b].line || a - b);
+	const sorted = order.map((k) => w[k]);
+	for (let k = 0; k < sorted.length; k++) w[k] = sorted[k];
 }
 
 /**
@@ -172,5 +201,5 @@ export function warnAtTag(ctx: ConvertContext, code: string, message: string, ta
 		warn(ctx, code, message, rootLineOf(tag));
 		return;
 	}
-	warn(ctx, code, message, origin.line, origin.path);
+	warn(ctx, code, message, origin.line, origin.path, rootLineOf(tag));
 }

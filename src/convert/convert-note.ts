@@ -10,7 +10,7 @@ import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
 import { isWebUrl } from "../core/web-url";
 import { BlockConverter, fencedOf } from "./block-converter";
-import { createContext, resolveCached, rootLineOf, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
+import { createContext, resolveCached, rootLineOf, sortWarnings, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
 import { fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, fillTemplate, inlineEnv, noEmbeds } from "./inline";
@@ -339,7 +339,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	if (ctx.lineOrigins.length > 1) for (const b of blocks) if (b.line < 0) b.line = rootLineOf(b.line);
 
 	// Warnings in the order of the note (the builder's come after the line pass's); sort is stable.
-	ctx.warnings.sort((a, b) => a.line - b.line);
+	sortWarnings(ctx);
 
 	const subtitle = stringProperty(props, "medium_subtitle");
 

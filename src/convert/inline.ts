@@ -477,7 +477,7 @@ class InlineScanner {
 
 	private warn(code: string, message: string): void {
 		const e = this.e;
-		if (e.warnPath !== undefined) warn(e.ctx, code, message, e.ownLine ?? e.line, e.warnPath);
+		if (e.warnPath !== undefined) warn(e.ctx, code, message, e.ownLine ?? e.line, e.warnPath, e.line);
 		else warn(e.ctx, code, message, e.line);
 	}
 
