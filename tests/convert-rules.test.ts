@@ -308,6 +308,11 @@ describe("title, tags, canonical URL", () => {
 		expect(bodyOf(story)).toBe("Read [the older one](https://me.dev/blog/older-post/#end) and [this](https://me.dev/blog/x/) but not a note.");
 		expect(codes(story)).toEqual(["unresolved-link"]);
 	});
+	test("the images to upload name their alt text as the reader sees it, without markdown's escapes", async () => {
+		const files = { "a.png": "png", "b.png": "png" };
+		const story = await convert('![Tom \\& Jerry \\[1\\]](a.png)\n\n<img src="b.png" alt="Q &amp; A [2]">', files);
+		expect(story.images).toEqual([{ path: "a.png", alt: "Tom & Jerry [1]" }, { path: "b.png", alt: "Q & A [2]" }]);
+	});
 	test("a post's own slug property (Hugo, Jekyll, Docusaurus, many Gatsby blogs) is its {slug}, for its canonical URL and links to it", async () => {
 		const template = "https://me.dev/blog/{slug}/";
 		const post = "---\nslug: why-x-matters\n---\nb";

@@ -1072,7 +1072,8 @@ class InlineScanner {
 		}
 		if (!ctx.imageSeen.has(path)) {
 			ctx.imageSeen.add(path);
-			ctx.images.push({ path, alt });
+			// The list names the alt as the reader sees it, not as markdown escapes it (`Q \& A`).
+			ctx.images.push({ path, alt: unescapePunctuation(alt) });
 		}
 		let src: string;
 		if (ctx.imageUrls) {
