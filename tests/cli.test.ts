@@ -246,7 +246,7 @@ describe("publish", () => {
 		expect(dry.stderr).toMatch(/Images\.md:5: warning: Image attachments\/Vector\.svg is SVG.*\[unsupported-image\]/);
 		expect(dry.stderr).toMatch(/Images\.md:7: warning: Image attachments\/Photo\.webp is WEBP.*\[unsupported-image\]/);
 		const html = await run(["convert", note, "--format", "html"], {});
-		expect(html.stderr).toMatch(/Images\.md:5: warning: image attachments\/Vector\.svg was left out of the HTML/);
+		expect(html.stderr).toMatch(/Images\.md:5: warning: image attachments\/Vector\.svg was left out of the HTML: .*\. \[unsupported-image\]$/m);
 		expect(html.stderr).toMatch(/Images\.md:7: warning: image attachments\/Photo\.webp was left out of the HTML/);
 		const text = await run(["publish", note, "--dry-run"], {});
 		expect(text.stdout).toContain("  Images to upload: attachments/Sunrise.png\n");

@@ -59,6 +59,8 @@ export interface ClipboardImageInput {
 export interface LeftOutImage {
 	path: string;
 	reason: string;
+	/** The warning code a publish gives for the same image: `missing-image` (unreadable) or `unsupported-image`. */
+	code: "missing-image" | "unsupported-image";
 }
 
 /** Where each local image is shown from when nothing can be uploaded, and how that went. */
@@ -117,7 +119,7 @@ export function storyHtmlWithoutUpload(story: StoryModel, images: readonly Clipb
 		const path = source.kind === "vault" ? source.path : source.url;
 		if (reported.has(path)) continue;
 		reported.add(path);
-		local.leftOut.push({ path, reason: source.kind === "vault" ? "it could not be read" : "its address is not one Medium can fetch" });
+		local.leftOut.push({ path, reason: source.kind === "vault" ? "it could not be read" : "its address is not one Medium can fetch", code: source.kind === "vault" ? "missing-image" : "unsupported-image" });
 	}
 	return { html: written.html, ...local };
 }
@@ -131,13 +133,13 @@ export function buildClipboardStory(story: StoryModel, markdown: string, images:
 /** The `src` of one image, or null (with the reason recorded) when it is left out. */
 function sourceFor(image: ClipboardImageInput, imageCache: Readonly<Record<string, string>>, leftOut: LeftOutImage[]): string | null {
 	if (image.bytes === null) {
-		leftOut.push({ path: image.path, reason: "it could not be read" });
+		leftOut.push({ path: image.path, reason: "it could not be read", code: "missing-image" });
 		return null;
 	}
 	const cached = imageCache[hashBytes(image.bytes)];
 	if (cached) return cached;
 	const type = sniffImageType(image.bytes);
 	if (type && INLINE_TYPES.has(type.mime)) return dataUrl(image.bytes, type.mime);
-	leftOut.push({ path: image.path, reason: type ? `${type.ext.toUpperCase()} images cannot be pasted into Medium's editor` : "it is not an image Medium knows" });
+	leftOut.push({ path: image.path, reason: type ? `${type.ext.toUpperCase()} images cannot be pasted into Medium's editor` : "it is not an image Medium knows", code: "unsupported-image" });
 	return null;
 }

@@ -84,7 +84,7 @@ async function htmlWithoutUpload(vault: NodeVault, path: string, story: Story, i
 	const lines = out.leftOut.length > 0 ? imageLines(story.blocks) : null;
 	for (const left of out.leftOut) {
 		const line = lines?.get(left.path);
-		io.stderr(`${path}${line === undefined ? "" : ":" + String(line)}: warning: image ${left.path} was left out of the HTML: ${left.reason}.\n`);
+		io.stderr(`${path}${line === undefined ? "" : ":" + String(line)}: warning: image ${left.path} was left out of the HTML: ${left.reason}. [${left.code}]\n`);
 	}
 	return out.html;
 }
