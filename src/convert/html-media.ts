@@ -104,3 +104,42 @@ export function iframePageUrl(src: string): string {
 export function escapeAlt(alt: string): string {
 	return alt.replace(/[\\[\]*_`<>!&]/g, "\\$&");
 }
+
+/** HTML tags for what Medium has a markup for: bold, italic, code. */
+const STYLE_TAGS: Record<string, "strong" | "em" | "code"> = { b: "strong", strong: "strong", mark: "strong", i: "em", em: "em", code: "code", kbd: "code" };
+
+/** A styling tag and its closing tag on the same line: what it makes, and where its parts are. */
+export interface HtmlStyle {
+	markup: "strong" | "em" | "code";
+	/** Just past the opening tag. */
+	openEnd: number;
+	/** Where the closing tag starts, and just past it. */
+	closeStart: number;
+	closeEnd: number;
+}
+
+/**
+ * `<b>…</b>`, `<strong>`, `<mark>` (bold), `<i>`, `<em>` (italic), `<code>`, `<kbd>` (code) opening at
+ * `i`, whose opening tag ends at `close` (its `>`) and whose closing tag follows on the same text with
+ * no other of the same name between; null for any other tag.
+ */
+export function readHtmlStyle(text: string, i: number, close: number): HtmlStyle | null {
+	let k = i + 1;
+	while (k < close && ((text.charCodeAt(k) | 32) >= 97 && (text.charCodeAt(k) | 32) <= 122)) k++;
+	const name = text.slice(i + 1, k).toLowerCase();
+	if (!Object.prototype.hasOwnProperty.call(STYLE_TAGS, name)) return null;
+	if (k !== close && !isSpaceChar(text.charCodeAt(k))) return null;
+	const closeTag = `</${name}>`;
+	const closeStart = indexOfIgnoringCase(text, closeTag, close + 1);
+	if (closeStart === -1 || closeStart === close + 1) return null;
+	const again = indexOfIgnoringCase(text, `<${name}`, close + 1);
+	if (again !== -1 && again < closeStart) return null;
+	return { markup: STYLE_TAGS[name], openEnd: close + 1, closeStart, closeEnd: closeStart + closeTag.length };
+}
+
+/** `needle` (lower case) in `text` from `from`, in any case; -1 when absent. */
+function indexOfIgnoringCase(text: string, needle: string, from: number): number {
+	const lower = text.indexOf(needle, from);
+	const upper = text.indexOf(needle.toUpperCase(), from);
+	return lower === -1 ? upper : upper === -1 ? lower : Math.min(lower, upper);
+}

@@ -12,7 +12,8 @@ import { linkReferencesOf, normalizeLabel } from "./link-references";
 import { fillUrlTemplate, slugProperty } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
-import { escapeAlt, iframePageUrl, readHtmlMedia } from "./html-media";
+import { escapeAlt, iframePageUrl, readHtmlMedia, readHtmlStyle } from "./html-media";
+import { decodeEntities } from "./entities";
 import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
@@ -171,6 +172,10 @@ function parseDestination(text: string, open: number, gt: ForwardFinder): Destin
 	}
 	if (text[i] !== ")") return null;
 	return { dest, title, end: i + 1 };
+}
+
+function isAsciiPunct(c: number): boolean {
+	return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 
 /** Backslash escapes of ASCII punctuation resolved (a title as CommonMark reads it). */
@@ -593,8 +598,9 @@ class InlineScanner {
 					}
 					{
 						const tagStart = text.charCodeAt(i + 1) | 32;
-						if (tagStart === 105 /* i */ || tagStart === 97 /* a */) {
-							const next = tagStart === 97 ? this.htmlLink(i) : this.htmlMedia(i);
+						if (tagStart >= 97 && tagStart <= 115 /* a…s */) {
+							let next = tagStart === 97 ? this.htmlLink(i) : tagStart === 105 ? this.htmlMedia(i) : -1;
+							if (next === -1) next = this.htmlStyle(i);
 							if (next !== -1) {
 								i = next;
 								continue;
@@ -1135,6 +1141,35 @@ class InlineScanner {
 		if (kind === "note" && !this.e.plain) return this.block(i, this.e.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written()), end);
 		this.warn("unsupported-embed", `Embed ${written()} (${kind}) cannot be shown on Medium; its name was kept as text.`);
 		return this.replace(i, baseName(resolved), end);
+	}
+
+	/**
+	 * `<b>`, `<strong>`, `<mark>`, `<i>`, `<em>`, `<code>`, `<kbd>` and their closing tag on the line:
+	 * Medium's bold, italic or code, written as markdown. Bold and italic only where markdown would read
+	 * them (the text does not start or end with a space, punctuation meets a space or punctuation), so
+	 * no stray `**` is ever printed; -1 otherwise, and the tags are dropped as before.
+	 */
+	private htmlStyle(i: number): number {
+		if (this.e.plain) return -1;
+		const text = this.text;
+		const gt = this.gtFinder.next(i + 1);
+		if (gt === -1) return -1;
+		const style = readHtmlStyle(text, i, gt);
+		if (style === null || (this.closes > 0 && style.closeStart > this.closeAt[this.closes - 1])) return -1;
+		if (style.markup === "code") {
+			const inner = decodeEntities(text.slice(style.openEnd, style.closeStart));
+			return this.replace(i, inner.trim() === "" ? inner : codeSpan(inner), style.closeEnd);
+		}
+		const first = text.charCodeAt(style.openEnd);
+		const last = text.charCodeAt(style.closeStart - 1);
+		const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+		const after = style.closeEnd < text.length ? text.charCodeAt(style.closeEnd) : 32;
+		if (isSpace(first) || isSpace(last)) return -1;
+		if (isAsciiPunct(first) && !(isSpace(before) || isAsciiPunct(before))) return -1;
+		if (isAsciiPunct(last) && !(isSpace(after) || isAsciiPunct(after))) return -1;
+		const mark = style.markup === "strong" ? "**" : "*";
+		this.pushClose(style.closeStart, mark, style.closeEnd);
+		return this.replace(i, mark, style.openEnd);
 	}
 
 	/**

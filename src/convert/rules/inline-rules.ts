@@ -149,12 +149,20 @@ export const INLINE_RULES = {
 			{ note: "<iframe src=\"https://codepen.io/a/embed/b\"></iframe>", markdown: "[https://codepen.io/a/embed/b](https://codepen.io/a/embed/b)", warnings: ["iframe-as-link"] },
 		],
 	},
+	htmlStyle: {
+		construct: "`<b>`, `<strong>`, `<mark>`, `<i>`, `<em>`, `<code>`, `<kbd>` with their closing tag on the line",
+		medium: "bold (`<mark>` too, as a highlight), italic, code; where markdown could not read the bold or italic (a space inside the tag, punctuation against a word) the tags are dropped, their text kept, with the warning below",
+		examples: [
+			{ note: "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>: <b>bold</b>, <em>it</em>, <mark>hi</mark>, <code>a &lt; b</code>.", markdown: "Press `Ctrl`+`C`: **bold**, *it*, **hi**, `a < b`." },
+			{ note: "A <b> spaced </b> one.", markdown: "A  spaced  one.", warnings: ["html-dropped"] },
+		],
+	},
 	rawHtml: {
-		construct: "inline HTML tags other than `<br>`, `<img>`, `<iframe>` and `<a href>`",
+		construct: "inline HTML tags other than `<br>`, `<img>`, `<iframe>`, `<a href>` and the styling ones above",
 		medium: "dropped, their text kept, with a warning (Medium imports no markup of ours)",
 		code: RAW_HTML_CODE,
 		warning: RAW_HTML_MESSAGE,
-		examples: [{ note: "A <span class=\"x\">word</span> <kbd>K</kbd>.", markdown: "A word K.", warnings: ["html-dropped"] }],
+		examples: [{ note: "A <span class=\"x\">word</span> <sup>2</sup>.", markdown: "A word 2.", warnings: ["html-dropped"] }],
 	},
 	linkedImage: {
 		construct: "a linked image (`[![alt](src)](href)`, `<a href=…><img …></a>`: badges, video thumbnails)",
