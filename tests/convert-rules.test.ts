@@ -119,7 +119,10 @@ const rows: Row[] = [
 	// Comments
 	["inline comment", "a %%hidden%% b", "a  b"],
 	["multi-line comment", "a\n%%\nhidden\n%%\nb", "a\\\nb"],
-	["comment across lines in text", "keep %%start\nmiddle\nend%% tail", "keep\\\ntail"],
+	// Obsidian hides the comment inside the line it opened on: the text after it goes on that line.
+	["comment across lines in text", "keep %%start\nmiddle\nend%% tail\nnext", "keep tail\\\nnext"],
+	["a comment across lines in a quote or list item keeps its line whole", "> a %%x\n> y%% b\n\n- c <!-- x\ny --> d %%e\nf%% g\n- h", "> a b\n\n- c d g\n- h"],
+	["a comment opening or closing a line leaves the lines apart", "one %%x\ny%%\ntwo\n%%z\nw%% three", "one\\\ntwo\\\nthree"],
 	["html comment", "a <!-- x --> b", "a  b"],
 	["multi-line html comment", "a\n<!--\nx\n-->\nb", "a\\\nb"],
 	// Inline formatting

@@ -140,6 +140,11 @@ export class BlockConverter {
 	/** An open `$$` block: the quote prefix of its lines, and the indent of its `$$` (a list item's), kept on its fences. */
 	private mathBlock: { prefix: string; lead: string } | null = null;
 	private commentClose: "%%" | "-->" | null = null;
+	/**
+	 * The open comment started after text on its line, the last output line: the text after its close
+	 * goes on that line (Obsidian hides the comment inside it; the line ends inside the comment are gone).
+	 */
+	private commentJoin = false;
 	private indentedCode = false;
 	private prevBlank = true;
 	private listActive = false;
@@ -313,7 +318,14 @@ export class BlockConverter {
 			if (end === -1) return i;
 			raw = raw.slice(end + this.commentClose.length).trimStart();
 			this.commentClose = null;
+			const join = this.commentJoin;
+			this.commentJoin = false;
 			if (isBlank(raw)) return i;
+			if (join) {
+				this.prevBlank = false;
+				this.emitInline("", raw, "", false, true);
+				return i;
+			}
 		}
 		if (this.fence) {
 			const quoted = this.fence.depth > 0;
@@ -569,23 +581,37 @@ export class BlockConverter {
 		return j - 1;
 	}
 
-	/** Converts inline text and emits it, splicing in block parts (embedded notes, web embeds). */
-	private emitInline(lead: string, text: string, prefix: string, whole = false): void {
+	/**
+	 * Converts inline text and emits it, splicing in block parts (embedded notes, web embeds). `join`: the
+	 * text goes on at the end of the last output line (after a comment that opened there, see commentJoin).
+	 */
+	private emitInline(lead: string, text: string, prefix: string, whole = false, join = false): void {
 		const r = convertInlineInto(text, this.env(false), this.inlineResult);
-		if (r.openComment) this.commentClose = r.openComment;
 		if (r.parts === null) {
+			if (join) {
+				this.commentClose = r.openComment;
+				this.commentJoin = true;
+				const t = r.text.trim();
+				if (t !== "") this.out[this.n - 1] = this.out[this.n - 1].trimEnd() + " " + t;
+				return;
+			}
 			// Nothing removed from a line that ends in a non-space: the result ends the same way and is not
 			// blank, so it is written as it is (not read back, which would copy the string once more).
 			const t0 = text.charCodeAt(0);
-			if (!r.removed && !isSpace(text.charCodeAt(text.length - 1)) && ((t0 > 32 && t0 !== 62) || !isBlankish(text))) {
+			if (!r.removed && r.openComment === null && !isSpace(text.charCodeAt(text.length - 1)) && ((t0 > 32 && t0 !== 62) || !isBlankish(text))) {
 				this.emitText(prefix + lead + r.text);
 				return;
 			}
 			// Removing a comment or tag can leave a space at the end; a hard break (two spaces) stays.
 			const s = text.endsWith("  ") ? r.text : r.text.trimEnd();
-			if (s.trim() !== "" || lead.trim() !== "") this.emit(prefix + lead + s);
+			const emits = s.trim() !== "" || lead.trim() !== "";
+			if (emits) this.emit(prefix + lead + s);
+			this.commentClose = r.openComment;
+			this.commentJoin = emits;
 			return;
 		}
+		this.commentClose = r.openComment;
+		this.commentJoin = false;
 		let first = true;
 		// A heading or list item stays one: its text first, whole, then what its embeds bring (the text
 		// after an embed had become a paragraph of its own, which the next item could then join).
