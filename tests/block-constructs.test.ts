@@ -4,7 +4,7 @@
  */
 
 import { storyToHtml } from "../src/story/story-html";
-import { codes, convert } from "./support/convert-helpers";
+import { bodyOf, codes, convert } from "./support/convert-helpers";
 import { importHtml, showParagraph } from "./support/medium-importer";
 
 /** What Medium shows for a note's body (the title paragraph left out). */
@@ -246,5 +246,21 @@ describe("a numbered list Medium would number otherwise", () => {
 	});
 	test("a whole list, a bulleted one split by code, or a fresh list after code does not warn", async () => {
 		expect(codes(await convert("# T\n\n1. a\n2. b\n   more\n3. c\n\n- x\n  ```\n  y\n  ```\n- z\n\n```\nq\n```\n\n1. new"))).toEqual([]);
+	});
+});
+
+describe("a raw HTML block (CommonMark's kinds 6 and 7: up to a blank line)", () => {
+	test("markdown inside it is text, as Obsidian shows it; its tags go as in a paragraph, once warned", async () => {
+		const story = await convert("# T\n\n<div>\n**bold** and [[Note]] and _x_ ==hl== #tag\n</div>\n\n<span class=\"k\">\n*a* `b`\n</span>\n\n**real** bold");
+		expect(bodyOf(story)).toBe("\\*\\*bold\\*\\* and [[Note]] and \\_x\\_ ==hl== #tag\n\n\\*a\\* \\`b\\`\n\n**real** bold");
+		expect(codes(story)).toEqual(["html-dropped"]);
+	});
+	test("an image or a link tag inside it is still read", async () => {
+		expect(bodyOf(await convert("# T\n\n<p align=\"center\">\n<img src=\"https://e.com/a.png\" alt=\"A\">\n<a href=\"https://e.com\">the *site*</a>\n</p>"))).toBe("![A](https://e.com/a.png)\n\n[the \\*site\\*](https://e.com)");
+	});
+	test("a blank line ends it; a tag with text after it on its line, or a lone tag under a paragraph's line, starts none", async () => {
+		const out = bodyOf(await convert("# T\n\n<div>\n\n*md*\n\n</div>\n\n<span>*a*</span> b\n\ntext\n<span>\n*c*"));
+		expect(out.startsWith("*md*\n\n*a* b\n\ntext\\\n")).toBe(true);
+		expect(out.endsWith("\n*c*")).toBe(true);
 	});
 });

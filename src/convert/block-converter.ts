@@ -146,6 +146,8 @@ export class BlockConverter {
 	 */
 	private commentJoin = false;
 	private indentedCode = false;
+	/** An open raw HTML block (CommonMark's kinds 6 and 7), which a blank line ends: its markdown is text. */
+	private htmlBlock = false;
 	private prevBlank = true;
 	private listActive = false;
 	private footnoteLines = false;
@@ -362,6 +364,13 @@ export class BlockConverter {
 			}
 			this.indentedCode = false;
 		}
+		if (this.htmlBlock) {
+			if (!isBlank(raw)) {
+				this.emitInline("", markdownAsText(raw), "");
+				return i;
+			}
+			this.htmlBlock = false;
+		}
 		if (this.footnoteLines) {
 			if (!isBlank(raw) && continuesFootnote(raw)) return i;
 			// A later paragraph of the note (collectFootnotes took it): skip the blank lines up to it.
@@ -386,6 +395,14 @@ export class BlockConverter {
 			return i;
 		}
 		const wasBlank = this.prevBlank;
+		// A raw HTML block: Obsidian shows its lines as HTML, so markdown in them is text (its tags are read as in a paragraph).
+		if (r0 === 60 && isHtmlBlockStart(raw, wasBlank || this.lastKind !== LineKind.Text)) {
+			this.htmlBlock = true;
+			this.prevBlank = false;
+			this.listActive = false;
+			this.emitInline("", markdownAsText(raw), "");
+			return i;
+		}
 		this.prevBlank = false;
 		// Only a line starting with `>` or a space can be quoted: the others make no split object.
 		const quote = r0 === 62 || r0 === 32 ? splitQuote(raw) : null;
@@ -687,6 +704,90 @@ export class BlockConverter {
 		ctx.embedOrigins.set(lines, nested.lineNumbers);
 		return lines;
 	}
+}
+
+/** CommonMark's block tag names (an HTML block of kind 6 opens with one of them and ends at a blank line). */
+const HTML_BLOCK_TAGS = new Set(
+	("address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset " +
+		"h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul").split(" "),
+);
+
+/**
+ * Whether a line starting with `<` opens a raw HTML block that a blank line ends: a block tag (kind 6),
+ * or, when no paragraph is open (`mayStart7`), a lone complete tag other than script, style, pre and
+ * textarea (kind 7). One forward scan of the tag, no regex.
+ */
+function isHtmlBlockStart(line: string, mayStart7: boolean): boolean {
+	let i = 1;
+	const closing = line.charCodeAt(1) === 47;
+	if (closing) i++;
+	const start = i;
+	while (i < line.length && isTagNameChar(line.charCodeAt(i), i === start)) i++;
+	if (i === start) return false;
+	const name = line.slice(start, i).toLowerCase();
+	const c = line.charCodeAt(i);
+	const ends = i === line.length || c === 32 || c === 9 || c === 62 || (c === 47 && line.charCodeAt(i + 1) === 62);
+	if (!ends) return false;
+	if (HTML_BLOCK_TAGS.has(name)) return true;
+	if (!mayStart7 || name === "script" || name === "style" || name === "pre" || name === "textarea") return false;
+	const close = tagEnd(line, i);
+	return close !== -1 && isBlank(line.slice(close + 1));
+}
+
+function isTagNameChar(c: number, first: boolean): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (!first && ((c >= 48 && c <= 57) || c === 45));
+}
+
+/** Where the tag whose name ends at `from` closes (its `>`, quoted attribute values skipped), or -1. */
+function tagEnd(line: string, from: number): number {
+	let quote = 0;
+	for (let i = from; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (quote !== 0) {
+			if (c === quote) quote = 0;
+		} else if (c === 34 || c === 39) quote = c;
+		else if (c === 62) return i;
+		else if (c === 60) return -1;
+	}
+	return -1;
+}
+
+/** 1 for the characters markdown or Obsidian could read as markup in text: escaped in an HTML block's text. */
+const MARKUP_CHARS = new Uint8Array(128);
+for (const ch of "\\`*_[]~=$%^#!|") MARKUP_CHARS[ch.charCodeAt(0)] = 1;
+
+/**
+ * A line of a raw HTML block with its markdown made text: outside its tags every character markdown or
+ * Obsidian reads as markup is escaped, and a start that would open a block (`- `, `1.`, `>`, four
+ * spaces of indent) is not one. The tags stay as written, for the inline pass to read as in a paragraph.
+ */
+function markdownAsText(raw: string): string {
+	const line = raw.trim();
+	let out = "";
+	let last = 0;
+	for (let i = 0; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 60) {
+			const d = line.charCodeAt(i + 1);
+			if (isTagNameChar(d, true) || d === 47 || d === 33) {
+				const close = tagEnd(line, i + 1);
+				if (close !== -1) i = close;
+			}
+			continue;
+		}
+		if ((c < 128 && MARKUP_CHARS[c] === 1) || (i === 0 && (c === 45 || c === 43 || c === 62)) || ((c === 46 || c === 41) && isItemNumber(line, i))) {
+			out += line.slice(last, i) + "\\";
+			last = i;
+		}
+	}
+	return last === 0 ? line : out + line.slice(last);
+}
+
+/** Whether `line[0, dot)` is all digits (the number of an ordered list item that `line[dot]` would end). */
+function isItemNumber(line: string, dot: number): boolean {
+	if (dot === 0) return false;
+	for (let k = 0; k < dot; k++) if (line.charCodeAt(k) < 48 || line.charCodeAt(k) > 57) return false;
+	return true;
 }
 
 /** `- [ ] x` → `- ☐ x`; `- [x] x` (any mark) → `- ☑ x`. */

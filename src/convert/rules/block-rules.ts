@@ -200,6 +200,11 @@ export const BLOCK_RULES = {
 			{ note: "Claim[^a].\n\n[^a]: Source.", markdown: "Claim[1].\n\n---\n\n**Notes**\n\n1. Source." },
 		],
 	},
+	htmlBlocks: {
+		construct: "raw HTML blocks (`<div>`, `<details>`, a lone tag … up to a blank line)",
+		medium: "their text, markdown in it kept as text (Obsidian does not render markdown inside HTML); their tags as inline HTML (an image, a link, a break read; the others dropped with one warning)",
+		examples: [{ note: "<div>\n**not bold** [[x]]\n</div>", markdown: "\\*\\*not bold\\*\\* [[x]]", warnings: ["html-dropped"] }],
+	},
 	rules: {
 		construct: "`---` horizontal rules",
 		medium: "a section break",
