@@ -158,14 +158,21 @@ export function warn(ctx: ConvertContext, code: string, message: string, line: n
 export function sortWarnings(ctx: ConvertContext): void {
 	const w = ctx.warnings;
 	const at = ctx.warnedRootLine;
-	// Per warning, the index of the first warning of its note at its root line: its group.
-	const groups = new Map<number, Map<string | undefined, number>>();
-	const group: number[] = [];
+	// Per warning, the index of the first warning of its note at its root line: its group (-1, first,
+	// for the root note's own, which need no lookup).
+	let groups: Map<number, Map<string, number>> | null = null;
+	const group: number[] = new Array<number>(w.length);
 	for (let k = 0; k < w.length; k++) {
+		const path = w[k].path;
+		if (path === undefined) {
+			group[k] = -1;
+			continue;
+		}
+		groups ??= new Map<number, Map<string, number>>();
 		let byNote = groups.get(at[k]);
-		if (!byNote) groups.set(at[k], (byNote = new Map<string | undefined, number>()));
-		let first = byNote.get(w[k].path);
-		if (first === undefined) byNote.set(w[k].path, (first = k));
+		if (!byNote) groups.set(at[k], (byNote = new Map<string, number>()));
+		let first = byNote.get(path);
+		if (first === undefined) byNote.set(path, (first = k));
 		group[k] = first;
 	}
 	const order = w.map((_, k) => k);

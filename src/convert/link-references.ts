@@ -96,6 +96,7 @@ export function linkReferencesOf(note: LoadedNote): LinkReferences {
 		if (fenced[k] || at === -1) continue;
 		const c = text.charCodeAt(at);
 		// A quoted line (`> [label]: url`): the definition is read from the quote's content.
+		if (c === 91 && text.charCodeAt(at + 1) === 94) continue; // `[^1]:` is a footnote's definition
 		const q = c === 62 ? splitQuote(lines.line(k)) : null;
 		if ((q === null ? c !== 91 : q.content.trimStart().charCodeAt(0) !== 91) || !startsBlockAt(lines, fenced, k, note.bodyStart, refs, q === null ? 0 : q.depth)) continue;
 		const def = parseReferenceDefinition(q === null ? lines.line(k) : q.content);
