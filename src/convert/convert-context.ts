@@ -71,8 +71,8 @@ export interface ConvertContext {
 	embedOrigins: Map<string[], number[]>;
 	/** Lines of embedded notes that reached the story, by index (0 unused): their note and own 1-based line. */
 	lineOrigins: Array<{ path: string; line: number } | null>;
-	/** Per line, the index of its newest warning; with `warnedPrev`, so each place says a thing once. */
-	warnedAt: Map<number, number>;
+	/** Per line (an array: lines are small integers), the index of its newest warning; with `warnedPrev`, so each place says a thing once. */
+	warnedAt: number[];
 	/** Per warning index, the index of the one before it at the same line, or -1. */
 	warnedPrev: number[];
 	/** Per warning index, the root note's line that brought it in (its own line for the root's). */
@@ -103,7 +103,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		embedCache: new Map(),
 		embedOrigins: new Map(),
 		lineOrigins: [null],
-		warnedAt: new Map(),
+		warnedAt: [],
 		warnedPrev: [],
 		warnedRootLine: [],
 	};
@@ -137,14 +137,14 @@ export function warn(ctx: ConvertContext, code: string, message: string, line: n
 	// string is built. Each link points to a smaller index, so a chain ends; one made stale by the list
 	// being cut or sorted can only miss a duplicate, never drop a new warning: every field is compared.
 	const warnings = ctx.warnings;
-	let head = ctx.warnedAt.get(line) ?? -1;
+	let head = ctx.warnedAt[line] ?? -1;
 	if (head >= warnings.length) head = -1; // the list was cut since
 	for (let k = head; k >= 0; k = ctx.warnedPrev[k] ?? -1) {
 		const w = warnings[k] as ConversionWarning | undefined;
 		if (w !== undefined && w.line === line && w.code === code && w.path === path && w.message === message) return;
 	}
 	ctx.warnedPrev[warnings.length] = head;
-	ctx.warnedAt.set(line, warnings.length);
+	ctx.warnedAt[line] = warnings.length;
 	ctx.warnedRootLine[warnings.length] = rootLine;
 	warnings.push(path === undefined ? { code, message, line } : { code, message, line, path });
 }
@@ -175,10 +175,15 @@ export function sortWarnings(ctx: ConvertContext): void {
 		if (first === undefined) byNote.set(path, (first = k));
 		group[k] = first;
 	}
-	const order = w.map((_, k) => k);
-	order.sort((a, b) => at[a] - at[b] || group[a] - group[b] || w[a].line - w[b].line || a - b);
-	const sorted = order.map((k) => w[k]);
-	for (let k = 0; k < sorted.length; k++) w[k] = sorted[k];
+	const cmp = (a: number, b: number): number => at[a] - at[b] || group[a] - group[b] || w[a].line - w[b].line || a - b;
+	let inOrder = true;
+	for (let k = 1; k < w.length && inOrder; k++) inOrder = cmp(k - 1, k) < 0;
+	if (inOrder) return;
+	const order = new Int32Array(w.length);
+	for (let k = 0; k < order.length; k++) order[k] = k;
+	order.sort(cmp);
+	const copy = w.slice();
+	for (let k = 0; k < order.length; k++) w[k] = copy[order[k]];
 }
 
 /**
