@@ -94,6 +94,18 @@ export function splitQuote(line: string): { depth: number; content: string } {
  * quote keep any deeper `>` as their text (a fence in a callout that shows a quote's source).
  */
 export function splitQuoteUpTo(line: string, max: number): { depth: number; content: string } {
+	const i = quoteMarkersEnd(line, max);
+	return { depth: quoteDepth, content: quoteDepth === 0 ? line : line.slice(i) };
+}
+
+/** The depth the last {@link quoteContentStart} found (a number beside it, so no object is made per line). */
+let quoteDepth = 0;
+
+/**
+ * Where the content starts after at most `max` `>` markers (each after up to three spaces, with one
+ * space or tab after it); sets {@link quoteDepth} to how many there were.
+ */
+function quoteMarkersEnd(line: string, max: number): number {
 	let i = 0;
 	let depth = 0;
 	while (depth < max) {
@@ -105,11 +117,9 @@ export function splitQuoteUpTo(line: string, max: number): { depth: number; cont
 		const c = line.charCodeAt(i);
 		if (c === 32 || c === 9) i++;
 	}
-	return { depth, content: depth === 0 ? line : line.slice(i) };
+	quoteDepth = depth;
+	return i;
 }
-
-/** The depth the last {@link quoteContentStart} found (a number beside it, so no object is made per line). */
-let quoteDepth = 0;
 
 /** How many `>` the last {@link quoteContentStart} call found. */
 export function lastQuoteDepth(): number {
@@ -120,19 +130,8 @@ export function lastQuoteDepth(): number {
 export function quoteContentStart(line: string): number {
 	const c0 = line.charCodeAt(0);
 	if (c0 !== 62 && c0 !== 32) return -1;
-	let i = 0;
-	let depth = 0;
-	for (;;) {
-		let j = i;
-		while (j < line.length && j - i < 3 && line.charCodeAt(j) === 32) j++;
-		if (line.charCodeAt(j) !== 62) break;
-		depth++;
-		i = j + 1;
-		const c = line.charCodeAt(i);
-		if (c === 32 || c === 9) i++;
-	}
-	quoteDepth = depth;
-	return depth === 0 ? -1 : i;
+	const i = quoteMarkersEnd(line, Infinity);
+	return quoteDepth === 0 ? -1 : i;
 }
 
 /** An ATX heading: its level and text, or null. */

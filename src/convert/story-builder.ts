@@ -349,17 +349,24 @@ export class StoryBuilder {
 		if (ordered && !this.numberedLists.has(list) && !isOne(text, item.indent, markerEnd - 1)) this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
 		// Only this item's own paragraphs join it (an empty one, like `- #`, leaves nothing to join).
 		this.lastItem = null;
+		this.itemText(text, cs, contentIndent, prefix, line);
+	}
+
+	/**
+	 * An item's text, from `cs` on, as the open paragraph led by `prefix`: a code block that opens it
+	 * moves out (it follows the item); a heading in it (`- ## x`, which Obsidian shows inside the bullet)
+	 * is its text, and ends its line.
+	 */
+	private itemText(text: string, cs: number, contentIndent: number, prefix: string, line: number): void {
 		const trimmed = trimStartFrom(text, cs);
 		const fence = fenceOpen(trimmed);
 		if (fence) {
-			// An item that opens with a code block: the code follows the (empty) item.
 			this.openFence(fence, contentIndent, 0, line);
 			return;
 		}
 		this.paraKind = Para.Item;
 		this.paraLine = line;
 		this.itemPrefix = prefix;
-		// `- ## x`: the item holds a heading (Obsidian shows one inside the bullet), which ends its line.
 		const h = trimmed.charCodeAt(0) === 35 ? parseHeading(trimmed) : null;
 		this.para.add(h ? h.text : trimmed);
 		if (h) this.flushHeading();
@@ -374,20 +381,8 @@ export class StoryBuilder {
 		this.itemList = this.listId;
 		this.itemOrdered = true;
 		this.subList = -1;
-		const trimmed = trimStartFrom(text, cs);
-		const fence = fenceOpen(trimmed);
-		if (fence) {
-			// A nested item that opens with a code block: the code moves out, as under any item.
-			this.openFence(fence, contentIndent, 0, line);
-			return;
-		}
-		this.paraKind = Para.Item;
-		this.paraLine = line;
-		this.itemPrefix = nestedItemPrefix(depth, ordered, marker);
 		this.continuing = true;
-		const h = trimmed.charCodeAt(0) === 35 ? parseHeading(trimmed) : null;
-		this.para.add(h ? h.text : trimmed);
-		if (h) this.flushHeading();
+		this.itemText(text, cs, contentIndent, nestedItemPrefix(depth, ordered, marker), line);
 	}
 
 	/** A line indented under a list item: more of its text, or a code block that moves out of it. */
