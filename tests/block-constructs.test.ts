@@ -264,3 +264,21 @@ describe("a raw HTML block (CommonMark's kinds 6 and 7: up to a blank line)", ()
 		expect(out.endsWith("\n*c*")).toBe(true);
 	});
 });
+
+describe("HTML blocks up to their closing tag (<pre>, <script>, <style>)", () => {
+	test("a fence inside a <pre> is its text: the rest of the note is not swallowed, its footnotes are still read", async () => {
+		const story = await convert("# T\n\n<pre><code>```q\nx\n```</code></pre>\n\nAfter[^1].\n\n## Next\n\n[^1]: The note.");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual([
+			"PRE lang=none: ```q\nx\n```",
+			"P: After[1].",
+			"H3: Next",
+			"HR",
+			"P: **Notes**",
+			"OLI: The note.",
+		]);
+	});
+	test("a <pre> never closed runs to the end of the note, as CommonMark reads it", async () => {
+		const story = await convert("# T\n\n<pre>\na\n\nb");
+		expect(story.blocks).toEqual([expect.objectContaining({ type: "code", text: "a\n\nb", language: null })]);
+	});
+});

@@ -6,12 +6,14 @@
 
 import { embeddedLineTag, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
 import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
-import { closesFence, fenceOpen, fencedLines, findBlock, findHeadingSection, itemFence, listItem, parseHeading, splitQuote, splitQuoteUpTo, trailingBlockId, type LineRange } from "./sections";
+import { closesFence, fenceOpen, fencedLines, rawHtmlClose, rawHtmlEnd, findBlock, findHeadingSection, itemFence, listItem, parseHeading, splitQuote, splitQuoteUpTo, trailingBlockId, type LineRange } from "./sections";
 import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
 import { setextLevel, startsBlock } from "./story-builder";
-import { isBlank, isSpace } from "./text-scan";
+import { isBlank, isSpace, longestRun } from "./text-scan";
+import { decodeEntities } from "./entities";
+import { RAW_HTML_CODE, RAW_HTML_MESSAGE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
 
 /** Where this conversion sits: the root note, or an embed at some depth. */
@@ -395,6 +397,10 @@ export class BlockConverter {
 			return i;
 		}
 		const wasBlank = this.prevBlank;
+		if (r0 === 60) {
+			const close = rawHtmlClose(raw);
+			if (close !== null) return this.rawHtml(lines, i, close);
+		}
 		// A raw HTML block: Obsidian shows its lines as HTML, so markdown in them is text (its tags are read as in a paragraph).
 		if (r0 === 60 && isHtmlBlockStart(raw, wasBlank || this.lastKind !== LineKind.Text)) {
 			this.htmlBlock = true;
@@ -528,6 +534,45 @@ export class BlockConverter {
 		if (!this.prevBlank) this.emit("");
 		this.convertLine(lines, i, `> [!${type}] ${title}`);
 		return last;
+	}
+
+	/**
+	 * CommonMark's HTML block of kind 1, up to the line holding its closing tag (a fence or a blank line
+	 * inside is its text): a `<pre>` (with `<code class="language-x">` or not) or `<textarea>` is a code
+	 * block of its text, tags dropped and entities read; a `<script>` or `<style>` shows nothing on
+	 * Medium and is dropped, with a warning. Returns the block's last line.
+	 */
+	private rawHtml(lines: NoteLines, i: number, close: string): number {
+		const end = rawHtmlEnd(lines, i, close, this.range.end);
+		this.prevBlank = false;
+		this.listActive = false;
+		if (close === "</script>" || close === "</style>") {
+			this.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
+			return end;
+		}
+		let text = lines.line(i);
+		for (let k = i + 1; k <= end; k++) text += "\n" + lines.line(k);
+		const openEnd = tagEnd(text, 1);
+		let body = openEnd === -1 ? "" : text.slice(openEnd + 1);
+		const closeAt = body.toLowerCase().indexOf(close);
+		if (closeAt !== -1) body = body.slice(0, closeAt);
+		let language: string | null = null;
+		const code = /^\s*<code\b([^>]*)>/i.exec(body);
+		if (code !== null) {
+			language = /\blang(?:uage)?-([\w+#.-]+)/.exec(code[1])?.[1] ?? null;
+			body = body.slice(code[0].length);
+			const lower = body.toLowerCase();
+			const codeClose = lower.lastIndexOf("</code>");
+			if (codeClose !== -1 && lower.slice(codeClose + 7).trim() === "") body = body.slice(0, codeClose);
+		}
+		body = decodeEntities(withoutTags(body));
+		if (body.startsWith("\n")) body = body.slice(1); // HTML ignores a newline right after <pre>
+		body = body.trimEnd();
+		const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
+		this.emitRaw(fence + (language ?? ""));
+		if (body !== "") for (const line of body.split("\n")) this.emitRaw(line);
+		this.emitRaw(fence);
+		return end;
 	}
 
 	/** `> [!type]± Title` → the title (or the type's name) in bold; null when it is not a callout. */
@@ -750,6 +795,23 @@ function tagEnd(line: string, from: number): number {
 		else if (c === 60) return -1;
 	}
 	return -1;
+}
+
+/** Text with its HTML tags (`<b>`, `</span>`, `<!-- … -->` on one line) taken out: one forward scan. */
+function withoutTags(text: string): string {
+	if (text.indexOf("<") === -1) return text;
+	let out = "";
+	let last = 0;
+	for (let i = text.indexOf("<"); i !== -1; i = text.indexOf("<", i + 1)) {
+		const d = text.charCodeAt(i + 1);
+		if (!(isTagNameChar(d, true) || d === 47 || d === 33)) continue;
+		const close = tagEnd(text, i + 1);
+		if (close === -1) continue;
+		out += text.slice(last, i);
+		last = close + 1;
+		i = close;
+	}
+	return out + text.slice(last);
 }
 
 /** 1 for the characters markdown or Obsidian could read as markup in text: escaped in an HTML block's text. */

@@ -20,7 +20,18 @@ export function fencedLines(lines: NoteLines): Uint8Array {
 		if (open === null) {
 			c = lines.firstSignificant(i);
 			// A fence starts a line, or a list item's text (`- ```js`, `1. ~~~`).
-			if (c !== 96 && c !== 126 && c !== 45 && c !== 42 && c !== 43 && !(c >= 48 && c <= 57)) continue;
+			if (c !== 96 && c !== 126 && c !== 45 && c !== 42 && c !== 43 && c !== 60 && !(c >= 48 && c <= 57)) continue;
+		}
+		if (c === 60 && open === null) {
+			// `<pre>`, `<script>`, `<style>`, `<textarea>`: raw HTML up to its closing tag, no fence inside.
+			const line = lines.line(i);
+			const close = rawHtmlClose(line);
+			if (close !== null) {
+				const end = rawHtmlEnd(lines, i, close, lines.count);
+				for (let k = i; k <= end; k++) inFence[k] = 1;
+				i = end;
+				continue;
+			}
 		}
 		const content = stripQuotePrefix(lines.line(i));
 		if (open !== null) {
@@ -35,6 +46,32 @@ export function fencedLines(lines: NoteLines): Uint8Array {
 		}
 	}
 	return inFence;
+}
+
+/** The tags that open CommonMark's HTML block of kind 1, which runs to the line holding its closing tag. */
+const RAW_HTML_TAGS = ["pre", "script", "style", "textarea"];
+
+/**
+ * The closing tag (`</pre>`…, lower case) of the kind-1 HTML block a line opens (`<pre`, `<script`,
+ * `<style` or `<textarea` at its start, any case, then white space, `>` or the line's end), or null.
+ */
+export function rawHtmlClose(line: string): string | null {
+	if (line.charCodeAt(0) !== 60) return null;
+	for (const name of RAW_HTML_TAGS) {
+		if (line.length < name.length + 1 || line.slice(1, name.length + 1).toLowerCase() !== name) continue;
+		const c = line.charCodeAt(name.length + 1);
+		if (Number.isNaN(c) || c === 62 || c === 32 || c === 9) return `</${name}>`;
+	}
+	return null;
+}
+
+/** The last line (from `start`, before `end`) of a kind-1 HTML block: the first holding `close` in any case, else the last. */
+export function rawHtmlEnd(lines: NoteLines, start: number, close: string, end: number): number {
+	for (let k = start; k < end; k++) {
+		const line = lines.line(k);
+		if (line.indexOf("</") !== -1 && line.toLowerCase().indexOf(close) !== -1) return k;
+	}
+	return end - 1;
 }
 
 /** The fence opened at or after column `from` of a line (white space skipped), with its indent, or null. */

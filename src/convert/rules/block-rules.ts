@@ -205,6 +205,14 @@ export const BLOCK_RULES = {
 		medium: "their text, markdown in it kept as text (Obsidian does not render markdown inside HTML); their tags as inline HTML (an image, a link, a break read; the others dropped with one warning)",
 		examples: [{ note: "<div>\n**not bold** [[x]]\n</div>", markdown: "\\*\\*not bold\\*\\* [[x]]", warnings: ["html-dropped"] }],
 	},
+	preBlocks: {
+		construct: "`<pre>` (with `<code class=\"language-x\">`), `<textarea>`, `<script>`, `<style>` blocks, up to their closing tag",
+		medium: "`<pre>` and `<textarea>`: a code block of their text (its language kept; tags dropped, entities read; a fence or blank line inside is text); `<script>` and `<style>`: dropped, with a warning",
+		examples: [
+			{ note: "<pre><code class=\"language-js\">a &lt; b\n\n```\n</code></pre>\n\nAfter.", markdown: "````js\na < b\n\n```\n````\n\nAfter." },
+			{ note: "<script>\nx()\n</script>\nText.", markdown: "Text.", warnings: ["html-dropped"] },
+		],
+	},
 	rules: {
 		construct: "`---` horizontal rules",
 		medium: "a section break",
