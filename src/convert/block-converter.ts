@@ -368,7 +368,7 @@ export class BlockConverter {
 		}
 		if (this.htmlBlock) {
 			if (!isBlank(raw)) {
-				this.emitInline("", markdownAsText(raw), "");
+				this.htmlBlockLine(raw);
 				return i;
 			}
 			this.htmlBlock = false;
@@ -406,7 +406,7 @@ export class BlockConverter {
 			this.htmlBlock = true;
 			this.prevBlank = false;
 			this.listActive = false;
-			this.emitInline("", markdownAsText(raw), "");
+			this.htmlBlockLine(raw);
 			return i;
 		}
 		this.prevBlank = false;
@@ -534,6 +534,19 @@ export class BlockConverter {
 		if (!this.prevBlank) this.emit("");
 		this.convertLine(lines, i, `> [!${type}] ${title}`);
 		return last;
+	}
+
+	/**
+	 * A line of a raw HTML block: its markdown kept as text; a whole `<h1>`…`<h6>` line is the heading
+	 * Obsidian shows (its text read as the block's, its tags as inline HTML).
+	 */
+	private htmlBlockLine(raw: string): void {
+		const h = /^\s*<h([1-6])(?:\s[^>]*)?>(.*)<\/h\1>\s*$/i.exec(raw);
+		if (h !== null) {
+			this.emitInline(HEADING_LEADS[Number(h[1])], markdownAsText(h[2]), "", true);
+			return;
+		}
+		this.emitInline("", markdownAsText(raw), "");
 	}
 
 	/**

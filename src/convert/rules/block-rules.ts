@@ -202,8 +202,12 @@ export const BLOCK_RULES = {
 	},
 	htmlBlocks: {
 		construct: "raw HTML blocks (`<div>`, `<details>`, a lone tag … up to a blank line)",
-		medium: "their text, markdown in it kept as text (Obsidian does not render markdown inside HTML); their tags as inline HTML (an image, a link, a break read; the others dropped with one warning)",
-		examples: [{ note: "<div>\n**not bold** [[x]]\n</div>", markdown: "\\*\\*not bold\\*\\* [[x]]", warnings: ["html-dropped"] }],
+		medium: "their text, markdown in it kept as text (Obsidian does not render markdown inside HTML); a whole `<h1>`…`<h6>` line a heading; their tags as inline HTML (an image, a link, a break read; the others dropped with one warning)",
+		examples: [
+			{ note: "<div>\n**not bold** [[x]]\n</div>", markdown: "\\*\\*not bold\\*\\* [[x]]", warnings: ["html-dropped"] },
+			// A whole <h1>…<h6> line is the heading Obsidian shows.
+			{ note: "<h2 align=\"center\">A <b>big</b> one</h2>\n<p>Text.</p>", markdown: "### A **big** one\n\nText." },
+		],
 	},
 	preBlocks: {
 		construct: "`<pre>` (with `<code class=\"language-x\">`), `<textarea>`, `<script>`, `<style>` blocks, up to their closing tag",
