@@ -228,6 +228,18 @@ describe("a Gatsby blog", () => {
 		expect(pub.stdout).toMatch(/^content\/blog\/draft-post\/index\.md +would publish/m);
 	});
 
+	test("a post that opts in but is a draft of the blog (draft: true) is left out of a folder run, said once; named, it goes", async () => {
+		await mkdir(path.join(blog, "content/blog/wip"), { recursive: true });
+		await writeFile(path.join(blog, "content/blog/wip/index.md"), "---\ntitle: Work in progress\ndraft: true\nmedium_publish: true\n---\n\nNot on the blog yet.\n");
+		const r = await run(["publish", "content/blog", "--dry-run", "--json"], {}, blog);
+		expect(r.code).toBe(0);
+		const doc = JSON.parse(r.stdout) as DryRunDoc;
+		expect(doc.notes.map((n) => n.path)).not.toContain("content/blog/wip/index.md");
+		expect(r.stderr).toContain("content/blog/wip/index.md: left out, it is a draft of the blog (draft: true)");
+		const named = await run(["publish", "content/blog/wip/index.md", "--dry-run"], {}, blog);
+		expect(named.stdout).toMatch(/^content\/blog\/wip\/index\.md +would publish/m);
+	});
+
 	test("the blog's own folder (`publish .`, or the vault named by --vault) is searched like any other", async () => {
 		const dot = await run(["publish", ".", "--dry-run", "--json"], {}, blog);
 		expect(dot.stderr).not.toContain("outside the vault");

@@ -92,6 +92,15 @@ export function optsIn(properties: Record<string, unknown>): boolean {
 	return v === true || (typeof v === "string" && v.trim().toLowerCase() === "true");
 }
 
+/**
+ * True when a post says it is a draft of the blog (`draft: true`, Gatsby, Hugo, Jekyll, Eleventy): not
+ * on the blog yet, so not taken from a folder either; named directly, it is published all the same.
+ */
+export function isBlogDraft(properties: Record<string, unknown>): boolean {
+	const v = properties.draft;
+	return v === true || (typeof v === "string" && v.trim().toLowerCase() === "true");
+}
+
 /** True when a vault path lies in a folder notes are never taken from (below `under`). */
 function inSkippedFolder(path: string, under: string): boolean {
 	const rest = under === "" ? path : path.slice(under.length + 1);
@@ -153,10 +162,16 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 			continue;
 		}
 		let found = 0;
+		let drafts = 0;
 		for (const path of all) {
 			if (!isMarkdownPath(path) || (at !== "" && !path.startsWith(at + "/")) || inSkippedFolder(path, at)) continue;
 			const note = await vault.readNote(path);
 			if (note && optsIn(note.properties)) {
+				if (isBlogDraft(note.properties)) {
+					options.warn?.(`${path}: left out, it is a draft of the blog (draft: true); name it to publish it anyway.`);
+					drafts++;
+					continue;
+				}
 				chosen.add(path);
 				found++;
 			} else if (note && note.text.includes(OPT_IN_PROPERTY)) {
@@ -165,7 +180,7 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 				if (problem) options.warn?.(`${path}:${problem.line}: ${problem.message}, so whether it opts in (${OPT_IN_PROPERTY}) cannot be read; left out. Fix its properties and run again.`);
 			}
 		}
-		if (found === 0) {
+		if (found === 0 && drafts === 0) {
 			const page = FOLDER_NOTE_FILES.find((name) => known.has(at === "" ? name : `${at}/${name}`));
 			emptyFolders.push({ written: input.written, folderPage: page === undefined ? null : nodePath.join(input.written, page) });
 		}

@@ -90,7 +90,8 @@ export const publishCommand: CliCommand = {
 	summary: "Publish notes, or the opted-in posts of a folder, to Medium (once each)",
 	usage: "<folder|note.md>… [options]",
 	description: `Publishes each note named, and each .md under each folder named whose properties say
-${OPT_IN_PROPERTY}: true (node_modules, public, .git, .obsidian and hidden folders are skipped).
+${OPT_IN_PROPERTY}: true (node_modules, public, .git, .obsidian and hidden folders are skipped, and so
+is a draft of the blog, draft: true, unless named).
 A note not on Medium yet is published and its story URL written into it (medium_url); a note
 published and unchanged is left alone; a note changed since is reported and not published again
 unless --new is given (Medium cannot update a story); --new on a folder publishes again only its
