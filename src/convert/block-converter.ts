@@ -179,12 +179,7 @@ export class BlockConverter {
 	 */
 	run(sink?: LineSink): string[] {
 		collectFootnotes(this.ctx, this.note, this.footnotesScanned);
-		const lines = this.note.lines;
-		for (let i = this.range.start; i < this.range.end; i++) {
-			this.at(i + 1);
-			i = this.convertLine(lines, i);
-			if (sink && this.n >= SINK_BATCH) this.flushTo(sink);
-		}
+		this.convertRange(sink);
 		if (this.fence) this.emitRaw((this.fence.depth > 0 ? "> " : "") + this.fence.char.repeat(this.fence.len));
 		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + this.mathBlock.lead + "```");
 		while (this.n > 0 && isBlankish(this.out[this.n - 1])) this.n--;
@@ -194,6 +189,19 @@ export class BlockConverter {
 		}
 		this.out.length = this.lineNumbers.length = this.n;
 		return this.out;
+	}
+
+	/**
+	 * The line loop, a method of its own: inside run(), V8 compiled it on stack (OSR) before the code after
+	 * it had ever run, and threw that code away at the loop's end on every conversion.
+	 */
+	private convertRange(sink: LineSink | undefined): void {
+		const lines = this.note.lines;
+		for (let i = this.range.start; i < this.range.end; i++) {
+			this.at(i + 1);
+			i = this.convertLine(lines, i);
+			if (sink && this.n >= SINK_BATCH) this.flushTo(sink);
+		}
 	}
 
 	/**
