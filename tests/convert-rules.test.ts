@@ -42,6 +42,7 @@ const vault: Record<string, string> = {
 	"song.mp3": "mp3",
 	"board.canvas": "{}",
 	"Embedded.md": "---\nsecret: yes\n---\nEmbedded body with [[Published]] ^blockid",
+	"Adjacent.md": "Lead paragraph\n> the quote ^qid",
 };
 
 type Row = [name: string, input: string, expected: string];
@@ -89,6 +90,7 @@ const rows: Row[] = [
 	["paragraph block embed", "![[Sections#^para1]]", "A paragraph with an id"],
 	["list item block embed", "![[Sections#^item2]]", "- item two\n- – nested under two"],
 	["quote block embed", "![[Sections#^quoteid]]", "> quoted line\\\n> second"],
+	["an id ending a quote right under a paragraph embeds the quote alone", "![[Adjacent#^qid]]", "> the quote"],
 	["an embed in a list item follows the item's whole text", "1. one ![[Embedded]] two\n2. three", "1. one two\n\nEmbedded body with [Published](https://medium.com/@me/published-123)\n\n1. three"],
 	["an embed in a heading follows the heading's whole text", "## Head ![](https://www.youtube.com/watch?v=x) tail\n\ntext", "### Head tail\n\nhttps://www.youtube.com/watch?v=x\n\ntext"],
 	["embed inside a quote", "> ![[Embedded]]", "> Embedded body with [Published](https://medium.com/@me/published-123)"],

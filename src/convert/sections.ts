@@ -306,8 +306,18 @@ export function findBlock(lines: readonly string[], id: string, fenced: Uint8Arr
 			}
 			return { start: i, end };
 		}
+		// A quote starts a block of its own even right under a paragraph (no blank line between): an id
+		// ending a quoted line names the quote alone, so the walk back stops at the first unquoted line.
+		const quoted = quoteContentStart(lines[i]) !== -1;
 		let start = i;
-		while (start > 0 && lines[start - 1].trim() !== "" && !fenced[start - 1] && !parseHeading(lines[start - 1])) start--;
+		while (
+			start > 0 &&
+			lines[start - 1].trim() !== "" &&
+			!fenced[start - 1] &&
+			!parseHeading(lines[start - 1]) &&
+			(!quoted || quoteContentStart(lines[start - 1]) !== -1)
+		)
+			start--;
 		return { start, end: i + 1 };
 	}
 	return null;
