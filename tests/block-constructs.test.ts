@@ -96,6 +96,15 @@ describe("math blocks", () => {
 	test("a `$$` block inside a list item is a code block without the item's indent", async () => {
 		expect(await shown("- item\n  $$\n  y = 2\n  $$\n- next\n\n1. one\n   $$x = 1$$")).toEqual(["ULI: item", "PRE lang=none: y = 2", "ULI: next", "OLI: one", "PRE lang=none: x = 1"]);
 	});
+	test("a `$$` block opening a list item (a Logseq outline) is the item's code block; the notes after it stay text", async () => {
+		expect(await shown("- Setup\n\t- $$\n\t  x^2\n\t  $$\n- after\n\n1. $$ a\n   b $$\n\nText.")).toEqual([
+			"ULI: Setup",
+			"PRE lang=none: x^2",
+			"ULI: after",
+			"PRE lang=none: a\nb",
+			"P: Text.",
+		]);
+	});
 	test("a multi-line `$$` block keeps its lines, blank ones included", async () => {
 		expect(await shown("$$\na\n\nb\n$$")).toEqual(["PRE lang=none: a\n\nb"]);
 	});

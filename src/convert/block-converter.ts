@@ -510,6 +510,12 @@ export class BlockConverter {
 				this.emitRaw(prefix + text);
 				return i;
 			}
+			// The item's text opens a `$$` block (a Logseq outline's math): its lines are the item's code
+			// block, up to the closing `$$`, as with a fence; `$$…$$` on the line stays inline math.
+			if (text.charCodeAt(item.contentStart) === 36 && text.startsWith("$$", item.contentStart) && text.indexOf("$$", item.contentStart + 2) === -1) {
+				const lead = text.slice(0, item.indent) + " ".repeat(item.contentStart - item.indent);
+				return this.displayMath(text.slice(item.contentStart), prefix, lead, i, text.slice(0, item.contentStart));
+			}
 			text = taskItem(text, item.contentStart);
 		} else if (wasBlank && !isIndentedCode(raw) && depth === 0) {
 			this.listActive = false;
@@ -611,13 +617,14 @@ export class BlockConverter {
 	}
 
 	/** `$$…$$` on one line, or the opening of a display-math block: a code block on Medium. */
-	private displayMath(trimmed: string, prefix: string, lead: string, i: number): number {
+	private displayMath(trimmed: string, prefix: string, lead: string, i: number, marker = lead): number {
 		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
 		const rest = trimmed.slice(2);
 		const end = rest.indexOf("$$");
 		// The fences keep the `$$`'s indent: under a list item the code moves out of it like a fenced block.
+		// A `$$` opening an item keeps the item's marker on its opening fence (`- $$` → `- ```).
 		const fence = prefix + lead + "```";
-		this.emitRaw(fence);
+		this.emitRaw(prefix + marker + "```");
 		if (end !== -1) {
 			const inner = rest.slice(0, end).trim();
 			if (inner) this.emitRaw(prefix + lead + inner);
