@@ -71,8 +71,12 @@ export interface ConvertContext {
 	embedOrigins: Map<string[], number[]>;
 	/** Lines of embedded notes that reached the story, by index (0 unused): their note and own 1-based line. */
 	lineOrigins: Array<{ path: string; line: number } | null>;
-	/** Per line (an array: lines are small integers), the index of its newest warning; with `warnedPrev`, so each place says a thing once. */
-	warnedAt: number[];
+	/**
+	 * Per line, 1 + the index of its newest warning (0: none); with `warnedPrev`, so each place says a thing
+	 * once. A typed array grown by doubling: a plain array written at ever higher lines, with gaps, took
+	 * V8's slow store path for almost every warning.
+	 */
+	warnedAt: Int32Array;
 	/** Per warning index, the index of the one before it at the same line, or -1. */
 	warnedPrev: number[];
 	/** Per warning index, the root note's line that brought it in (its own line for the root's). */
@@ -103,7 +107,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		embedCache: new Map(),
 		embedOrigins: new Map(),
 		lineOrigins: [null],
-		warnedAt: [],
+		warnedAt: new Int32Array(256),
 		warnedPrev: [],
 		warnedRootLine: [],
 	};
@@ -137,16 +141,24 @@ export function warn(ctx: ConvertContext, code: string, message: string, line: n
 	// string is built. Each link points to a smaller index, so a chain ends; one made stale by the list
 	// being cut or sorted can only miss a duplicate, never drop a new warning: every field is compared.
 	const warnings = ctx.warnings;
-	let head = ctx.warnedAt[line] ?? -1;
+	if (line >= ctx.warnedAt.length) growWarnedAt(ctx, line);
+	let head = ctx.warnedAt[line] - 1;
 	if (head >= warnings.length) head = -1; // the list was cut since
 	for (let k = head; k >= 0; k = ctx.warnedPrev[k] ?? -1) {
 		const w = warnings[k] as ConversionWarning | undefined;
 		if (w !== undefined && w.line === line && w.code === code && w.path === path && w.message === message) return;
 	}
 	ctx.warnedPrev[warnings.length] = head;
-	ctx.warnedAt[line] = warnings.length;
+	ctx.warnedAt[line] = warnings.length + 1;
 	ctx.warnedRootLine[warnings.length] = rootLine;
 	warnings.push(path === undefined ? { code, message, line } : { code, message, line, path });
+}
+
+/** Makes room in `ctx.warnedAt` for line `line`. */
+function growWarnedAt(ctx: ConvertContext, line: number): void {
+	const grown = new Int32Array(Math.max(line + 1, ctx.warnedAt.length * 2));
+	grown.set(ctx.warnedAt);
+	ctx.warnedAt = grown;
 }
 
 /**
