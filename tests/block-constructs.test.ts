@@ -110,6 +110,12 @@ describe("math blocks", () => {
 	});
 });
 
+describe("quotes in list items", () => {
+	test("a quote opening an item (`- > text`, Logseq's and Roam's quote bullets) is a quote after the list, never a `>` in the item's text", async () => {
+		expect(await shown("- a\n- > quoted *line*\n  > more\n- b\n\n1. > numbered")).toEqual(["ULI: a", "BQ: quoted _line_\nmore", "ULI: b", "BQ: numbered"]);
+	});
+});
+
 describe("callouts", () => {
 	test("a lazy line right under a callout's title is its body, inside the quote", async () => {
 		expect(await shown("> [!note] Title\nlazy body\nmore\n\nAfter.")).toEqual(["BQ: **Title**", "BQ: lazy body\nmore", "P: After."]);

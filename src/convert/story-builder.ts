@@ -355,13 +355,19 @@ export class StoryBuilder {
 	/**
 	 * An item's text, from `cs` on, as the open paragraph led by `prefix`: a code block that opens it
 	 * moves out (it follows the item); a heading in it (`- ## x`, which Obsidian shows inside the bullet)
-	 * is its text, and ends its line.
+	 * is its text, and ends its line. A quote that opens it (`- > x`, a Logseq or Roam quote bullet) moves
+	 * out too, as a quote under an item does: Medium's items hold no quotes, and a `>` must not show.
 	 */
 	private itemText(text: string, cs: number, contentIndent: number, prefix: string, line: number): void {
 		const trimmed = trimStartFrom(text, cs);
 		const fence = fenceOpen(trimmed);
 		if (fence) {
 			this.openFence(fence, contentIndent, 0, line);
+			return;
+		}
+		const quoteAt = trimmed.charCodeAt(0) === 62 ? quoteContentStart(trimmed) : -1;
+		if (quoteAt !== -1) {
+			this.quoted(trimmed.slice(quoteAt), lastQuoteDepth(), line);
 			return;
 		}
 		this.paraKind = Para.Item;
