@@ -111,6 +111,9 @@ describe("math blocks", () => {
 });
 
 describe("quotes in list items", () => {
+	test("a code block or a `$$` block opening an item inside a quote is a code block of its lines, the text after it kept", async () => {
+		expect(await shown("> - ```js\n>   let a = 1;\n>   ```\n> - $$\n>   x^2\n>   $$\n> - after\n\nText.")).toEqual(["PRE lang=js: let a = 1;", "PRE lang=none: x^2", "BQ: • after", "P: Text."]);
+	});
 	test("a quote opening an item (`- > text`, Logseq's and Roam's quote bullets) is a quote after the list, never a `>` in the item's text", async () => {
 		expect(await shown("- a\n- > quoted *line*\n  > more\n- b\n\n1. > numbered")).toEqual(["ULI: a", "BQ: quoted _line_\nmore", "ULI: b", "BQ: numbered"]);
 	});

@@ -281,7 +281,14 @@ export class StoryBuilder {
 		if (item && !isBlankFrom(trimmed, item.contentStart)) {
 			this.flush();
 			const text = trimStartFrom(trimmed, item.contentStart);
-			const ih = text.charCodeAt(0) === 35 ? parseHeading(text) : null;
+			// A code block opening the item (`> - ```js`) is a code block of its lines, as in an item outside a quote.
+			const c = text.charCodeAt(0);
+			const itemFence = c === 96 || c === 126 ? fenceOpen(text) : null;
+			if (itemFence) {
+				this.openFence(itemFence, content.length - text.length, depth, line);
+				return;
+			}
+			const ih = c === 35 ? parseHeading(text) : null;
 			this.addLine(Para.Quote, ih ? ih.text : text, line);
 			this.itemPrefix = quotedListPrefix(trimmed.slice(item.indent, item.contentStart).trim());
 			if (ih) this.flushHeading();
