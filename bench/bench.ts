@@ -271,6 +271,11 @@ async function benchConvert(): Promise<void> {
 		["200,000 ![[ unclosed", "![[".repeat(200000)],
 		["100,000 nested emphasis runs", "*a ".repeat(100000) + "b* ".repeat(100000)],
 		["100,000 [ then 100,000 links", "[".repeat(100000) + "[x](https://e.com) ".repeat(100000)],
+		// HTML tags whose closing tag never comes (or comes in the other case): each must not search the line again.
+		["50,000 <a href> unclosed", "<a href=x>".repeat(50000)],
+		["50,000 <b> unclosed", "<b>".repeat(50000)],
+		["50,000 <i>a</i>", "<i>a</i>".repeat(50000)],
+		["20,000 <pre> lines unclosed", "<pre>\n".repeat(20000)],
 	];
 	print("Adversarial notes (median of 3)");
 	let worst = 0;

@@ -113,3 +113,15 @@ describe("entity references", () => {
 		expect(decodeEntities("&#0; &#x110000; &#65; &lt;&gt; &constructor; &amp")).toBe("\ufffd \ufffd A <> &constructor; &amp");
 	});
 });
+
+describe("styling tags", () => {
+	test("a closing tag in either case closes; a <br> inside does not stop bold", async () => {
+		expect(await body("<B>one</b>, <b>two</B>, <b>x<br>y</b>.")).toBe("**one**, **two**, **x\\\ny**.");
+	});
+	test("many tags whose closing tag never comes are each dropped, the text kept", async () => {
+		const s = await convert("<b>a ".repeat(200) + "<a href=x>b ".repeat(200));
+		expect(s.blocks).toHaveLength(1);
+		expect(s.content).not.toContain("**");
+		expect(s.content).not.toContain("](");
+	});
+});

@@ -121,25 +121,19 @@ export interface HtmlStyle {
 /**
  * `<b>…</b>`, `<strong>`, `<mark>` (bold), `<i>`, `<em>` (italic), `<code>`, `<kbd>` (code) opening at
  * `i`, whose opening tag ends at `close` (its `>`) and whose closing tag follows on the same text with
- * no other of the same name between; null for any other tag.
+ * no other of the same name between; null for any other tag. `find` searches the text for a tag's
+ * text in any case (the caller's forward-only search, which keeps a line of many tags linear).
  */
-export function readHtmlStyle(text: string, i: number, close: number): HtmlStyle | null {
+export function readHtmlStyle(text: string, i: number, close: number, find: (needle: string, from: number) => number): HtmlStyle | null {
 	let k = i + 1;
 	while (k < close && ((text.charCodeAt(k) | 32) >= 97 && (text.charCodeAt(k) | 32) <= 122)) k++;
 	const name = text.slice(i + 1, k).toLowerCase();
 	if (!Object.prototype.hasOwnProperty.call(STYLE_TAGS, name)) return null;
 	if (k !== close && !isSpaceChar(text.charCodeAt(k))) return null;
 	const closeTag = `</${name}>`;
-	const closeStart = indexOfIgnoringCase(text, closeTag, close + 1);
+	const closeStart = find(closeTag, close + 1);
 	if (closeStart === -1 || closeStart === close + 1) return null;
-	const again = indexOfIgnoringCase(text, `<${name}`, close + 1);
+	const again = find(`<${name}>`, close + 1);
 	if (again !== -1 && again < closeStart) return null;
 	return { markup: STYLE_TAGS[name], openEnd: close + 1, closeStart, closeEnd: closeStart + closeTag.length };
-}
-
-/** `needle` (lower case) in `text` from `from`, in any case; -1 when absent. */
-function indexOfIgnoringCase(text: string, needle: string, from: number): number {
-	const lower = text.indexOf(needle, from);
-	const upper = text.indexOf(needle.toUpperCase(), from);
-	return lower === -1 ? upper : upper === -1 ? lower : Math.min(lower, upper);
 }

@@ -343,6 +343,8 @@ class InlineScanner {
 	private pctF: ForwardFinder | null = null;
 	private htmlCloseF: ForwardFinder | null = null;
 	private gtF: ForwardFinder | null = null;
+	/** Forward-only searches for HTML tags' text (`</b>`, `</B>`…), made on first use in a line. */
+	private tagFinders: Map<string, ForwardFinder> | null = null;
 	private dollar2F: ForwardFinder | null = null;
 	private dollar1F: ForwardFinder | null = null;
 	/** Whether any finder was set to this line (most lines need none). */
@@ -401,6 +403,7 @@ class InlineScanner {
 		// (Setting an array's length is a runtime call: only done when there is something to drop.)
 		this.closes = 0;
 		this.brackets = null;
+		this.tagFinders = null;
 		// The finders used on this line let go of its text too.
 		if (!this.findersUsed) return;
 		this.findersUsed = false;
@@ -448,6 +451,22 @@ class InlineScanner {
 	private use(finder: ForwardFinder): ForwardFinder {
 		this.findersUsed = true;
 		return finder.reset(this.text);
+	}
+
+	/**
+	 * The next `needle` (an HTML tag's text, lower case) at or after `from`, in lower or upper case.
+	 * Forward-only: a line of 50,000 `<b>` with no `</b>` is searched once, not once per `<b>`.
+	 */
+	private nextTag(needle: string, from: number): number {
+		const finders = (this.tagFinders ??= new Map<string, ForwardFinder>());
+		const upper = needle.toUpperCase();
+		let a = finders.get(needle);
+		if (a === undefined) finders.set(needle, (a = new ForwardFinder(this.text, needle)));
+		let b = finders.get(upper);
+		if (b === undefined) finders.set(upper, (b = new ForwardFinder(this.text, upper)));
+		const x = a.next(from);
+		const y = b.next(from);
+		return x === -1 ? y : y === -1 ? x : Math.min(x, y);
 	}
 
 	/** The `]` matching the `[` at `open` (-1 for none); the brackets are matched on first use. */
@@ -1154,7 +1173,7 @@ class InlineScanner {
 		const text = this.text;
 		const gt = this.gtFinder.next(i + 1);
 		if (gt === -1) return -1;
-		const style = readHtmlStyle(text, i, gt);
+		const style = readHtmlStyle(text, i, gt, (needle, from) => this.nextTag(needle, from));
 		if (style === null || (this.closes > 0 && style.closeStart > this.closeAt[this.closes - 1])) return -1;
 		if (style.markup === "code") {
 			const inner = decodeEntities(text.slice(style.openEnd, style.closeStart));
@@ -1183,9 +1202,7 @@ class InlineScanner {
 		if (gt === -1) return -1;
 		const tag = readHtmlMedia(text, i, gt);
 		if (tag === null || tag.tag !== "a" || tag.href === null) return -1;
-		const lower = text.indexOf("</a>", gt + 1);
-		const upper = text.indexOf("</A>", gt + 1);
-		const closeAt = lower === -1 ? upper : upper === -1 ? lower : Math.min(lower, upper);
+		const closeAt = this.nextTag("</a>", gt + 1);
 		if (closeAt === -1 || (this.closes > 0 && closeAt > this.closeAt[this.closes - 1])) return -1;
 		return this.linkToDestination(i, closeAt, tag.href.trim(), closeAt + 4, true, gt + 1);
 	}
