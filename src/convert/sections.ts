@@ -76,6 +76,10 @@ export function rawHtmlEnd(lines: NoteLines, start: number, close: string, end: 
 
 /** The fence opened at or after column `from` of a line (white space skipped), with its indent, or null. */
 function fenceAt(content: string, from: number): { char: string; len: number; indent: number } | null {
+	// A list item's text mostly starts with a printable character other than `` ` `` or `~`, which no
+	// trimming removes: no fence, and nothing to slice.
+	const c = content.charCodeAt(from);
+	if (c > 32 && c < 127 && c !== 96 && c !== 126) return null;
 	const t = (from === 0 ? content : content.slice(from)).trimStart();
 	const fence = fenceOpen(t);
 	return fence ? { char: fence.char, len: fence.len, indent: content.length - t.length } : null;
