@@ -276,6 +276,9 @@ async function benchConvert(): Promise<void> {
 		["50,000 <b> unclosed", "<b>".repeat(50000)],
 		["50,000 <i>a</i>", "<i>a</i>".repeat(50000)],
 		["20,000 <pre> lines unclosed", "<pre>\n".repeat(20000)],
+		// One list item that goes on and on: each later line joins it, in place.
+		["one item, 50,000 nested lines", "1. a\n" + "   - b\n".repeat(50000)],
+		["one item, 50,000 paragraphs", "- a\n" + "\n  more\n".repeat(50000)],
 	];
 	print("Adversarial notes (median of 3)");
 	let worst = 0;

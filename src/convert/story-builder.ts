@@ -125,6 +125,8 @@ export class StoryBuilder {
 	/** The open item paragraph is a later paragraph of the last item: it joins that item. */
 	private continuing = false;
 	private lastItem: (StoryBlock & { type: "list-item" }) | null = null;
+	/** The item whose content array is its own copy, so later paragraphs are added to it in place. */
+	private lastItemOwned: StoryBlock | null = null;
 	private listCount = 0;
 	/** The numbered lists that have an item in the story (a later item apart from them is a split list). */
 	private readonly numberedLists = new Set<number>();
@@ -570,8 +572,16 @@ export class StoryBuilder {
 				}
 				const p = heading ? boldWhole(piece) : piece;
 				if (item !== null) {
-					// `concat` makes the array at its exact length (BREAK is an object: it is added as one element).
-					item.content = item.content.concat(BREAK, first && prefix ? withPrefix(prefix, p) : p);
+					// Added in place, to a copy the item owns (made once: its first array may be shared):
+					// a copy per joined paragraph made an item of 50,000 lines quadratic.
+					if (this.lastItemOwned !== item) {
+						item.content = item.content.slice();
+						this.lastItemOwned = item;
+					}
+					const added = first && prefix ? withPrefix(prefix, p) : p;
+					const content = item.content;
+					content.push(BREAK);
+					for (let a = 0; a < added.length; a++) content.push(added[a]);
 					first = false;
 					continue;
 				}
