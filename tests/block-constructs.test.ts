@@ -114,6 +114,9 @@ describe("quotes in list items", () => {
 	test("a code block or a `$$` block opening an item inside a quote is a code block of its lines, the text after it kept", async () => {
 		expect(await shown("> - ```js\n>   let a = 1;\n>   ```\n> - $$\n>   x^2\n>   $$\n> - after\n\nText.")).toEqual(["PRE lang=js: let a = 1;", "PRE lang=none: x^2", "BQ: • after", "P: Text."]);
 	});
+	test("a callout opening an item (`- > [!tip] Title`) is a callout: its title bold and apart, never `[!tip]` on Medium", async () => {
+		expect(await shown("- item\n- > [!tip] Opening\n  > tip body\n- > [!warning]\n  > careful\n\nText.")).toEqual(["ULI: item", "BQ: **Opening**", "BQ: tip body", "BQ: **Warning**", "BQ: careful", "P: Text."]);
+	});
 	test("a quote opening an item (`- > text`, Logseq's and Roam's quote bullets) is a quote after the list, never a `>` in the item's text", async () => {
 		expect(await shown("- a\n- > quoted *line*\n  > more\n- b\n\n1. > numbered")).toEqual(["ULI: a", "BQ: quoted _line_\nmore", "ULI: b", "BQ: numbered"]);
 	});

@@ -6,7 +6,7 @@
 
 import { embeddedLineTag, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
 import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
-import { closesFence, fenceOpen, fencedLines, rawHtmlClose, rawHtmlEnd, findBlock, findHeadingSection, itemFence, listItem, parseHeading, splitQuote, splitQuoteUpTo, trailingBlockId, type LineRange } from "./sections";
+import { closesFence, fenceOpen, fencedLines, rawHtmlClose, rawHtmlEnd, findBlock, findHeadingSection, itemFence, listItem, parseHeading, quoteContentStart, splitQuote, splitQuoteUpTo, trailingBlockId, type LineRange } from "./sections";
 import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
@@ -515,6 +515,20 @@ export class BlockConverter {
 			if (text.charCodeAt(item.contentStart) === 36 && text.startsWith("$$", item.contentStart) && text.indexOf("$$", item.contentStart + 2) === -1) {
 				const lead = text.slice(0, item.indent) + " ".repeat(item.contentStart - item.indent);
 				return this.displayMath(text.slice(item.contentStart), prefix, lead, i, text.slice(0, item.contentStart));
+			}
+			// A callout opening the item (`- > [!tip] Title`): its title is a bold paragraph of its own, as
+			// for a callout on its own line (the story builder moves the quote out of the item).
+			if (depth === 0 && text.charCodeAt(item.contentStart) === 62) {
+				const at = quoteContentStart(text.slice(item.contentStart));
+				const quoted = at === -1 ? "" : text.slice(item.contentStart + at).trim();
+				const header = quoted.startsWith("[!") ? this.callout(quoted) : null;
+				if (header !== null) {
+					const marker = text.slice(0, item.contentStart);
+					this.emit(header !== "" ? marker + "> " + header : marker + ">");
+					this.emit(">");
+					this.calloutTitle = true;
+					return i;
+				}
 			}
 			text = taskItem(text, item.contentStart);
 		} else if (wasBlank && !isIndentedCode(raw) && depth === 0) {
