@@ -114,6 +114,9 @@ describe("quotes in list items", () => {
 	test("a code block or a `$$` block opening an item inside a quote is a code block of its lines, the text after it kept", async () => {
 		expect(await shown("> - ```js\n>   let a = 1;\n>   ```\n> - $$\n>   x^2\n>   $$\n> - after\n\nText.")).toEqual(["PRE lang=js: let a = 1;", "PRE lang=none: x^2", "BQ: • after", "P: Text."]);
 	});
+	test("a quote opening a nested item goes on over its later lines, indented with a tab or spaces, never as code", async () => {
+		expect(await shown("- a\n\t- > quote\n\t  > more\n- b\n\n- c\n    - > [!tip] Tip\n      > body\n- d")).toEqual(["ULI: a", "BQ: quote\nmore", "ULI: b", "ULI: c", "BQ: **Tip**", "BQ: body", "ULI: d"]);
+	});
 	test("a callout opening an item (`- > [!tip] Title`) is a callout: its title bold and apart, never `[!tip]` on Medium", async () => {
 		expect(await shown("- item\n- > [!tip] Opening\n  > tip body\n- > [!warning]\n  > careful\n\nText.")).toEqual(["ULI: item", "BQ: **Opening**", "BQ: tip body", "BQ: **Warning**", "BQ: careful", "P: Text."]);
 	});

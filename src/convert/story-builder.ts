@@ -111,6 +111,8 @@ export class StoryBuilder {
 	private readonly code = new LineBuffer();
 	private prevBlank = true;
 	private quoteGroup = -1;
+	/** The columns of the list item a quote opened (`- > a`), which its later lines are indented by; 0 otherwise. */
+	private quoteIndent = 0;
 	private quoteCount = 0;
 	private listId = -1;
 	private listOrdered = false;
@@ -162,9 +164,16 @@ export class StoryBuilder {
 			}
 			this.closeIndented();
 		}
-		const quoteAt = quoteContentStart(text);
+		let quoted = text;
+		let quoteAt = quoteContentStart(text);
+		// The later lines of a quote that opened a list item (`\t- > a` `\t  > b`) are indented to the
+		// item's text: past that indent they are the quote's lines, not indented code.
+		if (quoteAt === -1 && this.quoteIndent > 0 && this.quoteGroup >= 0 && indentOf(text) >= this.quoteIndent) {
+			quoted = stripIndent(text, this.quoteIndent);
+			quoteAt = quoteContentStart(quoted);
+		}
 		if (quoteAt !== -1) {
-			this.quoted(text.slice(quoteAt), lastQuoteDepth(), line);
+			this.quoted(quoted.slice(quoteAt), lastQuoteDepth(), line);
 			this.prevBlank = false;
 			return;
 		}
@@ -176,6 +185,7 @@ export class StoryBuilder {
 			}
 			this.flush();
 			this.quoteGroup = -1;
+			this.quoteIndent = 0;
 		}
 		if (blank) {
 			this.flush();
@@ -377,6 +387,7 @@ export class StoryBuilder {
 		const quoteAt = trimmed.charCodeAt(0) === 62 ? quoteContentStart(trimmed) : -1;
 		if (quoteAt !== -1) {
 			this.quoted(trimmed.slice(quoteAt), lastQuoteDepth(), line);
+			this.quoteIndent = contentIndent;
 			return;
 		}
 		this.paraKind = Para.Item;
@@ -623,6 +634,7 @@ export class StoryBuilder {
 		if (this.indented) this.closeIndented();
 		this.flush();
 		this.quoteGroup = -1;
+		this.quoteIndent = 0;
 		this.endList();
 	}
 
