@@ -117,6 +117,9 @@ describe("quotes in list items", () => {
 	test("a quote opening a nested item goes on over its later lines, indented with a tab or spaces, never as code", async () => {
 		expect(await shown("- a\n\t- > quote\n\t  > more\n- b\n\n- c\n    - > [!tip] Tip\n      > body\n- d")).toEqual(["ULI: a", "BQ: quote\nmore", "ULI: b", "ULI: c", "BQ: **Tip**", "BQ: body", "ULI: d"]);
 	});
+	test("a quote under a nested item (4 columns and more from the margin) is a quote after it, never `>` in the item's text", async () => {
+		expect(await shown("- a\n\t- item\n\t  > more\n\t  > again\n- b\n\n- c\n    - item\n      > *quoted*")).toEqual(["ULI: a", "ULI: – item", "BQ: more\nagain", "ULI: b", "ULI: c", "ULI: – item", "BQ: _quoted_"]);
+	});
 	test("a callout opening an item (`- > [!tip] Title`) is a callout: its title bold and apart, never `[!tip]` on Medium", async () => {
 		expect(await shown("- item\n- > [!tip] Opening\n  > tip body\n- > [!warning]\n  > careful\n\nText.")).toEqual(["ULI: item", "BQ: **Opening**", "BQ: tip body", "BQ: **Warning**", "BQ: careful", "P: Text."]);
 	});

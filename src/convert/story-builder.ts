@@ -421,6 +421,14 @@ export class StoryBuilder {
 			return;
 		}
 		const code = this.itemIndents[this.itemDepth - 1] + 4;
+		// A quote under the item (at most 3 columns past its text) moves out of it, its `>` gone, however
+		// deep the item is nested (a tab-indented outline puts it 4 columns and more from the margin).
+		const quoteAt = trimmed.charCodeAt(0) === 62 && indent < code ? quoteContentStart(trimmed) : -1;
+		if (quoteAt !== -1) {
+			this.quoted(trimmed.slice(quoteAt), lastQuoteDepth(), line);
+			this.quoteIndent = indent;
+			return;
+		}
 		// A heading (at most 3 columns past the item's text) interrupts the item's paragraph and is a later one of its own.
 		const h = trimmed.charCodeAt(0) === 35 && indent < code ? parseHeading(trimmed) : null;
 		if (h) {
