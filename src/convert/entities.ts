@@ -8,6 +8,8 @@
  * typed as themselves); any other stays as written.
  */
 
+import { isAsciiAlnum } from "./text-scan";
+
 const NAMED: Record<string, string> = {
 	amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", ensp: "\u2002", emsp: "\u2003", thinsp: "\u2009",
 	zwnj: "\u200c", zwj: "\u200d", shy: "\u00ad", copy: "©", reg: "®", trade: "™", mdash: "—", ndash: "–", hellip: "…",
@@ -15,10 +17,6 @@ const NAMED: Record<string, string> = {
 	times: "×", divide: "÷", minus: "−", frac12: "½", euro: "€", pound: "£", yen: "¥", cent: "¢", sect: "§", para: "¶",
 	larr: "←", rarr: "→", uarr: "↑", darr: "↓", harr: "↔", rArr: "⇒", le: "≤", ge: "≥", ne: "≠", infin: "∞", check: "✓",
 };
-
-function isAlnum(c: number): boolean {
-	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
 
 function isHex(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
@@ -45,7 +43,7 @@ export function entityAt(text: string, i: number): { text: string; end: number }
 		return { text: valid ? String.fromCodePoint(code) : "\ufffd", end: j + 1 };
 	}
 	const start = j;
-	while (j < text.length && j - start < 32 && isAlnum(text.charCodeAt(j))) j++;
+	while (j < text.length && j - start < 32 && isAsciiAlnum(text.charCodeAt(j))) j++;
 	if (j === start || text.charCodeAt(j) !== 59) return null;
 	const name = text.slice(start, j);
 	return Object.prototype.hasOwnProperty.call(NAMED, name) ? { text: NAMED[name], end: j + 1 } : null;

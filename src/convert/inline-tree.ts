@@ -9,7 +9,7 @@
 import type { InlineNode } from "../story/story-model";
 import { decodeEntities, entityAt } from "./entities";
 import { IMAGE_LINK_CODE, isAbsoluteHref, isLineBreakTag, isParagraphTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
-import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isSpace, mayHoldUrl } from "./text-scan";
+import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isAsciiAlnum, isSpace, mayHoldUrl } from "./text-scan";
 
 /** An image met inside a paragraph: the block builder moves it out to a block of its own. */
 export interface InlineImage {
@@ -1153,10 +1153,6 @@ function isEmailAutolink(inner: string): boolean {
 		} else if (!isAsciiAlnum(c) && c !== 45) return false;
 	}
 	return true;
-}
-
-function isAsciiAlnum(c: number): boolean {
-	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** `<tag …>`, `</tag>` or `<tag/>`: an HTML tag by its shape (a letter after `<` or `</`). */

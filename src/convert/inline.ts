@@ -14,7 +14,7 @@ import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
 import { escapeAlt, iframePageUrl, readHtmlMedia, readHtmlStyle } from "./html-media";
 import { decodeEntities } from "./entities";
-import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isEscaped, isSpace, BracketPairs } from "./text-scan";
+import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isAsciiPunct, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
 export interface InlineEnv {
@@ -172,10 +172,6 @@ function parseDestination(text: string, open: number, gt: ForwardFinder): Destin
 	}
 	if (text[i] !== ")") return null;
 	return { dest, title, end: i + 1 };
-}
-
-function isAsciiPunct(c: number): boolean {
-	return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 
 /** Backslash escapes of ASCII punctuation resolved (a title as CommonMark reads it). */

@@ -198,6 +198,16 @@ export function codeSpan(text: string): string {
 	return fence + pad + text + pad + fence;
 }
 
+/** An ASCII letter or digit. */
+export function isAsciiAlnum(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** ASCII punctuation, as CommonMark counts it (what a backslash may escape). */
+export function isAsciiPunct(c: number): boolean {
+	return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
 /** Whether a character code is Unicode white space of the kinds markdown cares about. */
 export function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
