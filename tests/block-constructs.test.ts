@@ -123,6 +123,16 @@ describe("quotes in list items", () => {
 	test("a callout opening an item (`- > [!tip] Title`) is a callout: its title bold and apart, never `[!tip]` on Medium", async () => {
 		expect(await shown("- item\n- > [!tip] Opening\n  > tip body\n- > [!warning]\n  > careful\n\nText.")).toEqual(["ULI: item", "BQ: **Opening**", "BQ: tip body", "BQ: **Warning**", "BQ: careful", "P: Text."]);
 	});
+	test("a callout under a nested item (4 columns and more in, spaces or tabs) is a callout: its title bold and apart, never `[!note]` on Medium", async () => {
+		expect(await shown("- a\n    - b\n        > [!note] Title\n        > body\n- c")).toEqual(["ULI: a", "ULI: – b", "BQ: **Title**", "BQ: body", "ULI: c"]);
+		expect(await shown("- a\n\t- b\n\t\t> [!warning]\n\t\t> careful\n\t\t> > [!tip] Inner\n\t\t> > deep\n- c")).toEqual(["ULI: a", "ULI: – b", "BQ: **Warning**", "BQ: careful", "BQ: **Inner**", "BQ: deep", "ULI: c"]);
+		expect(await shown("- a\n    - b\n        - c\n            > [!tip]- Folded [[one]]\n            > text\n            lazy")).toEqual(["ULI: a", "ULI: – b", "ULI: \u2003– c", "BQ: **Folded one**", "BQ: text\nlazy"]);
+		// Only the quote's first line makes a callout; 4 columns past the item's text it is the item's text, as in Obsidian.
+		expect(await shown("- a\n    - b\n        > [!info] One\n        > [!tip] text")).toEqual(["ULI: a", "ULI: – b", "BQ: **One**", "BQ: [!tip] text"]);
+		expect(await shown("- a\n    - b\n              > [!info] code")).toEqual(["ULI: a", "ULI: – b\n> [!info] code"]);
+		// The outline goes on after it, as after a code block under an item: `- c` is still nested, never code.
+		expect(await shown("- a\n    - b\n\n        > [!note] Title\n        > body\n\n    - c\n- d")).toEqual(["ULI: a", "ULI: – b", "BQ: **Title**", "BQ: body", "ULI: – c", "ULI: d"]);
+	});
 	test("a quote opening an item (`- > text`, Logseq's and Roam's quote bullets) is a quote after the list, never a `>` in the item's text", async () => {
 		expect(await shown("- a\n- > quoted *line*\n  > more\n- b\n\n1. > numbered")).toEqual(["ULI: a", "BQ: quoted _line_\nmore", "ULI: b", "BQ: numbered"]);
 	});

@@ -10,7 +10,7 @@ import { closesFence, fenceOpen, fencedLines, rawHtmlClose, rawHtmlEnd, findBloc
 import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
-import { setextLevel, startsBlock } from "./story-builder";
+import { indentOf, setextLevel, startsBlock } from "./story-builder";
 import { isBlank, isSpace, longestRun } from "./text-scan";
 import { decodeEntities } from "./entities";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE } from "./rules/inline-rules";
@@ -152,6 +152,8 @@ export class BlockConverter {
 	private htmlBlock = false;
 	private prevBlank = true;
 	private listActive = false;
+	/** The column where the last list item's text starts (a quote less than 4 columns past it is the item's). */
+	private itemText = 0;
 	private footnoteLines = false;
 	/** Whether the line before was a callout's title (a lazy line after it is the callout's body). */
 	private calloutTitle = false;
@@ -421,6 +423,10 @@ export class BlockConverter {
 		// Only a line starting with `>` or a space can be quoted: the others make no split object.
 		const quote = r0 === 62 || r0 === 32 ? splitQuote(raw) : null;
 		const depth = quote === null ? 0 : quote.depth;
+		// A quote under a nested list item (4 columns and more in, or after tabs) is the item's quote when it
+		// starts less than 4 columns past the item's text (the story builder moves it out of the item).
+		const itemQuote = depth === 0 && this.listActive && (r0 === 32 || r0 === 9) ? this.itemQuoteLine(raw) : 0;
+		if (itemQuote < 0) return i;
 		const content = quote === null ? raw : quote.content;
 		// A line without `>` right under a callout's title is a lazy line of its body (the title's paragraph
 		// goes on), unless it starts a block; later lazy lines the story builder reads as CommonMark does.
@@ -441,7 +447,7 @@ export class BlockConverter {
 			// lazy line of the same paragraph). Medium's quotes are flat: the nested text is a paragraph apart.
 			if (depth > this.quoteDepth && this.quoteDepth > 0 && this.lastKind === LineKind.Text) this.emit(">");
 			this.quoteDepth = depth;
-		} else this.quoteDepth = 0;
+		} else this.quoteDepth = itemQuote;
 
 		const fence = plainStart ? (c0 === 96 || c0 === 126 ? fenceOpen(content) : null) : fenceOpen(content.trimStart());
 		if (fence) {
@@ -503,6 +509,7 @@ export class BlockConverter {
 		const item = !plainStart || c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) ? listItem(text) : null;
 		if (item) {
 			this.listActive = true;
+			if (depth === 0) this.itemText = indentOf(text) + item.contentStart - item.indent;
 			const itemCode = itemFence(text);
 			if (itemCode) {
 				// The item's text opens a fence: its lines are code, up to the closing fence.
@@ -536,6 +543,28 @@ export class BlockConverter {
 		}
 		this.emitInline("", text, prefix, item !== null);
 		return i;
+	}
+
+	/**
+	 * A line indented under a list item that may be a quote of the item's (`\t\t> [!note] Title` under
+	 * `\t- b`): how many `>` it has (0 when it is no such quote), or -1 when it is a callout's title, which
+	 * this emits, as for a callout on its own line, the line's indent kept so it stays under the item.
+	 */
+	private itemQuoteLine(raw: string): number {
+		let at = 0;
+		while (raw.charCodeAt(at) === 32 || raw.charCodeAt(at) === 9) at++;
+		if (raw.charCodeAt(at) !== 62 || indentOf(raw) >= this.itemText + 4) return 0;
+		const q = splitQuote(raw.slice(at));
+		const title = q.depth > this.quoteDepth ? q.content.trim() : "";
+		const header = title.startsWith("[!") ? this.callout(title) : null;
+		if (header === null) return q.depth;
+		const lead = raw.slice(0, at);
+		this.emit(lead + ">");
+		if (header !== "") this.emit(lead + "> " + header);
+		this.emit(lead + ">");
+		this.calloutTitle = true;
+		this.quoteDepth = q.depth;
+		return -1;
 	}
 
 	private stripBlockId(text: string): string {

@@ -259,11 +259,14 @@ export class StoryBuilder {
 		return false;
 	}
 
-	/** A line inside a block quote (any depth: Medium's quotes are flat). */
-	private quoted(content: string, depth: number, line: number): void {
+	/**
+	 * A line inside a block quote (any depth: Medium's quotes are flat). A quote under a list item
+	 * (`underItem`) leaves the list open, as a code block under one does: the outline goes on after it.
+	 */
+	private quoted(content: string, depth: number, line: number, underItem = false): void {
 		if (this.quoteGroup < 0) {
 			this.flush();
-			this.endList();
+			if (!underItem) this.endList();
 			this.quoteGroup = ++this.quoteCount;
 		}
 		if (isBlank(content)) {
@@ -386,7 +389,7 @@ export class StoryBuilder {
 		}
 		const quoteAt = trimmed.charCodeAt(0) === 62 ? quoteContentStart(trimmed) : -1;
 		if (quoteAt !== -1) {
-			this.quoted(trimmed.slice(quoteAt), lastQuoteDepth(), line);
+			this.quoted(trimmed.slice(quoteAt), lastQuoteDepth(), line, true);
 			this.quoteIndent = contentIndent;
 			return;
 		}
@@ -425,7 +428,7 @@ export class StoryBuilder {
 		// deep the item is nested (a tab-indented outline puts it 4 columns and more from the margin).
 		const quoteAt = trimmed.charCodeAt(0) === 62 && indent < code ? quoteContentStart(trimmed) : -1;
 		if (quoteAt !== -1) {
-			this.quoted(trimmed.slice(quoteAt), lastQuoteDepth(), line);
+			this.quoted(trimmed.slice(quoteAt), lastQuoteDepth(), line, true);
 			this.quoteIndent = indent;
 			return;
 		}
