@@ -11,7 +11,7 @@ import { noteName } from "../core/url-template";
 import { isWebUrl } from "../core/web-url";
 import { BlockConverter, fencedOf } from "./block-converter";
 import { createContext, resolveCached, rootLineOf, sortWarnings, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
-import { fileKind, hasScheme } from "./file-kinds";
+import { encodePath, fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, fillTemplate, inlineEnv, noEmbeds } from "./inline";
 import { linkReferencesOf } from "./link-references";
@@ -22,10 +22,11 @@ import { MEDIUM_MAX_TAGS, MEDIUM_TAG_MAX as MEDIUM_MAX_TAG_LENGTH, MEDIUM_TITLE_
 import { ForwardFinder, isBlank } from "./text-scan";
 import { indentOf, isRule, setextLevel, StoryBuilder } from "./story-builder";
 import { parseInlineFlat, plainText } from "./inline-tree";
-import { NOTES_HEADING, RELATIVE_IMAGE_CODE } from "./rules/block-rules";
+import { COVER_IMAGE_CODE, NOTES_HEADING, RELATIVE_IMAGE_CODE } from "./rules/block-rules";
 import { isAbsoluteImageSrc } from "./rules/inline-rules";
 import { storyMarkdown } from "../story/story-markdown";
-import type { ImageSource } from "../story/story-model";
+import type { ImageSource, StoryBlock } from "../story/story-model";
+import { coverMarkdown, coverOf, type CoverSpec } from "./cover-image";
 
 /** The note to convert: its vault path, its text as stored, and its parsed properties. */
 export interface NoteInput {
@@ -269,6 +270,34 @@ function imageSource(ctx: ConvertContext, src: string, line: number): ImageSourc
 	return null;
 }
 
+/**
+ * The cover image the properties name (cover-image.ts), as the story's first block: a vault image or a
+ * web address, else left out with a warning. Returns the block, or null.
+ */
+function addCover(ctx: ConvertContext, builder: StoryBuilder, notePath: string, cover: CoverSpec): StoryBlock | null {
+	const named = `The cover image in the ${cover.key} property (${cover.target})`;
+	let src: string;
+	if (isAbsoluteImageSrc(cover.target)) src = cover.target.split(" ").join("%20").split("(").join("%28").split(")").join("%29");
+	else {
+		const path = resolveCached(ctx, cover.target, notePath);
+		if (path === null || fileKind(path) !== "image") {
+			warn(ctx, COVER_IMAGE_CODE, `${named} ${path === null ? "is not in the vault" : "is not an image"}; it was left out.`, 1);
+			return null;
+		}
+		src = encodePath(path);
+	}
+	const before = builder.blocks.length;
+	builder.push(convertInlineText(coverMarkdown(src, cover.alt, cover.caption), inlineEnv(ctx, notePath, 1, false, noEmbeds)), 1);
+	builder.push("", 1);
+	const block = builder.blocks.length === before + 1 ? builder.blocks[before] : null;
+	return block?.type === "image" ? block : null;
+}
+
+/** Whether two images show the same file or address. */
+function sameImage(a: ImageSource, b: ImageSource): boolean {
+	return a.kind === "vault" ? b.kind === "vault" && a.path === b.path : b.kind === "url" && a.url === b.url;
+}
+
 /** Converts one note into a story. Total: any text converts without throwing. */
 export async function convertNote(input: NoteInput, vault: VaultPort, options: ConvertOptions = {}): Promise<Story> {
 	const ctx = createContext(vault, input.path, options);
@@ -312,6 +341,8 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		warn: (code, message, line) => warnAtTag(ctx, code, message, line),
 		imageSource: (src, line) => imageSource(ctx, src, line),
 	});
+	const cover = coverOf(props);
+	const coverBlock = cover ? addCover(ctx, builder, root.path, cover) : null;
 	converter.run(builder);
 
 	if (ctx.footnoteTexts.length > 0) {
@@ -335,6 +366,11 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		}
 	}
 	const blocks = builder.finish();
+	// A body that opens with the cover already (a banner repeated as the first image) shows it once.
+	if (coverBlock?.type === "image" && blocks[0] === coverBlock) {
+		const next = blocks[1];
+		if (next?.type === "image" && sameImage(next.source, coverBlock.source)) blocks.shift();
+	}
 	// A block keeps the root line that brought it in (an embed's blocks, the embedding line).
 	if (ctx.lineOrigins.length > 1) for (const b of blocks) if (b.line < 0) b.line = rootLineOf(b.line);
 

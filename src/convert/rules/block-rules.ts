@@ -74,6 +74,8 @@ export const LIST_NUMBERING_CODE = "list-numbering";
 export const LIST_NUMBERING_MESSAGE =
 	"A numbered list is split by what Medium cannot hold inside it (a code block, an image) or starts at a number other than 1: Medium's lists have no start number, so each part is numbered from 1.";
 export const NOTES_HEADING = "Notes";
+/** A cover image property (cover-image.ts) that names no image in the vault. */
+export const COVER_IMAGE_CODE = "cover-image";
 
 /** The block rules, for the README and the tests (src/convert/rules/rule.ts). */
 export const BLOCK_RULES = {
@@ -81,6 +83,16 @@ export const BLOCK_RULES = {
 		construct: "the first `# H1` or `===`-underlined H1 (or the `medium_title` / `title` property)",
 		medium: "the story's title, once (the H1 is not repeated in the body)",
 		examples: [{ note: "Body text.", markdown: "Body text." }],
+	},
+	cover: {
+		construct: "a cover image property: `medium_cover`, else `cover`, `image`, `banner`, `heroImage`, `featuredImage`, `coverImage` (a vault image as `\"[[pic.png]]\"` or a path, a web address, or Hugo's `cover: {image, alt, caption}`)",
+		medium: "the story's first image (Medium's card shows it), uploaded like any vault image, with its alt and caption; shown once when the body opens with the same image; `medium_cover: false` turns it off; one that is missing or not an image is left out with a warning",
+		code: COVER_IMAGE_CODE,
+		examples: [
+			{ frontmatter: "cover: https://e.com/hero.png", note: "Body.", markdown: "![](https://e.com/hero.png)\n\nBody." },
+			{ frontmatter: "cover: https://e.com/hero.png\nmedium_cover: false", note: "Body.", markdown: "Body." },
+			{ frontmatter: "image: \"[[Missing.png]]\"", note: "Body.", markdown: "Body.", warnings: [COVER_IMAGE_CODE] },
+		],
 	},
 	subtitle: {
 		construct: "the `medium_subtitle` property",

@@ -1,0 +1,113 @@
+/**
+ * A cover image named in the properties (`cover`, `image`, `banner`, `heroImage`…, or `medium_cover`)
+ * opens the story: the converter's rule (src/convert/cover-image.ts), then a publish through the command
+ * line to the fake Medium, judged by what Medium would show and what was uploaded.
+ */
+
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { coverOf } from "../src/convert/cover-image";
+import { storyToHtml } from "../src/story/story-html";
+import type { FakeMedium } from "./support/fake-medium-server";
+import { bodyOf, codes, convert } from "./support/convert-helpers";
+import { useFakeMedium } from "./support/use-fake-medium";
+
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+const files = { "img/hero.png": new Uint8Array(PNG), "Other.md": "text" };
+
+describe("the cover property becomes the story's first image", () => {
+	test.each([
+		['cover: "[[hero.png]]"', "![](img/hero.png)"],
+		['banner: "![[hero.png|A view]]"', "![A view](img/hero.png)"],
+		['banner: "![[hero.png|300]]"', "![](img/hero.png)"],
+		["cover: [[hero.png]]", "![](img/hero.png)"], // unquoted: YAML reads a list in a list
+		["image: img/hero.png", "![](img/hero.png)"],
+		["heroImage: ./img/hero.png", "![](img/hero.png)"],
+		['featuredImage: "![Alt text](img/hero.png \\"The caption\\")"', '![Alt text](img/hero.png "The caption")'],
+		["coverImage: https://e.com/a b.jpg", "![](https://e.com/a%20b.jpg)"],
+		["cover:\n  image: img/hero.png\n  alt: A hero\n  caption: The shot", '![A hero](img/hero.png "The shot")'],
+		['medium_cover: "[[hero.png]]"\ncover: https://e.com/other.png', "![](img/hero.png)"],
+	])("%s", async (props, image) => {
+		const story = await convert(`---\n${props}\n---\n# Title\n\nBody.`, files);
+		expect(bodyOf(story)).toBe(`${image}\n\nBody.`);
+		expect(story.blocks[0].type).toBe("image");
+		expect(codes(story)).toEqual([]);
+	});
+
+	test("a local cover is listed for upload, and the HTML gives it its figure and caption", async () => {
+		const story = await convert("---\ncover:\n  image: img/hero.png\n  caption: The shot\n---\n# Title\n\nBody.", files);
+		expect(story.images).toEqual([{ path: "img/hero.png", alt: "" }]);
+		const html = storyToHtml(story, { imageSrc: () => "https://cdn.example/hero.png" }).html;
+		expect(html).toContain('<figure><img src="https://cdn.example/hero.png" alt=""><figcaption>The shot</figcaption></figure>');
+		expect(html.indexOf("<figure>")).toBeLessThan(html.indexOf("Body."));
+	});
+
+	test("medium_cover: false turns it off; no property, no cover", async () => {
+		for (const off of ["false", '"none"', '""']) {
+			const story = await convert(`---\ncover: "[[hero.png]]"\nmedium_cover: ${off}\n---\n# Title\n\nBody.`, files);
+			expect(bodyOf(story)).toBe("Body.");
+		}
+		expect(bodyOf(await convert("# Title\n\nBody.", files))).toBe("Body.");
+		expect(coverOf({ cover: ["a.png", "b.png"], image: 3, banner: true })).toBeNull();
+	});
+
+	test("a body that opens with the same image shows it once; another first image keeps both", async () => {
+		const same = await convert('---\nbanner: "[[hero.png]]"\n---\n# Title\n\n![[hero.png|Lake]]\n\nBody.', files);
+		expect(bodyOf(same)).toBe("![Lake](img/hero.png)\n\nBody.");
+		const other = await convert('---\nbanner: "[[hero.png]]"\n---\n# Title\n\n![](https://e.com/x.png)\n\nBody.', files);
+		expect(bodyOf(other)).toBe("![](img/hero.png)\n\n![](https://e.com/x.png)\n\nBody.");
+	});
+
+	test("a cover that is missing, outside the vault, or not an image is left out with a warning naming the property", async () => {
+		for (const [props, says] of [
+			["cover: [[Missing.png]]", "The cover image in the cover property (Missing.png) is not in the vault"],
+			["image: ../secret.png", "The cover image in the image property (../secret.png) is not in the vault"],
+			['cover: "[[Other]]"', "The cover image in the cover property (Other) is not an image"],
+		]) {
+			const story = await convert(`---\n${props}\n---\n# Title\n\nBody.`, { ...files, "../secret.png": new Uint8Array(PNG) });
+			expect(bodyOf(story)).toBe("Body.");
+			expect(story.images).toEqual([]);
+			expect(story.warnings).toEqual([{ code: "cover-image", message: `${says}; it was left out.`, line: 1 }]);
+		}
+	});
+});
+
+describe("publishing a post with a cover, through the command line", () => {
+	const CLI = path.resolve(__dirname, "..", "dist", "cli.js");
+	const fakeMedium = useFakeMedium();
+	let fake: FakeMedium;
+	let dir: string;
+	beforeAll(() => {
+		if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does).");
+	});
+	beforeEach(async () => {
+		fake = fakeMedium();
+		dir = await mkdtemp(path.join(tmpdir(), "mp-cover-"));
+	});
+	afterEach(async () => {
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	test("Medium shows the cover first, uploaded once, with its caption", async () => {
+		await mkdir(path.join(dir, "blog", "hello", "images"), { recursive: true });
+		const post = path.join(dir, "blog", "hello", "index.md");
+		await writeFile(post, "---\ntitle: Hello\ncover:\n  image: images/hero.png\n  caption: Morning light\n---\nFirst paragraph.\n");
+		await writeFile(path.join(dir, "blog", "hello", "images", "hero.png"), PNG);
+		const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
+			const env = { PATH: process.env.PATH ?? "", MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase };
+			execFile(process.execPath, [CLI, "publish", post, "--vault", path.join(dir, "blog")], { env }, (err, _out, stderr) => {
+				resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stderr });
+			});
+		});
+		expect(r.stderr).not.toContain(fake.token);
+		expect(r.code).toBe(0);
+		expect(fake.images).toHaveLength(1);
+		const shown = fake.storyParagraphs(String(fake.posts[0].response.id));
+		expect(shown.map((p) => p.type)).toEqual(["TITLE", "IMG", "P"]);
+		expect(shown[1]).toMatchObject({ text: "Morning light" });
+		expect(await readFile(post, "utf8")).toContain("medium_url:");
+	});
+});
