@@ -14,6 +14,10 @@ describe("a note's name and slug", () => {
 		["blog/2021-08-26-welcome/index.md", "welcome"],
 		["Daily/2024-01-02.md", "2024-01-02"],
 		["Notes/2024-01-02 standup.md", "2024-01-02-standup"],
+		// MDX posts (Docusaurus, Gatsby, Next.js, Astro) are named as markdown ones.
+		["blog/2021-11-21-docsearch/index.mdx", "docsearch"],
+		["src/content/blog/using-mdx.MDX", "using-mdx"],
+		["src/pages/posts/a.mdx.md", "a-mdx"],
 	])("%s → %s", (path, slug) => {
 		expect(noteSlug(path)).toBe(slug);
 	});

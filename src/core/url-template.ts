@@ -5,8 +5,10 @@
  * is named after its folder, never "index".
  */
 
+import { markdownExtensionLength } from "./vault-paths";
+
 /** File names that stand for their folder (the folder's page), as usually spelled, most common first. */
-export const FOLDER_NOTE_FILES: readonly string[] = ["index.md", "README.md", "_index.md"];
+export const FOLDER_NOTE_FILES: readonly string[] = ["index.md", "README.md", "_index.md", "index.mdx"];
 
 /** The same names in lower case: a note is a folder page whatever the case of its name. */
 export const FOLDER_NOTE_NAMES: readonly string[] = FOLDER_NOTE_FILES.map((name) => name.toLowerCase());
@@ -16,9 +18,9 @@ function lastSegment(path: string): string {
 	return path.slice(path.lastIndexOf("/") + 1);
 }
 
-/** The path without a trailing `.md` (any case). */
+/** The path without a trailing `.md` or `.mdx` (any case). */
 function withoutMd(path: string): string {
-	return path.length > 3 && path.slice(-3).toLowerCase() === ".md" ? path.slice(0, -3) : path;
+	return path.slice(0, path.length - markdownExtensionLength(path));
 }
 
 /** True when the note is its folder's page (`blog/first-post/index.md`) and has a folder to be named after. */

@@ -1,0 +1,109 @@
+/**
+ * Blogs other than Gatsby's markdown, end to end through the built command line: a Docusaurus blog with
+ * MDX posts (imports, JSX components, `:::` admonitions) and an Astro content collection, built in a
+ * temporary folder from the shapes of those projects' own sample posts, published to the fake Medium
+ * server over real HTTP. What is checked is what Medium would show.
+ */
+
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import type { FakeMedium } from "./support/fake-medium-server";
+import { CLI, runCliBuilt as run } from "./support/gatsby-blog";
+import { useFakeMedium } from "./support/use-fake-medium";
+
+/** Docusaurus's website/blog post shape: an MDX post in its folder, with imports, tabs and admonitions. */
+const DOCUSAURUS_POST = `---
+title: DocSearch migration
+authors: [shortcuts, slorber]
+tags: [search]
+medium_publish: true
+---
+
+import Tabs from '@theme/Tabs';
+import TabItem from '@theme/TabItem';
+export const site = {
+  name: 'Docusaurus',
+};
+
+[DocSearch](https://docsearch.algolia.com/) is migrating to a new system.
+
+<!--truncate-->
+
+## Upgrading your site
+
+:::info
+
+\`appId\` is now **required**.
+
+:::
+
+<Tabs>
+  <TabItem value="npm" label="npm">
+    \`\`\`bash
+    npm install @docsearch/react
+    \`\`\`
+  </TabItem>
+</Tabs>
+
+<Image src="https://example.com/crawler.png" alt="The crawler" />
+
+Done.
+`;
+
+/** Astro's blog template post shape: src/content/blog/*.md with heroImage. */
+const ASTRO_POST = `---
+title: 'First post'
+description: 'Lorem ipsum dolor sit amet'
+pubDate: 'Jul 08 2022'
+heroImage: '/blog-placeholder-3.jpg'
+medium_publish: true
+---
+
+Lorem ipsum dolor sit amet.
+`;
+
+let dir: string;
+let blog: string;
+let fake: FakeMedium;
+const fakeMedium = useFakeMedium();
+const env = () => ({ MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase });
+
+beforeAll(() => {
+	if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does).");
+});
+beforeEach(async () => {
+	fake = fakeMedium();
+	dir = await mkdtemp(path.join(tmpdir(), "mp-engines-"));
+	blog = path.join(dir, "site");
+	const put = async (rel: string, text: string) => {
+		await mkdir(path.dirname(path.join(blog, rel)), { recursive: true });
+		await writeFile(path.join(blog, rel), text);
+	};
+	await put("package.json", '{"name":"site"}\n');
+	await put("blog/2021-11-21-docsearch/index.mdx", DOCUSAURUS_POST);
+	await put("src/content/blog/first-post.md", ASTRO_POST);
+});
+afterEach(async () => {
+	await rm(dir, { recursive: true, force: true });
+});
+
+describe("MDX posts (Docusaurus, Gatsby, Next.js, Astro)", () => {
+	test("a folder's .mdx posts are found, named after their folder, and published; a .mdx named directly converts", async () => {
+		const dry = await run(["publish", "blog", "--dry-run", "--canonical-template", "https://site.example/blog/{slug}/"], {}, blog);
+		expect(dry.code).toBe(0);
+		expect(dry.stdout).toMatch(/^blog\/2021-11-21-docsearch\/index\.mdx +would publish +-$/m);
+
+		const one = await run(["convert", "blog/2021-11-21-docsearch/index.mdx"], {}, blog);
+		expect(one.code).toBe(0);
+		expect(one.stdout).toContain("# DocSearch migration");
+
+		const r = await run(["publish", "blog", "--canonical-template", "https://site.example/blog/{slug}/"], env(), blog);
+		expect(r.code).toBe(0);
+		expect(fake.posts).toHaveLength(1);
+		const [post] = fake.posts;
+		expect(post.request.canonicalUrl).toBe("https://site.example/blog/docsearch/");
+		expect(await readFile(path.join(blog, "blog/2021-11-21-docsearch/index.mdx"), "utf8")).toContain(`medium_url: ${String(post.response.url)}`);
+	});
+});
