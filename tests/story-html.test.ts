@@ -42,6 +42,12 @@ describe("storyToHtml: constructs", () => {
 		expectMediumSafe(html);
 	});
 
+	it("code that opens with a blank line keeps it: HTML drops one newline right after <pre>", () => {
+		const html = body(pre("\nx\n\ny"), pre("\n\nz", "js"));
+		expect(html).toBe("<pre data-code-block-mode=\"2\">\n\nx\n\ny</pre>\n<pre data-code-block-mode=\"2\" data-code-block-lang=\"js\">\n\n\nz</pre>");
+		expect(importHtml(html).map((b) => b.text)).toEqual(["\nx\n\ny", "\n\nz"]);
+	});
+
 	it("writes the title as h1 and the subtitle as h2 only when there is one", () => {
 		expect(storyToHtml(story("Fish & chips", null, p("x"))).html).toBe("<h1>Fish &amp; chips</h1>\n<p>x</p>");
 		expect(storyToHtml(story("T", "Sub <b>", p("x"))).html).toBe("<h1>T</h1>\n<h2>Sub &lt;b&gt;</h2>\n<p>x</p>");

@@ -162,7 +162,9 @@ function appendBlock(out: string, first: boolean, block: StoryBlock, imageSrc: (
 			return appendInline(out + (first ? "<p>" : "\n<p>"), block.content) + "</p>";
 		case "code": {
 			const lang = block.language ? ' data-code-block-lang="' + escapeHtml(block.language) + '"' : "";
-			return out + (first ? '<pre data-code-block-mode="2"' : '\n<pre data-code-block-mode="2"') + lang + ">" + escapeHtml(block.text) + "</pre>";
+			// HTML drops a newline right after <pre>: a block opening with a blank line needs one more.
+			const lead = block.text.startsWith("\n") ? "\n" : "";
+			return out + (first ? '<pre data-code-block-mode="2"' : '\n<pre data-code-block-mode="2"') + lang + ">" + lead + escapeHtml(block.text) + "</pre>";
 		}
 		case "image": {
 			const chosen = imageSrc(block.source);

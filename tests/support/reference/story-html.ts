@@ -89,7 +89,8 @@ function blockHtml(block: StoryBlock, opts: Required<StoryHtmlOptions>, result: 
 		}
 		case "code": {
 			const lang = block.language ? ` data-code-block-lang="${escapeHtml(block.language)}"` : "";
-			return `<pre data-code-block-mode="2"${lang}>${escapeHtml(block.text)}</pre>`;
+			// HTML drops a newline right after <pre>: one more keeps a leading blank line.
+			return `<pre data-code-block-mode="2"${lang}>${block.text.startsWith("\n") ? "\n" : ""}${escapeHtml(block.text)}</pre>`;
 		}
 		case "image": {
 			const chosen = opts.imageSrc(block.source);
