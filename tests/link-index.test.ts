@@ -115,9 +115,17 @@ describe("LinkIndex: folders, ties and anchoring", () => {
 		expect(index.resolve("../b/Topic", "x/S.md")).toBe("b/Topic.md");
 		expect(index.resolve("../../Note", "a/dir1/S.md")).toBe("Note.md");
 		expect(index.resolve("./Note", "a/S.md")).toBeNull();
-		expect(index.resolve("../../Note", "a/S.md")).toBeNull();
+		expect(index.resolve("../../../Note", "a/dir1/S.md")).toBe("Note.md");
 		expect(index.resolve("../Topic", "deep/deeper/S.md")).toBeNull();
 		expect(index.resolve("./sub/../Topic", "here/S.md")).toBe("here/Topic.md");
+	});
+
+	test("../ past the vault root stops at the root, as a URL's path does (the Tasks docs' ../../images/x.png from a folder one deep)", () => {
+		expect(index.resolve("../../Note", "a/S.md")).toBe("Note.md");
+		expect(index.resolve("../../../dir1/Note.md", "x/S.md")).toBe("dir1/Note.md");
+		expect(index.resolve("../../Topic", "x/S.md")).toBeNull();
+		expect(normalizeVaultPath("../../a/../b", true)).toBe("b");
+		expect(normalizeVaultPath("../../a/../b")).toBeNull();
 	});
 
 	test("an empty target is the source note itself", () => {

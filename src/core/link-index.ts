@@ -141,13 +141,15 @@ export class LinkIndex {
 		if (target === "") return this.entries.has(sourcePath) ? sourcePath : null;
 		const sourceFolder = dirnameOf(sourcePath);
 		let anchored = false;
+		let relative = false;
 		if (target.startsWith("/")) {
 			anchored = true;
 		} else if (target === "." || target === ".." || target.startsWith("./") || target.startsWith("../")) {
-			anchored = true;
+			anchored = relative = true;
 			target = joinVaultPath(sourceFolder, target);
 		}
-		const normalized = normalizeVaultPath(target);
+		// `../` past the root stops there, as in a URL (the obsidian-tasks docs write ../../images/x.png one folder deep).
+		const normalized = normalizeVaultPath(target, relative);
 		if (normalized === null || normalized === "" || target.endsWith("/")) return null;
 
 		const forms = candidateForms(normalized);

@@ -23,9 +23,10 @@ export function joinVaultPath(folder: string, relative: string): string {
 
 /**
  * Resolves `.` and `..` segments and drops empty ones (`a//b`, a leading `/`), so two spellings of
- * the same file compare equal. Null when `..` climbs above the vault root: such a link has no target.
+ * the same file compare equal. Null when `..` climbs above the vault root, unless `clamp`: then, as in
+ * a URL's path, `..` at the root stays there (a link written for a site one folder deeper still lands).
  */
-export function normalizeVaultPath(path: string): string | null {
+export function normalizeVaultPath(path: string, clamp = false): string | null {
 	const out: string[] = [];
 	let start = 0;
 	while (start <= path.length) {
@@ -33,8 +34,8 @@ export function normalizeVaultPath(path: string): string | null {
 		if (end === -1) end = path.length;
 		const segment = path.slice(start, end);
 		if (segment === "..") {
-			if (out.length === 0) return null;
-			out.pop();
+			if (out.length > 0) out.pop();
+			else if (!clamp) return null;
 		} else if (segment !== "" && segment !== ".") {
 			out.push(segment);
 		}
