@@ -106,4 +106,21 @@ describe("MDX posts (Docusaurus, Gatsby, Next.js, Astro)", () => {
 		expect(post.request.canonicalUrl).toBe("https://site.example/blog/docsearch/");
 		expect(await readFile(path.join(blog, "blog/2021-11-21-docsearch/index.mdx"), "utf8")).toContain(`medium_url: ${String(post.response.url)}`);
 	});
+
+	test("what Medium shows of an MDX post: no import/export lines, components' markdown kept, admonitions as callouts", async () => {
+		const r = await run(["publish", "blog/2021-11-21-docsearch/index.mdx"], env(), blog);
+		expect(r.code).toBe(0);
+		const shown = fake.posts[0].paragraphs.map((p) => `${p.type} ${p.type === "IMG" ? (p.src ?? "") : p.text}`);
+		expect(shown).toEqual([
+			"TITLE DocSearch migration",
+			"P DocSearch is migrating to a new system.",
+			"H3 Upgrading your site",
+			"BQ Info",
+			"BQ appId is now required.",
+			"P npm",
+			"PRE npm install @docsearch/react",
+			"IMG https://example.com/crawler.png",
+			"P Done.",
+		]);
+	});
 });

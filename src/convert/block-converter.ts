@@ -15,6 +15,23 @@ import { isBlank, isSpace, longestRun } from "./text-scan";
 import { decodeEntities } from "./entities";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
+import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, MDX_COMPONENT_CODE, mdxComponentMessage } from "./rules/block-rules";
+import { componentTags, esmBlockEnd, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
+
+/**
+ * An open blog container: a `:::note` … `:::` block (Docusaurus, VuePress, VitePress) or an MDX
+ * component (`<Tabs>` … `</Tabs>`). Its lines are read as markdown, as the blog does.
+ */
+interface BlogContainer {
+	/** A `:::` block: how many colons opened it; 0 for a component. */
+	colons: number;
+	/** A component's name (its closing tag closes it). */
+	name: string;
+	/** Whether it is a callout (its lines are a quote's). */
+	quote: boolean;
+	/** How much indent its lines lose (MDX reads a component's indented children as markdown); -1 until its first line sets it. */
+	strip: number;
+}
 
 /** Where this conversion sits: the root note, or an embed at some depth. */
 export interface ConversionFrame {
@@ -139,6 +156,10 @@ export class BlockConverter {
 	private fence: { char: string; len: number; depth: number; indent: number } | null = null;
 	/** An open Admonition block (```` ```ad-note ````): its lines are read as a callout's, up to its closing fence. */
 	private admonition: { char: string; len: number; indent: number } | null = null;
+	/** The open blog containers, innermost last (null when none). */
+	private containers: BlogContainer[] | null = null;
+	/** The MDX components already warned about (one warning per name). */
+	private componentsWarned: Set<string> | null = null;
 	/** An open `$$` block: the quote prefix of its lines, and the indent of its `$$` (a list item's), kept on its fences. */
 	private mathBlock: { prefix: string; lead: string } | null = null;
 	private commentClose: "%%" | "-->" | null = null;
@@ -324,6 +345,15 @@ export class BlockConverter {
 				return i;
 			}
 			raw = raw === "" ? ">" : "> " + raw;
+		} else if (rewritten === undefined) {
+			if (this.containers !== null) {
+				const inside = this.containerLine(lines, i, raw);
+				if (typeof inside === "number") return inside;
+				raw = inside;
+			} else if (this.fence === null && this.mathBlock === null && this.commentClose === null && !this.indentedCode && mayOpenBlogBlock(raw.charCodeAt(0))) {
+				const last = this.blogLine(lines, i, raw);
+				if (last !== -1) return last;
+			}
 		}
 		const afterTitle = this.calloutTitle;
 		this.calloutTitle = false;
@@ -591,6 +621,149 @@ export class BlockConverter {
 		if (!this.prevBlank) this.emit("");
 		this.convertLine(lines, i, `> [!${type}] ${title}`);
 		return last;
+	}
+
+	/**
+	 * A line inside blog containers: its component indent removed, then read as a blog line (a container's
+	 * own tags or colons); else returned as markdown, quoted once per callout around it.
+	 */
+	private containerLine(lines: NoteLines, i: number, raw: string): string | number {
+		const containers = this.containers as BlogContainer[];
+		const top = containers[containers.length - 1];
+		let line = raw;
+		if (top.strip === -1 && !isBlank(raw)) top.strip = indentWidth(raw);
+		if (top.strip > 0) {
+			let k = 0;
+			while (k < top.strip && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
+			line = line.slice(k);
+		}
+		if (this.fence === null && this.mathBlock === null && this.commentClose === null && !this.indentedCode && mayOpenBlogBlock(line.charCodeAt(0))) {
+			const last = this.blogLine(lines, i, line);
+			if (last !== -1) return last;
+		}
+		const quotes = this.quotedContainers();
+		if (quotes === 0) return line;
+		return isBlank(line) ? "> ".repeat(quotes - 1) + ">" : "> ".repeat(quotes) + line;
+	}
+
+	/** How many of the open containers are callouts. */
+	private quotedContainers(): number {
+		let q = 0;
+		if (this.containers !== null) for (const c of this.containers) if (c.quote) q++;
+		return q;
+	}
+
+	/**
+	 * A line of a blog engine's own syntax, which only the blog renders (block-rules.ts): MDX's
+	 * `import`/`export` lines (up to a blank line, as MDX reads them) and `{/* comments *\/}`, lines of JSX
+	 * component tags, `:::` containers. Returns the last line it took, or -1 when the line is none of these.
+	 */
+	private blogLine(lines: NoteLines, i: number, line: string): number {
+		let s = 0;
+		while (line.charCodeAt(s) === 32 || line.charCodeAt(s) === 9) s++;
+		// Four columns in after a blank line, outside a component, it is indented code (JSX shown as code).
+		if (s >= 4 && this.containers === null && this.prevBlank && !this.listActive) return -1;
+		const c = line.charCodeAt(s);
+		if (c === 60) return mayStartComponentAt(line, s) ? this.componentLines(lines, i, line) : -1;
+		if (c === 58 && s <= 3) return this.colonContainer(lines, i, line.slice(s));
+		if (c === 123) return isMdxCommentLine(line.trim()) ? i : -1;
+		if (s === 0 && this.containers === null && this.prevBlank && !this.listActive && isEsmLine(line)) return esmBlockEnd(lines, i, this.range.end);
+		return -1;
+	}
+
+	/** `:::type Title` opens a container (a callout, or a layout one shown as its content); a line of colons closes one. */
+	private colonContainer(lines: NoteLines, i: number, text: string): number {
+		const closing = containerCloseColons(text.trimEnd());
+		if (closing > 0) {
+			const at = this.containers === null ? -1 : lastContainer(this.containers, (c) => c.colons > 0 && c.colons <= closing);
+			if (at === -1) return -1;
+			this.closeContainers(at);
+			return i;
+		}
+		const open = containerOpen(text);
+		if (open === null) return -1;
+		this.openContainer({ colons: open.colons, name: "", quote: open.callout !== null, strip: this.containers?.[this.containers.length - 1].strip ?? 0 }, lines, i, open.callout);
+		return i;
+	}
+
+	/** A line (or, for a tag whose attributes go on, lines) of only MDX component tags; -1 when it holds anything else. */
+	private componentLines(lines: NoteLines, i: number, line: string): number {
+		let text = line;
+		let last = i;
+		let tags = componentTags(text);
+		while (tags === "open" && last + 1 < this.range.end && last - i < 100) {
+			last++;
+			text += "\n" + lines.line(last);
+			tags = componentTags(text);
+		}
+		if (tags === null || tags === "open") return -1;
+		this.htmlBlock = false;
+		for (const tag of tags) this.componentTag(tag, lines, i);
+		return last;
+	}
+
+	private componentTag(tag: JsxTag, lines: NoteLines, i: number): void {
+		if (tag.closing) {
+			const at = this.containers === null ? -1 : lastContainer(this.containers, (c) => c.colons === 0 && c.name === tag.name);
+			if (at !== -1) this.closeContainers(at);
+			return;
+		}
+		const image = componentImage(tag) ?? componentEmbed(tag);
+		if (image !== null) {
+			this.containerBreak();
+			this.convertLine(lines, i, this.quotePrefix() + image);
+			this.containerBreak();
+			return;
+		}
+		const callout = tag.selfClosing ? null : componentCallout(tag);
+		if (callout === null) this.warnComponent(tag.name);
+		if (tag.selfClosing) return;
+		this.openContainer({ colons: 0, name: tag.name, quote: callout !== null, strip: -1 }, lines, i, callout);
+		const label = callout === null ? componentLabel(tag) : "";
+		if (label !== "") {
+			this.convertLine(lines, i, this.quotePrefix() + "**" + label.replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+			this.containerBreak();
+		}
+	}
+
+	private warnComponent(name: string): void {
+		const warned = (this.componentsWarned ??= new Set<string>());
+		if (warned.has(name)) return;
+		warned.add(name);
+		this.warn(MDX_COMPONENT_CODE, mdxComponentMessage(name));
+	}
+
+	/** Opens a container; a callout's title becomes the callout's first line (`> [!type] Title`), as an Obsidian callout's. */
+	private openContainer(container: BlogContainer, lines: NoteLines, i: number, callout: { type: string; title: string } | null): void {
+		this.containerBreak();
+		const outer = this.quotePrefix();
+		(this.containers ??= []).push(container);
+		if (callout !== null) this.convertLine(lines, i, `${outer}> [!${callout.type}] ${callout.title}`);
+	}
+
+	/** Closes the container at `at` and those inside it; what follows is a paragraph of its own. */
+	private closeContainers(at: number): void {
+		const containers = this.containers as BlogContainer[];
+		containers.length = at;
+		if (at === 0) this.containers = null;
+		this.calloutTitle = false;
+		this.containerBreak();
+	}
+
+	/** The `> ` before a line inside the open callouts. */
+	private quotePrefix(): string {
+		return "> ".repeat(this.quotedContainers());
+	}
+
+	/** Ends the paragraph at a container's edge: a blank line, or a paragraph break inside the callouts around it. */
+	private containerBreak(): void {
+		const quotes = this.quotedContainers();
+		if (quotes === 0) {
+			this.emit("");
+			this.prevBlank = true;
+			this.listActive = false;
+		} else this.emit(">");
+		this.quoteDepth = quotes;
 	}
 
 	/**
@@ -973,6 +1146,24 @@ const enum LineKind {
 function kindOf(line: string): LineKind {
 	if (!isBlankish(line)) return LineKind.Text;
 	return isBlank(line) ? LineKind.Blank : LineKind.Quote;
+}
+
+/** Whether a line starting with this character may be a blog engine's own line (`<`, `:`, `{`, `import`, `export`, an indent). */
+function mayOpenBlogBlock(c: number): boolean {
+	return c === 60 || c === 58 || c === 123 || c === 105 || c === 101 || c === 32 || c === 9;
+}
+
+/** The index of the innermost container that `match` accepts, or -1. */
+function lastContainer(containers: readonly BlogContainer[], match: (c: BlogContainer) => boolean): number {
+	for (let k = containers.length - 1; k >= 0; k--) if (match(containers[k])) return k;
+	return -1;
+}
+
+/** The width of a line's leading spaces and tabs, in characters. */
+function indentWidth(line: string): number {
+	let k = 0;
+	while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
+	return k;
 }
 
 /** An empty line, or a quote line with nothing in it. */

@@ -5,6 +5,7 @@
  */
 
 import { isWebEmbedUrl } from "../file-kinds";
+import type { JsxTag } from "../jsx-lines";
 import type { ConversionRule } from "./rule";
 
 /**
@@ -76,6 +77,105 @@ export const LIST_NUMBERING_MESSAGE =
 export const NOTES_HEADING = "Notes";
 /** A cover image property (cover-image.ts) that names no image in the vault. */
 export const COVER_IMAGE_CODE = "cover-image";
+
+/** A `:::` container's opening line (Docusaurus admonitions, VuePress/VitePress and markdown-it containers). */
+export interface ContainerOpen {
+	/** How many colons open it: a line of at least as many closes it. */
+	colons: number;
+	/** The callout it becomes (`> [!type] Title`), or null for a layout container shown as its content. */
+	callout: { type: string; title: string } | null;
+}
+
+/** Containers that only arrange their content on the blog (VitePress's code groups, its raw blocks): their content stays as it is. */
+const LAYOUT_CONTAINERS = new Set(["code-group", "raw", "v-pre"]);
+
+/**
+ * `:::note Title`, `:::tip[Title]`, `::: warning`, `::: details Click me` (Docusaurus, VuePress, VitePress):
+ * the container it opens, or null when the line opens none. A line of colons alone opens nothing (it closes).
+ */
+export function containerOpen(line: string): ContainerOpen | null {
+	let colons = 0;
+	while (line.charCodeAt(colons) === 58 /* : */) colons++;
+	if (colons < 3) return null;
+	const m = /^[ \t]*([A-Za-z][\w-]*)?(.*)$/.exec(line.slice(colons));
+	if (m === null) return null;
+	const type = m[1] ?? "";
+	let rest = m[2].trim();
+	if (type === "" && rest === "") return null;
+	if (type === "" || LAYOUT_CONTAINERS.has(type.toLowerCase())) return { colons, callout: null };
+	if (rest.startsWith("[")) {
+		const close = rest.lastIndexOf("]");
+		rest = close === -1 ? rest.slice(1) : rest.slice(1, close);
+	} else if (rest.startsWith("{")) {
+		// Attributes (`{title="T"}`, `{.class}`): a title among them is the title.
+		const t = /\btitle=(?:"([^"]*)"|'([^']*)')/.exec(rest);
+		rest = t === null ? "" : (t[1] ?? t[2]);
+	}
+	return { colons, callout: { type, title: rest.trim() } };
+}
+
+/** A line of only colons (3 or more) closes the innermost container opened with at most as many. */
+export function containerCloseColons(trimmed: string): number {
+	let colons = 0;
+	while (trimmed.charCodeAt(colons) === 58) colons++;
+	return colons >= 3 && colons === trimmed.length ? colons : 0;
+}
+
+/** MDX components that are callouts on the blog (Docusaurus's Admonition, Nextra's Callout, Starlight's Aside, Mintlify's Note…). */
+const CALLOUT_COMPONENTS = new Set(["admonition", "callout", "aside", "alert", "note", "tip", "info", "warning", "caution", "danger", "important", "check"]);
+
+/** The callout an MDX component is (`<Callout type="warning" title="T">`), or null: its `type` (else its name) and `title`. */
+export function componentCallout(tag: JsxTag): { type: string; title: string } | null {
+	const name = tag.name.toLowerCase();
+	if (!CALLOUT_COMPONENTS.has(name)) return null;
+	const generic = name === "admonition" || name === "callout" || name === "aside" || name === "alert";
+	return { type: tag.attrs.get("type") ?? (generic ? "note" : name), title: tag.attrs.get("title") ?? "" };
+}
+
+/**
+ * A self-closing MDX component with a `src` (`<Image src="…" alt="…" />`, `<Figure src=… caption=… />`):
+ * the markdown image it shows, its caption (or title) as the image's title; else null.
+ */
+export function componentImage(tag: JsxTag): string | null {
+	const src = tag.attrs.get("src");
+	if (!tag.selfClosing || src === undefined || src.trim() === "") return null;
+	const alt = (tag.attrs.get("alt") ?? "").replace(/[[\]\\]/g, "\\$&");
+	const caption = tag.attrs.get("caption") ?? tag.attrs.get("title");
+	const title = caption ? ` "${caption.replace(/["\\]/g, "\\$&")}"` : "";
+	const url = src.trim();
+	const plain = !/[\s()<>]/.test(url);
+	return `![${alt}](${plain ? url : "<" + url.replace(/[<>\n]/g, (c) => encodeURIComponent(c)) + ">"}${title})`;
+}
+
+/**
+ * A self-closing MDX video or post component (`<YouTube id="…" />`, `<Vimeo id>`, `<Tweet id>`, or any
+ * with a `url` Medium embeds): the address Medium turns into the player or card, else null.
+ */
+export function componentEmbed(tag: JsxTag): string | null {
+	if (!tag.selfClosing) return null;
+	const id = tag.attrs.get("id") ?? tag.attrs.get("videoId") ?? tag.attrs.get("youtubeId") ?? tag.attrs.get("tweetId");
+	if (id !== undefined && /^[\w-]+$/.test(id)) {
+		if (/youtube/i.test(tag.name)) return `https://www.youtube.com/watch?v=${id}`;
+		if (/vimeo/i.test(tag.name)) return `https://vimeo.com/${id}`;
+		if (/tweet|twitter/i.test(tag.name)) return `https://twitter.com/i/status/${id}`;
+	}
+	const url = (tag.attrs.get("url") ?? tag.attrs.get("href") ?? "").trim();
+	return isWebEmbedUrl(url) ? url : null;
+}
+
+/** Components whose `title` the blog shows as their heading (a collapsible's, a card's); other components' titles may be anything. */
+const TITLED_COMPONENTS = /details|accordion|collaps|card|tab|step|section|summary/i;
+
+/** The text a dropped MDX component shows as its heading on the blog (a tab's `label`, a details block's `title`), or "". */
+export function componentLabel(tag: JsxTag): string {
+	const label = tag.attrs.get("label") ?? (TITLED_COMPONENTS.test(tag.name) ? tag.attrs.get("title") : undefined);
+	return (label ?? "").trim();
+}
+
+export const MDX_COMPONENT_CODE = "mdx-component";
+export function mdxComponentMessage(name: string): string {
+	return `MDX component <${name}> only renders on the blog: its tags were left out, the text inside kept.`;
+}
 
 /** The block rules, for the README and the tests (src/convert/rules/rule.ts). */
 export const BLOCK_RULES = {
@@ -189,6 +289,38 @@ export const BLOCK_RULES = {
 		examples: [
 			{ note: "```ad-warning\ntitle: Thin ice\ncollapse: open\nNever walk **on** it.\n```\nAfter.", markdown: "> **Thin ice**\n>\n> Never walk **on** it.\n\nAfter." },
 			{ note: "```ad-tip\nJust the body.\n```", markdown: "> **Tip**\n>\n> Just the body." },
+		],
+	},
+	mdxEsm: {
+		construct: "MDX's `import …` / `export …` lines and `{/* comments */}` (Docusaurus, Gatsby, Next.js and Astro posts)",
+		medium: "left out: only the blog runs them (a statement goes on while a bracket is open, and the block while `import`/`export` lines follow); prose that starts with the word stays",
+		examples: [
+			{ note: "import Tabs from '@theme/Tabs';\nexport const meta = {\n  a: 1,\n};\n\nText.\n\n{/* truncate */}\n\nimport the file, then export it.", markdown: "Text.\n\nimport the file, then export it." },
+			// An import right above markdown ends at it: the markdown is kept.
+			{ note: "import A from 'a';\nimport {\n  B,\n} from 'b';\n- item", markdown: "- item" },
+		],
+	},
+	mdxComponents: {
+		construct: "MDX components on lines of their own (`<Tabs>`, `<TabItem label=\"npm\">`, `</Tabs>`, `<Image src alt />`)",
+		medium: "their markdown children kept (the component's indent removed, as MDX reads them), a tab's `label` (or a details block's `title`) as a bold paragraph; a self-closing one with a `src` an image (its `caption` or `title` the caption), a video or post component (`<YouTube id=…/>`, `<Vimeo>`, `<Tweet>`) its embed; a callout component (`<Callout>`, `<Admonition>`, `<Aside>`, `<Note>`, `<Tip>`, `<Warning>`…) a callout of its `type` and `title`; other tags left out with one warning per component",
+		code: MDX_COMPONENT_CODE,
+		examples: [
+			{ note: "<Tabs>\n  <TabItem value=\"npm\" label=\"npm\">\n    ```bash\n    npm i x\n    ```\n  </TabItem>\n</Tabs>\nAfter.", markdown: "**npm**\n\n```bash\nnpm i x\n```\n\nAfter.", warnings: ["mdx-component", "mdx-component"] },
+			{ note: "Before.\n<Image src=\"https://e.com/a.png\" alt=\"A\" caption=\"The cat\" />", markdown: "Before.\n\n![A](https://e.com/a.png \"The cat\")" },
+			{ note: "<YouTube id=\"dQw4w9WgXcQ\" />", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
+			{ note: "<Callout type=\"warning\" title=\"Careful\">\n  Do **not** run it.\n</Callout>\nAfter.", markdown: "> **Careful**\n>\n> Do **not** run it.\n\nAfter." },
+			// JSX in indented code, or in a fence, is code.
+			{ note: "Text.\n\n    <App>\n      <Header />\n    </App>\n\n```jsx\n<Tabs>\n```", markdown: "Text.\n\n```\n<App>\n  <Header />\n</App>\n```\n\n```jsx\n<Tabs>\n```" },
+		],
+	},
+	containers: {
+		construct: "`:::note Title` … `:::` containers (Docusaurus admonitions `:::tip[Title]`, VuePress and VitePress `::: warning`)",
+		medium: "a callout, as above: the title (or the type's name) a bold paragraph, the body read as markdown, nested ones flattened into it; a layout container (`::: code-group`) its content",
+		examples: [
+			{ note: ":::tip[Keep in mind]\n\nThe **body**.\n\n:::\nAfter.", markdown: "> **Keep in mind**\n>\n> The **body**.\n\nAfter." },
+			{ note: "::: warning\nCareful.\n:::", markdown: "> **Warning**\n>\n> Careful." },
+			{ note: "::::note Outer\nA.\n:::info\nB.\n:::\nC.\n::::", markdown: "> **Outer**\n>\n> A.\n>\n> **Info**\n>\n> B.\n>\n> C." },
+			{ note: "::: code-group\n```sh\nnpm i\n```\n:::", markdown: "```sh\nnpm i\n```" },
 		],
 	},
 	embeds: {
