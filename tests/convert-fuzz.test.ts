@@ -203,7 +203,7 @@ function checkStory(story: Story, lf: string, seed: number): void {
 	for (const img of story.images) expect({ where, img: BINARIES.includes(img.path) }).toEqual({ where, img: true });
 	for (const p of story.embeddedNotes) expect({ where, note: p in NOTES }).toEqual({ where, note: true });
 	// What is published: safe HTML that Medium's importer (the fake's) takes whole, nothing broken.
-	const html = storyToHtml(story, { imageSrc: (s) => (s.kind === "url" ? s.url : `https://cdn.example/${encodeURI(s.path)}`) }).html;
+	const html = storyToHtml(story, { imageSrc: (s) => (s.kind !== "vault" ? s.url : `https://cdn.example/${encodeURI(s.path)}`) }).html;
 	expect({ where, problems: mediumSafetyProblems(html) }).toEqual({ where, problems: [] });
 	const shown = importHtml(html);
 	expect({ where, broken: shown.filter((p) => p.broken || p.markups.some((m) => m.broken)).map(showParagraph) }).toEqual({ where, broken: [] });

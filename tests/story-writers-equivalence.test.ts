@@ -91,7 +91,7 @@ function generator(seed: number) {
 
 /** An image source choice that exercises every outcome: kept, left out, refused, a data URL. */
 const imageSrc = (source: ImageSource): string | null =>
-	source.kind === "url" ? source.url : source.path.startsWith("x") ? null : "https://cdn.example/" + source.path;
+	source.kind !== "vault" ? source.url : source.path.startsWith("x") ? null : "https://cdn.example/" + source.path;
 
 describe("story writers: same output as the reference writers", () => {
 	it("random stories give the same markdown and HTML", () => {

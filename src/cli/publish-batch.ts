@@ -42,7 +42,8 @@ export interface NoteOutcome {
 	url: string | null;
 	title: string | null;
 	/** The request a dry run would send (the body exactly as the client builds it). */
-	request: (PostRequest & { images: Array<{ path: string; alt: string }>; embeddedNotes: string[] }) | null;
+	/** Its images: vault images by path, images written in the note by their stand-in (`data:image/png;hash=…`) and line. */
+	request: (PostRequest & { images: Array<{ path: string; alt: string; line?: number }>; embeddedNotes: string[] }) | null;
 	/** The drift from what was sent, as diff text, for a changed note. */
 	diff: string | null;
 	/** Why it failed (or why it was not tried), in the command line's words. */
@@ -185,7 +186,8 @@ export async function runPublishBatch(o: BatchOptions): Promise<BatchReport> {
 				// The HTML a publish sends; an image not uploaded yet shows at a stand-in URL naming its vault path.
 				const request = postRequest({ ...p.story, content: plannedContent(p.story, images.paths).html }, p.choice, "html");
 				const sent = p.story.images.filter((i) => images.paths.has(i.path));
-				outcome.request = { ...request, images: sent.map((i) => ({ path: i.path, alt: i.alt })), embeddedNotes: p.story.embeddedNotes };
+				const inNote = images.inNote.map((i) => ({ path: i.standIn, alt: i.alt, line: i.line }));
+				outcome.request = { ...request, images: [...sent.map((i) => ({ path: i.path, alt: i.alt })), ...inNote], embeddedNotes: p.story.embeddedNotes };
 				outcome.result = "would-publish";
 			} catch (e) {
 				outcome.result = "failed";

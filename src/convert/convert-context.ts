@@ -4,6 +4,7 @@
  */
 
 import type { Properties, VaultPort } from "../core/ports";
+import { createDataImages, type DataImages } from "./data-images";
 import type { LinkReferences } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import type { ConversionWarning, ConvertOptions, StoryImage } from "./story";
@@ -56,6 +57,8 @@ export interface ConvertContext {
 	encodedPaths: Map<string, string>;
 	/** The reverse: an image destination as written by the inline pass, to its vault path. */
 	imagePaths: Map<string, string>;
+	/** Images written as `data:` URLs, checked once each; the builder finds them by the stand-in the inline pass wrote. */
+	dataImages: DataImages;
 	warnings: ConversionWarning[];
 	images: StoryImage[];
 	imageSeen: Set<string>;
@@ -97,6 +100,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		hrefs: new Map(options.noteHrefs ?? []),
 		encodedPaths: new Map(),
 		imagePaths: new Map(),
+		dataImages: createDataImages(),
 		warnings: [],
 		images: [],
 		imageSeen: new Set(),

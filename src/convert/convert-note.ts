@@ -259,12 +259,15 @@ function plainTitle(ctx: ConvertContext, notePath: string, text: string, line: n
 }
 
 /**
- * Where an image written by the inline pass comes from: a vault file, or a web address Medium fetches.
+ * Where an image written by the inline pass comes from: a vault file, bytes written in the note (a data
+ * URL, which the inline pass checked and wrote as its stand-in), or a web address Medium fetches.
  * `line` is the builder's line number (see embeddedLineTag).
  */
 function imageSource(ctx: ConvertContext, src: string, line: number): ImageSource | null {
 	const path = ctx.imagePaths.get(src);
 	if (path !== undefined) return { kind: "vault", path };
+	const data = ctx.dataImages.byStandIn.size > 0 ? ctx.dataImages.byStandIn.get(src) : undefined;
+	if (data !== undefined) return data;
 	if (isAbsoluteImageSrc(src)) return { kind: "url", url: src.trim() };
 	warnAtTag(ctx, RELATIVE_IMAGE_CODE, `Image ${src} is not in the vault and not a web address Medium can fetch; it was left out.`, line);
 	return null;

@@ -14,6 +14,7 @@ import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
 import { escapeAlt, iframePageUrl, readHtmlMedia, readHtmlStyle } from "./html-media";
 import { decodeEntities } from "./entities";
+import { dataImage, shortWritten } from "./data-images";
 import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isAsciiPunct, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
@@ -938,7 +939,7 @@ class InlineScanner {
 		if (hasScheme(raw)) {
 			const local = localScheme(raw);
 			if (local !== null) {
-				this.warn("local-url", `Link ${raw} is a local ${local}: address Medium cannot reach and must not get; it became plain text.`);
+				this.warn("local-url", `Link ${local === "data" ? shortWritten(raw) : raw} is a local ${local}: address Medium cannot reach and must not get; it became plain text.`);
 				this.pushClose(close, "", d.end);
 				return this.openLink(i, openEnd, false);
 			}
@@ -1129,6 +1130,7 @@ class InlineScanner {
 	private imageOf(i: number, end: number, alt: string, src: string, title: string | null, destination: string | null): number {
 		if (hasScheme(src)) {
 			const local = localScheme(src);
+			if (local === "data") return this.dataImage(i, end, alt, src, title);
 			if (local !== null) {
 				this.warn("local-url", `Image ${this.text.slice(i, end)} is a local ${local}: address Medium cannot reach and must not get; it was left out.`);
 				return this.replace(i, "", end);
@@ -1156,6 +1158,24 @@ class InlineScanner {
 		if (kind === "note" && !this.e.plain) return this.block(i, this.e.embedNote(resolved, hash === -1 ? "" : decoded.slice(hash + 1), written()), end);
 		this.warn("unsupported-embed", `Embed ${written()} (${kind}) cannot be shown on Medium; its name was kept as text.`);
 		return this.replace(i, baseName(resolved), end);
+	}
+
+	/**
+	 * An image whose bytes are written in the note as a `data:` URL: checked (type, size, encoding), then
+	 * written as its short stand-in, which the story builder turns back into a `data` image source. Left
+	 * out with a warning naming the line when Medium would refuse it; in a table, its alt text.
+	 */
+	private dataImage(i: number, end: number, alt: string, src: string, title: string | null): number {
+		if (this.e.plain) {
+			this.warn("image-in-table", `Image ${shortWritten(this.text.slice(i, end))} cannot be shown inside a table; its alt text was kept.`);
+			return this.replace(i, alt, end);
+		}
+		const found = dataImage(this.e.ctx.dataImages, src);
+		if ("code" in found) {
+			this.warn(found.code, `Image ${shortWritten(this.text.slice(i, end))} ${found.reason}.`);
+			return this.replace(i, "", end);
+		}
+		return this.replace(i, `![${alt}](${found.standIn}${titlePart(title)})`, end);
 	}
 
 	/**

@@ -10,6 +10,7 @@
 import { sniffImageType } from "../medium/image-type";
 import { hashBytes } from "../core/content-hash";
 import { storyToHtml } from "../story/story-html";
+import { dataImageStandIn } from "../story/story-markdown";
 import type { ImageSource, StoryModel } from "../story/story-model";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -57,6 +58,7 @@ export interface ClipboardImageInput {
 
 /** Why an image did not make it into the HTML. */
 export interface LeftOutImage {
+	/** The vault path, the URL, or for bytes written in the note their markdown stand-in (`data:image/tiff;hash=…`). */
 	path: string;
 	reason: string;
 	/** The warning code a publish gives for the same image: `missing-image` (unreadable) or `unsupported-image`. */
@@ -103,7 +105,20 @@ export function localImageSources(images: readonly ClipboardImageInput[], imageC
 		if (src.startsWith("data:")) result.inlined++;
 		else result.linked++;
 	}
-	result.imageSrc = (source) => (source.kind === "url" ? source.url : sources.get(source.path) ?? null);
+	// Bytes written in the note: the story already holds them as a data URL, so only the cache and the type decide.
+	const data = new Map<string, string | null>();
+	result.imageSrc = (source) => {
+		if (source.kind === "url") return source.url;
+		if (source.kind === "vault") return sources.get(source.path) ?? null;
+		let src = data.get(source.key);
+		if (src === undefined) {
+			src = dataSourceFor(source, imageCache, result.leftOut);
+			data.set(source.key, src);
+			if (src !== null && src === source.url) result.inlined++;
+			else if (src !== null) result.linked++;
+		}
+		return src;
+	};
 	return result;
 }
 
@@ -116,6 +131,7 @@ export function storyHtmlWithoutUpload(story: StoryModel, images: readonly Clipb
 	const written = storyToHtml(story, { imageSrc: local.imageSrc });
 	const reported = new Set(local.leftOut.map((l) => l.path));
 	for (const source of written.leftOut) {
+		if (source.kind === "data") continue; // said when its source was chosen
 		const path = source.kind === "vault" ? source.path : source.url;
 		if (reported.has(path)) continue;
 		reported.add(path);
@@ -128,6 +144,16 @@ export function storyHtmlWithoutUpload(story: StoryModel, images: readonly Clipb
 export function buildClipboardStory(story: StoryModel, markdown: string, images: readonly ClipboardImageInput[], imageCache: Readonly<Record<string, string>>): ClipboardStory {
 	const { html, linked, inlined, leftOut } = storyHtmlWithoutUpload(story, images, imageCache);
 	return { html, text: markdown, linked, inlined, leftOut, needByHand: inlined + leftOut.length };
+}
+
+/** The `src` of an image written in the note as a data URL: its Medium URL, the data URL, or null (recorded) for a type the editor refuses. */
+function dataSourceFor(source: Extract<ImageSource, { kind: "data" }>, imageCache: Readonly<Record<string, string>>, leftOut: LeftOutImage[]): string | null {
+	const cached = imageCache[source.key];
+	if (cached) return cached;
+	if (INLINE_TYPES.has(source.mime)) return source.url;
+	const ext = source.mime.slice(source.mime.indexOf("/") + 1).toUpperCase();
+	leftOut.push({ path: dataImageStandIn(source.mime, source.key), reason: `${ext} images cannot be pasted into Medium's editor`, code: "unsupported-image" });
+	return null;
 }
 
 /** The `src` of one image, or null (with the reason recorded) when it is left out. */

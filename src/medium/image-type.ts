@@ -17,6 +17,13 @@ export interface SniffedImageType {
 /** The Content-Types Medium's image upload accepts. */
 export const MEDIUM_IMAGE_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/gif", "image/tiff"];
 
+/**
+ * The largest image this plugin sends to Medium's upload. The API documents no limit (medium-api.md);
+ * Medium's own editor refuses image files over 25 MB, so larger ones are left out with a warning instead
+ * of failing the whole publish.
+ */
+export const MEDIUM_IMAGE_MAX_BYTES = 25 * 1024 * 1024;
+
 /** True when every byte of `expected` (character codes) is found at `offset`. */
 function hasAscii(bytes: Uint8Array, offset: number, expected: string): boolean {
 	if (offset + expected.length > bytes.length) return false;

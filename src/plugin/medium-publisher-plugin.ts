@@ -10,7 +10,7 @@ import { isWebUrl } from "../core/web-url";
 import type { ConvertOptions } from "../convert/story";
 import { MediumClient } from "../medium/medium-client";
 import { MediumError } from "../medium/medium-errors";
-import { PublishError, Publisher, type NoteToPublish } from "../publish/publisher";
+import { noteImageLabel, PublishError, Publisher, type NoteToPublish } from "../publish/publisher";
 import type { PublishDefaults } from "../publish/publish-settings";
 import { emptyState, markDeleted, renameRecord, type PublisherState } from "../publish/publisher-state";
 import { LABELS, MEDIUM, PUBLIC_DEFAULT_WITHOUT_PREFLIGHT, initialStatus, progressText, successText } from "../publish/story-status";
@@ -247,7 +247,7 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 				// Only the images a publish will upload are listed; the others' warnings show beside the rest.
 				const sendable = await this.publisher.imagesToSend(plan.story);
 				const shown = { ...plan, warnings: [...plan.warnings, ...sendable.warnings] };
-				const choice = await new PublishModal(this.app, shown, this.settings.publications, [...sendable.paths], () => void this.openPreview(file)).choose();
+				const choice = await new PublishModal(this.app, shown, this.settings.publications, [...sendable.paths, ...sendable.inNote.map(noteImageLabel)], () => void this.openPreview(file)).choose();
 				if (!choice) return;
 				plan = { ...plan, choice };
 			} else {

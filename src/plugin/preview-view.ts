@@ -197,9 +197,9 @@ export class PreviewView extends ItemView {
 		}
 	}
 
-	/** Where an image is shown from: a vault file through Obsidian's resource URL, a remote one as is. */
+	/** Where an image is shown from: a vault file through Obsidian's resource URL, a remote one or note bytes (a data URL) as is. */
 	private imageSrc(source: ImageSource): string | null {
-		if (source.kind === "url") return safeImageSrc(source.url);
+		if (source.kind === "url" || source.kind === "data") return safeImageSrc(source.url);
 		const file = this.host.vaultPort.fileAt(source.path);
 		return file ? this.app.vault.getResourcePath(file) : null;
 	}

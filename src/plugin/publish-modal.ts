@@ -29,7 +29,7 @@ export class PublishModal extends Modal {
 		app: App,
 		private readonly plan: PublishPlan,
 		private readonly publications: readonly CachedPublication[],
-		/** The vault images a publish will upload (Publisher.imagesToSend: unreadable or unsupported ones are warned of instead). */
+		/** The images a publish will upload (Publisher.imagesToSend: unreadable or unsupported ones are warned of instead): vault paths, then labels of images written in the note. */
 		private readonly uploads: readonly string[],
 		/** Shows the story in the preview view; the pre-flight closes without publishing. */
 		private readonly onPreview?: () => void,

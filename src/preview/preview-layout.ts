@@ -8,6 +8,7 @@
  */
 
 import { safeHref } from "../html/safe-url";
+import { dataImageStandIn } from "../story/story-markdown";
 import type { ImageSource, InlineNode, StoryBlock, StoryModel } from "../story/story-model";
 import { h, type PreviewElement, type PreviewNode } from "./preview-tree";
 
@@ -186,6 +187,7 @@ export function embedKind(url: string): string {
 }
 
 function sourceLabel(source: ImageSource): string {
+	if (source.kind === "data") return dataImageStandIn(source.mime, source.key);
 	return source.kind === "vault" ? source.path : source.url;
 }
 

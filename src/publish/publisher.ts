@@ -19,7 +19,15 @@ import { choiceFor, type PublishChoice, type PublishDefaults } from "./publish-s
 import { cachedImage, recordOf, recordPublish, sentNoteHrefs, type PendingUrl, type PublisherState, type PublishRecord } from "./publisher-state";
 import { isHttpsUrl } from "../core/web-url";
 import { storyToHtml, type StoryHtml } from "../story/story-html";
-import type { StoryModel } from "../story/story-model";
+import type { ImageSource, StoryModel } from "../story/story-model";
+import { dataImageStandIn } from "../story/story-markdown";
+import { readDataUrl } from "../core/data-url";
+
+/** A file extension for an image MIME type (`image/jpeg` → `jpg`), for the name an upload carries. */
+function extensionOfMime(mime: string): string {
+	const sub = mime.slice(mime.indexOf("/") + 1);
+	return sub === "jpeg" ? "jpg" : sub;
+}
 
 /** A note as the host read it. */
 export interface NoteToPublish {
@@ -96,12 +104,55 @@ export interface PublishResult {
 }
 
 /**
+ * An image written in the note as a data URL, which a publish uploads like a vault image: where the
+ * story first shows it, and what the pre-flight calls it.
+ */
+export interface NoteImage {
+	/** Its markdown stand-in (`data:image/png;hash=…`): the key it is found under in upload maps and {@link imageLines}. */
+	standIn: string;
+	mime: string;
+	/** The image cache's key of its bytes. */
+	key: string;
+	/** The data URL (base64) its bytes are read from. */
+	url: string;
+	alt: string;
+	/** The root note's line of its first image paragraph. */
+	line: number;
+}
+
+/** The story's images written as data URLs, each once (by its bytes), in story order. */
+export function noteImages(story: StoryModel): NoteImage[] {
+	const out: NoteImage[] = [];
+	let seen: Set<string> | null = null;
+	for (const b of story.blocks) {
+		if (b.type !== "image" || b.source.kind !== "data") continue;
+		seen ??= new Set();
+		if (seen.has(b.source.key)) continue;
+		seen.add(b.source.key);
+		const { mime, key, url } = b.source;
+		out.push({ standIn: dataImageStandIn(mime, key), mime, key, url, alt: b.alt, line: b.line });
+	}
+	return out;
+}
+
+/** How the pre-flight names an image written in the note: `PNG image written in the note (line 12)`. */
+export function noteImageLabel(image: NoteImage): string {
+	return `${image.mime.slice(image.mime.indexOf("/") + 1).toUpperCase()} image written in the note (line ${String(image.line)})`;
+}
+
+/** The key an image's uploaded URL is kept under: its vault path, or an image written in the note's stand-in. */
+function uploadKey(source: Exclude<ImageSource, { kind: "url" }>): string {
+	return source.kind === "vault" ? source.path : dataImageStandIn(source.mime, source.key);
+}
+
+/**
  * What a publish sends as the story's content: the HTML writer's output over the story model, with each
- * vault image at its uploaded Medium URL (`imageUrls`: vault path to URL). An image without one is left
- * out (and listed in `leftOut`); its warning comes from the upload step.
+ * vault image (and each image written in the note) at its uploaded Medium URL (`imageUrls`: vault path,
+ * or the {@link NoteImage.standIn}, to URL). An image without one is left out (and listed in `leftOut`);
+ * its warning comes from the upload step.
  */
 export function publishContent(story: StoryModel, imageUrls: ReadonlyMap<string, string>): StoryHtml {
-	return storyToHtml(story, { imageSrc: (source) => (source.kind === "url" ? source.url : imageUrls.get(source.path) ?? null) });
+	return storyToHtml(story, { imageSrc: (source) => (source.kind === "url" ? source.url : imageUrls.get(uploadKey(source)) ?? null) });
 }
 
 /**
@@ -113,12 +164,18 @@ export function pendingUploadUrl(path: string): string {
 }
 
 /**
- * The content a publish would send, before any upload: each vault image at its {@link pendingUploadUrl};
- * with `sendable` (from {@link Publisher.imagesToSend}), an image not in it is left out, as a publish does.
+ * The content a publish would send, before any upload: each vault image (or image written in the note)
+ * at its {@link pendingUploadUrl}; with `sendable` (vault paths, from {@link Publisher.imagesToSend}), a
+ * vault image not in it is left out, as a publish does. Images written in the note were checked when
+ * the story was built: all are sent.
  */
 export function plannedContent(story: StoryModel, sendable?: ReadonlySet<string>): StoryHtml {
 	return storyToHtml(story, {
-		imageSrc: (source) => (source.kind === "url" ? source.url : sendable && !sendable.has(source.path) ? null : pendingUploadUrl(source.path)),
+		imageSrc: (source) => {
+			if (source.kind === "url") return source.url;
+			if (source.kind === "vault" && sendable && !sendable.has(source.path)) return null;
+			return pendingUploadUrl(uploadKey(source));
+		},
 	});
 }
 
@@ -291,8 +348,11 @@ export class Publisher {
 		}
 	}
 
-	/** The story's vault images a publish would upload, and the warning of each it would leave out. Sends nothing. */
-	async imagesToSend(story: Story): Promise<{ paths: Set<string>; warnings: ConversionWarning[] }> {
+	/**
+	 * The story's vault images a publish would upload, and the warning of each it would leave out; its
+	 * images written in the note (all sent: the conversion left out the ones Medium would refuse). Sends nothing.
+	 */
+	async imagesToSend(story: Story): Promise<{ paths: Set<string>; warnings: ConversionWarning[]; inNote: NoteImage[] }> {
 		const paths = new Set<string>();
 		const warnings: ConversionWarning[] = [];
 		let lines: Map<string, number> | null = null;
@@ -301,13 +361,17 @@ export class Publisher {
 			if (refusal) warnings.push({ ...refusal, line: (lines ??= imageLines(story.blocks)).get(img.path) ?? 1 });
 			else paths.add(img.path);
 		}
-		return { paths, warnings };
+		return { paths, warnings, inNote: noteImages(story) };
 	}
 
-	/** Uploads each local image once (a content-hash cache), at most four at a time. */
+	/**
+	 * Uploads each local image once (a content-hash cache), at most four at a time: vault images, then
+	 * images written in the note (keyed by their bytes too, so one also in the vault, or already uploaded,
+	 * is sent once).
+	 */
 	private async uploadImages(client: MediumClient, story: Story, warnings: ConversionWarning[], onProgress?: (p: PublishProgress) => void): Promise<{ urls: Map<string, string>; uploaded: number; reused: number }> {
 		const urls = new Map<string, string>();
-		const queue: Array<{ path: string; bytes: Uint8Array; mime: string; key: string }> = [];
+		const queue: Array<{ path: string; name: string; bytes: Uint8Array; mime: string; key: string }> = [];
 		let reused = 0;
 		const sameKey = new Map<string, string[]>();
 		let lines: Map<string, number> | null = null;
@@ -332,7 +396,28 @@ export class Publisher {
 				continue;
 			}
 			sameKey.set(key, [img.path]);
-			queue.push({ path: img.path, bytes, mime: type.mime, key });
+			queue.push({ path: img.path, name: baseName(img.path), bytes, mime: type.mime, key });
+		}
+		for (const img of noteImages(story)) {
+			const cached = cachedImage(this.state, img.key);
+			if (cached) {
+				urls.set(img.standIn, cached);
+				reused++;
+				continue;
+			}
+			const twins = sameKey.get(img.key);
+			if (twins) {
+				twins.push(img.standIn);
+				continue;
+			}
+			const read = readDataUrl(img.url);
+			if (typeof read === "string") {
+				// Cannot happen (the conversion read it), but a publish never sends what it did not check.
+				warnings.push({ code: "malformed-image-data", message: `Image ${noteImageLabel(img)} could not be read: ${read}; it was left out.`, line: img.line });
+				continue;
+			}
+			sameKey.set(img.key, [img.standIn]);
+			queue.push({ path: img.standIn, name: `image-${img.key.slice(0, 8)}.${extensionOfMime(img.mime)}`, bytes: read.bytes, mime: img.mime, key: img.key });
 		}
 		const total = queue.length;
 		let done = 0;
@@ -343,7 +428,7 @@ export class Publisher {
 			while (next < queue.length && failure === null) {
 				const job = queue[next++];
 				try {
-					const up = await client.uploadImage(job.bytes, baseName(job.path), job.mime);
+					const up = await client.uploadImage(job.bytes, job.name, job.mime);
 					this.state.imageCache[job.key] = up.url;
 					for (const p of sameKey.get(job.key) ?? [job.path]) urls.set(p, up.url);
 					done++;

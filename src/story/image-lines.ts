@@ -4,13 +4,19 @@
  * Medium refuses, a file that cannot be read) takes its line from here instead of the note's first line.
  */
 
+import { dataImageStandIn } from "./story-markdown";
 import type { StoryBlock } from "./story-model";
 
-/** Vault path to the line of the first image paragraph showing it (one pass over the blocks). */
+/**
+ * Vault path to the line of the first image paragraph showing it (one pass over the blocks); an image
+ * written in the note as a data URL is found under its markdown stand-in (`data:image/png;hash=…`).
+ */
 export function imageLines(blocks: readonly StoryBlock[]): Map<string, number> {
 	const lines = new Map<string, number>();
 	for (const b of blocks) {
-		if (b.type === "image" && b.source.kind === "vault" && !lines.has(b.source.path)) lines.set(b.source.path, b.line);
+		if (b.type !== "image" || b.source.kind === "url") continue;
+		const key = b.source.kind === "vault" ? b.source.path : dataImageStandIn(b.source.mime, b.source.key);
+		if (!lines.has(key)) lines.set(key, b.line);
 	}
 	return lines;
 }

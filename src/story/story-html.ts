@@ -34,7 +34,7 @@ export interface StoryHtml {
 	leftOut: ImageSource[];
 }
 
-/** The default image source: remote images stay, vault images have no URL until they are uploaded. */
+/** The default image source: remote images stay, vault images and note bytes have no URL until they are uploaded. */
 export function remoteOnly(source: ImageSource): string | null {
 	return source.kind === "url" ? source.url : null;
 }

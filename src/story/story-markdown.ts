@@ -90,9 +90,24 @@ function blockMarkdown(b: StoryBlock, numbers: Map<number, number>): string {
 	}
 }
 
-/** Where an image is, as a markdown destination: its URL, or its vault path. */
+/**
+ * Where an image is, as a markdown destination: its URL, its vault path, or for bytes written in the note
+ * a short stand-in naming their type and hash ({@link dataImageStandIn}).
+ */
 function imageHref(source: ImageSource): string {
-	return source.kind === "url" ? source.url : encodeURI(source.path);
+	if (source.kind === "url") return source.url;
+	return source.kind === "vault" ? encodeURI(source.path) : dataImageStandIn(source.mime, source.key);
+}
+
+/**
+ * What the markdown shows for an image written in the note as a `data:` URL: `data:image/png;hash=<key>`,
+ * not the megabytes of base64. This markdown is what `convert` prints, what a publish record keeps (in the
+ * state file, loaded with the plugin) and what the re-publish diff compares: the stand-in changes exactly
+ * when the bytes do, and a diff line stays readable. `convert --format html` and the clipboard keep the
+ * whole data URL.
+ */
+export function dataImageStandIn(mime: string, key: string): string {
+	return `data:${mime};hash=${key}`;
 }
 
 /**

@@ -23,8 +23,18 @@ export type InlineNode =
 	| { type: "link"; href: string; children: InlineNode[] }
 	| { type: "code"; text: string };
 
-/** Where an image's bytes come from: a vault file (uploaded before publishing) or a URL Medium fetches. */
-export type ImageSource = { kind: "vault"; path: string } | { kind: "url"; url: string };
+/**
+ * Where an image's bytes come from: a vault file (uploaded before publishing), a URL Medium fetches, or
+ * bytes written in the note itself as a `data:` URL (an image pasted from the web or another app),
+ * uploaded like a vault file. A `data` source is checked when the story is built: its bytes are a type
+ * Medium's upload accepts and within its size. `url` is a base64 data URL of the bytes with their sniffed
+ * type (what the clipboard and `convert --format html` embed), `key` the image cache's key of the bytes
+ * (src/core/content-hash.ts `hashBytes`).
+ */
+export type ImageSource =
+	| { kind: "vault"; path: string }
+	| { kind: "url"; url: string }
+	| { kind: "data"; mime: string; url: string; key: string };
 
 /** Fields every block carries: where it came from, for warnings in the preview. */
 interface BlockBase {

@@ -50,7 +50,7 @@ export async function buildPreviewPage(note: NoteInput, vault: VaultPort, option
 		const type = bytes ? sniffImageType(bytes) : null;
 		inline.set(path, bytes && type && INLINE_TYPES.has(type.mime) ? dataUrl(bytes, type.mime) : null);
 	}
-	const imageSrc = (source: ImageSource): string | null => (source.kind === "url" ? safeImageSrc(source.url) : inline.get(source.path) ?? null);
+	const imageSrc = (source: ImageSource): string | null => (source.kind === "vault" ? inline.get(source.path) ?? null : safeImageSrc(source.url));
 	const tree = layoutStory(story, { warnings: story.warnings, imageSrc });
 	return { html: previewPage(tree, { title: story.title, stylesheet: previewStylesheet(stylesheet) }), warnings: story.warnings };
 }

@@ -68,7 +68,7 @@ function planText(o: NoteOutcome, withContent: boolean): string {
 		`  Canonical URL: ${typeof b.canonicalUrl === "string" ? b.canonicalUrl : "(none)"}`,
 		`  License: ${String(b.license)}`,
 		`  Notes inlined: ${r.embeddedNotes.length > 0 ? r.embeddedNotes.map(printable).join(", ") : "(none)"}`,
-		`  Images to upload: ${r.images.length > 0 ? r.images.map((i) => printable(i.path)).join(", ") : "(none)"}`,
+		`  Images to upload: ${r.images.length > 0 ? r.images.map((i) => printable(i.path) + (i.line === undefined ? "" : ` (line ${String(i.line)})`)).join(", ") : "(none)"}`,
 	];
 	if (withContent) lines.push(`----- content (${String(b.contentFormat)}) -----`, String(b.content).trimEnd(), "----- end of content -----");
 	return lines.join("\n") + "\n";

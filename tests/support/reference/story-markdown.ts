@@ -75,7 +75,8 @@ function blockMarkdown(b: StoryBlock, numbers: Map<number, number>): string {
 
 /** Where an image is, as a markdown destination: its URL, or its vault path. */
 function imageHref(source: ImageSource): string {
-	return source.kind === "url" ? source.url : encodeURI(source.path);
+	if (source.kind === "url") return source.url;
+	return source.kind === "vault" ? encodeURI(source.path) : `data:${source.mime};hash=${source.key}`;
 }
 
 /** Inline nodes as markdown; `bracketed` inside a link's text. */
