@@ -21,6 +21,7 @@ import { emptyState } from "../src/publish/publisher-state";
 import type { Story } from "../src/convert/story";
 import { storyToHtml } from "../src/story/story-html";
 import { storyMarkdown } from "../src/story/story-markdown";
+import { base64 } from "../src/html/clipboard-story";
 import { startFakeMedium } from "../tests/support/fake-medium-server";
 import { nodeSleep } from "../tests/support/node-sleep";
 
@@ -65,6 +66,13 @@ function png(seed: number): Uint8Array {
 	for (const x of raw) { a = (a + x) % 65521; b = (b + a) % 65521; }
 	const zdata = [0x78, 0x01, 1, raw.length, 0, ~raw.length & 255, 0xff, ...raw, ...u32(((b << 16) | a) >>> 0)];
 	return new Uint8Array([...sig, ...chunk("IHDR", [...u32(1), ...u32(1), 8, 2, 0, 0, 0]), ...chunk("IDAT", zdata), ...chunk("IEND", [])]);
+}
+
+/** A data: URL of about `chars` characters: a PNG's first bytes, then zeros (base64, as pasted images are written). */
+function pastedImage(chars: number): string {
+	const bytes = new Uint8Array(Math.floor((chars * 3) / 4));
+	bytes.set(png(1));
+	return "data:image/png;base64," + base64(bytes);
 }
 
 /** One block holding every construct the converter handles (about 1.3 KB). */
@@ -279,6 +287,11 @@ async function benchConvert(): Promise<void> {
 		// One list item that goes on and on: each later line joins it, in place.
 		["one item, 50,000 nested lines", "1. a\n" + "   - b\n".repeat(50000)],
 		["one item, 50,000 paragraphs", "- a\n" + "\n  more\n".repeat(50000)],
+		// Images pasted as data: URLs: megabytes on one line, read (and refused) in one pass.
+		["2 MB data: image in a sentence", `See ![p](${pastedImage(2 * mb)} "cap") here.`],
+		["2 MB data: image as <img>", `<img alt="p" src="${pastedImage(2 * mb)}">`],
+		["2 MB data: URL, not base64", `![p](data:image/png;base64,${"*".repeat(2 * mb)})`],
+		["8 MB data: image in a sentence", `See ![p](${pastedImage(8 * mb)} "cap") here.`],
 	];
 	print("Adversarial notes (median of 3)");
 	let worst = 0;
