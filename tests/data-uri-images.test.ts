@@ -153,6 +153,16 @@ describe("converting an image written as a data: URL", () => {
 		}
 	});
 
+	it("a cover image pasted into the properties opens the story; the same image opening the body shows once", async () => {
+		const written = uri(png(10));
+		const cover = await convertNote({ path: "N.md", text: "Body.", properties: { cover: { image: written, alt: "Alt", caption: "Cap" } } }, new MemoryVault({ "N.md": "Body." }));
+		expect(cover.warnings).toEqual([]);
+		expect(cover.blocks[0]).toMatchObject({ type: "image", source: { kind: "data", key: hashBytes(png(10)) }, alt: "Alt", caption: [{ type: "text", text: "Cap" }] });
+		const text = `![](${written})\n\nBody.`;
+		const twice = await convertNote({ path: "N.md", text, properties: { cover: written } }, new MemoryVault({ "N.md": text }));
+		expect(twice.blocks.map((b) => b.type)).toEqual(["image", "paragraph"]);
+	});
+
 	it("a link to a data: URL stays plain text, its warning short", async () => {
 		const story = await convert(`[open](data:text/html;base64,${"A".repeat(10000)})`);
 		expect(codes(story)).toEqual(["local-url"]);

@@ -26,6 +26,7 @@ import { COVER_IMAGE_CODE, NOTES_HEADING, RELATIVE_IMAGE_CODE } from "./rules/bl
 import { isAbsoluteImageSrc } from "./rules/inline-rules";
 import { storyMarkdown } from "../story/story-markdown";
 import type { ImageSource, StoryBlock } from "../story/story-model";
+import { isDataUrl } from "../core/data-url";
 import { coverMarkdown, coverOf, type CoverSpec } from "./cover-image";
 
 /** The note to convert: its vault path, its text as stored, and its parsed properties. */
@@ -280,7 +281,8 @@ function imageSource(ctx: ConvertContext, src: string, line: number): ImageSourc
 function addCover(ctx: ConvertContext, builder: StoryBuilder, notePath: string, cover: CoverSpec): StoryBlock | null {
 	const named = `The cover image in the ${cover.key} property (${cover.target})`;
 	let src: string;
-	if (isAbsoluteImageSrc(cover.target)) src = cover.target.split(" ").join("%20").split("(").join("%28").split(")").join("%29");
+	// A data: URL (an image pasted into the property) is read like one in the body.
+	if (isAbsoluteImageSrc(cover.target) || isDataUrl(cover.target)) src = cover.target.split(" ").join("%20").split("(").join("%28").split(")").join("%29");
 	else {
 		const path = resolveCached(ctx, cover.target, notePath);
 		if (path === null || fileKind(path) !== "image") {
@@ -298,6 +300,7 @@ function addCover(ctx: ConvertContext, builder: StoryBuilder, notePath: string, 
 
 /** Whether two images show the same file or address. */
 function sameImage(a: ImageSource, b: ImageSource): boolean {
+	if (a.kind === "data") return b.kind === "data" && a.key === b.key;
 	return a.kind === "vault" ? b.kind === "vault" && a.path === b.path : b.kind === "url" && a.url === b.url;
 }
 
