@@ -99,6 +99,9 @@ const ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 /** 1 for the ASCII characters that can start inline syntax: ! # $ % < = [ \\ ^ */
 const STARTS_SYNTAX = new Uint8Array(128);
 for (const ch of "!#$%<=[\\^") STARTS_SYNTAX[ch.charCodeAt(0)] = 1;
+/** The same, and `(`, for a line holding `::`: Dataview's `(key:: value)` may open at a `(`. */
+const STARTS_SYNTAX_FIELDS = STARTS_SYNTAX.slice();
+STARTS_SYNTAX_FIELDS[40] = 1;
 
 /** Characters that end a tag: white space and ASCII punctuation other than `_`, `-` and `/`. */
 function endsTag(c: number): boolean {
@@ -255,7 +258,10 @@ export function convertInline(text: string, env: InlineEnv): InlineResult {
  * (an embed) must use another object; the result is written only once the line is done.
  */
 export function convertInlineInto(text: string, env: InlineEnv, result: InlineResult): InlineResult {
-	const first = firstInlineSyntax(text);
+	let first = firstInlineSyntax(text);
+	// Dataview's `(key:: value)` opens at a `(`, which is syntax only in a line holding `::`.
+	const paren = text.indexOf("::") === -1 ? -1 : text.indexOf("(");
+	if (paren !== -1 && (first === -1 || paren < first)) first = paren;
 	if (first === -1) return setResult(result, text, null, false, null);
 	return InlineScanner.convert(text, env, result, first);
 }
@@ -317,6 +323,9 @@ class InlineScanner {
 	private n = 0;
 	private spans: readonly CodeSpan[] = [];
 	private brackets: BracketPairs | null = null;
+	private parens: BracketPairs | null = null;
+	/** Whether the line holds `::`, so Dataview's inline fields may be in it. */
+	private fields = false;
 	private readonly parts: Array<string | string[]> = [];
 	private out = "";
 	private last = 0;
@@ -362,6 +371,7 @@ class InlineScanner {
 			return !isSpace(prev) && prev !== 36 && next !== 36 && !(next >= 48 && next <= 57) && !isEscaped(text, i);
 		}),
 		brackets: new BracketPairs(),
+		parens: new BracketPairs("(", ")"),
 	};
 
 	/** Converts one line with an idle scanner (or a new one), then gives the scanner back. */
@@ -383,6 +393,7 @@ class InlineScanner {
 		this.env = env;
 		this.n = text.length;
 		this.spans = withBareUrls(findCodeSpans(text), text);
+		this.fields = text.indexOf("::") !== -1;
 		this.last = 0;
 		this.highlightClose = -1;
 		this.removed = false;
@@ -400,6 +411,7 @@ class InlineScanner {
 		// (Setting an array's length is a runtime call: only done when there is something to drop.)
 		this.closes = 0;
 		this.brackets = null;
+		this.parens = null;
 		this.tagFinders = null;
 		// The finders used on this line let go of its text too.
 		if (!this.findersUsed) return;
@@ -508,6 +520,7 @@ class InlineScanner {
 	 */
 	run(first: number): InlineResult {
 		const { text, n } = this;
+		const starts = this.fields ? STARTS_SYNTAX_FIELDS : STARTS_SYNTAX;
 		let s = 0;
 		let i = first;
 		// `stop`: the next position where a code span starts or a pending link closes. Between stops,
@@ -516,7 +529,7 @@ class InlineScanner {
 		while (i < n) {
 			if (i < stop) {
 				const ch = text.charCodeAt(i);
-				if (ch >= 128 || STARTS_SYNTAX[ch] === 0) {
+				if (ch >= 128 || starts[ch] === 0) {
 					i++;
 					continue;
 				}
@@ -524,7 +537,7 @@ class InlineScanner {
 			while (s < this.spans.length && this.spans[s].end <= i) s++;
 			const pending = this.closes;
 			stop = Math.min(s < this.spans.length ? this.spans[s].start : n, pending > 0 ? this.closeAt[pending - 1] : n);
-			if (i < stop && STARTS_SYNTAX[text.charCodeAt(i)] !== 1) {
+			if (i < stop && starts[text.charCodeAt(i)] !== 1) {
 				i++;
 				continue;
 			}
@@ -562,7 +575,8 @@ class InlineScanner {
 				case 91: {
 					// [
 					stop = 0; // a link may open here: its close becomes the next stop
-					const next = text.charCodeAt(i + 1) === 91 ? this.wikiLink(i) : text.charCodeAt(i + 1) === 94 ? this.footnoteRef(i) : this.markdownLink(i);
+					let next = text.charCodeAt(i + 1) === 91 ? this.wikiLink(i) : text.charCodeAt(i + 1) === 94 ? this.footnoteRef(i) : this.markdownLink(i);
+					if (next === -1 && this.fields) next = this.inlineField(i, 93);
 					if (next !== -1) {
 						i = next;
 						continue;
@@ -633,6 +647,16 @@ class InlineScanner {
 				case 36: // $
 					i = this.math(i);
 					continue;
+				case 40: // ( (only in a line holding `::`)
+					if (this.fields) {
+						stop = 0;
+						const next = this.inlineField(i, 41);
+						if (next !== -1) {
+							i = next;
+							continue;
+						}
+					}
+					break;
 				case 94: // ^
 					if (text.charCodeAt(i + 1) === 91) {
 						const next = this.inlineFootnote(i);
@@ -984,6 +1008,41 @@ class InlineScanner {
 	 */
 	private openLink(i: number, openEnd: number, keep: boolean): number {
 		return keep && openEnd === i + 1 ? openEnd : this.replace(i, keep ? "[" : "", openEnd);
+	}
+
+	/**
+	 * Dataview's inline field opening at `i` with `[` (shown as `key: value`) or `(` (its value alone,
+	 * the key hidden), as its reading view shows them; -1 when there is none. The key runs to the first
+	 * `::` and holds no bracket, parenthesis or backtick (Dataview's rule); a space (or the close) must
+	 * follow the `::`, so `(std::move)` and `[a::b]` stay text. The value is converted as the rest of
+	 * the line; the close is matched like a link's. The key's scan stops at the next bracket, so
+	 * the scans of a line never overlap.
+	 */
+	private inlineField(i: number, closeChar: 93 | 41): number {
+		const text = this.text;
+		let j = i + 1;
+		for (;;) {
+			if (j >= this.n) return -1;
+			const c = text.charCodeAt(j);
+			if (c === 58 && text.charCodeAt(j + 1) === 58) break;
+			if (c === 91 || c === 93 || c === 40 || c === 41 || c === 96) return -1;
+			j++;
+		}
+		const key = text.slice(i + 1, j).trim();
+		let value = j + 2;
+		if (key.length === 0 || !(isSpace(text.charCodeAt(value)) || text.charCodeAt(value) === closeChar)) return -1;
+		let close: number;
+		if (closeChar === 93) {
+			close = this.closeOf(i);
+		} else {
+			this.parens ??= this.finders.parens.reset(text, this.spans);
+			close = this.parens.closeOf(i);
+		}
+		// A pending link's close before the field's would leave the two crossed.
+		if (close === -1 || (this.closes > 0 && close > this.closeAt[this.closes - 1])) return -1;
+		while (value < close && isSpace(text.charCodeAt(value))) value++;
+		this.pushClose(close, "", close + 1);
+		return this.replace(i, closeChar === 93 ? key + ": " : "", value);
 	}
 
 	/** A link whose `]` at `at` will be replaced by `emit` (null: kept as written), resuming at `skipTo`. */

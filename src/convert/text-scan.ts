@@ -112,10 +112,11 @@ export function isEscaped(text: string, i: number): boolean {
 }
 
 /**
- * The square brackets of one line, matched with a stack (code spans and escapes skipped). Opening
- * brackets are kept in position order with their partner, so `closeOf` answers in amortised O(1) for
- * positions that only grow, as the inline scanner's do. Linear to build. One object serves line after
- * line ({@link reset}): its arrays keep their storage, so matching a line allocates nothing.
+ * The square brackets of one line (or its parentheses: `new BracketPairs("(", ")")`), matched with a
+ * stack (code spans and escapes skipped). Opening brackets are kept in position order with their
+ * partner, so `closeOf` answers in amortised O(1) for positions that only grow, as the inline scanner's
+ * do. Linear to build. One object serves line after line ({@link reset}): its arrays keep their
+ * storage, so matching a line allocates nothing.
  */
 export class BracketPairs {
 	private readonly opens: number[] = [];
@@ -124,6 +125,14 @@ export class BracketPairs {
 	/** How many entries of `opens`/`closes` belong to the current line (later ones are stale). */
 	private count = 0;
 	private cursor = 0;
+	private readonly openCode: number;
+
+	constructor(
+		private readonly open = "[",
+		private readonly close = "]",
+	) {
+		this.openCode = open.charCodeAt(0);
+	}
 
 	/** Matches the brackets of `text`, forgetting the previous line's. */
 	reset(text: string, spans: readonly CodeSpan[]): this {
@@ -134,8 +143,8 @@ export class BracketPairs {
 		let depth = 0;
 		let s = 0;
 		// Visit only `[`, `]` and `\`, found with native searches.
-		let open = text.indexOf("[");
-		let close = text.indexOf("]");
+		let open = text.indexOf(this.open);
+		let close = text.indexOf(this.close);
 		let escape = text.indexOf("\\");
 		while (open !== -1 || close !== -1) {
 			let i = open === -1 ? close : close === -1 ? open : Math.min(open, close);
@@ -151,7 +160,7 @@ export class BracketPairs {
 				const c = text.charCodeAt(i);
 				if (c === 92) {
 					next = i + 2;
-				} else if (c === 91) {
+				} else if (c === this.openCode) {
 					stack[depth++] = count;
 					opens[count] = i;
 					closes[count] = -1;
@@ -160,8 +169,8 @@ export class BracketPairs {
 					closes[stack[--depth]] = i;
 				}
 			}
-			if (open !== -1 && open < next) open = text.indexOf("[", next);
-			if (close !== -1 && close < next) close = text.indexOf("]", next);
+			if (open !== -1 && open < next) open = text.indexOf(this.open, next);
+			if (close !== -1 && close < next) close = text.indexOf(this.close, next);
 			if (escape !== -1 && escape < next) escape = text.indexOf("\\", next);
 		}
 		this.count = count;

@@ -182,4 +182,14 @@ export const INLINE_RULES = {
 			{ note: "{{< youtube dQw4w9WgXcQ >}}", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
 		],
 	},
+	dataviewFields: {
+		construct: "Dataview's inline fields in a line: `[key:: value]`, `(key:: value)` (the form that hides its key)",
+		medium: "what Dataview shows in reading view: `key: value`, or the value alone; a full-line `Key:: Value` and a `::` with no space after it (`std::move`) stay as written",
+		examples: [
+			{ note: "I would rate this a [rating:: 9]! It was [mood:: acceptable].", markdown: "I would rate this a rating: 9! It was mood: acceptable." },
+			{ note: "This will not show the (longKeyIDontNeedWhenReading:: key).", markdown: "This will not show the key." },
+			{ note: "- [ ] Mail David [due:: 2022-04-05] [project:: [[Plan]]] [owner:: **Ann** (lead)]", markdown: "- ☐ Mail David due: 2022-04-05 project: Plan owner: **Ann** (lead)", warnings: ["unresolved-link"] },
+			{ note: "Basic Field:: Some value\nCall (std::move) or [a::b], not `[code:: x]`.", markdown: "Basic Field:: Some value\\\nCall (std::move) or [a::b], not `[code:: x]`." },
+		],
+	},
 } satisfies Record<string, ConversionRule>;
