@@ -19,8 +19,8 @@ export const MEDIUM_IMAGE_TYPES: readonly string[] = ["image/jpeg", "image/png",
 
 /**
  * The largest image this plugin sends to Medium's upload. The API documents no limit (medium-api.md);
- * Medium's own editor refuses image files over 25 MB, so larger ones are left out with a warning instead
- * of failing the whole publish.
+ * guides to Medium's editor report 25 MB as its limit (not a Medium source), so larger data: images are
+ * left out with a warning instead of risking the whole publish.
  */
 export const MEDIUM_IMAGE_MAX_BYTES = 25 * 1024 * 1024;
 
