@@ -282,6 +282,9 @@ async function benchConvert(): Promise<void> {
 		// HTML tags whose closing tag never comes (or comes in the other case): each must not search the line again.
 		["50,000 <a href> unclosed", "<a href=x>".repeat(50000)],
 		["50,000 <b> unclosed", "<b>".repeat(50000)],
+		// A quoted attribute value is read whole (a `>` in it is text): a quote never closed must not be searched for again per tag.
+		["50,000 <a href=\" unclosed", '<a href="'.repeat(50000)],
+		["50,000 tags, quotes of both kinds", "<a x=\"<a y='".repeat(50000) + '<span title="a>b">x'.repeat(50000)],
 		["50,000 <i>a</i>", "<i>a</i>".repeat(50000)],
 		["20,000 <pre> lines unclosed", "<pre>\n".repeat(20000)],
 		// One list item that goes on and on: each later line joins it, in place.

@@ -1,10 +1,10 @@
 /** `<img>` and `<iframe>` written as HTML in a note: what Medium gets (src/convert/html-media.ts). */
 
 import { decodeEntities } from "../src/convert/entities";
-import { iframePageUrl, readHtmlMedia } from "../src/convert/html-media";
+import { htmlTagEnd, iframePageUrl, readHtmlMedia } from "../src/convert/html-media";
 import { storyToHtml } from "../src/story/story-html";
 import { body, codes, convert } from "./support/convert-helpers";
-import { importHtml } from "./support/medium-importer";
+import { importHtml, showParagraph } from "./support/medium-importer";
 
 const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13]);
 
@@ -123,5 +123,34 @@ describe("styling tags", () => {
 		expect(s.blocks).toHaveLength(1);
 		expect(s.content).not.toContain("**");
 		expect(s.content).not.toContain("](");
+	});
+});
+
+describe("a `>` inside a quoted attribute value", () => {
+	/** What Medium shows for a note's body (the title paragraph left out). */
+	async function shown(text: string, files: Record<string, string | Uint8Array> = {}): Promise<string[]> {
+		return importHtml(storyToHtml(await convert("# T\n\n" + text, files)).html).slice(1).map(showParagraph);
+	}
+
+	test("is the value's text, not the tag's end: the image, the link and the styling are read whole", async () => {
+		expect(await shown('<img alt="a > b" src="https://e.com/x.png">')).toEqual(['IMG src=https://e.com/x.png alt="a > b"']);
+		expect(await shown("See <img alt='1 > 0' src=\"https://e.com/y.png\" title=\"x>y\"> here.")).toEqual(["P: See here.", 'IMG src=https://e.com/y.png alt="1 > 0": x>y']);
+		expect(await shown('Go <a title="x>y" href="https://e.com">there</a> now, <b data-x="a>b">bold</b>.')).toEqual(["P: Go [there](https://e.com) now, **bold**."]);
+	});
+	test("another tag holding one is dropped whole, its text kept, never `b\">` on Medium", async () => {
+		expect(await shown('Some <span title="a > b" class=\'x>y\'>kept</span> text')).toEqual(["P: Some kept text"]);
+	});
+	test("a quote never closed, or a quote that is not a value's, makes no tag: the text is shown as written", async () => {
+		expect(await shown('a <span title="x> b')).toEqual(['P: a <span title="x> b']);
+		expect(await shown("it's <b x'>y</b>")).toEqual(["P: it's <b x'>y"]);
+	});
+	test("the reader: the `>` past quoted values, -1 for no tag", () => {
+		const end = (t: string) => htmlTagEnd(t, 0);
+		expect(end('<img alt="a > b" src=x>rest')).toBe(22);
+		expect(end("<a title = 'x>y' href=z/>")).toBe(24);
+		expect(end('<a href="x>')).toBe(-1);
+		expect(end('<a href="x" <b>')).toBe(-1);
+		expect(end("<a b'c>")).toBe(-1);
+		expect(end("<a\nhref=x>")).toBe(-1);
 	});
 });

@@ -34,6 +34,41 @@ function startsWithName(text: string, i: number, name: string): boolean {
 }
 
 /**
+ * Where the HTML tag opening at `i` (its `<`) ends: the index of its `>`, read past quoted attribute
+ * values (`alt="a > b"` holds a `>`), or -1 when no tag opens there: a value's quote never closed, a
+ * quote that opens no value (`<b x'>`), a `<` or a line end outside a value. CommonMark's open tag, read
+ * loosely otherwise (any tag name, attribute names unchecked).
+ *
+ * Linear over a line of many `<`, however they are read: a quote outside a value ends the reading,
+ * so two readings are never outside a value at the same place (a quote moves one in and the other out,
+ * or ends it), and a `<` outside ends the one there. At most three (outside, in `"…"`, in `'…'`) pass
+ * any character, so a line of 50,000 unclosed `<a href="` is read a few times over, not 50,000 times.
+ */
+export function htmlTagEnd(text: string, i: number): number {
+	const n = text.length;
+	let k = i + 1;
+	let value = false; // just after `=` (and any white space): a quote here opens the value
+	while (k < n) {
+		const c = text.charCodeAt(k);
+		if (c === 62) return k;
+		if (c === 60 || c === 10 || c === 13) return -1;
+		if (c === 34 || c === 39) {
+			if (!value) return -1;
+			let j = k + 1;
+			while (j < n && text.charCodeAt(j) !== c && text.charCodeAt(j) !== 10) j++;
+			if (j >= n || text.charCodeAt(j) !== c) return -1;
+			k = j + 1;
+			value = false;
+			continue;
+		}
+		if (c === 61) value = true;
+		else if (!isSpaceChar(c)) value = false;
+		k++;
+	}
+	return -1;
+}
+
+/**
  * The `<img …>`, `<iframe …>` or `<a …>` opening at `i` (the `<`), read up to `close` (its `>`), or
  * null when it is another tag. One pass over the tag; attribute values quoted, single-quoted or bare.
  */
@@ -70,7 +105,7 @@ export function readHtmlMedia(text: string, i: number, close: number): HtmlMedia
 		let value: string;
 		if (q === 34 || q === 39) {
 			const end = text.indexOf(q === 34 ? '"' : "'", k + 1);
-			if (end === -1 || end > close) return null; // a `>` inside a quoted value: not read
+			if (end === -1 || end > close) return null; // `close` was not read past quoted values (see htmlTagEnd)
 			value = text.slice(k + 1, end);
 			k = end + 1;
 		} else {

@@ -8,6 +8,7 @@
 
 import type { InlineNode } from "../story/story-model";
 import { decodeEntities, entityAt } from "./entities";
+import { htmlTagEnd } from "./html-media";
 import { IMAGE_LINK_CODE, isAbsoluteHref, isLineBreakTag, isParagraphTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
 import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isAsciiAlnum, isSpace, mayHoldUrl } from "./text-scan";
 
@@ -673,6 +674,16 @@ class InlineTreeParser {
 			return i + 1;
 		}
 		const inner = text.slice(i + 1, close);
+		if ((inner.indexOf('"') !== -1 || inner.indexOf("'") !== -1) && !isAutolink(inner)) {
+			// A quote: the tag ends past its quoted values (`<span title="a > b">`), or no tag opens here.
+			const end = isHtmlTag(inner) ? htmlTagEnd(text, i) : -1;
+			if (end === -1 || end - i > 2048) {
+				this.addText(i, i + 1);
+				return i + 1;
+			}
+			this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
+			return end + 1;
+		}
 		if (inner.indexOf("<") !== -1 || inner.indexOf("\n") !== -1) {
 			this.addText(i, i + 1);
 			return i + 1;

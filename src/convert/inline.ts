@@ -12,7 +12,7 @@ import { linkReferencesOf, normalizeLabel } from "./link-references";
 import { fillUrlTemplate, slugProperty } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
-import { escapeAlt, iframePageUrl, readHtmlMedia, readHtmlStyle } from "./html-media";
+import { escapeAlt, htmlTagEnd, iframePageUrl, readHtmlMedia, readHtmlStyle } from "./html-media";
 import { decodeEntities } from "./entities";
 import { dataImage, shortWritten } from "./data-images";
 import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isAsciiPunct, isEscaped, isSpace, BracketPairs } from "./text-scan";
@@ -1246,7 +1246,7 @@ class InlineScanner {
 	private htmlStyle(i: number): number {
 		if (this.e.plain) return -1;
 		const text = this.text;
-		const gt = this.gtFinder.next(i + 1);
+		const gt = htmlTagEnd(text, i);
 		if (gt === -1) return -1;
 		const style = readHtmlStyle(text, i, gt, (needle, from) => this.nextTag(needle, from));
 		if (style === null || (this.closes > 0 && style.closeStart > this.closeAt[this.closes - 1])) return -1;
@@ -1273,7 +1273,7 @@ class InlineScanner {
 	 */
 	private htmlLink(i: number): number {
 		const text = this.text;
-		const gt = this.gtFinder.next(i + 1);
+		const gt = htmlTagEnd(text, i);
 		if (gt === -1) return -1;
 		const tag = readHtmlMedia(text, i, gt);
 		if (tag === null || tag.tag !== "a" || tag.href === null) return -1;
@@ -1287,7 +1287,7 @@ class InlineScanner {
 	 * an embed of its own (any other iframe: its address, a link). -1 for any other tag.
 	 */
 	private htmlMedia(i: number): number {
-		const close = this.gtFinder.next(i + 1);
+		const close = htmlTagEnd(this.text, i);
 		if (close === -1) return -1;
 		const media = readHtmlMedia(this.text, i, close);
 		if (media === null) return -1;
