@@ -302,6 +302,42 @@ describe("a raw HTML block (CommonMark's kinds 6 and 7: up to a blank line)", ()
 	});
 });
 
+describe("a line of a paragraph that shows nothing", () => {
+	test("a lone HTML tag, dropped, takes its line break with it: no blank line inside the paragraph", async () => {
+		expect(await shown("First\n<span>\nThird")).toEqual(["P: First\nThird"]);
+		expect(await shown("First\n</span>\nThird\n<b> <i title=\"a > b\">\nFourth")).toEqual(["P: First\nThird\nFourth"]);
+		expect(await shown("- item\n  <span>\n  more\n\n> quote\n> </div>\n> more")).toEqual(["ULI: item\nmore", "BQ: quote\nmore"]);
+		const strict = await convert("# T\n\nFirst\n<span>\nThird", {}, { strictLineBreaks: true });
+		expect(importHtml(storyToHtml(strict).html).slice(1).map(showParagraph)).toEqual(["P: First Third"]);
+	});
+	test("a comment, a tag line or a block id alone on a line too; text beside a tag stays", async () => {
+		expect(await shown("First\n%%c%%\nSecond\n<!-- c -->\nThird\n#tag\nFourth\n^id-1\nFifth")).toEqual(["P: First\nSecond\nThird\nFourth\nFifth"]);
+		expect(await shown("First\n<span>x</span>\nThird")).toEqual(["P: First\nx\nThird"]);
+	});
+});
+
+describe("the lines of a raw HTML block", () => {
+	/** What Medium shows, with Obsidian's Strict line breaks setting off and on. */
+	async function both(body: string): Promise<string[][]> {
+		const out: string[][] = [];
+		for (const strictLineBreaks of [false, true]) {
+			const story = await convert("# T\n\n" + body, {}, { strictLineBreaks });
+			out.push(importHtml(storyToHtml(story).html).slice(1).map(showParagraph));
+		}
+		return out;
+	}
+
+	test("are joined by a space, as the browser joins raw HTML's lines, whatever the line-break setting", async () => {
+		expect(await both("<div>\nline one\nline two\n</div>\n\nNext\nline")).toEqual([["P: line one line two", "P: Next\nline"], ["P: line one line two", "P: Next line"]]);
+		expect(await both("<span>\nword\n<b>bold</b>\nend\n</span>")).toEqual([["P: word **bold** end"], ["P: word **bold** end"]]);
+	});
+	test("a `<br>` breaks the line once, and a block tag (`<p>`, `<div>`, `<li>`) between two lines parts them", async () => {
+		expect(await both("<div>\nfirst<br>\nsecond\nthird\n</div>")).toEqual([["P: first\nsecond third"], ["P: first\nsecond third"]]);
+		expect(await both("<div>\n<p>one\ntwo</p>\n<p>three</p>\n</div>")).toEqual([["P: one two\nthree"], ["P: one two\nthree"]]);
+		expect(await both("<div>a</div>\n<div>b\nc</div>\nd")).toEqual([["P: a\nb c\nd"], ["P: a\nb c\nd"]]);
+	});
+});
+
 describe("HTML blocks up to their closing tag (<pre>, <script>, <style>)", () => {
 	test("a fence inside a <pre> is its text: the rest of the note is not swallowed, its footnotes are still read", async () => {
 		const story = await convert("# T\n\n<pre><code>```q\nx\n```</code></pre>\n\nAfter[^1].\n\n## Next\n\n[^1]: The note.");

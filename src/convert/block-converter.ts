@@ -171,6 +171,8 @@ export class BlockConverter {
 	private indentedCode = false;
 	/** An open raw HTML block (CommonMark's kinds 6 and 7), which a blank line ends: its markdown is text. */
 	private htmlBlock = false;
+	/** How the block's next line joins the text line before it (see htmlBlockLine). */
+	private htmlJoin = HtmlJoin.None;
 	private prevBlank = true;
 	private listActive = false;
 	/** The column where the last list item's text starts (a quote less than 4 columns past it is the item's). */
@@ -444,6 +446,7 @@ export class BlockConverter {
 		// A raw HTML block: Obsidian shows its lines as HTML, so markdown in them is text (its tags are read as in a paragraph).
 		if (r0 === 60 && isHtmlBlockStart(raw, wasBlank || this.lastKind !== LineKind.Text)) {
 			this.htmlBlock = true;
+			this.htmlJoin = HtmlJoin.None;
 			this.prevBlank = false;
 			this.listActive = false;
 			this.htmlBlockLine(raw);
@@ -774,9 +777,24 @@ export class BlockConverter {
 		const h = /^\s*<h([1-6])(?:\s[^>]*)?>(.*)<\/h\1>\s*$/i.exec(raw);
 		if (h !== null) {
 			this.emitInline(HEADING_LEADS[Number(h[1])], markdownAsText(h[2]), "", true);
+			this.htmlJoin = HtmlJoin.None;
 			return;
 		}
+		// The block's text is raw HTML: the browser joins its lines with a space, whatever the line-break
+		// setting; a block tag between two lines (`</p>`, `<div>`, `<li>`) parts them, as a `<p>` does here.
+		const join = this.htmlJoin === HtmlJoin.None ? HtmlJoin.None : this.htmlJoin === HtmlJoin.Break || blockTagAt(raw, true) ? HtmlJoin.Break : HtmlJoin.Space;
+		const before = this.n;
 		this.emitInline("", markdownAsText(raw), "");
+		if (this.n !== before + 1 || this.lastKind !== LineKind.Text || this.commentClose !== null) {
+			// No line of text, or more than one (an image, an embed): the next line is not joined to it.
+			this.htmlJoin = HtmlJoin.None;
+			return;
+		}
+		if (join !== HtmlJoin.None) {
+			this.n--;
+			this.out[this.n - 1] += (join === HtmlJoin.Break ? "<p>" : " ") + this.out[this.n];
+		}
+		this.htmlJoin = blockTagAt(raw, false) ? HtmlJoin.Break : HtmlJoin.Space;
 	}
 
 	/**
@@ -1021,6 +1039,36 @@ function isHtmlBlockStart(line: string, mayStart7: boolean): boolean {
 	if (!mayStart7 || name === "script" || name === "style" || name === "pre" || name === "textarea") return false;
 	const close = tagEnd(line, i);
 	return close !== -1 && isBlank(line.slice(close + 1));
+}
+
+/** How a raw HTML block's line joins the text line before it: not at all, by a space, or by a line break. */
+const enum HtmlJoin {
+	None,
+	Space,
+	Break,
+}
+
+/**
+ * Whether the line starts (`atStart`) or ends with a block tag, open or closing (`<div>`, `</p>`), which
+ * the browser shows apart from the text beside it. `<br>` needs no check: it breaks the line itself.
+ */
+function blockTagAt(raw: string, atStart: boolean): boolean {
+	const line = raw.trim();
+	let i: number;
+	if (atStart) {
+		if (line.charCodeAt(0) !== 60) return false;
+		i = 1;
+	} else {
+		if (line.charCodeAt(line.length - 1) !== 62) return false;
+		i = line.lastIndexOf("<") + 1;
+		if (i === 0) return false;
+	}
+	if (line.charCodeAt(i) === 47) i++;
+	const start = i;
+	while (i < line.length && isTagNameChar(line.charCodeAt(i), i === start)) i++;
+	if (i === start) return false;
+	const c = line.charCodeAt(i);
+	return (c === 62 || c === 32 || c === 9 || c === 47) && HTML_BLOCK_TAGS.has(line.slice(start, i).toLowerCase());
 }
 
 function isTagNameChar(c: number, first: boolean): boolean {

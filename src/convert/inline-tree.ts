@@ -396,6 +396,9 @@ class InlineTreeParser {
 	/** The deepest node among the entries the last take removed. */
 	private takenDepth = 0;
 
+	/** Where the current line's text starts (past its indent). */
+	private lineStart = 0;
+
 	/** Parses one paragraph; the parser holds nothing of it afterwards and can take the next. */
 	parse(text: string, report: InlineReport): ParsedParagraph {
 		this.text = text;
@@ -408,7 +411,7 @@ class InlineTreeParser {
 		this.gt = null;
 		this.quoteFinders = null;
 		this.rewrite = false;
-		this.maxDepth = this.takenDepth = 0;
+		this.maxDepth = this.takenDepth = this.lineStart = 0;
 		try {
 			return this.run();
 		} finally {
@@ -524,13 +527,21 @@ class InlineTreeParser {
 		return this.pieces();
 	}
 
-	/** A newline at `i` (hard when a backslash or two spaces end the line); returns where the next line's text starts. */
+	/**
+	 * A newline at `i` (hard when a backslash or two spaces end the line); returns where the next line's
+	 * text starts. A line of nothing but HTML tags, which are dropped, shows nothing: its break goes with
+	 * it, or the paragraph on Medium would hold an empty line.
+	 */
 	private lineBreak(i: number, backslash: boolean): number {
 		const hard = this.trimTextEnd() >= 2 || backslash;
-		if (hard || this.report.softBreaks) this.pushNode(BREAK);
+		if (!backslash && this.text.charCodeAt(this.lineStart) === 60 && onlyDroppedTags(this.text, this.lineStart, i)) {
+			// The break (or space) before the line stands for both; the space that break was is back.
+			if (!this.report.softBreaks && this.lineStart > 0) this.addString(" ");
+		} else if (hard || this.report.softBreaks) this.pushNode(BREAK);
 		else this.addString(" ");
 		let j = i + 1;
 		while (j < this.n && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
+		this.lineStart = j;
 		return j;
 	}
 
@@ -1167,6 +1178,28 @@ function isEmailAutolink(inner: string): boolean {
 }
 
 /** `<tag …>`, `</tag>` or `<tag/>`: an HTML tag by its shape (a letter after `<` or `</`). */
+/**
+ * Whether `text[from, to)` holds HTML tags and white space only, each a tag {@link InlineParser.angle}
+ * drops (not a `<br>` or `<p>`, which break the line, nor an autolink): such a line shows nothing.
+ */
+function onlyDroppedTags(text: string, from: number, to: number): boolean {
+	let k = from;
+	while (k < to) {
+		const c = text.charCodeAt(k);
+		if (c === 32 || c === 9) {
+			k++;
+			continue;
+		}
+		if (c !== 60) return false;
+		const end = htmlTagEnd(text, k);
+		if (end === -1 || end >= to || end - k > 2048) return false;
+		const inner = text.slice(k + 1, end);
+		if (!isHtmlTag(inner) || isLineBreakTag(inner) || isAutolink(inner) || isEmailAutolink(inner)) return false;
+		k = end + 1;
+	}
+	return true;
+}
+
 function isHtmlTag(inner: string): boolean {
 	const start = inner.charCodeAt(0) === 47 ? 1 : 0;
 	const c = inner.charCodeAt(start);
