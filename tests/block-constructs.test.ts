@@ -302,6 +302,16 @@ describe("a raw HTML block (CommonMark's kinds 6 and 7: up to a blank line)", ()
 	});
 });
 
+describe("an image inside link text or emphasis (Medium holds no image there: it moves out)", () => {
+	test("the words around it keep one space between them, in the story and in `convert`'s markdown", async () => {
+		const story = await convert("# T\n\n[see ![i](https://e.com/u.png) here](https://l.com) and **bold ![[pic.png]] text**, _x ![[pic.png]]; y_.", { "pic.png": new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]) });
+		expect(bodyOf(story).split("\n\n")[0]).toBe("[see here](https://l.com) and **bold text**, *x; y*.");
+		// The sentence stays one paragraph; the images follow it, as for an image in the middle of a line.
+		expect(story.blocks.map((b) => b.type)).toEqual(["paragraph", "image", "image", "image"]);
+		expect(story.blocks[0]).toEqual(expect.objectContaining({ content: expect.arrayContaining([{ type: "link", href: "https://l.com", children: [{ type: "text", text: "see here" }] }]) }));
+	});
+});
+
 describe("a line of a paragraph that shows nothing", () => {
 	test("a lone HTML tag, dropped, takes its line break with it: no blank line inside the paragraph", async () => {
 		expect(await shown("First\n<span>\nThird")).toEqual(["P: First\nThird"]);

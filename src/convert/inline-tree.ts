@@ -985,6 +985,7 @@ class InlineTreeParser {
 		let joint = -1;
 		for (let k = 0; k < nodes.length; k++) {
 			const node = nodes[k];
+			const hadText = textBefore;
 			if (node.type === "break") textBefore = false;
 			else if (!isBlankOrImage(node)) textBefore = true;
 			if (node.type === "image") {
@@ -999,10 +1000,17 @@ class InlineTreeParser {
 				}
 				continue;
 			}
+			const runBefore = run.length;
 			this.medium(node, run, hoisted);
 			if (joint > 0 && run.length > joint) closeJoint(run, joint);
 			joint = -1;
 			if (hoisted.length > 0) {
+				// Images that were inside a link or emphasis with text around them wait, as one in the middle of a line does.
+				if (textAfter[k] === 1 && (hadText || run.length > runBefore)) {
+					waiting.push(...hoisted);
+					hoisted.length = 0;
+					continue;
+				}
 				if (run.length > 0) pieces.push(run);
 				run = [];
 				pieces.push(...waiting, ...hoisted);
@@ -1023,6 +1031,24 @@ class InlineTreeParser {
 		return { pieces: out };
 	}
 
+	/**
+	 * A link's or emphasis's children made Medium's into `out`. Where an image moved out from between two
+	 * words, the space before it goes (see closeJoint): `[see ![i](u) here](l)` reads `see here`, not `see  here`.
+	 */
+	private mediumChildren(children: readonly Node[], out: InlineNode[], hoisted: InlineImage[]): void {
+		let joint = -1;
+		for (const c of children) {
+			const start = out.length;
+			this.medium(c, out, hoisted);
+			if (c.type === "image") {
+				if (start > 0) joint = start;
+				continue;
+			}
+			if (joint > 0 && out.length > joint) closeJoint(out, joint);
+			joint = -1;
+		}
+	}
+
 	/** Makes a node Medium's: strikethrough unwrapped, relative links made text, nested images moved out. */
 	private medium(node: Node, out: InlineNode[], hoisted: InlineImage[]): void {
 		switch (node.type) {
@@ -1030,19 +1056,19 @@ class InlineTreeParser {
 				hoisted.push(node);
 				return;
 			case "strike":
-				for (const c of node.children) this.medium(c, out, hoisted);
+				this.mediumChildren(node.children, out, hoisted);
 				return;
 			case "strong":
 			case "em": {
 				const children: InlineNode[] = [];
-				for (const c of node.children as Node[]) this.medium(c, children, hoisted);
+				this.mediumChildren(node.children as Node[], children, hoisted);
 				if (children.length > 0) out.push({ type: node.type, children: mergeText(children) });
 				return;
 			}
 			case "link": {
 				const children: InlineNode[] = [];
 				const imagesBefore = hoisted.length;
-				for (const c of node.children as Node[]) this.medium(c, children, hoisted);
+				this.mediumChildren(node.children as Node[], children, hoisted);
 				if (isAbsoluteHref(node.href)) {
 					// A link around nothing but an image (moved out) has no text left to carry it, and Medium's
 					// images cannot be links: the reader is told it is gone.
