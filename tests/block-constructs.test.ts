@@ -346,6 +346,9 @@ describe("the lines of a raw HTML block", () => {
 		expect(await both("<div>\n<p>one\ntwo</p>\n<p>three</p>\n</div>")).toEqual([["P: one two\nthree"], ["P: one two\nthree"]]);
 		expect(await both("<div>a</div>\n<div>b\nc</div>\nd")).toEqual([["P: a\nb c\nd"], ["P: a\nb c\nd"]]);
 	});
+	test("a comment over several of its lines shows nothing, as in Obsidian: never `<!--` on Medium", async () => {
+		expect(await both("<div>\ntext <!-- a note\nto self -->\nmore\n<!--\nhidden\n-->\nend\n</div>")).toEqual([["P: text more end"], ["P: text more end"]]);
+	});
 });
 
 describe("HTML blocks up to their closing tag (<pre>, <script>, <style>)", () => {

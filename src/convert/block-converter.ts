@@ -785,7 +785,8 @@ export class BlockConverter {
 		const join = this.htmlJoin === HtmlJoin.None ? HtmlJoin.None : this.htmlJoin === HtmlJoin.Break || blockTagAt(raw, true) ? HtmlJoin.Break : HtmlJoin.Space;
 		const before = this.n;
 		this.emitInline("", markdownAsText(raw), "");
-		if (this.n !== before + 1 || this.lastKind !== LineKind.Text || this.commentClose !== null) {
+		if (this.n === before) return; // a line that shows nothing (a comment): the next joins the line before it
+		if (this.n !== before + 1 || this.lastKind !== LineKind.Text) {
 			// No line of text, or more than one (an image, an embed): the next line is not joined to it.
 			this.htmlJoin = HtmlJoin.None;
 			return;
@@ -794,7 +795,8 @@ export class BlockConverter {
 			this.n--;
 			this.out[this.n - 1] += (join === HtmlJoin.Break ? "<p>" : " ") + this.out[this.n];
 		}
-		this.htmlJoin = blockTagAt(raw, false) ? HtmlJoin.Break : HtmlJoin.Space;
+		// A comment the line opens goes on over the next lines (the text after its end joins this line).
+		this.htmlJoin = this.commentClose === null && blockTagAt(raw, false) ? HtmlJoin.Break : HtmlJoin.Space;
 	}
 
 	/**
@@ -1123,6 +1125,13 @@ function markdownAsText(raw: string): string {
 		const c = line.charCodeAt(i);
 		if (c === 60) {
 			const d = line.charCodeAt(i + 1);
+			if (d === 33 && line.startsWith("<!--", i)) {
+				// A comment shows nothing, its text included; one that goes on to a later line is the inline pass's to end.
+				const end = line.indexOf("-->", i + 4);
+				if (end === -1) break;
+				i = end + 2;
+				continue;
+			}
 			if (isTagNameChar(d, true) || d === 47 || d === 33) {
 				const close = tagEnd(line, i + 1);
 				if (close !== -1) i = close;
