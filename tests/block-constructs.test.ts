@@ -308,7 +308,8 @@ describe("an image inside link text or emphasis (Medium holds no image there: it
 		expect(bodyOf(story).split("\n\n")[0]).toBe("[see here](https://l.com) and **bold text**, *x; y*.");
 		// The sentence stays one paragraph; the images follow it, as for an image in the middle of a line.
 		expect(story.blocks.map((b) => b.type)).toEqual(["paragraph", "image", "image", "image"]);
-		expect(story.blocks[0]).toEqual(expect.objectContaining({ content: expect.arrayContaining([{ type: "link", href: "https://l.com", children: [{ type: "text", text: "see here" }] }]) }));
+		const first = story.blocks[0];
+		expect(first.type === "paragraph" ? first.content[0] : null).toEqual({ type: "link", href: "https://l.com", children: [{ type: "text", text: "see here" }] });
 	});
 });
 

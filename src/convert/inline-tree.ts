@@ -1061,14 +1061,14 @@ class InlineTreeParser {
 			case "strong":
 			case "em": {
 				const children: InlineNode[] = [];
-				this.mediumChildren(node.children as Node[], children, hoisted);
+				this.mediumChildren(node.children, children, hoisted);
 				if (children.length > 0) out.push({ type: node.type, children: mergeText(children) });
 				return;
 			}
 			case "link": {
 				const children: InlineNode[] = [];
 				const imagesBefore = hoisted.length;
-				this.mediumChildren(node.children as Node[], children, hoisted);
+				this.mediumChildren(node.children, children, hoisted);
 				if (isAbsoluteHref(node.href)) {
 					// A link around nothing but an image (moved out) has no text left to carry it, and Medium's
 					// images cannot be links: the reader is told it is gone.
@@ -1203,10 +1203,9 @@ function isEmailAutolink(inner: string): boolean {
 	return true;
 }
 
-/** `<tag …>`, `</tag>` or `<tag/>`: an HTML tag by its shape (a letter after `<` or `</`). */
 /**
- * Whether `text[from, to)` holds HTML tags and white space only, each a tag {@link InlineParser.angle}
- * drops (not a `<br>` or `<p>`, which break the line, nor an autolink): such a line shows nothing.
+ * Whether `text[from, to)` holds HTML tags and white space only, each one a tag the paragraph parser's
+ * `angle` drops (not a `<br>` or `<p>`, which break the line, nor an autolink): such a line shows nothing.
  */
 function onlyDroppedTags(text: string, from: number, to: number): boolean {
 	let k = from;
@@ -1226,6 +1225,7 @@ function onlyDroppedTags(text: string, from: number, to: number): boolean {
 	return true;
 }
 
+/** `<tag …>`, `</tag>` or `<tag/>`: an HTML tag by its shape (a letter after `<` or `</`). */
 function isHtmlTag(inner: string): boolean {
 	const start = inner.charCodeAt(0) === 47 ? 1 : 0;
 	const c = inner.charCodeAt(start);
