@@ -90,6 +90,13 @@ describe("footnotes", () => {
 	test("a blank line then unindented text ends the definition", async () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n\nBody text.")).toEqual(["P: A[1].", "P: Body text.", "HR", "P: **Notes**", "OLI: Note."]);
 	});
+	test("an image in a footnote is left out with a warning, and only a body image is uploaded", async () => {
+		const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+		const story = await convert("# T\n\n![[body.png]] A[^a] b^[inline ![[inline.png|Alt]] note].\n\n[^a]: See ![](note.png) here.", { "body.png": png, "note.png": png, "inline.png": png });
+		expect(bodyOf(story).split("\n").slice(-2)).toEqual(["1. See here.", "2. inline note"]);
+		expect(codes(story)).toEqual(["image-in-footnote", "image-in-footnote"]);
+		expect(story.images.map((i) => i.path)).toEqual(["body.png"]);
+	});
 });
 
 describe("math blocks", () => {

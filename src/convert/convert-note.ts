@@ -358,6 +358,8 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		builder.add({ type: "paragraph", content: [{ type: "strong", children: [{ type: "text", text: NOTES_HEADING }] }], line });
 		const list = -1;
 		const env = inlineEnv(ctx, root.path, line, false, noEmbeds);
+		// Notes show no image (see the builder's inlineContent): one only they hold is not uploaded either.
+		const imagesBefore = ctx.images.length;
 		for (let k = 0; k < ctx.footnoteTexts.length; k++) {
 			const def = ctx.footnoteTexts[k];
 			env.notePath = def.notePath;
@@ -370,6 +372,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 			const at = env.line;
 			builder.add({ type: "list-item", ordered: true, list, content: builder.inlineContent(convertInlineText(def.text, env).trim(), at), line: at });
 		}
+		ctx.images.length = imagesBefore;
 	}
 	const blocks = builder.finish();
 	// A body that opens with the cover already (a banner repeated as the first image) shows it once.

@@ -7,7 +7,7 @@
  */
 
 import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
-import { codeLanguage, HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, nestedItemPrefix, OBSIDIAN_ONLY_CODE, OBSIDIAN_ONLY_LANGUAGES, quotedListPrefix } from "./rules/block-rules";
+import { codeLanguage, HEADING_LEVELS_CODE, IMAGE_IN_NOTE_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, nestedItemPrefix, OBSIDIAN_ONLY_CODE, OBSIDIAN_ONLY_LANGUAGES, quotedListPrefix } from "./rules/block-rules";
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
 import { BREAK, mayHoldMarkup, mergeText, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
 import { closesFence, fenceOpen, lastQuoteDepth, listItem, parseHeading, quoteContentStart, splitQuoteUpTo } from "./sections";
@@ -649,11 +649,18 @@ export class StoryBuilder {
 		this.endList();
 	}
 
-	/** Parses inline markdown as one paragraph's content (images left out), for blocks made elsewhere. */
+	/**
+	 * Parses inline markdown as one note's content (the notes section's numbered items, made elsewhere).
+	 * An image cannot be shown there (a list item holds none, and moved out after the item it would make
+	 * Medium number the later notes from 1): it is left out, with a warning.
+	 */
 	inlineContent(text: string, line: number): InlineNode[] {
 		const out: InlineNode[] = [];
 		this.reportLine = line;
-		for (const p of parseInline(text, this.report)) if (Array.isArray(p)) out.push(...p);
+		for (const p of parseInline(text, this.report)) {
+			if (Array.isArray(p)) out.push(...p);
+			else this.host.warn(IMAGE_IN_NOTE_CODE, `Image ${p.alt.trim() || p.src} in a footnote cannot be shown: Medium's notes are a numbered list, which holds no images; it was left out.`, line);
+		}
 		return out;
 	}
 

@@ -75,6 +75,8 @@ export const LIST_NUMBERING_CODE = "list-numbering";
 export const LIST_NUMBERING_MESSAGE =
 	"A numbered list is split by what Medium cannot hold inside it (a code block, an image) or starts at a number other than 1: Medium's lists have no start number, so each part is numbered from 1.";
 export const NOTES_HEADING = "Notes";
+/** An image inside a footnote: the notes are a numbered list, which holds no image. */
+export const IMAGE_IN_NOTE_CODE = "image-in-footnote";
 /** A cover image property (cover-image.ts) that names no image in the vault. */
 export const COVER_IMAGE_CODE = "cover-image";
 
@@ -339,7 +341,8 @@ export const BLOCK_RULES = {
 	},
 	footnotes: {
 		construct: "footnotes `[^1]`, `^[inline]`",
-		medium: "numbered markers `[1]` in the text, and after a section break a bold **Notes** paragraph with the numbered notes",
+		medium: "numbered markers `[1]` in the text, and after a section break a bold **Notes** paragraph with the numbered notes; an image in a note is left out with a warning (the notes are list items, which hold no images)",
+		code: IMAGE_IN_NOTE_CODE,
 		examples: [
 			{ note: "Claim[^a].\n\n[^a]: Source.", markdown: "Claim[1].\n\n---\n\n**Notes**\n\n1. Source." },
 		],
