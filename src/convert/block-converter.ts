@@ -4,7 +4,7 @@
  * through the inline pass. Embedded notes are converted by a nested BlockConverter.
  */
 
-import { embeddedLineTag, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
+import { embeddedLineTag, newScope, rebaseScope, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
 import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
 import { closesFence, fenceOpen, fencedLines, rawHtmlClose, rawHtmlEnd, findBlock, findHeadingSection, itemFence, listItem, parseHeading, quoteContentStart, splitQuote, splitQuoteUpTo, trailingBlockId, type LineRange } from "./sections";
 import { linkReferencesOf } from "./link-references";
@@ -151,6 +151,8 @@ export class BlockConverter {
 	 * converter: the line's index in `ctx.lineOrigins`, which the root turns into a tag.
 	 */
 	private readonly lineNumbers: number[] = [];
+	/** An embed's converter: for each output line, the embed scope it came in by (0: this note's own line; see ctx.scopeParents). */
+	private readonly lineScopes: number[] = [];
 	private n = 0;
 	/** An open code fence; `depth` is how many `>` its opener had (its lines keep any deeper ones). */
 	private fence: { char: string; len: number; depth: number; indent: number } | null = null;
@@ -213,6 +215,7 @@ export class BlockConverter {
 			this.n = 0;
 		}
 		this.out.length = this.lineNumbers.length = this.n;
+		if (this.frame.depth > 0) this.lineScopes.length = this.n;
 		return this.out;
 	}
 
@@ -261,7 +264,11 @@ export class BlockConverter {
 
 	private put(line: string): void {
 		this.out[this.n] = line;
-		this.lineNumbers[this.n] = this.frame.depth === 0 ? this.line : this.ownOrigin();
+		if (this.frame.depth === 0) this.lineNumbers[this.n] = this.line;
+		else {
+			this.lineNumbers[this.n] = this.ownOrigin();
+			this.lineScopes[this.n] = 0;
+		}
 		this.n++;
 	}
 
@@ -274,12 +281,39 @@ export class BlockConverter {
 		return this.origin;
 	}
 
-	/** Emits a line an embed brought in, keeping where it was written (`origin`, see {@link lineNumbers}). */
-	private emitEmbedded(line: string, origin: number): void {
+	/**
+	 * Emits a line an embed brought in, keeping where it was written (`origin`, see {@link lineNumbers})
+	 * and the embed scope it came in by (`scope`, see {@link lineScopes}; the root registers the pair).
+	 */
+	private emitEmbedded(line: string, origin: number, scope: number): void {
 		this.out[this.n] = line;
-		this.lineNumbers[this.n] = this.frame.depth === 0 ? embeddedLineTag(origin, this.line) : origin;
+		if (this.frame.depth === 0) this.lineNumbers[this.n] = embeddedLineTag(origin > 0 ? this.rootOrigin(origin, scope) : 0, this.line);
+		else {
+			this.lineNumbers[this.n] = origin;
+			this.lineScopes[this.n] = scope;
+		}
 		this.n++;
 		this.lastKind = kindOf(line);
+	}
+
+	/** The root's last registered origin (an embedded line with its scope), and the pair it stands for. */
+	private rootOriginAt = 0;
+	private rootOriginOf = 0;
+	private rootOriginScope = 0;
+
+	/**
+	 * The origin of an embedded line as the story sees it: where it was written and the embed scope it came
+	 * in by, registered once per run of lines from the same place.
+	 */
+	private rootOrigin(origin: number, scope: number): number {
+		if (origin !== this.rootOriginOf || scope !== this.rootOriginScope || this.rootOriginAt === 0) {
+			const o = this.ctx.lineOrigins[origin];
+			if (!o) return origin;
+			this.rootOriginOf = origin;
+			this.rootOriginScope = scope;
+			this.rootOriginAt = this.ctx.lineOrigins.push({ path: o.path, line: o.line, scope }) - 1;
+		}
+		return this.rootOriginAt;
 	}
 
 	/** Emits a line outside code; runs of blank lines collapse to one. */
@@ -956,10 +990,16 @@ export class BlockConverter {
 			if (part.length === 0) continue;
 			this.emit(prefix.trimEnd());
 			const origins = this.ctx.embedOrigins.get(part);
+			// An embedded note's lines come in by a scope of their own, made here, so its headings sit
+			// under the heading this note has at this point (the story builder places them).
+			const scopes = origins !== undefined ? this.ctx.embedScopes.get(part) : undefined;
+			const base = scopes !== undefined ? newScope(this.ctx, 0) : 0;
+			const memo = new Map<number, number>();
 			for (let j = 0; j < part.length; j++) {
 				const l = part[j];
 				const origin = origins !== undefined ? origins[j] : 0;
-				this.emitEmbedded(prefix ? (l.trim() === "" ? ">" : prefix + l) : l, origin);
+				const scope = scopes !== undefined ? rebaseScope(this.ctx, scopes[j], base, memo) : 0;
+				this.emitEmbedded(prefix ? (l.trim() === "" ? ">" : prefix + l) : l, origin, scope);
 			}
 			this.emit(prefix.trimEnd());
 		}
@@ -1011,6 +1051,7 @@ export class BlockConverter {
 		const lines = nested.run();
 		ctx.embedCache.set(key, lines);
 		ctx.embedOrigins.set(lines, nested.lineNumbers);
+		ctx.embedScopes.set(lines, nested.lineScopes);
 		return lines;
 	}
 }

@@ -72,8 +72,19 @@ export interface ConvertContext {
 	embedCache: Map<string, string[]>;
 	/** For each converted embed's lines (the array in {@link embedCache}), where each line was written: an index into {@link lineOrigins}. */
 	embedOrigins: Map<string[], number[]>;
-	/** Lines of embedded notes that reached the story, by index (0 unused): their note and own 1-based line. */
-	lineOrigins: Array<{ path: string; line: number } | null>;
+	/** For each converted embed's lines, the embed each came in by (see {@link scopeParents}): 0 for the embedded note's own lines. */
+	embedScopes: Map<string[], number[]>;
+	/**
+	 * Lines of embedded notes that reached the story, by index (0 unused): their note and own 1-based line;
+	 * a line the root brought in also names the embed it came in by (its `scope`), which places its headings.
+	 */
+	lineOrigins: Array<{ path: string; line: number; scope?: number } | null>;
+	/**
+	 * Every embed of a note into another (an embed scope), by index (0: the note that holds the lines):
+	 * the scope it was made in. A note's lines are converted once and embedded wherever it is embedded, so
+	 * the scopes inside them are relative to that note, and each embed of them makes its own (see rebaseScope).
+	 */
+	scopeParents: number[];
 	/**
 	 * Per line, 1 + the index of its newest warning (0: none); with `warnedPrev`, so each place says a thing
 	 * once. A typed array grown by doubling: a plain array written at ever higher lines, with gaps, took
@@ -110,7 +121,9 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		footnoteTexts: [],
 		embedCache: new Map(),
 		embedOrigins: new Map(),
+		embedScopes: new Map(),
 		lineOrigins: [null],
+		scopeParents: [-1],
 		warnedAt: new Int32Array(256),
 		warnedPrev: [],
 		warnedRootLine: [],
@@ -212,6 +225,34 @@ const ORIGIN_SPAN = 16777216; // 2^24 root lines; the tag stays an exact integer
 /** The tag for a line of an embedded note (origin index `origin`) embedded at root line `rootLine`. */
 export function embeddedLineTag(origin: number, rootLine: number): number {
 	return origin > 0 && rootLine < ORIGIN_SPAN ? -(origin * ORIGIN_SPAN + rootLine) : rootLine;
+}
+
+/**
+ * The embed scope of line `tag` as the builder numbers lines (0: a root-note line), for placing headings:
+ * the root registers each embedded line with the scope it came in by.
+ */
+export function scopeOfTag(ctx: ConvertContext, tag: number): number {
+	if (tag >= 0) return 0;
+	return ctx.lineOrigins[Math.floor(-tag / ORIGIN_SPAN)]?.scope ?? 0;
+}
+
+/** A new embed scope, made inside scope `parent` (0: the note doing the embedding). */
+export function newScope(ctx: ConvertContext, parent: number): number {
+	return ctx.scopeParents.push(parent) - 1;
+}
+
+/**
+ * Scope `rel` of an embedded note's lines (relative to that note: 0 its own lines) as a scope of the note
+ * embedding it, through this embed (`base`, whose parent is that note's own lines). `memo` is the embed's.
+ */
+export function rebaseScope(ctx: ConvertContext, rel: number, base: number, memo: Map<number, number>): number {
+	if (rel === 0) return base;
+	let hit = memo.get(rel);
+	if (hit === undefined) {
+		hit = newScope(ctx, rebaseScope(ctx, ctx.scopeParents[rel], base, memo));
+		memo.set(rel, hit);
+	}
+	return hit;
 }
 
 /** The root-note line a builder line number stands for. */

@@ -24,6 +24,12 @@ export interface BuilderHost {
 	imageSource(src: string, line: number): ImageSource | null;
 	/** Strict line breaks: a single newline inside a paragraph is a space (else a line break). */
 	strictLineBreaks: boolean;
+	/**
+	 * The embed a line came in by (0, or absent: the root note's own line), and the embed scope each
+	 * embed was made in (0: the root note): an embedded note's headings are placed under the embed.
+	 */
+	headingScope?(line: number): number;
+	scopeParent?(scope: number): number;
 }
 
 const enum Para {
@@ -90,7 +96,13 @@ const ONCE = new Set([STRIKETHROUGH_CODE, RAW_HTML_CODE, LIST_NUMBERING_CODE]);
 
 export class StoryBuilder {
 	readonly blocks: StoryBlock[] = [];
-	private readonly headings: Array<{ block: StoryBlock & { type: "heading" }; level: number }> = [];
+	private readonly headings: Array<{ block: StoryBlock & { type: "heading" }; level: number; scope: number }> = [];
+	/**
+	 * Per embed scope met by a heading (0: the root note): the index of its last heading so far, and for an
+	 * embed, the heading of the note around it that it sits under (-1: none before it).
+	 */
+	private readonly scopeLast = new Map<number, number>();
+	private readonly scopeAnchor = new Map<number, number>();
 	private readonly warnedOnce = new Set<string>();
 	private readonly report: InlineReport;
 	private reportLine = 1;
@@ -481,7 +493,10 @@ export class StoryBuilder {
 			if (content.length > 0) {
 				const block: StoryBlock & { type: "heading" } = { type: "heading", size: "large", content, line };
 				this.blocks.push(block);
-				this.headings.push({ block, level });
+				const scope = this.host.headingScope?.(line) ?? 0;
+				if (scope !== 0) this.enterScope(scope);
+				this.scopeLast.set(scope, this.headings.length);
+				this.headings.push({ block, level, scope });
 			}
 		}
 		for (; k < n; k++) {
@@ -664,10 +679,61 @@ export class StoryBuilder {
 		return out;
 	}
 
+	/**
+	 * Notes the heading embed scope `scope` (and those around it) sits under, when first met: the last
+	 * heading so far of the note around it. An embed's lines come all together, so that is the heading
+	 * before the embed.
+	 */
+	private enterScope(scope: number): void {
+		if (this.scopeAnchor.has(scope)) return;
+		const parent = this.host.scopeParent?.(scope) ?? 0;
+		if (parent !== 0) this.enterScope(parent);
+		this.scopeAnchor.set(scope, this.scopeLast.get(parent) ?? -1);
+	}
+
+	/**
+	 * Each heading's level in the story's outline. The root note's headings keep theirs. An embedded note's
+	 * top level goes one below the heading its embed sits under, its deeper levels below that; an embed
+	 * before any heading of the note around it starts at that note's top level (the root's: its highest).
+	 */
+	private outlineLevels(): number[] {
+		const hs = this.headings;
+		const levels = new Array<number>(hs.length);
+		const minOf = new Map<number, number>();
+		let nested = false;
+		for (const h of hs) {
+			if (h.scope !== 0) nested = true;
+			const m = minOf.get(h.scope);
+			if (m === undefined || h.level < m) minOf.set(h.scope, h.level);
+		}
+		if (!nested) {
+			for (let k = 0; k < hs.length; k++) levels[k] = hs[k].level;
+			return levels;
+		}
+		// The level just above a scope's top level; the root's is just above its highest heading (the title's, without one).
+		const rootMin = minOf.get(0);
+		const bases = new Map<number, number>([[0, rootMin === undefined ? 1 : rootMin - 1]]);
+		const baseOf = (scope: number): number => {
+			let b = bases.get(scope);
+			if (b === undefined) {
+				const anchor = this.scopeAnchor.get(scope) ?? -1;
+				// The anchor is an earlier heading: its level is known.
+				b = anchor >= 0 ? levels[anchor] : baseOf(this.host.scopeParent?.(scope) ?? 0);
+				bases.set(scope, b);
+			}
+			return b;
+		};
+		for (let k = 0; k < hs.length; k++) {
+			const h = hs[k];
+			levels[k] = h.scope === 0 ? h.level : baseOf(h.scope) + 1 + h.level - (minOf.get(h.scope) as number);
+		}
+		return levels;
+	}
+
 	/** Ends every open block and sizes the headings; returns the blocks. */
 	finish(): StoryBlock[] {
 		this.close();
-		const levels = this.headings.map((h) => h.level);
+		const levels = this.outlineLevels();
 		const { sizes, extraLevelAt } = headingSizes(levels);
 		for (let k = 0; k < this.headings.length; k++) this.headings[k].block.size = sizes[k];
 		if (extraLevelAt !== -1) this.warn(HEADING_LEVELS_CODE, HEADING_LEVELS_MESSAGE, this.headings[extraLevelAt].block.line);

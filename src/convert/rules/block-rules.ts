@@ -14,9 +14,9 @@ import type { ConversionRule } from "./rule";
  * level (the note uses more levels than Medium can show apart), or -1.
  */
 export function headingSizes(levels: readonly number[]): { sizes: Array<"large" | "small">; extraLevelAt: number } {
-	let top = 7;
+	let top = Infinity;
 	for (const l of levels) if (l < top) top = l;
-	let second = 7;
+	let second = Infinity;
 	for (const l of levels) if (l > top && l < second) second = l;
 	const sizes = levels.map((l): "large" | "small" => (l === top ? "large" : "small"));
 	const extraLevelAt = levels.findIndex((l) => l !== top && l !== second);
@@ -203,7 +203,7 @@ export const BLOCK_RULES = {
 	},
 	headings: {
 		construct: "headings `##` … `######`",
-		medium: "the note's highest body level is Medium's large heading, every deeper level the small one (h5/h6 included); a warning when more than two levels are used",
+		medium: "the note's highest body level is Medium's large heading, every deeper level the small one (h5/h6 included); an embedded note's headings sit under the heading its embed sits under (its top level one below it; before the note's first heading, at the note's top level), so its `# H1` never changes the note's own sizes; a warning when the story's outline uses more than two levels",
 		code: HEADING_LEVELS_CODE,
 		warning: HEADING_LEVELS_MESSAGE,
 		examples: [
