@@ -81,6 +81,13 @@ describe("an embedded note's headings are placed under the embed", () => {
 		expect(warnings(s)).toEqual([]);
 	});
 
+	test("an embedded note's `===` / `---` underlined headings are placed the same way", async () => {
+		const other = "Other note\n==========\n\nIts part\n--------\n\ntext";
+		const s = await convert("# Root\n\n![[Other]]\n\n## Section\n\nEnd.", { "Other.md": other });
+		expect(shown(s)).toEqual(["H3: Other note", "H4: Its part", "P: text", "H3: Section", "P: End."]);
+		expect(warnings(s)).toEqual([]);
+	});
+
 	test("the root's own three levels still warn, at the root's line", async () => {
 		const s = await convert("# Root\n\n## A\n\n### B\n\n#### C\n\n![[Other]]", { "Other.md": "# O\n\nt" });
 		expect(warnings(s)).toEqual([["heading-levels", undefined, 7]]);

@@ -139,7 +139,8 @@ export function fencedOf(note: LoadedNote): Uint8Array {
  * time, and V8 threw away the optimized line loop at the first line of every conversion.
  */
 export interface LineSink {
-	push(line: string, lineNumber: number): void;
+	/** `scope`: the embed scope the line came in by (0: the root note's own line; see ctx.scopeParents). */
+	push(line: string, lineNumber: number, scope: number): void;
 }
 
 export class BlockConverter {
@@ -151,7 +152,7 @@ export class BlockConverter {
 	 * converter: the line's index in `ctx.lineOrigins`, which the root turns into a tag.
 	 */
 	private readonly lineNumbers: number[] = [];
-	/** An embed's converter: for each output line, the embed scope it came in by (0: this note's own line; see ctx.scopeParents). */
+	/** For each output line, the embed scope it came in by (0: this note's own line; see ctx.scopeParents). */
 	private readonly lineScopes: number[] = [];
 	private n = 0;
 	/** An open code fence; `depth` is how many `>` its opener had (its lines keep any deeper ones). */
@@ -211,11 +212,10 @@ export class BlockConverter {
 		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + this.mathBlock.lead + "```");
 		while (this.n > 0 && isBlankish(this.out[this.n - 1])) this.n--;
 		if (sink) {
-			for (let k = 0; k < this.n; k++) sink.push(this.out[k], this.lineNumbers[k]);
+			for (let k = 0; k < this.n; k++) sink.push(this.out[k], this.lineNumbers[k], this.lineScopes[k]);
 			this.n = 0;
 		}
-		this.out.length = this.lineNumbers.length = this.n;
-		if (this.frame.depth > 0) this.lineScopes.length = this.n;
+		this.out.length = this.lineNumbers.length = this.lineScopes.length = this.n;
 		return this.out;
 	}
 
@@ -239,9 +239,10 @@ export class BlockConverter {
 	 */
 	private flushTo(sink: LineSink): void {
 		const last = this.n - 1;
-		for (let k = 0; k < last; k++) sink.push(this.out[k], this.lineNumbers[k]);
+		for (let k = 0; k < last; k++) sink.push(this.out[k], this.lineNumbers[k], this.lineScopes[k]);
 		this.out[0] = this.out[last];
 		this.lineNumbers[0] = this.lineNumbers[last];
+		this.lineScopes[0] = this.lineScopes[last];
 		this.n = 1;
 	}
 
@@ -264,11 +265,8 @@ export class BlockConverter {
 
 	private put(line: string): void {
 		this.out[this.n] = line;
-		if (this.frame.depth === 0) this.lineNumbers[this.n] = this.line;
-		else {
-			this.lineNumbers[this.n] = this.ownOrigin();
-			this.lineScopes[this.n] = 0;
-		}
+		this.lineNumbers[this.n] = this.frame.depth === 0 ? this.line : this.ownOrigin();
+		this.lineScopes[this.n] = 0;
 		this.n++;
 	}
 
@@ -283,37 +281,14 @@ export class BlockConverter {
 
 	/**
 	 * Emits a line an embed brought in, keeping where it was written (`origin`, see {@link lineNumbers})
-	 * and the embed scope it came in by (`scope`, see {@link lineScopes}; the root registers the pair).
+	 * and the embed scope it came in by (`scope`, see {@link lineScopes}).
 	 */
 	private emitEmbedded(line: string, origin: number, scope: number): void {
 		this.out[this.n] = line;
-		if (this.frame.depth === 0) this.lineNumbers[this.n] = embeddedLineTag(origin > 0 ? this.rootOrigin(origin, scope) : 0, this.line);
-		else {
-			this.lineNumbers[this.n] = origin;
-			this.lineScopes[this.n] = scope;
-		}
+		this.lineNumbers[this.n] = this.frame.depth === 0 ? embeddedLineTag(origin, this.line) : origin;
+		this.lineScopes[this.n] = scope;
 		this.n++;
 		this.lastKind = kindOf(line);
-	}
-
-	/** The root's last registered origin (an embedded line with its scope), and the pair it stands for. */
-	private rootOriginAt = 0;
-	private rootOriginOf = 0;
-	private rootOriginScope = 0;
-
-	/**
-	 * The origin of an embedded line as the story sees it: where it was written and the embed scope it came
-	 * in by, registered once per run of lines from the same place.
-	 */
-	private rootOrigin(origin: number, scope: number): number {
-		if (origin !== this.rootOriginOf || scope !== this.rootOriginScope || this.rootOriginAt === 0) {
-			const o = this.ctx.lineOrigins[origin];
-			if (!o) return origin;
-			this.rootOriginOf = origin;
-			this.rootOriginScope = scope;
-			this.rootOriginAt = this.ctx.lineOrigins.push({ path: o.path, line: o.line, scope }) - 1;
-		}
-		return this.rootOriginAt;
 	}
 
 	/** Emits a line outside code; runs of blank lines collapse to one. */

@@ -74,11 +74,8 @@ export interface ConvertContext {
 	embedOrigins: Map<string[], number[]>;
 	/** For each converted embed's lines, the embed each came in by (see {@link scopeParents}): 0 for the embedded note's own lines. */
 	embedScopes: Map<string[], number[]>;
-	/**
-	 * Lines of embedded notes that reached the story, by index (0 unused): their note and own 1-based line;
-	 * a line the root brought in also names the embed it came in by (its `scope`), which places its headings.
-	 */
-	lineOrigins: Array<{ path: string; line: number; scope?: number } | null>;
+	/** Lines of embedded notes that reached the story, by index (0 unused): their note and own 1-based line. */
+	lineOrigins: Array<{ path: string; line: number } | null>;
 	/**
 	 * Every embed of a note into another (an embed scope), by index (0: the note that holds the lines):
 	 * the scope it was made in. A note's lines are converted once and embedded wherever it is embedded, so
@@ -225,15 +222,6 @@ const ORIGIN_SPAN = 16777216; // 2^24 root lines; the tag stays an exact integer
 /** The tag for a line of an embedded note (origin index `origin`) embedded at root line `rootLine`. */
 export function embeddedLineTag(origin: number, rootLine: number): number {
 	return origin > 0 && rootLine < ORIGIN_SPAN ? -(origin * ORIGIN_SPAN + rootLine) : rootLine;
-}
-
-/**
- * The embed scope of line `tag` as the builder numbers lines (0: a root-note line), for placing headings:
- * the root registers each embedded line with the scope it came in by.
- */
-export function scopeOfTag(ctx: ConvertContext, tag: number): number {
-	if (tag >= 0) return 0;
-	return ctx.lineOrigins[Math.floor(-tag / ORIGIN_SPAN)]?.scope ?? 0;
 }
 
 /** A new embed scope, made inside scope `parent` (0: the note doing the embedding). */

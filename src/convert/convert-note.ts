@@ -10,7 +10,7 @@ import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
 import { isWebUrl } from "../core/web-url";
 import { BlockConverter, fencedOf } from "./block-converter";
-import { createContext, resolveCached, rootLineOf, scopeOfTag, sortWarnings, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
+import { createContext, resolveCached, rootLineOf, sortWarnings, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
 import { encodePath, fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, fillTemplate, inlineEnv, noEmbeds } from "./inline";
@@ -346,7 +346,6 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		// The builder's line numbers name an embedded note's own line too: its warnings point there.
 		warn: (code, message, line) => warnAtTag(ctx, code, message, line),
 		imageSource: (src, line) => imageSource(ctx, src, line),
-		headingScope: (line) => scopeOfTag(ctx, line),
 		scopeParent: (scope) => ctx.scopeParents[scope] ?? 0,
 	});
 	const cover = coverOf(props);

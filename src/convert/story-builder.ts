@@ -25,10 +25,9 @@ export interface BuilderHost {
 	/** Strict line breaks: a single newline inside a paragraph is a space (else a line break). */
 	strictLineBreaks: boolean;
 	/**
-	 * The embed a line came in by (0, or absent: the root note's own line), and the embed scope each
-	 * embed was made in (0: the root note): an embedded note's headings are placed under the embed.
+	 * The embed scope each embed of a note was made in (0: the root note; a line's own scope comes with it,
+	 * see push): an embedded note's headings are placed under the embed. Absent: no embeds.
 	 */
-	headingScope?(line: number): number;
 	scopeParent?(scope: number): number;
 }
 
@@ -110,6 +109,9 @@ export class StoryBuilder {
 	private readonly para = new LineBuffer();
 	private paraKind = Para.Plain;
 	private paraLine = 0;
+	/** The embed scope of the line being read, and of the open paragraph's first line (see push). */
+	private lineScope = 0;
+	private paraScope = 0;
 	/** The open paragraph is a heading's text inside a quote or list item: it becomes one bold run (see boldWhole). */
 	private paraHeading = false;
 	private itemPrefix = "";
@@ -163,8 +165,12 @@ export class StoryBuilder {
 		this.host.warn(code, message, line);
 	}
 
-	/** Takes the next markdown line, which came from line `line` (see {@link BuilderHost}). */
-	push(text: string, line: number): void {
+	/**
+	 * Takes the next markdown line, which came from line `line` (see {@link BuilderHost}), by embed scope
+	 * `scope` (0: the root note's own line; see convert-context's scopeParents).
+	 */
+	push(text: string, line: number, scope = 0): void {
+		this.lineScope = scope;
 		if (this.fence) {
 			if (this.fenceLine(this.fence, text)) return;
 		}
@@ -243,13 +249,13 @@ export class StoryBuilder {
 		const h = first === 35 ? parseHeading(text) : null;
 		if (h) {
 			this.flush();
-			this.heading(h.level, h.text, line);
+			this.heading(h.level, h.text, line, this.lineScope);
 			return true;
 		}
 		const setext = this.para.count > 0 && this.paraKind === Para.Plain ? setextLevel(text) : 0;
 		if (setext > 0) {
 			const paraLine = this.paraLine;
-			this.heading(setext, this.para.take(), paraLine);
+			this.heading(setext, this.para.take(), paraLine, this.paraScope);
 			return true;
 		}
 		if (isRule(text)) {
@@ -329,6 +335,7 @@ export class StoryBuilder {
 		if (this.para.count === 0) {
 			this.paraKind = kind;
 			this.paraLine = line;
+			this.paraScope = this.lineScope;
 			if (kind !== Para.Item) this.itemPrefix = "";
 		}
 		this.para.add(text);
@@ -483,7 +490,7 @@ export class StoryBuilder {
 		this.lastItem = null;
 	}
 
-	private heading(level: number, text: string, line: number): void {
+	private heading(level: number, text: string, line: number, scope: number): void {
 		this.endList();
 		const parsed = this.parse(text, line);
 		const n = pieceCount(parsed);
@@ -493,7 +500,6 @@ export class StoryBuilder {
 			if (content.length > 0) {
 				const block: StoryBlock & { type: "heading" } = { type: "heading", size: "large", content, line };
 				this.blocks.push(block);
-				const scope = this.host.headingScope?.(line) ?? 0;
 				if (scope !== 0) this.enterScope(scope);
 				this.scopeLast.set(scope, this.headings.length);
 				this.headings.push({ block, level, scope });
