@@ -15,6 +15,7 @@ import { isBlank, isSpace, longestRun } from "./text-scan";
 import { decodeEntities } from "./entities";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
+import { isRawTag, mayBeSiteTag, siteCodeEnd, siteCodeOpen } from "./site-tags";
 import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, MDX_COMPONENT_CODE, mdxComponentMessage } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
@@ -177,6 +178,8 @@ export class BlockConverter {
 	/** How the block's next line joins the text line before it (see htmlBlockLine). */
 	private htmlJoin = HtmlJoin.None;
 	private prevBlank = true;
+	/** Kinds of highlight block (1 Hugo's, 2 Liquid's) found to have no closing tag in the range after some line (see siteCode). */
+	private siteCodeUnclosed = 0;
 	private listActive = false;
 	/** The column where the last list item's text starts (a quote less than 4 columns past it is the item's). */
 	private itemText = 0;
@@ -460,6 +463,12 @@ export class BlockConverter {
 			this.listActive = false;
 			this.htmlBlockLine(raw);
 			return i;
+		}
+		if ((r0 === 123 || r0 === 32) && mayBeSiteTag(raw)) {
+			// Jekyll's `{% raw %}` / `{% endraw %}` show nothing; the lines between are read as any others.
+			if (isRawTag(raw)) return i;
+			const code = this.siteCode(lines, i, raw);
+			if (code !== -1) return code;
 		}
 		this.prevBlank = false;
 		// Only a line starting with `>` or a space can be quoted: the others make no split object.
@@ -843,6 +852,37 @@ export class BlockConverter {
 		const fence = "`".repeat(Math.max(3, longestRun(body, "`") + 1));
 		this.emitRaw(fence + (language ?? ""));
 		if (body !== "") for (const line of body.split("\n")) this.emitRaw(line);
+		this.emitRaw(fence);
+		return end;
+	}
+
+	/**
+	 * A Hugo or Jekyll highlight block opening at line `i` (`{{< highlight go "linenos=table" >}}` …
+	 * `{{< /highlight >}}`, `{% highlight ruby %}` … `{% endhighlight %}`): a code block with its language,
+	 * its lines as written (the blank lines around them trimmed, as the blog does). Returns its last line,
+	 * or -1 when the line opens none, or no closing tag follows (then it is an unknown tag, as before).
+	 */
+	private siteCode(lines: NoteLines, i: number, raw: string): number {
+		const open = siteCodeOpen(raw);
+		if (open === null) return -1;
+		const kind = open.hugo ? 1 : 2;
+		if ((this.siteCodeUnclosed & kind) !== 0) return -1;
+		const end = siteCodeEnd((k) => lines.line(k), i, this.range.end, open);
+		if (end === -1) {
+			this.siteCodeUnclosed |= kind;
+			return -1;
+		}
+		let first = i + 1;
+		let last = end - 1;
+		while (first <= last && isBlank(lines.line(first))) first++;
+		while (last >= first && isBlank(lines.line(last))) last--;
+		let longest = 0;
+		for (let k = first; k <= last; k++) longest = Math.max(longest, longestRun(lines.line(k), "`"));
+		const fence = "`".repeat(Math.max(3, longest + 1));
+		this.prevBlank = false;
+		this.listActive = false;
+		this.emitRaw(fence + (open.language ?? ""));
+		for (let k = first; k <= last; k++) this.emitRaw(lines.line(k));
 		this.emitRaw(fence);
 		return end;
 	}

@@ -6,6 +6,7 @@
  */
 
 import { SITE_TAG_CODE } from "./rules/inline-rules";
+import { figureOf, siteTagOf } from "./site-tags";
 import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { linkReferencesOf, normalizeLabel } from "./link-references";
@@ -867,7 +868,8 @@ class InlineScanner {
 	/**
 	 * A line that is only a Hugo shortcode (`{{< name … >}}`, `{{% … %}}`) or a Liquid tag (`{% … %}`),
 	 * met at its `<` or `%`: only the blog renders it, so it is left out with a warning (the text between
-	 * an opening and a closing one stays); `{{< youtube ID >}}` is the video's embed. -1 for other text.
+	 * an opening and a closing one stays); `{{< youtube ID >}}` is the video's embed, `{{< figure >}}` its
+	 * image. -1 for other text.
 	 */
 	private siteTagLine(i: number): number {
 		const text = this.text;
@@ -884,6 +886,10 @@ class InlineScanner {
 		if (inner.indexOf("{{") !== -1 || inner.indexOf("{%") !== -1) return -1;
 		const youtube = hugo ? /^\s*youtube\s+(?:id=)?["']?([\w-]{6,})["']?\s*$/.exec(inner) : null;
 		if (youtube !== null) return this.block(lead, ["https://www.youtube.com/watch?v=" + youtube[1]], text.length);
+		// `{{< figure src="…" caption="…" alt="…" >}}`: the image, its src read as a markdown image's.
+		const parsed = hugo ? siteTagOf(text) : null;
+		const figure = parsed !== null ? figureOf(parsed) : null;
+		if (figure !== null) return this.imageOf(lead, text.length, escapeAlt(figure.alt), figure.src, figure.caption, null);
 		const tag = text.slice(lead, end);
 		const shown = tag.length > 60 ? tag.slice(0, 57) + "…" : tag;
 		this.warn(SITE_TAG_CODE, `${hugo ? "Hugo shortcode" : "Liquid tag"} ${shown} only renders on the blog; it was left out.`);

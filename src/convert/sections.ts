@@ -4,6 +4,7 @@
  */
 
 import type { NoteLines } from "./note-lines";
+import { siteCodeEnd, siteCodeOpen } from "./site-tags";
 
 /** A half-open range of line indexes. */
 export interface LineRange {
@@ -15,12 +16,27 @@ export interface LineRange {
 export function fencedLines(lines: NoteLines): Uint8Array {
 	const inFence = new Uint8Array(lines.count);
 	let open: { char: string; len: number; indent: number } | null = null;
+	// Kinds of highlight block (1 Hugo's, 2 Liquid's) found to have no closing tag after some line: none after a later one either.
+	let unclosed = 0;
 	for (let i = 0; i < lines.count; i++) {
 		let c = 0;
 		if (open === null) {
 			c = lines.firstSignificant(i);
 			// A fence starts a line, or a list item's text (`- ```js`, `1. ~~~`).
-			if (c !== 96 && c !== 126 && c !== 45 && c !== 42 && c !== 43 && c !== 60 && !(c >= 48 && c <= 57)) continue;
+			if (c !== 96 && c !== 126 && c !== 45 && c !== 42 && c !== 43 && c !== 60 && c !== 123 && !(c >= 48 && c <= 57)) continue;
+		}
+		if (c === 123) {
+			// A Hugo or Jekyll highlight block (`{{< highlight go >}}` … `{{< /highlight >}}`): code, as a fence's.
+			const code = siteCodeOpen(lines.line(i));
+			if (code === null || (unclosed & (code.hugo ? 1 : 2)) !== 0) continue;
+			const end = siteCodeEnd((k) => lines.line(k), i, lines.count, code);
+			if (end === -1) {
+				unclosed |= code.hugo ? 1 : 2;
+				continue;
+			}
+			for (let k = i; k <= end; k++) inFence[k] = 1;
+			i = end;
+			continue;
 		}
 		if (c === 60 && open === null) {
 			// `<pre>`, `<script>`, `<style>`, `<textarea>`: raw HTML up to its closing tag, no fence inside.

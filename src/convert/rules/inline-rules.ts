@@ -174,12 +174,15 @@ export const INLINE_RULES = {
 	},
 	siteGeneratorTags: {
 		construct: "a line that is only a Hugo shortcode (`{{< admonition >}}`, `{{% note %}}`) or a Jekyll/Liquid tag (`{% include x.html %}`)",
-		medium: "left out with a warning (only the blog renders it), the text between such lines kept; `{{< youtube ID >}}` is the video's embed",
+		medium: "left out with a warning (only the blog renders it), the text between such lines kept; `{{< youtube ID >}}` is the video's embed; `{{< figure src=… caption=… alt=… >}}` the image (its src read as a markdown image's: a site-root path is the blog's `static/` file), its caption (else its title) and alt (else the caption); a highlight block (`{{< highlight go \"linenos=table\" >}}` … `{{< /highlight >}}`, Jekyll's `{% highlight ruby %}` … `{% endhighlight %}`) a code block with its language, its lines as written; Jekyll's `{% raw %}` / `{% endraw %}` lines dropped, the text between kept, without a warning",
 		code: SITE_TAG_CODE,
 		examples: [
 			{ note: "{{< admonition type=tip title=\"Tip\" >}}\nBody.\n{{< /admonition >}}", markdown: "Body.", warnings: ["site-tag", "site-tag"] },
 			{ note: "{% include toc.html %}\n\n  {{% notice info %}}\n\nText with {{< ref \"a.md\" >}} inside.", markdown: "Text with {{< ref \"a.md\" >}} inside.", warnings: ["site-tag", "site-tag"] },
 			{ note: "{{< youtube dQw4w9WgXcQ >}}", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
+			{ note: "{{< figure src=\"https://x.example/lake.png\" caption=\"The lake\" alt=\"Ice\" >}}", markdown: "![Ice](https://x.example/lake.png \"The lake\")", blocks: ["image"] },
+			{ note: "{{< highlight go \"linenos=table\" >}}\n# not a heading\nx := 1\n{{< /highlight >}}", markdown: "```go\n# not a heading\nx := 1\n```", blocks: ["code"] },
+			{ note: "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\n{% raw %}\n{{ page.title }}\n{% endraw %}", markdown: "```ruby\nputs 1\n```\n\n{{ page.title }}", blocks: ["code", "paragraph"] },
 		],
 	},
 	dataviewFields: {

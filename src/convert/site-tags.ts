@@ -1,0 +1,178 @@
+/**
+ * Hugo shortcodes (`{{< name … >}}`, `{{% name … %}}`) and Jekyll's Liquid tags (`{% name … %}`) alone on
+ * their line, read for the few that have a Medium paragraph: a `figure` (an image), a `highlight` block
+ * (a code block, with the tag that ends it) and Jekyll's `raw` fence. Forward scans, no regex.
+ */
+
+import { parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
+
+/** A tag alone on its line: Hugo's or Liquid's, its name and its parameters as written. */
+export interface SiteTag {
+	hugo: boolean;
+	name: string;
+	/** Named parameters (`src="…"`), by name. */
+	named: Map<string, string>;
+	/** Positional parameters (`go`, `"linenos=table"`), in order. */
+	positional: string[];
+}
+
+/** Whether `line` may be a tag alone on its line: `{{` or `{%` after at most 3 spaces or tabs (no allocation). */
+export function mayBeSiteTag(line: string): boolean {
+	let lead = 0;
+	while (lead < 4 && (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9)) lead++;
+	if (line.charCodeAt(lead) !== 123) return false;
+	const c = line.charCodeAt(lead + 1);
+	return c === 123 || c === 37;
+}
+
+/**
+ * The tag that is the whole of `line` (after at most 3 spaces of indent), or null. Hugo's may open and
+ * close with either delimiter; Liquid's may trim white space (`{%- … -%}`).
+ */
+export function siteTagOf(line: string): SiteTag | null {
+	let lead = 0;
+	while (lead < 4 && (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9)) lead++;
+	if (lead > 3 || line.charCodeAt(lead) !== 123) return null;
+	let end = line.length;
+	while (end > lead && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+	const c1 = line.charCodeAt(lead + 1);
+	let from: number;
+	let to: number;
+	let hugo: boolean;
+	if (c1 === 123) {
+		const c2 = line.charCodeAt(lead + 2);
+		if (c2 !== 60 && c2 !== 37) return null; // `{{<` or `{{%`
+		if (!line.endsWith(c2 === 60 ? ">}}" : "%}}", end)) return null;
+		hugo = true;
+		from = lead + 3;
+		to = end - 3;
+	} else if (c1 === 37) {
+		if (!line.endsWith("%}", end)) return null;
+		hugo = false;
+		from = lead + 2;
+		to = end - 2;
+		if (line.charCodeAt(from) === 45) from++; // `{%-`
+		if (to > from && line.charCodeAt(to - 1) === 45) to--; // `-%}`
+	} else return null;
+	if (to < from) return null;
+	const inner = line.slice(from, to);
+	// One tag alone on the line: another opening inside it means several.
+	if (inner.indexOf("{{") !== -1 || inner.indexOf("{%") !== -1) return null;
+	return parseTag(inner, hugo);
+}
+
+/** A tag's inside (`figure src="a.png"`, `/highlight`): its name, then its parameters. */
+function parseTag(inner: string, hugo: boolean): SiteTag | null {
+	let i = skipSpace(inner, 0);
+	const nameStart = i;
+	while (i < inner.length && !isSpaceCode(inner.charCodeAt(i))) i++;
+	const name = inner.slice(nameStart, i);
+	if (name === "") return null;
+	const named = new Map<string, string>();
+	const positional: string[] = [];
+	for (i = skipSpace(inner, i); i < inner.length; i = skipSpace(inner, i)) {
+		// `key=value`: the key is a word right before `=`.
+		let k = i;
+		while (k < inner.length && isKeyChar(inner.charCodeAt(k))) k++;
+		let key: string | null = null;
+		if (k > i && inner.charCodeAt(k) === 61) {
+			key = inner.slice(i, k);
+			i = k + 1;
+		}
+		const v = readValue(inner, i);
+		if (key !== null) named.set(key.toLowerCase(), v.value);
+		else positional.push(v.value);
+		i = v.end;
+	}
+	return { hugo, name, named, positional };
+}
+
+/** A parameter's value at `i`: quoted with `"` (backslash escapes), `'` or a backtick, or a bare word. */
+function readValue(text: string, i: number): { value: string; end: number } {
+	const q = text.charCodeAt(i);
+	if (q === 34 || q === 39 || q === 96) {
+		let out = "";
+		let k = i + 1;
+		for (; k < text.length; k++) {
+			const c = text.charCodeAt(k);
+			if (c === q) return { value: out, end: k + 1 };
+			if (c === 92 && q === 34 && k + 1 < text.length) {
+				out += text[++k];
+				continue;
+			}
+			out += text[k];
+		}
+		return { value: out, end: k };
+	}
+	let k = i;
+	while (k < text.length && !isSpaceCode(text.charCodeAt(k))) k++;
+	return { value: text.slice(i, k), end: k };
+}
+
+function skipSpace(text: string, i: number): number {
+	while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+	return i;
+}
+
+function isSpaceCode(c: number): boolean {
+	return c === 32 || c === 9;
+}
+
+function isKeyChar(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
+
+/** Reports nothing: a caption's markup is read for its text only. */
+const QUIET: InlineReport = { softBreaks: false, warn: () => undefined };
+
+/**
+ * A figure's image: its src, its caption (else its title) as the text the blog shows (Hugo reads it as
+ * markdown; a Medium caption is text) and its alt (Hugo's falls back to the caption).
+ */
+export function figureOf(tag: SiteTag): { src: string; alt: string; caption: string | null } | null {
+	if (!tag.hugo || tag.name !== "figure") return null;
+	const src = tag.named.get("src")?.trim() ?? "";
+	if (src === "") return null;
+	const written = tag.named.get("caption")?.trim() || tag.named.get("title")?.trim() || "";
+	const caption = written === "" ? null : plainText(parseInlineFlat(written, QUIET)).trim() || null;
+	return { src, alt: tag.named.get("alt")?.trim() || caption || "", caption };
+}
+
+/** A code block a tag opens: Hugo's `highlight` (language first) or Liquid's; the closing tag's name. */
+export interface SiteCodeOpen {
+	language: string | null;
+	close: string;
+	hugo: boolean;
+}
+
+/** The highlight block `line` opens (`{{< highlight go "linenos=table" >}}`, `{% highlight ruby linenos %}`), or null. */
+export function siteCodeOpen(line: string): SiteCodeOpen | null {
+	if (!mayBeSiteTag(line)) return null;
+	const tag = siteTagOf(line);
+	if (tag === null || tag.name !== "highlight") return null;
+	const lang = tag.positional[0] ?? tag.named.get("lang") ?? "";
+	return { language: lang.trim() === "" ? null : lang.trim(), close: tag.hugo ? "/highlight" : "endhighlight", hugo: tag.hugo };
+}
+
+/** Whether `line` is the tag that closes the highlight block `open`. */
+export function closesSiteCode(line: string, open: SiteCodeOpen): boolean {
+	if (!mayBeSiteTag(line)) return false;
+	const tag = siteTagOf(line);
+	return tag !== null && tag.hugo === open.hugo && tag.name === open.close;
+}
+
+/**
+ * Where the highlight block that line `start` opens ends: the index of its closing tag's line, or -1 when
+ * none comes before `end` (then the opening line is an unknown tag, as before).
+ */
+export function siteCodeEnd(lineAt: (k: number) => string, start: number, end: number, open: SiteCodeOpen): number {
+	for (let k = start + 1; k < end; k++) if (closesSiteCode(lineAt(k), open)) return k;
+	return -1;
+}
+
+/** Whether `line` is Jekyll's `{% raw %}` or `{% endraw %}`, which show nothing (the text between is text). */
+export function isRawTag(line: string): boolean {
+	if (!mayBeSiteTag(line)) return false;
+	const tag = siteTagOf(line);
+	return tag !== null && !tag.hugo && (tag.name === "raw" || tag.name === "endraw") && tag.positional.length === 0 && tag.named.size === 0;
+}

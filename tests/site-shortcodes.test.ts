@@ -1,0 +1,98 @@
+/**
+ * The Hugo shortcodes and Jekyll (Liquid) tags a blog post is written with that have a Medium paragraph of
+ * their own: a `figure` is a captioned image, a `highlight` block a code block with its language, and a
+ * `{% raw %}` fence shows its text. Judged by what Medium shows: the story as the HTML a publish sends, read
+ * back through the stand-in for Medium's importer. Other shortcodes are left out with a warning, as before.
+ */
+
+import { storyToHtml } from "../src/story/story-html";
+import type { Story } from "../src/convert/story";
+import type { ImageSource } from "../src/story/story-model";
+import { codes, convert } from "./support/convert-helpers";
+import { importHtml, showParagraph } from "./support/medium-importer";
+
+const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+
+/** What Medium shows for a story's body (the title paragraph left out); a vault image as uploaded to cdn.example. */
+function shown(story: Story): string[] {
+	const imageSrc = (s: ImageSource) => (s.kind === "url" ? s.url : "https://cdn.example/" + s.path);
+	return importHtml(storyToHtml(story, { imageSrc }).html).slice(1).map(showParagraph);
+}
+
+/** A Hugo post (content/posts/p.md) in a blog with static/ images; the note's body after a title. */
+function post(body: string, files: Record<string, string | Uint8Array> = {}): Promise<Story> {
+	return convert("# Post\n\n" + body, { "static/img/a.png": PNG, "content/posts/cover.png": PNG, ...files }, {}, "content/posts/p.md");
+}
+
+describe("Hugo's figure shortcode", () => {
+	test("is the image, its caption and alt kept; a site-root src is the blog's static/ file", async () => {
+		const s = await post('Before.\n\n{{< figure src="/img/a.png" caption="The lake at dawn" alt="A frozen lake" >}}\n\nAfter.');
+		expect(s.images.map((i) => [i.path, i.alt])).toEqual([["static/img/a.png", "A frozen lake"]]);
+		const img = s.blocks.find((b) => b.type === "image");
+		expect(img).toMatchObject({ type: "image", source: { kind: "vault", path: "static/img/a.png" }, alt: "A frozen lake" });
+		expect(shown(s)).toEqual(["P: Before.", 'IMG src=https://cdn.example/static/img/a.png alt="A frozen lake": The lake at dawn', "P: After."]);
+		expect(codes(s)).toEqual([]);
+	});
+
+	test("a relative src is read from the post's folder; without alt, the caption is the alt (as Hugo writes it)", async () => {
+		const s = await post("{{< figure src=\"cover.png\" title=\"Cover\" >}}\n\n{{% figure src='/img/a.png' caption=\"Two *words*\" %}}");
+		expect(s.images.map((i) => [i.path, i.alt])).toEqual([
+			["content/posts/cover.png", "Cover"],
+			["static/img/a.png", "Two words"],
+		]);
+		const captions = s.blocks.filter((b) => b.type === "image").map((b) => (b.type === "image" ? b.caption : null));
+		expect(captions[0]).toEqual([{ type: "text", text: "Cover" }]);
+		// Hugo reads a caption as markdown: Medium's caption is its text.
+		expect(captions[1]).toEqual([{ type: "text", text: "Two words" }]);
+		expect(codes(s)).toEqual([]);
+	});
+
+	test("a web address is an image Medium fetches; a missing file is left out with the image's warning", async () => {
+		const s = await post('{{< figure src="https://cdn.example/x.jpg" alt="X" >}}\n\n{{< figure src="/img/none.png" >}}');
+		expect(s.blocks).toEqual([expect.objectContaining({ type: "image", source: { kind: "url", url: "https://cdn.example/x.jpg" }, alt: "X" })]);
+		expect(codes(s)).toEqual(["missing-image"]);
+	});
+
+	test("a figure without a src, like any other shortcode, is left out with a warning", async () => {
+		const s = await post('{{< figure caption="nothing" >}}\n\n{{< gist user 123 >}}\n\nText.');
+		expect(shown(s)).toEqual(["P: Text."]);
+		expect(codes(s)).toEqual(["site-tag", "site-tag"]);
+	});
+});
+
+describe("highlight blocks", () => {
+	test("Hugo's `{{< highlight go >}}` … `{{< /highlight >}}` is a code block with its language, its text as written", async () => {
+		const s = await post('{{< highlight go "linenos=table,hl_lines=2" >}}\n// # not a heading\nfunc main() {\n\n\tfmt.Println("*hi* [[x]]")\n}\n{{< /highlight >}}\n\nAfter.');
+		expect(s.blocks[0]).toEqual({ type: "code", language: "go", text: '// # not a heading\nfunc main() {\n\n\tfmt.Println("*hi* [[x]]")\n}', line: 3 });
+		expect(shown(s)).toEqual(['PRE lang=go: // # not a heading\nfunc main() {\n\n\tfmt.Println("*hi* [[x]]")\n}', "P: After."]);
+		expect(codes(s)).toEqual([]);
+	});
+
+	test("a `#` comment inside a highlight block is neither a heading nor the title", async () => {
+		const s = await convert("{{< highlight ruby >}}\n# a comment\nputs 1\n{{< /highlight >}}", {}, {}, "Ruby notes.md");
+		expect(s.title).toBe("Ruby notes");
+		expect(s.blocks).toEqual([{ type: "code", language: "ruby", text: "# a comment\nputs 1", line: 1 }]);
+	});
+
+	test("Jekyll's `{% highlight ruby linenos %}` … `{% endhighlight %}` too; a fence inside stays text", async () => {
+		const s = await post("{% highlight ruby linenos %}\ndef x\n  ```\nend\n{%- endhighlight -%}\n\nText.");
+		expect(s.blocks[0]).toEqual({ type: "code", language: "ruby", text: "def x\n  ```\nend", line: 3 });
+		expect(shown(s)[1]).toBe("P: Text.");
+		expect(codes(s)).toEqual([]);
+	});
+
+	test("without a language it is a code block without one; without its closing tag it is left out as before", async () => {
+		expect((await post("{{< highlight >}}\nx = 1\n{{< /highlight >}}")).blocks).toEqual([{ type: "code", language: null, text: "x = 1", line: 3 }]);
+		const open = await post("{{< highlight go >}}\nx := 1");
+		expect(shown(open)).toEqual(["P: x := 1"]);
+		expect(codes(open)).toEqual(["site-tag"]);
+	});
+});
+
+describe("Jekyll's raw tags", () => {
+	test("`{% raw %}` and `{% endraw %}` lines are dropped, their text kept, without a warning", async () => {
+		const s = await post("{% raw %}\nUse {{ site.title }} in a *layout*.\n{% endraw %}\n\nAfter.");
+		expect(shown(s)).toEqual(["P: Use {{ site.title }} in a _layout_.", "P: After."]);
+		expect(codes(s)).toEqual([]);
+	});
+});
