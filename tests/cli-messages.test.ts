@@ -12,6 +12,13 @@ describe("warnings as the command line prints them", () => {
 			"Post.md:3: warning: unresolved-link [unresolved-link]\nNotes/Embedded.md:7: warning: missing-image [missing-image]\n",
 		);
 	});
+	test("an embedded note's warning names its own line, then the root note's line that embeds it", () => {
+		const found = [w(3, "a"), { ...w(7, "missing-image", "Notes/Embedded.md"), embedLine: 5 }, w(4, "b")];
+		expect(inNoteOrder(found).map((x) => x.code)).toEqual(["a", "b", "missing-image"]);
+		expect(warningLines("Post.md", found)).toBe(
+			"Post.md:3: warning: a [a]\nPost.md:4: warning: b [b]\nNotes/Embedded.md:7: warning: missing-image [missing-image] (embedded at Post.md:5)\n",
+		);
+	});
 	test("control characters in a name are shown escaped", () => {
 		expect(warningLines("a\u001b[2Jb.md", [w(1, "x")])).toBe("a\\x1b[2Jb.md:1: warning: x [x]\n");
 	});

@@ -446,6 +446,8 @@ describe("warnings", () => {
 			["math-as-code", "Outer.md", 15],
 			["math-as-code", undefined, 5],
 		]);
+		// Each names the root note's line whose embed brought it in.
+		expect(s.warnings.map((w) => w.embedLine)).toEqual([undefined, 3, 3, undefined]);
 	});
 
 	test("the same lines embedded twice by different embeds (a section, then a block in it) warn once", async () => {

@@ -19,6 +19,11 @@ function warnings(story: Story): Array<[string, string | undefined, number]> {
 	return story.warnings.map((w) => [w.code, w.path, w.line]);
 }
 
+/** The root note's line whose embed brought each warning in (its own line for the root's). */
+function embedLines(story: Story): number[] {
+	return story.warnings.map((w) => w.embedLine ?? w.line);
+}
+
 describe("an embedded note's headings are placed under the embed", () => {
 	test("an embedded note's own H1 does not make the root's `##` sections small", async () => {
 		const other = "# Other note\n\nIts text.";
@@ -61,6 +66,7 @@ describe("an embedded note's headings are placed under the embed", () => {
 		const s = await convert("# Root\n\n## First\n\n![[Other]]\n\n## Second", { "Other.md": other });
 		expect(shown(s)).toEqual(["H3: First", "H4: Other note", "H4: Its part", "P: text", "H3: Second"]);
 		expect(warnings(s)).toEqual([["heading-levels", "Other.md", 3]]);
+		expect(embedLines(s)).toEqual([5]);
 	});
 
 	test("nested embeds: each note's headings sit under the heading its embed sits under", async () => {
@@ -70,6 +76,8 @@ describe("an embedded note's headings are placed under the embed", () => {
 		// Under `### Deep` the inner H1 is a fourth level (warned); under `## Two`, a third: small, as the root's `###`.
 		expect(shown(s)).toEqual(["H3: One", "H4: Deep", "P: Outer text.", "H4: Inner note", "P: text", "H3: Two", "P: Outer text.", "H4: Inner note", "P: text"]);
 		expect(warnings(s)).toEqual([["heading-levels", "Inner.md", 1]]);
+		// The warning points at the root note's line that embeds it (Outer's embed, which brings Inner in).
+		expect(embedLines(s)).toEqual([7]);
 	});
 
 	test("the same note embedded directly and through another is placed by each embed", async () => {

@@ -180,6 +180,13 @@ describe("warnings at their blocks", () => {
 		expect(placed.header.map((w) => w.message)).toEqual(["Notes/Embedded.md, line 8: Unresolved link."]);
 	});
 
+	test("a warning from an embedded note that names its embed's line goes to the embed's block, named by its note", () => {
+		const blocks = showcase().blocks;
+		const placed = placeWarnings(blocks, [{ line: 3, message: "Unresolved link.", path: "Notes/Embedded.md", embedLine: 17 }]);
+		expect(placed.header).toEqual([]);
+		expect(placed.byBlock.get(blocks.findIndex((b) => b.line === 17))?.map((w) => w.message)).toEqual(["Notes/Embedded.md, line 3: Unresolved link."]);
+	});
+
 	test("a block with warnings carries one mark whose hover text lists them; the byline counts them", () => {
 		const root = layoutStory(showcase(), { imageSrc, warnings: [warn(2, "Too many tags."), warn(17, "First."), warn(18, "Second."), warn(24, "An item.")] });
 		const marks = byClass(root, C("mark"));

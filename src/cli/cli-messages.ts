@@ -32,17 +32,25 @@ export function inNoteOrder(warnings: readonly ConversionWarning[]): ConversionW
 	const groups: Array<{ line: number; items: ConversionWarning[] }> = [];
 	for (const w of warnings) {
 		const last = groups[groups.length - 1];
-		if (w.path !== undefined && last) last.items.push(w);
+		// One that names its embed's line sorts there.
+		if (w.path !== undefined && w.embedLine !== undefined) groups.push({ line: w.embedLine, items: [w] });
+		else if (w.path !== undefined && last) last.items.push(w);
 		else groups.push({ line: w.path !== undefined ? 0 : w.line, items: [w] });
 	}
 	// Array.prototype.sort is stable: equal lines keep the order they were found in.
 	return groups.sort((a, b) => a.line - b.line).flatMap((g) => g.items);
 }
 
-/** One line per warning, `path:line: warning: message [code]`, in the order of the note. */
+/**
+ * One line per warning, `path:line: warning: message [code]`, in the order of the note; an embedded
+ * note's adds the root note's line that embeds it: `(embedded at note:line)`.
+ */
 export function warningLines(notePath: string, warnings: readonly ConversionWarning[]): string {
 	let out = "";
-	for (const w of inNoteOrder(warnings)) out += `${printable(w.path ?? notePath)}:${w.line}: warning: ${printable(w.message)} [${w.code}]\n`;
+	for (const w of inNoteOrder(warnings)) {
+		const at = w.path !== undefined && w.embedLine !== undefined ? ` (embedded at ${printable(notePath)}:${w.embedLine})` : "";
+		out += `${printable(w.path ?? notePath)}:${w.line}: warning: ${printable(w.message)} [${w.code}]${at}\n`;
+	}
 	return out;
 }
 

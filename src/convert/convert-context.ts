@@ -165,7 +165,7 @@ export function warn(ctx: ConvertContext, code: string, message: string, line: n
 	ctx.warnedPrev[warnings.length] = head;
 	ctx.warnedAt[line] = warnings.length + 1;
 	ctx.warnedRootLine[warnings.length] = rootLine;
-	warnings.push(path === undefined ? { code, message, line } : { code, message, line, path });
+	warnings.push(path === undefined ? { code, message, line } : { code, message, line, path, embedLine: rootLine });
 }
 
 /** Makes room in `ctx.warnedAt` for line `line`. */

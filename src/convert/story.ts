@@ -12,6 +12,8 @@ export interface ConversionWarning {
 	line: number;
 	/** Vault path of the note the warning comes from when it is not the root note (an embedded note; `line` is then its own). */
 	path?: string;
+	/** With `path`: the root note's 1-based line whose embed brought that note's text in (the first, when several do). */
+	embedLine?: number;
 }
 
 /** A local image the story shows: uploaded before the story is created. */

@@ -27,6 +27,8 @@ export interface PreviewWarning {
 	line: number;
 	/** The embedded note the warning comes from, when it is not the root note. */
 	path?: string;
+	/** With `path`: the root note's line whose embed brought that note in. */
+	embedLine?: number;
 }
 
 /** What the layout needs from its host. */
@@ -216,7 +218,8 @@ export interface PlacedWarnings {
 
 /**
  * A warning from an embedded note counts lines in that note, not in the root note the blocks' lines
- * count in, so it goes to the header, named by its note and line.
+ * count in: it goes to the block of its embed (the root line that brought it in), named by its note and
+ * line; to the header when it does not say which embed.
  *
  * A block covers the lines from its own line up to the next block's; a warning goes to the block with
  * the greatest line not after the warning's (the first such block when several share a line, e.g. an
@@ -226,10 +229,17 @@ export interface PlacedWarnings {
 export function placeWarnings(blocks: readonly StoryBlock[], warnings: readonly PreviewWarning[]): PlacedWarnings {
 	const order = blocks.map((_b, index) => index).sort((a, b) => blocks[a].line - blocks[b].line || a - b);
 	const placed: PlacedWarnings = { header: [], byBlock: new Map() };
-	for (const warning of warnings) {
-		if (warning.path !== undefined) {
-			placed.header.push({ ...warning, message: `${warning.path}, line ${warning.line}: ${warning.message}` });
-			continue;
+	for (const given of warnings) {
+		let warning = given;
+		let at = given.line;
+		if (given.path !== undefined) {
+			warning = { ...given, message: `${given.path}, line ${given.line}: ${given.message}` };
+			if (given.embedLine === undefined) {
+				placed.header.push(warning);
+				continue;
+			}
+			// At the embed's block: the root note's line that brought it in.
+			at = given.embedLine;
 		}
 		// The last position whose line is <= the warning's line.
 		let lo = 0;
@@ -237,7 +247,7 @@ export function placeWarnings(blocks: readonly StoryBlock[], warnings: readonly 
 		let found = -1;
 		while (lo <= hi) {
 			const mid = (lo + hi) >> 1;
-			if (blocks[order[mid]].line <= warning.line) {
+			if (blocks[order[mid]].line <= at) {
 				found = mid;
 				lo = mid + 1;
 			} else hi = mid - 1;
