@@ -15,7 +15,7 @@ const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
 
 /** What Medium shows for a story's body (the title paragraph left out); a vault image as uploaded to cdn.example. */
 function shown(story: Story): string[] {
-	const imageSrc = (s: ImageSource) => (s.kind === "url" ? s.url : "https://cdn.example/" + s.path);
+	const imageSrc = (s: ImageSource) => (s.kind === "url" ? s.url : s.kind === "vault" ? "https://cdn.example/" + s.path : null);
 	return importHtml(storyToHtml(story, { imageSrc }).html).slice(1).map(showParagraph);
 }
 
