@@ -318,6 +318,10 @@ describe("an image inside link text or emphasis (Medium holds no image there: it
 		const first = story.blocks[0];
 		expect(first.type === "paragraph" ? first.content[0] : null).toEqual({ type: "link", href: "https://l.com", children: [{ type: "text", text: "see here" }] });
 	});
+	test("an image opening or ending the link text (an icon before a name) leaves no space inside the link, one outside it", async () => {
+		const story = await convert("# T\n\nFollow [![icon](https://e.com/i.png) GitHub](https://github.com/x) and [me ![i](https://e.com/j.png)](https://l.com) now, a[![i](https://e.com/k.png) b](https://l.com).");
+		expect(bodyOf(story).split("\n\n")[0]).toBe("Follow [GitHub](https://github.com/x) and [me](https://l.com) now, a [b](https://l.com).");
+	});
 });
 
 describe("a line of a paragraph that shows nothing", () => {

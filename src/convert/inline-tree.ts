@@ -1037,6 +1037,7 @@ class InlineTreeParser {
 	 */
 	private mediumChildren(children: readonly Node[], out: InlineNode[], hoisted: InlineImage[]): void {
 		let joint = -1;
+		const start0 = out.length;
 		for (const c of children) {
 			const start = out.length;
 			this.medium(c, out, hoisted);
@@ -1047,6 +1048,8 @@ class InlineTreeParser {
 			if (joint > 0 && out.length > joint) closeJoint(out, joint);
 			joint = -1;
 		}
+		if (children.length > 0 && children[0].type === "image") trimEdge(out, start0, true);
+		if (children.length > 1 && children[children.length - 1].type === "image") trimEdge(out, start0, false);
 	}
 
 	/** Makes a node Medium's: strikethrough unwrapped, relative links made text, nested images moved out. */
@@ -1062,13 +1065,14 @@ class InlineTreeParser {
 			case "em": {
 				const children: InlineNode[] = [];
 				this.mediumChildren(node.children, children, hoisted);
-				if (children.length > 0) out.push({ type: node.type, children: mergeText(children) });
+				if (children.length > 0) out.push(...spaceBefore(node.children, out), { type: node.type, children: mergeText(children) });
 				return;
 			}
 			case "link": {
 				const children: InlineNode[] = [];
 				const imagesBefore = hoisted.length;
 				this.mediumChildren(node.children, children, hoisted);
+				if (children.length > 0) out.push(...spaceBefore(node.children, out));
 				if (isAbsoluteHref(node.href)) {
 					// A link around nothing but an image (moved out) has no text left to carry it, and Medium's
 					// images cannot be links: the reader is told it is gone.
@@ -1085,6 +1089,33 @@ class InlineTreeParser {
 		}
 	}
 }
+
+/**
+ * The white space an image moving out leaves at the start (`atStart`) or end of a link's or emphasis's
+ * text, from `out[from]` on: it goes (`[![icon](u) GitHub](l)` is the link `GitHub`, not ` GitHub`).
+ */
+function trimEdge(out: InlineNode[], from: number, atStart: boolean): void {
+	const k = atStart ? from : out.length - 1;
+	const t = out[k];
+	if (k < from || t === undefined || t.type !== "text") return;
+	const text = atStart ? t.text.trimStart() : t.text.trimEnd();
+	if (text.length === t.text.length) return;
+	if (text === "") out.splice(k, 1);
+	else out[k] = { type: "text", text };
+}
+
+/**
+ * A space to stand before a link or emphasis whose text an image opened (see trimEdge), when text
+ * before it ends in none: `a[![i](u) b](l)` reads `a b`. None at the start of the line.
+ */
+function spaceBefore(children: readonly Node[], out: readonly InlineNode[]): InlineNode[] {
+	if (children.length === 0 || children[0].type !== "image" || out.length === 0) return [];
+	const prev = out[out.length - 1];
+	if (prev.type === "break" || (prev.type === "text" && isSpace(prev.text.charCodeAt(prev.text.length - 1)))) return [];
+	return SPACE;
+}
+
+const SPACE: InlineNode[] = [{ type: "text", text: " " }];
 
 /** For each node, 1 when text (not white space, not an image) follows it on its line: one pass from the end. */
 /**
