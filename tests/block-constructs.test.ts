@@ -358,6 +358,9 @@ describe("the lines of a raw HTML block", () => {
 		expect(await both("<div>\n<p>one\ntwo</p>\n<p>three</p>\n</div>")).toEqual([["P: one two\nthree"], ["P: one two\nthree"]]);
 		expect(await both("<div>a</div>\n<div>b\nc</div>\nd")).toEqual([["P: a\nb c\nd"], ["P: a\nb c\nd"]]);
 	});
+	test("a heading line whose attribute holds a `>` is the heading, its text whole", async () => {
+		expect(await both("<div>\n<h2 id=\"a>b\" class='x'>Title <b>here</b></h2>\ntext\n</div>")).toEqual([["H3: Title **here**", "P: text"], ["H3: Title **here**", "P: text"]]);
+	});
 	test("a comment over several of its lines shows nothing, as in Obsidian: never `<!--` on Medium", async () => {
 		expect(await both("<div>\ntext <!-- a note\nto self -->\nmore\n<!--\nhidden\n-->\nend\n</div>")).toEqual([["P: text more end"], ["P: text more end"]]);
 	});

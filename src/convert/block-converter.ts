@@ -13,6 +13,7 @@ import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./
 import { indentOf, setextLevel, startsBlock } from "./story-builder";
 import { isBlank, isSpace, longestRun } from "./text-scan";
 import { decodeEntities } from "./entities";
+import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
 import { isRawTag, mayBeSiteTag, siteCodeEnd, siteCodeOpen } from "./site-tags";
@@ -792,9 +793,9 @@ export class BlockConverter {
 	 * Obsidian shows (its text read as the block's, its tags as inline HTML).
 	 */
 	private htmlBlockLine(raw: string): void {
-		const h = /^\s*<h([1-6])(?:\s[^>]*)?>(.*)<\/h\1>\s*$/i.exec(raw);
+		const h = htmlHeadingLine(raw);
 		if (h !== null) {
-			this.emitInline(HEADING_LEADS[Number(h[1])], markdownAsText(h[2]), "", true);
+			this.emitInline(HEADING_LEADS[h.level], markdownAsText(h.text), "", true);
 			this.htmlJoin = HtmlJoin.None;
 			return;
 		}
@@ -1097,6 +1098,22 @@ function isHtmlBlockStart(line: string, mayStart7: boolean): boolean {
 	if (!mayStart7 || name === "script" || name === "style" || name === "pre" || name === "textarea") return false;
 	const close = tagEnd(line, i);
 	return close !== -1 && isBlank(line.slice(close + 1));
+}
+
+/**
+ * A whole `<h1>`…`<h6>` line (`<h2 id="x">Text</h2>`): its level and the text between its tags, or
+ * null. The opening tag is read past its quoted attribute values (`title="a > b"`).
+ */
+function htmlHeadingLine(raw: string): { level: number; text: string } | null {
+	const line = raw.trim();
+	const level = line.charCodeAt(2) - 48;
+	if (line.length < 9 || line.charCodeAt(0) !== 60 || (line.charCodeAt(1) | 32) !== 104 || level < 1 || level > 6) return null;
+	const c = line.charCodeAt(3);
+	if (c !== 62 && c !== 32 && c !== 9) return null;
+	const open = c === 62 ? 3 : htmlTagEnd(line, 0);
+	const close = line.length - 5;
+	if (open === -1 || open >= close || line.slice(close).toLowerCase() !== `</h${level}>`) return null;
+	return { level, text: line.slice(open + 1, close) };
 }
 
 /** How a raw HTML block's line joins the text line before it: not at all, by a space, or by a line break. */
