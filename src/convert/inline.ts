@@ -5,7 +5,7 @@
  * even on a line of 200,000 unclosed `[[`.
  */
 
-import { SITE_TAG_CODE } from "./rules/inline-rules";
+import { INLINE_QUERY_CODE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { figureOf, siteTagOf } from "./site-tags";
 import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
@@ -544,6 +544,7 @@ class InlineScanner {
 			}
 			if (s < this.spans.length && i >= this.spans[s].start) {
 				const span = this.spans[s++];
+				if (text.charCodeAt(span.start) === 96) this.inlineQuery(span);
 				i = span.end;
 				this.spanIndex = s;
 				continue;
@@ -1014,6 +1015,25 @@ class InlineScanner {
 	 */
 	private openLink(i: number, openEnd: number, keep: boolean): number {
 		return keep && openEnd === i + 1 ? openEnd : this.replace(i, keep ? "[" : "", openEnd);
+	}
+
+	/**
+	 * Warns when a code span is a Dataview inline query (`` `= expr` ``, `` `$= js` ``): Obsidian shows
+	 * what it computes, Medium the query. The prefix must be followed by a space and something, so
+	 * `` `==` `` or `` `=x` `` written about an operator are not taken for one.
+	 */
+	private inlineQuery(span: CodeSpan): void {
+		const text = this.text;
+		let k = span.start;
+		while (k < span.end && text.charCodeAt(k) === 96) k++;
+		if (text.charCodeAt(k) === 32) k++;
+		if (text.charCodeAt(k) === 36) k++;
+		if (text.charCodeAt(k) !== 61 || text.charCodeAt(k + 1) !== 32) return;
+		k += 2;
+		while (k < span.end && isSpace(text.charCodeAt(k))) k++;
+		if (k >= span.end || text.charCodeAt(k) === 96) return;
+		const query = text.slice(span.start, span.end);
+		this.warn(INLINE_QUERY_CODE, `Inline Dataview query ${query} only shows its result in Obsidian; Medium shows the query as code.`);
 	}
 
 	/**

@@ -56,6 +56,8 @@ export const RELATIVE_LINK_CODE = "relative-link";
 export const IMAGE_LINK_CODE = "image-link";
 /** A Hugo shortcode or Liquid tag line, left out. */
 export const SITE_TAG_CODE = "site-tag";
+/** An inline Dataview query (`` `= this.file.name` ``): Obsidian shows its result, Medium the query. */
+export const INLINE_QUERY_CODE = "unrendered-query";
 
 /** The inline rules, for the README and the tests (src/convert/rules/rule.ts). */
 export const INLINE_RULES = {
@@ -193,6 +195,14 @@ export const INLINE_RULES = {
 			{ note: "This will not show the (longKeyIDontNeedWhenReading:: key).", markdown: "This will not show the key." },
 			{ note: "- [ ] Mail David [due:: 2022-04-05] [project:: [[Plan]]] [owner:: **Ann** (lead)]", markdown: "- ☐ Mail David due: 2022-04-05 project: Plan owner: **Ann** (lead)", warnings: ["unresolved-link"] },
 			{ note: "Basic Field:: Some value\nCall (std::move) or [a::b], not `[code:: x]`.", markdown: "Basic Field:: Some value\\\nCall (std::move) or [a::b], not `[code:: x]`." },
+		],
+	},
+	dataviewInlineQueries: {
+		construct: "Dataview's inline queries `` `= this.file.name` ``, `` `$= dv.current().rating` ``",
+		medium: "the query as inline code (only Obsidian can run it), with a warning; `` `==` `` and `` `=x` `` are code like any other",
+		code: INLINE_QUERY_CODE,
+		examples: [
+			{ note: "Written `= this.file.ctime`, rated `$= dv.current().rating`; `==` and `=x` are operators.", markdown: "Written `= this.file.ctime`, rated `$= dv.current().rating`; `==` and `=x` are operators.", warnings: ["unrendered-query", "unrendered-query"] },
 		],
 	},
 } satisfies Record<string, ConversionRule>;
