@@ -117,6 +117,21 @@ describe("math blocks", () => {
 	});
 });
 
+describe("lists in quotes", () => {
+	test("a nested item in a callout shows its level, as one outside a quote does (the obsidian-tasks docs' outline of links)", async () => {
+		expect(await shown("> [!info]\n> Steps:\n>\n> - Understand:\n>   - [[Statuses]]\n>     1. first\n> - Choose\n>\n> 1. one\n>    - sub")).toEqual([
+			"BQ: **Info**",
+			"BQ: Steps:",
+			"BQ: • Understand:",
+			"BQ: \u2003– Statuses",
+			"BQ: \u2003\u20031. first",
+			"BQ: • Choose",
+			"BQ: 1. one",
+			"BQ: \u2003– sub",
+		]);
+	});
+});
+
 describe("quotes in list items", () => {
 	test("a code block or a `$$` block opening an item inside a quote is a code block of its lines, the text after it kept", async () => {
 		expect(await shown("> - ```js\n>   let a = 1;\n>   ```\n> - $$\n>   x^2\n>   $$\n> - after\n\nText.")).toEqual(["PRE lang=js: let a = 1;", "PRE lang=none: x^2", "BQ: • after", "P: Text."]);

@@ -115,6 +115,9 @@ export class StoryBuilder {
 	/** The open paragraph is a heading's text inside a quote or list item: it becomes one bold run (see boldWhole). */
 	private paraHeading = false;
 	private itemPrefix = "";
+	/** The indents of the open list items of the quote numbered {@link quotedItemsGroup}. */
+	private readonly quotedItemIndents: number[] = [];
+	private quotedItemsGroup = -1;
 	private fence: Fence | null = null;
 	/** Whether an indented code block is open, and its first line. */
 	private indented = false;
@@ -323,7 +326,16 @@ export class StoryBuilder {
 			}
 			const ih = c === 35 ? parseHeading(text) : null;
 			this.addLine(Para.Quote, ih ? ih.text : text, line);
-			this.itemPrefix = quotedListPrefix(trimmed.slice(item.indent, item.contentStart).trim());
+			// Its level: how many open items of this quote sit left of it (their indents, innermost last).
+			const indents = this.quotedItemIndents;
+			if (this.quotedItemsGroup !== this.quoteGroup) {
+				indents.length = 0;
+				this.quotedItemsGroup = this.quoteGroup;
+			}
+			const indent = content.length - trimmed.length;
+			while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+			this.itemPrefix = quotedListPrefix(trimmed.slice(item.indent, item.contentStart).trim(), indents.length);
+			indents.push(indent);
 			if (ih) this.flushHeading();
 			return;
 		}

@@ -60,9 +60,14 @@ export function nestedItemPrefix(depth: number, ordered: boolean, marker: string
 	return lead + (ordered ? marker.replace(")", ".") : "–") + " ";
 }
 
-/** A list item inside a quote (Medium's quotes hold paragraphs): a bullet or its number before its text. */
-export function quotedListPrefix(marker: string): string {
-	return /^\d/.test(marker) ? marker.replace(")", ".") + " " : "• ";
+/**
+ * A list item inside a quote (Medium's quotes hold paragraphs): a bullet or its number before its text;
+ * a nested one (`depth` items in) is set in by em spaces, its bullet a dash as outside a quote.
+ */
+export function quotedListPrefix(marker: string, depth = 0): string {
+	const numbered = /^\d/.test(marker);
+	if (depth === 0) return numbered ? marker.replace(")", ".") + " " : "• ";
+	return "\u2003".repeat(depth) + (numbered ? marker.replace(")", ".") : "–") + " ";
 }
 
 /** The warnings and constants the builders use (apart from the table, so the plugin bundle holds no examples). */
