@@ -16,7 +16,7 @@ import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
-import { isRawTag, mayBeSiteTag, siteCodeEnd, siteCodeOpen } from "./site-tags";
+import { isRawTag, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteTagOf, type SiteCodeOpen } from "./site-tags";
 import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, MDX_COMPONENT_CODE, mdxComponentMessage } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
@@ -465,10 +465,12 @@ export class BlockConverter {
 			this.htmlBlockLine(raw);
 			return i;
 		}
-		if ((r0 === 123 || r0 === 32) && mayBeSiteTag(raw)) {
+		const tag = (r0 === 123 || r0 === 32) && mayBeSiteTag(raw) ? siteTagOf(raw) : null;
+		if (tag !== null) {
 			// Jekyll's `{% raw %}` / `{% endraw %}` show nothing; the lines between are read as any others.
-			if (isRawTag(raw)) return i;
-			const code = this.siteCode(lines, i, raw);
+			if (isRawTag(tag)) return i;
+			const open = siteCodeOf(tag);
+			const code = open !== null ? this.siteCode(lines, i, open) : -1;
 			if (code !== -1) return code;
 		}
 		this.prevBlank = false;
@@ -861,11 +863,9 @@ export class BlockConverter {
 	 * A Hugo or Jekyll highlight block opening at line `i` (`{{< highlight go "linenos=table" >}}` …
 	 * `{{< /highlight >}}`, `{% highlight ruby %}` … `{% endhighlight %}`): a code block with its language,
 	 * its lines as written (the blank lines around them trimmed, as the blog does). Returns its last line,
-	 * or -1 when the line opens none, or no closing tag follows (then it is an unknown tag, as before).
+	 * or -1 when no closing tag follows (then it is an unknown tag, as before).
 	 */
-	private siteCode(lines: NoteLines, i: number, raw: string): number {
-		const open = siteCodeOpen(raw);
-		if (open === null) return -1;
+	private siteCode(lines: NoteLines, i: number, open: SiteCodeOpen): number {
 		const kind = open.hugo ? 1 : 2;
 		if ((this.siteCodeUnclosed & kind) !== 0) return -1;
 		const end = siteCodeEnd((k) => lines.line(k), i, this.range.end, open);

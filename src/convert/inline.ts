@@ -888,7 +888,7 @@ class InlineScanner {
 		const youtube = hugo ? /^\s*youtube\s+(?:id=)?["']?([\w-]{6,})["']?\s*$/.exec(inner) : null;
 		if (youtube !== null) return this.block(lead, ["https://www.youtube.com/watch?v=" + youtube[1]], text.length);
 		// `{{< figure src="…" caption="…" alt="…" >}}`: the image, its src read as a markdown image's.
-		const parsed = hugo ? siteTagOf(text) : null;
+		const parsed = hugo && /^\s*figure\s/.test(inner) ? siteTagOf(text) : null;
 		const figure = parsed !== null ? figureOf(parsed) : null;
 		if (figure !== null) return this.imageOf(lead, text.length, escapeAlt(figure.alt), figure.src, figure.caption, null);
 		const tag = text.slice(lead, end);

@@ -10,19 +10,34 @@ import { parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
 export interface SiteTag {
 	hugo: boolean;
 	name: string;
-	/** Named parameters (`src="…"`), by name. */
-	named: Map<string, string>;
+	/** Named parameters (`src="…"`), by name (lower case). */
+	named: ReadonlyMap<string, string>;
 	/** Positional parameters (`go`, `"linenos=table"`), in order. */
-	positional: string[];
+	positional: readonly string[];
 }
 
-/** Whether `line` may be a tag alone on its line: `{{` or `{%` after at most 3 spaces or tabs (no allocation). */
+/**
+ * Whether `line` may be a tag alone on its line that is read here (a highlight block's, a raw fence's, a
+ * figure): `{{<`, `{{%` or `{%` after at most 3 spaces or tabs, then the name of one. No allocation, so
+ * the many other tags a post holds cost a few character reads.
+ */
 export function mayBeSiteTag(line: string): boolean {
-	let lead = 0;
-	while (lead < 4 && (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9)) lead++;
-	if (line.charCodeAt(lead) !== 123) return false;
-	const c = line.charCodeAt(lead + 1);
-	return c === 123 || c === 37;
+	let k = 0;
+	while (k < 4 && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
+	if (line.charCodeAt(k) !== 123) return false;
+	const c = line.charCodeAt(k + 1);
+	if (c === 123) {
+		const d = line.charCodeAt(k + 2);
+		if (d !== 60 && d !== 37) return false;
+		k += 3;
+	} else if (c === 37) {
+		k += 2;
+		if (line.charCodeAt(k) === 45) k++; // `{%-`
+	} else return false;
+	while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
+	const n = line.charCodeAt(k);
+	// h(ighlight), f(igure), r(aw), e(nd…), /(highlight)
+	return n === 104 || n === 102 || n === 114 || n === 101 || n === 47;
 }
 
 /**
@@ -61,6 +76,11 @@ export function siteTagOf(line: string): SiteTag | null {
 	return parseTag(inner, hugo);
 }
 
+/** The tags whose parameters are read (the others are only named, in a warning). */
+const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw"]);
+const NO_NAMED: ReadonlyMap<string, string> = new Map();
+const NO_POSITIONAL: readonly string[] = [];
+
 /** A tag's inside (`figure src="a.png"`, `/highlight`): its name, then its parameters. */
 function parseTag(inner: string, hugo: boolean): SiteTag | null {
 	let i = skipSpace(inner, 0);
@@ -68,6 +88,8 @@ function parseTag(inner: string, hugo: boolean): SiteTag | null {
 	while (i < inner.length && !isSpaceCode(inner.charCodeAt(i))) i++;
 	const name = inner.slice(nameStart, i);
 	if (name === "") return null;
+	// Only the tags read here need their parameters.
+	if (!READ_TAGS.has(name)) return { hugo, name, named: NO_NAMED, positional: NO_POSITIONAL };
 	const named = new Map<string, string>();
 	const positional: string[] = [];
 	for (i = skipSpace(inner, i); i < inner.length; i = skipSpace(inner, i)) {
@@ -149,7 +171,12 @@ export interface SiteCodeOpen {
 export function siteCodeOpen(line: string): SiteCodeOpen | null {
 	if (!mayBeSiteTag(line)) return null;
 	const tag = siteTagOf(line);
-	if (tag === null || tag.name !== "highlight") return null;
+	return tag === null ? null : siteCodeOf(tag);
+}
+
+/** The highlight block a tag opens, or null. */
+export function siteCodeOf(tag: SiteTag): SiteCodeOpen | null {
+	if (tag.name !== "highlight") return null;
 	const lang = tag.positional[0] ?? tag.named.get("lang") ?? "";
 	return { language: lang.trim() === "" ? null : lang.trim(), close: tag.hugo ? "/highlight" : "endhighlight", hugo: tag.hugo };
 }
@@ -170,9 +197,7 @@ export function siteCodeEnd(lineAt: (k: number) => string, start: number, end: n
 	return -1;
 }
 
-/** Whether `line` is Jekyll's `{% raw %}` or `{% endraw %}`, which show nothing (the text between is text). */
-export function isRawTag(line: string): boolean {
-	if (!mayBeSiteTag(line)) return false;
-	const tag = siteTagOf(line);
-	return tag !== null && !tag.hugo && (tag.name === "raw" || tag.name === "endraw") && tag.positional.length === 0 && tag.named.size === 0;
+/** Whether a tag is Jekyll's `{% raw %}` or `{% endraw %}`, which show nothing (the text between is text). */
+export function isRawTag(tag: SiteTag): boolean {
+	return !tag.hugo && (tag.name === "raw" || tag.name === "endraw") && tag.positional.length === 0 && tag.named.size === 0;
 }
