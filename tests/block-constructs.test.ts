@@ -373,6 +373,12 @@ describe("the lines of a raw HTML block", () => {
 		expect(await both("<div>\n<p>one\ntwo</p>\n<p>three</p>\n</div>")).toEqual([["P: one two\nthree"], ["P: one two\nthree"]]);
 		expect(await both("<div>a</div>\n<div>b\nc</div>\nd")).toEqual([["P: a\nb c\nd"], ["P: a\nb c\nd"]]);
 	});
+	test("inside a quote or a callout too, up to a blank quote line", async () => {
+		expect(await both("> [!note] T\n> <div align=\"center\">\n> line one\n> line two\n> </div>\n>\n> next\n> para")).toEqual([
+			["BQ: **T**", "BQ: line one line two", "BQ: next\npara"],
+			["BQ: **T**", "BQ: line one line two", "BQ: next para"],
+		]);
+	});
 	test("a heading line whose attribute holds a `>` is the heading, its text whole", async () => {
 		expect(await both("<div>\n<h2 id=\"a>b\" class='x'>Title <b>here</b></h2>\ntext\n</div>")).toEqual([["H3: Title **here**", "P: text"], ["H3: Title **here**", "P: text"]]);
 	});

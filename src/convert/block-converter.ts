@@ -176,6 +176,8 @@ export class BlockConverter {
 	private indentedCode = false;
 	/** An open raw HTML block (CommonMark's kinds 6 and 7), which a blank line ends: its markdown is text. */
 	private htmlBlock = false;
+	/** The quote depth of a raw HTML block open inside a quote (0 for none), which a blank quote line ends. */
+	private quoteHtml = 0;
 	/** How the block's next line joins the text line before it (see htmlBlockLine). */
 	private htmlJoin = HtmlJoin.None;
 	private prevBlank = true;
@@ -443,7 +445,7 @@ export class BlockConverter {
 		if (!(r0 > 32) && isBlank(raw)) {
 			this.emit("");
 			this.prevBlank = true;
-			this.quoteDepth = 0;
+			this.quoteDepth = this.quoteHtml = 0;
 			return i;
 		}
 		if (this.prevBlank && !this.listActive && isIndentedCode(raw) && raw.trimStart()[0] !== ">") {
@@ -493,6 +495,7 @@ export class BlockConverter {
 		const trimmed = plainStart && c0 !== 36 && c0 !== 94 && c0 !== 91 ? null : content.trim(); // `$`, `^`, `[`
 		if (depth > 0 && trimmed === "") {
 			this.emit(">"); // a paragraph break inside a quote
+			this.quoteHtml = 0;
 			return i;
 		}
 		const quotedBefore = this.quoteDepth;
@@ -502,6 +505,20 @@ export class BlockConverter {
 			if (depth > this.quoteDepth && this.quoteDepth > 0 && this.lastKind === LineKind.Text) this.emit(">");
 			this.quoteDepth = depth;
 		} else this.quoteDepth = itemQuote;
+		// A raw HTML block inside a quote (a callout holding a `<div>`): its lines are HTML, as outside one, up to a blank quote line.
+		if (this.quoteHtml > 0) {
+			if (depth === this.quoteHtml) {
+				this.htmlBlockLine(content, prefix);
+				return i;
+			}
+			this.quoteHtml = 0;
+		}
+		if (depth > 0 && c0 === 60 && isHtmlBlockStart(content, this.lastKind !== LineKind.Text)) {
+			this.quoteHtml = depth;
+			this.htmlJoin = HtmlJoin.None;
+			this.htmlBlockLine(content, prefix);
+			return i;
+		}
 
 		const fence = plainStart ? (c0 === 96 || c0 === 126 ? fenceOpen(content) : null) : fenceOpen(content.trimStart());
 		if (fence) {
@@ -794,10 +811,10 @@ export class BlockConverter {
 	 * A line of a raw HTML block: its markdown kept as text; a whole `<h1>`…`<h6>` line is the heading
 	 * Obsidian shows (its text read as the block's, its tags as inline HTML).
 	 */
-	private htmlBlockLine(raw: string): void {
+	private htmlBlockLine(raw: string, prefix = ""): void {
 		const h = htmlHeadingLine(raw);
 		if (h !== null) {
-			this.emitInline(HEADING_LEADS[h.level], markdownAsText(h.text), "", true);
+			this.emitInline(HEADING_LEADS[h.level], markdownAsText(h.text), prefix, true);
 			this.htmlJoin = HtmlJoin.None;
 			return;
 		}
@@ -805,7 +822,7 @@ export class BlockConverter {
 		// setting; a block tag between two lines (`</p>`, `<div>`, `<li>`) parts them, as a `<p>` does here.
 		const join = this.htmlJoin === HtmlJoin.None ? HtmlJoin.None : this.htmlJoin === HtmlJoin.Break || blockTagAt(raw, true) ? HtmlJoin.Break : HtmlJoin.Space;
 		const before = this.n;
-		this.emitInline("", markdownAsText(raw), "");
+		this.emitInline("", markdownAsText(raw), prefix);
 		if (this.n === before) return; // a line that shows nothing (a comment): the next joins the line before it
 		if (this.n !== before + 1 || this.lastKind !== LineKind.Text) {
 			// No line of text, or more than one (an image, an embed): the next line is not joined to it.
@@ -814,7 +831,7 @@ export class BlockConverter {
 		}
 		if (join !== HtmlJoin.None) {
 			this.n--;
-			this.out[this.n - 1] += (join === HtmlJoin.Break ? "<p>" : " ") + this.out[this.n];
+			this.out[this.n - 1] += (join === HtmlJoin.Break ? "<p>" : " ") + this.out[this.n].slice(prefix.length);
 		}
 		// A comment the line opens goes on over the next lines (the text after its end joins this line).
 		this.htmlJoin = this.commentClose === null && blockTagAt(raw, false) ? HtmlJoin.Break : HtmlJoin.Space;
