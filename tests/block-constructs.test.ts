@@ -379,6 +379,12 @@ describe("the lines of a raw HTML block", () => {
 			["BQ: **T**", "BQ: line one line two", "BQ: next para"],
 		]);
 	});
+	test("inside a list item too, its lines under the item's text", async () => {
+		expect(await both("- item\n\n  <div>\n  line one\n  line two\n  </div>\n- next\n\t<div>\n\ta\n\tb\n\t</div>\n\n1. x")).toEqual([
+			["ULI: item\nline one line two", "ULI: next\na b", "OLI: x"],
+			["ULI: item\nline one line two", "ULI: next\na b", "OLI: x"],
+		]);
+	});
 	test("a heading line whose attribute holds a `>` is the heading, its text whole", async () => {
 		expect(await both("<div>\n<h2 id=\"a>b\" class='x'>Title <b>here</b></h2>\ntext\n</div>")).toEqual([["H3: Title **here**", "P: text"], ["H3: Title **here**", "P: text"]]);
 	});

@@ -176,6 +176,8 @@ export class BlockConverter {
 	private indentedCode = false;
 	/** An open raw HTML block (CommonMark's kinds 6 and 7), which a blank line ends: its markdown is text. */
 	private htmlBlock = false;
+	/** The indent of the open raw HTML block's lines when a list item holds it ("" at the top level). */
+	private htmlLead = "";
 	/** The quote depth of a raw HTML block open inside a quote (0 for none), which a blank quote line ends. */
 	private quoteHtml = 0;
 	/** How the block's next line joins the text line before it (see htmlBlockLine). */
@@ -424,8 +426,9 @@ export class BlockConverter {
 			this.indentedCode = false;
 		}
 		if (this.htmlBlock) {
-			if (!isBlank(raw)) {
-				this.htmlBlockLine(raw);
+			// One under a list item goes on over the lines inside the item.
+			if (!isBlank(raw) && (this.htmlLead === "" || indentOf(raw) >= this.itemText)) {
+				this.htmlBlockLine(raw, "", this.htmlLead);
 				return i;
 			}
 			this.htmlBlock = false;
@@ -461,11 +464,25 @@ export class BlockConverter {
 		// A raw HTML block: Obsidian shows its lines as HTML, so markdown in them is text (its tags are read as in a paragraph).
 		if (r0 === 60 && isHtmlBlockStart(raw, wasBlank || this.lastKind !== LineKind.Text)) {
 			this.htmlBlock = true;
+			this.htmlLead = "";
 			this.htmlJoin = HtmlJoin.None;
 			this.prevBlank = false;
 			this.listActive = false;
 			this.htmlBlockLine(raw);
 			return i;
+		}
+		// Under a list item (its tag less than 4 columns past the item's text), the item holds the block.
+		if ((r0 === 32 || r0 === 9) && this.listActive) {
+			let at = 0;
+			while (raw.charCodeAt(at) === 32 || raw.charCodeAt(at) === 9) at++;
+			if (raw.charCodeAt(at) === 60 && indentOf(raw) < this.itemText + 4 && isHtmlBlockStart(raw.slice(at), wasBlank || this.lastKind !== LineKind.Text)) {
+				this.htmlBlock = true;
+				this.htmlLead = raw.slice(0, at);
+				this.htmlJoin = HtmlJoin.None;
+				this.prevBlank = false;
+				this.htmlBlockLine(raw, "", this.htmlLead);
+				return i;
+			}
 		}
 		const tag = (r0 === 123 || r0 === 32) && mayBeSiteTag(raw) ? siteTagOf(raw) : null;
 		if (tag !== null) {
@@ -811,10 +828,10 @@ export class BlockConverter {
 	 * A line of a raw HTML block: its markdown kept as text; a whole `<h1>`…`<h6>` line is the heading
 	 * Obsidian shows (its text read as the block's, its tags as inline HTML).
 	 */
-	private htmlBlockLine(raw: string, prefix = ""): void {
+	private htmlBlockLine(raw: string, prefix = "", lead = ""): void {
 		const h = htmlHeadingLine(raw);
 		if (h !== null) {
-			this.emitInline(HEADING_LEADS[h.level], markdownAsText(h.text), prefix, true);
+			this.emitInline(lead + HEADING_LEADS[h.level], markdownAsText(h.text), prefix, true);
 			this.htmlJoin = HtmlJoin.None;
 			return;
 		}
@@ -822,7 +839,7 @@ export class BlockConverter {
 		// setting; a block tag between two lines (`</p>`, `<div>`, `<li>`) parts them, as a `<p>` does here.
 		const join = this.htmlJoin === HtmlJoin.None ? HtmlJoin.None : this.htmlJoin === HtmlJoin.Break || blockTagAt(raw, true) ? HtmlJoin.Break : HtmlJoin.Space;
 		const before = this.n;
-		this.emitInline("", markdownAsText(raw), prefix);
+		this.emitInline(lead, markdownAsText(raw), prefix);
 		if (this.n === before) return; // a line that shows nothing (a comment): the next joins the line before it
 		if (this.n !== before + 1 || this.lastKind !== LineKind.Text) {
 			// No line of text, or more than one (an image, an embed): the next line is not joined to it.
@@ -831,7 +848,7 @@ export class BlockConverter {
 		}
 		if (join !== HtmlJoin.None) {
 			this.n--;
-			this.out[this.n - 1] += (join === HtmlJoin.Break ? "<p>" : " ") + this.out[this.n].slice(prefix.length);
+			this.out[this.n - 1] += (join === HtmlJoin.Break ? "<p>" : " ") + this.out[this.n].slice(prefix.length + lead.length);
 		}
 		// A comment the line opens goes on over the next lines (the text after its end joins this line).
 		this.htmlJoin = this.commentClose === null && blockTagAt(raw, false) ? HtmlJoin.Break : HtmlJoin.Space;
