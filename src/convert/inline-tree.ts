@@ -68,7 +68,7 @@ class EntryStore {
 	/** A node entry's node. */
 	node: Array<Node | null> = [];
 	/** Process emphasis's openers-bottom table, one slot per (character, length mod 3, can open). */
-	readonly openersBottom = new Int32Array(18);
+	readonly openersBottom = new Int32Array(24);
 
 	constructor(cap: number) {
 		this.grow(cap);
@@ -152,7 +152,7 @@ const UNSET = -2;
 
 /** Which of the three delimiter characters (for the openers-bottom table). */
 function delimIndex(c: number): number {
-	return c === 42 ? 0 : c === 95 ? 1 : 2;
+	return c === 42 ? 0 : c === 95 ? 1 : c === 126 ? 2 : 3;
 }
 
 /*
@@ -171,7 +171,7 @@ function isPunct(c: number, s: string, i: number): boolean {
 
 /** 1 for the characters the scanner stops at; every other character is plain text. */
 const SPECIAL = new Uint8Array(128);
-for (const ch of "\\`*_~[]!<&\n") SPECIAL[ch.charCodeAt(0)] = 1;
+for (const ch of "\\`*_~=[]!<&\n") SPECIAL[ch.charCodeAt(0)] = 1;
 
 /**
  * A paragraph parsed: its one run of inline content (most paragraphs; empty when it has none), or its
@@ -262,10 +262,10 @@ function splitBareUrls(text: string): InlineNode[] | null {
 }
 
 /**
- * One character class (cannot backtrack): the characters the parser stops at, but the line end. A
+ * One character class and `==` (cannot backtrack): the characters the parser stops at, but the line end. A
  * native search: a loop over char codes in script measured slower (paragraphs are concatenated strings).
  */
-const MAY_HOLD_MARKUP = /[\\`*_~[\]!<&]/;
+const MAY_HOLD_MARKUP = /[\\`*_~[\]!<&]|==/;
 
 /** Whether a line may hold inline markup: if no line of a paragraph does, {@link parsePlainLines} reads it. */
 export function mayHoldMarkup(line: string): boolean {
@@ -482,6 +482,7 @@ class InlineTreeParser {
 				case 42:
 				case 95:
 				case 126:
+				case 61: // = (a highlight the line pass left open: its close is on a later line)
 					i = this.delimiterRun(i, c);
 					break;
 				case 91: // [
@@ -551,7 +552,7 @@ class InlineTreeParser {
 		let j = i;
 		while (j < this.n && text.charCodeAt(j) === c) j++;
 		const count = j - i;
-		if (c === 126 && count > 2) {
+		if ((c === 126 && count > 2) || (c === 61 && count !== 2)) {
 			this.addText(i, j);
 			return j;
 		}
@@ -914,7 +915,7 @@ class InlineTreeParser {
 			let found = false;
 			while (opener !== -1 && opener !== bottom && opener !== floor) {
 				if (st.ch[opener] === cch && (st.power[opener] & OPEN) !== 0) {
-					if (cch === 126) {
+					if (cch === 126 || cch === 61) {
 						if (st.count[opener] === st.count[closer]) {
 							found = true;
 							break;
@@ -931,7 +932,7 @@ class InlineTreeParser {
 			}
 			const old = closer;
 			if (found && opener !== -1) {
-				const use = cch === 126 ? st.count[closer] : st.count[closer] >= 2 && st.count[opener] >= 2 ? 2 : 1;
+				const use = cch === 126 || cch === 61 ? st.count[closer] : st.count[closer] >= 2 && st.count[opener] >= 2 ? 2 : 1;
 				st.count[opener] -= use;
 				st.count[closer] -= use;
 				const children = this.takeBetween(opener, closer);
@@ -942,7 +943,7 @@ class InlineTreeParser {
 					this.report.warn(STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE);
 					this.rewrite = true;
 					node = { type: "strike", children };
-				} else node = use === 2 ? { type: "strong", children: unnest(children as InlineNode[], "strong") } : { type: "em", children: unnest(children as InlineNode[], "em") };
+				} else node = use === 2 || cch === 61 ? { type: "strong", children: unnest(children as InlineNode[], "strong") } : { type: "em", children: unnest(children as InlineNode[], "em") };
 				const wrap = st.take(Kind.Node, "", node, opener, closer);
 				st.origCount[wrap] = depth;
 				st.next[opener] = wrap;
@@ -1172,7 +1173,7 @@ function delimText(ch: number, count: number): string {
 	return String.fromCharCode(ch).repeat(count);
 }
 
-const DELIM_TEXT = ["*", "**", "***", "_", "__", "___", "~", "~~", "~~~"];
+const DELIM_TEXT = ["*", "**", "***", "_", "__", "___", "~", "~~", "~~~", "=", "==", "==="];
 
 /** A code span's content: line endings become spaces; one space each side is stripped when both are there. */
 function codeText(inner: string): string {

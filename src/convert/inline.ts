@@ -359,7 +359,8 @@ class InlineScanner {
 	private readonly finders = {
 		wikiClose: new ForwardFinder("", "]]"),
 		wikiOpen: new ForwardFinder("", "[["),
-		eq: new ForwardFinder("", "==", (i) => !isEscaped(this.text, i) && !this.inCodeSpan(i)),
+		/** A closing `==` follows a non-space (`a == b` is an operator, not a highlight's close). */
+		eq: new ForwardFinder("", "==", (i) => !isSpace(this.text.charCodeAt(i - 1)) && !isEscaped(this.text, i) && !this.inCodeSpan(i)),
 		pct: new ForwardFinder("", "%%"),
 		htmlClose: new ForwardFinder("", "-->"),
 		gt: new ForwardFinder("", ">"),
@@ -742,6 +743,8 @@ class InlineScanner {
 			return this.replace(i, this.e.plain ? "" : "**", i + 2);
 		}
 		if (this.highlightClose !== -1) return i + 1; // step one character so the pending close is not skipped
+		// An opening `==` has a non-space after it, as `**` must: `if a == b` holds no highlight.
+		if (i + 2 >= this.n || isSpace(this.text.charCodeAt(i + 2))) return i + 2;
 		const close = this.eqFinder.next(i + 3);
 		if (close !== -1 && !isEscaped(this.text, i)) {
 			this.highlightClose = close;

@@ -76,7 +76,13 @@ export const INLINE_RULES = {
 	highlight: {
 		construct: "`==highlight==`",
 		medium: "bold (Medium has no highlight)",
-		examples: [{ note: "A ==marked== word.", markdown: "A **marked** word." }],
+		examples: [
+			{ note: "A ==marked== word.", markdown: "A **marked** word." },
+			// `==` with a space after it opens nothing, with a space before it closes nothing: code in prose stays as written.
+			{ note: "If a == b and c == d, ==this== is marked; x ==y == z== too.", markdown: "If a == b and c == d, **this** is marked; x **y == z** too." },
+			// Like `**` and `~~`, a highlight spans the lines of its paragraph; `==` with spaces round it is an operator.
+			{ note: "A ==marked\nacross== line, if a == b\nor c == d.", markdown: "A **marked\\\nacross** line, if a == b\\\nor c == d." },
+		],
 	},
 	strikethrough: {
 		construct: "`~~strikethrough~~`",
