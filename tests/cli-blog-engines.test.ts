@@ -31,7 +31,7 @@ export const site = {
 
 <!--truncate-->
 
-## Upgrading your site
+## Upgrading your site {#upgrading}
 
 :::info
 

@@ -51,6 +51,10 @@ describe("title once", () => {
 		expect(story.blocks.map((b) => b.type)).toEqual(["paragraph"]);
 		expect(codes(story)).toEqual([]);
 	});
+	test("an H1's custom id (`# Title {#id}`, Docusaurus, Hugo, kramdown) is not part of the title", async () => {
+		const story = await convert("# Hello, blog {#hello}\n\nBody.");
+		expect(story.title).toBe("Hello, blog");
+	});
 	test("a `##` right under the title is a large heading, never the subtitle", async () => {
 		const story = await convert("# Title\n## Before you go\n\ntext");
 		expect(story.subtitle).toBeNull();

@@ -14,10 +14,10 @@ import { indentOf, setextLevel, startsBlock } from "./story-builder";
 import { isBlank, isSpace, longestRun } from "./text-scan";
 import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
-import { RAW_HTML_CODE, RAW_HTML_MESSAGE } from "./rules/inline-rules";
+import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
 import { isRawTag, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteTagOf, type SiteCodeOpen } from "./site-tags";
-import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, MDX_COMPONENT_CODE, mdxComponentMessage } from "./rules/block-rules";
+import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, MDX_COMPONENT_CODE, mdxComponentMessage, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
 /**
@@ -573,7 +573,7 @@ export class BlockConverter {
 			// Indented under a list item it may be the item's (the story builder decides by the indent): it keeps the indent.
 			const indent = this.listActive && c0 === 32 ? content.slice(0, content.length - content.trimStart().length) : "";
 			if (indent === "") this.listActive = false;
-			this.emitInline(indent + HEADING_LEADS[h.level], this.stripBlockId(h.text), prefix, true);
+			this.emitInline(indent + HEADING_LEADS[h.level], withoutHeadingId(this.stripBlockId(h.text)), prefix, true);
 			return i;
 		}
 		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(lines.line(i + 1))) {
@@ -724,9 +724,22 @@ export class BlockConverter {
 		const c = line.charCodeAt(s);
 		if (c === 60) return mayStartComponentAt(line, s) ? this.componentLines(lines, i, line) : -1;
 		if (c === 58 && s <= 3) return this.colonContainer(lines, i, line.slice(s));
-		if (c === 123) return isMdxCommentLine(line.trim()) ? i : -1;
+		if (c === 123) return this.braceLine(lines, i, line.trim());
 		if (s === 0 && this.containers === null && this.prevBlank && !this.listActive && isEsmLine(line)) return esmBlockEnd(lines, i, this.range.end);
 		return -1;
+	}
+
+	/** A line of only an MDX comment (dropped) or a Zola shortcode (its video's embed, else dropped with a warning); -1 for others. */
+	private braceLine(lines: NoteLines, i: number, trimmed: string): number {
+		if (isMdxCommentLine(trimmed)) return i;
+		const zola = trimmed.charCodeAt(1) === 123 ? zolaShortcode(trimmed) : null;
+		if (zola === null) return -1;
+		if (zola !== "") {
+			this.containerBreak();
+			this.convertLine(lines, i, this.quotePrefix() + zola);
+			this.containerBreak();
+		} else this.warn(SITE_TAG_CODE, `Zola shortcode ${trimmed.length > 60 ? trimmed.slice(0, 57) + "…" : trimmed} only renders on the blog; it was left out.`);
+		return i;
 	}
 
 	/** `:::type Title` opens a container (a callout, or a layout one shown as its content); a line of colons closes one. */

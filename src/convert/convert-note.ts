@@ -22,7 +22,7 @@ import { MEDIUM_MAX_TAGS, MEDIUM_TAG_MAX as MEDIUM_MAX_TAG_LENGTH, MEDIUM_TITLE_
 import { ForwardFinder, isBlank } from "./text-scan";
 import { indentOf, isRule, setextLevel, StoryBuilder } from "./story-builder";
 import { parseInlineFlat, plainText } from "./inline-tree";
-import { COVER_IMAGE_CODE, NOTES_HEADING, RELATIVE_IMAGE_CODE } from "./rules/block-rules";
+import { COVER_IMAGE_CODE, NOTES_HEADING, RELATIVE_IMAGE_CODE, withoutHeadingId } from "./rules/block-rules";
 import { isAbsoluteImageSrc } from "./rules/inline-rules";
 import { storyMarkdown } from "../story/story-markdown";
 import type { ImageSource, StoryBlock } from "../story/story-model";
@@ -254,7 +254,7 @@ function setextTitleText(note: LoadedNote, k: number): string | null {
 /** Plain text of inline markdown, for titles: links become their text, markup goes. */
 function plainTitle(ctx: ConvertContext, notePath: string, text: string, line: number): string {
 	const env = inlineEnv(ctx, notePath, line, true, noEmbeds);
-	const markdown = convertInlineText(text, env).replace(/\s\^[A-Za-z0-9-]+$/, "");
+	const markdown = convertInlineText(withoutHeadingId(text), env).replace(/\s\^[A-Za-z0-9-]+$/, "");
 	// Read as markdown once more for its plain text: emphasis, strikethrough and escapes go.
 	return plainText(parseInlineFlat(markdown, { softBreaks: false, warn: () => undefined })).trim();
 }

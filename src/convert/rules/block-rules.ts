@@ -85,6 +85,37 @@ export const IMAGE_IN_NOTE_CODE = "image-in-footnote";
 /** A cover image property (cover-image.ts) that names no image in the vault. */
 export const COVER_IMAGE_CODE = "cover-image";
 
+/**
+ * A heading's text without its trailing custom id or attributes, `{#id}` (Docusaurus, Hugo, Jekyll's
+ * kramdown, Pandoc's `{#id .class}`): the blog reads it as the heading's anchor, Medium would show it.
+ */
+export function withoutHeadingId(text: string): string {
+	let end = text.length;
+	while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+	if (text.charCodeAt(end - 1) !== 125 /* } */) return text;
+	const open = text.lastIndexOf("{", end - 1);
+	if (open < 1) return text;
+	const before = text.charCodeAt(open - 1);
+	const first = text.charCodeAt(open + 1);
+	if ((before !== 32 && before !== 9) || (first !== 35 /* # */ && first !== 46) /* . */) return text;
+	if (!/^[#.][^\s{}]+(?:[ \t]+[^\s{}]+)*$/.test(text.slice(open + 1, end - 1))) return text;
+	return text.slice(0, open).trimEnd();
+}
+
+/**
+ * A line that is only a Zola shortcode, `{{ name(args) }}`: the address of the video it embeds
+ * (`youtube(id=…)`, `vimeo(id=…)`), "" for another (only the blog renders it), null for other text
+ * (`{{ page.title }}` stays).
+ */
+export function zolaShortcode(trimmed: string): string | null {
+	const m = /^\{\{-?\s*([A-Za-z_]\w*)\((.*)\)\s*-?\}\}$/.exec(trimmed);
+	if (m === null || m[2].indexOf("}}") !== -1) return null;
+	const id = /\bid\s*=\s*["']([\w-]+)["']/.exec(m[2]);
+	if (id !== null && m[1] === "youtube") return "https://www.youtube.com/watch?v=" + id[1];
+	if (id !== null && m[1] === "vimeo") return "https://vimeo.com/" + id[1];
+	return "";
+}
+
 /** A `:::` container's opening line (Docusaurus admonitions, VuePress/VitePress and markdown-it containers). */
 export interface ContainerOpen {
 	/** How many colons open it: a line of at least as many closes it. */
@@ -296,6 +327,21 @@ export const BLOCK_RULES = {
 		examples: [
 			{ note: "```ad-warning\ntitle: Thin ice\ncollapse: open\nNever walk **on** it.\n```\nAfter.", markdown: "> **Thin ice**\n>\n> Never walk **on** it.\n\nAfter." },
 			{ note: "```ad-tip\nJust the body.\n```", markdown: "> **Tip**\n>\n> Just the body." },
+		],
+	},
+	headingIds: {
+		construct: "a heading's custom id or attributes `## Title {#id}` (Docusaurus, Hugo, kramdown, Pandoc)",
+		medium: "left out: the blog's anchor, which Medium has no place for",
+		examples: [
+			{ note: "## Can I migrate? {#can-i-migrate}\n\n### Set {#id .wide}\n\n## Use {braces} {here}", markdown: "### Can I migrate?\n\n#### Set\n\n### Use {braces} {here}" },
+		],
+	},
+	zolaShortcodes: {
+		construct: "a line that is only a Zola shortcode `{{ name(args) }}`",
+		medium: "left out with a warning (only the blog renders it); `{{ youtube(id=\"…\") }}` and `{{ vimeo(id=\"…\") }}` are the video's embed; `{{ page.title }}` in text stays",
+		code: "site-tag",
+		examples: [
+			{ note: "{{ youtube(id=\"dQw4w9WgXcQ\") }}\n\n{{ gallery(dir=\"img\") }}\n\nText.", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nText.", warnings: ["site-tag"], blocks: ["embed", "paragraph"] },
 		],
 	},
 	mdxEsm: {
