@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { FakeMedium } from "./support/fake-medium-server";
-import { CLI, runCliBuilt as run } from "./support/gatsby-blog";
+import { CLI, ROOT, runCliBuilt as run } from "./support/gatsby-blog";
 import { useFakeMedium } from "./support/use-fake-medium";
 
 /** Docusaurus's website/blog post shape: an MDX post in its folder, with imports, tabs and admonitions. */
@@ -64,6 +64,24 @@ medium_publish: true
 Lorem ipsum dolor sit amet.
 `;
 
+/** The Eleventy base blog's first post shape: Nunjucks tags and its image shortcode, the image beside the post. */
+const ELEVENTY_POST = `---
+title: This is my first post.
+description: This is a post on My Blog about agile frameworks.
+date: 2018-05-01
+tags:
+  - another tag
+medium_publish: true
+---
+Leverage agile frameworks to provide a robust synopsis for high level overviews.
+
+{% image "./possum.png", "A possum parent and two possum kids hanging from the iconic red balloon" %}
+
+{%- if site.showAuthor -%}
+By the author.
+{%- endif -%}
+`;
+
 let dir: string;
 let blog: string;
 let fake: FakeMedium;
@@ -77,13 +95,15 @@ beforeEach(async () => {
 	fake = fakeMedium();
 	dir = await mkdtemp(path.join(tmpdir(), "mp-engines-"));
 	blog = path.join(dir, "site");
-	const put = async (rel: string, text: string) => {
+	const put = async (rel: string, text: string | Uint8Array) => {
 		await mkdir(path.dirname(path.join(blog, rel)), { recursive: true });
 		await writeFile(path.join(blog, rel), text);
 	};
 	await put("package.json", '{"name":"site"}\n');
 	await put("blog/2021-11-21-docsearch/index.mdx", DOCUSAURUS_POST);
 	await put("src/content/blog/first-post.md", ASTRO_POST);
+	await put("content/blog/firstpost/firstpost.md", ELEVENTY_POST);
+	await put("content/blog/firstpost/possum.png", await readFile(path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png")));
 });
 afterEach(async () => {
 	await rm(dir, { recursive: true, force: true });
@@ -121,6 +141,21 @@ describe("MDX posts (Docusaurus, Gatsby, Next.js, Astro)", () => {
 			"PRE npm install @docsearch/react",
 			"IMG https://example.com/crawler.png",
 			"P Done.",
+		]);
+	});
+});
+
+describe("Eleventy posts", () => {
+	test("the image shortcode is the image, uploaded from beside the post; Nunjucks tags are left out, the text between kept", async () => {
+		const r = await run(["publish", "content/blog"], env(), blog);
+		expect(r.code).toBe(0);
+		expect(fake.images.map((i) => i.filename)).toEqual(["possum.png"]);
+		const shown = fake.posts[0].paragraphs.map((p) => `${p.type} ${p.type === "IMG" ? `${p.src ?? ""} ${p.alt ?? ""}` : p.text}`);
+		expect(shown).toEqual([
+			"TITLE This is my first post.",
+			"P Leverage agile frameworks to provide a robust synopsis for high level overviews.",
+			`IMG ${fake.images[0].url} A possum parent and two possum kids hanging from the iconic red balloon`,
+			"P By the author.",
 		]);
 	});
 });

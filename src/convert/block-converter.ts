@@ -17,7 +17,7 @@ import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
 import { isRawTag, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteTagOf, type SiteCodeOpen } from "./site-tags";
-import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, MDX_COMPONENT_CODE, mdxComponentMessage, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
+import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, MDX_COMPONENT_CODE, mdxComponentMessage, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
 /**
@@ -729,10 +729,18 @@ export class BlockConverter {
 		return -1;
 	}
 
-	/** A line of only an MDX comment (dropped) or a Zola shortcode (its video's embed, else dropped with a warning); -1 for others. */
+	/** A line of only an MDX comment (dropped), Eleventy's image shortcode (the image) or a Zola shortcode (its video's embed, else dropped with a warning); -1 for others. */
 	private braceLine(lines: NoteLines, i: number, trimmed: string): number {
 		if (isMdxCommentLine(trimmed)) return i;
-		const zola = trimmed.charCodeAt(1) === 123 ? zolaShortcode(trimmed) : null;
+		const second = trimmed.charCodeAt(1);
+		const image = second === 37 /* % */ ? eleventyImage(trimmed) : null;
+		if (image !== null) {
+			this.containerBreak();
+			this.convertLine(lines, i, this.quotePrefix() + image);
+			this.containerBreak();
+			return i;
+		}
+		const zola = second === 123 ? zolaShortcode(trimmed) : null;
 		if (zola === null) return -1;
 		if (zola !== "") {
 			this.containerBreak();

@@ -103,6 +103,19 @@ export function withoutHeadingId(text: string): string {
 }
 
 /**
+ * A line that is only Eleventy's image shortcode, `{% image "./possum.png", "A possum" %}` (eleventy-img,
+ * the Eleventy base blog's own posts): the markdown image it shows, else null.
+ */
+export function eleventyImage(trimmed: string): string | null {
+	const m = /^\{%-?\s*image\s+(?:"([^"]*)"|'([^']*)')\s*(?:,\s*(?:"([^"]*)"|'([^']*)'))?[^%]*%\}$/.exec(trimmed);
+	if (m === null) return null;
+	const src = (m[1] ?? m[2]).trim();
+	if (src === "") return null;
+	const alt = (m[3] ?? m[4] ?? "").replace(/[[\]\\]/g, "\\$&");
+	return `![${alt}](${/[\s()<>]/.test(src) ? "<" + src.replace(/[<>]/g, (c) => encodeURIComponent(c)) + ">" : src})`;
+}
+
+/**
  * A line that is only a Zola shortcode, `{{ name(args) }}`: the address of the video it embeds
  * (`youtube(id=…)`, `vimeo(id=…)`), "" for another (only the blog renders it), null for other text
  * (`{{ page.title }}` stays).
@@ -335,6 +348,11 @@ export const BLOCK_RULES = {
 		examples: [
 			{ note: "## Can I migrate? {#can-i-migrate}\n\n### Set {#id .wide}\n\n## Use {braces} {here}", markdown: "### Can I migrate?\n\n#### Set\n\n### Use {braces} {here}" },
 		],
+	},
+	eleventyImages: {
+		construct: "a line that is only Eleventy's image shortcode `{% image \"./possum.png\", \"A possum\" %}`",
+		medium: "the image, as `![A possum](./possum.png)` (uploaded from beside the post)",
+		examples: [{ note: "{% image \"https://e.com/possum.png\", \"A possum\" %}", markdown: "![A possum](https://e.com/possum.png)" }],
 	},
 	zolaShortcodes: {
 		construct: "a line that is only a Zola shortcode `{{ name(args) }}`",
