@@ -103,6 +103,7 @@ beforeEach(async () => {
 	await put("blog/2021-11-21-docsearch/index.mdx", DOCUSAURUS_POST);
 	await put("src/content/blog/first-post.md", ASTRO_POST);
 	await put("content/blog/firstpost/firstpost.md", ELEVENTY_POST);
+	await put("public/blog-placeholder-3.jpg", await readFile(path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png")));
 	await put("content/blog/firstpost/possum.png", await readFile(path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png")));
 });
 afterEach(async () => {
@@ -142,6 +143,17 @@ describe("MDX posts (Docusaurus, Gatsby, Next.js, Astro)", () => {
 			"IMG https://example.com/crawler.png",
 			"P Done.",
 		]);
+	});
+});
+
+describe("Astro content collections", () => {
+	test("the heroImage served from public/ opens the story, uploaded", async () => {
+		const r = await run(["publish", "src/content/blog/first-post.md"], env(), blog);
+		expect(r.stderr).not.toContain("warning");
+		expect(r.code).toBe(0);
+		expect(fake.images.map((i) => i.filename)).toEqual(["blog-placeholder-3.jpg"]);
+		const shown = fake.posts[0].paragraphs.map((p) => `${p.type} ${p.type === "IMG" ? (p.src ?? "") : p.text}`);
+		expect(shown).toEqual(["TITLE First post", `IMG ${fake.images[0].url}`, "P Lorem ipsum dolor sit amet."]);
 	});
 });
 

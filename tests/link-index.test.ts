@@ -282,6 +282,8 @@ describe("blog links from the site's root: /slug/ is a post of the blog's conten
 		"src/pages/the-bug-o-notation/index.md",
 		"src/pages/before-you-memo/index.md",
 		"static/images/banner.png",
+		"public/blog-placeholder-3.jpg",
+		"public/static/images/ocean.jpeg",
 	]);
 	const from = "src/pages/before-you-memo/index.md";
 	test.each([
@@ -290,6 +292,9 @@ describe("blog links from the site's root: /slug/ is a post of the blog's conten
 		["/posts/rinko/", "content/posts/rinko.md"],
 		["/about/", "content/about/_index.md"],
 		["/images/banner.png", "static/images/banner.png"],
+		// Astro and Next.js serve public/ at the site's root (an Astro post's heroImage, a Next.js <Image src>).
+		["/blog-placeholder-3.jpg", "public/blog-placeholder-3.jpg"],
+		["/static/images/ocean.jpeg", "public/static/images/ocean.jpeg"],
 	])("%s → %s", (link, expected) => {
 		expect(repo.resolve(link, from)).toBe(expected);
 	});

@@ -36,8 +36,11 @@ const ATTACHMENT_EXTENSIONS = new Set([
 	"pdf", "canvas", "base", "txt", "csv", "json", "html", "htm", "zip", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
 ]);
 
-/** The folder a static-site generator serves at the site's root (`static/images/x.png` is `/images/x.png`). */
-const STATIC_FOLDER = "static";
+/**
+ * The folders a static-site generator serves at the site's root, as it looks them up: `static/` (Gatsby,
+ * Hugo, Docusaurus: `static/images/x.png` is `/images/x.png`), then `public/` (Astro, Next.js, Vite).
+ */
+const STATIC_FOLDERS: readonly string[] = ["static", "public"];
 
 /** NFC then lower case: `Noteä`, `NoteÄ` and the decomposed `Notea\u0308` all fold alike. */
 function fold(text: string): string {
@@ -198,7 +201,7 @@ export class LinkIndex {
 /**
  * What a static-site blog means where Obsidian's resolution finds nothing: a link to a folder
  * (`../second-post/`, `./guide`, `/docs/`) is its page (`index.md`, `README.md`, `_index.md`), and a
- * root-absolute path (`/images/x.png`) may be a file the site serves from `static/` (Gatsby, Hugo). Only
+ * root-absolute path (`/images/x.png`) may be a file the site serves from `static/` or `public/`. Only
  * paths written as paths (anchored, or ending in `/`) are tried, so a wikilink never lands on a folder
  * page by chance. A root-absolute page (`/slug/`) not at the vault's root is looked for as a path suffix, since a
  * blog's site root is its content folder (`/slug/` is `content/blog/slug/index.md`). `resolveFile` is the host's own resolution (the index here, Obsidian's in the plugin).
@@ -208,8 +211,10 @@ export function resolveSiteLink(linkpath: string, sourcePath: string, resolveFil
 	if (target === "") return null;
 	const absolute = target.startsWith("/");
 	if (absolute) {
-		const served = resolveFile("/" + STATIC_FOLDER + target, sourcePath);
-		if (served !== null) return served;
+		for (const folder of STATIC_FOLDERS) {
+			const served = resolveFile("/" + folder + target, sourcePath);
+			if (served !== null) return served;
+		}
 	}
 	const relative = target === "." || target === ".." || target.startsWith("./") || target.startsWith("../");
 	if (!absolute && !relative && !target.endsWith("/")) return null;
