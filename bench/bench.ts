@@ -274,6 +274,7 @@ async function benchConvert(): Promise<void> {
 		["100,000 $", "$".repeat(100000)],
 		["100,000 $ with text", "$a ".repeat(100000)],
 		["100,000 [x]( unclosed", "[x](".repeat(100000)],
+		["100,000 [x](< unclosed", "[x](<".repeat(100000)],
 		["50,000 backtick runs", "`a``b```".repeat(50000)],
 		["100,000 %%", "%%\n".repeat(100000)],
 		["200,000 ![[ unclosed", "![[".repeat(200000)],
