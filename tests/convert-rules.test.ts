@@ -255,6 +255,13 @@ describe("title, tags, canonical URL", () => {
 	test("a title property equal to the H1 does not repeat it", async () => {
 		expect((await convert("---\ntitle: Same Title\n---\n# Same title\n\nbody")).content).toBe("# Same Title\n\nbody\n");
 	});
+	test("a note with nothing below its title says so, on the title's line: Medium would show the title alone", async () => {
+		const stub = await convert("---\ntags: [x]\n---\n# Stub\n\n%% to write %%\n");
+		expect(stub.content).toBe("# Stub\n");
+		expect(stub.warnings.map((w) => [w.code, w.line])).toEqual([["empty-story", 4]]);
+		expect(codes(await convert("---\ntitle: Only\n---\n"))).toEqual(["empty-story"]);
+		expect(codes(await convert("# Title\n\nA line."))).toEqual([]);
+	});
 	test("title property", async () => {
 		expect((await convert("---\ntitle: From property\n---\nbody")).title).toBe("From property");
 	});

@@ -389,6 +389,9 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		const next = blocks[1];
 		if (next?.type === "image" && sameImage(next.source, coverBlock.source)) blocks.shift();
 	}
+	// Nothing below the title (a stub, a body all comment or properties), and no warning says why:
+	// Medium would show the title alone, and a story cannot be taken back through the API.
+	if (blocks.length === 0 && ctx.warnings.length === 0) warn(ctx, "empty-story", "The story has nothing below its title: Medium would show the title alone.", titleLine + 1 || 1);
 	// A block keeps the root line that brought it in (an embed's blocks, the embedding line).
 	if (ctx.lineOrigins.length > 1) for (const b of blocks) if (b.line < 0) b.line = rootLineOf(b.line);
 
