@@ -60,6 +60,25 @@ describe("Hugo's figure shortcode", () => {
 	});
 });
 
+describe("a shortcode written over several lines", () => {
+	test("a figure whose parameters go on later lines is the image, as on one line", async () => {
+		const s = await post('Before.\n\n{{< figure\n    src="/img/a.png"\n    caption="The lake at dawn"\n    alt="A frozen lake"\n>}}\n\nAfter.');
+		expect(shown(s)).toEqual(["P: Before.", 'IMG src=https://cdn.example/static/img/a.png alt="A frozen lake": The lake at dawn', "P: After."]);
+		expect(codes(s)).toEqual([]);
+	});
+
+	test("an unknown one is left out whole, with one warning at its first line; a highlight's options may go on later lines too", async () => {
+		const s = await post('{{< notice\n  info >}}\nText.\n{{< /notice >}}\n\n{{< highlight go\n  "linenos=table" >}}\nx := 1\n{{< /highlight >}}');
+		expect(shown(s)).toEqual(["P: Text.", "PRE lang=go: x := 1"]);
+		expect(s.warnings.map((w) => [w.code, w.line])).toEqual([["site-tag", 3], ["site-tag", 6]]);
+	});
+
+	test("a `{{<` line that no `>}}` line closes (before a blank line) stays text", async () => {
+		const s = await post("{{< figure\nsrc=x\n\n>}}");
+		expect(shown(s)).toEqual(["P: {{< figure\nsrc=x", "BQ: }}"]);
+	});
+});
+
 describe("highlight blocks", () => {
 	test("Hugo's `{{< highlight go >}}` … `{{< /highlight >}}` is a code block with its language, its text as written", async () => {
 		const s = await post('{{< highlight go "linenos=table,hl_lines=2" >}}\n// # not a heading\nfunc main() {\n\n\tfmt.Println("*hi* [[x]]")\n}\n{{< /highlight >}}\n\nAfter.');

@@ -16,7 +16,7 @@ import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
-import { isRawTag, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteTagOf, type SiteCodeOpen } from "./site-tags";
+import { isRawTag, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
 import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, MDX_COMPONENT_CODE, mdxComponentMessage, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
@@ -484,13 +484,22 @@ export class BlockConverter {
 				return i;
 			}
 		}
-		const tag = (r0 === 123 || r0 === 32) && mayBeSiteTag(raw) ? siteTagOf(raw) : null;
+		// A tag written over several lines (`{{< figure` … `>}}`) is read as one line.
+		const tagLast = (r0 === 123 || r0 === 32) && rewritten === undefined ? tagLinesEnd(lines, i, this.range.end) : -1;
+		const tagText = tagLast === -1 ? raw : joinTagLines(lines, i, tagLast);
+		const tag = (r0 === 123 || r0 === 32) && mayBeSiteTag(tagText) ? siteTagOf(tagText) : null;
 		if (tag !== null) {
 			// Jekyll's `{% raw %}` / `{% endraw %}` show nothing; the lines between are read as any others.
-			if (isRawTag(tag)) return i;
+			if (isRawTag(tag)) return Math.max(i, tagLast);
 			const open = siteCodeOf(tag);
-			const code = open !== null ? this.siteCode(lines, i, open) : -1;
+			const code = open !== null ? this.siteCode(lines, Math.max(i, tagLast), open) : -1;
 			if (code !== -1) return code;
+		}
+		if (tagLast !== -1) {
+			// Any other: the inline pass reads it as a tag alone on its line (a figure's image, or left out with a warning).
+			this.prevBlank = false;
+			this.emitInline("", tagText, "");
+			return tagLast;
 		}
 		this.prevBlank = false;
 		// Only a line starting with `>` or a space can be quoted: the others make no split object.

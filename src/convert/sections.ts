@@ -4,7 +4,7 @@
  */
 
 import type { NoteLines } from "./note-lines";
-import { siteCodeEnd, siteCodeOpen } from "./site-tags";
+import { joinTagLines, siteCodeEnd, siteCodeOpen, tagLinesEnd } from "./site-tags";
 
 /** A half-open range of line indexes. */
 export interface LineRange {
@@ -27,9 +27,11 @@ export function fencedLines(lines: NoteLines): Uint8Array {
 		}
 		if (c === 123) {
 			// A Hugo or Jekyll highlight block (`{{< highlight go >}}` … `{{< /highlight >}}`): code, as a fence's.
-			const code = siteCodeOpen(lines.line(i));
+			// Its opening tag may go over several lines (`{{< highlight go` / `"linenos=table" >}}`).
+			const last = tagLinesEnd(lines, i, lines.count);
+			const code = siteCodeOpen(last === -1 ? lines.line(i) : joinTagLines(lines, i, last));
 			if (code === null || (unclosed & (code.hugo ? 1 : 2)) !== 0) continue;
-			const end = siteCodeEnd((k) => lines.line(k), i, lines.count, code);
+			const end = siteCodeEnd((k) => lines.line(k), Math.max(i, last), lines.count, code);
 			if (end === -1) {
 				unclosed |= code.hugo ? 1 : 2;
 				continue;

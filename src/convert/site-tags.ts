@@ -5,6 +5,7 @@
  */
 
 import { parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
+import type { NoteLines } from "./note-lines";
 
 /** A tag alone on its line: Hugo's or Liquid's, its name and its parameters as written. */
 export interface SiteTag {
@@ -38,6 +39,41 @@ export function mayBeSiteTag(line: string): boolean {
 	const n = line.charCodeAt(k);
 	// h(ighlight), f(igure), r(aw), e(nd…), /(highlight)
 	return n === 104 || n === 102 || n === 114 || n === 101 || n === 47;
+}
+
+/** Lines a tag written over several lines may take (Hugo allows it; `{{< figure` then one parameter a line). */
+const TAG_LINES_MAX = 20;
+
+/**
+ * A tag opened on line `i` and closed on a later one (`{{< figure` … `>}}`), before a blank line or another
+ * tag: the index of its last line, or -1 (also for a tag closed on its own line).
+ */
+export function tagLinesEnd(lines: NoteLines, i: number, end: number): number {
+	const first = lines.line(i);
+	let k = 0;
+	while (k < 4 && (first.charCodeAt(k) === 32 || first.charCodeAt(k) === 9)) k++;
+	const hugo = first.charCodeAt(k + 1) === 123;
+	if (k > 3 || first.charCodeAt(k) !== 123 || !(hugo ? first.charCodeAt(k + 2) === 60 || first.charCodeAt(k + 2) === 37 : first.charCodeAt(k + 1) === 37)) return -1;
+	if (first.indexOf(hugo ? "}}" : "%}", k + 2) !== -1) return -1;
+	for (let j = i + 1; j < end && j <= i + TAG_LINES_MAX; j++) {
+		const line = lines.line(j);
+		if (isBlankLine(line) || line.indexOf("{{") !== -1 || line.indexOf("{%") !== -1) return -1;
+		const close = line.indexOf(hugo ? "}}" : "%}");
+		if (close !== -1) return isBlankLine(line.slice(close + 2)) ? j : -1;
+	}
+	return -1;
+}
+
+/** Lines `i`…`last` of a tag written over several lines, as one line. */
+export function joinTagLines(lines: NoteLines, i: number, last: number): string {
+	let text = lines.line(i).trimEnd();
+	for (let j = i + 1; j <= last; j++) text += " " + lines.line(j).trim();
+	return text;
+}
+
+function isBlankLine(line: string): boolean {
+	for (let k = 0; k < line.length; k++) if (!isSpaceCode(line.charCodeAt(k))) return false;
+	return true;
 }
 
 /**

@@ -182,7 +182,7 @@ export const INLINE_RULES = {
 	},
 	siteGeneratorTags: {
 		construct: "a line that is only a Hugo shortcode (`{{< admonition >}}`, `{{% note %}}`) or a Jekyll/Liquid tag (`{% include x.html %}`)",
-		medium: "left out with a warning (only the blog renders it), the text between such lines kept; `{{< youtube ID >}}` is the video's embed; `{{< figure src=… caption=… alt=… >}}` the image (its src read as a markdown image's: a site-root path is the blog's `static/` file), its caption (else its title) and alt (else the caption); a highlight block (`{{< highlight go \"linenos=table\" >}}` … `{{< /highlight >}}`, Jekyll's `{% highlight ruby %}` … `{% endhighlight %}`) a code block with its language, its lines as written; Jekyll's `{% raw %}` / `{% endraw %}` lines dropped, the text between kept, without a warning",
+		medium: "left out with a warning (only the blog renders it), the text between such lines kept; `{{< youtube ID >}}` is the video's embed; `{{< figure src=… caption=… alt=… >}}` the image (its src read as a markdown image's: a site-root path is the blog's `static/` file), its caption (else its title) and alt (else the caption); a highlight block (`{{< highlight go \"linenos=table\" >}}` … `{{< /highlight >}}`, Jekyll's `{% highlight ruby %}` … `{% endhighlight %}`) a code block with its language, its lines as written; Jekyll's `{% raw %}` / `{% endraw %}` lines dropped, the text between kept, without a warning; a tag written over several lines (`{{< figure` … `>}}`) read as one",
 		code: SITE_TAG_CODE,
 		examples: [
 			{ note: "{{< admonition type=tip title=\"Tip\" >}}\nBody.\n{{< /admonition >}}", markdown: "Body.", warnings: ["site-tag", "site-tag"] },
