@@ -295,6 +295,9 @@ describe("blog links from the site's root: /slug/ is a post of the blog's conten
 		// Astro and Next.js serve public/ at the site's root (an Astro post's heroImage, a Next.js <Image src>).
 		["/blog-placeholder-3.jpg", "public/blog-placeholder-3.jpg"],
 		["/static/images/ocean.jpeg", "public/static/images/ocean.jpeg"],
+		// Zola's internal links name the page under content/.
+		["@/posts/rinko.md", "content/posts/rinko.md"],
+		["@/about/_index.md", "content/about/_index.md"],
 	])("%s → %s", (link, expected) => {
 		expect(repo.resolve(link, from)).toBe(expected);
 	});

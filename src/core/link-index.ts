@@ -204,11 +204,14 @@ export class LinkIndex {
  * root-absolute path (`/images/x.png`) may be a file the site serves from `static/` or `public/`. Only
  * paths written as paths (anchored, or ending in `/`) are tried, so a wikilink never lands on a folder
  * page by chance. A root-absolute page (`/slug/`) not at the vault's root is looked for as a path suffix, since a
- * blog's site root is its content folder (`/slug/` is `content/blog/slug/index.md`). `resolveFile` is the host's own resolution (the index here, Obsidian's in the plugin).
+ * blog's site root is its content folder (`/slug/` is `content/blog/slug/index.md`); Zola's `@/blog/a.md` is
+ * `content/blog/a.md`. `resolveFile` is the host's own resolution (the index here, Obsidian's in the plugin).
  */
 export function resolveSiteLink(linkpath: string, sourcePath: string, resolveFile: (linkpath: string, sourcePath: string) => string | null): string | null {
 	const target = linkpath.trim();
 	if (target === "") return null;
+	// Zola's internal link: `@/blog/post.md` is the page at content/blog/post.md.
+	if (target.startsWith("@/")) return resolveFile("/content/" + target.slice(2), sourcePath) ?? resolveFile("/" + target.slice(2), sourcePath);
 	const absolute = target.startsWith("/");
 	if (absolute) {
 		for (const folder of STATIC_FOLDERS) {
