@@ -117,6 +117,23 @@ describe("math blocks", () => {
 	});
 });
 
+describe("callouts in real vaults", () => {
+	test("two nested callouts a `>` line apart are both callouts (the Ideaverse/LYT multi-column layout)", async () => {
+		expect(await shown("> [!multi-column]\n>\n>> [!note]+ Maps\n>> - a\n>\n>> [!tip]- Actions\n>> Do it.")).toEqual([
+			"BQ: **Multi-column**",
+			"BQ: **Maps**",
+			"BQ: • a",
+			"BQ: **Actions**",
+			"BQ: Do it.",
+		]);
+		// In one nested quote, a later `[!type]` line is text, as in Obsidian.
+		expect(await shown("> > [!note] A\n> > x\n> >\n> > [!tip] B")).toEqual(["BQ: **A**", "BQ: x", "BQ: [!tip] B"]);
+	});
+	test("a callout with metadata and no title is titled by its type alone (`[!blank|wide]` is Blank)", async () => {
+		expect(await shown("> [!blank|wide]\n> Text.\n\n> [!note|right]- \n> More.")).toEqual(["BQ: **Blank**", "BQ: Text.", "BQ: **Note**", "BQ: More."]);
+	});
+});
+
 describe("lists in quotes", () => {
 	test("a nested item in a callout shows its level, as one outside a quote does (the obsidian-tasks docs' outline of links)", async () => {
 		expect(await shown("> [!info]\n> Steps:\n>\n> - Understand:\n>   - [[Statuses]]\n>     1. first\n> - Choose\n>\n> 1. one\n>    - sub")).toEqual([

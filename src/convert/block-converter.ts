@@ -522,6 +522,8 @@ export class BlockConverter {
 		if (depth > 0 && trimmed === "") {
 			this.emit(">"); // a paragraph break inside a quote
 			this.quoteHtml = 0;
+			// A deeper quote ends at it (`>` under `>> x`): the next `>> [!tip]` opens a new one, a callout.
+			if (depth < this.quoteDepth) this.quoteDepth = depth;
 			return i;
 		}
 		const quotedBefore = this.quoteDepth;
@@ -961,7 +963,10 @@ export class BlockConverter {
 		let rest = trimmed.slice(close + 1);
 		if (rest.startsWith("+") || rest.startsWith("-")) rest = rest.slice(1);
 		if (rest.length > 0 && rest[0] !== " " && rest[0] !== "\t") return null;
-		const title = rest.trim() || type.charAt(0).toUpperCase() + type.slice(1).toLowerCase();
+		// Without a title, the type's name is the title; its metadata (`[!note|wide]`, for the theme) is not.
+		const bar = type.indexOf("|");
+		const name = bar === -1 ? type : type.slice(0, bar).trim();
+		const title = rest.trim() || name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
 		const converted = convertInlineText(title, this.env(false)).trim();
 		return converted.length > 0 ? `**${converted}**` : "";
 	}
