@@ -118,6 +118,14 @@ test("tagWarnings and otherWarnings split the conversion's warnings", () => {
 	expect(tagWarnings([])).toEqual([]);
 });
 
+test("an embedded note's warning in the pre-flight's list names its note and line, and the line of its embed", () => {
+	const warnings = [
+		{ code: "missing-image", message: "Image x.png points to nothing in the vault; it was left out.", line: 7, path: "Notes/Other.md", embedLine: 12 },
+		{ code: "embed-depth", message: "deep", line: 3, path: "Deep.md" },
+	];
+	expect(otherWarnings(warnings)).toEqual(["Notes/Other.md, line 7 (embedded at line 12): Image x.png points to nothing in the vault; it was left out.", "Deep.md, line 3: deep"]);
+});
+
 test("destinationLabel: profile, known publication, unknown id", () => {
 	expect(destinationLabel("", [])).toBe("Your profile");
 	expect(destinationLabel("p1", [{ id: "p1", name: "Journal" }])).toBe("The publication \"Journal\"");

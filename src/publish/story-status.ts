@@ -135,9 +135,13 @@ export function tagWarnings(warnings: readonly ConversionWarning[]): string[] {
 	return warnings.filter((w) => TAG_WARNING_CODES.has(w.code)).map((w) => w.message);
 }
 
-/** Every other warning, for the pre-flight's list. */
+/** Every other warning, for the pre-flight's list; an embedded note's names its note and line, and its embed's line. */
 export function otherWarnings(warnings: readonly ConversionWarning[]): string[] {
-	return warnings.filter((w) => !TAG_WARNING_CODES.has(w.code)).map((w) => w.message);
+	return warnings.filter((w) => !TAG_WARNING_CODES.has(w.code)).map((w) => {
+		if (w.path === undefined) return w.message;
+		const at = w.embedLine !== undefined ? ` (embedded at line ${w.embedLine})` : "";
+		return `${w.path}, line ${w.line}${at}: ${w.message}`;
+	});
 }
 
 /** Where the story goes, in words: the profile, or the publication's name when it is known. */
