@@ -23,6 +23,7 @@ medium_publish: true
 
 import Tabs from '@theme/Tabs';
 import TabItem from '@theme/TabItem';
+import overview from './img/overview.png';
 export const site = {
   name: 'Docusaurus',
 };
@@ -48,6 +49,8 @@ export const site = {
 </Tabs>
 
 <Image src="https://example.com/crawler.png" alt="The crawler" />
+
+<Image src={overview} alt="The overview" />
 
 Done.
 `;
@@ -103,6 +106,7 @@ beforeEach(async () => {
 	await put("blog/2021-11-21-docsearch/index.mdx", DOCUSAURUS_POST);
 	await put("src/content/blog/first-post.md", ASTRO_POST);
 	await put("content/blog/firstpost/firstpost.md", ELEVENTY_POST);
+	await put("blog/2021-11-21-docsearch/img/overview.png", Buffer.from([...(await readFile(path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png"))), 1]));
 	await put("public/blog-placeholder-3.jpg", await readFile(path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png")));
 	await put("content/blog/firstpost/possum.png", await readFile(path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png")));
 });
@@ -141,6 +145,7 @@ describe("MDX posts (Docusaurus, Gatsby, Next.js, Astro)", () => {
 			"P npm",
 			"PRE npm install @docsearch/react",
 			"IMG https://example.com/crawler.png",
+			`IMG ${fake.images[0]?.url ?? "(not uploaded)"}`,
 			"P Done.",
 		]);
 	});

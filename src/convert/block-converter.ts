@@ -18,7 +18,7 @@ import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-r
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
 import { isRawTag, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
 import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, MDX_COMPONENT_CODE, mdxComponentMessage, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
-import { componentTags, esmBlockEnd, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
+import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
 /**
  * An open blog container: a `:::note` … `:::` block (Docusaurus, VuePress, VitePress) or an MDX
@@ -163,6 +163,8 @@ export class BlockConverter {
 	private admonition: { char: string; len: number; indent: number } | null = null;
 	/** The open blog containers, innermost last (null when none). */
 	private containers: BlogContainer[] | null = null;
+	/** The images the post's ESM lines import by name (`import cover from './cover.png'`), for `<Image src={cover} />`. */
+	private esmImages: Map<string, string> | null = null;
 	/** The MDX components already warned about (one warning per name). */
 	private componentsWarned: Set<string> | null = null;
 	/** An open `$$` block: the quote prefix of its lines, and the indent of its `$$` (a list item's), kept on its fences. */
@@ -736,7 +738,11 @@ export class BlockConverter {
 		if (c === 60) return mayStartComponentAt(line, s) ? this.componentLines(lines, i, line) : -1;
 		if (c === 58 && s <= 3) return this.colonContainer(lines, i, line.slice(s));
 		if (c === 123) return this.braceLine(lines, i, line.trim());
-		if (s === 0 && this.containers === null && this.prevBlank && !this.listActive && isEsmLine(line)) return esmBlockEnd(lines, i, this.range.end);
+		if (s === 0 && this.containers === null && this.prevBlank && !this.listActive && isEsmLine(line)) {
+			const end = esmBlockEnd(lines, i, this.range.end);
+			esmImageImports(lines, i, end, (this.esmImages ??= new Map<string, string>()));
+			return end;
+		}
 		return -1;
 	}
 
@@ -798,7 +804,7 @@ export class BlockConverter {
 			if (at !== -1) this.closeContainers(at);
 			return;
 		}
-		const image = componentImage(tag) ?? componentEmbed(tag);
+		const image = componentImage(tag, this.esmImages) ?? componentEmbed(tag);
 		if (image !== null) {
 			this.containerBreak();
 			this.convertLine(lines, i, this.quotePrefix() + image);

@@ -11,7 +11,7 @@ export interface JsxTag {
 	name: string;
 	closing: boolean;
 	selfClosing: boolean;
-	/** The attributes written as a string (`src="a.png"`, `title='T'`, `alt={"A"}`); others are left out. */
+	/** The attributes written as a string (`src="a.png"`, `title='T'`, `alt={"A"}`), or a name in braces as written (`{cover}`); others are left out. */
 	attrs: Map<string, string>;
 }
 
@@ -97,6 +97,8 @@ export function componentTags(text: string): JsxTag[] | "open" | null {
 				const iq = inner.charCodeAt(0);
 				if (inner.length >= 2 && (iq === 34 || iq === 39 || iq === 96) && inner.charCodeAt(inner.length - 1) === iq && inner.indexOf(inner[0], 1) === inner.length - 1) {
 					tag.attrs.set(attr, inner.slice(1, -1));
+				} else if (/^[A-Za-z_$][\w$]*$/.test(inner)) {
+					tag.attrs.set(attr, "{" + inner + "}"); // a name the post imports (`src={cover}`)
 				}
 				i = end;
 			} else return null;
@@ -167,6 +169,17 @@ export function esmBlockEnd(lines: { line(i: number): string }, i: number, end: 
 		if (next.trim() === "") return last;
 		if (depth <= 0 && !isEsmLine(next)) return last;
 		last++;
+	}
+}
+
+/**
+ * The images an ESM block imports by name, `import cover from './cover.png'` (Astro's and Next.js's
+ * `<Image src={cover} />`), added to `images` (name → path as written).
+ */
+export function esmImageImports(lines: { line(i: number): string }, from: number, to: number, images: Map<string, string>): void {
+	for (let k = from; k <= to; k++) {
+		const m = /^import\s+([A-Za-z_$][\w$]*)\s+from\s*["']([^"']+\.(?:png|jpe?g|gif|webp|avif|svg))["']/i.exec(lines.line(k));
+		if (m !== null) images.set(m[1], m[2]);
 	}
 }
 

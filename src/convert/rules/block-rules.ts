@@ -184,11 +184,14 @@ export function componentCallout(tag: JsxTag): { type: string; title: string } |
 }
 
 /**
- * A self-closing MDX component with a `src` (`<Image src="…" alt="…" />`, `<Figure src=… caption=… />`):
+ * A self-closing MDX component with a `src` (`<Image src="…" alt="…" />`, `<Figure src=… caption=… />`,
+ * `<Image src={cover} />` of an imported `cover`):
  * the markdown image it shows, its caption (or title) as the image's title; else null.
  */
-export function componentImage(tag: JsxTag): string | null {
-	const src = tag.attrs.get("src");
+export function componentImage(tag: JsxTag, imports: ReadonlyMap<string, string> | null): string | null {
+	let src = tag.attrs.get("src");
+	// `src={cover}`: the image the post imports under that name.
+	if (src?.startsWith("{")) src = imports?.get(src.slice(1, -1));
 	if (!tag.selfClosing || src === undefined || src.trim() === "") return null;
 	const alt = (tag.attrs.get("alt") ?? "").replace(/[[\]\\]/g, "\\$&");
 	const caption = tag.attrs.get("caption") ?? tag.attrs.get("title");
@@ -373,11 +376,12 @@ export const BLOCK_RULES = {
 	},
 	mdxComponents: {
 		construct: "MDX components on lines of their own (`<Tabs>`, `<TabItem label=\"npm\">`, `</Tabs>`, `<Image src alt />`)",
-		medium: "their markdown children kept (the component's indent removed, as MDX reads them), a tab's `label` (or a details block's `title`) as a bold paragraph; a self-closing one with a `src` an image (its `caption` or `title` the caption), a video or post component (`<YouTube id=…/>`, `<Vimeo>`, `<Tweet>`) its embed; a callout component (`<Callout>`, `<Admonition>`, `<Aside>`, `<Note>`, `<Tip>`, `<Warning>`…) a callout of its `type` and `title`; other tags left out with one warning per component",
+		medium: "their markdown children kept (the component's indent removed, as MDX reads them), a tab's `label` (or a details block's `title`) as a bold paragraph; a self-closing one with a `src` an image (its `caption` or `title` the caption; `src={cover}` the image the post imports as `cover`), a video or post component (`<YouTube id=…/>`, `<Vimeo>`, `<Tweet>`) its embed; a callout component (`<Callout>`, `<Admonition>`, `<Aside>`, `<Note>`, `<Tip>`, `<Warning>`…) a callout of its `type` and `title`; other tags left out with one warning per component",
 		code: MDX_COMPONENT_CODE,
 		examples: [
 			{ note: "<Tabs>\n  <TabItem value=\"npm\" label=\"npm\">\n    ```bash\n    npm i x\n    ```\n  </TabItem>\n</Tabs>\nAfter.", markdown: "**npm**\n\n```bash\nnpm i x\n```\n\nAfter.", warnings: ["mdx-component", "mdx-component"] },
 			{ note: "Before.\n<Image src=\"https://e.com/a.png\" alt=\"A\" caption=\"The cat\" />", markdown: "Before.\n\n![A](https://e.com/a.png \"The cat\")" },
+			{ note: "import cover from 'https://e.com/c.png';\n\n<Image src={cover} alt=\"Cover\" />", markdown: "![Cover](https://e.com/c.png)" },
 			{ note: "<YouTube id=\"dQw4w9WgXcQ\" />", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
 			{ note: "<Callout type=\"warning\" title=\"Careful\">\n  Do **not** run it.\n</Callout>\nAfter.", markdown: "> **Careful**\n>\n> Do **not** run it.\n\nAfter." },
 			// JSX in indented code, or in a fence, is code.
