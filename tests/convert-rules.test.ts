@@ -578,6 +578,19 @@ describe("Excalidraw drawings", () => {
 		expect(missing.warnings[0].message).toContain("Export it as PNG");
 	});
 
+	test("a drawing published as a note is its exported PNG; with none, an empty story and a warning before anything is sent", async () => {
+		const png = await convert(drawing, { "art/Sketch.excalidraw.png": PNG }, {}, "art/Sketch.excalidraw.md");
+		expect(png.title).toBe("Sketch");
+		expect(png.blocks.map((b) => b.type)).toEqual(["image"]);
+		expect(png.images.map((im) => im.path)).toEqual(["art/Sketch.excalidraw.png"]);
+		expect(png.content).not.toContain("EXCALIDRAW");
+		expect(codes(png)).toEqual([]);
+		const none = await convert(drawing, {}, {}, "Sketch.excalidraw.md");
+		expect(none.blocks).toEqual([]);
+		expect(codes(none)).toEqual(["unsupported-embed"]);
+		expect(none.warnings[0].message).toContain("export it as PNG");
+	});
+
 	test("a note that only mentions Excalidraw is embedded as usual", async () => {
 		expect(await body("![[Notes]]", { "Notes.md": "I use excalidraw-plugin daily." })).toBe("I use excalidraw-plugin daily.");
 	});

@@ -165,6 +165,8 @@ export class BlockConverter {
 	private containers: BlogContainer[] | null = null;
 	/** The images the post's ESM lines import by name (`import cover from './cover.png'`), for `<Image src={cover} />`. */
 	private esmImages: Map<string, string> | null = null;
+	/** Whether a note that is not an .mdx file was warned that its import/export lines were left out. */
+	private esmWarned = false;
 	/** The MDX components already warned about (one warning per name). */
 	private componentsWarned: Set<string> | null = null;
 	/** An open `$$` block: the quote prefix of its lines, and the indent of its `$$` (a list item's), kept on its fences. */
@@ -740,6 +742,11 @@ export class BlockConverter {
 		if (c === 123) return this.braceLine(lines, i, line.trim());
 		if (s === 0 && this.containers === null && this.prevBlank && !this.listActive && isEsmLine(line)) {
 			const end = esmBlockEnd(lines, i, this.range.end);
+			// In an .mdx post these lines are code the blog runs; in a note Obsidian would show them as text, so say so (once).
+			if (!this.esmWarned && !/\.mdx$/i.test(this.note.path)) {
+				this.esmWarned = true;
+				this.warn(MDX_COMPONENT_CODE, "Lines of MDX import/export statements were left out (only a blog that reads MDX runs them); put them in a code block to publish them as code.");
+			}
 			esmImageImports(lines, i, end, (this.esmImages ??= new Map<string, string>()));
 			return end;
 		}

@@ -13,7 +13,7 @@ import { BlockConverter, fencedOf } from "./block-converter";
 import { createContext, resolveCached, rootLineOf, sortWarnings, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
 import { encodePath, fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
-import { convertInlineText, fillTemplate, inlineEnv, noEmbeds } from "./inline";
+import { convertInlineText, drawingPng, fillTemplate, inlineEnv, noEmbeds } from "./inline";
 import { linkReferencesOf } from "./link-references";
 import { NoteLines } from "./note-lines";
 import { fenceOpen, listItem, parseHeading, stripQuotePrefix } from "./sections";
@@ -306,6 +306,18 @@ function addCover(ctx: ConvertContext, builder: StoryBuilder, notePath: string, 
 	return block?.type === "image" ? block : null;
 }
 
+/**
+ * An Excalidraw drawing published as a note: Obsidian shows the drawing, never the note's text ("Switch
+ * to EXCALIDRAW VIEW", the scene's data), so the story is its exported PNG, or empty with a warning.
+ */
+function drawingNote(ctx: ConvertContext, path: string, props: Properties): LoadedNote {
+	const png = drawingPng(ctx, path);
+	if (png === null) {
+		warn(ctx, "unsupported-embed", "This note is an Excalidraw drawing, which Medium cannot show, and no PNG of it is in the vault: export it as PNG beside it (Excalidraw's auto-export) to publish it as an image.", 1);
+	}
+	return loadNote(path, png === null ? "" : `![[${png}]]\n`, props);
+}
+
 /** Whether two images show the same file or address. */
 function sameImage(a: ImageSource, b: ImageSource): boolean {
 	if (a.kind === "data") return b.kind === "data" && a.key === b.key;
@@ -319,7 +331,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	// The post's home on its blog (warned about below when it is not a web address): site-root links go there.
 	const home = stringProperty(props, "canonical_url") ?? (options.canonicalTemplate?.trim() ? fillTemplate(options.canonicalTemplate.trim(), input.path, props) : null);
 	ctx.siteUrl = home !== null && isWebUrl(home) ? home : null;
-	const root = loadNote(input.path, input.text, props);
+	const root = props["excalidraw-plugin"] === undefined ? loadNote(input.path, input.text, props) : drawingNote(ctx, input.path, props);
 	ctx.notes.set(root.path, root);
 	await preload(ctx, root, 0, new Set());
 
@@ -339,6 +351,8 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 
 	}
 	if (!title) title = noteName(root.path);
+	// A drawing's file is `Name.excalidraw.md`: its name is Name.
+	if (props["excalidraw-plugin"] !== undefined && title.endsWith(".excalidraw") && title.length > 11) title = title.slice(0, -11);
 
 	const footnotesScanned = new Set<string>();
 	const converter = new BlockConverter(ctx, root, { start: root.bodyStart, end: root.lines.count }, {

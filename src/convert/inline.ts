@@ -316,6 +316,19 @@ function release(finder: ForwardFinder | null): null {
 const scanners: InlineScanner[] = [];
 let scannersBusy = 0;
 
+/**
+ * The PNG the Excalidraw plugin exports beside a drawing note (`Name.excalidraw.png`, or `Name.png` for
+ * `Name.excalidraw.md`), when it is in the vault; else null.
+ */
+export function drawingPng(ctx: ConvertContext, notePath: string): string | null {
+	const stem = notePath.slice(0, notePath.length - 3); // `.md`
+	const plain = stem.endsWith(".excalidraw") ? stem.slice(0, stem.length - 11) : stem;
+	for (const candidate of [stem + ".png", plain + ".png"]) {
+		if (resolveCached(ctx, candidate, notePath) === candidate) return candidate;
+	}
+	return null;
+}
+
 class InlineScanner {
 	private text = "";
 	private env: InlineEnv | null = null;
@@ -1164,11 +1177,10 @@ class InlineScanner {
 		const ctx = this.e.ctx;
 		const note = ctx.notes.get(notePath);
 		if (!note || note.properties["excalidraw-plugin"] === undefined) return null;
+		const png = drawingPng(ctx, notePath);
+		if (png !== null) return this.image(png, alt, from, to);
 		const stem = notePath.slice(0, notePath.length - 3); // `.md`
 		const plain = stem.endsWith(".excalidraw") ? stem.slice(0, stem.length - 11) : stem;
-		for (const candidate of [stem + ".png", plain + ".png"]) {
-			if (resolveCached(ctx, candidate, notePath) === candidate) return this.image(candidate, alt, from, to);
-		}
 		this.warn("unsupported-embed", `Embed ${this.text.slice(from, to)} is an Excalidraw drawing, which Medium cannot show; its name was kept as text. Export it as PNG beside it (Excalidraw's auto-export) to publish it as an image.`);
 		return alt || baseName(plain);
 	}

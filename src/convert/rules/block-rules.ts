@@ -367,11 +367,13 @@ export const BLOCK_RULES = {
 	},
 	mdxEsm: {
 		construct: "MDX's `import …` / `export …` lines and `{/* comments */}` (Docusaurus, Gatsby, Next.js and Astro posts)",
-		medium: "left out: only the blog runs them (a statement goes on while a bracket is open, and the block while `import`/`export` lines follow); prose that starts with the word stays",
+		medium: "left out: only the blog runs them (a statement goes on while a bracket is open, and the block while `import`/`export` lines follow); prose that starts with the word stays. In a note that is not an `.mdx` file (where Obsidian shows them as text) a warning says they were left out",
+		code: MDX_COMPONENT_CODE,
 		examples: [
-			{ note: "import Tabs from '@theme/Tabs';\nexport const meta = {\n  a: 1,\n};\n\nText.\n\n{/* truncate */}\n\nimport the file, then export it.", markdown: "Text.\n\nimport the file, then export it." },
+			{ path: "Post.mdx", note: "import Tabs from '@theme/Tabs';\nexport const meta = {\n  a: 1,\n};\n\nText.\n\n{/* truncate */}\n\nimport the file, then export it.", markdown: "Text.\n\nimport the file, then export it." },
 			// An import right above markdown ends at it: the markdown is kept.
-			{ note: "import A from 'a';\nimport {\n  B,\n} from 'b';\n- item", markdown: "- item" },
+			{ path: "Post.mdx", note: "import A from 'a';\nimport {\n  B,\n} from 'b';\n- item", markdown: "- item" },
+			{ note: "import A from 'a';\n\nText.", markdown: "Text.", warnings: ["mdx-component"] },
 		],
 	},
 	mdxComponents: {
@@ -381,7 +383,7 @@ export const BLOCK_RULES = {
 		examples: [
 			{ note: "<Tabs>\n  <TabItem value=\"npm\" label=\"npm\">\n    ```bash\n    npm i x\n    ```\n  </TabItem>\n</Tabs>\nAfter.", markdown: "**npm**\n\n```bash\nnpm i x\n```\n\nAfter.", warnings: ["mdx-component", "mdx-component"] },
 			{ note: "Before.\n<Image src=\"https://e.com/a.png\" alt=\"A\" caption=\"The cat\" />", markdown: "Before.\n\n![A](https://e.com/a.png \"The cat\")" },
-			{ note: "import cover from 'https://e.com/c.png';\n\n<Image src={cover} alt=\"Cover\" />", markdown: "![Cover](https://e.com/c.png)" },
+			{ path: "Post.mdx", note: "import cover from 'https://e.com/c.png';\n\n<Image src={cover} alt=\"Cover\" />", markdown: "![Cover](https://e.com/c.png)" },
 			{ note: "<YouTube id=\"dQw4w9WgXcQ\" />", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
 			{ note: "<Callout type=\"warning\" title=\"Careful\">\n  Do **not** run it.\n</Callout>\nAfter.", markdown: "> **Careful**\n>\n> Do **not** run it.\n\nAfter." },
 			// JSX in indented code, or in a fence, is code.

@@ -6,6 +6,8 @@
 export interface RuleExample {
 	/** The note's body (after a `# Title` line the test adds). */
 	note: string;
+	/** The note's file name, when the rule depends on it (an `.mdx` post); default `Note.md`. */
+	path?: string;
 	/** Properties, as the YAML between the note's `---` lines (the test puts them before the title). */
 	frontmatter?: string;
 	/** The story body as the markdown writer prints it (src/story/story-markdown.ts), title line left out. */
