@@ -5,13 +5,11 @@
  * server over real HTTP. What is checked is what Medium would show.
  */
 
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
+import { useCliFixture } from "./support/cli-fixture";
 import type { FakeMedium } from "./support/fake-medium-server";
-import { CLI, ROOT, runCliBuilt as run } from "./support/gatsby-blog";
-import { useFakeMedium } from "./support/use-fake-medium";
+import { ROOT, runCliBuilt as run } from "./support/gatsby-blog";
 
 /** Docusaurus's website/blog post shape: an MDX post in its folder, with imports, tabs and admonitions. */
 const DOCUSAURUS_POST = `---
@@ -85,19 +83,14 @@ By the author.
 {%- endif -%}
 `;
 
-let dir: string;
 let blog: string;
 let fake: FakeMedium;
-const fakeMedium = useFakeMedium();
-const env = () => ({ MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase });
+const cli = useCliFixture("mp-engines-");
+const env = cli.env;
 
-beforeAll(() => {
-	if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does).");
-});
 beforeEach(async () => {
-	fake = fakeMedium();
-	dir = await mkdtemp(path.join(tmpdir(), "mp-engines-"));
-	blog = path.join(dir, "site");
+	fake = cli.fake();
+	blog = path.join(cli.dir(), "site");
 	const put = async (rel: string, text: string | Uint8Array) => {
 		await mkdir(path.dirname(path.join(blog, rel)), { recursive: true });
 		await writeFile(path.join(blog, rel), text);
@@ -110,10 +103,6 @@ beforeEach(async () => {
 	await put("public/blog-placeholder-3.jpg", await readFile(path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png")));
 	await put("content/blog/firstpost/possum.png", await readFile(path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png")));
 });
-afterEach(async () => {
-	await rm(dir, { recursive: true, force: true });
-});
-
 describe("MDX posts (Docusaurus, Gatsby, Next.js, Astro)", () => {
 	test("a folder's .mdx posts are found, named after their folder, and published; a .mdx named directly converts", async () => {
 		const dry = await run(["publish", "blog", "--dry-run", "--canonical-template", "https://site.example/blog/{slug}/"], {}, blog);

@@ -5,36 +5,28 @@
  */
 
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
+import { useCliFixture } from "./support/cli-fixture";
 import type { FakeMedium } from "./support/fake-medium-server";
-import { buildGatsbyBlog, CLI, FIRST_POST as FIRST, runCliBuilt as run } from "./support/gatsby-blog";
-import { useFakeMedium } from "./support/use-fake-medium";
+import { buildGatsbyBlog, FIRST_POST as FIRST, runCliBuilt as run } from "./support/gatsby-blog";
 
 const CANONICAL = "https://blog.example/{slug}/";
 
 let dir: string;
 let blog: string;
 let fake: FakeMedium;
-const fakeMedium = useFakeMedium();
-const env = () => ({ MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase });
+const cli = useCliFixture("mp-blog-");
+const env = cli.env;
 
-beforeAll(() => {
-	if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does).");
-});
 beforeEach(async () => {
-	fake = fakeMedium();
-	dir = await mkdtemp(path.join(tmpdir(), "mp-blog-"));
+	fake = cli.fake();
+	dir = cli.dir();
 	blog = path.join(dir, "my blog");
 	await buildGatsbyBlog(blog);
 	await mkdir(path.join(blog, ".git"));
 	await writeFile(path.join(blog, ".git", "HEAD"), "ref: refs/heads/main\n");
 });
-afterEach(async () => {
-	await rm(dir, { recursive: true, force: true });
-});
-
 interface DryRunDoc {
 	dryRun: boolean;
 	vault: string;

@@ -4,16 +4,13 @@
  * line to the fake Medium, judged by what Medium would show and what was uploaded.
  */
 
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { coverOf } from "../src/convert/cover-image";
 import { storyToHtml } from "../src/story/story-html";
-import type { FakeMedium } from "./support/fake-medium-server";
+import { useCliFixture } from "./support/cli-fixture";
 import { bodyOf, codes, convert } from "./support/convert-helpers";
-import { useFakeMedium } from "./support/use-fake-medium";
+import { runCli } from "./support/run-cli";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 const files = { "img/hero.png": new Uint8Array(PNG), "Other.md": "text" };
@@ -76,32 +73,16 @@ describe("the cover property becomes the story's first image", () => {
 });
 
 describe("publishing a post with a cover, through the command line", () => {
-	const CLI = path.resolve(__dirname, "..", "dist", "cli.js");
-	const fakeMedium = useFakeMedium();
-	let fake: FakeMedium;
-	let dir: string;
-	beforeAll(() => {
-		if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does).");
-	});
-	beforeEach(async () => {
-		fake = fakeMedium();
-		dir = await mkdtemp(path.join(tmpdir(), "mp-cover-"));
-	});
-	afterEach(async () => {
-		await rm(dir, { recursive: true, force: true });
-	});
+	const cli = useCliFixture("mp-cover-");
 
 	test("Medium shows the cover first, uploaded once, with its caption", async () => {
+		const dir = cli.dir();
+		const fake = cli.fake();
 		await mkdir(path.join(dir, "blog", "hello", "images"), { recursive: true });
 		const post = path.join(dir, "blog", "hello", "index.md");
 		await writeFile(post, "---\ntitle: Hello\ncover:\n  image: images/hero.png\n  caption: Morning light\n---\nFirst paragraph.\n");
 		await writeFile(path.join(dir, "blog", "hello", "images", "hero.png"), PNG);
-		const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
-			const env = { PATH: process.env.PATH ?? "", MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase };
-			execFile(process.execPath, [CLI, "publish", post, "--vault", path.join(dir, "blog")], { env }, (err, _out, stderr) => {
-				resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stderr });
-			});
-		});
+		const r = await runCli(["publish", post, "--vault", path.join(dir, "blog")], cli.env(), dir);
 		expect(r.stderr).not.toContain(fake.token);
 		expect(r.code).toBe(0);
 		expect(fake.images).toHaveLength(1);

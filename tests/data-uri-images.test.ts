@@ -4,9 +4,7 @@
  * the publish over the fake Medium, judged by what Medium would show.
  */
 
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { DEFAULT_CONFIG_DIR } from "../src/cli/node-vault";
 import { hashBytes } from "../src/core/content-hash";
@@ -25,7 +23,8 @@ import { bodyOf, codes, convert } from "./support/convert-helpers";
 import type { FakeMedium } from "./support/fake-medium-server";
 import { MemoryVault, propertiesOf } from "./support/memory-vault";
 import { nodeSleep } from "./support/node-sleep";
-import { CLI, runCli } from "./support/run-cli";
+import { useCliFixture } from "./support/cli-fixture";
+import { runCli } from "./support/run-cli";
 import { useFakeMedium } from "./support/use-fake-medium";
 
 /** A 1×1 PNG whose last byte varies, so each seed is a different image. */
@@ -251,20 +250,14 @@ describe("publishing an image written as a data: URL (fake Medium)", () => {
 });
 
 describe("the command line with an image written as a data: URL (dist/cli.js, fake Medium)", () => {
-	const fakeMedium = useFakeMedium();
+	const cli = useCliFixture("mp-data-uri-");
 	let fake: FakeMedium;
 	let dir: string;
-	beforeAll(() => {
-		if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does).");
-	});
 	beforeEach(async () => {
-		fake = fakeMedium();
-		dir = await mkdtemp(path.join(tmpdir(), "mp-data-uri-"));
+		fake = cli.fake();
+		dir = cli.dir();
 		await mkdir(path.join(dir, DEFAULT_CONFIG_DIR));
 		await writeFile(path.join(dir, "Pasted.md"), `# Pasted\n\nFrom Notion:\n\n![Chart](${uri(png(9))} "Q3")\n\n![Logo](${uri(SVG, "image/svg+xml")})\n`);
-	});
-	afterEach(async () => {
-		await rm(dir, { recursive: true, force: true });
 	});
 	const note = () => path.join(dir, "Pasted.md");
 
@@ -283,7 +276,7 @@ describe("the command line with an image written as a data: URL (dist/cli.js, fa
 		expect(dry.code).toBe(0);
 		expect(dry.stdout).toContain(`  Images to upload: data:image/png;hash=${hashBytes(png(9))} (line 5)\n`);
 		expect(fake.requests).toHaveLength(0);
-		const run = await runCli(["publish", note()], { MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase }, dir);
+		const run = await runCli(["publish", note()], cli.env(), dir);
 		expect(run.stderr).not.toContain(fake.token);
 		expect(run.code).toBe(0);
 		expect(fake.images.map((i) => i.bytes)).toEqual([png(9)]);

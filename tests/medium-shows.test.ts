@@ -6,37 +6,26 @@
  * an item, a table, a footnote and a web embed.
  */
 
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { DEFAULT_CONFIG_DIR } from "../src/cli/node-vault";
+import { useCliFixture } from "./support/cli-fixture";
 import type { FakeMedium } from "./support/fake-medium-server";
 import type { MediumParagraph } from "./support/medium-importer";
 import { expectIssueNoteShown, ISSUE_NOTE } from "./support/issue-note";
-import { useFakeMedium } from "./support/use-fake-medium";
-
-const ROOT = path.resolve(__dirname, "..");
-const CLI = path.join(ROOT, "dist", "cli.js");
+import { runCli, type Run } from "./support/run-cli";
 
 /** A valid 1×1 PNG. */
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 
 
-const fakeMedium = useFakeMedium();
+const cli = useCliFixture("mp-shows-");
 let fake: FakeMedium;
 let dir: string;
 
-beforeAll(() => {
-	if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm test does).");
-});
-beforeEach(async () => {
-	fake = fakeMedium();
-	dir = await mkdtemp(path.join(tmpdir(), "mp-shows-"));
-});
-afterEach(async () => {
-	await rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+	fake = cli.fake();
+	dir = cli.dir();
 });
 
 /** A vault with the note and its image; `app` is `.obsidian/app.json` (null: no `.obsidian` at all). */
@@ -52,13 +41,8 @@ async function makeVault(app: Record<string, unknown> | null): Promise<string> {
 	return vault;
 }
 
-function publish(vault: string): Promise<{ code: number; stdout: string; stderr: string }> {
-	return new Promise((resolve) => {
-		const env = { PATH: process.env.PATH ?? "", MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase };
-		execFile(process.execPath, [CLI, "publish", path.join(vault, "Ice walks.md"), "--vault", vault], { env }, (err, stdout, stderr) => {
-			resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr });
-		});
-	});
+function publish(vault: string): Promise<Run> {
+	return runCli(["publish", path.join(vault, "Ice walks.md"), "--vault", vault], cli.env(), dir);
 }
 
 async function shown(app: Record<string, unknown> | null): Promise<MediumParagraph[]> {
