@@ -20,6 +20,7 @@ describe("the cover property becomes the story's first image", () => {
 		['cover: "[[hero.png]]"', "![](img/hero.png)"],
 		['banner: "![[hero.png|A view]]"', "![A view](img/hero.png)"],
 		['banner: "![[hero.png|300]]"', "![](img/hero.png)"],
+		['banner: "![[hero.png|wide|A view|300]]"', "![A view](img/hero.png)"], // a theme's layout hint is not the alt
 		["cover: [[hero.png]]", "![](img/hero.png)"], // unquoted: YAML reads a list in a list
 		["image: img/hero.png", "![](img/hero.png)"],
 		["heroImage: ./img/hero.png", "![](img/hero.png)"],
@@ -49,6 +50,12 @@ describe("the cover property becomes the story's first image", () => {
 		}
 		expect(bodyOf(await convert("# Title\n\nBody.", files))).toBe("Body.");
 		expect(coverOf({ cover: ["a.png", "b.png"], image: 3, banner: true })).toBeNull();
+	});
+
+	test("a theme's layout hint in the cover's alias or alt is not its alt", () => {
+		expect(coverOf({ banner: "![[hero.png|wide|A view|300]]" })?.alt).toBe("A view");
+		expect(coverOf({ banner: "![[hero.png|center]]" })?.alt).toBe("");
+		expect(coverOf({ cover: "![right|A lake](img/hero.png)" })?.alt).toBe("A lake");
 	});
 
 	test("a body that opens with the same image shows it once; another first image keeps both", async () => {

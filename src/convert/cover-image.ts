@@ -8,7 +8,7 @@
 
 import type { Properties } from "../core/ports";
 import { splitLinktext, decodeLinkDestination } from "../core/link-index";
-import { isImageSize } from "./file-kinds";
+import { altWithoutSize } from "./file-kinds";
 
 /** The properties read for the cover, in order: the first that holds one wins. */
 export const COVER_KEYS = ["medium_cover", "cover", "image", "banner", "heroImage", "featuredImage", "coverImage", "cover_image", "featured_image"];
@@ -68,13 +68,13 @@ function fromText(raw: string, key: string): CoverSpec | null {
 		const bar = inner.indexOf("|");
 		const alias = bar === -1 ? "" : inner.slice(bar + 1).trim();
 		const path = splitLinktext(bar === -1 ? inner : inner.slice(0, bar)).path.trim();
-		return path === "" ? null : { key, target: path, alt: alias !== "" && !isImageSize(alias) ? alias : "", caption: null };
+		return path === "" ? null : { key, target: path, alt: altWithoutSize(alias), caption: null };
 	}
 	if (t.startsWith("[")) {
 		// A markdown image: `[alt](dest "title")`, read simply (one destination, an optional quoted title).
 		const close = t.indexOf("](");
 		if (close === -1 || !t.endsWith(")")) return null;
-		const alt = t.slice(1, close).split("|")[0].trim();
+		const alt = altWithoutSize(t.slice(1, close)).trim();
 		let rest = t.slice(close + 2, -1).trim();
 		let caption: string | null = null;
 		const open = rest.length > 1 && rest.endsWith('"') ? rest.lastIndexOf('"', rest.length - 2) : -1;
@@ -84,7 +84,7 @@ function fromText(raw: string, key: string): CoverSpec | null {
 		}
 		if (rest.startsWith("<") && rest.endsWith(">")) rest = rest.slice(1, -1);
 		const target = destinationPath(rest);
-		return target === "" ? null : { key, target, alt: isImageSize(alt) ? "" : alt, caption };
+		return target === "" ? null : { key, target, alt, caption };
 	}
 	if (t.startsWith("<") && t.endsWith(">")) t = t.slice(1, -1);
 	const target = destinationPath(t);

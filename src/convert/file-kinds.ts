@@ -49,11 +49,46 @@ export function isImageSize(text: string): boolean {
 	return true;
 }
 
-/** Drops an Obsidian size from an alt text: `alt|100` → `alt`, `100` → ``. */
+/**
+ * Layout words themes and snippets read from an image's alt (ITS, Minimal, SlRvb's image adjustments):
+ * `![[pic.png|right]]`, `|center|200`, `|banner+small`. They place the picture in Obsidian; Medium lays
+ * images out itself, and as alt text they would be read aloud as words. Matched as written (lower case),
+ * as the themes' CSS matches them.
+ */
+const DISPLAY_HINTS = new Set([
+	"left", "right", "center", "centre", "wide", "small", "medium", "large", "tall", "inline", "banner", "sban", "wbanner",
+	"portrait", "profile", "circle", "round", "invert", "grid", "cover", "clear", "float",
+]);
+
+/** `right`, `banner+small`, `100%`: one alias part that is a display hint, not words of an alt. */
+export function isDisplayHint(part: string): boolean {
+	const t = part.trim();
+	if (t.length === 0 || t.length > 40) return false;
+	if (DISPLAY_HINTS.has(t)) return true;
+	const n = t.length;
+	if (t.charCodeAt(n - 1) === 37 && n > 1 && n <= 4) { // `100%`, `50%`
+		for (let i = 0; i < n - 1; i++) {
+			const c = t.charCodeAt(i);
+			if (c < 48 || c > 57) return false;
+		}
+		return true;
+	}
+	if (t.indexOf("+") === -1) return false;
+	for (const word of t.split("+")) if (!DISPLAY_HINTS.has(word.trim())) return false;
+	return true;
+}
+
+/**
+ * The alt an embed alias or alt text means: Obsidian's size and the themes' display hints, each a whole
+ * `|`-separated part, are dropped; the rest is the alt. `alt|100` → `alt`, `right|Alt` → `Alt`,
+ * `center|200` → ``; `Right whale` stays (only whole parts that are a hint word go).
+ */
 export function altWithoutSize(alt: string): string {
-	const bar = alt.lastIndexOf("|");
-	if (bar !== -1 && isImageSize(alt.slice(bar + 1))) return alt.slice(0, bar).trim();
-	return isImageSize(alt) ? "" : alt;
+	if (alt.indexOf("|") === -1) return isImageSize(alt) || isDisplayHint(alt) ? "" : alt;
+	const parts = alt.split("|");
+	const kept: string[] = [];
+	for (const part of parts) if (!isImageSize(part) && !isDisplayHint(part)) kept.push(part);
+	return kept.length === parts.length ? alt : kept.join("|").trim();
 }
 
 /** Whether a destination has a URL scheme (`https:`, `mailto:`, `obsidian:`), so it is not a vault path. */

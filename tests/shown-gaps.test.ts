@@ -1,0 +1,38 @@
+/**
+ * What Medium shows for constructs themes, blogs and READMEs write: a note converted, written as the HTML
+ * a publish sends, and read back through the stand-in for Medium's importer.
+ */
+
+import { storyToHtml } from "../src/story/story-html";
+import { convert } from "./support/convert-helpers";
+import { importHtml, showParagraph } from "./support/medium-importer";
+
+const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+
+/** What Medium shows for a note's body (the title paragraph left out), `img.png` uploaded as a publish does. */
+async function shown(body: string, files: Record<string, string | Uint8Array> = {}): Promise<string[]> {
+	const story = await convert("# T\n\n" + body, files, { imageUrls: new Map([["img.png", "https://cdn.example/i.png"]]) });
+	return importHtml(storyToHtml(story).html).slice(1).map(showParagraph);
+}
+
+describe("image display hints in an embed's alias (ITS, Minimal, digital garden)", () => {
+	const files = { "img.png": PNG };
+	const img = (alt: string) => `IMG src=https://cdn.example/i.png alt=${JSON.stringify(alt)}`;
+	test("a hint word alone is layout, never the alt", async () => {
+		for (const hint of ["right", "left", "center", "wide", "small", "inline", "banner", "100%"]) {
+			expect(await shown(`![[img.png|${hint}]]`, files)).toEqual([img("")]);
+		}
+	});
+	test("hints beside a size or an alt go; the alt stays", async () => {
+		expect(await shown("![[img.png|center|200]]", files)).toEqual([img("")]);
+		expect(await shown("![[img.png|right|Alt text]]", files)).toEqual([img("Alt text")]);
+		expect(await shown("![[img.png|Alt text|left|300x200]]", files)).toEqual([img("Alt text")]);
+		expect(await shown("![[img.png|banner+small]]", files)).toEqual([img("")]);
+		expect(await shown("![center|200](img.png)", files)).toEqual([img("")]);
+	});
+	test("a real alt that holds a hint word is kept whole", async () => {
+		expect(await shown("![[img.png|Right whale]]", files)).toEqual([img("Right whale")]);
+		expect(await shown("![[img.png|Right whale|wide]]", files)).toEqual([img("Right whale")]);
+		expect(await shown("![[img.png|left behind]]", files)).toEqual([img("left behind")]);
+	});
+});
