@@ -262,6 +262,16 @@ describe("title, tags, canonical URL", () => {
 		expect(codes(await convert("---\ntitle: Only\n---\n"))).toEqual(["empty-story"]);
 		expect(codes(await convert("# Title\n\nA line."))).toEqual([]);
 	});
+	test("a title that is a template's unfilled placeholder ({{title}}, {{date:YYYY-MM-DD}}) warns on its line: Obsidian fills them only when the template is inserted", async () => {
+		const template = await convert("---\ntags: [seedling]\n---\n\n# {{title}}\n\nBy someone.\n");
+		expect(template.title).toBe("{{title}}");
+		expect(template.warnings.map((w) => [w.code, w.line])).toEqual([["template-placeholder", 5]]);
+		expect(codes(await convert("---\ntitle: Log {{ Date:YYYY-MM-DD }}\n---\nbody"))).toEqual(["template-placeholder"]);
+		expect(codes(await convert("# {{time}} notes\n\nbody"))).toEqual(["template-placeholder"]);
+		expect(codes(await convert("# {{titles}} and {{ name }} and {{date\n\nbody"))).toEqual([]);
+		expect(codes(await convert("# Title\n\nbody {{title}}"))).toEqual([]);
+		expect(codes(await convert("# {{title}}\n\n%% to write %%\n"))).toEqual(["empty-story", "template-placeholder"]);
+	});
 	test("title property", async () => {
 		expect((await convert("---\ntitle: From property\n---\nbody")).title).toBe("From property");
 	});
