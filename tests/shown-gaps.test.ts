@@ -36,3 +36,17 @@ describe("image display hints in an embed's alias (ITS, Minimal, digital garden)
 		expect(await shown("![[img.png|left behind]]", files)).toEqual([img("left behind")]);
 	});
 });
+
+describe("<details> with a <summary> (blogs, READMEs)", () => {
+	test("the summary is a bold paragraph of its own, the body after it", async () => {
+		expect(await shown("Before.\n\n<details><summary>Title here</summary>\n\nBody **text**.\n\n</details>\n\nAfter.")).toEqual([
+			"P: Before.", "P: **Title here**", "P: Body **text**.", "P: After.",
+		]);
+		expect(await shown("<details>\n<summary>Other</summary>\nInline body\n</details>")).toEqual(["P: **Other**", "P: Inline body"]);
+		expect(await shown("<details><summary>Short</summary>The body, on the same line.</details>")).toEqual(["P: **Short**", "P: The body, on the same line."]);
+	});
+	test("inside a callout the summary is a quote paragraph of its own; in a list item (one paragraph on Medium), a line of its own", async () => {
+		expect(await shown("> [!note]\n> <details><summary>Why</summary>\n> Because.\n> </details>")).toEqual(["BQ: **Note**", "BQ: **Why**", "BQ: Because."]);
+		expect(await shown("- item\n  <details><summary>Why</summary>\n  Because.\n  </details>\n- next")).toEqual(["ULI: item\n**Why**\nBecause.", "ULI: next"]);
+	});
+});

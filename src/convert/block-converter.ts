@@ -874,6 +874,11 @@ export class BlockConverter {
 	 * Obsidian shows (its text read as the block's, its tags as inline HTML).
 	 */
 	private htmlBlockLine(raw: string, prefix = "", lead = ""): void {
+		const summary = summaryOf(raw);
+		if (summary !== null) {
+			this.summaryLine(raw, summary, prefix, lead);
+			return;
+		}
 		const h = htmlHeadingLine(raw);
 		if (h !== null) {
 			this.emitInline(lead + HEADING_LEADS[h.level], markdownAsText(h.text), prefix, true);
@@ -897,6 +902,29 @@ export class BlockConverter {
 		}
 		// A comment the line opens goes on over the next lines (the text after its end joins this line).
 		this.htmlJoin = this.commentClose === null && blockTagAt(raw, false) ? HtmlJoin.Break : HtmlJoin.Space;
+	}
+
+	/**
+	 * A raw HTML line holding `<summary>…</summary>`: Obsidian shows the summary as the `<details>`
+	 * block's title, and Medium has no collapsible block, so the title is a bold paragraph of its own,
+	 * apart from the text before it and from the body after it (which Medium shows open).
+	 */
+	private summaryLine(raw: string, summary: SummarySpan, prefix: string, lead: string): void {
+		const paragraphBreak = () => {
+			this.emit(prefix === "" ? "" : ">");
+			this.htmlJoin = HtmlJoin.None;
+		};
+		const before = raw.slice(0, summary.openStart);
+		if (before.trim() !== "") this.htmlBlockLine(before, prefix, lead);
+		const title = markdownAsText(raw.slice(summary.openEnd, summary.closeStart));
+		const n = this.n;
+		if (title !== "") {
+			if (this.lastKind === LineKind.Text) paragraphBreak();
+			this.emitInline(lead, "**" + title + "**", prefix);
+		}
+		if (this.n !== n) paragraphBreak();
+		const after = raw.slice(summary.closeEnd);
+		if (after.trim() !== "") this.htmlBlockLine(after, prefix, lead);
 	}
 
 	/**
@@ -1196,6 +1224,41 @@ function htmlHeadingLine(raw: string): { level: number; text: string } | null {
 	const close = line.length - 5;
 	if (open === -1 || open >= close || line.slice(close).toLowerCase() !== `</h${level}>`) return null;
 	return { level, text: line.slice(open + 1, close) };
+}
+
+/** Where a `<summary>` tag, its text and its `</summary>` sit on a line. */
+interface SummarySpan {
+	openStart: number;
+	openEnd: number;
+	closeStart: number;
+	closeEnd: number;
+}
+
+/** Whether `line` at `i` holds `name` (lower case) in any case. */
+function hasNameAt(line: string, i: number, name: string): boolean {
+	if (i + name.length > line.length) return false;
+	for (let k = 0; k < name.length; k++) if ((line.charCodeAt(i + k) | 32) !== name.charCodeAt(k)) return false;
+	return true;
+}
+
+/**
+ * The first `<summary …>…</summary>` on a raw HTML line (both tags on it), or null. One scan of the
+ * line's `<`; the common line, with no `<summary`, costs an indexOf of `<` per tag.
+ */
+function summaryOf(line: string): SummarySpan | null {
+	let i = line.indexOf("<");
+	while (i !== -1) {
+		if (hasNameAt(line, i + 1, "summary")) {
+			const c = line.charCodeAt(i + 8);
+			const gt = c === 62 ? i + 8 : c === 32 || c === 9 ? tagEnd(line, i + 8) : -1;
+			if (gt === -1) return null;
+			let j = line.indexOf("<", gt + 1);
+			while (j !== -1 && !(line.charCodeAt(j + 1) === 47 && hasNameAt(line, j + 2, "summary") && line.charCodeAt(j + 9) === 62)) j = line.indexOf("<", j + 1);
+			return j === -1 ? null : { openStart: i, openEnd: gt + 1, closeStart: j, closeEnd: j + 10 };
+		}
+		i = line.indexOf("<", i + 1);
+	}
+	return null;
 }
 
 /** How a raw HTML block's line joins the text line before it: not at all, by a space, or by a line break. */
