@@ -1234,31 +1234,15 @@ interface SummarySpan {
 	closeEnd: number;
 }
 
-/** Whether `line` at `i` holds `name` (lower case) in any case. */
-function hasNameAt(line: string, i: number, name: string): boolean {
-	if (i + name.length > line.length) return false;
-	for (let k = 0; k < name.length; k++) if ((line.charCodeAt(i + k) | 32) !== name.charCodeAt(k)) return false;
-	return true;
-}
-
 /**
- * The first `<summary …>…</summary>` on a raw HTML line (both tags on it), or null. One scan of the
- * line's `<`; the common line, with no `<summary`, costs an indexOf of `<` per tag.
+ * The first `<summary …>…</summary>` on a raw HTML line (both tags on it), or null. Two scans of the
+ * line by regexes of fixed text (no backtracking), the tag read past its quoted values.
  */
 function summaryOf(line: string): SummarySpan | null {
-	let i = line.indexOf("<");
-	while (i !== -1) {
-		if (hasNameAt(line, i + 1, "summary")) {
-			const c = line.charCodeAt(i + 8);
-			const gt = c === 62 ? i + 8 : c === 32 || c === 9 ? tagEnd(line, i + 8) : -1;
-			if (gt === -1) return null;
-			let j = line.indexOf("<", gt + 1);
-			while (j !== -1 && !(line.charCodeAt(j + 1) === 47 && hasNameAt(line, j + 2, "summary") && line.charCodeAt(j + 9) === 62)) j = line.indexOf("<", j + 1);
-			return j === -1 ? null : { openStart: i, openEnd: gt + 1, closeStart: j, closeEnd: j + 10 };
-		}
-		i = line.indexOf("<", i + 1);
-	}
-	return null;
+	const openStart = line.search(/<summary[\s>]/i);
+	const gt = openStart < 0 ? -1 : tagEnd(line, openStart + 8);
+	const close = gt < 0 ? -1 : line.slice(gt).search(/<\/summary>/i);
+	return close < 0 ? null : { openStart, openEnd: gt + 1, closeStart: gt + close, closeEnd: gt + close + 10 };
 }
 
 /** How a raw HTML block's line joins the text line before it: not at all, by a space, or by a line break. */

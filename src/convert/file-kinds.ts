@@ -55,27 +55,14 @@ export function isImageSize(text: string): boolean {
  * images out itself, and as alt text they would be read aloud as words. Matched as written (lower case),
  * as the themes' CSS matches them.
  */
-const DISPLAY_HINTS = new Set([
-	"left", "right", "center", "centre", "wide", "small", "medium", "large", "tall", "inline", "banner", "sban", "wbanner",
-	"portrait", "profile", "circle", "round", "invert", "grid", "cover", "clear", "float",
-]);
+const DISPLAY_HINTS = new Set(
+	"left right center centre wide small medium large tall inline banner sban wbanner portrait profile circle round invert grid cover clear float".split(" "),
+);
 
 /** `right`, `banner+small`, `100%`: one alias part that is a display hint, not words of an alt. */
 export function isDisplayHint(part: string): boolean {
 	const t = part.trim();
-	if (t.length === 0 || t.length > 40) return false;
-	if (DISPLAY_HINTS.has(t)) return true;
-	const n = t.length;
-	if (t.charCodeAt(n - 1) === 37 && n > 1 && n <= 4) { // `100%`, `50%`
-		for (let i = 0; i < n - 1; i++) {
-			const c = t.charCodeAt(i);
-			if (c < 48 || c > 57) return false;
-		}
-		return true;
-	}
-	if (t.indexOf("+") === -1) return false;
-	for (const word of t.split("+")) if (!DISPLAY_HINTS.has(word.trim())) return false;
-	return true;
+	return /^\d{1,3}%$/.test(t) || (t !== "" && t.length < 40 && t.split("+").every((w) => DISPLAY_HINTS.has(w.trim())));
 }
 
 /**
