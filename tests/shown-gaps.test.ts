@@ -50,3 +50,13 @@ describe("<details> with a <summary> (blogs, READMEs)", () => {
 		expect(await shown("- item\n  <details><summary>Why</summary>\n  Because.\n  </details>\n- next")).toEqual(["ULI: item\n**Why**\nBecause.", "ULI: next"]);
 	});
 });
+
+describe("a tag inside inline HTML follows the tag rule", () => {
+	test("`<span>#feature/x</span>` reads `feature/x`, as `#tag` in a sentence reads `tag`", async () => {
+		expect(await shown("A #tag and <span>#feature/x</span> and <b>#bold</b> end.")).toEqual(["P: A tag and feature/x and **bold** end."]);
+		expect(await shown("<span class=\"t\">#x</span> said <kbd>#y</kbd>")).toEqual(["P: x said `#y`"]);
+	});
+	test("a `#` after a `>` that ends no tag is not a tag, as after any other character", async () => {
+		expect(await shown("a>#b and 3 >#c, 2 < 3 >#d")).toEqual(["P: a>#b and 3 >#c, 2 < 3 >#d"]);
+	});
+});

@@ -343,6 +343,8 @@ class InlineScanner {
 	private readonly parts: Array<string | string[]> = [];
 	private out = "";
 	private last = 0;
+	/** Where the HTML tag at the last `<` the scan stopped at ends (its `>`), or -1. */
+	private tagEndAt = -1;
 	// Pending link closes, innermost last: where the `]` is, what to write there (null keeps the
 	// original `](dest)`), and where to resume. Parallel arrays, reused across lines.
 	// The first `closes` entries are in use (later ones are stale, overwritten by the next link); the
@@ -410,6 +412,7 @@ class InlineScanner {
 		this.spans = withBareUrls(findCodeSpans(text), text);
 		this.fields = text.indexOf("::") !== -1;
 		this.last = 0;
+		this.tagEndAt = -1;
 		this.highlightClose = -1;
 		this.removed = false;
 		this.openComment = null;
@@ -626,6 +629,7 @@ class InlineScanner {
 					}
 					break;
 				case 60: // <
+					this.tagEndAt = /[a-z/]/i.test(text.charAt(i + 1)) ? htmlTagEnd(text, i) : -1;
 					if (text.charCodeAt(i - 1) === 123 /* { */) {
 						const next = this.siteTagLine(i);
 						if (next !== -1) {
@@ -683,7 +687,8 @@ class InlineScanner {
 					}
 					break;
 				case 35: // #
-					if (i === 0 || isSpace(text.charCodeAt(i - 1))) {
+					if (i === 0 || isSpace(text.charCodeAt(i - 1)) || this.tagEndAt === i - 1) {
+						// Just past an HTML tag (`<span>#x</span>`) the text starts anew, as at a line's start: a tag there is one.
 						const len = tagLength(text, i);
 						if (len > 0) {
 							i = this.replace(i, text.slice(i + 1, i + 1 + len), i + 1 + len);
