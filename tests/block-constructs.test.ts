@@ -76,6 +76,21 @@ describe("tables become aligned text", () => {
 	});
 });
 
+describe("HTML tables become aligned text, as markdown tables do", () => {
+	test("rows and cells of a <table> keep their places (the Obsidian Hub's theme colour tables): a <th> row is the header, entities read, markdown shown as written", async () => {
+		const story = await convert('# T\n\n<table>\n<tr><th>Name</th><th>Shows</th></tr>\n<tr><td>--background-primary: #202020</td>\n    <td style="color: #dcddde; background-color: #202020">fore &amp; <b>ground</b></td></tr>\n<tr><td>**a**</td><td></td></tr>\n</table>\n\nAfter.');
+		const paragraphs = importHtml(storyToHtml(story).html);
+		expect(paragraphs[1].type).toBe("PRE");
+		expect(paragraphs[1].text).toBe("Name                          | Shows\n------------------------------|--------------\n--background-primary: #202020 | fore & ground\n**a**                         |");
+		expect(paragraphs.slice(2).map(showParagraph)).toEqual(["P: After."]);
+		expect(codes(story)).toEqual(["table-as-text"]);
+	});
+	test("a table with no header row has no rule under its first row", async () => {
+		const story = await convert("# T\n\n<table class=\"x\">\n  <tr>\n    <td>a</td>\n    <td>1</td>\n  </tr>\n  <tr><td>bb</td><td>22</td></tr>\n</table>");
+		expect(importHtml(storyToHtml(story).html)[1].text).toBe("a  | 1\nbb | 22");
+	});
+});
+
 describe("footnotes", () => {
 	test("a definition's later paragraph (indented after a blank line) stays in its note, never a code block in the body", async () => {
 		const lines = await shown("Claim[^a] and more[^b].\n\n[^a]: First line\n    goes on.\n\n    Second paragraph.\n\n[^b]: Other.\n\nAfter.");

@@ -15,7 +15,7 @@ import { isBlank, isSpace, longestRun } from "./text-scan";
 import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
-import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow } from "./text-table";
+import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { isRawTag, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
 import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, MDX_COMPONENT_CODE, mdxComponentMessage, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
@@ -467,6 +467,8 @@ export class BlockConverter {
 		}
 		// A raw HTML block: Obsidian shows its lines as HTML, so markdown in them is text (its tags are read as in a paragraph).
 		if (r0 === 60 && isHtmlBlockStart(raw, wasBlank || this.lastKind !== LineKind.Text)) {
+			const tableEnd = /^<table\b/i.test(raw) ? this.htmlTable(lines, i) : -1;
+			if (tableEnd !== -1) return tableEnd;
 			this.htmlBlock = true;
 			this.htmlLead = "";
 			this.htmlJoin = HtmlJoin.None;
@@ -1034,6 +1036,35 @@ export class BlockConverter {
 		return i;
 	}
 
+	/**
+	 * An HTML `<table>` block up to its `</table>` (a blank line first ends the block, CommonMark's kind 6:
+	 * then it is read line by line), aligned text as a GFM table is; a first row all `<th>` is the header.
+	 * A cell's tags are dropped, its entities read, its white space collapsed, as a browser shows it.
+	 * Returns the block's last line, or -1.
+	 */
+	private htmlTable(lines: NoteLines, i: number): number {
+		let text = "";
+		for (let k = i; k < this.range.end && !isBlank(lines.line(k)); k++) {
+			text += lines.line(k) + "\n";
+			if (!/<\/table/i.test(lines.line(k))) continue;
+			const rows: string[][] = [];
+			let header = false;
+			for (const tr of text.split(/<tr\b/i).slice(1)) {
+				// The name captured: [before, name, cell, name, cell, …].
+				const parts = tr.split(/<(t[dh])\b[^>]*>/i);
+				const row: string[] = [];
+				for (let c = 2; c < parts.length; c += 2) row.push(decodeEntities(withoutTags(parts[c])).replace(/\s+/g, " ").trim());
+				if (rows.length === 0) header = !/<td\b/i.test(tr);
+				if (row.length > 0) rows.push(row);
+			}
+			if (rows.length === 0) return -1;
+			this.warn(TABLE_AS_TEXT, TABLE_MESSAGE);
+			this.textTable(header ? rows.shift() : undefined, [], rows, "");
+			return k;
+		}
+		return -1;
+	}
+
 	/** A GFM table: rows until a blank or pipe-less line, rendered as aligned text in a code block. */
 	private table(lines: NoteLines, i: number, headerContent: string, depth: number, prefix: string, aligns: ReturnType<typeof parseDelimiterRow>): number {
 		const plain = this.env(true);
@@ -1046,7 +1077,7 @@ export class BlockConverter {
 		};
 		// The header is the line as the converter sees it: a comment that ends on it is already cut off.
 		const header = splitRow(headerContent).map(cell);
-		this.warn("table-as-text", "A table became aligned text in a code block: Medium has no tables.");
+		this.warn(TABLE_AS_TEXT, TABLE_MESSAGE);
 		const rows: string[][] = [];
 		let j = i + 2;
 		for (; j < this.range.end; j++) {
@@ -1060,11 +1091,15 @@ export class BlockConverter {
 			rows.push(splitRow(this.stripBlockId(rowContent)).map(cell));
 		}
 		this.at(i + 1);
+		this.textTable(header, aligns ?? [], rows, prefix);
+		return j - 1;
+	}
+
+	private textTable(header: string[] | undefined, aligns: Align[], rows: string[][], prefix: string): void {
 		this.emit("");
-		for (const l of renderTextTable(header, aligns ?? [], rows)) this.emitRaw(prefix + l);
+		for (const l of renderTextTable(header, aligns, rows)) this.emitRaw(prefix + l);
 		this.emit("");
 		this.prevBlank = true;
-		return j - 1;
 	}
 
 	/**
@@ -1246,6 +1281,9 @@ function summaryOf(line: string): SummarySpan | null {
 }
 
 /** How a raw HTML block's line joins the text line before it: not at all, by a space, or by a line break. */
+const TABLE_AS_TEXT = "table-as-text";
+const TABLE_MESSAGE = "A table became aligned text in a code block: Medium has no tables.";
+
 const enum HtmlJoin {
 	None,
 	Space,

@@ -137,8 +137,8 @@ function pad(text: string, gap: number, align: Align): string {
 }
 
 /** Renders header and rows (cells already reduced to plain text) as an aligned table in a code fence. */
-export function renderTextTable(header: string[], aligns: Align[], rows: string[][]): string[] {
-	let cols = Math.max(header.length, aligns.length);
+export function renderTextTable(header: string[] | undefined, aligns: Align[], rows: string[][]): string[] {
+	let cols = Math.max(header?.length ?? 0, aligns.length);
 	for (const row of rows) if (row.length > cols) cols = row.length;
 	const widths = new Array<number>(cols).fill(1);
 	let ticks = 0;
@@ -150,7 +150,7 @@ export function renderTextTable(header: string[], aligns: Align[], rows: string[
 			if (cell.indexOf("`") !== -1) ticks = Math.max(ticks, longestRun(cell, "`"));
 		}
 	};
-	measure(header);
+	if (header) measure(header);
 	for (const row of rows) measure(row);
 	const format = (row: string[]) => {
 		let out = "";
@@ -166,7 +166,8 @@ export function renderTextTable(header: string[], aligns: Align[], rows: string[
 	let rule = "";
 	for (let c = 0; c < cols; c++) rule += (c > 0 ? "-|-" : "") + "-".repeat(widths[c]);
 	const fence = ticks >= 3 ? "`".repeat(ticks + 1) : "```";
-	const out = [fence, format(header), rule];
+	// A table with no header row (an HTML table of <td> cells only) has no rule under its first row.
+	const out = header ? [fence, format(header), rule] : [fence];
 	for (const row of rows) out.push(format(row));
 	out.push(fence);
 	return out;
