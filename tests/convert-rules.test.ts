@@ -266,9 +266,9 @@ describe("title, tags, canonical URL", () => {
 		const template = await convert("---\ntags: [seedling]\n---\n\n# {{title}}\n\nBy someone.\n");
 		expect(template.title).toBe("{{title}}");
 		expect(template.warnings.map((w) => [w.code, w.line])).toEqual([["template-placeholder", 5]]);
-		expect(codes(await convert("---\ntitle: Log {{ Date:YYYY-MM-DD }}\n---\nbody"))).toEqual(["template-placeholder"]);
+		expect(codes(await convert("---\ntitle: Log {{Date:YYYY-MM-DD}}\n---\nbody"))).toEqual(["template-placeholder"]);
 		expect(codes(await convert("# {{time}} notes\n\nbody"))).toEqual(["template-placeholder"]);
-		expect(codes(await convert("# {{titles}} and {{ name }} and {{date\n\nbody"))).toEqual([]);
+		expect(codes(await convert("# {{titles}} and {{name}} and {{date\n\nbody"))).toEqual([]);
 		expect(codes(await convert("# Title\n\nbody {{title}}"))).toEqual([]);
 		expect(codes(await convert("# {{title}}\n\n%% to write %%\n"))).toEqual(["empty-story", "template-placeholder"]);
 	});

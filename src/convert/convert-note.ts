@@ -318,31 +318,6 @@ function drawingNote(ctx: ConvertContext, path: string, props: Properties): Load
 	return loadNote(path, png === null ? "" : `![[${png}]]\n`, props);
 }
 
-const TEMPLATE_VARIABLES = ["title", "date", "time"];
-
-/**
- * The first of Obsidian's template variables in `text` (`{{title}}`, `{{date}}`, `{{time}}`, or
- * `{{date:YYYY-MM-DD}}` with a format), or null. One pass of `indexOf` jumps.
- */
-export function templatePlaceholder(text: string): string | null {
-	let close = -1; // the next `}}` after a format's colon, looked up again only once passed: linear
-	for (let open = text.indexOf("{{"); open !== -1; open = text.indexOf("{{", open + 2)) {
-		let i = open + 2;
-		while (text.charCodeAt(i) === 32) i++;
-		const name = TEMPLATE_VARIABLES.find((v) => text.slice(i, i + v.length).toLowerCase() === v);
-		if (name === undefined) continue;
-		i += name.length;
-		while (text.charCodeAt(i) === 32) i++;
-		if (text.startsWith("}}", i)) return text.slice(open, i + 2);
-		if (name === "title" || text.charCodeAt(i) !== 58) continue; // a format follows `date:` or `time:` only
-		if (close < i) close = text.indexOf("}}", i);
-		if (close === -1) return null;
-		const next = text.indexOf("{{", i);
-		if (next === -1 || close < next) return text.slice(open, close + 2);
-	}
-	return null;
-}
-
 /** Whether two images show the same file or address. */
 function sameImage(a: ImageSource, b: ImageSource): boolean {
 	if (a.kind === "data") return b.kind === "data" && a.key === b.key;
@@ -433,10 +408,10 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	if (blocks.length === 0 && ctx.warnings.length === 0) warn(ctx, "empty-story", "The story has nothing below its title: Medium would show the title alone.", titleLine + 1 || 1);
 	// A template's title ({{title}}) is filled only when the template is inserted: published as it is, the
 	// story is titled with the placeholder, and the API cannot take a story back.
-	const placeholder = templatePlaceholder(title);
-	if (placeholder !== null) {
-		warn(ctx, "template-placeholder", `The title holds ${placeholder}, a template's placeholder that was never filled in: Medium would show it as written.`, titleLine + 1 || 1);
-	}
+	// Obsidian's template variables: {{title}}, {{date}}, {{time}}, {{date:YYYY-MM-DD}}. Linear: a format
+	// holds no brace, so an attempt ends at the next one.
+	const placeholder = /\{\{(?:title|date|time)(?::[^{}]*)?\}\}/i.exec(title);
+	if (placeholder !== null) warn(ctx, "template-placeholder", `The title holds ${placeholder[0]}, a template placeholder never filled in.`, titleLine + 1 || 1);
 	// A block keeps the root line that brought it in (an embed's blocks, the embedding line).
 	if (ctx.lineOrigins.length > 1) for (const b of blocks) if (b.line < 0) b.line = rootLineOf(b.line);
 
