@@ -912,19 +912,14 @@ export class BlockConverter {
 	 * apart from the text before it and from the body after it (which Medium shows open).
 	 */
 	private summaryLine(raw: string, summary: SummarySpan, prefix: string, lead: string): void {
-		const paragraphBreak = () => {
-			this.emit(prefix === "" ? "" : ">");
-			this.htmlJoin = HtmlJoin.None;
-		};
 		const before = raw.slice(0, summary.openStart);
 		if (before.trim() !== "") this.htmlBlockLine(before, prefix, lead);
 		const title = markdownAsText(raw.slice(summary.openEnd, summary.closeStart));
-		const n = this.n;
-		if (title !== "") {
-			if (this.lastKind === LineKind.Text) paragraphBreak();
-			this.emitInline(lead, "**" + title + "**", prefix);
+		for (const line of title === "" ? [] : ["", "**" + title + "**", ""]) {
+			if (line === "") this.emit(prefix === "" ? "" : ">");
+			else this.emitInline(lead, line, prefix);
 		}
-		if (this.n !== n) paragraphBreak();
+		this.htmlJoin = HtmlJoin.None;
 		const after = raw.slice(summary.closeEnd);
 		if (after.trim() !== "") this.htmlBlockLine(after, prefix, lead);
 	}
