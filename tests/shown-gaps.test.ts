@@ -60,3 +60,13 @@ describe("a tag inside inline HTML follows the tag rule", () => {
 		expect(await shown("a>#b and 3 >#c, 2 < 3 >#d")).toEqual(["P: a>#b and 3 >#c, 2 < 3 >#d"]);
 	});
 });
+
+describe("a strikethrough that opens with an image (Medium has no strikethrough: its text stays, the image moves out)", () => {
+	const img = "IMG src=https://e.com/i.png alt=\"i\"";
+	test("the words around it keep their space, as with bold", async () => {
+		expect(await shown("a ~~![i](https://e.com/i.png) b~~ c")).toEqual(["P: a b c", img]);
+		expect(await shown("a ~~![i](https://e.com/i.png) b~~")).toEqual(["P: a b", img]);
+		expect(await shown("a ~~b ![i](https://e.com/i.png) c~~ d")).toEqual(["P: a b c d", img]);
+		expect(await shown("a ~~![i](https://e.com/i.png)~~ b")).toEqual(["P: a b", img]);
+	});
+});

@@ -1059,9 +1059,13 @@ class InlineTreeParser {
 			case "image":
 				hoisted.push(node);
 				return;
-			case "strike":
-				this.mediumChildren(node.children, out, hoisted);
+			case "strike": {
+				// Unwrapped, read as its own text first (as bold is): an image opening it moves out without taking the space before it.
+				const children: InlineNode[] = [];
+				this.mediumChildren(node.children, children, hoisted);
+				if (children.length > 0) out.push(...spaceBefore(node.children, out), ...children);
 				return;
+			}
 			case "strong":
 			case "em": {
 				const children: InlineNode[] = [];
