@@ -54,6 +54,8 @@ export function componentTags(text: string): JsxTag[] | "open" | null {
 		const nameStart = i;
 		while (i < n && isNameChar(text.charCodeAt(i))) i++;
 		const tag: JsxTag = { name: text.slice(nameStart, i), closing, selfClosing: false, attrs: new Map() };
+		// An all-capitals name (`<TABLE>`, `<TD>`, `<BR>`) is HTML written in capitals, never a component.
+		if (tag.name === tag.name.toUpperCase()) return null;
 		// Attributes: name, name="…", name='…', name={…} (braces nested, strings inside skipped), {...spread}.
 		for (;;) {
 			while (i < n && isSpace(text.charCodeAt(i))) i++;
