@@ -44,11 +44,12 @@ test("the bundle needs nothing but obsidian: no Node built-ins, no Buffer", () =
 	// view and its layout (issue 10) are in, and the syntax a QA round found missing (reference links,
 	// bare addresses, setext titles, CommonMark list rules): 150 KB; then what real vaults and blogs
 	// needed (<img>, <iframe>, <a href>, entities, admonitions, Excalidraw, site-root links, slugs, fence
-	// attachments, headings in list items): 175 KB; then cover images from the properties, data: images
-	// (a base64 reader), MDX posts and blog containers, Dataview fields, quoted HTML attributes: 196 KB,
-	// under a 205 KB guard. A guard against a stray dependency or a sudden jump, not a target: the goal
-	// is 100 KB.
-	expect(code.length).toBeLessThan(205 * 1024);
+	// attachments, headings in list items): 175 KB; then what this round's real vaults and blogs needed
+	// (cover images, data: images with a base64 reader, MDX and containers, Hugo and Eleventy tags, Dataview
+	// fields, HTML tables and <details>, embed heading scopes): 205 KB, under a 215 KB guard. A guard
+	// against a stray dependency or a sudden jump, not a target: the goal is 100 KB, which the converter's
+	// rules no longer fit (each is own code for syntax real notes hold).
+	expect(code.length).toBeLessThan(215 * 1024);
 });
 
 test("ribbon → pre-flight → Publish; then an edit shows the guard with the diff", async () => {
