@@ -70,3 +70,12 @@ describe("a strikethrough that opens with an image (Medium has no strikethrough:
 		expect(await shown("a ~~![i](https://e.com/i.png)~~ b")).toEqual(["P: a b", img]);
 	});
 });
+
+describe("single tildes (Obsidian strikes only `~~`; GFM's one-tilde strike is not Obsidian's)", () => {
+	test("`~text~` is literal text, tildes kept, no warning; `~~text~~` is still a strike", async () => {
+		expect(await shown("about ~5~ km, ~/bin and ~~old~~ new")).toEqual(["P: about ~5~ km, ~/bin and old new"]);
+		expect(await shown("| a |\n|---|\n| ~x~ ~~y~~ |")).toEqual(["PRE lang=none: a\n-----\n~x~ y"]);
+		const story = await convert("# T\n\nA ~single~ one.");
+		expect(story.warnings.map((w) => w.code)).toEqual([]);
+	});
+});

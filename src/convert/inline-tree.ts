@@ -552,7 +552,8 @@ class InlineTreeParser {
 		let j = i;
 		while (j < this.n && text.charCodeAt(j) === c) j++;
 		const count = j - i;
-		if ((c === 126 && count > 2) || (c === 61 && count !== 2)) {
+		// Obsidian strikes only with `~~` (GFM's `~one~` is literal there, as `~~~` is), highlights only with `==`.
+		if ((c === 126 || c === 61) && count !== 2) {
 			this.addText(i, j);
 			return j;
 		}
