@@ -271,6 +271,13 @@ describe("the command line with an image written as a data: URL (dist/cli.js, fa
 		expect(html.stdout).toContain(`<figure><img src="${uri(png(9))}" alt="Chart"><figcaption>Q3</figcaption></figure>`);
 	});
 
+	it("convert --json lists the image written in the note beside vault images, by its stand-in and line", async () => {
+		const r = await runCli(["convert", note(), "--json"], {}, dir);
+		expect(r.code).toBe(0);
+		const doc = JSON.parse(r.stdout) as { images: unknown[] };
+		expect(doc.images).toEqual([{ path: `data:image/png;hash=${hashBytes(png(9))}`, alt: "Chart", line: 5 }]);
+	});
+
 	it("--dry-run lists the image to upload; the real run uploads it and Medium shows it", async () => {
 		const dry = await runCli(["publish", note(), "--dry-run"], {}, dir);
 		expect(dry.code).toBe(0);

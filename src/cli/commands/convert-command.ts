@@ -5,6 +5,7 @@ import { convertNote } from "../../convert/convert-note";
 import type { Story } from "../../convert/story";
 import { storyHtmlWithoutUpload } from "../../html/clipboard-story";
 import { emptyState, normalizeState, type PublisherState } from "../../publish/publisher-state";
+import { noteImages } from "../../publish/publisher";
 import { JsonFileStore } from "../json-file-store";
 import type { NodeVault } from "../node-vault";
 import type { CliIo } from "../cli-io";
@@ -62,7 +63,8 @@ with --format html, paste the output into Medium's editor.`,
 				contentFormat: html ? "html" : "markdown",
 				tags: story.tags,
 				canonicalUrl: story.canonicalUrl,
-				images: story.images.map((i) => ({ path: i.path, alt: i.alt })),
+				// Vault images by path; images written in the note as data: URLs by the stand-in the markdown shows.
+				images: [...story.images.map((i) => ({ path: i.path, alt: i.alt })), ...noteImages(story).map((i) => ({ path: i.standIn, alt: i.alt, line: i.line }))],
 				warnings: inNoteOrder(story.warnings),
 			};
 			io.stdout(JSON.stringify(doc, null, 2) + "\n");
