@@ -4,7 +4,7 @@
  */
 
 import { storyToHtml } from "../src/story/story-html";
-import { convert } from "./support/convert-helpers";
+import { codes, convert } from "./support/convert-helpers";
 import { importHtml, showParagraph } from "./support/medium-importer";
 
 const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -48,6 +48,17 @@ describe("<details> with a <summary> (blogs, READMEs)", () => {
 	test("inside a callout the summary is a quote paragraph of its own; in a list item (one paragraph on Medium), a line of its own", async () => {
 		expect(await shown("> [!note]\n> <details><summary>Why</summary>\n> Because.\n> </details>")).toEqual(["BQ: **Note**", "BQ: **Why**", "BQ: Because."]);
 		expect(await shown("- item\n  <details><summary>Why</summary>\n  Because.\n  </details>\n- next")).toEqual(["ULI: item\n**Why**\nBecause.", "ULI: next"]);
+	});
+	test("the <details> and <summary> tags it understood raise no warning; a tag it drops inside still does", async () => {
+		for (const note of [
+			"<details><summary>Title</summary>\n\nBody.\n\n</details>",
+			"<details open>\n<summary>Other</summary>\nBody\n</details>",
+			"> [!note]\n> <details><summary>Why</summary>\n> Because.\n> </details>",
+			"- item\n  <details><summary>Why</summary>\n  Because.\n  </details>",
+		]) {
+			expect(codes(await convert("# T\n\n" + note))).not.toContain("html-dropped");
+		}
+		expect(codes(await convert("# T\n\n<details>\n<summary>Other</summary>\nA <span>x</span>\n</details>"))).toContain("html-dropped");
 	});
 });
 

@@ -891,7 +891,7 @@ export class BlockConverter {
 		// setting; a block tag between two lines (`</p>`, `<div>`, `<li>`) parts them, as a `<p>` does here.
 		const join = this.htmlJoin === HtmlJoin.None ? HtmlJoin.None : this.htmlJoin === HtmlJoin.Break || blockTagAt(raw, true) ? HtmlJoin.Break : HtmlJoin.Space;
 		const before = this.n;
-		this.emitInline(lead, markdownAsText(raw), prefix);
+		this.emitInline(lead, markdownAsText(withoutDetailsTags(raw)), prefix);
 		if (this.n === before) return; // a line that shows nothing (a comment): the next joins the line before it
 		if (this.n !== before + 1 || this.lastKind !== LineKind.Text) {
 			// No line of text, or more than one (an image, an embed): the next line is not joined to it.
@@ -1273,6 +1273,26 @@ function summaryOf(line: string): SummarySpan | null {
 	const gt = openStart < 0 ? -1 : tagEnd(line, openStart + 8);
 	const close = gt < 0 ? -1 : line.slice(gt).search(/<\/summary>/i);
 	return close < 0 ? null : { openStart, openEnd: gt + 1, closeStart: gt + close, closeEnd: gt + close + 10 };
+}
+
+/**
+ * The line without its `<details …>` and `</details>` tags: the block is understood (its summary a bold
+ * title, its body shown open), so they go without the dropped-tag warning. One forward scan.
+ */
+function withoutDetailsTags(line: string): string {
+	let out = "";
+	let from = 0;
+	for (let lt = line.indexOf("<"); lt !== -1; lt = line.indexOf("<", lt + 1)) {
+		const name = line.charCodeAt(lt + 1) === 47 ? lt + 2 : lt + 1;
+		const c = line.charCodeAt(name + 7);
+		if (line.slice(name, name + 7).toLowerCase() !== "details" || !(c === 62 || c === 32 || c === 9 || c === 47)) continue;
+		const end = tagEnd(line, name + 7);
+		if (end === -1) break;
+		out += line.slice(from, lt);
+		from = end + 1;
+		lt = end;
+	}
+	return from === 0 ? line : out + line.slice(from);
 }
 
 /** How a raw HTML block's line joins the text line before it: not at all, by a space, or by a line break. */
