@@ -49,6 +49,15 @@ describe("<details> with a <summary> (blogs, READMEs)", () => {
 		expect(await shown("> [!note]\n> <details><summary>Why</summary>\n> Because.\n> </details>")).toEqual(["BQ: **Note**", "BQ: **Why**", "BQ: Because."]);
 		expect(await shown("- item\n  <details><summary>Why</summary>\n  Because.\n  </details>\n- next")).toEqual(["ULI: item\n**Why**\nBecause.", "ULI: next"]);
 	});
+	test("a summary whose `</summary>` is on a later line is the bold title too, in a callout and a list item as well", async () => {
+		expect(await shown("<details>\n<summary>\nTitle\n</summary>\n\nBody.\n</details>")).toEqual(["P: **Title**", "P: Body."]);
+		expect(await shown("<details>\n<summary>Title\n</summary>\nBody\n</details>")).toEqual(["P: **Title**", "P: Body"]);
+		expect(await shown("<details><summary>A *long*\n  title</summary> Rest\n</details>")).toEqual(["P: **A *long* title**", "P: Rest"]);
+		expect(await shown("> [!note]\n> <details>\n> <summary>\n> Why\n> </summary>\n> Because.\n> </details>")).toEqual(["BQ: **Note**", "BQ: **Why**", "BQ: Because."]);
+		expect(await shown("- item\n  <details><summary>Why\n  </summary>\n  Because.\n  </details>\n- next")).toEqual(["ULI: item\n**Why**\nBecause.", "ULI: next"]);
+		// A block that ends before its `</summary>` still shows the title it read.
+		expect(await shown("<details><summary>Cut\n\nAfter.")).toEqual(["P: **Cut**", "P: After."]);
+	});
 	test("the <details> and <summary> tags it understood raise no warning; a tag it drops inside still does", async () => {
 		for (const note of [
 			"<details><summary>Title</summary>\n\nBody.\n\n</details>",

@@ -186,6 +186,8 @@ export class BlockConverter {
 	private quoteHtml = 0;
 	/** How the block's next line joins the text line before it (see htmlBlockLine). */
 	private htmlJoin = HtmlJoin.None;
+	/** The text so far of a `<summary>` whose `</summary>` is on a later line, with the prefix and lead of its first line. */
+	private summaryOpen: { text: string; prefix: string; lead: string } | null = null;
 	private prevBlank = true;
 	/** Kinds of highlight block (1 Hugo's, 2 Liquid's) found to have no closing tag in the range after some line (see siteCode). */
 	private siteCodeUnclosed = 0;
@@ -220,6 +222,7 @@ export class BlockConverter {
 	run(sink?: LineSink): string[] {
 		collectFootnotes(this.ctx, this.note, this.footnotesScanned);
 		this.convertRange(sink);
+		this.flushSummary();
 		if (this.fence) this.emitRaw((this.fence.depth > 0 ? "> " : "") + this.fence.char.repeat(this.fence.len));
 		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + this.mathBlock.lead + "```");
 		while (this.n > 0 && isBlankish(this.out[this.n - 1])) this.n--;
@@ -436,6 +439,7 @@ export class BlockConverter {
 				return i;
 			}
 			this.htmlBlock = false;
+			this.flushSummary();
 		}
 		if (this.footnoteLines) {
 			if (!isBlank(raw) && continuesFootnote(raw)) return i;
@@ -450,6 +454,7 @@ export class BlockConverter {
 		}
 		const r0 = raw.charCodeAt(0); // NaN for an empty line
 		if (!(r0 > 32) && isBlank(raw)) {
+			this.flushSummary();
 			this.emit("");
 			this.prevBlank = true;
 			this.quoteDepth = this.quoteHtml = 0;
@@ -526,6 +531,7 @@ export class BlockConverter {
 		const plainStart = c0 > 32 && c0 < 127;
 		const trimmed = plainStart && c0 !== 36 && c0 !== 94 && c0 !== 91 ? null : content.trim(); // `$`, `^`, `[`
 		if (depth > 0 && trimmed === "") {
+			this.flushSummary();
 			this.emit(">"); // a paragraph break inside a quote
 			this.quoteHtml = 0;
 			// A deeper quote ends at it (`>` under `>> x`): the next `>> [!tip]` opens a new one, a callout.
@@ -546,6 +552,7 @@ export class BlockConverter {
 				return i;
 			}
 			this.quoteHtml = 0;
+			this.flushSummary();
 		}
 		if (depth > 0 && c0 === 60 && isHtmlBlockStart(content, this.lastKind !== LineKind.Text)) {
 			this.quoteHtml = depth;
@@ -876,9 +883,25 @@ export class BlockConverter {
 	 * Obsidian shows (its text read as the block's, its tags as inline HTML).
 	 */
 	private htmlBlockLine(raw: string, prefix = "", lead = ""): void {
+		const open = this.summaryOpen;
+		if (open !== null) {
+			// Inside a `<summary>` opened on a line before: its text goes on up to `</summary>`.
+			const close = raw.search(/<\/summary>/i);
+			open.text += " " + (close === -1 ? raw : raw.slice(0, close)).trim();
+			if (close === -1) return;
+			this.flushSummary();
+			const after = raw.slice(close + 10);
+			if (after.trim() !== "") this.htmlBlockLine(after, prefix, lead);
+			return;
+		}
 		const summary = summaryOf(raw);
 		if (summary !== null) {
-			this.summaryLine(raw, summary, prefix, lead);
+			if (summary.closeStart === -1) {
+				// `<summary>` with its `</summary>` on a later line: the title is the text up to it.
+				const before = raw.slice(0, summary.openStart);
+				if (before.trim() !== "") this.htmlBlockLine(before, prefix, lead);
+				this.summaryOpen = { text: raw.slice(summary.openEnd).trim(), prefix, lead };
+			} else this.summaryLine(raw, summary, prefix, lead);
 			return;
 		}
 		const h = htmlHeadingLine(raw);
@@ -914,14 +937,27 @@ export class BlockConverter {
 	private summaryLine(raw: string, summary: SummarySpan, prefix: string, lead: string): void {
 		const before = raw.slice(0, summary.openStart);
 		if (before.trim() !== "") this.htmlBlockLine(before, prefix, lead);
-		const title = markdownAsText(raw.slice(summary.openEnd, summary.closeStart));
+		this.summaryTitle(raw.slice(summary.openEnd, summary.closeStart), prefix, lead);
+		const after = raw.slice(summary.closeEnd);
+		if (after.trim() !== "") this.htmlBlockLine(after, prefix, lead);
+	}
+
+	/** A summary's title, a bold paragraph of its own (its raw text read as the block's). */
+	private summaryTitle(raw: string, prefix: string, lead: string): void {
+		const title = markdownAsText(raw.trim());
 		for (const line of title === "" ? [] : ["", "**" + title + "**", ""]) {
 			if (line === "") this.emit(prefix === "" ? "" : ">");
 			else this.emitInline(lead, line, prefix);
 		}
 		this.htmlJoin = HtmlJoin.None;
-		const after = raw.slice(summary.closeEnd);
-		if (after.trim() !== "") this.htmlBlockLine(after, prefix, lead);
+	}
+
+	/** Shows the `<summary>` whose text is being read (its `</summary>` found, or its block ended without one). */
+	private flushSummary(): void {
+		const open = this.summaryOpen;
+		if (open === null) return;
+		this.summaryOpen = null;
+		this.summaryTitle(open.text, open.prefix, open.lead);
 	}
 
 	/**
@@ -1265,14 +1301,16 @@ interface SummarySpan {
 }
 
 /**
- * The first `<summary …>…</summary>` on a raw HTML line (both tags on it), or null. Two scans of the
- * line by regexes of fixed text (no backtracking), the tag read past its quoted values.
+ * The first `<summary …>…</summary>` on a raw HTML line, or null; `closeStart` is -1 when its
+ * `</summary>` is on a later line. Two scans of the line by regexes of fixed text (no backtracking),
+ * the tag read past its quoted values.
  */
 function summaryOf(line: string): SummarySpan | null {
 	const openStart = line.search(/<summary[\s>]/i);
 	const gt = openStart < 0 ? -1 : tagEnd(line, openStart + 8);
-	const close = gt < 0 ? -1 : line.slice(gt).search(/<\/summary>/i);
-	return close < 0 ? null : { openStart, openEnd: gt + 1, closeStart: gt + close, closeEnd: gt + close + 10 };
+	if (gt < 0) return null;
+	const close = line.slice(gt).search(/<\/summary>/i);
+	return close < 0 ? { openStart, openEnd: gt + 1, closeStart: -1, closeEnd: -1 } : { openStart, openEnd: gt + 1, closeStart: gt + close, closeEnd: gt + close + 10 };
 }
 
 /**
