@@ -32,6 +32,14 @@ describe("block quotes", () => {
 		]);
 		expect(await shown("> > ```\n> > > kept\n> > ```")).toEqual(["PRE lang=none: > kept"]);
 	});
+	test("a callout under a nested list item inside a quote is a callout, as outside a quote: its title a bold paragraph", async () => {
+		const outside = await shown("- a\n    - b\n        > [!note] T\n        > body");
+		expect(outside.slice(2)).toEqual(["BQ: **T**", "BQ: body"]);
+		expect(await shown("> - a\n>     - b\n>         > [!note] T\n>         > body")).toEqual(["BQ: • a", "BQ: \u2003– b", "BQ: **T**", "BQ: body"]);
+		expect(await shown("> - a\n>     - b\n>         > [!tip]\n>         > body\n\nAfter.")).toEqual(["BQ: • a", "BQ: \u2003– b", "BQ: **Tip**", "BQ: body", "P: After."]);
+		// Under a list item of its own depth only: after a plain quote line, a `>` indented 4 columns is text.
+		expect(await shown("> text\n>     > [!note] T")).toEqual(["BQ: text\n> [!note] T"]);
+	});
 	test("a line with fewer `>` than a quoted code block's opener ends the block", async () => {
 		expect(await shown("> > ```\n> > code\n> after")).toEqual(["PRE lang=none: code", "BQ: after"]);
 	});

@@ -194,6 +194,9 @@ export class BlockConverter {
 	private listActive = false;
 	/** The column where the last list item's text starts (a quote less than 4 columns past it is the item's). */
 	private itemText = 0;
+	/** The same for the last list item inside a quote, and that quote's depth. */
+	private quoteItemText = 0;
+	private quoteItemDepth = 0;
 	private footnoteLines = false;
 	/** Whether the line before was a callout's title (a lazy line after it is the callout's body). */
 	private calloutTitle = false;
@@ -515,12 +518,23 @@ export class BlockConverter {
 		this.prevBlank = false;
 		// Only a line starting with `>` or a space can be quoted: the others make no split object.
 		const quote = r0 === 62 || r0 === 32 ? splitQuote(raw) : null;
-		const depth = quote === null ? 0 : quote.depth;
+		let depth = quote === null ? 0 : quote.depth;
 		// A quote under a nested list item (4 columns and more in, or after tabs) is the item's quote when it
 		// starts less than 4 columns past the item's text (the story builder moves it out of the item).
 		const itemQuote = depth === 0 && this.listActive && (r0 === 32 || r0 === 9) ? this.itemQuoteLine(raw) : 0;
 		if (itemQuote < 0) return i;
-		const content = quote === null ? raw : quote.content;
+		let content = quote === null ? raw : quote.content;
+		// Inside a quote, the same for a quote under a list item of the quote's (`>         > [!note] T` under
+		// `>     - b`): its `>` add to the line's, so a callout there is one, as outside a quote.
+		if (depth > 0 && depth === this.quoteItemDepth && this.listActive && (content.charCodeAt(0) === 32 || content.charCodeAt(0) === 9)) {
+			let at = 0;
+			while (content.charCodeAt(at) === 32 || content.charCodeAt(at) === 9) at++;
+			if (content.charCodeAt(at) === 62 && indentOf(content) < this.quoteItemText + 4) {
+				const inner = splitQuote(content.slice(at));
+				depth += inner.depth;
+				content = inner.content;
+			}
+		}
 		// A line without `>` right under a callout's title is a lazy line of its body (the title's paragraph
 		// goes on), unless it starts a block; later lazy lines the story builder reads as CommonMark does.
 		const prefix = depth > 0 || (afterTitle && !startsBlock(content)) ? "> " : "";
@@ -622,6 +636,10 @@ export class BlockConverter {
 		if (item) {
 			this.listActive = true;
 			if (depth === 0) this.itemText = indentOf(text) + item.contentStart - item.indent;
+			else {
+				this.quoteItemText = indentOf(text) + item.contentStart - item.indent;
+				this.quoteItemDepth = depth;
+			}
 			const itemCode = itemFence(text);
 			if (itemCode) {
 				// The item's text opens a fence: its lines are code, up to the closing fence.
