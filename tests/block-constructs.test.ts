@@ -40,6 +40,14 @@ describe("block quotes", () => {
 		// Under a list item of its own depth only: after a plain quote line, a `>` indented 4 columns is text.
 		expect(await shown("> text\n>     > [!note] T")).toEqual(["BQ: text\n> [!note] T"]);
 	});
+	test("a Hugo or Jekyll highlight block inside a quote or a `:::` container is a code block, as outside one", async () => {
+		expect(await shown("> {{< highlight go >}}\n> x := 1\n>\n> y := `a`\n> {{< /highlight >}}\n> after")).toEqual(["PRE lang=go: x := 1\n\ny := `a`", "BQ: after"]);
+		expect(await shown("> [!note]\n> {% highlight ruby %}\n> x = 1\n> {% endhighlight %}")).toEqual(["BQ: **Note**", "PRE lang=ruby: x = 1"]);
+		expect(await shown(":::note\n{{< highlight go >}}\nx := 1\n{{< /highlight >}}\n:::\n\nAfter.")).toEqual(["BQ: **Note**", "PRE lang=go: x := 1", "P: After."]);
+		expect(await shown("::: tip Title\n{% highlight ruby %}\nx = 1\n{% endhighlight %}\n:::")).toEqual(["BQ: **Title**", "PRE lang=ruby: x = 1"]);
+		// Without its closing tag the opening line is an unknown tag, left out, as outside a quote.
+		expect(await shown("> {{< highlight go >}}\n> x := 1")).toEqual(["BQ: x := 1"]);
+	});
 	test("a line with fewer `>` than a quoted code block's opener ends the block", async () => {
 		expect(await shown("> > ```\n> > code\n> after")).toEqual(["PRE lang=none: code", "BQ: after"]);
 	});

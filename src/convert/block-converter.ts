@@ -16,7 +16,7 @@ import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
-import { isRawTag, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
+import { closesSiteCode, isRawTag, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
 import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, MDX_COMPONENT_CODE, mdxComponentMessage, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
@@ -158,7 +158,8 @@ export class BlockConverter {
 	private readonly lineScopes: number[] = [];
 	private n = 0;
 	/** An open code fence; `depth` is how many `>` its opener had (its lines keep any deeper ones). */
-	private fence: { char: string; len: number; depth: number; indent: number } | null = null;
+	/** An open code block; `site` when a highlight tag inside a quote opened it (its closing tag ends it). */
+	private fence: { char: string; len: number; depth: number; indent: number; site?: SiteCodeOpen } | null = null;
 	/** An open Admonition block (```` ```ad-note ````): its lines are read as a callout's, up to its closing fence. */
 	private admonition: { char: string; len: number; indent: number } | null = null;
 	/** The open blog containers, innermost last (null when none). */
@@ -189,7 +190,7 @@ export class BlockConverter {
 	/** The text so far of a `<summary>` whose `</summary>` is on a later line, with the prefix and lead of its first line. */
 	private summaryOpen: { text: string; prefix: string; lead: string } | null = null;
 	private prevBlank = true;
-	/** Kinds of highlight block (1 Hugo's, 2 Liquid's) found to have no closing tag in the range after some line (see siteCode). */
+	/** Kinds of highlight block (1 Hugo's, 2 Liquid's; 4 and 8 read in quoted lines) found to have no closing tag in the range after some line (see siteCode). */
 	private siteCodeUnclosed = 0;
 	private listActive = false;
 	/** The column where the last list item's text starts (a quote less than 4 columns past it is the item's). */
@@ -407,9 +408,13 @@ export class BlockConverter {
 				// A line with fewer `>` than the opener ends the quote, and the code block with it.
 				this.emitRaw("> " + this.fence.char.repeat(this.fence.len));
 				this.fence = null;
+			} else if (this.fence.site !== undefined && closesSiteCode(content.trim(), this.fence.site)) {
+				this.emitRaw("> " + this.fence.char.repeat(this.fence.len));
+				this.fence = null;
+				return i;
 			} else {
 				this.emitRaw(quoted ? (content === "" ? ">" : "> " + content) : content);
-				if (closesFence(content, this.fence)) this.fence = null;
+				if (this.fence.site === undefined && closesFence(content, this.fence)) this.fence = null;
 				return i;
 			}
 		}
@@ -575,6 +580,8 @@ export class BlockConverter {
 			return i;
 		}
 
+		// A highlight tag inside a quote or a `:::` container opens a code block, as outside one.
+		if (depth > 0 && (c0 === 123 || c0 === 32) && this.quotedSiteCode(lines, i, content, depth)) return i;
 		const fence = plainStart ? (c0 === 96 || c0 === 126 ? fenceOpen(content) : null) : fenceOpen(content.trimStart());
 		if (fence) {
 			if (depth === 0 && plainStart && fence.info.startsWith("ad-") && rewritten === undefined) return this.admonitionOpen(lines, i, fence);
@@ -1044,6 +1051,36 @@ export class BlockConverter {
 		for (let k = first; k <= last; k++) this.emitRaw(lines.line(k));
 		this.emitRaw(fence);
 		return end;
+	}
+
+	/**
+	 * A quoted line (in a quote or a container) that is a highlight tag with its closing tag on a later
+	 * line: opens a quoted code block its closing tag ends, and returns true. The lines after are read
+	 * once for the closing tag; a kind found unclosed is not looked for again (see siteCode).
+	 */
+	private quotedSiteCode(lines: NoteLines, i: number, content: string, depth: number): boolean {
+		const open = siteCodeOpen(content.trim());
+		if (open === null) return false;
+		const kind = open.hugo ? 4 : 8; // apart from siteCode's kinds: this looks for the closing tag in quoted lines too
+		if ((this.siteCodeUnclosed & kind) !== 0) return false;
+		let longest = 0;
+		const end = siteCodeEnd(
+			(k) => {
+				const line = splitQuote(lines.line(k)).content;
+				longest = Math.max(longest, longestRun(line, "`"));
+				return line.trim();
+			},
+			i,
+			this.range.end,
+			open,
+		);
+		if (end === -1) {
+			this.siteCodeUnclosed |= kind;
+			return false;
+		}
+		this.fence = { char: "`", len: Math.max(3, longest + 1), depth, indent: 0, site: open };
+		this.emitRaw("> " + "`".repeat(this.fence.len) + (open.language ?? ""));
+		return true;
 	}
 
 	/** `> [!type]± Title` → the title (or the type's name) in bold; null when it is not a callout. */
