@@ -192,6 +192,11 @@ export class BlockConverter {
 	private prevBlank = true;
 	/** Kinds of highlight block (1 Hugo's, 2 Liquid's; 4 and 8 read in quoted lines) found to have no closing tag in the range after some line (see siteCode). */
 	private siteCodeUnclosed = 0;
+	/** For Hugo's and Liquid's highlight tags in quoted lines: the last closing tag found, and the longest run of backticks up to it. */
+	private readonly quotedSiteClose = [
+		{ at: -1, longest: 0 },
+		{ at: -1, longest: 0 },
+	];
 	private listActive = false;
 	/** The column where the last list item's text starts (a quote less than 4 columns past it is the item's). */
 	private itemText = 0;
@@ -1063,8 +1068,11 @@ export class BlockConverter {
 		if (open === null) return false;
 		const kind = open.hugo ? 4 : 8; // apart from siteCode's kinds: this looks for the closing tag in quoted lines too
 		if ((this.siteCodeUnclosed & kind) !== 0) return false;
-		let longest = 0;
-		const end = siteCodeEnd(
+		// A closing tag found past this line by an earlier look (its block ended with its quote) is this
+		// one's too, none before it: not read again, so many such blocks stay one pass.
+		const known = this.quotedSiteClose[kind >> 3];
+		let longest = known.longest;
+		const end = known.at > i ? known.at : siteCodeEnd(
 			(k) => {
 				const line = splitQuote(lines.line(k)).content;
 				longest = Math.max(longest, longestRun(line, "`"));
@@ -1078,6 +1086,8 @@ export class BlockConverter {
 			this.siteCodeUnclosed |= kind;
 			return false;
 		}
+		known.at = end;
+		known.longest = longest;
 		this.fence = { char: "`", len: Math.max(3, longest + 1), depth, indent: 0, site: open };
 		this.emitRaw("> " + "`".repeat(this.fence.len) + (open.language ?? ""));
 		return true;
