@@ -17,7 +17,7 @@ import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesSiteCode, isRawTag, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
-import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, MDX_COMPONENT_CODE, mdxComponentMessage, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
+import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
 /**
@@ -33,6 +33,8 @@ interface BlogContainer {
 	quote: boolean;
 	/** How much indent its lines lose (MDX reads a component's indented children as markdown); -1 until its first line sets it. */
 	strip: number;
+	/** An MkDocs block (admonition, tab): a line indented less than `strip` ends it. */
+	dedent?: boolean;
 }
 
 /** Where this conversion sits: the root note, or an embed at some depth. */
@@ -164,6 +166,8 @@ export class BlockConverter {
 	private admonition: { char: string; len: number; indent: number } | null = null;
 	/** The open blog containers, innermost last (null when none). */
 	private containers: BlogContainer[] | null = null;
+	/** How many of them are MkDocs blocks, which a dedented line closes. */
+	private dedentContainers = 0;
 	/** The images the post's ESM lines import by name (`import cover from './cover.png'`), for `<Image src={cover} />`. */
 	private esmImages: Map<string, string> | null = null;
 	/** Whether a note that is not an .mdx file was warned that its import/export lines were left out. */
@@ -381,6 +385,7 @@ export class BlockConverter {
 			}
 			raw = raw === "" ? ">" : "> " + raw;
 		} else if (rewritten === undefined) {
+			if (this.dedentContainers > 0 && this.fence === null && this.mathBlock === null && this.commentClose === null && !isBlank(raw)) this.closeDedented(raw);
 			if (this.containers !== null) {
 				const inside = this.containerLine(lines, i, raw);
 				if (typeof inside === "number") return inside;
@@ -778,6 +783,7 @@ export class BlockConverter {
 		const c = line.charCodeAt(s);
 		if (c === 60) return mayStartComponentAt(line, s) ? this.componentLines(lines, i, line) : -1;
 		if (c === 58 && s <= 3) return this.colonContainer(lines, i, line.slice(s));
+		if ((c === 33 || c === 63 || c === 61) && (s <= 3 || this.listActive)) return this.mkdocsBlock(lines, i, line, s);
 		if (c === 123) return this.braceLine(lines, i, line.trim());
 		if (s === 0 && this.containers === null && this.prevBlank && !this.listActive && isEsmLine(line)) {
 			const end = esmBlockEnd(lines, i, this.range.end);
@@ -826,6 +832,41 @@ export class BlockConverter {
 		if (open === null) return -1;
 		this.openContainer({ colons: open.colons, name: "", quote: open.callout !== null, strip: this.containers?.[this.containers.length - 1].strip ?? 0 }, lines, i, open.callout);
 		return i;
+	}
+
+	/**
+	 * `!!! note "Title"`, `??? tip`, `=== "Tab"` (MkDocs): an admonition opens a callout, a tab a container
+	 * whose label is a bold paragraph; their body is the lines indented four more than the opener. An
+	 * opener whose next line is not so indented is text, as Obsidian shows it.
+	 */
+	private mkdocsBlock(lines: NoteLines, i: number, line: string, s: number): number {
+		const open = mkdocsOpen(line.slice(s).trimEnd());
+		if (open === null) return -1;
+		const outer = this.containers === null ? 0 : Math.max(0, this.containers[this.containers.length - 1].strip);
+		const strip = outer + s + 4;
+		let k = i + 1;
+		while (k < this.range.end && isBlank(lines.line(k))) k++;
+		if (k === this.range.end || indentWidth(lines.line(k)) < strip) return -1;
+		this.openContainer({ colons: 0, name: "", quote: open.quote, strip, dedent: true }, lines, i, open.callout);
+		this.dedentContainers++;
+		if (open.label !== null && open.label !== "") {
+			this.convertLine(lines, i, this.quotePrefix() + "**" + open.label + "**");
+			this.containerBreak();
+		}
+		return i;
+	}
+
+	/** Closes the MkDocs blocks (and what they hold) whose body a line indented as `raw` is not in. */
+	private closeDedented(raw: string): void {
+		const containers = this.containers as BlogContainer[];
+		const width = indentWidth(raw);
+		for (let k = 0; k < containers.length; k++) {
+			if (containers[k].dedent === true && containers[k].strip > width) {
+				this.indentedCode = false;
+				this.closeContainers(k);
+				return;
+			}
+		}
 	}
 
 	/** A line (or, for a tag whose attributes go on, lines) of only MDX component tags; -1 when it holds anything else. */
@@ -886,6 +927,7 @@ export class BlockConverter {
 	/** Closes the container at `at` and those inside it; what follows is a paragraph of its own. */
 	private closeContainers(at: number): void {
 		const containers = this.containers as BlogContainer[];
+		for (let k = at; k < containers.length; k++) if (containers[k].dedent === true) this.dedentContainers--;
 		containers.length = at;
 		if (at === 0) this.containers = null;
 		this.calloutTitle = false;
@@ -1563,9 +1605,9 @@ function kindOf(line: string): LineKind {
 	return isBlank(line) ? LineKind.Blank : LineKind.Quote;
 }
 
-/** Whether a line starting with this character may be a blog engine's own line (`<`, `:`, `{`, `import`, `export`, an indent). */
+/** Whether a line starting with this character may be a blog engine's own line (`<`, `:`, `{`, `import`, `export`, an indent, MkDocs' `!!!`, `???`, `===`). */
 function mayOpenBlogBlock(c: number): boolean {
-	return c === 60 || c === 58 || c === 123 || c === 105 || c === 101 || c === 32 || c === 9;
+	return c === 60 || c === 58 || c === 123 || c === 105 || c === 101 || c === 32 || c === 9 || c === 33 || c === 63 || c === 61;
 }
 
 /** The index of the innermost container that `match` accepts, or -1. */

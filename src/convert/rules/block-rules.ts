@@ -172,6 +172,44 @@ export function containerCloseColons(trimmed: string): number {
 	return colons >= 3 && colons === trimmed.length ? colons : 0;
 }
 
+/**
+ * An MkDocs block's opening line: an admonition (`!!! note "Title"`, pymdownx.details' `??? note` and
+ * `???+ note`) or a content tab (`=== "Label"`, `===+`, `===!`). Its body is the lines indented after it.
+ */
+export interface MkdocsOpen {
+	/** An admonition's callout: its type and title ("" for the type's name); null for a tab, or an admonition titled `""`. */
+	callout: { type: string; title: string } | null;
+	/** A tab's label (markdown), else null. */
+	label: string | null;
+	/** Whether its body is a quote (an admonition) rather than plain content (a tab). */
+	quote: boolean;
+}
+
+/** Material's icon shortcodes (`:octicons-file-code-16:`, `:material-check:`): icons on the site, nothing on Medium. */
+const ICON_SHORTCODE = /:(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:[ \t]*/g;
+
+/**
+ * `line` (trimmed of its indent) as an MkDocs block's opener, or null. Python-Markdown's forms: classes
+ * as words, the first the type, then an optional title in double quotes (`""`: no title).
+ */
+export function mkdocsOpen(line: string): MkdocsOpen | null {
+	const c = line.charCodeAt(0);
+	if (line.charCodeAt(1) !== c || line.charCodeAt(2) !== c) return null;
+	let k = 3;
+	if (c === 61 /* = */) {
+		if (line.charCodeAt(k) === 33 || line.charCodeAt(k) === 43) k++; // `===!`, `===+`
+		const m = /^[ \t]+"(.*)"[ \t]*$/.exec(line.slice(k));
+		return m === null ? null : { callout: null, label: m[1].replace(ICON_SHORTCODE, "").trim(), quote: false };
+	}
+	if (c !== 33 /* ! */ && c !== 63 /* ? */) return null;
+	if (c === 63 && line.charCodeAt(k) === 43) k++; // `???+`: open
+	const m = /^[ \t]*([\w-]+)((?:[ \t]+[\w-]+)*)(?:[ \t]+"(.*)")?[ \t]*$/.exec(line.slice(k));
+	if (m === null) return null;
+	const title = m[3];
+	if (title !== undefined && title.trim() === "") return { callout: null, label: null, quote: true };
+	return { callout: { type: m[1].toLowerCase(), title: (title ?? "").replace(ICON_SHORTCODE, "").trim() }, label: null, quote: true };
+}
+
 /** MDX components that are callouts on the blog (Docusaurus's Admonition, Nextra's Callout, Starlight's Aside, Mintlify's Note…). */
 const CALLOUT_COMPONENTS = new Set(["admonition", "callout", "aside", "alert", "note", "tip", "info", "warning", "caution", "danger", "important", "check"]);
 
@@ -398,6 +436,18 @@ export const BLOCK_RULES = {
 			{ note: "::: warning\nCareful.\n:::", markdown: "> **Warning**\n>\n> Careful." },
 			{ note: "::::note Outer\nA.\n:::info\nB.\n:::\nC.\n::::", markdown: "> **Outer**\n>\n> A.\n>\n> **Info**\n>\n> B.\n>\n> C." },
 			{ note: "::: code-group\n```sh\nnpm i\n```\n:::", markdown: "```sh\nnpm i\n```" },
+		],
+	},
+	mkdocsBlocks: {
+		construct: "MkDocs (Python-Markdown, Material) admonitions `!!! note \"Title\"`, collapsible `??? tip` / `???+ tip`, and content tabs `=== \"Tab\"`, their body indented four spaces",
+		medium: "an admonition a callout (its title, else its type's name, a bold paragraph; `\"\"` no title), its body read as markdown; each tab its label as a bold paragraph, then its content; the block ends at the first line indented less than its body. An opener with no indented body stays text",
+		examples: [
+			{ note: "!!! note \"Phasellus posuere\"\n\n    Lorem **ipsum**.\n\n    - one\n\nAfter.", markdown: "> **Phasellus posuere**\n>\n> Lorem **ipsum**.\n>\n> • one\n\nAfter." },
+			{ note: "???+ warning\n    Open.\n!!! tip \"\"\n    No title.", markdown: "> **Warning**\n>\n> Open.\n\n> No title." },
+			{ note: "=== \"C\"\n\n    ```c\n    int main(void) {}\n    ```\n\n=== \"`C++`\"\n\n        indented code\n\nDone.", markdown: "**C**\n\n```c\nint main(void) {}\n```\n\n**`C++`**\n\n```\nindented code\n```\n\nDone." },
+			// Under a list item: the callout follows the item (Medium's list items hold no quote).
+			{ note: "1.  One\n\n    !!! note\n        In it.\n\n2.  Two", markdown: "1. One\n\n> **Note**\n>\n> In it.\n\n1. Two", warnings: ["list-numbering"] },
+			{ note: "!!! note \"Not an admonition\"\nText.", markdown: "!!! note \"Not an admonition\"\\\nText." },
 		],
 	},
 	embeds: {
