@@ -305,6 +305,10 @@ function withBareUrls(spans: readonly CodeSpan[], text: string): readonly CodeSp
 	return merged;
 }
 
+/** A letter or digit ending (starting) a text: `_` beside one is inside a word, never bold. */
+const WORD_END = /[\p{L}\p{N}]$/u;
+const WORD_START = /^[\p{L}\p{N}]/u;
+
 /** Lets a finder used for a line forget the line's text; the scanner's slot for it becomes empty. */
 function release(finder: ForwardFinder | null): null {
 	if (finder !== null) finder.reset("");
@@ -354,6 +358,10 @@ class InlineScanner {
 	private readonly closeSkip: number[] = [];
 	private closes = 0;
 	private highlightClose = -1;
+	/** What the open highlight was written as (`**`, or `__` round a bold inside it), for its close. */
+	private highlightMark = "**";
+	/** The next `**` the highlights' search found (see nextBold). */
+	private boldAt = -1;
 	private removed = false;
 	private openComment: "%%" | "-->" | null = null;
 	private spanIndex = 0;
@@ -414,6 +422,7 @@ class InlineScanner {
 		this.last = 0;
 		this.tagEndAt = -1;
 		this.highlightClose = -1;
+		this.boldAt = -1;
 		this.removed = false;
 		this.openComment = null;
 		this.spanIndex = 0;
@@ -707,7 +716,7 @@ class InlineScanner {
 		if (this.last === 0 && this.parts.length === 0) return setResult(r, this.text, null, false, null);
 		this.out += this.text.slice(this.last);
 		// A highlight whose close was jumped over (inside a longer construct) is closed at the end.
-		if (this.highlightClose !== -1) this.out += this.e.plain ? "" : "**";
+		if (this.highlightClose !== -1) this.out += this.highlightMark;
 		if (this.parts.length === 0) return setResult(r, this.out, null, this.removed, this.openComment);
 		this.parts.push(this.out);
 		return setResult(r, "", this.parts.filter((p) => typeof p !== "string" || p.length > 0), true, this.openComment);
@@ -722,7 +731,7 @@ class InlineScanner {
 			const top = --this.closes;
 			this.out += this.closeEmit[top] ?? this.text.slice(this.closeAt[top], this.closeSkip[top]);
 		}
-		if (this.highlightClose !== -1) this.out += "**";
+		if (this.highlightClose !== -1) this.out += this.highlightMark;
 		this.openComment = close;
 		this.parts.push(this.out);
 		if (this.parts.length === 1 && typeof this.parts[0] === "string") return setResult(r, this.parts[0], null, true, close);
@@ -758,7 +767,7 @@ class InlineScanner {
 	private highlight(i: number): number {
 		if (i === this.highlightClose) {
 			this.highlightClose = -1;
-			return this.replace(i, this.e.plain ? "" : "**", i + 2);
+			return this.replace(i, this.highlightMark, i + 2);
 		}
 		if (this.highlightClose !== -1) return i + 1; // step one character so the pending close is not skipped
 		// An opening `==` has a non-space after it, as `**` must: `if a == b` holds no highlight.
@@ -766,9 +775,29 @@ class InlineScanner {
 		const close = this.eqFinder.next(i + 3);
 		if (close !== -1 && !isEscaped(this.text, i)) {
 			this.highlightClose = close;
-			return this.replace(i, this.e.plain ? "" : "**", i + 2);
+			this.highlightMark = this.e.plain ? "" : this.nextBold(i + 2) < close ? this.boldAround(i, close + 2) : "**";
+			return this.replace(i, this.highlightMark, i + 2);
 		}
 		return i + 2;
+	}
+
+	/**
+	 * The bold to write for a highlight from `open` to `end` that holds `**` (Apple Notes' `==🟣**bold**==`):
+	 * `**` round it would be closed by the inner bold, so `__`, which is bold only outside a word; inside
+	 * one, nothing (the inner bold shows).
+	 */
+	private boldAround(open: number, end: number): string {
+		const text = this.text;
+		return WORD_END.test(text.slice(Math.max(0, open - 2), open)) || WORD_START.test(text.slice(end, end + 2)) ? "" : "__";
+	}
+
+	/** The next `**` at or after `from` (n for none): forward-only, so a line's highlights search it once. */
+	private nextBold(from: number): number {
+		if (this.boldAt < from) {
+			const at = this.text.indexOf("**", from);
+			this.boldAt = at === -1 ? this.n : at;
+		}
+		return this.boldAt;
 	}
 
 	private math(i: number): number {

@@ -82,6 +82,9 @@ export const INLINE_RULES = {
 			{ note: "If a == b and c == d, ==this== is marked; x ==y == z== too.", markdown: "If a == b and c == d, **this** is marked; x **y == z** too." },
 			// Like `**` and `~~`, a highlight spans the lines of its paragraph; `==` with spaces round it is an operator.
 			{ note: "A ==marked\nacross== line, if a == b\nor c == d.", markdown: "A **marked\\\nacross** line, if a == b\\\nor c == d." },
+			// Bold inside a highlight (Apple Notes' ==🟣**bold**==): written `**` round `**`, the inner bold closed the
+			// outer one. Inside a word, where `__` cannot be bold, the inner bold is what stays.
+			{ note: "==🟣**bold**== and ==**all**==, x==a**b**==y", markdown: "**🟣bold** and **all**, xa**b**y" },
 		],
 	},
 	strikethrough: {
