@@ -247,6 +247,18 @@ describe("title, tags, canonical URL", () => {
 		expect(s.title).toBe("The Title");
 		expect(s.content).toBe("# The Title\n\nintro\n\ntext\n");
 	});
+	test("an H1 after a callout, code, display math or a table is a section, not the title: Obsidian shows it below them", async () => {
+		// A Zotero literature note: metadata callouts, then `# Annotations`.
+		const zotero = await convert("> [!Cite]\n> Smith (2020).\n\n# Annotations\n\nQuote.", {}, {}, "Smith 2020.md");
+		expect(zotero.title).toBe("Smith 2020");
+		expect(zotero.content).toBe("# Smith 2020\n\n> **Cite**\n>\n> Smith (2020).\n\n### Annotations\n\nQuote.\n");
+		// A research note whose H1s are its sections, display math first.
+		expect((await convert("Let\n$$\nx = 1\n$$\n\n# Relation\n\ntext", {}, {}, "Cheeger.md")).title).toBe("Cheeger");
+		expect((await convert("```js\nx\n```\n\n# Later\n\ntext", {}, {}, "Code.md")).title).toBe("Code");
+		expect((await convert("| a | b |\n|---|---|\n| 1 | 2 |\n\n# Later\n\ntext", {}, {}, "Tab.md")).title).toBe("Tab");
+		// Short lines, a plain quote (an epigraph), images, headings and comments before it leave it the title.
+		expect((await convert("Tags: #x\n\n> A quote.\n\n%%\n```\nhidden\n```\n%%\n\n## Sub\n\n# The Title\n\ntext", {}, {}, "Z.md")).title).toBe("The Title");
+	});
 	test("medium_title wins over title and the H1 stays", async () => {
 		const s = await convert("---\ntitle: T\nmedium_title: M\n---\n# H\nx");
 		expect(s.title).toBe("M");

@@ -20,6 +20,7 @@ import { fenceOpen, listItem, parseHeading, stripQuotePrefix } from "./sections"
 import type { ConvertOptions, Story } from "./story";
 import { MEDIUM_MAX_TAGS, MEDIUM_TAG_MAX as MEDIUM_MAX_TAG_LENGTH, MEDIUM_TITLE_MAX } from "../medium/medium-client";
 import { ForwardFinder, isBlank } from "./text-scan";
+import { parseDelimiterRow } from "./text-table";
 import { indentOf, isRule, setextLevel, StoryBuilder } from "./story-builder";
 import { parseInlineFlat, plainText } from "./inline-tree";
 import { COVER_IMAGE_CODE, NOTES_HEADING, RELATIVE_IMAGE_CODE, withoutHeadingId } from "./rules/block-rules";
@@ -228,13 +229,29 @@ export function tagsFromProperty(value: unknown, spaces = true): string[] {
 /**
  * The first H1 of a note's body outside code and quotes: the story title when no property gives one.
  * Either `# Title` or a one-line paragraph underlined with `===` (a setext H1); `end` is its last line.
+ * A callout, code block, display math or table before it makes it none: such an H1 is a section of
+ * the note (a Zotero literature note's `# Annotations` under its metadata callouts, a research note
+ * whose H1s are its sections), which Obsidian shows below them; lifted to the top as the title, the
+ * story would open with that section's name over the content above it. Short lines, a plain quote
+ * (an epigraph), images, headings and `%%` comments before it leave it the title.
  */
 function firstH1(note: LoadedNote): { line: number; end: number; text: string } | null {
 	const fenced = fencedOf(note);
+	let comment = false;
 	for (let i = note.bodyStart; i < note.lines.count; i++) {
 		const first = note.lines.firstSignificant(i);
-		if (fenced[i] || (first !== 35 && first !== 61)) continue; // 35: `#`, 61: `=`
+		// 35 `#`, 61 `=`; 36 `$`, 37 `%`, 91 `[` (a callout's, past its `>`), 124 `|`: only these lines are looked at.
+		if (first !== 35 && first !== 61 && first !== 36 && first !== 37 && first !== 91 && first !== 124 && !fenced[i]) continue;
 		const line = note.lines.line(i);
+		if (comment || (first === 37 && !fenced[i])) {
+			comment = togglesComment(line) !== comment;
+			continue;
+		}
+		if (fenced[i]) return null;
+		if (first !== 35 && first !== 61) {
+			if (first === 36 ? line.trimStart().startsWith("$$") : first === 91 ? isCalloutLine(line) : isTableStart(note, i)) return null;
+			continue;
+		}
 		if (stripQuotePrefix(line) !== line) continue;
 		if (first === 61) {
 			const text = i > note.bodyStart && !fenced[i - 1] && setextLevel(line) === 1 && indentOf(line) < 4 ? setextTitleText(note, i - 1) : null;
@@ -245,6 +262,24 @@ function firstH1(note: LoadedNote): { line: number; end: number; text: string } 
 		if (h && h.level === 1 && h.text.trim() !== "") return { line: i, end: i, text: h.text };
 	}
 	return null;
+}
+
+/** Whether a line opens or closes a `%%` comment: it holds an odd number of `%%`. */
+function togglesComment(line: string): boolean {
+	let n = 0;
+	for (let at = line.indexOf("%%"); at !== -1; at = line.indexOf("%%", at + 2)) n++;
+	return n % 2 === 1;
+}
+
+/** Whether a line opens a callout (`> [!note]`, `>> [!tip]+`). */
+function isCalloutLine(line: string): boolean {
+	const content = stripQuotePrefix(line);
+	return content !== line && content.trimStart().startsWith("[!");
+}
+
+/** Whether line `i` (starting with `|`) heads a table: the next line is its delimiter row. */
+function isTableStart(note: LoadedNote, i: number): boolean {
+	return i + 1 < note.lines.count && parseDelimiterRow(note.lines.line(i + 1)) !== null;
 }
 
 /** Line `k` as a setext heading's text: a one-line paragraph (a blank line or the body's start above it), or null. */
