@@ -62,7 +62,26 @@ const DISPLAY_HINTS = new Set(
 /** `right`, `banner+small`, `100%`: one alias part that is a display hint, not words of an alt. */
 export function isDisplayHint(part: string): boolean {
 	const t = part.trim();
-	return /^\d{1,3}%$/.test(t) || (t !== "" && t.length < 40 && t.split("+").every((w) => DISPLAY_HINTS.has(w.trim())));
+	const n = t.length;
+	// Read by index (no regex, no split, no closure): every image's alias parts come through here.
+	if (n === 0 || n >= 40) return false;
+	if (t.charCodeAt(n - 1) === 37) {
+		// `100%`: one to three digits (a `%` is in no hint word).
+		if (n > 4) return false;
+		for (let i = 0; i < n - 1; i++) if (!isDigit(t.charCodeAt(i))) return false;
+		return n > 1;
+	}
+	// Words joined by `+`, each (trimmed) a hint word.
+	for (let from = 0; ; ) {
+		const plus = t.indexOf("+", from);
+		if (!DISPLAY_HINTS.has(t.slice(from, plus === -1 ? n : plus).trim())) return false;
+		if (plus === -1) return true;
+		from = plus + 1;
+	}
+}
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
 }
 
 /**
@@ -72,10 +91,19 @@ export function isDisplayHint(part: string): boolean {
  */
 export function altWithoutSize(alt: string): string {
 	if (alt.indexOf("|") === -1) return isImageSize(alt) || isDisplayHint(alt) ? "" : alt;
-	const parts = alt.split("|");
-	const kept: string[] = [];
-	for (const part of parts) if (!isImageSize(part) && !isDisplayHint(part)) kept.push(part);
-	return kept.length === parts.length ? alt : kept.join("|").trim();
+	// Part by part, the kept ones joined as they go (no split array): most alts keep every part and come back as they are.
+	let kept = "";
+	let keptParts = 0;
+	let dropped = false;
+	for (let from = 0; ; ) {
+		const bar = alt.indexOf("|", from);
+		const part = alt.slice(from, bar === -1 ? alt.length : bar);
+		if (isImageSize(part) || isDisplayHint(part)) dropped = true;
+		else kept = keptParts++ === 0 ? part : kept + "|" + part;
+		if (bar === -1) break;
+		from = bar + 1;
+	}
+	return dropped ? kept.trim() : alt;
 }
 
 /** Whether a destination has a URL scheme (`https:`, `mailto:`, `obsidian:`), so it is not a vault path. */

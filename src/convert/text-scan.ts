@@ -60,6 +60,10 @@ const runLens: number[] = [];
 const runEscaped: boolean[] = [];
 /** The next run (index) whose length equals what run k opens with (its length, less one if escaped). */
 const nextSame: number[] = [];
+/** Run lengths below this are looked up in {@link lastShortRun}. */
+const SHORT_RUN = 64;
+/** Per run length: the latest run of it met walking back over a line; all -1 between lines. */
+const lastShortRun: number[] = new Array<number>(SHORT_RUN).fill(-1);
 
 export function findCodeSpans(text: string): readonly CodeSpan[] {
 	let i = text.indexOf("`");
@@ -77,20 +81,22 @@ export function findCodeSpans(text: string): readonly CodeSpan[] {
 		runs++;
 		i = j;
 	}
-	const spans: CodeSpan[] = [];
 	if (runs === 2) {
 		// The common case: one span, or two runs of different lengths (no span).
 		const opens = escaped[0] ? lens[0] - 1 : lens[0];
-		if (opens > 0 && opens === lens[1]) spans.push({ start: escaped[0] ? starts[0] + 1 : starts[0], end: starts[1] + lens[1] });
-		return spans;
+		return opens > 0 && opens === lens[1] ? [{ start: escaped[0] ? starts[0] + 1 : starts[0], end: starts[1] + lens[1] }] : NO_SPANS;
 	}
-	// nextSame[k]: the index of the next run as long as run k's opener (closers count whole).
-	const lastByLen = new Map<number, number>();
+	// nextSame[k]: the index of the next run as long as run k's opener (closers count whole). Runs shorter
+	// than 64 are looked up in a table kept across lines (no Map per line), longer ones in a Map.
+	let longRuns: Map<number, number> | null = null;
 	for (let k = runs - 1; k >= 0; k--) {
 		const opens = escaped[k] ? lens[k] - 1 : lens[k];
-		nextSame[k] = opens > 0 ? (lastByLen.get(opens) ?? -1) : -1;
-		lastByLen.set(lens[k], k);
+		nextSame[k] = opens <= 0 ? -1 : opens < SHORT_RUN ? lastShortRun[opens] : (longRuns?.get(opens) ?? -1);
+		if (lens[k] < SHORT_RUN) lastShortRun[lens[k]] = k;
+		else (longRuns ??= new Map()).set(lens[k], k);
 	}
+	for (let k = 0; k < runs; k++) if (lens[k] < SHORT_RUN) lastShortRun[lens[k]] = -1;
+	let spans: CodeSpan[] | null = null;
 	let k = 0;
 	while (k < runs) {
 		const close = nextSame[k];
@@ -98,10 +104,10 @@ export function findCodeSpans(text: string): readonly CodeSpan[] {
 			k++;
 			continue;
 		}
-		spans.push({ start: escaped[k] ? starts[k] + 1 : starts[k], end: starts[close] + lens[close] });
+		(spans ??= []).push({ start: escaped[k] ? starts[k] + 1 : starts[k], end: starts[close] + lens[close] });
 		k = close + 1;
 	}
-	return spans;
+	return spans ?? NO_SPANS;
 }
 
 /** Whether the character at `i` is preceded by an odd number of backslashes. */
@@ -311,8 +317,12 @@ export function findBareUrls(text: string, skip: readonly CodeSpan[]): readonly 
 	let k = 0;
 	let from = 0;
 	URL_START.lastIndex = 0;
-	for (let m = URL_START.exec(text); m !== null; m = URL_START.exec(text)) {
-		const i = m.index;
+	// `test`, not `exec`: no match array per address. The match ends at lastIndex and is `www.`, `http://`
+	// or `https://`, told apart by its last character and by the one four before the end.
+	while (URL_START.test(text)) {
+		const matchEnd = URL_START.lastIndex;
+		const matchLength = text.charCodeAt(matchEnd - 1) === 46 ? 4 : (text.charCodeAt(matchEnd - 4) | 32) === 115 ? 8 : 7;
+		const i = matchEnd - matchLength;
 		const b = text.charCodeAt(i - 1);
 		if (i > 0 && !isSpace(b) && b !== 40 && b !== 42 && b !== 95 && b !== 126) continue;
 		while (k < skip.length && skip[k].end <= i) k++;
@@ -321,7 +331,7 @@ export function findBareUrls(text: string, skip: readonly CodeSpan[]): readonly 
 			continue;
 		}
 		// The domain starts after `http(s)://`, or at `www.` itself.
-		const start = (text.charCodeAt(i) | 32) === 119 ? i : i + m[0].length;
+		const start = (text.charCodeAt(i) | 32) === 119 ? i : matchEnd;
 		const end = bareUrlEnd(text, start);
 		if (end > from && end > start) {
 			(urls ??= []).push({ start: i, end });
