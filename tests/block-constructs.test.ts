@@ -136,8 +136,22 @@ describe("footnotes", () => {
 });
 
 describe("math blocks", () => {
-	test("a `$$` block inside a list item is a code block without the item's indent", async () => {
-		expect(await shown("- item\n  $$\n  y = 2\n  $$\n- next\n\n1. one\n   $$x = 1$$")).toEqual(["ULI: item", "PRE lang=none: y = 2", "ULI: next", "OLI: one", "PRE lang=none: x = 1"]);
+	test("a `$$` block inside a bullet item is a code block without the item's indent", async () => {
+		expect(await shown("- item\n  $$\n  y = 2\n  $$\n- next")).toEqual(["ULI: item", "PRE lang=none: y = 2", "ULI: next"]);
+	});
+	test("display math inside a numbered item stays the item's, a line of code each, so the items after it keep their numbers", async () => {
+		// A lecture note's derivation: lazy `$$` lines under `2)`, then `3)` (Obsidian shows the math in item 2, then 3).
+		const story = await convert("# T\n\n1) a $x$\n2) trivial and\n$$\n\\begin{split}\ng & = h \\\\\n\n& = k\n\\end{split}\n$$\n3) last\n\n1. one\n   $$x = 1$$ then\n2. two");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual([
+			"OLI: a `x`",
+			"OLI: trivial and\n`\\begin{split}`\n`g & = h \\\\`\n`& = k`\n`\\end{split}`",
+			"OLI: last",
+			"OLI: one\n`x = 1`\nthen",
+			"OLI: two",
+		]);
+		expect(codes(story)).toEqual(["math-as-code", "math-as-code", "math-as-code"]);
+		// Two lists (`)` and `.`), neither split: no part of one is numbered from 1 again, and no list-numbering warning.
+		expect(storyToHtml(story).html.match(/<ol>/g)).toHaveLength(2);
 	});
 	test("a `$$` block opening a list item (a Logseq outline) is the item's code block; the notes after it stay text", async () => {
 		expect(await shown("- Setup\n\t- $$\n\t  x^2\n\t  $$\n- after\n\n1. $$ a\n   b $$\n\nText.")).toEqual([

@@ -11,7 +11,7 @@ import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
 import { indentOf, setextLevel, startsBlock } from "./story-builder";
-import { isBlank, isSpace, longestRun } from "./text-scan";
+import { codeSpan, isBlank, isSpace, longestRun } from "./text-scan";
 import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
@@ -175,7 +175,9 @@ export class BlockConverter {
 	/** The MDX components already warned about (one warning per name). */
 	private componentsWarned: Set<string> | null = null;
 	/** An open `$$` block: the quote prefix of its lines, and the indent of its `$$` (a list item's), kept on its fences. */
-	private mathBlock: { prefix: string; lead: string } | null = null;
+	private mathBlock: { prefix: string; lead: string; item?: boolean } | null = null;
+	/** Whether the latest list item outside a quote is numbered (`1.`, `1)`): its display math stays in it. */
+	private itemOrdered = false;
 	private commentClose: "%%" | "-->" | null = null;
 	/**
 	 * The open comment started after text on its line, the last output line: the text after its close
@@ -237,7 +239,7 @@ export class BlockConverter {
 		this.convertRange(sink);
 		this.flushSummary();
 		if (this.fence) this.emitRaw((this.fence.depth > 0 ? "> " : "") + this.fence.char.repeat(this.fence.len));
-		if (this.mathBlock) this.emitRaw(this.mathBlock.prefix + this.mathBlock.lead + "```");
+		if (this.mathBlock && !this.mathBlock.item) this.emitRaw(this.mathBlock.prefix + this.mathBlock.lead + "```");
 		while (this.n > 0 && isBlankish(this.out[this.n - 1])) this.n--;
 		if (sink) {
 			for (let k = 0; k < this.n; k++) sink.push(this.out[k], this.lineNumbers[k], this.lineScopes[k]);
@@ -431,6 +433,14 @@ export class BlockConverter {
 		if (this.mathBlock) {
 			const content = this.mathBlock.prefix ? splitQuote(raw).content : raw;
 			const end = content.indexOf("$$");
+			if (this.mathBlock.item) {
+				this.itemMathLine(end === -1 ? content : content.slice(0, end));
+				if (end === -1) return i;
+				this.mathBlock = null;
+				const after = content.slice(end + 2).trim();
+				if (after) this.emitInline(" ".repeat(this.itemText), after, "");
+				return i;
+			}
 			if (end === -1) {
 				this.emitRaw(this.mathBlock.prefix + content);
 				return i;
@@ -600,7 +610,11 @@ export class BlockConverter {
 			return i;
 		}
 		if (trimmed !== null) {
-			if (trimmed.startsWith("$$")) return this.displayMath(trimmed, prefix, content.slice(0, content.length - content.trimStart().length), i);
+			if (trimmed.startsWith("$$")) {
+				const lead = content.slice(0, content.length - content.trimStart().length);
+				if (prefix === "" && this.inNumberedItem(lead)) return this.itemMath(trimmed, i);
+				return this.displayMath(trimmed, prefix, lead, i);
+			}
 			if (depth === 0 && c0 === 91 && footnoteDefinition(content)) {
 				this.footnoteLines = true;
 				return i;
@@ -652,8 +666,11 @@ export class BlockConverter {
 		const item = !plainStart || c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) ? listItem(text) : null;
 		if (item) {
 			this.listActive = true;
-			if (depth === 0) this.itemText = indentOf(text) + item.contentStart - item.indent;
-			else {
+			if (depth === 0) {
+				this.itemText = indentOf(text) + item.contentStart - item.indent;
+				const c = text.charCodeAt(item.indent);
+				this.itemOrdered = c >= 48 && c <= 57;
+			} else {
 				this.quoteItemText = indentOf(text) + item.contentStart - item.indent;
 				this.quoteItemDepth = depth;
 			}
@@ -1150,6 +1167,45 @@ export class BlockConverter {
 		const title = rest.trim() || name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
 		const converted = convertInlineText(title, this.env(false)).trim();
 		return converted.length > 0 ? `**${converted}**` : "";
+	}
+
+	/**
+	 * Whether a `$$` line with this indent is the text of a numbered list item: indented under it, or a
+	 * lazy line right under its text. Obsidian shows the math inside the item, and the list goes on.
+	 */
+	private inNumberedItem(lead: string): boolean {
+		return this.listActive && this.itemOrdered && (indentOf(lead) >= this.itemText || (lead === "" && this.lastKind === LineKind.Text));
+	}
+
+	/**
+	 * Display math in a numbered list item: its lines stay the item's, each as code on a line of its own.
+	 * Moved out as a code block, it would split the list, and Medium (whose lists have no start number)
+	 * would number the items after it from 1 again; math is shown as code either way.
+	 */
+	private itemMath(trimmed: string, i: number): number {
+		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
+		const rest = trimmed.slice(2);
+		const end = rest.indexOf("$$");
+		this.itemMathLine(end === -1 ? rest : rest.slice(0, end));
+		if (end === -1) {
+			this.mathBlock = { prefix: "", lead: "", item: true };
+			return i;
+		}
+		const after = rest.slice(end + 2).trim();
+		if (after) this.emitInline(" ".repeat(this.itemText), after, "");
+		return i;
+	}
+
+	/** One line of an item's display math: code after a hard break, at the item's text column (a blank one shows nothing). */
+	private itemMathLine(line: string): void {
+		const text = line.trim();
+		if (text === "") return;
+		const last = this.n - 1;
+		// The line above ends in a hard break (two spaces), so the math starts a line of its own.
+		if (last >= 0 && this.lastKind === LineKind.Text && !this.out[last].endsWith("  ") && !this.out[last].endsWith("\\")) this.out[last] = this.out[last].trimEnd() + "  ";
+		// Two backticks in a row would make the code span's own backticks a fence at the line's start.
+		const shown = text.indexOf("``") === -1 ? codeSpan(text) : text.replace(/[\\`*_[\]<>$=~%^#|]/g, "\\$&");
+		this.emitText(" ".repeat(this.itemText) + shown + "  ");
 	}
 
 	/** `$$…$$` on one line, or the opening of a display-math block: a code block on Medium. */

@@ -351,9 +351,12 @@ export const BLOCK_RULES = {
 	},
 	math: {
 		construct: "math blocks `$$…$$`",
-		medium: "a code block with the TeX source, with a warning",
+		medium: "a code block with the TeX source, with a warning; inside a numbered list item, its lines stay the item's, each as code on a line of its own, so the items after it keep their numbers",
 		code: "math-as-code",
-		examples: [{ note: "$$\nx^2\n$$", markdown: "```\nx^2\n```", warnings: ["math-as-code"] }],
+		examples: [
+			{ note: "$$\nx^2\n$$", markdown: "```\nx^2\n```", warnings: ["math-as-code"] },
+			{ note: "1. Then\n   $$\n   x^2\n   $$\n2. Next", markdown: "1. Then\\\n   `x^2`\n2. Next", warnings: ["math-as-code"] },
+		],
 	},
 	images: {
 		construct: "images `![alt](src \"Title\")`, `![[pic.png|Caption]]`",
