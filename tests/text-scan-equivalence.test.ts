@@ -45,9 +45,11 @@ function referenceUrls(text: string, skip: readonly CodeSpan[]): Array<{ start: 
 			continue;
 		}
 		const start = (text.charCodeAt(i) | 32) === 119 ? i : i + m[0].length;
-		// The end as findBareUrls finds it for an address alone at the start of the same text.
-		const alone = findBareUrls(text.slice(i), []);
-		const end = alone.length > 0 && alone[0].start === 0 ? i + alone[0].end : start;
+		// The end as findBareUrls finds it for an address alone at the start of the same text (after the
+		// same `(`, which the `)` closing it ends).
+		const lead = text.charAt(i - 1) === "(" ? 1 : 0;
+		const alone = findBareUrls(text.slice(i - lead), []);
+		const end = alone.length > 0 && alone[0].start === lead ? i - lead + alone[0].end : start;
 		if (end > from && end > start) {
 			urls.push({ start: i, end });
 			from = end;

@@ -306,7 +306,8 @@ export function mayHoldUrl(text: string): boolean {
  * The bare web addresses of a text (GFM's extended autolinks, which Obsidian shows as links):
  * `http://`, `https://` or `www.` at the start, after white space or one of `(*_~`, then a domain, up
  * to white space or `<` (`[`, `]`, `` ` `` and `|` end it too, so a link's text, a code span or a table
- * cell is never swallowed). Trailing `?!.,:*_~'"` and an unbalanced `)` are not part of it. Their text is
+ * cell is never swallowed). Trailing `?!.,:*_~'"` and an unbalanced `)` are not part of it; after a `(`,
+ * the `)` closing it ends it. Their text is
  * literal: `__init__`, `==` or `%%` inside an address is no markup. Spans inside `skip` (code spans)
  * are left out. One native test for a text without an address, else one search from each possible start
  * to the next; linear.
@@ -332,7 +333,7 @@ export function findBareUrls(text: string, skip: readonly CodeSpan[]): readonly 
 		}
 		// The domain starts after `http(s)://`, or at `www.` itself.
 		const start = (text.charCodeAt(i) | 32) === 119 ? i : matchEnd;
-		const end = bareUrlEnd(text, start);
+		const end = bareUrlEnd(text, start, b === 40);
 		if (end > from && end > start) {
 			(urls ??= []).push({ start: i, end });
 			from = end;
@@ -342,8 +343,12 @@ export function findBareUrls(text: string, skip: readonly CodeSpan[]): readonly 
 	return urls ?? NO_URLS;
 }
 
-/** Just past the address whose domain starts at `start`; `start` when there is no domain. */
-function bareUrlEnd(text: string, start: number): number {
+/**
+ * Just past the address whose domain starts at `start`; `start` when there is no domain. After a `(`
+ * (`[a](https://x.example)`, `(see https://x.example)`), the `)` closing it ends the address, whatever
+ * follows: in `==[a](https://x.example)==` the highlight's close is not the address's.
+ */
+function bareUrlEnd(text: string, start: number, inParens: boolean): number {
 	let i = start;
 	let dot = false;
 	// The domain: letters, digits, `-`, `_`, `.` (and any non-ASCII), at least one character.
@@ -360,7 +365,10 @@ function bareUrlEnd(text: string, start: number): number {
 		const c = text.charCodeAt(i);
 		if (c <= 32 || c === 60 || c === 91 || c === 93 || c === 96 || c === 124) break;
 		if (c === 40) open++;
-		else if (c === 41) close++;
+		else if (c === 41) {
+			if (close === open && inParens) break;
+			close++;
+		}
 		i++;
 	}
 	// Trailing punctuation is the sentence's, and so is a `)` that closes nothing of the address.

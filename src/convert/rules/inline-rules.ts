@@ -85,6 +85,8 @@ export const INLINE_RULES = {
 			// Bold inside a highlight (Apple Notes' ==🟣**bold**==): written `**` round `**`, the inner bold closed the
 			// outer one. Inside a word, where `__` cannot be bold, the inner bold is what stays.
 			{ note: "==🟣**bold**== and ==**all**==, x==a**b**==y", markdown: "**🟣bold** and **all**, xa**b**y" },
+			// A link inside a highlight: the address ends at its `)`, so the highlight's close after it is found.
+			{ note: "==🟠[linked](https://example.com)== and ==two==", markdown: "**🟠[linked](https://example.com)** and **two**" },
 		],
 	},
 	strikethrough: {
