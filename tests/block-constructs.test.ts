@@ -289,6 +289,16 @@ describe("the title", () => {
 		expect((await convert("Sub\n---\n\n# Real\n\nText\n===")).title).toBe("Real");
 		expect((await convert("Sub\n---\n\nText.")).title).toBe("Note");
 	});
+	test("an H1 after prose is a section, as in a page imported from Notion: the file name is the title, nothing moves", async () => {
+		const intro = "This page aims to test how different combinations of Notion text- and block-formatting are handled.";
+		const story = await convert(intro + "\n\n# Section A\n\nBody.\n\n# Section B\n\nMore.");
+		expect(importHtml(storyToHtml(story).html).map(showParagraph)).toEqual(["TITLE: Note", "P: " + intro, "H3: Section A", "P: Body.", "H3: Section B", "P: More."]);
+		expect((await convert("- one item of a list, with its text\n- another item of that list, with more\n- and a third, longer one\n\nTitle\n=====\n\nBody.")).title).toBe("Note");
+	});
+	test("a banner image, comments, tag lines and a short line before the H1 leave it the title", async () => {
+		const story = await convert("![[pic.png]]\n%% draft\nstill a long comment that runs on for quite a while, with more than eighty characters %%\n<!-- c -->\n#idea #draft\nup:: [[Home]]\n\n# Real Title\n\nBody.", { "pic.png": "x" });
+		expect(story.title).toBe("Real Title");
+	});
 	test("a `===` under a list item or a quote is not a title", async () => {
 		expect((await convert("- item\n===\n\n> quote\n> ===")).title).toBe("Note");
 	});

@@ -232,19 +232,31 @@ export function tagsFromProperty(value: unknown, spaces = true): string[] {
  * A callout, code block, display math or table before it makes it none: such an H1 is a section of
  * the note (a Zotero literature note's `# Annotations` under its metadata callouts, a research note
  * whose H1s are its sections), which Obsidian shows below them; lifted to the top as the title, the
- * story would open with that section's name over the content above it. Short lines, a plain quote
- * (an epigraph), images, headings and `%%` comments before it leave it the title.
+ * story would open with that section's name over the content above it. So does prose (more than a
+ * line or two of metadata). Short lines, a plain quote (an epigraph), images, headings and `%%`
+ * comments before it leave it the title.
  */
 function firstH1(note: LoadedNote): { line: number; end: number; text: string } | null {
 	const fenced = fencedOf(note);
 	let comment = false;
+	let prose = 0;
 	for (let i = note.bodyStart; i < note.lines.count; i++) {
+		if (comment) {
+			// Inside a `%%` comment until a line holding its close (`text %%` too): nothing in it shows.
+			comment = !togglesComment(note.lines.line(i));
+			continue;
+		}
 		const first = note.lines.firstSignificant(i);
 		// 35 `#`, 61 `=`; 36 `$`, 37 `%`, 91 `[` (a callout's, past its `>`), 124 `|`: only these lines are looked at.
-		if (first !== 35 && first !== 61 && first !== 36 && first !== 37 && first !== 91 && first !== 124 && !fenced[i]) continue;
+		if (first !== 35 && first !== 61 && first !== 36 && first !== 37 && first !== 91 && first !== 124 && !fenced[i]) {
+			// Prose before it, past a line or two of metadata (a page imported from Notion, Evernote or Apple
+			// Notes, titled by its file name, opens with text and uses H1s for its sections), makes it none too.
+			if (first !== -1 && first !== 33 && (prose += proseLength(note, i)) > PROSE_BEFORE_TITLE) return null;
+			continue;
+		}
 		const line = note.lines.line(i);
-		if (comment || (first === 37 && !fenced[i])) {
-			comment = togglesComment(line) !== comment;
+		if (first === 37 && !fenced[i]) {
+			comment = togglesComment(line);
 			continue;
 		}
 		if (fenced[i]) return null;
@@ -262,6 +274,15 @@ function firstH1(note: LoadedNote): { line: number; end: number; text: string } 
 		if (h && h.level === 1 && h.text.trim() !== "") return { line: i, end: i, text: h.text };
 	}
 	return null;
+}
+
+/** How much text before an H1 still leaves it the title: a tag line, a breadcrumb, a date, a short note to self. */
+const PROSE_BEFORE_TITLE = 80;
+
+/** The length of line `i`'s text, 0 for a quote's (an epigraph before the title). */
+function proseLength(note: LoadedNote, i: number): number {
+	const at = note.lines.firstNonBlank(i);
+	return note.lines.text.charCodeAt(at) === 62 ? 0 : note.lines.lineStart(i + 1) - 1 - at;
 }
 
 /** Whether a line opens or closes a `%%` comment: it holds an odd number of `%%`. */
