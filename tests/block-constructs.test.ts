@@ -313,6 +313,10 @@ describe("a fence on the list item's own line", () => {
 	test("a bullet item too, with the fence closed by a longer one", async () => {
 		expect(await shown("- ~~~\n  x\n  ~~~~\n- after")).toEqual(["PRE lang=none: x", "ULI: after"]);
 	});
+	test("its code ends with the item, at a line less indented, when no fence closes it (Roam's ```` ``` ```` at a line's end)", async () => {
+		const roam = "- Code\n    - ```javascript\n      two lines\n      of code```\n- Embeds\n    - [[Other]] page\n\t- ```\n\t  tabbed\n\t    more\n\t- [[Other]]";
+		expect(await shown(roam)).toEqual(["ULI: Code", "PRE lang=javascript: two lines\nof code```", "ULI: Embeds", "ULI: – Other page", "PRE lang=none: tabbed\n  more", "ULI: – Other"]);
+	});
 });
 
 describe("a table inside a list item", () => {

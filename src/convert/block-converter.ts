@@ -6,7 +6,7 @@
 
 import { embeddedLineTag, newScope, rebaseScope, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
 import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
-import { closesFence, fenceOpen, fencedLines, rawHtmlClose, rawHtmlEnd, findBlock, findHeadingSection, itemFence, listItem, parseHeading, quoteContentStart, splitQuote, splitQuoteUpTo, trailingBlockId, type LineRange } from "./sections";
+import { closesFence, columnOf, fenceOpen, fencedLines, leftOfItem, rawHtmlClose, rawHtmlEnd, findBlock, findHeadingSection, itemFence, listItem, parseHeading, quoteContentStart, splitQuote, splitQuoteUpTo, trailingBlockId, type LineRange } from "./sections";
 import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
@@ -161,7 +161,8 @@ export class BlockConverter {
 	private n = 0;
 	/** An open code fence; `depth` is how many `>` its opener had (its lines keep any deeper ones). */
 	/** An open code block; `site` when a highlight tag inside a quote opened it (its closing tag ends it). */
-	private fence: { char: string; len: number; depth: number; indent: number; site?: SiteCodeOpen } | null = null;
+	/** An open code block; `itemCol`: the column of the text of the list item whose line opened it, which it ends with. */
+	private fence: { char: string; len: number; depth: number; indent: number; site?: SiteCodeOpen; itemCol?: number } | null = null;
 	/** An open Admonition block (```` ```ad-note ````): its lines are read as a callout's, up to its closing fence. */
 	private admonition: { char: string; len: number; indent: number } | null = null;
 	/** The open blog containers, innermost last (null when none). */
@@ -420,6 +421,10 @@ export class BlockConverter {
 				// A line with fewer `>` than the opener ends the quote, and the code block with it.
 				this.emitRaw("> " + this.fence.char.repeat(this.fence.len));
 				this.fence = null;
+			} else if (this.fence.itemCol !== undefined && leftOfItem(content, this.fence.itemCol)) {
+				// A line left of the item's text ends the item, and the code block it opened: closed where the item's text is.
+				this.emitRaw((quoted ? "> " : "") + " ".repeat(this.fence.itemCol) + this.fence.char.repeat(this.fence.len));
+				this.fence = null;
 			} else if (this.fence.site !== undefined && closesSiteCode(content.trim(), this.fence.site)) {
 				this.emitRaw("> " + this.fence.char.repeat(this.fence.len));
 				this.fence = null;
@@ -677,7 +682,7 @@ export class BlockConverter {
 			const itemCode = itemFence(text);
 			if (itemCode) {
 				// The item's text opens a fence: its lines are code, up to the closing fence.
-				this.fence = { char: itemCode.char, len: itemCode.len, depth, indent: itemCode.indent };
+				this.fence = { char: itemCode.char, len: itemCode.len, depth, indent: itemCode.indent, itemCol: columnOf(text, itemCode.indent) };
 				this.emitRaw(prefix + text);
 				return i;
 			}

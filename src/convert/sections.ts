@@ -16,6 +16,8 @@ export interface LineRange {
 export function fencedLines(lines: NoteLines): Uint8Array {
 	const inFence = new Uint8Array(lines.count);
 	let open: { char: string; len: number; indent: number } | null = null;
+	// The column of the item's text when a list item's line opened the fence (`- ```js`), else -1.
+	let itemCol = -1;
 	// Kinds of highlight block (1 Hugo's, 2 Liquid's) found to have no closing tag after some line: none after a later one either.
 	let unclosed = 0;
 	for (let i = 0; i < lines.count; i++) {
@@ -53,6 +55,12 @@ export function fencedLines(lines: NoteLines): Uint8Array {
 		}
 		const content = stripQuotePrefix(lines.line(i));
 		if (open !== null) {
+			if (itemCol !== -1 && leftOfItem(content, itemCol)) {
+				// A line left of the item's text ends the item, and the code block it opened (CommonMark).
+				open = null;
+				i--;
+				continue;
+			}
 			inFence[i] = 1;
 			if (closesFence(content, open)) open = null;
 			continue;
@@ -61,6 +69,7 @@ export function fencedLines(lines: NoteLines): Uint8Array {
 		if (fence) {
 			inFence[i] = 1;
 			open = fence;
+			itemCol = c === 96 || c === 126 ? -1 : columnOf(content, fence.indent);
 		}
 	}
 	return inFence;
@@ -101,6 +110,29 @@ function fenceAt(content: string, from: number): { char: string; len: number; in
 	const t = (from === 0 ? content : content.slice(from)).trimStart();
 	const fence = fenceOpen(t);
 	return fence ? { char: fence.char, len: fence.len, indent: content.length - t.length } : null;
+}
+
+/** The column (a tab to the next multiple of 4) at character `at` of a line's indent and marker. */
+export function columnOf(line: string, at: number): number {
+	let col = 0;
+	for (let i = 0; i < at; i++) col = line.charCodeAt(i) === 9 ? col + 4 - (col % 4) : col + 1;
+	return col;
+}
+
+/**
+ * Whether a line ends the list item whose text starts at column `itemCol`: it is not blank and starts
+ * left of that column. Code a fence on the item's line opened ends there, closed or not (Roam and
+ * Logseq exports close a fence at the end of its last line, which closes nothing).
+ */
+export function leftOfItem(line: string, itemCol: number): boolean {
+	let col = 0;
+	for (let i = 0; i < line.length && col < itemCol; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 32) col++;
+		else if (c === 9) col += 4 - (col % 4);
+		else return true;
+	}
+	return false;
 }
 
 /** A fence opened by a list item's text on the item's own line (`- ```js`): its indent is the text's column. */
