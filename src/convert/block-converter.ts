@@ -16,7 +16,7 @@ import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
-import { closesSiteCode, isRawTag, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
+import { closesSiteCode, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
 import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
@@ -430,6 +430,8 @@ export class BlockConverter {
 				this.fence = null;
 				return i;
 			} else {
+				// Liquid's `{% raw %}` alone on its line shows nothing on the blog, in code too.
+				if (content.charCodeAt(0) === 123 && isRawTagLine(content)) return i;
 				this.emitRaw(quoted ? (content === "" ? ">" : "> " + content) : content);
 				if (this.fence.site === undefined && closesFence(content, this.fence)) this.fence = null;
 				return i;
@@ -1109,15 +1111,19 @@ export class BlockConverter {
 		}
 		let first = i + 1;
 		let last = end - 1;
-		while (first <= last && isBlank(lines.line(first))) first++;
-		while (last >= first && isBlank(lines.line(last))) last--;
+		// Blank lines and Liquid's lone `{% raw %}` / `{% endraw %}` lines around the code show nothing.
+		while (first <= last && (isBlank(lines.line(first)) || isRawTagLine(lines.line(first)))) first++;
+		while (last >= first && (isBlank(lines.line(last)) || isRawTagLine(lines.line(last)))) last--;
 		let longest = 0;
 		for (let k = first; k <= last; k++) longest = Math.max(longest, longestRun(lines.line(k), "`"));
 		const fence = "`".repeat(Math.max(3, longest + 1));
 		this.prevBlank = false;
 		this.listActive = false;
 		this.emitRaw(fence + (open.language ?? ""));
-		for (let k = first; k <= last; k++) this.emitRaw(lines.line(k));
+		for (let k = first; k <= last; k++) {
+			const line = lines.line(k);
+			if (!isRawTagLine(line)) this.emitRaw(line);
+		}
 		this.emitRaw(fence);
 		return end;
 	}

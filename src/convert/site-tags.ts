@@ -237,3 +237,53 @@ export function siteCodeEnd(lineAt: (k: number) => string, start: number, end: n
 export function isRawTag(tag: SiteTag): boolean {
 	return !tag.hugo && (tag.name === "raw" || tag.name === "endraw") && tag.positional.length === 0 && tag.named.size === 0;
 }
+
+/** Whether `line` is only Liquid's `{% raw %}` or `{% endraw %}` (dropped with its line, in code blocks too). */
+export function isRawTagLine(line: string): boolean {
+	if (!mayBeSiteTag(line)) return false;
+	const tag = siteTagOf(line);
+	return tag !== null && isRawTag(tag);
+}
+
+/**
+ * `text` without Liquid's `{% raw %}` / `{% endraw %}` tags that share their line with other text: the
+ * blog's Liquid reads the whole file before markdown, so they show nothing in a sentence, a code span
+ * or a code block (the text between is shown as written). A tag alone on its line is left for the
+ * converter, which drops that line (a line removed here would move every later line's number). One
+ * native search when the text has no `{%`.
+ */
+export function withoutInlineRawTags(text: string): string {
+	let at = text.indexOf("{%");
+	if (at === -1) return text;
+	let out = "";
+	let from = 0;
+	while (at !== -1) {
+		const end = rawTagEnd(text, at);
+		if (end !== -1 && !aloneOnLine(text, at, end)) {
+			out += text.slice(from, at);
+			from = end;
+		}
+		at = text.indexOf("{%", end === -1 ? at + 2 : end);
+	}
+	return from === 0 ? text : out + text.slice(from);
+}
+
+/** Where the raw or endraw tag at `at` (`{%`, `{%-`, `{%raw%}`) ends, or -1 when another tag is there. */
+function rawTagEnd(text: string, at: number): number {
+	let k = at + 2;
+	if (text.charCodeAt(k) === 45) k++;
+	k = skipSpace(text, k);
+	if (text.startsWith("endraw", k)) k += 6;
+	else if (text.startsWith("raw", k)) k += 3;
+	else return -1;
+	k = skipSpace(text, k);
+	if (text.charCodeAt(k) === 45) k++;
+	return text.startsWith("%}", k) ? k + 2 : -1;
+}
+
+/** Whether only spaces and tabs share the line with `text[at, end)`. */
+function aloneOnLine(text: string, at: number, end: number): boolean {
+	for (let k = at - 1; k >= 0 && text.charCodeAt(k) !== 10; k--) if (!isSpaceCode(text.charCodeAt(k))) return false;
+	for (let k = end; k < text.length && text.charCodeAt(k) !== 10; k++) if (!isSpaceCode(text.charCodeAt(k))) return false;
+	return true;
+}

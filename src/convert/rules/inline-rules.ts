@@ -187,7 +187,7 @@ export const INLINE_RULES = {
 	},
 	siteGeneratorTags: {
 		construct: "a line that is only a Hugo shortcode (`{{< admonition >}}`, `{{% note %}}`) or a Jekyll/Liquid tag (`{% include x.html %}`)",
-		medium: "left out with a warning (only the blog renders it), the text between such lines kept; `{{< youtube ID >}}` is the video's embed; `{{< figure src=… caption=… alt=… >}}` the image (its src read as a markdown image's: a site-root path is the blog's `static/` file), its caption (else its title) and alt (else the caption); a highlight block (`{{< highlight go \"linenos=table\" >}}` … `{{< /highlight >}}`, Jekyll's `{% highlight ruby %}` … `{% endhighlight %}`) a code block with its language, its lines as written; Jekyll's `{% raw %}` / `{% endraw %}` lines dropped, the text between kept, without a warning; a tag written over several lines (`{{< figure` … `>}}`) read as one",
+		medium: "left out with a warning (only the blog renders it), the text between such lines kept; `{{< youtube ID >}}` is the video's embed; `{{< figure src=… caption=… alt=… >}}` the image (its src read as a markdown image's: a site-root path is the blog's `static/` file), its caption (else its title) and alt (else the caption); a highlight block (`{{< highlight go \"linenos=table\" >}}` … `{{< /highlight >}}`, Jekyll's `{% highlight ruby %}` … `{% endhighlight %}`) a code block with its language, its lines as written; Liquid's `{% raw %}` / `{% endraw %}` (Jekyll, Eleventy, Hexo) dropped wherever they are (in a line, a code span, a code block; a tag alone on its line with its line), the text between kept as written, without a warning; a tag written over several lines (`{{< figure` … `>}}`) read as one",
 		code: SITE_TAG_CODE,
 		examples: [
 			{ note: "{{< admonition type=tip title=\"Tip\" >}}\nBody.\n{{< /admonition >}}", markdown: "Body.", warnings: ["site-tag", "site-tag"] },
@@ -196,6 +196,8 @@ export const INLINE_RULES = {
 			{ note: "{{< figure src=\"https://x.example/lake.png\" caption=\"The lake\" alt=\"Ice\" >}}", markdown: "![Ice](https://x.example/lake.png \"The lake\")", blocks: ["image"] },
 			{ note: "{{< highlight go \"linenos=table\" >}}\n# not a heading\nx := 1\n{{< /highlight >}}", markdown: "```go\n# not a heading\nx := 1\n```", blocks: ["code"] },
 			{ note: "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\n{% raw %}\n{{ page.title }}\n{% endraw %}", markdown: "```ruby\nputs 1\n```\n\n{{ page.title }}", blocks: ["code", "paragraph"] },
+			// Liquid reads the whole file before markdown: raw tags in a line, a code span or a code block go too.
+			{ note: "Use `{% raw %}{{ page.title }}{% endraw %}` or {%- raw -%}{{ site.url }}{%endraw%}.\n\n```liquid\n{% raw %}\n{% if a %}{{ b }}{% endif %}\n{% endraw %}\n```\n\n{% highlight liquid %}\n{% raw %}\n{{ x }}\n{% endraw %}\n{% endhighlight %}", markdown: "Use `{{ page.title }}` or {{ site.url }}.\n\n```liquid\n{% if a %}{{ b }}{% endif %}\n```\n\n```liquid\n{{ x }}\n```" },
 		],
 	},
 	dataviewFields: {
