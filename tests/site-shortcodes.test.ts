@@ -115,3 +115,32 @@ describe("Jekyll's raw tags", () => {
 		expect(codes(s)).toEqual([]);
 	});
 });
+
+describe("Liquid in a link's or image's address (Jekyll)", () => {
+	/** A Jekyll post (_posts/…) in a site whose assets/ and other posts are in the folder. */
+	function jekyllPost(body: string): Promise<Story> {
+		const files = { "assets/images/sun.png": PNG, "_posts/2016-10-06-old-post.md": "---\nmedium_url: https://medium.com/@me/old-1\n---\nOld.", "docs/themes.md": "---\nmedium_url: https://medium.com/@me/themes-2\n---\nThemes." };
+		return convert("# Post\n\n" + body, files, {}, "_posts/2020-01-01-p.md");
+	}
+
+	test("site.url, site.baseurl and a relative_url / absolute_url string are the site-root path they print", async () => {
+		const s = await jekyllPost('![Sun]({{ site.url }}{{ site.baseurl }}/assets/images/sun.png)\n\n![Sun 2]({{ "/assets/images/sun.png" | relative_url }} "The sun")\n\nSee [themes]({{ \'/docs/themes.md\' | absolute_url }}).');
+		expect(shown(s)).toEqual([
+			'IMG src=https://cdn.example/assets/images/sun.png alt="Sun"',
+			'IMG src=https://cdn.example/assets/images/sun.png alt="Sun 2": The sun',
+			"P: See [themes](https://medium.com/@me/themes-2).",
+		]);
+		expect(codes(s)).toEqual([]);
+	});
+
+	test("{% post_url %} is the post it names, {% link %} the file at that site path", async () => {
+		const s = await jekyllPost("Read [the old post]({% post_url 2016-10-06-old-post %}) and [themes]({% link docs/themes.md %}).");
+		expect(shown(s)).toEqual(["P: Read [the old post](https://medium.com/@me/old-1) and [themes](https://medium.com/@me/themes-2)."]);
+		expect(codes(s)).toEqual([]);
+	});
+
+	test("other Liquid in an address stays as written", async () => {
+		const s = await jekyllPost("See [b]({{ page.url | foo }}) and [c]({% include x.html %}).");
+		expect(shown(s)).toEqual(["P: See [b]({{ page.url | foo }}) and [c]({% include x.html %})."]);
+	});
+});

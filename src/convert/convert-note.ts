@@ -29,7 +29,7 @@ import { storyMarkdown } from "../story/story-markdown";
 import type { ImageSource, StoryBlock } from "../story/story-model";
 import { isDataUrl } from "../core/data-url";
 import { coverMarkdown, coverOf, type CoverSpec } from "./cover-image";
-import { withoutInlineRawTags } from "./site-tags";
+import { withLiquidAddresses, withoutInlineRawTags } from "./site-tags";
 
 /** The note to convert: its vault path, its text as stored, and its parsed properties. */
 export interface NoteInput {
@@ -41,7 +41,7 @@ export interface NoteInput {
 
 /** Builds a LoadedNote from a file's text. */
 export function loadNote(path: string, text: string, properties: Properties): LoadedNote {
-	const normal = withoutInlineRawTags(normalizeNewlines(text));
+	const normal = withLiquidAddresses(withoutInlineRawTags(normalizeNewlines(text)));
 	const { bodyLine } = splitFrontmatter(normal);
 	const lines = new NoteLines(normal);
 	return { path, properties, text: normal, lines, bodyStart: Math.min(bodyLine, lines.count) };

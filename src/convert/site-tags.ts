@@ -287,3 +287,68 @@ function aloneOnLine(text: string, at: number, end: number): boolean {
 	for (let k = end; k < text.length && text.charCodeAt(k) !== 10; k++) if (!isSpaceCode(text.charCodeAt(k))) return false;
 	return true;
 }
+
+/**
+ * `text` with the Liquid that opens a link's or image's address (Jekyll's `]({{ site.baseurl }}/a.png)`,
+ * `]({{ "/docs/" | relative_url }})`, `]({% post_url 2016-10-06-name %})`, `]({% link docs/a.md %})`)
+ * replaced by what it prints: a site-root path, or for `post_url` the post's file name, which the
+ * converter resolves as any link. Other Liquid stays as written. One native search when there is none.
+ */
+export function withLiquidAddresses(text: string): string {
+	let at = text.indexOf("]({");
+	if (at === -1) return text;
+	let out = "";
+	let from = 0;
+	while (at !== -1) {
+		const start = at + 2;
+		const address = liquidAddress(text, start);
+		if (address !== null) {
+			out += text.slice(from, start) + address.value;
+			from = address.end;
+		}
+		at = text.indexOf("]({", address === null ? start : address.end);
+	}
+	return from === 0 ? text : out + text.slice(from);
+}
+
+/** Liquid's output of a URL string (`"/a" | relative_url`), in double or single quotes. */
+const URL_FILTER = /^(?:"([^"\n]*)"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url)$/;
+/** How far a tag in an address may reach for its close. */
+const ADDRESS_TAG_MAX = 300;
+
+/** The Liquid tags at `p` (one or more, back to back) as what they print, and where they end; null for others. */
+function liquidAddress(text: string, p: number): { value: string; end: number } | null {
+	let value = "";
+	const start = p;
+	while (text.charCodeAt(p) === 123 && (text.charCodeAt(p + 1) === 123 || text.charCodeAt(p + 1) === 37)) {
+		const output = text.charCodeAt(p + 1) === 123;
+		const close = text.indexOf(output ? "}}" : "%}", p + 2);
+		if (close === -1 || close - p > ADDRESS_TAG_MAX) return null;
+		let from = p + 2;
+		let to = close;
+		if (text.charCodeAt(from) === 45) from++;
+		if (to > from && text.charCodeAt(to - 1) === 45) to--;
+		const inner = text.slice(from, to).trim();
+		if (inner.indexOf("\n") !== -1) return null;
+		let printed: string | null = null;
+		if (output) {
+			if (inner === "site.url" || inner === "site.baseurl") printed = "";
+			else {
+				const m = URL_FILTER.exec(inner);
+				if (m !== null) printed = (m[1] ?? m[2]).trim();
+			}
+		} else {
+			const space = inner.search(/[ \t]/);
+			const name = space === -1 ? inner : inner.slice(0, space);
+			const arg = space === -1 ? "" : inner.slice(space).trim();
+			if (arg !== "" && !/[\s{}]/.test(arg)) {
+				if (name === "post_url") printed = arg.slice(arg.lastIndexOf("/") + 1) + ".md";
+				else if (name === "link") printed = "/" + arg.replace(/^\/+/, "");
+			}
+		}
+		if (printed === null || /\s/.test(printed)) return null;
+		value += printed;
+		p = close + 2;
+	}
+	return p === start ? null : { value, end: p };
+}
