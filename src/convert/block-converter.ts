@@ -17,7 +17,7 @@ import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesSiteCode, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
-import { componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
+import { codeTitle, componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
 /**
@@ -612,6 +612,12 @@ export class BlockConverter {
 		const fence = plainStart ? (c0 === 96 || c0 === 126 ? fenceOpen(content) : null) : fenceOpen(content.trimStart());
 		if (fence) {
 			if (depth === 0 && plainStart && fence.info.startsWith("ad-") && rewritten === undefined) return this.admonitionOpen(lines, i, fence);
+			// The label the blog shows above the code (a code group's tab, a file name): a bold paragraph.
+			const title = fence.info === "" ? null : codeTitle(fence.info);
+			if (title !== null) {
+				if (this.lastKind === LineKind.Text) this.emit(prefix === "" ? "" : ">");
+				this.emitText(prefix + "**" + title.replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+			}
 			this.fence = { char: fence.char, len: fence.len, depth, indent: plainStart ? 0 : content.length - content.trimStart().length };
 			this.emitRaw(prefix + content);
 			return i;

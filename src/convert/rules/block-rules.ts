@@ -46,6 +46,19 @@ export function codeLanguage(info: string): string | null {
 	return end > start ? t.slice(start, end) : null;
 }
 
+/**
+ * The file name or label a blog shows above a code block, from its fence's info string: VitePress's
+ * `js [config.js]` (a code group's tab), Docusaurus's and Astro's `js title="a.js"`, Gatsby's
+ * `js:title=a.js`; else null. Medium's code blocks have no title, so it becomes a bold paragraph above.
+ */
+export function codeTitle(info: string): string | null {
+	if (info.indexOf("title=") === -1 && info.indexOf("[") === -1) return null;
+	const m = /(?:^|[\s:])title=(?:"([^"]*)"|'([^']*)'|([^\s"'{}]+))/.exec(info) ?? /^[^\s[]*[ \t]*\[([^\]]+)\]/.exec(info);
+	if (m === null) return null;
+	const title = (m[1] ?? m[2] ?? m[3] ?? "").trim();
+	return title === "" ? null : title;
+}
+
 /** A bare YouTube, X/Twitter, Vimeo or Gist URL alone on its line: Medium embeds it. */
 export function isEmbedLine(line: string): boolean {
 	const t = line.trim();
@@ -331,13 +344,13 @@ export const BLOCK_RULES = {
 	},
 	code: {
 		construct: "code blocks (fenced or indented)",
-		medium: "one code block with its language, blank lines inside included",
+		medium: "one code block with its language, blank lines inside included; the label or file name the blog shows above it (`js:title=a.js`, `title=\"a.js\"`, VitePress's `[a.js]`) a bold paragraph before it",
 		examples: [
 			{ note: "```python\na = 1\n\nb = 2\n```", markdown: "```python\na = 1\n\nb = 2\n```" },
 			{ note: "Text.\n\n    indented\n    code", markdown: "Text.\n\n```\nindented\ncode\n```" },
-			// A blog's highlighted lines or title after the language (Gatsby/Prism `jsx{2,5-6}`, `js:title=a.js`) are not part of it.
+			// A blog's highlighted lines or title after the language (Gatsby/Prism `jsx{2,5-6}`, `js:title=a.js`) are not part of it; the title is shown above.
 			{ note: "```jsx{2,5-6}\nlet a;\n```", markdown: "```jsx\nlet a;\n```" },
-			{ note: "```js:title=app.js\nlet a;\n```", markdown: "```js\nlet a;\n```" },
+			{ note: "```js:title=app.js\nlet a;\n```", markdown: "**app.js**\n\n```js\nlet a;\n```" },
 			// Pandoc and R Markdown write the language in braces.
 			{ note: "```{.python .numberLines}\na = 1\n```", markdown: "```python\na = 1\n```" },
 			{ note: "```{r}\nx <- 1\n```", markdown: "```r\nx <- 1\n```" },
@@ -433,12 +446,14 @@ export const BLOCK_RULES = {
 	},
 	containers: {
 		construct: "`:::note Title` … `:::` containers (Docusaurus admonitions `:::tip[Title]`, VuePress and VitePress `::: warning`)",
-		medium: "a callout, as above: the title (or the type's name) a bold paragraph, the body read as markdown, nested ones flattened into it; a layout container (`::: code-group`) its content",
+		medium: "a callout, as above: the title (or the type's name) a bold paragraph, the body read as markdown, nested ones flattened into it; a layout container (`::: code-group`) its content, each code block's label (```` ```js [config.js] ````) a bold paragraph above it (as a file name, ```` ```js title=\"a.js\" ````, is)",
 		examples: [
 			{ note: ":::tip[Keep in mind]\n\nThe **body**.\n\n:::\nAfter.", markdown: "> **Keep in mind**\n>\n> The **body**.\n\nAfter." },
 			{ note: "::: warning\nCareful.\n:::", markdown: "> **Warning**\n>\n> Careful." },
 			{ note: "::::note Outer\nA.\n:::info\nB.\n:::\nC.\n::::", markdown: "> **Outer**\n>\n> A.\n>\n> **Info**\n>\n> B.\n>\n> C." },
 			{ note: "::: code-group\n```sh\nnpm i\n```\n:::", markdown: "```sh\nnpm i\n```" },
+			// A code block's label (a code group's tab, a file name) is a bold paragraph above it.
+			{ note: "::: code-group\n```sh [npm]\nnpm i\n```\n```sh [pnpm]\npnpm i\n```\n:::\nText.\n```js title=\"a_b.js\"\nx\n```", markdown: "**npm**\n\n```sh\nnpm i\n```\n\n**pnpm**\n\n```sh\npnpm i\n```\n\nText.\n\n**a_b.js**\n\n```js\nx\n```" },
 		],
 	},
 	mkdocsBlocks: {
