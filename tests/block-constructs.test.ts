@@ -105,8 +105,8 @@ describe("HTML tables become aligned text, as markdown tables do", () => {
 		const story = await convert("# T\n\n<table class=\"x\">\n  <tr>\n    <td>a</td>\n    <td>1</td>\n  </tr>\n  <tr><td>bb</td><td>22</td></tr>\n</table>");
 		expect(importHtml(storyToHtml(story).html)[1].text).toBe("a  | 1\nbb | 22");
 	});
-	test("HTML written in capitals (<TABLE>, <TD>) is HTML, not an MDX component, while <Tabs> still is one", async () => {
-		const story = await convert("# T\n\n<TABLE>\n<TR><TH>A</TH><TH>B</TH></TR>\n<TR><TD>1</TD><TD>2</TD></TR>\n</TABLE>\n\n<Tabs>\nx\n</Tabs>");
+	test("HTML written in capitals (<TABLE>, <TD>) is HTML, not an MDX component, while <Steps> still is one", async () => {
+		const story = await convert("# T\n\n<TABLE>\n<TR><TH>A</TH><TH>B</TH></TR>\n<TR><TD>1</TD><TD>2</TD></TR>\n</TABLE>\n\n<Steps>\nx\n</Steps>");
 		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["PRE lang=none: A | B\n--|--\n1 | 2", "P: x"]);
 		expect(codes(story)).toEqual(["table-as-text", "mdx-component"]);
 	});

@@ -17,7 +17,7 @@ import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesSiteCode, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
-import { codeTitle, componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
+import { codeTitle, componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
 /**
@@ -929,7 +929,7 @@ export class BlockConverter {
 			return;
 		}
 		const callout = tag.selfClosing ? null : componentCallout(tag);
-		if (callout === null) this.warnComponent(tag.name);
+		if (callout === null && !isTabComponent(tag.name)) this.warnComponent(tag.name);
 		if (tag.selfClosing) return;
 		this.openContainer({ colons: 0, name: tag.name, quote: callout !== null, strip: -1 }, lines, i, callout);
 		const label = callout === null ? componentLabel(tag) : "";

@@ -271,9 +271,17 @@ export function componentEmbed(tag: JsxTag): string | null {
 /** Components whose `title` the blog shows as their heading (a collapsible's, a card's); other components' titles may be anything. */
 const TITLED_COMPONENTS = /details|accordion|collaps|card|tab|step|section|summary/i;
 
-/** The text a dropped MDX component shows as its heading on the blog (a tab's `label`, a details block's `title`), or "". */
+/** Tabs (Docusaurus's and Starlight's `<Tabs>` / `<TabItem>`): each tab is shown, its label a bold paragraph, so nothing is lost. */
+const TAB_COMPONENTS = new Set(["Tabs", "TabItem", "Tab"]);
+
+/** Whether a component is shown in full by its label and content (no warning that its tags were left out). */
+export function isTabComponent(name: string): boolean {
+	return TAB_COMPONENTS.has(name);
+}
+
+/** The text a dropped MDX component shows as its heading on the blog (a tab's `label`, else its `value` as Docusaurus shows it; a details block's `title`), or "". */
 export function componentLabel(tag: JsxTag): string {
-	const label = tag.attrs.get("label") ?? (TITLED_COMPONENTS.test(tag.name) ? tag.attrs.get("title") : undefined);
+	const label = tag.attrs.get("label") ?? (TITLED_COMPONENTS.test(tag.name) ? tag.attrs.get("title") : undefined) ?? (tag.name === "TabItem" ? tag.attrs.get("value") : undefined);
 	return (label ?? "").trim();
 }
 
@@ -432,10 +440,12 @@ export const BLOCK_RULES = {
 	},
 	mdxComponents: {
 		construct: "MDX components on lines of their own (`<Tabs>`, `<TabItem label=\"npm\">`, `</Tabs>`, `<Image src alt />`)",
-		medium: "their markdown children kept (the component's indent removed, as MDX reads them), a tab's `label` (or a details block's `title`) as a bold paragraph; a self-closing one with a `src` an image (its `caption` or `title` the caption; `src={cover}` the image the post imports as `cover`), a video or post component (`<YouTube id=…/>`, `<Vimeo>`, `<Tweet>`) its embed; a callout component (`<Callout>`, `<Admonition>`, `<Aside>`, `<Note>`, `<Tip>`, `<Warning>`…) a callout of its `type` and `title`; other tags left out with one warning per component",
+		medium: "their markdown children kept (the component's indent removed, as MDX reads them), a tab's `label` (else its `value`; or a details block's `title`) as a bold paragraph, tabs (`<Tabs>`, `<TabItem>`) without a warning; a self-closing one with a `src` an image (its `caption` or `title` the caption; `src={cover}` the image the post imports as `cover`), a video or post component (`<YouTube id=…/>`, `<Vimeo>`, `<Tweet>`) its embed; a callout component (`<Callout>`, `<Admonition>`, `<Aside>`, `<Note>`, `<Tip>`, `<Warning>`…) a callout of its `type` and `title`; other tags left out with one warning per component",
 		code: MDX_COMPONENT_CODE,
 		examples: [
-			{ note: "<Tabs>\n  <TabItem value=\"npm\" label=\"npm\">\n    ```bash\n    npm i x\n    ```\n  </TabItem>\n</Tabs>\nAfter.", markdown: "**npm**\n\n```bash\nnpm i x\n```\n\nAfter.", warnings: ["mdx-component", "mdx-component"] },
+			// Tabs are shown whole, each its label in bold then its content: no warning (a TabItem's label defaults to its value).
+			{ note: "<Tabs>\n  <TabItem value=\"npm\" label=\"npm\">\n    ```bash\n    npm i x\n    ```\n  </TabItem>\n  <TabItem value=\"yarn\">\n    Use yarn.\n  </TabItem>\n</Tabs>\nAfter.", markdown: "**npm**\n\n```bash\nnpm i x\n```\n\n**yarn**\n\nUse yarn.\n\nAfter." },
+			{ note: "<Steps>\n1. One\n</Steps>", markdown: "1. One", warnings: ["mdx-component"] },
 			{ note: "Before.\n<Image src=\"https://e.com/a.png\" alt=\"A\" caption=\"The cat\" />", markdown: "Before.\n\n![A](https://e.com/a.png \"The cat\")" },
 			{ path: "Post.mdx", note: "import cover from 'https://e.com/c.png';\n\n<Image src={cover} alt=\"Cover\" />", markdown: "![Cover](https://e.com/c.png)" },
 			{ note: "<YouTube id=\"dQw4w9WgXcQ\" />", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
