@@ -10,7 +10,7 @@ import { closesFence, columnOf, fenceOpen, fencedLines, leftOfItem, rawHtmlClose
 import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
-import { indentOf, setextLevel, startsBlock } from "./story-builder";
+import { indentOf, isRule, setextLevel, startsBlock } from "./story-builder";
 import { codeSpan, isBlank, isSpace, longestRun } from "./text-scan";
 import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
@@ -714,7 +714,7 @@ export class BlockConverter {
 					return i;
 				}
 			}
-			text = taskItem(text, item.contentStart);
+			text = taskItem(withoutInnerBullet(text, item.contentStart), item.contentStart);
 		} else if (wasBlank && !isIndentedCode(raw) && depth === 0) {
 			this.listActive = false;
 		}
@@ -1624,6 +1624,19 @@ function isItemNumber(line: string, dot: number): boolean {
 	if (dot === 0) return false;
 	for (let k = 0; k < dot; k++) if (line.charCodeAt(k) < 48 || line.charCodeAt(k) > 57) return false;
 	return true;
+}
+
+/**
+ * An item whose text opens with a bullet of its own (`- - [ ] x`, `1. - [ ] x`: OneNote's to-dos, a list
+ * nested on the item's line) as one item, the inner bullet gone: Medium's items hold no lists, and
+ * `- [ ]` would show as text. A rule (`- - -`) and an empty inner item stay as they are.
+ */
+function withoutInnerBullet(text: string, contentStart: number): string {
+	const c = text.charCodeAt(contentStart);
+	if ((c !== 45 && c !== 42 && c !== 43) || !isSpace(text.charCodeAt(contentStart + 1)) || isRule(text)) return text;
+	let k = contentStart + 1;
+	while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+	return k === text.length ? text : text.slice(0, contentStart) + text.slice(k);
 }
 
 /** `- [ ] x` → `- ☐ x`; `- [x] x` (any mark) → `- ☑ x`. */

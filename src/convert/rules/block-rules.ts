@@ -329,13 +329,15 @@ export const BLOCK_RULES = {
 	},
 	lists: {
 		construct: "lists, nested lists, task lists",
-		medium: "flat list items (Medium has no nesting): a nested item follows its parent; under bullets it is a bullet led by a dash (a numbered one under bullets, a numbered list of its own); under a numbered item it joins that item after a line break, led by its marker or a dash, so Medium numbers the next item as the note does; a later paragraph of an item joins it after a line break; a heading inside an item (`- ## x`) is its text in bold (items hold no headings); tasks keep ☐ / ☑",
+		medium: "flat list items (Medium has no nesting): a nested item follows its parent; under bullets it is a bullet led by a dash (a numbered one under bullets, a numbered list of its own); under a numbered item it joins that item after a line break, led by its marker or a dash, so Medium numbers the next item as the note does; a later paragraph of an item joins it after a line break; a heading inside an item (`- ## x`) is its text in bold (items hold no headings); tasks keep ☐ / ☑; an item that opens with a bullet (`- - [ ] x`, `1. - [ ] x`) is one item, its inner bullet gone",
 		examples: [
 			{ note: "- a\n  - b\n    - c\n- d", markdown: "- a\n- – b\n- \u2003– c\n- d" },
 			{ note: "1. one\n   - sub\n2. two\n\n   more of two\n3. three", markdown: "1. one\\\n   – sub\n2. two\\\n   more of two\n3. three" },
 			{ note: "1. a\n   1. x\n   2. y\n2. b", markdown: "1. a\\\n   1\\. x\\\n   2\\. y\n2. b" },
 			{ note: "- p\n  1. q\n  2. r\n- s", markdown: "- p\n\n1. q\n2. r\n\n- s" },
 			{ note: "- [ ] open\n- [x] done", markdown: "- ☐ open\n- ☑ done" },
+			// An item that opens with a bullet of its own (OneNote's to-dos `- - [ ] x`, `1. - [ ] x`): one item, its inner bullet gone.
+			{ note: "- - [ ] outer\n    - - [x] inner\n\n1. - [ ] one\n2. - two", markdown: "- ☐ outer\n- – ☑ inner\n\n1. ☐ one\n2. two" },
 			{ note: "- ## Setup\n  Install it.\n- plain", markdown: "- **Setup**\\\n  Install it.\n- plain" },
 		],
 	},
