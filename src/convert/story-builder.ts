@@ -222,6 +222,12 @@ export class StoryBuilder {
 				this.startItem(text, item, line);
 				return;
 			}
+			if (item && indent >= this.itemIndents[0] && indent < this.itemIndents[this.itemDepth - 1] + 4) {
+				// A rule in an outline (Roam's `- ---` divider block): a section break after the item above, not its text.
+				this.flush();
+				this.blocks.push({ type: "rule", line });
+				return;
+			}
 			const top = this.itemIndents[this.itemDepth - 1];
 			if (indent >= Math.min(top, 4) || (!wasBlank && this.paraKind === Para.Item && this.para.count > 0 && !startsBlock(text))) {
 				this.itemContinuation(text, indent, wasBlank, line);

@@ -329,7 +329,7 @@ export const BLOCK_RULES = {
 	},
 	lists: {
 		construct: "lists, nested lists, task lists",
-		medium: "flat list items (Medium has no nesting): a nested item follows its parent; under bullets it is a bullet led by a dash (a numbered one under bullets, a numbered list of its own); under a numbered item it joins that item after a line break, led by its marker or a dash, so Medium numbers the next item as the note does; a later paragraph of an item joins it after a line break; a heading inside an item (`- ## x`) is its text in bold (items hold no headings); tasks keep ☐ / ☑; an item that opens with a bullet (`- - [ ] x`, `1. - [ ] x`) is one item, its inner bullet gone",
+		medium: "flat list items (Medium has no nesting): a nested item follows its parent; under bullets it is a bullet led by a dash (a numbered one under bullets, a numbered list of its own); under a numbered item it joins that item after a line break, led by its marker or a dash, so Medium numbers the next item as the note does; a later paragraph of an item joins it after a line break; a heading inside an item (`- ## x`) is its text in bold (items hold no headings); tasks keep ☐ / ☑; an item that opens with a bullet (`- - [ ] x`, `1. - [ ] x`) is one item, its inner bullet gone; a rule in an outline (`  - ---`) is a section break after the item above",
 		examples: [
 			{ note: "- a\n  - b\n    - c\n- d", markdown: "- a\n- – b\n- \u2003– c\n- d" },
 			{ note: "1. one\n   - sub\n2. two\n\n   more of two\n3. three", markdown: "1. one\\\n   – sub\n2. two\\\n   more of two\n3. three" },
@@ -338,6 +338,8 @@ export const BLOCK_RULES = {
 			{ note: "- [ ] open\n- [x] done", markdown: "- ☐ open\n- ☑ done" },
 			// An item that opens with a bullet of its own (OneNote's to-dos `- - [ ] x`, `1. - [ ] x`): one item, its inner bullet gone.
 			{ note: "- - [ ] outer\n    - - [x] inner\n\n1. - [ ] one\n2. - two", markdown: "- ☐ outer\n- – ☑ inner\n\n1. ☐ one\n2. two" },
+			// A rule in an outline (Roam's `- ---` divider block): a section break after the item above, not its text.
+			{ note: "- a\n    - b\n    - ---\n- c", markdown: "- a\n- – b\n\n---\n\n- c" },
 			{ note: "- ## Setup\n  Install it.\n- plain", markdown: "- **Setup**\\\n  Install it.\n- plain" },
 		],
 	},
