@@ -141,11 +141,28 @@ export function escapeAlt(alt: string): string {
 }
 
 /** HTML tags for what Medium has a markup for: bold, italic, code. */
-const STYLE_TAGS: Record<string, "strong" | "em" | "code"> = { b: "strong", strong: "strong", mark: "strong", i: "em", em: "em", code: "code", kbd: "code" };
+const STYLE_TAGS: Record<string, HtmlStyle["markup"]> = { b: "strong", strong: "strong", mark: "strong", i: "em", em: "em", code: "code", kbd: "code", sup: "sup", sub: "sub" };
+
+/** Unicode's raised and lowered forms of digits and signs (`x²`, `H₂O`): Medium has no super- or subscript. */
+const RAISED = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾";
+const LOWERED = "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎";
+const SCRIPT_CHARS = "0123456789+-=()";
+
+/** A super- or subscript's text in raised (lowered) characters, or null when a character has no such form. */
+export function scriptText(text: string, raised: boolean): string | null {
+	const forms = raised ? RAISED : LOWERED;
+	let out = "";
+	for (const ch of text) {
+		const k = SCRIPT_CHARS.indexOf(ch === "−" ? "-" : ch);
+		if (k === -1) return null;
+		out += forms[k];
+	}
+	return out;
+}
 
 /** A styling tag and its closing tag on the same line: what it makes, and where its parts are. */
 export interface HtmlStyle {
-	markup: "strong" | "em" | "code";
+	markup: "strong" | "em" | "code" | "sup" | "sub";
 	/** Just past the opening tag. */
 	openEnd: number;
 	/** Where the closing tag starts, and just past it. */
@@ -154,7 +171,7 @@ export interface HtmlStyle {
 }
 
 /**
- * `<b>…</b>`, `<strong>`, `<mark>` (bold), `<i>`, `<em>` (italic), `<code>`, `<kbd>` (code) opening at
+ * `<b>…</b>`, `<strong>`, `<mark>` (bold), `<i>`, `<em>` (italic), `<code>`, `<kbd>` (code), `<sup>`, `<sub>` opening at
  * `i`, whose opening tag ends at `close` (its `>`) and whose closing tag follows on the same text with
  * no other of the same name between; null for any other tag. `find` searches the text for a tag's
  * text in any case (the caller's forward-only search, which keeps a line of many tags linear).

@@ -13,7 +13,7 @@ import { linkReferencesOf, normalizeLabel } from "./link-references";
 import { fillUrlTemplate, slugProperty } from "../core/url-template";
 import { resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
-import { escapeAlt, htmlTagEnd, iframePageUrl, readHtmlMedia, readHtmlStyle } from "./html-media";
+import { escapeAlt, htmlTagEnd, iframePageUrl, readHtmlMedia, readHtmlStyle, scriptText } from "./html-media";
 import { decodeEntities } from "./entities";
 import { dataImage, shortWritten } from "./data-images";
 import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isAsciiPunct, isEscaped, isSpace, BracketPairs } from "./text-scan";
@@ -1328,6 +1328,10 @@ class InlineScanner {
 		if (style.markup === "code") {
 			const inner = decodeEntities(text.slice(style.openEnd, style.closeStart));
 			return this.replace(i, inner.trim() === "" ? inner : codeSpan(inner), style.closeEnd);
+		}
+		if (style.markup === "sup" || style.markup === "sub") {
+			const script = scriptText(text.slice(style.openEnd, style.closeStart), style.markup === "sup");
+			return script === null ? -1 : this.replace(i, script, style.closeEnd);
 		}
 		const first = text.charCodeAt(style.openEnd);
 		const last = text.charCodeAt(style.closeStart - 1);

@@ -163,11 +163,13 @@ export const INLINE_RULES = {
 		],
 	},
 	htmlStyle: {
-		construct: "`<b>`, `<strong>`, `<mark>`, `<i>`, `<em>`, `<code>`, `<kbd>` with their closing tag on the line",
-		medium: "bold (`<mark>` too, as a highlight), italic, code; where markdown could not read the bold or italic (a space inside the tag, punctuation against a word) the tags are dropped, their text kept, with the warning below",
+		construct: "`<b>`, `<strong>`, `<mark>`, `<i>`, `<em>`, `<code>`, `<kbd>`, `<sup>`, `<sub>` with their closing tag on the line",
+		medium: "bold (`<mark>` too, as a highlight), italic, code; a superscript or subscript of digits and signs (`x<sup>2</sup>`, `H<sub>2</sub>O`) in Unicode's raised or lowered characters (x², H₂O), any other one as its text with the warning below; where markdown could not read the bold or italic (a space inside the tag, punctuation against a word) the tags are dropped, their text kept, with the warning below",
 		examples: [
 			{ note: "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>: <b>bold</b>, <em>it</em>, <mark>hi</mark>, <code>a &lt; b</code>.", markdown: "Press `Ctrl`+`C`: **bold**, *it*, **hi**, `a < b`." },
 			{ note: "A <b> spaced </b> one.", markdown: "A  spaced  one.", warnings: ["html-dropped"] },
+			// Apple Notes and Notion write super- and subscripts as HTML: digits and signs have Unicode forms.
+			{ note: "x<sup>2</sup> + y<sup>-1</sup>, H<sub>2</sub>O, e<sup>iπ</sup>", markdown: "x² + y⁻¹, H₂O, eiπ", warnings: ["html-dropped"] },
 		],
 	},
 	rawHtml: {
@@ -175,7 +177,7 @@ export const INLINE_RULES = {
 		medium: "dropped, their text kept, with a warning (Medium imports no markup of ours)",
 		code: RAW_HTML_CODE,
 		warning: RAW_HTML_MESSAGE,
-		examples: [{ note: "A <span class=\"x\">word</span> <sup>2</sup>.", markdown: "A word 2.", warnings: ["html-dropped"] }],
+		examples: [{ note: "A <span class=\"x\">word</span> <sup>note</sup>.", markdown: "A word note.", warnings: ["html-dropped"] }],
 	},
 	linkedImage: {
 		construct: "a linked image (`[![alt](src)](href)`, `<a href=…><img …></a>`: badges, video thumbnails)",
