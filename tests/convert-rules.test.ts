@@ -306,6 +306,11 @@ describe("title, tags, canonical URL", () => {
 		expect(s.tags).toEqual(["one", "two", "three", "four", "averyveryverylongtagthatmediumignores"]);
 		expect(codes(s)).toEqual(["too-many-tags", "tag-too-long"]);
 	});
+	test("a Tags or TAGS property is the tags, a Title the title, as Obsidian reads names in any case (a CSV or Airtable import writes its column's name)", async () => {
+		const csv = await convert("---\nTitle: From CSV\nTags:\n  - Fiction\n  - test\n---\nx");
+		expect([csv.title, csv.tags]).toEqual(["From CSV", ["Fiction", "test"]]);
+		expect((await convert("---\nTAGS: a, b\n---\nx")).tags).toEqual(["a", "b"]);
+	});
 	test("tags as a string", async () => {
 		expect((await convert("---\ntags: a, b\n---\nx")).tags).toEqual(["a", "b"]);
 	});

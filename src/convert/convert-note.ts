@@ -191,9 +191,15 @@ async function preload(ctx: ConvertContext, note: LoadedNote, depth: number, sca
 	}
 }
 
+/** A property whose name is `key` in another case (`Tags`, `TAGS`: Obsidian reads property names in any case). */
+function anyCase(props: Properties, key: string): unknown {
+	for (const k in props) if (k.toLowerCase() === key) return props[k];
+	return undefined;
+}
+
 /** A property as a trimmed non-empty string, or null. */
 function stringProperty(props: Properties, key: string): string | null {
-	const v = props[key];
+	const v = props[key] ?? anyCase(props, key);
 	if (typeof v === "string" && v.trim() !== "") return v.trim();
 	if (typeof v === "number") return String(v);
 	if (v instanceof Date) return dateText(v);
@@ -477,7 +483,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 
 	const subtitle = stringProperty(props, "medium_subtitle");
 
-	const tags = props.medium_tags !== undefined ? tagsFromProperty(props.medium_tags, false) : tagsFromProperty(props.tags);
+	const tags = props.medium_tags !== undefined ? tagsFromProperty(props.medium_tags, false) : tagsFromProperty(props.tags ?? anyCase(props, "tags"));
 	if (tags.length > MEDIUM_MAX_TAGS) {
 		warn(ctx, "too-many-tags", `Medium keeps only the first ${MEDIUM_MAX_TAGS} tags; ${tags.slice(MEDIUM_MAX_TAGS).join(", ")} will be dropped.`, 1);
 	}
