@@ -1068,6 +1068,23 @@ class InlineScanner {
 	}
 
 	/**
+	 * Warns when a code span, its text from `k`, is a Meta Bind field or view (`` `INPUT[toggle:done]` ``,
+	 * `` `VIEW[{a} * 2]` ``, `` `BUTTON[id]` ``): Obsidian shows a widget or its value, Medium the code.
+	 */
+	private metaBindField(span: CodeSpan, k: number): void {
+		const text = this.text;
+		let end = span.end;
+		while (end > k && text.charCodeAt(end - 1) === 96) end--;
+		if (text.charCodeAt(end - 1) === 32) end--;
+		if (text.charCodeAt(end - 1) !== 93 /* ] */) return;
+		const open = text.indexOf("[", k);
+		if (open === -1 || open >= end - 1) return;
+		const word = text.slice(k, open);
+		if (word !== "INPUT" && word !== "VIEW" && word !== "BUTTON") return;
+		this.warn(INLINE_QUERY_CODE, `Meta Bind field ${text.slice(span.start, span.end)} only shows as a widget in Obsidian; Medium shows it as code.`);
+	}
+
+	/**
 	 * Warns when a code span is a Dataview inline query (`` `= expr` ``, `` `$= js` ``): Obsidian shows
 	 * what it computes, Medium the query. The prefix must be followed by a space and something, so
 	 * `` `==` `` or `` `=x` `` written about an operator are not taken for one.
@@ -1078,7 +1095,7 @@ class InlineScanner {
 		while (k < span.end && text.charCodeAt(k) === 96) k++;
 		if (text.charCodeAt(k) === 32) k++;
 		if (text.charCodeAt(k) === 36) k++;
-		if (text.charCodeAt(k) !== 61 || text.charCodeAt(k + 1) !== 32) return;
+		if (text.charCodeAt(k) !== 61 || text.charCodeAt(k + 1) !== 32) return this.metaBindField(span, k);
 		k += 2;
 		while (k < span.end && isSpace(text.charCodeAt(k))) k++;
 		if (k >= span.end || text.charCodeAt(k) === 96) return;

@@ -87,7 +87,11 @@ export function quotedListPrefix(marker: string, depth = 0): string {
 export const HEADING_LEVELS_CODE = "heading-levels";
 export const HEADING_LEVELS_MESSAGE = "The note uses more than two heading levels below the title; Medium has two sizes, so the deeper ones share the small size.";
 export const OBSIDIAN_ONLY_CODE = "unrendered-block";
-export const OBSIDIAN_ONLY_LANGUAGES = new Set(["mermaid", "query", "dataview", "dataviewjs", "base", "tasks", "tikz", "chart"]);
+/** Blocks Obsidian or a popular community plugin renders (Dataview, Datacore, Tasks, Meta Bind, Tracker, Leaflet, Buttons, tables of contents…). */
+export const OBSIDIAN_ONLY_LANGUAGES = new Set([
+	"mermaid", "query", "dataview", "dataviewjs", "base", "tasks", "tikz", "chart", "datacore", "datacorejs", "datacorejsx", "datacorets", "datacoretsx",
+	"meta-bind", "meta-bind-button", "meta-bind-embed", "meta-bind-js-view", "tracker", "leaflet", "plantuml", "markmap", "button", "toc", "js-engine", "contributiongraph", "todoist",
+]);
 export const RELATIVE_IMAGE_CODE = "relative-image";
 export const LIST_NUMBERING_CODE = "list-numbering";
 export const LIST_NUMBERING_MESSAGE =
@@ -372,7 +376,11 @@ export const BLOCK_RULES = {
 		construct: "mermaid, dataview and other plugin blocks",
 		medium: "a code block with their source, with a warning",
 		code: OBSIDIAN_ONLY_CODE,
-		examples: [{ note: "```mermaid\ngraph TD\n```", markdown: "```mermaid\ngraph TD\n```", warnings: ["unrendered-block"] }],
+		examples: [
+			{ note: "```mermaid\ngraph TD\n```", markdown: "```mermaid\ngraph TD\n```", warnings: ["unrendered-block"] },
+			// Community plugins' blocks: Meta Bind's inputs and buttons, Datacore, Tracker, Leaflet, Buttons, a table of contents.
+			{ note: "```meta-bind-button\nlabel: Go\n```\n```datacorejsx\nreturn 1;\n```\n```toc\n```", markdown: "```meta-bind-button\nlabel: Go\n```\n\n```datacorejsx\nreturn 1;\n```\n\n```toc\n```", warnings: ["unrendered-block", "unrendered-block", "unrendered-block"] },
+		],
 	},
 	math: {
 		construct: "math blocks `$$…$$`",

@@ -213,11 +213,13 @@ export const INLINE_RULES = {
 		],
 	},
 	dataviewInlineQueries: {
-		construct: "Dataview's inline queries `` `= this.file.name` ``, `` `$= dv.current().rating` ``",
+		construct: "Dataview's inline queries `` `= this.file.name` ``, `` `$= dv.current().rating` ``; Meta Bind's `` `INPUT[toggle:done]` ``, `` `VIEW[{a}]` ``, `` `BUTTON[id]` ``",
 		medium: "the query as inline code (only Obsidian can run it), with a warning; `` `==` `` and `` `=x` `` are code like any other",
 		code: INLINE_QUERY_CODE,
 		examples: [
 			{ note: "Written `= this.file.ctime`, rated `$= dv.current().rating`; `==` and `=x` are operators.", markdown: "Written `= this.file.ctime`, rated `$= dv.current().rating`; `==` and `=x` are operators.", warnings: ["unrendered-query", "unrendered-query"] },
+			// Meta Bind's fields and views are widgets in Obsidian; `INPUT` alone or a word in brackets is code.
+			{ note: "Rate `INPUT[slider(minValue(1)):rating]`, twice `VIEW[{rating} * 2]`, `BUTTON[go]`; `INPUT` and `a[INPUT]`.", markdown: "Rate `INPUT[slider(minValue(1)):rating]`, twice `VIEW[{rating} * 2]`, `BUTTON[go]`; `INPUT` and `a[INPUT]`.", warnings: ["unrendered-query", "unrendered-query", "unrendered-query"] },
 		],
 	},
 } satisfies Record<string, ConversionRule>;
