@@ -23,6 +23,8 @@ export interface LoadedNote {
 	fenced?: Uint8Array;
 	/** Its link reference definitions (`[label]: url`); collected when first needed. */
 	linkReferences?: LinkReferences;
+	/** A Kanban board's archive, left out: how many cards, and its line (0-based). */
+	boardArchive?: { cards: number; line: number };
 }
 
 /** A footnote's text and the note it comes from (a definition, or an inline `^[…]` footnote). */

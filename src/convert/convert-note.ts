@@ -30,6 +30,7 @@ import type { ImageSource, StoryBlock } from "../story/story-model";
 import { isDataUrl } from "../core/data-url";
 import { coverMarkdown, coverOf, type CoverSpec } from "./cover-image";
 import { withLiquidAddresses, withoutInlineRawTags } from "./site-tags";
+import { boardText } from "./kanban-board";
 
 /** The note to convert: its vault path, its text as stored, and its parsed properties. */
 export interface NoteInput {
@@ -41,10 +42,17 @@ export interface NoteInput {
 
 /** Builds a LoadedNote from a file's text. */
 export function loadNote(path: string, text: string, properties: Properties): LoadedNote {
-	const normal = withLiquidAddresses(withoutInlineRawTags(normalizeNewlines(text)));
+	let normal = withLiquidAddresses(withoutInlineRawTags(normalizeNewlines(text)));
 	const { bodyLine } = splitFrontmatter(normal);
+	let boardArchive: LoadedNote["boardArchive"];
+	// A Kanban board reads as the board shows it (kanban-board.ts).
+	if (properties["kanban-plugin"] !== undefined) {
+		const board = boardText(normal, bodyLine, properties["show-checkboxes"] === true || normal.indexOf('"show-checkboxes":true') !== -1);
+		normal = board.text;
+		if (board.archived > 0) boardArchive = { cards: board.archived, line: board.archiveLine };
+	}
 	const lines = new NoteLines(normal);
-	return { path, properties, text: normal, lines, bodyStart: Math.min(bodyLine, lines.count) };
+	return { path, properties, text: normal, lines, bodyStart: Math.min(bodyLine, lines.count), boardArchive };
 }
 
 /** A link target found while preloading. */
@@ -396,6 +404,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	ctx.siteUrl = home !== null && isWebUrl(home) ? home : null;
 	const root = props["excalidraw-plugin"] === undefined ? loadNote(input.path, input.text, props) : drawingNote(ctx, input.path, props);
 	ctx.notes.set(root.path, root);
+	if (root.boardArchive) warn(ctx, "board-archive", `The board's archive (${root.boardArchive.cards} ${root.boardArchive.cards === 1 ? "card" : "cards"}) was left out: the Kanban board shows it only on request.`, root.boardArchive.line + 1);
 	await preload(ctx, root, 0, new Set());
 
 	let title = stringProperty(props, "medium_title") ?? stringProperty(props, "title");

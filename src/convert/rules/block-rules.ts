@@ -411,6 +411,19 @@ export const BLOCK_RULES = {
 			{ note: "> [!tip] Keep **this** in mind\n> Body.", markdown: "> **Keep this in mind**\n>\n> Body." },
 		],
 	},
+	kanbanBoards: {
+		construct: "a Kanban board (`kanban-plugin: basic` in its properties): `## Lane` headings over `- [ ] card` lists, `**Complete**` lane markers, dates `@{2024-05-01}` and times `@@{14:30}`, an archive after `***`",
+		medium: "what the board shows: each lane a heading over its cards as bullets (checkboxes only if the board shows them, `show-checkboxes`), a date or time as its text, a daily-note date `@[[2024-05-01]]` its link; the lane marker and the archive (hidden on the board) left out, the archive with a warning",
+		examples: [
+			{
+				frontmatter: "kanban-plugin: basic",
+				note: "## Doing\n\n- [ ] Ship it @{2024-05-01} @@{14:30}\n- [ ] Mail a@b.c\n\n## Done\n\n**Complete**\n- [x] Plan\n\n***\n\n## Archive\n\n- [x] Old\n- [x] Older\n\n%% kanban:settings\n```\n{\"kanban-plugin\":\"basic\"}\n```\n%%",
+				markdown: "### Doing\n\n- Ship it 2024-05-01 14:30\n- Mail a@b.c\n\n### Done\n\n- Plan",
+				warnings: ["board-archive"],
+			},
+			{ frontmatter: "kanban-plugin: basic\nshow-checkboxes: true", note: "## Lane\n\n- [ ] Card\n\t- [x] Step", markdown: "### Lane\n\n- ☐ Card\n- – ☑ Step" },
+		],
+	},
 	admonitions: {
 		construct: "the Admonition plugin's blocks ```` ```ad-note ```` (with `title:`, `collapse:`, `icon:`, `color:` lines)",
 		medium: "a callout: a block quote whose title (`title:`, or the type's name) is a bold paragraph, its body read as markdown",
