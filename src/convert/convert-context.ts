@@ -50,6 +50,8 @@ export interface ConvertContext {
 	siteUrl: string | null;
 	imageUrls: ReadonlyMap<string, string> | null;
 	maxEmbedDepth: number;
+	/** Whether Dataview's inline fields are read (ConvertOptions.dataviewFields). */
+	dataviewFields: boolean;
 	notes: Map<string, LoadedNote | null>;
 	/** Resolved link targets per source note. */
 	resolved: Map<string, Map<string, string | null>>;
@@ -105,6 +107,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		siteUrl: null,
 		imageUrls: options.imageUrls ?? null,
 		maxEmbedDepth: options.maxEmbedDepth ?? 10,
+		dataviewFields: options.dataviewFields ?? true,
 		notes: new Map(),
 		resolved: new Map(),
 		hrefs: new Map(options.noteHrefs ?? []),

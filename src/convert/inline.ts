@@ -418,7 +418,7 @@ class InlineScanner {
 		this.env = env;
 		this.n = text.length;
 		this.spans = withBareUrls(findCodeSpans(text), text);
-		this.fields = text.indexOf("::") !== -1;
+		this.fields = env.ctx.dataviewFields && text.indexOf("::") !== -1;
 		this.last = 0;
 		this.tagEndAt = -1;
 		this.highlightClose = -1;

@@ -71,6 +71,11 @@ export interface ConvertOptions {
 	 * markdown); when false (Obsidian's default), it is a line break.
 	 */
 	strictLineBreaks?: boolean;
+	/**
+	 * Whether Dataview shows inline fields (`[key:: value]`) in reading view (default true): false where
+	 * the vault does not run it, so the brackets stay as Obsidian shows them.
+	 */
+	dataviewFields?: boolean;
 	/** Where links to these notes go, as given (a publish record's {@link Story.noteHrefs}): the note as it was sent. */
 	noteHrefs?: ReadonlyMap<string, string | null>;
 }

@@ -76,6 +76,7 @@ export class StoryStatusBar {
 			linkTemplate: defaults.linkTemplate,
 			canonicalTemplate: defaults.canonicalTemplate,
 			strictLineBreaks: defaults.strictLineBreaks,
+			dataviewFields: defaults.dataviewFields,
 			// Its links as they were sent: a linked note's new story is no edit of this one.
 			noteHrefs: sentNoteHrefs(record) ?? undefined,
 		});

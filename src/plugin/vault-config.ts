@@ -15,3 +15,17 @@ export function vaultStrictLineBreaks(app: App): boolean {
 		return false;
 	}
 }
+
+/**
+ * Whether Dataview shows the vault's inline fields (`[key:: value]`) in reading view: it is enabled
+ * (`app.plugins.enabledPlugins`, the list in community-plugins.json) and its "Inline field highlighting
+ * in Reading View" is not turned off. Neither is in Obsidian's public typings, so both are looked up
+ * guarded; when the list is missing, the fields are read (their syntax is Dataview's).
+ */
+export function vaultDataviewFields(app: App): boolean {
+	const plugins = (app as unknown as { plugins?: { enabledPlugins?: unknown; plugins?: Record<string, { settings?: { prettyRenderInlineFields?: unknown } } | undefined> } }).plugins;
+	const enabled = plugins?.enabledPlugins;
+	if (!(enabled instanceof Set)) return true;
+	if (!enabled.has("dataview")) return false;
+	return plugins?.plugins?.dataview?.settings?.prettyRenderInlineFields !== false;
+}

@@ -19,6 +19,8 @@ export interface PublishDefaults {
 	linkTemplate: string;
 	/** The vault's "Strict line breaks": a single newline inside a paragraph is a space, not a line break. */
 	strictLineBreaks: boolean;
+	/** Whether the vault runs Dataview, which shows inline fields `[key:: value]` as `key: value`. */
+	dataviewFields: boolean;
 }
 
 export const DEFAULT_PUBLISH: PublishDefaults = {
@@ -30,6 +32,7 @@ export const DEFAULT_PUBLISH: PublishDefaults = {
 	canonicalTemplate: "",
 	linkTemplate: "",
 	strictLineBreaks: false,
+	dataviewFields: true,
 };
 
 /** The fields of one publish, after per-note properties were applied. */

@@ -222,6 +222,7 @@ export class Publisher {
 			linkTemplate: defaults.linkTemplate,
 			canonicalTemplate: defaults.canonicalTemplate,
 			strictLineBreaks: defaults.strictLineBreaks,
+			dataviewFields: defaults.dataviewFields,
 		};
 		const story = await convertNote(note, this.ports.vault, options);
 		const { choice, problems } = choiceFor(note.properties, defaults);

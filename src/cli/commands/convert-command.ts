@@ -16,7 +16,7 @@ import { inNoteOrder, printable, vaultWarning, warningLines } from "../cli-messa
 import { checkNote } from "../note-input";
 import { flagValue, type CliCommand } from "../command";
 import { resolveRunNotes } from "../note-inputs";
-import { readStrictLineBreaks } from "../vault-config";
+import { readDataviewFields, readStrictLineBreaks } from "../vault-config";
 
 export const convertCommand: CliCommand = {
 	name: "convert",
@@ -47,11 +47,13 @@ with --format html, paste the output into Medium's editor.`,
 		if (!file) throw new CliError(`Cannot read the note ${args.positionals[0]}.`);
 		const d = defaultsFrom(args);
 		const strictLineBreaks = await readStrictLineBreaks(vault.root);
+		const dataviewFields = await readDataviewFields(vault.root);
 		const story = await convertNote({ path, text: file.text, properties: file.properties }, vault, {
 			urlProperty: d.urlProperty,
 			linkTemplate: d.linkTemplate,
 			canonicalTemplate: d.canonicalTemplate,
 			strictLineBreaks,
+			dataviewFields,
 		});
 		const html = flagValue(args, "format") === "html";
 		const content = html ? await htmlWithoutUpload(vault, path, story, io) : story.content;

@@ -204,7 +204,7 @@ export const INLINE_RULES = {
 	},
 	dataviewFields: {
 		construct: "Dataview's inline fields in a line: `[key:: value]`, `(key:: value)` (the form that hides its key)",
-		medium: "what Dataview shows in reading view: `key: value`, or the value alone; a full-line `Key:: Value` and a `::` with no space after it (`std::move`) stay as written",
+		medium: "what Dataview shows in reading view: `key: value`, or the value alone; a full-line `Key:: Value` and a `::` with no space after it (`std::move`) stay as written; so do all fields where the vault does not run Dataview (option `dataviewFields: false`)",
 		examples: [
 			{ note: "I would rate this a [rating:: 9]! It was [mood:: acceptable].", markdown: "I would rate this a rating: 9! It was mood: acceptable." },
 			{ note: "This will not show the (longKeyIDontNeedWhenReading:: key).", markdown: "This will not show the key." },
