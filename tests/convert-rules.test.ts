@@ -283,6 +283,10 @@ describe("title, tags, canonical URL", () => {
 		expect(codes(await convert("# {{titles}} and {{name}} and {{date\n\nbody"))).toEqual([]);
 		expect(codes(await convert("# Title\n\nbody {{title}}"))).toEqual([]);
 		expect(codes(await convert("# {{title}}\n\n%% to write %%\n"))).toEqual(["empty-story", "template-placeholder"]);
+		// QuickAdd's and Templater's, once each (the Templater command in the title is read with the body's).
+		expect(codes(await convert("---\ntitle: \"{{VALUE:Project name}}\"\n---\nbody"))).toEqual(["template-placeholder"]);
+		const templater = await convert("# <% tp.file.title %>\n\nMade <% tp.date.now() %>.");
+		expect(templater.warnings.map((w) => [w.code, w.line])).toEqual([["template-placeholder", 1]]);
 	});
 	test("title property", async () => {
 		expect((await convert("---\ntitle: From property\n---\nbody")).title).toBe("From property");

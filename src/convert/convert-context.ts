@@ -50,6 +50,8 @@ export interface ConvertContext {
 	siteUrl: string | null;
 	imageUrls: ReadonlyMap<string, string> | null;
 	maxEmbedDepth: number;
+	/** Whether a Templater command (`<% … %>`) was warned about: once a conversion is enough. */
+	templateWarned?: boolean;
 	/** Whether Dataview's inline fields are read (ConvertOptions.dataviewFields). */
 	dataviewFields: boolean;
 	notes: Map<string, LoadedNote | null>;

@@ -482,8 +482,10 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	// story is titled with the placeholder, and the API cannot take a story back.
 	// Obsidian's template variables: {{title}}, {{date}}, {{time}}, {{date:YYYY-MM-DD}}. Linear: a format
 	// holds no brace, so an attempt ends at the next one.
-	const placeholder = /\{\{(?:title|date|time)(?::[^{}]*)?\}\}/i.exec(title);
-	if (placeholder !== null) warn(ctx, "template-placeholder", `The title holds ${placeholder[0]}, a template placeholder never filled in.`, titleLine + 1 || 1);
+	// QuickAdd's ({{VALUE:name}}, {{VDATE:d,format}}) too, and Templater's commands (<% tp.file.title %>: no % inside).
+	const placeholder = /\{\{(?:title|date|time|value|vdate|field)(?::[^{}]*)?\}\}|<%[^%]*%>/i.exec(title);
+	// A Templater command was warned about already when the title's text was read.
+	if (placeholder !== null && !(ctx.templateWarned && placeholder[0].startsWith("<%"))) warn(ctx, "template-placeholder", `The title holds ${placeholder[0]}, a template placeholder never filled in.`, titleLine + 1 || 1);
 	// A block keeps the root line that brought it in (an embed's blocks, the embedding line).
 	if (ctx.lineOrigins.length > 1) for (const b of blocks) if (b.line < 0) b.line = rootLineOf(b.line);
 

@@ -5,7 +5,7 @@
  * even on a line of 200,000 unclosed `[[`.
  */
 
-import { INLINE_QUERY_CODE, SITE_TAG_CODE } from "./rules/inline-rules";
+import { INLINE_QUERY_CODE, SITE_TAG_CODE, TEMPLATE_CODE } from "./rules/inline-rules";
 import { figureOf, siteTagOf } from "./site-tags";
 import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
@@ -342,6 +342,8 @@ class InlineScanner {
 	private spans: readonly CodeSpan[] = [];
 	private brackets: BracketPairs | null = null;
 	private parens: BracketPairs | null = null;
+	/** The next `%>` (a Templater command's close) at or after the last look; -2 before one, -1 for none. */
+	private templaterClose = -2;
 	/** Whether the line holds `::`, so Dataview's inline fields may be in it. */
 	private fields = false;
 	private readonly parts: Array<string | string[]> = [];
@@ -419,6 +421,7 @@ class InlineScanner {
 		this.n = text.length;
 		this.spans = withBareUrls(findCodeSpans(text), text);
 		this.fields = env.ctx.dataviewFields && text.indexOf("::") !== -1;
+		this.templaterClose = -2;
 		this.last = 0;
 		this.tagEndAt = -1;
 		this.highlightClose = -1;
@@ -639,6 +642,7 @@ class InlineScanner {
 					break;
 				case 60: // <
 					this.tagEndAt = /[a-z/]/i.test(text.charAt(i + 1)) ? htmlTagEnd(text, i) : -1;
+					if (text.charCodeAt(i + 1) === 37 /* % */ && !this.e.ctx.templateWarned) this.templaterCommand(i);
 					if (text.charCodeAt(i - 1) === 123 /* { */) {
 						const next = this.siteTagLine(i);
 						if (next !== -1) {
@@ -1065,6 +1069,20 @@ class InlineScanner {
 	 */
 	private openLink(i: number, openEnd: number, keep: boolean): number {
 		return keep && openEnd === i + 1 ? openEnd : this.replace(i, keep ? "[" : "", openEnd);
+	}
+
+	/**
+	 * Warns, once a conversion, at a Templater command (`<% tp.file.title %>`, `<%* … %>`) opening at `i`:
+	 * it runs only when a template is applied, so a note still holding one is a template, and Medium
+	 * would show the command. Forward-only: the close found is reused by the commands before it.
+	 */
+	private templaterCommand(i: number): void {
+		if (this.templaterClose !== -1 && this.templaterClose < i + 2) this.templaterClose = this.text.indexOf("%>", i + 2);
+		const close = this.templaterClose;
+		if (close === -1) return;
+		this.e.ctx.templateWarned = true;
+		const command = close - i > 60 ? this.text.slice(i, i + 57) + "…" : this.text.slice(i, close + 2);
+		this.warn(TEMPLATE_CODE, `The note holds ${command}, a Templater command that runs only when a template is applied: Medium shows it as written.`);
 	}
 
 	/**

@@ -58,6 +58,8 @@ export const IMAGE_LINK_CODE = "image-link";
 export const SITE_TAG_CODE = "site-tag";
 /** An inline Dataview query (`` `= this.file.name` ``): Obsidian shows its result, Medium the query. */
 export const INLINE_QUERY_CODE = "unrendered-query";
+/** A template's unfilled placeholder or command ({{title}} in a title, Templater's `<% … %>` anywhere). */
+export const TEMPLATE_CODE = "template-placeholder";
 
 /** The inline rules, for the README and the tests (src/convert/rules/rule.ts). */
 export const INLINE_RULES = {
@@ -220,6 +222,15 @@ export const INLINE_RULES = {
 			{ note: "Written `= this.file.ctime`, rated `$= dv.current().rating`; `==` and `=x` are operators.", markdown: "Written `= this.file.ctime`, rated `$= dv.current().rating`; `==` and `=x` are operators.", warnings: ["unrendered-query", "unrendered-query"] },
 			// Meta Bind's fields and views are widgets in Obsidian; `INPUT` alone or a word in brackets is code.
 			{ note: "Rate `INPUT[slider(minValue(1)):rating]`, twice `VIEW[{rating} * 2]`, `BUTTON[go]`; `INPUT` and `a[INPUT]`.", markdown: "Rate `INPUT[slider(minValue(1)):rating]`, twice `VIEW[{rating} * 2]`, `BUTTON[go]`; `INPUT` and `a[INPUT]`.", warnings: ["unrendered-query", "unrendered-query", "unrendered-query"] },
+		],
+	},
+	templaterCommands: {
+		construct: "a Templater command left in a note (`<% tp.file.title %>`, `<%* … %>`), which runs only when a template is applied",
+		medium: "the command as written, as Obsidian shows it, with one warning a note (a note that still holds one is a template)",
+		code: TEMPLATE_CODE,
+		examples: [
+			{ note: "Only `<% code %>` here, and 1 <% 2.", markdown: "Only `<% code %>` here, and 1 <% 2." },
+			{ note: "Made <% tp.date.now(\"YYYY-MM-DD\") %> by <% tp.file.title %>.\n\n1 <% 2, and `<% code %>`.", markdown: "Made <% tp.date.now(\"YYYY-MM-DD\") %> by <% tp.file.title %>.\n\n1 <% 2, and `<% code %>`.", warnings: [TEMPLATE_CODE] },
 		],
 	},
 } satisfies Record<string, ConversionRule>;
