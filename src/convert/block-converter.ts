@@ -379,6 +379,11 @@ export class BlockConverter {
 		let raw = rewritten ?? lines.line(i);
 		if (this.admonition !== null && rewritten === undefined) {
 			if (closesFence(raw, this.admonition)) {
+				// A code block left open inside ends with it (Obsidian reads the block as one fence, ```c and all).
+				if (this.fence !== null) {
+					this.emitRaw("> ".repeat(this.fence.depth) + this.fence.char.repeat(this.fence.len));
+					this.fence = null;
+				}
 				// The quote ends with the block: the next line is not a lazy line of its last paragraph.
 				this.admonition = null;
 				this.emit("");

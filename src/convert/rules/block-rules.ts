@@ -430,6 +430,8 @@ export const BLOCK_RULES = {
 		examples: [
 			{ note: "```ad-warning\ntitle: Thin ice\ncollapse: open\nNever walk **on** it.\n```\nAfter.", markdown: "> **Thin ice**\n>\n> Never walk **on** it.\n\nAfter." },
 			{ note: "```ad-tip\nJust the body.\n```", markdown: "> **Tip**\n>\n> Just the body." },
+			// A code block inside, its fence as long as the block's: the block's close ends both (Obsidian reads the block as one fence).
+			{ note: "```ad-example\n```c\nint x;\n```\n\nAfter.", markdown: "> **Example**\n\n```c\nint x;\n```\n\nAfter." },
 		],
 	},
 	headingIds: {
