@@ -663,8 +663,8 @@ export class BlockConverter {
 			this.emitInline(indent + HEADING_LEADS[h.level], withoutHeadingId(this.stripBlockId(h.text)), prefix, true);
 			return i;
 		}
-		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(lines.line(i + 1))) {
-			const next = splitQuote(lines.line(i + 1));
+		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(this.lineAt(lines, i + 1))) {
+			const next = splitQuote(this.lineAt(lines, i + 1));
 			const aligns = next.depth === depth ? parseDelimiterRow(next.content) : null;
 			if (aligns) {
 				// A table opening a list item (`- | a | b |`): the marker is not a cell.
@@ -1281,6 +1281,17 @@ export class BlockConverter {
 		return -1;
 	}
 
+	/**
+	 * Line `j` as this converter reads it: inside an Admonition block, quoted as the block's callout lines
+	 * are, and its closing fence blank, so a look-ahead (a table's rows) ends there.
+	 */
+	private lineAt(lines: NoteLines, j: number): string {
+		const line = lines.line(j);
+		const ad = this.admonition;
+		if (ad === null) return line;
+		return closesFence(line, ad) ? "" : line === "" ? ">" : "> " + line;
+	}
+
 	/** A GFM table: rows until a blank or pipe-less line, rendered as aligned text in a code block. */
 	private table(lines: NoteLines, i: number, headerContent: string, depth: number, prefix: string, aligns: ReturnType<typeof parseDelimiterRow>): number {
 		const plain = this.env(true);
@@ -1297,7 +1308,7 @@ export class BlockConverter {
 		const rows: string[][] = [];
 		let j = i + 2;
 		for (; j < this.range.end; j++) {
-			const row = lines.line(j);
+			const row = this.lineAt(lines, j);
 			const r0 = row.charCodeAt(0);
 			const q = r0 === 62 || r0 === 32 ? splitQuote(row) : null;
 			const rowContent = q === null ? row : q.content;

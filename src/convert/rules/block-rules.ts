@@ -432,6 +432,8 @@ export const BLOCK_RULES = {
 			{ note: "```ad-tip\nJust the body.\n```", markdown: "> **Tip**\n>\n> Just the body." },
 			// A code block inside, its fence as long as the block's: the block's close ends both (Obsidian reads the block as one fence).
 			{ note: "```ad-example\n```c\nint x;\n```\n\nAfter.", markdown: "> **Example**\n\n```c\nint x;\n```\n\nAfter." },
+			// A table inside is a table, as in a callout.
+			{ note: "```ad-info\n| Type | Value |\n| ---- | ----- |\n| MD5  | 812a  |\n```\nAfter.", markdown: "> **Info**\n\n```\nType | Value\n-----|------\nMD5  | 812a\n```\n\nAfter.", warnings: ["table-as-text"] },
 		],
 	},
 	headingIds: {
