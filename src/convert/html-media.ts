@@ -9,12 +9,12 @@ import { decodeEntities } from "./entities";
 
 /** The attributes a media tag is read for. */
 export interface HtmlMedia {
-	tag: "img" | "iframe" | "a";
+	tag: "img" | "iframe" | "a" | "video" | "audio" | "source";
 	src: string | null;
 	href: string | null;
 	alt: string | null;
 	title: string | null;
-	/** Just past the tag (for an iframe, past its `</iframe>` when it follows on the line). */
+	/** Just past the tag (for an iframe, a video or an audio player, past its closing tag when it follows on the line). */
 	end: number;
 }
 
@@ -81,6 +81,12 @@ export function readHtmlMedia(text: string, i: number, close: number): HtmlMedia
 	} else if (startsWithName(text, k, "iframe")) {
 		tag = "iframe";
 		k += 6;
+	} else if (startsWithName(text, k, "video") || startsWithName(text, k, "audio")) {
+		tag = lower(text.charCodeAt(k)) === 118 ? "video" : "audio";
+		k += 5;
+	} else if (startsWithName(text, k, "source")) {
+		tag = "source";
+		k += 6;
 	} else if (lower(text.charCodeAt(k)) === 97) {
 		tag = "a";
 		k += 1;
@@ -115,10 +121,10 @@ export function readHtmlMedia(text: string, i: number, close: number): HtmlMedia
 		}
 		if (name === "src" || name === "href" || name === "alt" || name === "title") media[name] = decodeEntities(value);
 	}
-	if (tag === "iframe") {
+	if (tag === "iframe" || tag === "video" || tag === "audio") {
 		let j = close + 1;
 		while (j < text.length && isSpaceChar(text.charCodeAt(j))) j++;
-		if (text.charCodeAt(j) === 60 && text.charCodeAt(j + 1) === 47 && startsWithName(text, j + 2, "iframe") && text.charCodeAt(j + 8) === 62) media.end = j + 9;
+		if (text.charCodeAt(j) === 60 && text.charCodeAt(j + 1) === 47 && startsWithName(text, j + 2, tag) && text.charCodeAt(j + 2 + tag.length) === 62) media.end = j + 3 + tag.length;
 	}
 	return media;
 }

@@ -721,7 +721,8 @@ class InlineTreeParser {
 			return j;
 		}
 		if (isHtmlTag(inner)) {
-			this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
+			// A player's closing tag on a line of its own: the player itself was read (html-media.ts).
+			if (!/^\/(?:video|audio|iframe)\s*$/i.test(inner)) this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
 			return close + 1;
 		}
 		this.addText(i, i + 1);

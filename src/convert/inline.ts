@@ -661,8 +661,10 @@ class InlineScanner {
 					}
 					{
 						const tagStart = text.charCodeAt(i + 1) | 32;
-						if (tagStart >= 97 && tagStart <= 115 /* a…s */) {
-							let next = tagStart === 97 ? this.htmlLink(i) : tagStart === 105 ? this.htmlMedia(i) : -1;
+						if (tagStart >= 97 && tagStart <= 118 /* a…v */) {
+							let next = tagStart === 97 ? this.htmlLink(i) : -1;
+							// <img>, <iframe>, <video>, <source>, <audio>
+							if (next === -1 && (tagStart === 105 || tagStart === 118 || tagStart === 115 || tagStart === 97)) next = this.htmlMedia(i);
 							if (next === -1) next = this.htmlStyle(i);
 							if (next !== -1) {
 								i = next;
@@ -1398,14 +1400,19 @@ class InlineScanner {
 
 	/**
 	 * `<img src alt title>` or `<iframe src></iframe>` written as HTML: the image, or the player's page as
-	 * an embed of its own (any other iframe: its address, a link). -1 for any other tag.
+	 * an embed of its own (any other iframe: its address, a link). A `<video>` or `<audio>` player (or its
+	 * `<source>`) with a web address: that address, a link (Medium plays no file). -1 for any other tag.
 	 */
 	private htmlMedia(i: number): number {
 		const close = htmlTagEnd(this.text, i);
 		if (close === -1) return -1;
 		const media = readHtmlMedia(this.text, i, close);
-		if (media === null) return -1;
+		// An <a> that is no link (htmlLink's) is other HTML.
+		if (media === null || media.tag === "a") return -1;
 		const src = media.src?.trim() ?? "";
+		const player = media.tag === "video" || media.tag === "audio" || media.tag === "source";
+		// A player without a src names its file in a <source> inside: that one is read, the player's tag goes.
+		if (src === "" && player) return media.tag === "source" ? -1 : this.replace(i, "", media.end);
 		if (src === "") {
 			this.warn("html-dropped", `HTML ${this.text.slice(i, media.end)} has no src; it was left out.`);
 			return this.replace(i, "", media.end);
@@ -1416,7 +1423,8 @@ class InlineScanner {
 			this.warn("html-dropped", `HTML ${this.text.slice(i, media.end)} cannot be shown on Medium; it was left out.`);
 			return this.replace(i, "", media.end);
 		}
-		if (!isWebEmbedUrl(page)) this.warn("iframe-as-link", `An <iframe> cannot be shown on Medium; its address ${page} was kept as a link.`);
+		if (player) this.warn("media-as-link", `${media.tag === "audio" ? "An <audio>" : "A <video>"} player cannot be shown on Medium; its address ${page} was kept as a link.`);
+		else if (!isWebEmbedUrl(page)) this.warn("iframe-as-link", `An <iframe> cannot be shown on Medium; its address ${page} was kept as a link.`);
 		return this.block(i, [page], media.end);
 	}
 

@@ -155,13 +155,15 @@ export const INLINE_RULES = {
 		],
 	},
 	htmlMedia: {
-		construct: "`<img src alt title>`, `<iframe src>` and `<a href>` written as HTML",
-		medium: "an image (alt kept, the title as its caption, a vault file uploaded), the player's page as an embed (YouTube, Vimeo; another iframe becomes a link to its address, with a warning), a link read like a markdown link",
+		construct: "`<img src alt title>`, `<iframe src>`, `<video src>` / `<audio src>` (or their `<source src>`) and `<a href>` written as HTML",
+		medium: "an image (alt kept, the title as its caption, a vault file uploaded), the player's page as an embed (YouTube, Vimeo; another iframe, and a video or audio file, becomes a link to its address, with a warning), a link read like a markdown link",
 		examples: [
 			{ note: "<a href=\"https://e.com\" target=\"_blank\">a *site*</a>", markdown: "[a *site*](https://e.com)" },
 			{ note: "<img src=\"https://e.com/a.png\" alt=\"A chart\" title=\"Sales\" width=\"300\">", markdown: "![A chart](https://e.com/a.png \"Sales\")", blocks: ["image"] },
 			{ note: "<iframe width=\"560\" src=\"https://www.youtube.com/embed/abc?si=x\"></iframe>", markdown: "https://www.youtube.com/watch?v=abc", blocks: ["embed"] },
 			{ note: "<iframe src=\"https://codepen.io/a/embed/b\"></iframe>", markdown: "[https://codepen.io/a/embed/b](https://codepen.io/a/embed/b)", warnings: ["iframe-as-link"] },
+			// Obsidian's help embeds a web video or audio file so: a player Medium cannot show, its file a link.
+			{ note: "<video controls src=\"https://e.com/a.mp4\" type=\"video/mp4\">\n</video>\n\n<audio controls><source src=\"https://e.com/a.ogg\"></audio>", markdown: "[https://e.com/a.mp4](https://e.com/a.mp4)\n\n[https://e.com/a.ogg](https://e.com/a.ogg)", warnings: ["media-as-link", "media-as-link"] },
 		],
 	},
 	htmlStyle: {
