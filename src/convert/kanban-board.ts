@@ -3,7 +3,7 @@
  * its lanes are `##` headings over lists of cards, which read as they are. What only the plugin reads
  * is rewritten here, line for line so every warning keeps its line:
  * - the archive (everything after a thematic break, `***`) is hidden on the board: left out;
- * - a lane's `**Complete**` line is a lane setting, not text: left out;
+ * - a lane's `**Complete**` line is a lane setting, not text: left out, and so is its WIP limit `(3)`;
  * - a card's checkbox is hidden unless the board shows checkboxes (`show-checkboxes`): a card is a bullet;
  * - a card's date `@{2024-05-01}`, time `@@{14:30}` and daily-note date `@[[2024-05-01]]` show as the
  *   date, the time and the link.
@@ -31,6 +31,20 @@ function isBreak(line: string): boolean {
 		count++;
 	}
 	return count >= 3;
+}
+
+/**
+ * A lane's heading without its WIP limit (`## Doing (3)`): the board shows the limit beside its count of
+ * cards, not as part of the title.
+ */
+function withoutLimit(heading: string): string {
+	let end = heading.length;
+	while (end > 0 && heading.charCodeAt(end - 1) === 32) end--;
+	if (heading.charCodeAt(end - 1) !== 41 /* ) */) return heading;
+	let k = end - 2;
+	while (k > 0 && heading.charCodeAt(k) >= 48 && heading.charCodeAt(k) <= 57) k--;
+	if (k === end - 2 || heading.charCodeAt(k) !== 40 /* ( */ || heading.charCodeAt(k - 1) !== 32) return heading;
+	return heading.slice(0, k - 1);
 }
 
 /** Whether a line is a card's first line (`- [ ] text`, `* [x] text`), not indented. */
@@ -86,6 +100,7 @@ export function boardText(text: string, bodyLine: number, showCheckboxes: boolea
 		if (inFence || line.trim() === "") continue;
 		if (line.startsWith("## ")) {
 			afterHeading = true;
+			lines[i] = withoutLimit(line);
 			continue;
 		}
 		if (afterHeading && line.length > 4 && line.startsWith("**") && line.endsWith("**") && line.indexOf("**", 2) === line.length - 2) {

@@ -412,12 +412,12 @@ export const BLOCK_RULES = {
 		],
 	},
 	kanbanBoards: {
-		construct: "a Kanban board (`kanban-plugin: basic` in its properties): `## Lane` headings over `- [ ] card` lists, `**Complete**` lane markers, dates `@{2024-05-01}` and times `@@{14:30}`, an archive after `***`",
-		medium: "what the board shows: each lane a heading over its cards as bullets (checkboxes only if the board shows them, `show-checkboxes`), a date or time as its text, a daily-note date `@[[2024-05-01]]` its link; the lane marker and the archive (hidden on the board) left out, the archive with a warning",
+		construct: "a Kanban board (`kanban-plugin: basic` in its properties): `## Lane` headings (`## Lane (3)`: a WIP limit) over `- [ ] card` lists, `**Complete**` lane markers, dates `@{2024-05-01}` and times `@@{14:30}`, an archive after `***`",
+		medium: "what the board shows: each lane a heading over its cards as bullets (checkboxes only if the board shows them, `show-checkboxes`), a date or time as its text, a daily-note date `@[[2024-05-01]]` its link; the lane's WIP limit and marker and the archive (hidden on the board) left out, the archive with a warning",
 		examples: [
 			{
 				frontmatter: "kanban-plugin: basic",
-				note: "## Doing\n\n- [ ] Ship it @{2024-05-01} @@{14:30}\n- [ ] Mail a@b.c\n\n## Done\n\n**Complete**\n- [x] Plan\n\n***\n\n## Archive\n\n- [x] Old\n- [x] Older\n\n%% kanban:settings\n```\n{\"kanban-plugin\":\"basic\"}\n```\n%%",
+				note: "## Doing (3)\n\n- [ ] Ship it @{2024-05-01} @@{14:30}\n- [ ] Mail a@b.c\n\n## Done\n\n**Complete**\n- [x] Plan\n\n***\n\n## Archive\n\n- [x] Old\n- [x] Older\n\n%% kanban:settings\n```\n{\"kanban-plugin\":\"basic\"}\n```\n%%",
 				markdown: "### Doing\n\n- Ship it 2024-05-01 14:30\n- Mail a@b.c\n\n### Done\n\n- Plan",
 				warnings: ["board-archive"],
 			},
