@@ -91,6 +91,7 @@ export const OBSIDIAN_ONLY_CODE = "unrendered-block";
 export const OBSIDIAN_ONLY_LANGUAGES = new Set([
 	"mermaid", "query", "dataview", "dataviewjs", "base", "tasks", "tikz", "chart", "datacore", "datacorejs", "datacorejsx", "datacorets", "datacoretsx",
 	"meta-bind", "meta-bind-button", "meta-bind-embed", "meta-bind-js-view", "tracker", "leaflet", "plantuml", "markmap", "button", "toc", "js-engine", "contributiongraph", "todoist",
+	"breadcrumbs", "tabs", "timeline", "music-abc", "smiles",
 ]);
 export const RELATIVE_IMAGE_CODE = "relative-image";
 export const LIST_NUMBERING_CODE = "list-numbering";
