@@ -404,7 +404,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	ctx.siteUrl = home !== null && isWebUrl(home) ? home : null;
 	const root = props["excalidraw-plugin"] === undefined ? loadNote(input.path, input.text, props) : drawingNote(ctx, input.path, props);
 	ctx.notes.set(root.path, root);
-	if (root.boardArchive) warn(ctx, "board-archive", `The board's archive (${root.boardArchive.cards} ${root.boardArchive.cards === 1 ? "card" : "cards"}) was left out: the Kanban board shows it only on request.`, root.boardArchive.line + 1);
+	if (root.boardArchive) warn(ctx, "board-archive", "The board's archived cards were left out: the board hides them.", root.boardArchive.line + 1);
 	await preload(ctx, root, 0, new Set());
 
 	let title = stringProperty(props, "medium_title") ?? stringProperty(props, "title");

@@ -68,29 +68,18 @@ export function htmlTagEnd(text: string, i: number): number {
 	return -1;
 }
 
+/** The tags read, `a` last: `<audio>` starts with it. */
+const MEDIA_TAGS: Array<HtmlMedia["tag"]> = ["img", "iframe", "video", "audio", "source", "a"];
+
 /**
  * The `<img …>`, `<iframe …>` or `<a …>` opening at `i` (the `<`), read up to `close` (its `>`), or
  * null when it is another tag. One pass over the tag; attribute values quoted, single-quoted or bare.
  */
 export function readHtmlMedia(text: string, i: number, close: number): HtmlMedia | null {
-	let tag: HtmlMedia["tag"];
 	let k = i + 1;
-	if (startsWithName(text, k, "img")) {
-		tag = "img";
-		k += 3;
-	} else if (startsWithName(text, k, "iframe")) {
-		tag = "iframe";
-		k += 6;
-	} else if (startsWithName(text, k, "video") || startsWithName(text, k, "audio")) {
-		tag = lower(text.charCodeAt(k)) === 118 ? "video" : "audio";
-		k += 5;
-	} else if (startsWithName(text, k, "source")) {
-		tag = "source";
-		k += 6;
-	} else if (lower(text.charCodeAt(k)) === 97) {
-		tag = "a";
-		k += 1;
-	} else return null;
+	const tag = MEDIA_TAGS.find((name) => startsWithName(text, k, name));
+	if (tag === undefined) return null;
+	k += tag.length;
 	const after = text.charCodeAt(k);
 	if (!isSpaceChar(after) && after !== 47 && after !== 62) return null;
 	const media: HtmlMedia = { tag, src: null, href: null, alt: null, title: null, end: close + 1 };

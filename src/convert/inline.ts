@@ -1083,8 +1083,7 @@ class InlineScanner {
 		const close = this.templaterClose;
 		if (close === -1) return;
 		this.e.ctx.templateWarned = true;
-		const command = close - i > 60 ? this.text.slice(i, i + 57) + "…" : this.text.slice(i, close + 2);
-		this.warn(TEMPLATE_CODE, `The note holds ${command}, a Templater command that runs only when a template is applied: Medium shows it as written.`);
+		this.warn(TEMPLATE_CODE, `The note holds ${this.text.slice(i, close + 2)}, a Templater command that runs only when a template is applied: Medium shows it as written.`);
 	}
 
 	/**
@@ -1092,16 +1091,11 @@ class InlineScanner {
 	 * `` `VIEW[{a} * 2]` ``, `` `BUTTON[id]` ``): Obsidian shows a widget or its value, Medium the code.
 	 */
 	private metaBindField(span: CodeSpan, k: number): void {
-		const text = this.text;
-		let end = span.end;
-		while (end > k && text.charCodeAt(end - 1) === 96) end--;
-		if (text.charCodeAt(end - 1) === 32) end--;
-		if (text.charCodeAt(end - 1) !== 93 /* ] */) return;
-		const open = text.indexOf("[", k);
-		if (open === -1 || open >= end - 1) return;
-		const word = text.slice(k, open);
-		if (word !== "INPUT" && word !== "VIEW" && word !== "BUTTON") return;
-		this.warn(INLINE_QUERY_CODE, `Meta Bind field ${text.slice(span.start, span.end)} only shows as a widget in Obsidian; Medium shows it as code.`);
+		const c = this.text.charCodeAt(k);
+		if (c !== 73 && c !== 86 && c !== 66) return; // I, V, B
+		const code = this.text.slice(span.start, span.end);
+		// Anchored, one `.*`: linear.
+		if (/^`+ ?(?:INPUT|VIEW|BUTTON)\[.*\] ?`+$/.test(code)) this.warn(INLINE_QUERY_CODE, `Meta Bind field ${code} only shows as a widget in Obsidian; Medium shows it as code.`);
 	}
 
 	/**

@@ -7,7 +7,7 @@
  */
 
 import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
-import { codeLanguage, HEADING_LEVELS_CODE, IMAGE_IN_NOTE_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, nestedItemPrefix, OBSIDIAN_ONLY_CODE, OBSIDIAN_ONLY_LANGUAGES, quotedListPrefix } from "./rules/block-rules";
+import { codeLanguage, HEADING_LEVELS_CODE, IMAGE_IN_NOTE_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, nestedItemPrefix, OBSIDIAN_ONLY_CODE, obsidianOnly, quotedListPrefix } from "./rules/block-rules";
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
 import { BREAK, mayHoldMarkup, mergeText, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
 import { closesFence, fenceOpen, lastQuoteDepth, listItem, parseHeading, quoteContentStart, splitQuoteUpTo } from "./sections";
@@ -532,7 +532,7 @@ export class StoryBuilder {
 
 	private openFence(fence: { char: string; len: number; info: string }, indent: number, depth: number, line: number): void {
 		this.fence = { char: fence.char, len: fence.len, indent, depth, language: codeLanguage(fence.info), line };
-		if (this.fence.language !== null && OBSIDIAN_ONLY_LANGUAGES.has(this.fence.language.toLowerCase())) {
+		if (this.fence.language !== null && obsidianOnly(this.fence.language)) {
 			this.warn(OBSIDIAN_ONLY_CODE, `A ${this.fence.language} block only renders in Obsidian; it stays a code block on Medium.`, line);
 		}
 	}

@@ -88,11 +88,14 @@ export const HEADING_LEVELS_CODE = "heading-levels";
 export const HEADING_LEVELS_MESSAGE = "The note uses more than two heading levels below the title; Medium has two sizes, so the deeper ones share the small size.";
 export const OBSIDIAN_ONLY_CODE = "unrendered-block";
 /** Blocks Obsidian or a popular community plugin renders (Dataview, Datacore, Tasks, Meta Bind, Tracker, Leaflet, Buttons, tables of contents…). */
-export const OBSIDIAN_ONLY_LANGUAGES = new Set([
-	"mermaid", "query", "dataview", "dataviewjs", "base", "tasks", "tikz", "chart", "datacore", "datacorejs", "datacorejsx", "datacorets", "datacoretsx",
-	"meta-bind", "meta-bind-button", "meta-bind-embed", "meta-bind-js-view", "tracker", "leaflet", "plantuml", "markmap", "button", "toc", "js-engine", "contributiongraph", "todoist",
-	"breadcrumbs", "tabs", "timeline", "music-abc", "smiles",
-]);
+export const OBSIDIAN_ONLY_LANGUAGES = new Set(
+	"mermaid query dataview dataviewjs base tasks tikz chart tracker leaflet plantuml markmap button toc js-engine contributiongraph todoist breadcrumbs tabs timeline music-abc smiles".split(" "),
+);
+/** Whether a code block's language is one only Obsidian or a plugin renders (Datacore's and Meta Bind's by their prefix). */
+export function obsidianOnly(language: string): boolean {
+	const lang = language.toLowerCase();
+	return OBSIDIAN_ONLY_LANGUAGES.has(lang) || lang.startsWith("datacore") || lang.startsWith("meta-bind");
+}
 export const RELATIVE_IMAGE_CODE = "relative-image";
 export const LIST_NUMBERING_CODE = "list-numbering";
 export const LIST_NUMBERING_MESSAGE =
