@@ -21,7 +21,8 @@ const BREAK = /^ {0,3}([-*_])(?: *\1){2,} *$/;
 const CARD = /^[-*+] \[.\]/;
 const COMPLETE = /^\*\*[^*]+\*\*$/;
 const LIMIT = / \(\d+\) *$/;
-const DATE = /@@?\{([^{}]+)\}|@(?=\[\[)/g;
+// After a space or at the start, as the plugin reads them: `me@{host}` is no date.
+const DATE = /(^|\s)(?:@@?\{([^{}]+)\}|@(?=\[\[))/g;
 
 /**
  * The board's text as Medium should read it, from `bodyLine` (the first line after the properties),
@@ -56,7 +57,7 @@ export function boardText(text: string, bodyLine: number, showCheckboxes: boolea
 			continue;
 		}
 		let card = showCheckboxes ? line : line.replace(CARD, (m) => m[0]);
-		if (card.indexOf("@") !== -1) card = card.replace(DATE, (_m, value: string | undefined) => value ?? "");
+		if (card.indexOf("@") !== -1) card = card.replace(DATE, (_m, space: string, value: string | undefined) => space + (value ?? ""));
 		lines[i] = card;
 	}
 	return { text: lines.join("\n"), archived, archiveLine };

@@ -421,8 +421,8 @@ export const BLOCK_RULES = {
 		examples: [
 			{
 				frontmatter: "kanban-plugin: basic",
-				note: "## Doing (3)\n\n- [ ] Ship it @{2024-05-01} @@{14:30}\n- [ ] Mail a@b.c\n\n## Done\n\n**Complete**\n- [x] Plan\n\n***\n\n## Archive\n\n- [x] Old\n- [x] Older\n\n%% kanban:settings\n```\n{\"kanban-plugin\":\"basic\"}\n```\n%%",
-				markdown: "### Doing\n\n- Ship it 2024-05-01 14:30\n- Mail a@b.c\n\n### Done\n\n- Plan",
+				note: "## Doing (3)\n\n- [ ] Ship it @{2024-05-01} @@{14:30}\n- [ ] Mail a@b.c or me@{host}\n\n## Done\n\n**Complete**\n- [x] Plan\n\n***\n\n## Archive\n\n- [x] Old\n- [x] Older\n\n%% kanban:settings\n```\n{\"kanban-plugin\":\"basic\"}\n```\n%%",
+				markdown: "### Doing\n\n- Ship it 2024-05-01 14:30\n- Mail a@b.c or me@{host}\n\n### Done\n\n- Plan",
 				warnings: ["board-archive"],
 			},
 			{ frontmatter: "kanban-plugin: basic\nshow-checkboxes: true", note: "## Lane\n\n- [ ] Card\n\t- [x] Step", markdown: "### Lane\n\n- ☐ Card\n- – ☑ Step" },
