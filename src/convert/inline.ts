@@ -1079,9 +1079,14 @@ class InlineScanner {
 	 * would show the command. Forward-only: the close found is reused by the commands before it.
 	 */
 	private templaterCommand(i: number): void {
+		// ERB's and JSP's `<%= x %>`, `<%# … %>`, `<%@ … %>` are no Templater commands.
+		const c = this.text.charCodeAt(i + 2);
+		if (c === 61 || c === 35 || c === 64) return;
 		if (this.templaterClose !== -1 && this.templaterClose < i + 2) this.templaterClose = this.text.indexOf("%>", i + 2);
 		const close = this.templaterClose;
-		if (close === -1) return;
+		// A command holds no `<%`: the last one before the close opens it. The look back from a close stops
+		// at that last `<%`, the same span for every earlier one: linear.
+		if (close === -1 || this.text.lastIndexOf("<%", close) !== i) return;
 		this.e.ctx.templateWarned = true;
 		this.warn(TEMPLATE_CODE, `The note holds ${this.text.slice(i, close + 2)}, a Templater command that runs only when a template is applied: Medium shows it as written.`);
 	}

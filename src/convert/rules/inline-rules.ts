@@ -231,7 +231,7 @@ export const INLINE_RULES = {
 		medium: "the command as written, as Obsidian shows it, with one warning a note (a note that still holds one is a template)",
 		code: TEMPLATE_CODE,
 		examples: [
-			{ note: "Only `<% code %>` here, and 1 <% 2.", markdown: "Only `<% code %>` here, and 1 <% 2." },
+			{ note: "Only `<% code %>` here, 1 <% 2, and ERB's <%= x %>.", markdown: "Only `<% code %>` here, 1 <% 2, and ERB's <%= x %>." },
 			{ note: "Made <% tp.date.now(\"YYYY-MM-DD\") %> by <% tp.file.title %>.\n\n1 <% 2, and `<% code %>`.", markdown: "Made <% tp.date.now(\"YYYY-MM-DD\") %> by <% tp.file.title %>.\n\n1 <% 2, and `<% code %>`.", warnings: [TEMPLATE_CODE] },
 		],
 	},
