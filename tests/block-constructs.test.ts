@@ -162,6 +162,17 @@ describe("math blocks", () => {
 			"P: Text.",
 		]);
 	});
+	test("macro definitions show nothing, as in Obsidian: a preamble block of them is left out with a warning, a mixed block keeps the rest", async () => {
+		// A course note's preamble, one-line definitions (a Jekyll math post), and a block defining then using.
+		const story = await convert(
+			"# T\n\n$$\n% operators\n\\newcommand{\\opn}[1]{\\operatorname{#1}}\n\\newcommand{\\card}[0]{\\opn{card}}\n\\renewcommand*\\vec[1]{\\mathbf{#1}}\n\\DeclareMathOperator*{\\argmax}{arg\\,max}\n\\def\\abs#1{\\left|#1\\right|}\n\\let\\eps=\\varepsilon\n\\require{mhchem}\n$$\n\n" +
+				"$$\\newcommand{\\ind}{\\perp\\kern-5pt\\perp}$$\n\nText.\n\n> $$\\newcommand{\\bra}[1]{{\\left\\langle#1\\right|}}\n> \\bra{\\psi} = \\{x\\}\n> $$",
+		);
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["P: Text.", "PRE lang=none: \\bra{\\psi} = \\{x\\}"]);
+		expect(story.warnings.map((w) => [w.code, w.line])).toEqual([["math-macros", 3], ["math-macros", 14], ["math-as-code", 18]]);
+		// Math that only looks like one (a `\\newcommand` not well formed, `\\define`, `def` in text) is shown as written.
+		expect(await shown("$$\\newcommand{\\x\n$$\n\n$$\\text{def} \\define x$$")).toEqual(["PRE lang=none: \\newcommand{\\x", "PRE lang=none: \\text{def} \\define x"]);
+	});
 	test("a multi-line `$$` block keeps its lines, blank ones included", async () => {
 		expect(await shown("$$\na\n\nb\n$$")).toEqual(["PRE lang=none: a\n\nb"]);
 	});

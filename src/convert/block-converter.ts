@@ -12,11 +12,13 @@ import type { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
 import { indentOf, isRule, setextLevel, startsBlock } from "./story-builder";
 import { codeSpan, isBlank, isSpace, longestRun } from "./text-scan";
+import { withoutMacroDefinitions } from "./math-macros";
 import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesSiteCode, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
+import { MATH_MACROS_CODE, MATH_MACROS_MESSAGE } from "./rules/block-rules";
 import { codeTitle, componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
@@ -1232,9 +1234,13 @@ export class BlockConverter {
 
 	/** `$$…$$` on one line, or the opening of a display-math block: a code block on Medium. */
 	private displayMath(trimmed: string, prefix: string, lead: string, i: number, marker = lead): number {
-		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
 		const rest = trimmed.slice(2);
 		const end = rest.indexOf("$$");
+		if (marker === lead) {
+			const macros = this.macroMath(rest, end, prefix, lead, i);
+			if (macros !== -1) return macros;
+		}
+		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
 		// The fences keep the `$$`'s indent: under a list item the code moves out of it like a fenced block.
 		// A `$$` opening an item keeps the item's marker on its opening fence (`- $$` → `- ```).
 		const fence = prefix + lead + "```";
@@ -1250,6 +1256,41 @@ export class BlockConverter {
 		if (rest.trim()) this.emitRaw(prefix + lead + rest.trim());
 		this.mathBlock = { prefix, lead };
 		return i;
+	}
+
+	/**
+	 * A display-math block that defines macros (`\newcommand`, `\def`…): Obsidian's MathJax shows the
+	 * definitions as nothing. Only the rest is a code block; a block of definitions alone is left out.
+	 * Returns the block's last line, or -1 when it holds no definition (or is never closed).
+	 */
+	private macroMath(rest: string, end: number, prefix: string, lead: string, i: number): number {
+		let tex = end !== -1 ? rest.slice(0, end) : rest;
+		let last = i;
+		let after = end !== -1 ? rest.slice(end + 2).trim() : "";
+		if (end === -1) {
+			const lines = this.note.lines;
+			for (last = i + 1; last < this.range.end; last++) {
+				const content = prefix ? splitQuote(lines.line(last)).content : lines.line(last);
+				const at = content.indexOf("$$");
+				tex += "\n" + (at === -1 ? content : content.slice(0, at));
+				if (at !== -1) {
+					after = content.slice(at + 2).trim();
+					break;
+				}
+			}
+			if (last >= this.range.end) return -1;
+		}
+		const shown = withoutMacroDefinitions(tex);
+		if (shown === null) return -1;
+		if (shown === "") this.warn(MATH_MACROS_CODE, MATH_MACROS_MESSAGE);
+		else {
+			this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
+			this.emitRaw(prefix + lead + "```");
+			for (const line of shown.split("\n")) this.emitRaw(prefix + lead + line.trim());
+			this.emitRaw(prefix + lead + "```");
+		}
+		if (after) this.emitInline("", after, prefix);
+		return last;
 	}
 
 	/**

@@ -98,6 +98,9 @@ export function obsidianOnly(language: string): boolean {
 }
 export const RELATIVE_IMAGE_CODE = "relative-image";
 export const LIST_NUMBERING_CODE = "list-numbering";
+/** A display-math block that only defines TeX macros, left out. */
+export const MATH_MACROS_CODE = "math-macros";
+export const MATH_MACROS_MESSAGE = "Math that only defines macros (\\newcommand, \\def) shows nothing in Obsidian; it was left out.";
 export const LIST_NUMBERING_MESSAGE =
 	"A numbered list is split by what Medium cannot hold inside it (a code block, an image) or starts at a number other than 1: Medium's lists have no start number, so each part is numbered from 1.";
 export const NOTES_HEADING = "Notes";
@@ -388,10 +391,11 @@ export const BLOCK_RULES = {
 	},
 	math: {
 		construct: "math blocks `$$…$$`",
-		medium: "a code block with the TeX source, with a warning; inside a numbered list item, its lines stay the item's, each as code on a line of its own, so the items after it keep their numbers",
+		medium: "a code block with the TeX source, with a warning; inside a numbered list item, its lines stay the item's, each as code on a line of its own, so the items after it keep their numbers. Macro definitions (`\\newcommand`, `\\def`, `\\DeclareMathOperator`…) show nothing in Obsidian: they are left out, and a block of them alone with a warning",
 		code: "math-as-code",
 		examples: [
 			{ note: "$$\nx^2\n$$", markdown: "```\nx^2\n```", warnings: ["math-as-code"] },
+			{ note: "$$\\newcommand{\\R}{\\mathbb{R}}\n\\def\\abs#1{|#1|} % mine\n$$\nText.\n\n$$\\newcommand{\\N}{\\mathbb{N}}\n\\N^2\n$$", markdown: "Text.\n\n```\n\\N^2\n```", warnings: ["math-macros", "math-as-code"] },
 			{ note: "1. Then\n   $$\n   x^2\n   $$\n2. Next", markdown: "1. Then\\\n   `x^2`\n2. Next", warnings: ["math-as-code"] },
 		],
 	},
