@@ -33,6 +33,16 @@ describe("a note's name and slug", () => {
 		expect(slugify("  Hello,  World -- again ")).toBe("hello-world-again");
 		expect(slugify("日本語 ノート")).toBe("日本語-ノート");
 	});
+	test("slugify keeps a script's marks and composed letters: only Latin accents are dropped", () => {
+		// Kana with voicing marks, Hangul syllables (NFC, as the blog's file name and URL), Devanagari's vowel signs and virama.
+		expect(slugify("ガイドブック")).toBe("ガイドブック");
+		expect(slugify("한국어 노트")).toBe("한국어-노트");
+		expect(slugify("한국어 노트")).toBe("한국어 노트".normalize("NFC").replace(" ", "-"));
+		expect(slugify("हिन्दी नोट्स")).toBe("हिन्दी-नोट्स");
+		expect(slugify("مُلاحظة عربية")).toBe("مُلاحظة-عربية");
+		expect(slugify("Café déjà vu")).toBe("cafe-deja-vu");
+		expect(noteSlug("_posts/2024-01-02-数学ガイド.md")).toBe("数学ガイド");
+	});
 });
 
 describe("fillUrlTemplate", () => {

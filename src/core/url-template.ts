@@ -42,7 +42,12 @@ export function noteName(notePath: string): string {
 	return lastSegment(notePagePath(notePath));
 }
 
-/** A URL-safe slug of a note name: `My Note!` → `my-note`, accents dropped, other letters kept. */
+/**
+ * A URL-safe slug of a note name: `My Note!` → `my-note`, Latin accents dropped, other letters kept.
+ * Decomposed to find the accents, the rest is composed again (NFC), and other scripts' marks stay with
+ * their letters: `ガイド` keeps its voicing marks, `한국어` its syllables, `हिन्दी` its vowel signs, as the
+ * blog's own URL has them (decomposed, the kana lost their marks to dashes, the Hangul became jamo).
+ */
 export function slugify(text: string): string {
 	let out = "";
 	let dash = false;
@@ -53,7 +58,7 @@ export function slugify(text: string): string {
 			dash = false;
 		} else if (c >= 0x300 && c <= 0x36f) {
 			continue; // combining accents
-		} else if (/\p{L}|\p{N}/u.test(ch)) {
+		} else if (/\p{L}|\p{N}/u.test(ch) || (out.length > 0 && !dash && /\p{M}/u.test(ch))) {
 			out += ch;
 			dash = false;
 		} else if (!dash && out.length > 0) {
@@ -61,7 +66,7 @@ export function slugify(text: string): string {
 			dash = true;
 		}
 	}
-	return dash ? out.slice(0, -1) : out;
+	return (dash ? out.slice(0, -1) : out).normalize("NFC");
 }
 
 /**
