@@ -164,6 +164,14 @@ function delimIndex(c: number): number {
 const ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
 
+/**
+ * The rest of Unicode's white space (category Zs) beyond what {@link isSpace} knows: the ideographic
+ * space U+3000 between Japanese phrases, the thin and em spaces. CommonMark's flanking rules count them.
+ */
+function isWideSpace(c: number): boolean {
+	return c >= 0x1680 && (c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f);
+}
+
 function isPunct(c: number, s: string, i: number): boolean {
 	if (c < 128) return ASCII_PUNCT.indexOf(String.fromCharCode(c)) !== -1;
 	return UNICODE_PUNCT.test(s.charAt(i));
@@ -559,8 +567,8 @@ class InlineTreeParser {
 		}
 		const before = i > 0 ? text.charCodeAt(i - 1) : 10;
 		const after = j < this.n ? text.charCodeAt(j) : 10;
-		const beforeSpace = isSpace(before);
-		const afterSpace = isSpace(after);
+		const beforeSpace = isSpace(before) || isWideSpace(before);
+		const afterSpace = isSpace(after) || isWideSpace(after);
 		const beforePunct = !beforeSpace && isPunct(before, text, i - 1);
 		const afterPunct = !afterSpace && isPunct(after, text, j);
 		const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);

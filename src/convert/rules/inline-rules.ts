@@ -71,6 +71,9 @@ export const INLINE_RULES = {
 			{ note: "snake_case_name stays, 2 * 3 too", markdown: "snake_case_name stays, 2 \\* 3 too" },
 			// CommonMark's reading: `*<em>unclosed and <em>half</em></em>`, italic inside italic: one italic.
 			{ note: "**unclosed and *half**", markdown: "\\**unclosed and half*" },
+			// Unicode white space (the ideographic space U+3000 of Japanese text) and punctuation (「」。) count as CommonMark says;
+			// `**` between a letter and punctuation opens nothing, in Obsidian too.
+			{ note: "**「注意」**\u3000この機能、日本**「強調」**です", markdown: "**「注意」**\u3000この機能、日本\\*\\*「強調」\\*\\*です" },
 			// Bold inside bold shows nothing more: one bold, not `<strong>` inside `<strong>`.
 			{ note: "**all **of** it** and *a *b* c*", markdown: "**all of it** and *a b c*" },
 		],
