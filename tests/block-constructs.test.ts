@@ -136,8 +136,12 @@ describe("footnotes", () => {
 });
 
 describe("math blocks", () => {
-	test("a `$$` block inside a bullet item is a code block without the item's indent", async () => {
-		expect(await shown("- item\n  $$\n  y = 2\n  $$\n- next")).toEqual(["ULI: item", "PRE lang=none: y = 2", "ULI: next"]);
+	test("a `$$` block inside a bullet item stays the item's, without the item's indent; the item's text after it stays in the item", async () => {
+		expect(await shown("- item\n  $$\n  y = 2\n  $$\n- next, as\n  $$S := \\{A\\}$$\n  then more\n- last")).toEqual([
+			"ULI: item\n`y = 2`",
+			"ULI: next, as\n`S := \\{A\\}`\nthen more",
+			"ULI: last",
+		]);
 	});
 	test("display math inside a numbered item stays the item's, a line of code each, so the items after it keep their numbers", async () => {
 		// A lecture note's derivation: lazy `$$` lines under `2)`, then `3)` (Obsidian shows the math in item 2, then 3).

@@ -178,8 +178,6 @@ export class BlockConverter {
 	private componentsWarned: Set<string> | null = null;
 	/** An open `$$` block: the quote prefix of its lines, and the indent of its `$$` (a list item's), kept on its fences. */
 	private mathBlock: { prefix: string; lead: string; item?: boolean } | null = null;
-	/** Whether the latest list item outside a quote is numbered (`1.`, `1)`): its display math stays in it. */
-	private itemOrdered = false;
 	private commentClose: "%%" | "-->" | null = null;
 	/**
 	 * The open comment started after text on its line, the last output line: the text after its close
@@ -631,7 +629,7 @@ export class BlockConverter {
 		if (trimmed !== null) {
 			if (trimmed.startsWith("$$")) {
 				const lead = content.slice(0, content.length - content.trimStart().length);
-				if (prefix === "" && this.inNumberedItem(lead)) return this.itemMath(trimmed, i);
+				if (prefix === "" && this.inListItem(lead)) return this.itemMath(trimmed, i);
 				return this.displayMath(trimmed, prefix, lead, i);
 			}
 			if (depth === 0 && c0 === 91 && footnoteDefinition(content)) {
@@ -685,11 +683,8 @@ export class BlockConverter {
 		const item = !plainStart || c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) ? listItem(text) : null;
 		if (item) {
 			this.listActive = true;
-			if (depth === 0) {
-				this.itemText = indentOf(text) + item.contentStart - item.indent;
-				const c = text.charCodeAt(item.indent);
-				this.itemOrdered = c >= 48 && c <= 57;
-			} else {
+			if (depth === 0) this.itemText = indentOf(text) + item.contentStart - item.indent;
+			else {
 				this.quoteItemText = indentOf(text) + item.contentStart - item.indent;
 				this.quoteItemDepth = depth;
 			}
@@ -1193,17 +1188,18 @@ export class BlockConverter {
 	}
 
 	/**
-	 * Whether a `$$` line with this indent is the text of a numbered list item: indented under it, or a
-	 * lazy line right under its text. Obsidian shows the math inside the item, and the list goes on.
+	 * Whether a `$$` line with this indent is the text of a list item: indented under it, or a lazy line
+	 * right under its text. Obsidian shows the math inside the item, and the item and list go on.
 	 */
-	private inNumberedItem(lead: string): boolean {
-		return this.listActive && this.itemOrdered && (indentOf(lead) >= this.itemText || (lead === "" && this.lastKind === LineKind.Text));
+	private inListItem(lead: string): boolean {
+		return this.listActive && (indentOf(lead) >= this.itemText || (lead === "" && this.lastKind === LineKind.Text));
 	}
 
 	/**
-	 * Display math in a numbered list item: its lines stay the item's, each as code on a line of its own.
-	 * Moved out as a code block, it would split the list, and Medium (whose lists have no start number)
-	 * would number the items after it from 1 again; math is shown as code either way.
+	 * Display math in a list item: its lines stay the item's, each as code on a line of its own. Moved
+	 * out as a code block, it would split the list: the item's text after it became an item of its own
+	 * (a bullet the note does not have), and Medium (whose lists have no start number) numbered the items
+	 * after it from 1 again; math is shown as code either way.
 	 */
 	private itemMath(trimmed: string, i: number): number {
 		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
