@@ -142,6 +142,8 @@ describe("math blocks", () => {
 			"ULI: next, as\n`S := \\{A\\}`\nthen more",
 			"ULI: last",
 		]);
+		// A quote after the list ends its item: math under the quote is not the item's.
+		expect(await shown("- b\n\n> quote\n$$\ny\n$$")).toEqual(["ULI: b", "BQ: quote", "PRE lang=none: y"]);
 	});
 	test("display math inside a numbered item stays the item's, a line of code each, so the items after it keep their numbers", async () => {
 		// A lecture note's derivation: lazy `$$` lines under `2)`, then `3)` (Obsidian shows the math in item 2, then 3).

@@ -629,7 +629,7 @@ export class BlockConverter {
 		if (trimmed !== null) {
 			if (trimmed.startsWith("$$")) {
 				const lead = content.slice(0, content.length - content.trimStart().length);
-				if (prefix === "" && this.inListItem(lead)) return this.itemMath(trimmed, i);
+				if (prefix === "" && quotedBefore === 0 && this.inListItem(lead)) return this.itemMath(trimmed, i);
 				return this.displayMath(trimmed, prefix, lead, i);
 			}
 			if (depth === 0 && c0 === 91 && footnoteDefinition(content)) {
@@ -1189,7 +1189,8 @@ export class BlockConverter {
 
 	/**
 	 * Whether a `$$` line with this indent is the text of a list item: indented under it, or a lazy line
-	 * right under its text. Obsidian shows the math inside the item, and the item and list go on.
+	 * right under its text. Obsidian shows the math inside the item, and the item and list go on. (The
+	 * caller asks only after a line outside a quote: a quote ends the item.)
 	 */
 	private inListItem(lead: string): boolean {
 		return this.listActive && (indentOf(lead) >= this.itemText || (lead === "" && this.lastKind === LineKind.Text));
