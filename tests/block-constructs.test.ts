@@ -72,10 +72,10 @@ describe("tables become aligned text", () => {
 		expect(pre.text).toBe("a    | b\n-----|---\nbold | it\nold  | x");
 		expect(codes(story)).toEqual(["table-as-text"]);
 	});
-	test("`<p/>` or `<br>` inside a cell parts its words, as the cell shows them on lines of their own", async () => {
+	test("`<p/>` or `<br>` inside a cell starts a line of its row, as the cell shows them on lines of their own", async () => {
 		// GitHub-style tables put paragraphs in a cell with <p/>: "vault.<p/>Example" must not read "vault.Example".
 		const story = await convert("# T\n\n| op | says |\n|---|---|\n| `a:` | Finds a.<p/>Example: `a:x`. |\n| `b:` | One.<br>Two.</p>Three<P>four |");
-		expect(importHtml(storyToHtml(story).html)[1].text).toBe("op | says\n---|-----------------------\na: | Finds a. Example: a:x.\nb: | One. Two. Three four");
+		expect(importHtml(storyToHtml(story).html)[1].text).toBe("op | says\n---|--------------\na: | Finds a.\n   | Example: a:x.\nb: | One.\n   | Two.\n   | Three\n   | four");
 		expect(codes(story)).toEqual(["table-as-text"]);
 	});
 	test("an escaped star in a cell stays a star", async () => {

@@ -1335,10 +1335,12 @@ export class BlockConverter {
 		// A cell is shown as text in a code block: its markdown is read once more so emphasis, code ticks
 		// and escapes go (the table's own warning says what was lost).
 		// `\|` is a pipe wherever it stands in the cell, code spans included (GFM), once the row is split.
-		const cell = (c: string) => {
+		const part = (c: string) => {
 			const md = convertInlineText(c.indexOf("\\|") === -1 ? c : c.split("\\|").join("|"), plain);
 			return (mayHoldMarkup(md) ? plainText(parseInlineFlat(md, QUIET)) : md).trim();
 		};
+		// A `<br>` or `<p>` in a cell (Notion's multi-line cells, GitHub's paragraphs) starts a line of the row, as Obsidian shows it.
+		const cell = (c: string) => (c.indexOf("<") !== -1 && CELL_BREAK.test(c) ? c.split(CELL_BREAK).map(part).filter((p) => p !== "").join("\n") : part(c));
 		// The header is the line as the converter sees it: a comment that ends on it is already cut off.
 		const header = splitRow(headerContent).map(cell);
 		this.warn(TABLE_AS_TEXT, TABLE_MESSAGE);
@@ -1691,6 +1693,9 @@ function withoutInnerBullet(text: string, contentStart: number): string {
 	while (k < text.length && isSpace(text.charCodeAt(k))) k++;
 	return k === text.length ? text : text.slice(0, contentStart) + text.slice(k);
 }
+
+/** A tag that breaks a table cell's text: `<br>`, `<br/>`, `<p>`, `</p>`, `<p/>`, in any case. */
+const CELL_BREAK = /<(?:br|\/?p)\s*\/?>/i;
 
 /** `- [ ] x` → `- ☐ x`; `- [x] x` (any mark) → `- ☑ x`. */
 function taskItem(text: string, contentStart: number): string {

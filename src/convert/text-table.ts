@@ -136,7 +136,10 @@ function pad(text: string, gap: number, align: Align): string {
 	return text + " ".repeat(gap);
 }
 
-/** Renders header and rows (cells already reduced to plain text) as an aligned table in a code fence. */
+/**
+ * Renders header and rows (cells already reduced to plain text, a `\n` where a cell starts a new line)
+ * as an aligned table in a code fence.
+ */
 export function renderTextTable(header: string[] | undefined, aligns: Align[], rows: string[][]): string[] {
 	let cols = Math.max(header?.length ?? 0, aligns.length);
 	for (const row of rows) if (row.length > cols) cols = row.length;
@@ -145,7 +148,7 @@ export function renderTextTable(header: string[] | undefined, aligns: Align[], r
 	const measure = (row: string[]) => {
 		for (let c = 0; c < row.length; c++) {
 			const cell = row[c];
-			const w = width(cell);
+			const w = cell.indexOf("\n") === -1 ? width(cell) : Math.max(...cell.split("\n").map(width));
 			if (w > widths[c]) widths[c] = w;
 			if (cell.indexOf("`") !== -1) ticks = Math.max(ticks, longestRun(cell, "`"));
 		}
@@ -167,8 +170,22 @@ export function renderTextTable(header: string[] | undefined, aligns: Align[], r
 	for (let c = 0; c < cols; c++) rule += (c > 0 ? "-|-" : "") + "-".repeat(widths[c]);
 	const fence = ticks >= 3 ? "`".repeat(ticks + 1) : "```";
 	// A table with no header row (an HTML table of <td> cells only) has no rule under its first row.
-	const out = header ? [fence, format(header), rule] : [fence];
-	for (const row of rows) out.push(format(row));
+	const out = [fence];
+	// A cell of several lines (a `<br>` in it) makes its row as many lines, the other cells on the first.
+	const push = (row: string[]) => {
+		if (!row.some((cell) => cell.indexOf("\n") !== -1)) {
+			out.push(format(row));
+			return;
+		}
+		const parts = row.map((cell) => cell.split("\n"));
+		const height = Math.max(...parts.map((p) => p.length));
+		for (let k = 0; k < height; k++) out.push(format(parts.map((p) => p[k] ?? "")));
+	};
+	if (header) {
+		push(header);
+		out.push(rule);
+	}
+	for (const row of rows) push(row);
 	out.push(fence);
 	return out;
 }

@@ -525,9 +525,13 @@ export const BLOCK_RULES = {
 	},
 	tables: {
 		construct: "tables",
-		medium: "aligned text in a code block, with a warning (Medium has no tables)",
+		medium: "aligned text in a code block, with a warning (Medium has no tables); a `<br>` or `<p>` in a cell starts a line of the row",
 		code: "table-as-text",
-		examples: [{ note: "| a | b |\n|---|--:|\n| x | 10 |", markdown: "```\na |  b\n--|---\nx | 10\n```", warnings: ["table-as-text"] }],
+		examples: [
+			{ note: "| a | b |\n|---|--:|\n| x | 10 |", markdown: "```\na |  b\n--|---\nx | 10\n```", warnings: ["table-as-text"] },
+			// A `<br>` in a cell (Notion's and the importers' multi-line cells) starts a line of the row, as Obsidian shows it.
+			{ note: "| Step | Notes |\n|---|---|\n| one | first line<br>second<br/>third |\n| two | done |", markdown: "```\nStep | Notes\n-----|-----------\none  | first line\n     | second\n     | third\ntwo  | done\n```", warnings: ["table-as-text"] },
+		],
 	},
 	footnotes: {
 		construct: "footnotes `[^1]`, `^[inline]`",
