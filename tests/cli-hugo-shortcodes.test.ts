@@ -28,7 +28,7 @@ The lake froze early.
 func thickness() int { return 12 }
 {{< /highlight >}}
 
-{{< gist me 123 >}}
+{{< instagram BWNjjyYFxVx >}}
 
 Stay safe.
 `;
@@ -57,7 +57,7 @@ test("a Hugo post's figure and highlight shortcodes land on Medium as a captione
 	const r = await runCli(["publish", "content/posts/ice.md"], { MEDIUM_TOKEN: fake.token, MEDIUM_API_BASE: fake.apiBase }, dir);
 	expect(r.code).toBe(0);
 	// The unknown shortcode is still left out, with its warning.
-	expect(r.stderr).toContain("{{< gist me 123 >}} only renders on the blog");
+	expect(r.stderr).toContain("{{< instagram BWNjjyYFxVx >}} only renders on the blog");
 	expect(r.stderr).not.toContain("figure");
 	expect(fake.images).toHaveLength(1);
 	const shown = fake.storyParagraphs(String(fake.posts[0].response.id));

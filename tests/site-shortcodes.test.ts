@@ -54,7 +54,7 @@ describe("Hugo's figure shortcode", () => {
 	});
 
 	test("a figure without a src, like any other shortcode, is left out with a warning", async () => {
-		const s = await post('{{< figure caption="nothing" >}}\n\n{{< gist user 123 >}}\n\nText.');
+		const s = await post('{{< figure caption="nothing" >}}\n\n{{< param foo >}}\n\nText.');
 		expect(shown(s)).toEqual(["P: Text."]);
 		expect(codes(s)).toEqual(["site-tag", "site-tag"]);
 	});

@@ -17,7 +17,7 @@ import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
-import { closesSiteCode, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, siteTagOf, tagLinesEnd, type SiteCodeOpen } from "./site-tags";
+import { closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteTagOf, tagLinesEnd } from "./site-tags";
 import { codeTitle, componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
@@ -1074,7 +1074,13 @@ export class BlockConverter {
 		this.prevBlank = false;
 		this.listActive = false;
 		if (close === "</script>" || close === "</style>") {
-			this.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
+			// A gist's embed script (Jekyll and Hugo posts paste it): the gist, which Medium embeds.
+			const gist = end === i && close === "</script>" ? gistScriptUrl(lines.line(i)) : null;
+			if (gist !== null) {
+				this.containerBreak();
+				this.convertLine(lines, i, this.quotePrefix() + gist);
+				this.containerBreak();
+			} else this.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
 			return end;
 		}
 		let text = lines.line(i);
@@ -1126,6 +1132,10 @@ export class BlockConverter {
 		const fence = "`".repeat(Math.max(3, longest + 1));
 		this.prevBlank = false;
 		this.listActive = false;
+		if (open.title !== null) {
+			this.emitText("**" + open.title.replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+			this.emit("");
+		}
 		this.emitRaw(fence + (open.language ?? ""));
 		for (let k = first; k <= last; k++) {
 			const line = lines.line(k);

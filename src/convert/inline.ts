@@ -6,7 +6,7 @@
  */
 
 import { INLINE_QUERY_CODE, SITE_TAG_CODE, TEMPLATE_CODE } from "./rules/inline-rules";
-import { figureOf, siteTagOf } from "./site-tags";
+import { figureOf, siteTagEmbed, siteTagOf } from "./site-tags";
 import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { linkReferencesOf, normalizeLabel } from "./link-references";
@@ -943,6 +943,9 @@ class InlineScanner {
 		if (inner.indexOf("{{") !== -1 || inner.indexOf("{%") !== -1) return -1;
 		const youtube = hugo ? /^\s*youtube\s+(?:id=)?["']?([\w-]{6,})["']?\s*$/.exec(inner) : null;
 		if (youtube !== null) return this.block(lead, ["https://www.youtube.com/watch?v=" + youtube[1]], text.length);
+		// A gist, a video or a post the blog embeds (`{{< gist user id >}}`, `{% youtube id %}`): its embed.
+		const embed = siteTagEmbed(inner.charCodeAt(0) === 45 ? inner.slice(1) : inner, hugo);
+		if (embed !== null) return this.block(lead, [embed], text.length);
 		// `{{< figure src="…" caption="…" alt="…" >}}`: the image, its src read as a markdown image's.
 		const parsed = hugo && /^\s*figure\s/.test(inner) ? siteTagOf(text) : null;
 		const figure = parsed !== null ? figureOf(parsed) : null;

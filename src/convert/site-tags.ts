@@ -37,8 +37,8 @@ export function mayBeSiteTag(line: string): boolean {
 	} else return false;
 	while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
 	const n = line.charCodeAt(k);
-	// h(ighlight), f(igure), r(aw), e(nd…), /(highlight)
-	return n === 104 || n === 102 || n === 114 || n === 101 || n === 47;
+	// h(ighlight), f(igure), r(aw), e(nd…), /(highlight), c(odeblock)
+	return n === 104 || n === 102 || n === 114 || n === 101 || n === 47 || n === 99;
 }
 
 /** Lines a tag written over several lines may take (Hugo allows it; `{{< figure` then one parameter a line). */
@@ -113,7 +113,7 @@ export function siteTagOf(line: string): SiteTag | null {
 }
 
 /** The tags whose parameters are read (the others are only named, in a warning). */
-const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw"]);
+const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw", "codeblock", "code"]);
 const NO_NAMED: ReadonlyMap<string, string> = new Map();
 const NO_POSITIONAL: readonly string[] = [];
 
@@ -196,9 +196,11 @@ export function figureOf(tag: SiteTag): { src: string; alt: string; caption: str
 	return { src, alt: tag.named.get("alt")?.trim() || caption || "", caption };
 }
 
-/** A code block a tag opens: Hugo's `highlight` (language first) or Liquid's; the closing tag's name. */
+/** A code block a tag opens: Hugo's `highlight` (language first), Liquid's, or Hexo's `codeblock`; the closing tag's name. */
 export interface SiteCodeOpen {
 	language: string | null;
+	/** The title the blog shows above the code (Hexo's codeblock), else null. */
+	title: string | null;
 	close: string;
 	hugo: boolean;
 }
@@ -212,9 +214,28 @@ export function siteCodeOpen(line: string): SiteCodeOpen | null {
 
 /** The highlight block a tag opens, or null. */
 export function siteCodeOf(tag: SiteTag): SiteCodeOpen | null {
+	if (!tag.hugo && (tag.name === "codeblock" || tag.name === "code")) return hexoCodeOf(tag);
 	if (tag.name !== "highlight") return null;
 	const lang = tag.positional[0] ?? tag.named.get("lang") ?? "";
-	return { language: lang.trim() === "" ? null : lang.trim(), close: tag.hugo ? "/highlight" : "endhighlight", hugo: tag.hugo };
+	return { language: lang.trim() === "" ? null : lang.trim(), title: null, close: tag.hugo ? "/highlight" : "endhighlight", hugo: tag.hugo };
+}
+
+/**
+ * Hexo's `{% codeblock [title] [lang:language] [url] [link text] [option:value…] %}` (alias `code`): its
+ * language, and its title (the words before any address, options left out).
+ */
+function hexoCodeOf(tag: SiteTag): SiteCodeOpen {
+	let language: string | null = null;
+	const words: string[] = [];
+	for (const p of tag.positional) {
+		const colon = p.indexOf(":");
+		if (colon > 0 && p.startsWith("lang:")) language = p.slice(5).trim() || null;
+		else if (/^https?:\/\//i.test(p)) break;
+		else if (colon > 0 && /^[a-z_]+:/.test(p)) continue; // line_number:false, mark:1,3 …
+		else words.push(p);
+	}
+	const title = words.join(" ").trim();
+	return { language, title: title === "" ? null : title, close: "end" + tag.name, hugo: false };
 }
 
 /** Whether `line` is the tag that closes the highlight block `open`. */
@@ -351,4 +372,47 @@ function liquidAddress(text: string, p: number): { value: string; end: number } 
 		p = close + 2;
 	}
 	return p === start ? null : { value, end: p };
+}
+
+/**
+ * The address Medium embeds for a tag alone on its line that shows a video, a gist or a post: Hugo's
+ * `{{< gist user id >}}`, `{{< vimeo id >}}`, `{{< tweet user="u" id="1" >}}`; Liquid's (Hexo's, Jekyll
+ * plugins') `{% youtube id %}`, `{% vimeo id %}`, `{% gist user/id %}`. Null for another tag.
+ * `inner` is the tag's inside (`gist spf13 7896402`); Hugo's youtube is read where it is met.
+ */
+export function siteTagEmbed(inner: string, hugo: boolean): string | null {
+	const words = inner.trim().split(/[ \t]+/);
+	const name = words[0].toLowerCase();
+	if (name !== "youtube" && name !== "vimeo" && name !== "gist" && name !== "tweet" && name !== "twitter" && name !== "x") return null;
+	const named = new Map<string, string>();
+	const positional: string[] = [];
+	for (let k = 1; k < words.length; k++) {
+		const eq = words[k].indexOf("=");
+		const key = eq > 0 ? words[k].slice(0, eq).toLowerCase() : "";
+		const value = (eq > 0 ? words[k].slice(eq + 1) : words[k]).replace(/^["']|["']$/g, "");
+		if (key !== "") named.set(key, value);
+		else positional.push(value);
+	}
+	const id = named.get("id") ?? positional[name === "gist" && hugo ? 1 : 0] ?? "";
+	if (!/^[\w-]+(?:\/[\w-]+)?$/.test(id)) return null;
+	if (name === "youtube") return hugo || id.indexOf("/") !== -1 ? null : "https://www.youtube.com/watch?v=" + id;
+	if (name === "vimeo") return id.indexOf("/") !== -1 ? null : "https://vimeo.com/" + id;
+	if (name === "gist") {
+		const user = named.get("user") ?? (hugo ? positional[0] : undefined);
+		if (hugo) return user !== undefined && /^[\w-]+$/.test(user) && id.indexOf("/") === -1 ? `https://gist.github.com/${user}/${id}` : null;
+		return "https://gist.github.com/" + id;
+	}
+	const user = named.get("user") ?? (positional.length > 1 ? positional[0] : "i");
+	const status = named.get("id") ?? positional[positional.length - 1] ?? "";
+	return hugo && /^\d+$/.test(status) && /^\w+$/.test(user) ? `https://twitter.com/${user}/status/${status}` : null;
+}
+
+/** A `<script src="https://gist.github.com/user/id.js"></script>` line: the gist's address (Medium embeds it), else null. */
+export function gistScriptUrl(line: string): string | null {
+	const t = line.trim();
+	if (!/^<script\b/i.test(t) || !/<\/script>$/i.test(t)) return null;
+	const at = t.indexOf("https://gist.github.com/");
+	if (at === -1) return null;
+	const m = /^https:\/\/gist\.github\.com\/([\w-]+\/\w+)\.js\b/.exec(t.slice(at));
+	return m === null ? null : "https://gist.github.com/" + m[1];
 }
