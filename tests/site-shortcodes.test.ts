@@ -144,3 +144,16 @@ describe("Liquid in a link's or image's address (Jekyll)", () => {
 		expect(shown(s)).toEqual(["P: See [b]({{ page.url | foo }}) and [c]({% include x.html %})."]);
 	});
 });
+
+describe("Hexo's image tags", () => {
+	test("{% asset_img %} is the image in the post's asset folder, its title the caption (and alt unless given); {% img %} the image at its address", async () => {
+		const files = { "source/_posts/hello/sun.png": PNG, "source/images/moon.png": PNG };
+		const s = await convert('# Post\n\n{% asset_img sun.png The rising sun %}\n\n{% asset_img "sun.png" "Sun title" "A bright sun" %}\n\n{% img right https://e.example/a.png 300 200 A %}', files, {}, "source/_posts/hello.md");
+		expect(shown(s)).toEqual([
+			'IMG src=https://cdn.example/source/_posts/hello/sun.png alt="The rising sun": The rising sun',
+			'IMG src=https://cdn.example/source/_posts/hello/sun.png alt="A bright sun": Sun title',
+			'IMG src=https://e.example/a.png alt="A": A',
+		]);
+		expect(codes(s)).toEqual([]);
+	});
+});

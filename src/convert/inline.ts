@@ -6,7 +6,7 @@
  */
 
 import { INLINE_QUERY_CODE, SITE_TAG_CODE, TEMPLATE_CODE } from "./rules/inline-rules";
-import { figureOf, siteTagEmbed, siteTagOf } from "./site-tags";
+import { figureOf, liquidImageOf, siteTagEmbed, siteTagOf } from "./site-tags";
 import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { linkReferencesOf, normalizeLabel } from "./link-references";
@@ -950,6 +950,10 @@ class InlineScanner {
 		const parsed = hugo && /^\s*figure\s/.test(inner) ? siteTagOf(text) : null;
 		const figure = parsed !== null ? figureOf(parsed) : null;
 		if (figure !== null) return this.imageOf(lead, text.length, escapeAlt(figure.alt), figure.src, figure.caption, null);
+		// Hexo's `{% asset_img slug title %}` and `{% img /a.png title %}`: the image.
+		const liquid = !hugo && /^-?\s*(?:asset_img|img)\s/.test(inner) ? siteTagOf(text) : null;
+		const image = liquid !== null ? liquidImageOf(liquid, this.e.notePath) : null;
+		if (image !== null) return this.imageOf(lead, text.length, escapeAlt(image.alt), image.src, image.caption, null);
 		const tag = text.slice(lead, end);
 		const shown = tag.length > 60 ? tag.slice(0, 57) + "…" : tag;
 		this.warn(SITE_TAG_CODE, `${hugo ? "Hugo shortcode" : "Liquid tag"} ${shown} only renders on the blog; it was left out.`);

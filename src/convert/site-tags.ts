@@ -113,7 +113,7 @@ export function siteTagOf(line: string): SiteTag | null {
 }
 
 /** The tags whose parameters are read (the others are only named, in a warning). */
-const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw", "codeblock", "code"]);
+const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw", "codeblock", "code", "asset_img", "img"]);
 const NO_NAMED: ReadonlyMap<string, string> = new Map();
 const NO_POSITIONAL: readonly string[] = [];
 
@@ -194,6 +194,37 @@ export function figureOf(tag: SiteTag): { src: string; alt: string; caption: str
 	const written = tag.named.get("caption")?.trim() || tag.named.get("title")?.trim() || "";
 	const caption = written === "" ? null : plainText(parseInlineFlat(written, QUIET)).trim() || null;
 	return { src, alt: tag.named.get("alt")?.trim() || caption || "", caption };
+}
+
+/**
+ * Hexo's `{% asset_img [class] slug [width] [height] [title [alt]] %}` (a file of the post's asset folder,
+ * the folder named as the post beside it) and `{% img [class] /path [width] [height] [title [alt]] %}`:
+ * the image's src as a markdown image's (relative to the post), its alt (else its title) and title; null
+ * for another tag. `notePath` is the post's vault path.
+ */
+export function liquidImageOf(tag: SiteTag, notePath: string): { src: string; alt: string; caption: string | null } | null {
+	if (tag.hugo || (tag.name !== "asset_img" && tag.name !== "img")) return null;
+	const args = tag.positional;
+	// The image: for asset_img the first word with an extension (class names have none), for img the first address.
+	let at = -1;
+	for (let k = 0; k < args.length && at === -1; k++) {
+		const a = args[k];
+		if (tag.name === "asset_img" ? /\.\w+$/.test(a) : /^(?:https?:\/\/|\/|\.\.?\/)/i.test(a)) at = k;
+	}
+	if (at === -1 && tag.name === "asset_img" && args.length > 0) at = 0;
+	if (at === -1) return null;
+	let src = args[at];
+	if (tag.name === "asset_img") {
+		const slash = notePath.lastIndexOf("/");
+		const dot = notePath.lastIndexOf(".");
+		const folder = notePath.slice(slash + 1, dot > slash ? dot : notePath.length);
+		src = folder + "/" + src.replace(/^\.?\//, "");
+	}
+	let rest = args.slice(at + 1);
+	while (rest.length > 0 && /^\d+(?:px|%)?$/.test(rest[0])) rest = rest.slice(1); // width, height
+	const title = (rest.length === 2 ? rest[0] : rest.join(" ")).trim();
+	const alt = (rest.length === 2 ? rest[1] : title).trim();
+	return { src, alt, caption: title === "" ? null : title };
 }
 
 /** A code block a tag opens: Hugo's `highlight` (language first), Liquid's, or Hexo's `codeblock`; the closing tag's name. */
