@@ -17,7 +17,7 @@ import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
-import { closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteTagOf, tagLinesEnd } from "./site-tags";
+import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteQuoteOf, type SiteTag, siteTagOf, tagLinesEnd } from "./site-tags";
 import { codeTitle, componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
@@ -36,6 +36,8 @@ interface BlogContainer {
 	strip: number;
 	/** An MkDocs block (admonition, tab): a line indented less than `strip` ends it. */
 	dedent?: boolean;
+	/** A line the quote ends with (Hexo's blockquote: its author and source), shown after a dash. */
+	footer?: string | null;
 }
 
 /** Where this conversion sits: the root note, or an embed at some depth. */
@@ -170,6 +172,8 @@ export class BlockConverter {
 	private containers: BlogContainer[] | null = null;
 	/** How many of them are MkDocs blocks, which a dedented line closes. */
 	private dedentContainers = 0;
+	/** For paired site tags (`{{< notice >}}`): the line of the closing tag last found after an opener, by name (-1: none). */
+	private pairedCloses: Map<string, number> | null = null;
 	/** The images the post's ESM lines import by name (`import cover from './cover.png'`), for `<Image src={cover} />`. */
 	private esmImages: Map<string, string> | null = null;
 	/** Whether a note that is not an .mdx file was warned that its import/export lines were left out. */
@@ -833,6 +837,10 @@ export class BlockConverter {
 	private braceLine(lines: NoteLines, i: number, trimmed: string): number {
 		if (isMdxCommentLine(trimmed)) return i;
 		const second = trimmed.charCodeAt(1);
+		if (second === 37 || (second === 123 && (trimmed.charCodeAt(2) === 60 || trimmed.charCodeAt(2) === 37))) {
+			const quote = this.siteQuote(lines, i, trimmed);
+			if (quote !== -1) return quote;
+		}
 		const image = second === 37 /* % */ ? eleventyImage(trimmed) : null;
 		if (image !== null) {
 			this.containerBreak();
@@ -848,6 +856,51 @@ export class BlockConverter {
 			this.containerBreak();
 		} else this.warn(SITE_TAG_CODE, `Zola shortcode ${trimmed.length > 60 ? trimmed.slice(0, 57) + "…" : trimmed} only renders on the blog; it was left out.`);
 		return i;
+	}
+
+	/**
+	 * A Hugo callout shortcode or Hexo's blockquote alone on its line, with its closing tag on a later
+	 * line: opens a quote (a callout, its title first); the closing tag closes it (a blockquote's source
+	 * last). -1 for another line, or an opening tag that nothing closes (left out with a warning, as before).
+	 */
+	private siteQuote(lines: NoteLines, i: number, trimmed: string): number {
+		const tag = siteTagOf(trimmed);
+		if (tag === null) return -1;
+		const containers = this.containers;
+		if (containers !== null && (tag.hugo ? tag.name.charCodeAt(0) === 47 : tag.name.startsWith("end"))) {
+			const key = (tag.hugo ? "{{" : "{%") + tag.name.slice(tag.hugo ? 1 : 3);
+			const at = lastContainer(containers, (c) => c.colons === 0 && c.name === key);
+			if (at === -1) return -1;
+			const footer = containers[at].footer;
+			if (footer != null) {
+				this.containerBreak();
+				this.convertLine(lines, i, this.quotePrefix() + "— " + footer);
+			}
+			this.closeContainers(at);
+			return i;
+		}
+		const quote = siteQuoteOf(tag);
+		if (quote === null || !this.pairedTagCloses(lines, i, tag)) return -1;
+		const strip = containers === null ? 0 : Math.max(0, containers[containers.length - 1].strip);
+		this.openContainer({ colons: 0, name: (tag.hugo ? "{{" : "{%") + tag.name, quote: true, strip, footer: quote.footer }, lines, i, quote.callout);
+		return i;
+	}
+
+	/** Whether a line after `i` closes the paired tag `tag` opens (one look a name: a later opener before that close reuses it). */
+	private pairedTagCloses(lines: NoteLines, i: number, tag: SiteTag): boolean {
+		const key = (tag.hugo ? "{{" : "{%") + tag.name;
+		const known = (this.pairedCloses ??= new Map<string, number>()).get(key);
+		if (known !== undefined && (known === -1 || known > i)) return known > i;
+		const needle = tag.hugo ? "/" + tag.name : "end" + tag.name;
+		let found = -1;
+		for (let k = i + 1; k < this.range.end && found === -1; k++) {
+			const line = lines.line(k);
+			if (line.indexOf(needle) === -1) continue;
+			const close = siteTagOf(line.trim().replace(/^(?:>[ \t]?)+/, ""));
+			if (close !== null && closesPairedTag(close, tag.hugo, tag.name)) found = k;
+		}
+		this.pairedCloses.set(key, found);
+		return found !== -1;
 	}
 
 	/** `:::type Title` opens a container (a callout, or a layout one shown as its content); a line of colons closes one. */

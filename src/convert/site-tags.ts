@@ -113,7 +113,10 @@ export function siteTagOf(line: string): SiteTag | null {
 }
 
 /** The tags whose parameters are read (the others are only named, in a warning). */
-const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw", "codeblock", "code", "asset_img", "img"]);
+const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw", "codeblock", "code", "asset_img", "img", "blockquote"]);
+
+/** Hugo shortcodes that are callouts on the blog (themes' `admonition`, `notice`, Docsy's `alert`, the docs' `note`…), read with their parameters. */
+const HUGO_CALLOUTS = new Set(["admonition", "notice", "alert", "callout", "note", "tip", "warning", "info", "hint", "caution", "danger", "important"]);
 const NO_NAMED: ReadonlyMap<string, string> = new Map();
 const NO_POSITIONAL: readonly string[] = [];
 
@@ -125,7 +128,7 @@ function parseTag(inner: string, hugo: boolean): SiteTag | null {
 	const name = inner.slice(nameStart, i);
 	if (name === "") return null;
 	// Only the tags read here need their parameters.
-	if (!READ_TAGS.has(name)) return { hugo, name, named: NO_NAMED, positional: NO_POSITIONAL };
+	if (!READ_TAGS.has(name) && !(hugo && HUGO_CALLOUTS.has(name))) return { hugo, name, named: NO_NAMED, positional: NO_POSITIONAL };
 	const named = new Map<string, string>();
 	const positional: string[] = [];
 	for (i = skipSpace(inner, i); i < inner.length; i = skipSpace(inner, i)) {
@@ -225,6 +228,49 @@ export function liquidImageOf(tag: SiteTag, notePath: string): { src: string; al
 	const title = (rest.length === 2 ? rest[0] : rest.join(" ")).trim();
 	const alt = (rest.length === 2 ? rest[1] : title).trim();
 	return { src, alt, caption: title === "" ? null : title };
+}
+
+/** A quote a paired tag opens: a callout (its type and title, "" for the type's name) or a plain quote; a source line to close it with. */
+export interface SiteQuote {
+	callout: { type: string; title: string } | null;
+	/** What follows the quote's text, after a dash (Hexo's blockquote: its author, its source). */
+	footer: string | null;
+}
+
+/**
+ * The quote a tag opens, when a closing tag ends it: a Hugo callout shortcode (`{{< admonition type=tip
+ * title="T" >}}`, `{{% notice info "T" %}}`, Docsy's `{{% alert title="T" color="warning" %}}`, `{{< note >}}`)
+ * or Hexo's `{% blockquote Author, Source [link] [link title] %}` (and the NexT theme's `{% note class %}`); null for another tag.
+ */
+export function siteQuoteOf(tag: SiteTag): SiteQuote | null {
+	const named = tag.named;
+	const pos = tag.positional;
+	if (!tag.hugo) {
+		// NexT's `{% note info %}`: a coloured box without a title.
+		if (tag.name === "note") return { callout: null, footer: null };
+		if (tag.name !== "blockquote") return null;
+		const url = pos.findIndex((p) => /^https?:\/\//i.test(p));
+		const by = (url === -1 ? pos : pos.slice(0, url)).join(" ").trim();
+		const linkTitle = url === -1 ? "" : pos.slice(url + 1).join(" ").trim();
+		const link = url === -1 ? "" : linkTitle === "" ? pos[url] : `[${linkTitle.replace(/[[\]\\]/g, "\\$&")}](${pos[url]})`;
+		const footer = [by, link].filter((p) => p !== "").join(", ");
+		return { callout: null, footer: footer === "" ? null : footer };
+	}
+	if (!HUGO_CALLOUTS.has(tag.name)) return null;
+	const name = tag.name;
+	if (name === "alert") {
+		const title = (named.get("title") ?? "").trim();
+		return { callout: title === "" ? null : { type: named.get("color") ?? "note", title }, footer: null };
+	}
+	const generic = name === "admonition" || name === "notice";
+	const type = (named.get("type") ?? named.get("style") ?? (generic ? pos[0] : undefined) ?? (name === "callout" || generic ? "note" : name)).toLowerCase();
+	const title = (named.get("title") ?? (generic ? pos[1] : pos[0]) ?? "").trim();
+	return { callout: { type, title }, footer: null };
+}
+
+/** Whether a tag closes the paired tag named `name` (`{{< /notice >}}`, `{% endblockquote %}`). */
+export function closesPairedTag(tag: SiteTag, hugo: boolean, name: string): boolean {
+	return tag.hugo === hugo && (hugo ? tag.name === "/" + name : tag.name === "end" + name);
 }
 
 /** A code block a tag opens: Hugo's `highlight` (language first), Liquid's, or Hexo's `codeblock`; the closing tag's name. */
