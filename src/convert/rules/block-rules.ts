@@ -150,7 +150,31 @@ export function zolaShortcode(trimmed: string): string | null {
 	const id = /\bid\s*=\s*["']([\w-]+)["']/.exec(m[2]);
 	if (id !== null && m[1] === "youtube") return "https://www.youtube.com/watch?v=" + id[1];
 	if (id !== null && m[1] === "vimeo") return "https://vimeo.com/" + id[1];
-	return "";
+	return /image|img|figure|picture|photo/i.test(m[1]) ? (zolaImage(m[2]) ?? "") : "";
+}
+
+/** An image file's extension at the end of a path. */
+const IMAGE_PATH = /\.(?:png|jpe?g|gif|webp|avif|svg|bmp)$/i;
+
+/**
+ * A theme's image shortcode's arguments (`src="sun.png", alt="The sun"`, `path="blog/a.png"`,
+ * `caption="…"`): the markdown image it shows, else null. `src` is read as a markdown image's (beside the
+ * post, or a site-root path in `static/`); a `path` (Zola's `resize_image`) from the content folder.
+ */
+function zolaImage(args: string): string | null {
+	const named = new Map<string, string>();
+	const re = /(\w+)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^,\s)]+))/g;
+	for (let m = re.exec(args); m !== null; m = re.exec(args)) named.set(m[1].toLowerCase(), m[2] ?? m[3] ?? m[4]);
+	let src = (named.get("src") ?? named.get("url") ?? named.get("file") ?? "").trim();
+	if (src === "") {
+		const path = (named.get("path") ?? "").trim();
+		src = path === "" || /^(?:\/|\.\.?\/|[a-z]+:)/i.test(path) ? path : "@/" + path;
+	}
+	if (src === "" || !IMAGE_PATH.test(src.split(/[?#]/)[0])) return null;
+	const caption = (named.get("caption") ?? named.get("title") ?? "").trim();
+	const alt = (named.get("alt") ?? caption).replace(/[[\]\\]/g, "\\$&");
+	const title = caption === "" ? "" : ` "${caption.replace(/["\\]/g, "\\$&")}"`;
+	return `![${alt}](${/[\s()<>]/.test(src) ? "<" + src.replace(/[<>]/g, (c) => encodeURIComponent(c)) + ">" : src}${title})`;
 }
 
 /** A `:::` container's opening line (Docusaurus admonitions, VuePress/VitePress and markdown-it containers). */
@@ -458,10 +482,12 @@ export const BLOCK_RULES = {
 	},
 	zolaShortcodes: {
 		construct: "a line that is only a Zola shortcode `{{ name(args) }}`",
-		medium: "left out with a warning (only the blog renders it); `{{ youtube(id=\"…\") }}` and `{{ vimeo(id=\"…\") }}` are the video's embed; `{{ page.title }}` in text stays",
+		medium: "left out with a warning (only the blog renders it); `{{ youtube(id=\"…\") }}` and `{{ vimeo(id=\"…\") }}` are the video's embed; a theme's image shortcode (`{{ image(src=\"a.png\", alt=…, caption=…) }}`, `figure`, `img`, `resize_image(path=…)`) the image, its caption (else its alt) the caption; `{{ page.title }}` in text stays",
 		code: "site-tag",
 		examples: [
 			{ note: "{{ youtube(id=\"dQw4w9WgXcQ\") }}\n\n{{ gallery(dir=\"img\") }}\n\nText.", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nText.", warnings: ["site-tag"], blocks: ["embed", "paragraph"] },
+			// A theme's image shortcode (`image`, `img`, `figure`, `resize_image`…) with an image file: the image.
+			{ note: "{{ figure(src=\"https://e.com/moon.png\", caption=\"The moon\") }}\n\n{{ image(src=\"https://e.com/sun.jpg\", alt=\"The sun\") }}", markdown: "![The moon](https://e.com/moon.png \"The moon\")\n\n![The sun](https://e.com/sun.jpg)" },
 		],
 	},
 	mdxEsm: {
