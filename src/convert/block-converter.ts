@@ -837,6 +837,11 @@ export class BlockConverter {
 	private braceLine(lines: NoteLines, i: number, trimmed: string): number {
 		if (isMdxCommentLine(trimmed)) return i;
 		const second = trimmed.charCodeAt(1);
+		// kramdown's attributes (`{: .notice}`, `{:.no_toc}`, `{::options … /}`) style the block on the blog: nothing to show.
+		if (second === 58 && isKramdownAttributes(trimmed)) {
+			if (/^\{:[ \t]*toc[ \t]*\}$/.test(trimmed)) this.dropTocItem();
+			return i;
+		}
 		if (second === 37 || (second === 123 && (trimmed.charCodeAt(2) === 60 || trimmed.charCodeAt(2) === 37))) {
 			const quote = this.siteQuote(lines, i, trimmed);
 			if (quote !== -1) return quote;
@@ -901,6 +906,18 @@ export class BlockConverter {
 		}
 		this.pairedCloses.set(key, found);
 		return found !== -1;
+	}
+
+	/** `* TOC` over `{:toc}`: the item the blog replaces with its table of contents, which Medium has no place for. */
+	private dropTocItem(): void {
+		if (!this.listActive || this.n === 0 || !/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/.test(this.out[this.n - 1])) return;
+		this.n--;
+		this.out.length = this.n;
+		this.lineNumbers.length = this.n;
+		this.lineScopes.length = this.n;
+		this.listActive = false;
+		this.prevBlank = true;
+		this.lastKind = this.n === 0 ? LineKind.Blank : kindOf(this.out[this.n - 1]);
 	}
 
 	/** `:::type Title` opens a container (a callout, or a layout one shown as its content); a line of colons closes one. */
@@ -1804,6 +1821,16 @@ const enum LineKind {
 	Text,
 	Blank,
 	Quote,
+}
+
+/** A line of only kramdown attributes or options: `{: .class}`, `{:toc}`, `{::options key="v" /}`. */
+function isKramdownAttributes(trimmed: string): boolean {
+	if (!trimmed.startsWith("{:") || !trimmed.endsWith("}")) return false;
+	for (let k = 2; k < trimmed.length - 1; k++) {
+		const c = trimmed.charCodeAt(k);
+		if (c === 123 || c === 125) return false;
+	}
+	return true;
 }
 
 /** Whether a line is text, blank, or a lone `>`. */

@@ -475,6 +475,13 @@ export const BLOCK_RULES = {
 			{ note: "## Can I migrate? {#can-i-migrate}\n\n### Set {#id .wide}\n\n## Use {braces} {here}", markdown: "### Can I migrate?\n\n#### Set\n\n### Use {braces} {here}" },
 		],
 	},
+	kramdownAttributes: {
+		construct: "kramdown's attribute lines (Jekyll): `{: .notice}` under a paragraph, `{:.no_toc}`, `{::options … /}`, and `* TOC` over `{:toc}`",
+		medium: "left out (the blog styles the block with them); the list that `{:toc}` marks is the blog's table of contents, which Medium has no place for, so it goes too",
+		examples: [
+			{ note: "**Note:** read this.\n{: .notice--info}\n\n## Contents\n{:.no_toc}\n\n* TOC\n{:toc}\n\n{::options parse_block_html=\"true\" /}\nText.", markdown: "**Note:** read this.\n\n### Contents\n\nText." },
+		],
+	},
 	eleventyImages: {
 		construct: "a line that is only Eleventy's image shortcode `{% image \"./possum.png\", \"A possum\" %}`",
 		medium: "the image, as `![A possum](./possum.png)` (uploaded from beside the post)",
