@@ -816,7 +816,11 @@ export class BlockConverter {
 		// Four columns in after a blank line, outside a component, it is indented code (JSX shown as code).
 		if (s >= 4 && this.containers === null && this.prevBlank && !this.listActive) return -1;
 		const c = line.charCodeAt(s);
-		if (c === 60) return mayStartComponentAt(line, s) ? this.componentLines(lines, i, line) : -1;
+		if (c === 60) {
+			const html = this.markdownHtmlLine(lines, i, line.slice(s).trimEnd());
+			if (html !== -1) return html;
+			return mayStartComponentAt(line, s) ? this.componentLines(lines, i, line) : -1;
+		}
 		if (c === 58 && s <= 3) return this.colonContainer(lines, i, line.slice(s));
 		if ((c === 33 || c === 63 || c === 61) && (s <= 3 || this.listActive)) return this.mkdocsBlock(lines, i, line, s);
 		if (c === 123) return this.braceLine(lines, i, line.trim());
@@ -906,6 +910,29 @@ export class BlockConverter {
 		}
 		this.pairedCloses.set(key, found);
 		return found !== -1;
+	}
+
+	/**
+	 * An HTML tag alone on its line that asks for markdown inside (`<div class="notice" markdown="1">`,
+	 * `<div markdown>`: kramdown, Python-Markdown): left out, its content read as markdown up to the
+	 * closing tag (`</div>` alone on its line), which is left out too. -1 for another line.
+	 */
+	private markdownHtmlLine(lines: NoteLines, i: number, text: string): number {
+		if (text.charCodeAt(1) === 47) {
+			if (this.containers === null) return -1;
+			const close = /^<\/([A-Za-z][A-Za-z0-9]*)[ \t]*>$/.exec(text);
+			const at = close === null ? -1 : lastContainer(this.containers, (c) => c.colons === 0 && c.name === "</" + close[1].toLowerCase());
+			if (at === -1) return -1;
+			this.htmlBlock = false;
+			this.closeContainers(at);
+			return i;
+		}
+		if (text.indexOf("markdown") === -1) return -1;
+		const name = markdownHtmlOpen(text);
+		if (name === null) return -1;
+		const top = this.containers === null ? null : this.containers[this.containers.length - 1];
+		this.openContainer({ colons: 0, name: "</" + name, quote: false, strip: top === null ? 0 : Math.max(0, top.strip) }, lines, i, null);
+		return i;
 	}
 
 	/** `* TOC` over `{:toc}`: the item the blog replaces with its table of contents, which Medium has no place for. */
@@ -1821,6 +1848,16 @@ const enum LineKind {
 	Text,
 	Blank,
 	Quote,
+}
+
+/** The tag name (lower case) of an HTML opening tag alone on its line whose `markdown` attribute asks for markdown inside (`markdown="1"`, `"block"`, bare `markdown`), else null. */
+function markdownHtmlOpen(text: string): string | null {
+	const m = /^<([A-Za-z][A-Za-z0-9]*)([ \t][^<>]*)?>$/.exec(text);
+	if (m === null || m[2] === undefined || m[2].endsWith("/")) return null;
+	const attr = /[ \t]markdown(?:[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?(?=[ \t]|$)/.exec(m[2]);
+	if (attr === null) return null;
+	const value = (attr[1] ?? attr[2] ?? attr[3] ?? "1").trim().toLowerCase();
+	return value === "1" || value === "block" || value === "span" || value === "" ? m[1].toLowerCase() : null;
 }
 
 /** A line of only kramdown attributes or options: `{: .class}`, `{:toc}`, `{::options key="v" /}`. */

@@ -482,6 +482,13 @@ export const BLOCK_RULES = {
 			{ note: "**Note:** read this.\n{: .notice--info}\n\n## Contents\n{:.no_toc}\n\n* TOC\n{:toc}\n\n{::options parse_block_html=\"true\" /}\nText.", markdown: "**Note:** read this.\n\n### Contents\n\nText." },
 		],
 	},
+	markdownInHtml: {
+		construct: "an HTML block whose tag asks for markdown inside (kramdown's `<div class=\"notice\" markdown=\"1\">`, Python-Markdown's `<div markdown>`), up to its closing tag",
+		medium: "its content read as markdown, as the blog reads it; the tags left out",
+		examples: [
+			{ note: "<div class=\"notice--primary\" markdown=\"1\">\n**Primary:** text.\n\n```sh\nls\n```\n</div>\n\n<div markdown=\"0\">\n**kept**\n</div>", markdown: "**Primary:** text.\n\n```sh\nls\n```\n\n\\*\\*kept\\*\\*", warnings: ["html-dropped"] },
+		],
+	},
 	eleventyImages: {
 		construct: "a line that is only Eleventy's image shortcode `{% image \"./possum.png\", \"A possum\" %}`",
 		medium: "the image, as `![A possum](./possum.png)` (uploaded from beside the post)",
