@@ -11,7 +11,7 @@ import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
 import { indentOf, isRule, setextLevel, startsBlock } from "./story-builder";
-import { codeSpan, isBlank, isSpace, longestRun } from "./text-scan";
+import { codeSpan, isAttributeList, isBlank, isSpace, longestRun } from "./text-scan";
 import { withoutMacroDefinitions } from "./math-macros";
 import { decodeEntities } from "./entities";
 import { htmlTagEnd } from "./html-media";
@@ -842,6 +842,8 @@ export class BlockConverter {
 		if (isMdxCommentLine(trimmed)) return i;
 		const second = trimmed.charCodeAt(1);
 		// kramdown's attributes (`{: .notice}`, `{:.no_toc}`, `{::options … /}`) style the block on the blog: nothing to show.
+		// Python-Markdown's attribute list alone on its line (`{ style="display: inline" }`, `{ .center }`) too.
+		if ((second === 32 || second === 35 || second === 46) && isAttributeList(trimmed)) return i;
 		if (second === 58 && isKramdownAttributes(trimmed)) {
 			if (/^\{:[ \t]*toc[ \t]*\}$/.test(trimmed)) this.dropTocItem();
 			return i;

@@ -16,7 +16,7 @@ import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUr
 import { escapeAlt, htmlTagEnd, iframePageUrl, readHtmlMedia, readHtmlStyle, scriptText } from "./html-media";
 import { decodeEntities } from "./entities";
 import { dataImage, shortWritten } from "./data-images";
-import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isAsciiPunct, isEscaped, isSpace, BracketPairs } from "./text-scan";
+import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isAsciiPunct, isAttributeList, isEscaped, isSpace, BracketPairs } from "./text-scan";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
 export interface InlineEnv {
@@ -1296,7 +1296,13 @@ class InlineScanner {
 		const d = inline ? this.parseDest(close + 1) : this.reference(i + 2, close);
 		if (!d) return -1;
 		const alt = altWithoutSize(this.text.slice(i + 2, close));
-		return this.imageOf(i, d.end, alt, d.dest.trim(), d.title, inline ? this.text.slice(close + 1, d.end) : null);
+		// An attribute list right after it (`{ width="300" }`, kramdown's `{: .align-center}`) sizes or places it on the blog: left out.
+		let end = d.end;
+		if (this.text.charCodeAt(end) === 123) {
+			const brace = this.text.indexOf("}", end);
+			if (brace !== -1 && brace - end < 200 && isAttributeList(this.text.slice(end, brace + 1))) end = brace + 1;
+		}
+		return this.imageOf(i, end, alt, d.dest.trim(), d.title, inline ? this.text.slice(close + 1, d.end) : null);
 	}
 
 	/**

@@ -382,3 +382,43 @@ function bareUrlEnd(text: string, start: number, inParens: boolean): number {
 	}
 	return i;
 }
+
+/**
+ * A line of only Python-Markdown attributes, `{ #id .class key=value key="a b" }`: each word an id, a
+ * class or a key with a value (so `{ a: 1 }` and other braces are not one); kramdown's `{: .class}` too.
+ * One forward scan.
+ */
+export function isAttributeList(trimmed: string): boolean {
+	const n = trimmed.length - 1;
+	if (trimmed.charCodeAt(n) !== 125) return false;
+	let k = trimmed.charCodeAt(1) === 58 ? 2 : 1;
+	let words = 0;
+	for (;;) {
+		while (k < n && (trimmed.charCodeAt(k) === 32 || trimmed.charCodeAt(k) === 9)) k++;
+		if (k === n) return words > 0;
+		const c = trimmed.charCodeAt(k);
+		const start = c === 35 || c === 46 ? ++k : k;
+		while (k < n && isAttrNameCode(trimmed.charCodeAt(k))) k++;
+		if (k === start) return false;
+		if (c !== 35 && c !== 46) {
+			if (trimmed.charCodeAt(k) !== 61) return false; // `key=`
+			k++;
+			const q = trimmed.charCodeAt(k);
+			if (q === 34 || q === 39) {
+				const close = trimmed.indexOf(q === 34 ? '"' : "'", k + 1);
+				if (close === -1 || close >= n) return false;
+				k = close + 1;
+			} else {
+				const from = k;
+				while (k < n && trimmed.charCodeAt(k) !== 32 && trimmed.charCodeAt(k) !== 9 && trimmed.charCodeAt(k) !== 34 && trimmed.charCodeAt(k) !== 39) k++;
+				if (k === from) return false;
+			}
+		}
+		if (k < n && trimmed.charCodeAt(k) !== 32 && trimmed.charCodeAt(k) !== 9) return false;
+		words++;
+	}
+}
+
+function isAttrNameCode(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 58;
+}

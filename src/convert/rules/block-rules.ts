@@ -476,10 +476,12 @@ export const BLOCK_RULES = {
 		],
 	},
 	kramdownAttributes: {
-		construct: "kramdown's attribute lines (Jekyll): `{: .notice}` under a paragraph, `{:.no_toc}`, `{::options … /}`, and `* TOC` over `{:toc}`",
+		construct: "kramdown's attribute lines (Jekyll): `{: .notice}` under a paragraph, `{:.no_toc}`, `{::options … /}`, and `* TOC` over `{:toc}`; Python-Markdown's (MkDocs) `{ style=\"…\" }`, `{ #id .class }`; either right after an image (`![a](b.png){ width=\"300\" }`)",
 		medium: "left out (the blog styles the block with them); the list that `{:toc}` marks is the blog's table of contents, which Medium has no place for, so it goes too",
 		examples: [
 			{ note: "**Note:** read this.\n{: .notice--info}\n\n## Contents\n{:.no_toc}\n\n* TOC\n{:toc}\n\n{::options parse_block_html=\"true\" /}\nText.", markdown: "**Note:** read this.\n\n### Contents\n\nText." },
+			// Python-Markdown's attribute lists (MkDocs) too; braces that are not one stay.
+			{ note: "_In Chinese._\n{ style=\"display: inline\" }\n\n![A](https://e.com/a.png){ width=\"300\" .center }\n![B](https://e.com/b.png){: .align-left}\n\n{ a: 1 }", markdown: "*In Chinese.*\n\n![A](https://e.com/a.png)\n\n![B](https://e.com/b.png)\n\n{ a: 1 }" },
 		],
 	},
 	markdownInHtml: {
