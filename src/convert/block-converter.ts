@@ -4,7 +4,7 @@
  * through the inline pass. Embedded notes are converted by a nested BlockConverter.
  */
 
-import { embeddedLineTag, newScope, rebaseScope, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
+import { embeddedLineTag, newScope, rebaseScope, resolveCached, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
 import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
 import { closesFence, columnOf, fenceOpen, fencedLines, leftOfItem, rawHtmlClose, rawHtmlEnd, findBlock, findHeadingSection, itemFence, listItem, parseHeading, quoteContentStart, splitQuote, splitQuoteUpTo, trailingBlockId, type LineRange } from "./sections";
 import { linkReferencesOf } from "./link-references";
@@ -642,6 +642,8 @@ export class BlockConverter {
 			}
 			// A link reference definition (`[label]: url`, in a quote too) shows nothing; its links use it.
 			if (trimmed.charCodeAt(0) === 91 && linkReferencesOf(this.note).lines.has(i)) return i;
+			// A blog's table-of-contents marker (`[[toc]]` markdown-it/VitePress, `[TOC]` Python-Markdown, `${toc}`): Medium has no table of contents.
+			if (trimmed.length <= 7 && isTocMarker(trimmed) && (trimmed.charCodeAt(1) !== 91 || resolveCached(this.ctx, "toc", this.note.path) === null)) return i;
 			if (trimmed.startsWith("^") && trailingBlockId(trimmed) === 0) return i;
 			// Only the first line of a quote (at its depth) can make it a callout: later ones are text.
 			if (depth > quotedBefore && trimmed.startsWith("[!")) {
@@ -1860,6 +1862,12 @@ function markdownHtmlOpen(text: string): string | null {
 	if (attr === null) return null;
 	const value = (attr[1] ?? attr[2] ?? attr[3] ?? "1").trim().toLowerCase();
 	return value === "1" || value === "block" || value === "span" || value === "" ? m[1].toLowerCase() : null;
+}
+
+/** `[[toc]]`, `[toc]`, `[TOC]`, `${toc}`: a line the blog replaces with its table of contents. */
+function isTocMarker(trimmed: string): boolean {
+	const t = trimmed.toLowerCase();
+	return t === "[[toc]]" || t === "[toc]" || t === "${toc}";
 }
 
 /** A line of only kramdown attributes or options: `{: .class}`, `{:toc}`, `{::options key="v" /}`. */

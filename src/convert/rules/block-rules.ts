@@ -484,6 +484,11 @@ export const BLOCK_RULES = {
 			{ note: "_In Chinese._\n{ style=\"display: inline\" }\n\n![A](https://e.com/a.png){ width=\"300\" .center }\n![B](https://e.com/b.png){: .align-left}\n\n{ a: 1 }", markdown: "*In Chinese.*\n\n![A](https://e.com/a.png)\n\n![B](https://e.com/b.png)\n\n{ a: 1 }" },
 		],
 	},
+	tocMarkers: {
+		construct: "a blog's table-of-contents marker alone on its line: `[[toc]]` (VitePress, markdown-it), `[TOC]` (Python-Markdown, MkDocs), `${toc}`",
+		medium: "left out: the blog puts its table of contents there, which Medium has no place for (`[[toc]]` stays a link when the vault has a note named toc)",
+		examples: [{ note: "[[toc]]\n\n[TOC]\n\n${toc}\n\nText.", markdown: "Text." }],
+	},
 	markdownInHtml: {
 		construct: "an HTML block whose tag asks for markdown inside (kramdown's `<div class=\"notice\" markdown=\"1\">`, Python-Markdown's `<div markdown>`), up to its closing tag",
 		medium: "its content read as markdown, as the blog reads it; the tags left out",
