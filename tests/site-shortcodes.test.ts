@@ -157,3 +157,12 @@ describe("Hexo's image tags", () => {
 		expect(codes(s)).toEqual([]);
 	});
 });
+
+describe("Hexo's links to posts", () => {
+	test("{% post_link slug [title] %} and ({% post_path slug %}) link to the post's story", async () => {
+		const files = { "source/_posts/hello-world.md": "---\nmedium_url: https://medium.com/@me/hello-1\n---\nHi." };
+		const s = await convert('# Post\n\nSee {% post_link hello-world %}, {% post_link hello-world "the first post" %} and [this]({% post_path hello-world %}).', files, {}, "source/_posts/second.md");
+		expect(shown(s)).toEqual(["P: See [hello-world](https://medium.com/@me/hello-1), [the first post](https://medium.com/@me/hello-1) and [this](https://medium.com/@me/hello-1)."]);
+		expect(codes(s)).toEqual([]);
+	});
+});

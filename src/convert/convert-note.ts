@@ -29,7 +29,7 @@ import { storyMarkdown } from "../story/story-markdown";
 import type { ImageSource, StoryBlock } from "../story/story-model";
 import { isDataUrl } from "../core/data-url";
 import { coverMarkdown, coverOf, type CoverSpec } from "./cover-image";
-import { withLiquidAddresses, withoutInlineRawTags } from "./site-tags";
+import { withInlineLiquid, withLiquidAddresses } from "./site-tags";
 import { boardText } from "./kanban-board";
 
 /** The note to convert: its vault path, its text as stored, and its parsed properties. */
@@ -42,7 +42,7 @@ export interface NoteInput {
 
 /** Builds a LoadedNote from a file's text. */
 export function loadNote(path: string, text: string, properties: Properties): LoadedNote {
-	let normal = withLiquidAddresses(withoutInlineRawTags(normalizeNewlines(text)));
+	let normal = withLiquidAddresses(withInlineLiquid(normalizeNewlines(text)));
 	const { bodyLine } = splitFrontmatter(normal);
 	let boardArchive: LoadedNote["boardArchive"];
 	// A Kanban board reads as the board shows it (kanban-board.ts).

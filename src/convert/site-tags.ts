@@ -113,7 +113,7 @@ export function siteTagOf(line: string): SiteTag | null {
 }
 
 /** The tags whose parameters are read (the others are only named, in a warning). */
-const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw", "codeblock", "code", "asset_img", "img", "blockquote"]);
+const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw", "codeblock", "code", "asset_img", "img", "blockquote", "post_link"]);
 
 /** Hugo shortcodes that are callouts on the blog (themes' `admonition`, `notice`, Docsy's `alert`, the docs' `note`…), read with their parameters. */
 const HUGO_CALLOUTS = new Set(["admonition", "notice", "alert", "callout", "note", "tip", "warning", "info", "hint", "caution", "danger", "important"]);
@@ -347,23 +347,45 @@ export function isRawTagLine(line: string): boolean {
  * `text` without Liquid's `{% raw %}` / `{% endraw %}` tags that share their line with other text: the
  * blog's Liquid reads the whole file before markdown, so they show nothing in a sentence, a code span
  * or a code block (the text between is shown as written). A tag alone on its line is left for the
- * converter, which drops that line (a line removed here would move every later line's number). One
- * native search when the text has no `{%`.
+ * converter, which drops that line (a line removed here would move every later line's number). Hexo's
+ * `{% post_link slug title %}` becomes a link to the post. One native search when the text has no `{%`.
  */
-export function withoutInlineRawTags(text: string): string {
+export function withInlineLiquid(text: string): string {
 	let at = text.indexOf("{%");
 	if (at === -1) return text;
 	let out = "";
 	let from = 0;
 	while (at !== -1) {
-		const end = rawTagEnd(text, at);
+		let end = rawTagEnd(text, at);
 		if (end !== -1 && !aloneOnLine(text, at, end)) {
 			out += text.slice(from, at);
 			from = end;
+		} else if (end === -1 && text.startsWith("post_link", skipSpace(text, at + 2))) {
+			const link = postLink(text, at);
+			if (link !== null) {
+				out += text.slice(from, at) + link.markdown;
+				from = end = link.end;
+			}
 		}
 		at = text.indexOf("{%", end === -1 ? at + 2 : end);
 	}
 	return from === 0 ? text : out + text.slice(from);
+}
+
+/**
+ * Hexo's `{% post_link slug [title] %}` at `at`: a link to the post (a wikilink to its file, which the
+ * converter resolves as any), written with its title when the tag gives one; null when it is not one.
+ */
+function postLink(text: string, at: number): { markdown: string; end: number } | null {
+	const close = text.indexOf("%}", at + 2);
+	if (close === -1 || close - at > 300) return null;
+	const inner = text.slice(at + 2, close);
+	if (inner.indexOf("\n") !== -1) return null;
+	const tag = parseTag(inner.replace(/^-|-$/g, ""), false);
+	const slug = tag?.positional[0]?.trim() ?? "";
+	if (tag === null || tag.name !== "post_link" || slug === "" || /[[\]|#^]/.test(slug)) return null;
+	const title = (tag.positional[1] ?? "").trim();
+	return { markdown: title === "" || title === "true" || title === "false" ? `[[${slug}]]` : `[[${slug}|${title.replace(/[[\]|]/g, "")}]]`, end: close + 2 };
 }
 
 /** Where the raw or endraw tag at `at` (`{%`, `{%-`, `{%raw%}`) ends, or -1 when another tag is there. */
@@ -388,7 +410,7 @@ function aloneOnLine(text: string, at: number, end: number): boolean {
 
 /**
  * `text` with the Liquid that opens a link's or image's address (Jekyll's `]({{ site.baseurl }}/a.png)`,
- * `]({{ "/docs/" | relative_url }})`, `]({% post_url 2016-10-06-name %})`, `]({% link docs/a.md %})`)
+ * `]({{ "/docs/" | relative_url }})`, `]({% post_url 2016-10-06-name %})`, `]({% link docs/a.md %})`, Hexo's `]({% post_path slug %})`)
  * replaced by what it prints: a site-root path, or for `post_url` the post's file name, which the
  * converter resolves as any link. Other Liquid stays as written. One native search when there is none.
  */
@@ -440,7 +462,7 @@ function liquidAddress(text: string, p: number): { value: string; end: number } 
 			const name = space === -1 ? inner : inner.slice(0, space);
 			const arg = space === -1 ? "" : inner.slice(space).trim();
 			if (arg !== "" && !/[\s{}]/.test(arg)) {
-				if (name === "post_url") printed = arg.slice(arg.lastIndexOf("/") + 1) + ".md";
+				if (name === "post_url" || name === "post_path") printed = arg.slice(arg.lastIndexOf("/") + 1) + ".md";
 				else if (name === "link") printed = "/" + arg.replace(/^\/+/, "");
 			}
 		}
