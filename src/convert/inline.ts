@@ -951,7 +951,7 @@ class InlineScanner {
 		const figure = parsed !== null ? figureOf(parsed) : null;
 		if (figure !== null) return this.imageOf(lead, text.length, escapeAlt(figure.alt), figure.src, figure.caption, null);
 		// Hexo's `{% asset_img slug title %}` and `{% img /a.png title %}`: the image.
-		const liquid = !hugo && /^-?\s*(?:asset_img|img)\s/.test(inner) ? siteTagOf(text) : null;
+		const liquid = !hugo && /^-?\s*(?:asset_img|img|include\s+figure)\b/.test(inner) ? siteTagOf(text) : null;
 		const image = liquid !== null ? liquidImageOf(liquid, this.e.notePath) : null;
 		if (image !== null) return this.imageOf(lead, text.length, escapeAlt(image.alt), image.src, image.caption, null);
 		const tag = text.slice(lead, end);

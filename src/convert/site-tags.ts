@@ -113,7 +113,7 @@ export function siteTagOf(line: string): SiteTag | null {
 }
 
 /** The tags whose parameters are read (the others are only named, in a warning). */
-const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw", "codeblock", "code", "asset_img", "img", "blockquote", "post_link"]);
+const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw", "codeblock", "code", "asset_img", "img", "blockquote", "post_link", "include"]);
 
 /** Hugo shortcodes that are callouts on the blog (themes' `admonition`, `notice`, Docsy's `alert`, the docs' `note`…), read with their parameters. */
 const HUGO_CALLOUTS = new Set(["admonition", "notice", "alert", "callout", "note", "tip", "warning", "info", "hint", "caution", "danger", "important"]);
@@ -206,6 +206,7 @@ export function figureOf(tag: SiteTag): { src: string; alt: string; caption: str
  * for another tag. `notePath` is the post's vault path.
  */
 export function liquidImageOf(tag: SiteTag, notePath: string): { src: string; alt: string; caption: string | null } | null {
+	if (!tag.hugo && tag.name === "include") return includedFigure(tag);
 	if (tag.hugo || (tag.name !== "asset_img" && tag.name !== "img")) return null;
 	const args = tag.positional;
 	// The image: for asset_img the first word with an extension (class names have none), for img the first address.
@@ -271,6 +272,19 @@ export function siteQuoteOf(tag: SiteTag): SiteQuote | null {
 /** Whether a tag closes the paired tag named `name` (`{{< /notice >}}`, `{% endblockquote %}`). */
 export function closesPairedTag(tag: SiteTag, hugo: boolean, name: string): boolean {
 	return tag.hugo === hugo && (hugo ? tag.name === "/" + name : tag.name === "end" + name);
+}
+
+/**
+ * A Jekyll theme's figure include, `{% include figure image_path="/assets/a.jpg" alt="…" caption="…" %}`
+ * (Minimal Mistakes; al-folio's `figure.liquid path=…`): the image, its caption as text; else null.
+ */
+function includedFigure(tag: SiteTag): { src: string; alt: string; caption: string | null } | null {
+	if (!/^figure(?:\.html|\.liquid)?$/.test(tag.positional[0] ?? "")) return null;
+	const src = (tag.named.get("image_path") ?? tag.named.get("path") ?? tag.named.get("src") ?? tag.named.get("url") ?? "").trim();
+	if (src === "" || src.indexOf("{{") !== -1) return null;
+	const written = tag.named.get("caption")?.trim() || tag.named.get("title")?.trim() || "";
+	const caption = written === "" ? null : plainText(parseInlineFlat(written, QUIET)).trim() || null;
+	return { src, alt: tag.named.get("alt")?.trim() || caption || "", caption };
 }
 
 /** A code block a tag opens: Hugo's `highlight` (language first), Liquid's, or Hexo's `codeblock`; the closing tag's name. */
@@ -480,7 +494,13 @@ function liquidAddress(text: string, p: number): { value: string; end: number } 
  * `inner` is the tag's inside (`gist spf13 7896402`); Hugo's youtube is read where it is met.
  */
 export function siteTagEmbed(inner: string, hugo: boolean): string | null {
-	const words = inner.trim().split(/[ \t]+/);
+	let words = inner.trim().split(/[ \t]+/);
+	// Minimal Mistakes' `{% include video id="…" provider="youtube" %}`: the provider is the name.
+	if (!hugo && words[0] === "include" && /^video(?:\.html)?$/.test(words[1] ?? "")) {
+		const provider = /\bprovider=["']?(\w+)/.exec(inner);
+		if (provider === null) return null;
+		words = [provider[1], ...words.slice(2)];
+	}
 	const name = words[0].toLowerCase();
 	if (name !== "youtube" && name !== "vimeo" && name !== "gist" && name !== "tweet" && name !== "twitter" && name !== "x") return null;
 	const named = new Map<string, string>();
