@@ -179,3 +179,11 @@ describe("Jekyll themes' figure and video includes", () => {
 		expect(codes(s)).toEqual([]);
 	});
 });
+
+describe("Hugo's ref and relref in a link's address", () => {
+	test("link to the page they name: by name, or from the content folder when rooted", async () => {
+		const s = await post('See [it]({{< ref "other-post.md" >}}), [part]({{< relref "/posts/other-post.md#intro" >}}) and [x]({{% ref other-post %}}).', { "content/posts/other-post.md": "---\nmedium_url: https://medium.com/@me/other-1\n---\nHi." });
+		expect(shown(s)).toEqual(["P: See [it](https://medium.com/@me/other-1), [part](https://medium.com/@me/other-1) and [x](https://medium.com/@me/other-1)."]);
+		expect(codes(s)).toEqual([]);
+	});
+});

@@ -424,7 +424,8 @@ function aloneOnLine(text: string, at: number, end: number): boolean {
 
 /**
  * `text` with the Liquid that opens a link's or image's address (Jekyll's `]({{ site.baseurl }}/a.png)`,
- * `]({{ "/docs/" | relative_url }})`, `]({% post_url 2016-10-06-name %})`, `]({% link docs/a.md %})`, Hexo's `]({% post_path slug %})`)
+ * `]({{ "/docs/" | relative_url }})`, `]({% post_url 2016-10-06-name %})`, `]({% link docs/a.md %})`, Hexo's `]({% post_path slug %})`),
+ * or Hugo's `]({{< ref "post.md" >}})` / `relref`
  * replaced by what it prints: a site-root path, or for `post_url` the post's file name, which the
  * converter resolves as any link. Other Liquid stays as written. One native search when there is none.
  */
@@ -455,6 +456,18 @@ function liquidAddress(text: string, p: number): { value: string; end: number } 
 	let value = "";
 	const start = p;
 	while (text.charCodeAt(p) === 123 && (text.charCodeAt(p + 1) === 123 || text.charCodeAt(p + 1) === 37)) {
+		const hugo = text.charCodeAt(p + 1) === 123 && (text.charCodeAt(p + 2) === 60 || text.charCodeAt(p + 2) === 37);
+		if (hugo) {
+			// Hugo's `{{< ref "post.md" >}}` / `{{< relref "/posts/a.md#part" >}}`: the page, from the content folder when rooted.
+			const close = text.indexOf(text.charCodeAt(p + 2) === 60 ? ">}}" : "%}}", p + 3);
+			if (close === -1 || close - p > ADDRESS_TAG_MAX) return null;
+			const m = /^[ \t]*(?:rel)?ref[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))[ \t]*$/.exec(text.slice(p + 3, close));
+			const page = m === null ? "" : (m[1] ?? m[2] ?? m[3]).trim();
+			if (page === "" || /\s/.test(page)) return null;
+			value += page.charCodeAt(0) === 47 ? "@" + page : page;
+			p = close + 3;
+			continue;
+		}
 		const output = text.charCodeAt(p + 1) === 123;
 		const close = text.indexOf(output ? "}}" : "%}", p + 2);
 		if (close === -1 || close - p > ADDRESS_TAG_MAX) return null;
