@@ -187,3 +187,12 @@ describe("Hugo's ref and relref in a link's address", () => {
 		expect(codes(s)).toEqual([]);
 	});
 });
+
+describe("Pelican's {static} and {filename} addresses", () => {
+	test("are paths from the content folder", async () => {
+		const files = { "content/images/sun.png": PNG, "content/posts/other.md": "---\nmedium_url: https://medium.com/@me/other-1\n---\nHi." };
+		const s = await convert("# Post\n\n![Sun]({static}/images/sun.png)\n\nSee [the other]({filename}/posts/other.md).", files, {}, "content/posts/p.md");
+		expect(shown(s)).toEqual(['IMG src=https://cdn.example/content/images/sun.png alt="Sun"', "P: See [the other](https://medium.com/@me/other-1)."]);
+		expect(codes(s)).toEqual([]);
+	});
+});

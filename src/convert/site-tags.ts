@@ -425,7 +425,7 @@ function aloneOnLine(text: string, at: number, end: number): boolean {
 /**
  * `text` with the Liquid that opens a link's or image's address (Jekyll's `]({{ site.baseurl }}/a.png)`,
  * `]({{ "/docs/" | relative_url }})`, `]({% post_url 2016-10-06-name %})`, `]({% link docs/a.md %})`, Hexo's `]({% post_path slug %})`),
- * or Hugo's `]({{< ref "post.md" >}})` / `relref`
+ * or Hugo's `]({{< ref "post.md" >}})` / `relref`; Pelican's `]({static}/a.png)`, `]({filename}/b.md)`
  * replaced by what it prints: a site-root path, or for `post_url` the post's file name, which the
  * converter resolves as any link. Other Liquid stays as written. One native search when there is none.
  */
@@ -453,6 +453,9 @@ const ADDRESS_TAG_MAX = 300;
 
 /** The Liquid tags at `p` (one or more, back to back) as what they print, and where they end; null for others. */
 function liquidAddress(text: string, p: number): { value: string; end: number } | null {
+	// Pelican's `{static}/images/a.png`, `{filename}/posts/b.md`, `{attach}…`: a path from its content folder.
+	const pelican = /^\{(?:static|filename|attach)\}(?=\/)/.exec(text.slice(p, p + 11));
+	if (pelican !== null) return { value: "@", end: p + pelican[0].length };
 	let value = "";
 	const start = p;
 	while (text.charCodeAt(p) === 123 && (text.charCodeAt(p + 1) === 123 || text.charCodeAt(p + 1) === 37)) {
