@@ -18,7 +18,7 @@ import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteQuoteOf, type SiteTag, siteTagOf, tagLinesEnd } from "./site-tags";
-import { codeTitle, componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
+import { codeTitle, componentCallout, componentEmbed, componentImage, componentLabel, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
 /**
@@ -440,8 +440,15 @@ export class BlockConverter {
 			} else {
 				// Liquid's `{% raw %}` alone on its line shows nothing on the blog, in code too.
 				if (content.charCodeAt(0) === 123 && isRawTagLine(content)) return i;
-				this.emitRaw(quoted ? (content === "" ? ">" : "> " + content) : content);
-				if (this.fence.site === undefined && closesFence(content, this.fence)) this.fence = null;
+				if (this.fence.site === undefined && closesFence(content, this.fence)) {
+					this.emitRaw(quoted ? "> " + content : content);
+					this.fence = null;
+					return i;
+				}
+				// What the blog hides in code: Docusaurus's magic comment lines, a trailing `// [!code ++]`.
+				const shown = shownCodeLine(content);
+				if (shown === null) return i;
+				this.emitRaw(quoted ? (shown === "" ? ">" : "> " + shown) : shown);
 				return i;
 			}
 		}

@@ -59,6 +59,33 @@ export function codeTitle(info: string): string | null {
 	return title === "" ? null : title;
 }
 
+/** Docusaurus's magic comments, alone on a code line: the blog highlights the lines they mark and hides them. */
+const MAGIC_COMMENT = /^(?:\/\/|#|--|%|\/\*|\{\/\*|<!--)[ \t]*highlight-(?:next-line|start|end)[ \t]*(?:\*\/\}?|-->)?$/;
+/** Comment openers a Shiki `[!code …]` notation may follow on its line. */
+const NOTATION_OPENERS = ["<!--", "//", "/*", "#", "--"];
+
+/**
+ * A code line as the blog shows it: null for a line the blog hides (Docusaurus's `// highlight-next-line`,
+ * `# highlight-start`…), the line without a trailing Shiki notation (VitePress's `// [!code ++]`,
+ * `# [!code focus]`), else the line itself. A cheap look for `highlight-` or `[!code ` first.
+ */
+export function shownCodeLine(line: string): string | null {
+	if (line.indexOf("highlight-") !== -1 && MAGIC_COMMENT.test(line.trim())) return null;
+	const at = line.lastIndexOf("[!code ");
+	if (at === -1) return line;
+	const close = line.indexOf("]", at);
+	if (close === -1) return line;
+	const after = line.slice(close + 1).trim();
+	if (after !== "" && after !== "-->" && after !== "*/") return line;
+	let k = at;
+	while (k > 0 && (line.charCodeAt(k - 1) === 32 || line.charCodeAt(k - 1) === 9)) k--;
+	const opener = NOTATION_OPENERS.find((o) => line.startsWith(o, k - o.length));
+	if (opener === undefined) return line;
+	k -= opener.length;
+	while (k > 0 && (line.charCodeAt(k - 1) === 32 || line.charCodeAt(k - 1) === 9)) k--;
+	return k === 0 ? null : line.slice(0, k);
+}
+
 /** A bare YouTube, X/Twitter, Vimeo or Gist URL alone on its line: Medium embeds it. */
 export function isEmbedLine(line: string): boolean {
 	const t = line.trim();
@@ -391,13 +418,15 @@ export const BLOCK_RULES = {
 	},
 	code: {
 		construct: "code blocks (fenced or indented)",
-		medium: "one code block with its language, blank lines inside included; the label or file name the blog shows above it (`js:title=a.js`, `title=\"a.js\"`, VitePress's `[a.js]`) a bold paragraph before it",
+		medium: "one code block with its language, blank lines inside included, without what the blog hides in it (Docusaurus's `// highlight-next-line`, `highlight-start`/`-end` lines, VitePress's `// [!code ++]` notations); the label or file name the blog shows above it (`js:title=a.js`, `title=\"a.js\"`, VitePress's `[a.js]`) a bold paragraph before it",
 		examples: [
 			{ note: "```python\na = 1\n\nb = 2\n```", markdown: "```python\na = 1\n\nb = 2\n```" },
 			{ note: "Text.\n\n    indented\n    code", markdown: "Text.\n\n```\nindented\ncode\n```" },
 			// A blog's highlighted lines or title after the language (Gatsby/Prism `jsx{2,5-6}`, `js:title=a.js`) are not part of it; the title is shown above.
 			{ note: "```jsx{2,5-6}\nlet a;\n```", markdown: "```jsx\nlet a;\n```" },
 			{ note: "```js:title=app.js\nlet a;\n```", markdown: "**app.js**\n\n```js\nlet a;\n```" },
+			// What the blog hides in code: Docusaurus's magic comments, VitePress's (Shiki's) `[!code …]` notations.
+			{ note: "```js\n// highlight-next-line\nlet a = 1;\nlet b = 2; // [!code ++]\n# [!code focus:2]\n```", markdown: "```js\nlet a = 1;\nlet b = 2;\n```" },
 			// Pandoc and R Markdown write the language in braces.
 			{ note: "```{.python .numberLines}\na = 1\n```", markdown: "```python\na = 1\n```" },
 			{ note: "```{r}\nx <- 1\n```", markdown: "```r\nx <- 1\n```" },
