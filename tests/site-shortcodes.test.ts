@@ -133,6 +133,12 @@ describe("Liquid in a link's or image's address (Jekyll)", () => {
 		expect(codes(s)).toEqual([]);
 	});
 
+	test("in an HTML image's src or a link's href too", async () => {
+		const s = await jekyllPost('<img src="{{ site.baseurl }}/assets/images/sun.png" alt="Sun">\n\nRead <a href="{{ \'/docs/themes.md\' | relative_url }}">themes</a>.');
+		expect(shown(s)).toEqual(['IMG src=https://cdn.example/assets/images/sun.png alt="Sun"', "P: Read [themes](https://medium.com/@me/themes-2)."]);
+		expect(codes(s)).toEqual([]);
+	});
+
 	test("{% post_url %} is the post it names, {% link %} the file at that site path", async () => {
 		const s = await jekyllPost("Read [the old post]({% post_url 2016-10-06-old-post %}) and [themes]({% link docs/themes.md %}).");
 		expect(shown(s)).toEqual(["P: Read [the old post](https://medium.com/@me/old-1) and [themes](https://medium.com/@me/themes-2)."]);

@@ -425,11 +425,17 @@ function aloneOnLine(text: string, at: number, end: number): boolean {
 /**
  * `text` with the Liquid that opens a link's or image's address (Jekyll's `]({{ site.baseurl }}/a.png)`,
  * `]({{ "/docs/" | relative_url }})`, `]({% post_url 2016-10-06-name %})`, `]({% link docs/a.md %})`, Hexo's `]({% post_path slug %})`),
- * or Hugo's `]({{< ref "post.md" >}})` / `relref`; Pelican's `]({static}/a.png)`, `]({filename}/b.md)`
+ * or Hugo's `]({{< ref "post.md" >}})` / `relref`; Pelican's `]({static}/a.png)`, `]({filename}/b.md)`; in an
+ * HTML `src="…"` or `href="…"` too (`<img src="{{ site.baseurl }}/a.png">`)
  * replaced by what it prints: a site-root path, or for `post_url` the post's file name, which the
  * converter resolves as any link. Other Liquid stays as written. One native search when there is none.
  */
 export function withLiquidAddresses(text: string): string {
+	return inAttributes(inLinks(text));
+}
+
+/** The addresses of markdown links and images (`](…)`). */
+function inLinks(text: string): string {
 	let at = text.indexOf("]({");
 	if (at === -1) return text;
 	let out = "";
@@ -442,6 +448,25 @@ export function withLiquidAddresses(text: string): string {
 			from = address.end;
 		}
 		at = text.indexOf("]({", address === null ? start : address.end);
+	}
+	return from === 0 ? text : out + text.slice(from);
+}
+
+/** The addresses of HTML `src="…"` and `href="…"` attributes (`<img src="{{ site.baseurl }}/a.png">`). */
+function inAttributes(text: string): string {
+	let at = text.indexOf("=\"{");
+	if (at === -1) return text;
+	let out = "";
+	let from = 0;
+	while (at !== -1) {
+		const start = at + 2;
+		const name = text.slice(Math.max(0, at - 4), at).toLowerCase();
+		const address = name.endsWith("src") || name === "href" ? liquidAddress(text, start) : null;
+		if (address !== null) {
+			out += text.slice(from, start) + address.value;
+			from = address.end;
+		}
+		at = text.indexOf("=\"{", address === null ? start : address.end);
 	}
 	return from === 0 ? text : out + text.slice(from);
 }
