@@ -330,6 +330,18 @@ export function componentEmbed(tag: JsxTag): string | null {
 	return isWebEmbedUrl(url) ? url : null;
 }
 
+/**
+ * A self-closing link card (Starlight's `<LinkCard title="…" href="…" description="…" />`, any with an
+ * `href` and a `title` or `label`): a paragraph of its link, its description after a dash; else null.
+ */
+export function componentLink(tag: JsxTag): string | null {
+	const href = (tag.attrs.get("href") ?? "").trim();
+	const title = (tag.attrs.get("title") ?? tag.attrs.get("label") ?? "").trim();
+	if (!tag.selfClosing || href === "" || title === "" || /[\s<>()]/.test(href) || href.startsWith("{")) return null;
+	const description = (tag.attrs.get("description") ?? "").trim();
+	return `[${title.replace(/[[\]\\]/g, "\\$&")}](${href})${description === "" || description.startsWith("{") ? "" : " — " + description}`;
+}
+
 /** Components whose `title` the blog shows as their heading (a collapsible's, a card's); other components' titles may be anything. */
 const TITLED_COMPONENTS = /details|accordion|collaps|card|tab|step|section|summary/i;
 
@@ -553,7 +565,7 @@ export const BLOCK_RULES = {
 	},
 	mdxComponents: {
 		construct: "MDX components on lines of their own (`<Tabs>`, `<TabItem label=\"npm\">`, `</Tabs>`, `<Image src alt />`)",
-		medium: "their markdown children kept (the component's indent removed, as MDX reads them), a tab's `label` (else its `value`; or a details block's `title`) as a bold paragraph, tabs (`<Tabs>`, `<TabItem>`) without a warning; a self-closing one with a `src` an image (its `caption` or `title` the caption; `src={cover}` the image the post imports as `cover`), a video or post component (`<YouTube id=…/>`, `<Vimeo>`, `<Tweet>`) its embed; a callout component (`<Callout>`, `<Admonition>`, `<Aside>`, `<Note>`, `<Tip>`, `<Warning>`…) a callout of its `type` and `title`; other tags left out with one warning per component",
+		medium: "their markdown children kept (the component's indent removed, as MDX reads them), a tab's `label` (else its `value`; or a details block's `title`) as a bold paragraph, tabs (`<Tabs>`, `<TabItem>`) without a warning; a self-closing one with a `src` an image (its `caption` or `title` the caption; `src={cover}` the image the post imports as `cover`), a video or post component (`<YouTube id=…/>`, `<Vimeo>`, `<Tweet>`) its embed, a link card (`<LinkCard title=… href=… description=… />`) a paragraph of its link; a callout component (`<Callout>`, `<Admonition>`, `<Aside>`, `<Note>`, `<Tip>`, `<Warning>`…) a callout of its `type` and `title`; other tags left out with one warning per component",
 		code: MDX_COMPONENT_CODE,
 		examples: [
 			// Tabs are shown whole, each its label in bold then its content: no warning (a TabItem's label defaults to its value).
@@ -562,6 +574,7 @@ export const BLOCK_RULES = {
 			{ note: "Before.\n<Image src=\"https://e.com/a.png\" alt=\"A\" caption=\"The cat\" />", markdown: "Before.\n\n![A](https://e.com/a.png \"The cat\")" },
 			{ path: "Post.mdx", note: "import cover from 'https://e.com/c.png';\n\n<Image src={cover} alt=\"Cover\" />", markdown: "![Cover](https://e.com/c.png)" },
 			{ note: "<YouTube id=\"dQw4w9WgXcQ\" />", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
+			{ note: "<LinkCard title=\"Astro docs\" href=\"https://docs.astro.build\" description=\"Learn Astro.\" />", markdown: "[Astro docs](https://docs.astro.build) — Learn Astro." },
 			{ note: "<Callout type=\"warning\" title=\"Careful\">\n  Do **not** run it.\n</Callout>\nAfter.", markdown: "> **Careful**\n>\n> Do **not** run it.\n\nAfter." },
 			// JSX in indented code, or in a fence, is code.
 			{ note: "Text.\n\n    <App>\n      <Header />\n    </App>\n\n```jsx\n<Tabs>\n```", markdown: "Text.\n\n```\n<App>\n  <Header />\n</App>\n```\n\n```jsx\n<Tabs>\n```" },
