@@ -176,10 +176,11 @@ describe("Hexo's links to posts", () => {
 describe("Jekyll themes' figure and video includes", () => {
 	test("{% include figure image_path=… %} is the image with its caption as text; {% include video id=… provider=… %} the video's embed", async () => {
 		const files = { "assets/images/sun.png": PNG };
-		const s = await convert('# Post\n\n{% include figure image_path="/assets/images/sun.png" alt="The sun" caption="Photo from [Unsplash](https://unsplash.com)." %}\n\n{% include video id="XsxDH4HcOWA" provider="youtube" %}\n\n{% include figure.liquid path="https://e.example/a.png" title="A" %}', files, {}, "_posts/2020-01-01-p.md");
+		const s = await convert('# Post\n\n{% include figure image_path="/assets/images/sun.png" alt="The sun" caption="Photo from [Unsplash](https://unsplash.com)." %}\n\n{% include video id="XsxDH4HcOWA" provider="youtube" %}\n\n{% include youtube.html id="dQw4w9WgXcQ" %}\n\n{% include figure.liquid path="https://e.example/a.png" title="A" %}', files, {}, "_posts/2020-01-01-p.md");
 		expect(shown(s)).toEqual([
 			'IMG src=https://cdn.example/assets/images/sun.png alt="The sun": Photo from Unsplash.',
 			"IFRAME https://www.youtube.com/watch?v=XsxDH4HcOWA",
+			"IFRAME https://www.youtube.com/watch?v=dQw4w9WgXcQ",
 			'IMG src=https://e.example/a.png alt="A": A',
 		]);
 		expect(codes(s)).toEqual([]);

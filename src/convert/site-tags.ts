@@ -541,6 +541,11 @@ export function siteTagEmbed(inner: string, hugo: boolean): string | null {
 		const provider = /\bprovider=["']?(\w+)/.exec(inner);
 		if (provider === null) return null;
 		words = [provider[1], ...words.slice(2)];
+	} else if (!hugo && words[0] === "include") {
+		// A site's own `{% include youtube.html id="…" %}`: the provider is in the file's name.
+		const provider = /^(youtube|vimeo)/i.exec(words[1] ?? "");
+		if (provider === null) return null;
+		words = [provider[1], ...words.slice(2)];
 	}
 	const name = words[0].toLowerCase();
 	if (name !== "youtube" && name !== "vimeo" && name !== "gist" && name !== "tweet" && name !== "twitter" && name !== "x") return null;
