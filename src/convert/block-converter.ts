@@ -172,6 +172,8 @@ export class BlockConverter {
 	private containers: BlogContainer[] | null = null;
 	/** How many of them are MkDocs blocks, which a dedented line closes. */
 	private dedentContainers = 0;
+	/** Whether a Liquid `{% comment %}` was found with no `{% endcomment %}` after it. */
+	private liquidCommentUnclosed = false;
 	/** For paired site tags (`{{< notice >}}`): the line of the closing tag last found after an opener, by name (-1: none). */
 	private pairedCloses: Map<string, number> | null = null;
 	/** The images the post's ESM lines import by name (`import cover from './cover.png'`), for `<Image src={cover} />`. */
@@ -886,6 +888,18 @@ export class BlockConverter {
 	private siteQuote(lines: NoteLines, i: number, trimmed: string): number {
 		const tag = siteTagOf(trimmed);
 		if (tag === null) return -1;
+		// Liquid's `{% comment %}` … `{% endcomment %}`: the blog shows nothing of it.
+		if (!tag.hugo && tag.name === "comment") {
+			if (this.liquidCommentUnclosed) return -1;
+			for (let k = i + 1; k < this.range.end; k++) {
+				const line = lines.line(k);
+				if (line.indexOf("endcomment") === -1) continue;
+				const close = siteTagOf(line.trim());
+				if (close !== null && !close.hugo && close.name === "endcomment") return k;
+			}
+			this.liquidCommentUnclosed = true; // none after this one: none after a later one either
+			return -1;
+		}
 		const containers = this.containers;
 		if (containers !== null && (tag.hugo ? tag.name.charCodeAt(0) === 47 : tag.name.startsWith("end"))) {
 			const key = (tag.hugo ? "{{" : "{%") + tag.name.slice(tag.hugo ? 1 : 3);
