@@ -833,7 +833,8 @@ export class BlockConverter {
 			return mayStartComponentAt(line, s) ? this.componentLines(lines, i, line) : -1;
 		}
 		if (c === 58 && s <= 3) return this.colonContainer(lines, i, line.slice(s));
-		if ((c === 33 || c === 63 || c === 61) && (s <= 3 || this.listActive)) return this.mkdocsBlock(lines, i, line, s);
+		// `!!!`, `???`, `===`: three alike (an image's `![` is not), read before any slicing.
+		if ((c === 33 || c === 63 || c === 61) && line.charCodeAt(s + 1) === c && line.charCodeAt(s + 2) === c && (s <= 3 || this.listActive)) return this.mkdocsBlock(lines, i, line, s);
 		if (c === 123) return this.braceLine(lines, i, line.trim());
 		if (s === 0 && this.containers === null && this.prevBlank && !this.listActive && isEsmLine(line)) {
 			const end = esmBlockEnd(lines, i, this.range.end);
