@@ -493,11 +493,12 @@ describe("the lines of a raw HTML block", () => {
 
 describe("HTML blocks up to their closing tag (<pre>, <script>, <style>)", () => {
 	test("a fence inside a <pre> is its text: the rest of the note is not swallowed, its footnotes are still read", async () => {
-		const story = await convert("# T\n\n<pre><code>```q\nx\n```</code></pre>\n\nAfter[^1].\n\n## Next\n\n[^1]: The note.");
+		const story = await convert("# T\n\n<pre><code>```q\nx\n```</code></pre>\n\nAfter[^1].\n\n## Next\n\nMore.\n\n[^1]: The note.");
 		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual([
 			"PRE lang=none: ```q\nx\n```",
 			"P: After[1].",
 			"H3: Next",
+			"P: More.",
 			"HR",
 			"P: **Notes**",
 			"OLI: The note.",

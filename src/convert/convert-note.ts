@@ -447,10 +447,14 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	converter.run(builder);
 
 	if (ctx.footnoteTexts.length > 0) {
-		// The notes section: a section break, a bold "Notes", the notes in their order.
+		// The notes section: a section break, a bold "Notes", the notes in their order. A heading the note
+		// ends with, its definitions under it (Bear's `#### Footnotes`, a `## References`), names it instead
+		// of standing empty above it, and a rule before that is its break.
 		const line = Math.max(1, root.lines.count);
-		builder.add({ type: "rule", line });
-		builder.add({ type: "paragraph", content: [{ type: "strong", children: [{ type: "text", text: NOTES_HEADING }] }], line });
+		const end = builder.last();
+		const own = end?.type === "heading" && ctx.footnoteTexts.some((d) => d.notePath === root.path && d.line > end.line) ? builder.takeLastHeading() : null;
+		if (builder.last()?.type !== "rule") builder.add({ type: "rule", line });
+		builder.add({ type: "paragraph", content: [{ type: "strong", children: own?.content ?? [{ type: "text", text: NOTES_HEADING }] }], line });
 		const list = -1;
 		const env = inlineEnv(ctx, root.path, line, false, noEmbeds);
 		// Notes show no image (see the builder's inlineContent): one only they hold is not uploaded either.

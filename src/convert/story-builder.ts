@@ -679,6 +679,21 @@ export class StoryBuilder {
 		this.blocks.push(block);
 	}
 
+	/** The last block, once what is open is closed. */
+	last(): StoryBlock | undefined {
+		this.close();
+		return this.blocks[this.blocks.length - 1];
+	}
+
+	/** Takes the last block away when it is a heading (a section with nothing left in it), else null. */
+	takeLastHeading(): (StoryBlock & { type: "heading" }) | null {
+		const block = this.last();
+		if (block?.type !== "heading" || this.headings[this.headings.length - 1]?.block !== block) return null;
+		this.headings.pop();
+		this.blocks.pop();
+		return block;
+	}
+
 	private close(): void {
 		if (this.fence) this.closeFence();
 		if (this.indented) this.closeIndented();

@@ -624,10 +624,13 @@ export const BLOCK_RULES = {
 	},
 	footnotes: {
 		construct: "footnotes `[^1]`, `^[inline]`",
-		medium: "numbered markers `[1]` in the text, and after a section break a bold **Notes** paragraph with the numbered notes; an image in a note is left out with a warning (the notes are list items, which hold no images)",
+		medium: "numbered markers `[1]` in the text, and after a section break a bold **Notes** paragraph with the numbered notes (a heading the note ends with, the definitions under it, names the section instead); an image in a note is left out with a warning (the notes are list items, which hold no images)",
 		code: IMAGE_IN_NOTE_CODE,
 		examples: [
 			{ note: "Claim[^a].\n\n[^a]: Source.", markdown: "Claim[1].\n\n---\n\n**Notes**\n\n1. Source." },
+			// A heading over the definitions at the note's end (Bear's `#### Footnotes`, a `## References`) names the
+			// section, not an empty heading of its own; a rule before it is the section's break.
+			{ note: "Claim[^a].\n\n---\n#### Footnotes\n[^a]: Source.\n\n#bear", markdown: "Claim[1].\n\n---\n\n**Footnotes**\n\n1. Source." },
 		],
 	},
 	htmlBlocks: {
