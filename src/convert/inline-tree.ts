@@ -1092,7 +1092,8 @@ class InlineTreeParser {
 					// A link around nothing but an image (moved out) has no text left to carry it, and Medium's
 					// images cannot be links: the reader is told it is gone.
 					if (children.length > 0) out.push({ type: "link", href: node.href, children: mergeText(children) });
-					else if (hoisted.length > imagesBefore) this.report.warn(IMAGE_LINK_CODE, `Link to ${node.href} around an image was dropped: Medium's images cannot be links.`);
+					// A link to the image itself (a picture that opens full size) loses nothing.
+					else if (hoisted.length > imagesBefore && hoisted.slice(imagesBefore).some((im) => im.src !== node.href)) this.report.warn(IMAGE_LINK_CODE, `Link to ${node.href} around an image was dropped: Medium's images cannot be links.`);
 					return;
 				}
 				this.report.warn(RELATIVE_LINK_CODE, `Link to ${node.href} is not a web address Medium can follow; it became plain text.`);

@@ -188,10 +188,12 @@ export const INLINE_RULES = {
 	},
 	linkedImage: {
 		construct: "a linked image (`[![alt](src)](href)`, `<a href=…><img …></a>`: badges, video thumbnails)",
-		medium: "the image, with a warning that its link was dropped (Medium's images cannot be links)",
+		medium: "the image, with a warning that its link was dropped (Medium's images cannot be links); a link to the image itself is dropped without one",
 		code: IMAGE_LINK_CODE,
 		examples: [
 			{ note: "[![Build](https://img.shields.io/b.svg)](https://ci.example/b)", markdown: "![Build](https://img.shields.io/b.svg)", warnings: ["image-link"] },
+			// A link to the image itself (Notion's embedded images, a picture that opens full size) loses nothing: no warning.
+			{ note: "[![](https://e.com/cat.jpg)](https://e.com/cat.jpg)", markdown: "![](https://e.com/cat.jpg)" },
 		],
 	},
 	siteGeneratorTags: {
