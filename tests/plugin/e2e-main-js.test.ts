@@ -49,7 +49,7 @@ test("the bundle needs nothing but obsidian: no Node built-ins, no Buffer", () =
 	// fields, HTML tables and <details>, embed heading scopes): 205 KB; then what imported notes, blogs
 	// and papers held (Notion, Roam, OneNote and Apple Notes shapes, MkDocs, Liquid, code labels): 215 KB,
 	// under a 225 KB guard; then blog posts' own tags and blocks (MkDocs admonitions and tabs, Hexo, Hugo,
-	// Jekyll and Zola image, code, quote, embed and link tags, kramdown and attribute lists): 226 KB, under
+	// Jekyll and Zola image, code, quote, embed and link tags, kramdown and attribute lists): 233 KB, under
 	// a 235 KB guard. A guard
 	// against a stray dependency or a sudden jump, not a target: the goal is 100 KB, which the converter's
 	// rules no longer fit (each is own code for syntax real notes hold).
