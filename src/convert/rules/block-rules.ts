@@ -71,9 +71,18 @@ const NOTATION_OPENERS = ["<!--", "//", "/*", "#", "--"];
  */
 export function shownCodeLine(line: string): string | null {
 	if (line.indexOf("highlight-") !== -1 && MAGIC_COMMENT.test(line.trim())) return null;
-	const at = line.lastIndexOf("[!code ");
-	if (at === -1) return line;
-	const close = line.indexOf("]", at);
+	let at = line.lastIndexOf("[!code ");
+	let close = at === -1 ? -1 : line.indexOf("]", at);
+	if (at === -1) {
+		// Material for MkDocs' code annotation marker, `# (1)!`: the blog shows a bubble, the comment stripped.
+		at = line.lastIndexOf(")!");
+		if (at === -1) return line;
+		close = at + 1;
+		let k = at;
+		while (k > 0 && line.charCodeAt(k - 1) >= 48 && line.charCodeAt(k - 1) <= 57) k--;
+		if (k === at || line.charCodeAt(k - 1) !== 40) return line;
+		at = k - 1;
+	}
 	if (close === -1) return line;
 	const after = line.slice(close + 1).trim();
 	if (after !== "" && after !== "-->" && after !== "*/") return line;
@@ -430,7 +439,7 @@ export const BLOCK_RULES = {
 	},
 	code: {
 		construct: "code blocks (fenced or indented)",
-		medium: "one code block with its language, blank lines inside included, without what the blog hides in it (Docusaurus's `// highlight-next-line`, `highlight-start`/`-end` lines, VitePress's `// [!code ++]` notations); the label or file name the blog shows above it (`js:title=a.js`, `title=\"a.js\"`, VitePress's `[a.js]`) a bold paragraph before it",
+		medium: "one code block with its language, blank lines inside included, without what the blog hides in it (Docusaurus's `// highlight-next-line`, `highlight-start`/`-end` lines, VitePress's `// [!code ++]` notations, Material for MkDocs' `# (1)!` annotation markers); the label or file name the blog shows above it (`js:title=a.js`, `title=\"a.js\"`, VitePress's `[a.js]`) a bold paragraph before it",
 		examples: [
 			{ note: "```python\na = 1\n\nb = 2\n```", markdown: "```python\na = 1\n\nb = 2\n```" },
 			{ note: "Text.\n\n    indented\n    code", markdown: "Text.\n\n```\nindented\ncode\n```" },
@@ -439,6 +448,8 @@ export const BLOCK_RULES = {
 			{ note: "```js:title=app.js\nlet a;\n```", markdown: "**app.js**\n\n```js\nlet a;\n```" },
 			// What the blog hides in code: Docusaurus's magic comments, VitePress's (Shiki's) `[!code …]` notations.
 			{ note: "```js\n// highlight-next-line\nlet a = 1;\nlet b = 2; // [!code ++]\n# [!code focus:2]\n```", markdown: "```js\nlet a = 1;\nlet b = 2;\n```" },
+			// Material for MkDocs' annotation markers (`# (1)!`) too; a `(1)` that is code stays.
+			{ note: "``` yaml\nplugins:\n  - blog:\n      blog_dir: . # (1)!\n  - search  /* (2)! */\nf(1)!\n```", markdown: "```yaml\nplugins:\n  - blog:\n      blog_dir: .\n  - search\nf(1)!\n```" },
 			// Pandoc and R Markdown write the language in braces.
 			{ note: "```{.python .numberLines}\na = 1\n```", markdown: "```python\na = 1\n```" },
 			{ note: "```{r}\nx <- 1\n```", markdown: "```r\nx <- 1\n```" },
