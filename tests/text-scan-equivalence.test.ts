@@ -4,7 +4,7 @@
  * straightforward versions below find, on random lines of backtick runs, escapes, addresses and text.
  */
 
-import { type CodeSpan, findBareUrls, findCodeSpans, isEscaped } from "../src/convert/text-scan";
+import { type CodeSpan, findBareUrls, findCodeSpans, isEscaped, mayHoldUrl } from "../src/convert/text-scan";
 import { mulberry32 } from "./support/seeded-random";
 
 function referenceSpans(text: string): CodeSpan[] {
@@ -30,9 +30,10 @@ function referenceSpans(text: string): CodeSpan[] {
 	return spans;
 }
 
-/** The address search as it was written with `exec`. */
+/** The address search as it was written with a regex and `exec`. */
 function referenceUrls(text: string, skip: readonly CodeSpan[]): Array<{ start: number; end: number }> {
 	const urls: Array<{ start: number; end: number }> = [];
+	if (!/:\/\/|www\./i.test(text)) return urls;
 	const re = /https?:\/\/|www\./gi;
 	let k = 0;
 	let from = 0;
@@ -45,11 +46,7 @@ function referenceUrls(text: string, skip: readonly CodeSpan[]): Array<{ start: 
 			continue;
 		}
 		const start = (text.charCodeAt(i) | 32) === 119 ? i : i + m[0].length;
-		// The end as findBareUrls finds it for an address alone at the start of the same text (after the
-		// same `(`, which the `)` closing it ends).
-		const lead = text.charAt(i - 1) === "(" ? 1 : 0;
-		const alone = findBareUrls(text.slice(i - lead), []);
-		const end = alone.length > 0 && alone[0].start === lead ? i - lead + alone[0].end : start;
+		const end = referenceUrlEnd(text, start, text.charAt(i - 1) === "(");
 		if (end > from && end > start) {
 			urls.push({ start: i, end });
 			from = end;
@@ -59,9 +56,39 @@ function referenceUrls(text: string, skip: readonly CodeSpan[]): Array<{ start: 
 	return urls;
 }
 
-const PIECES = ["`", "`", "``", "```", "\\", "\\`", "a", " ", "x y", "https://", "HTTPS://", "http://", "www.", "WWW.", "e.com", "a.b/c", "(", ")", "*", "_", "~", ".", "<", "|", "é"];
+/** Just past the address whose domain starts at `start` (as text-scan's own, written with regexes); after a `(`, its `)` ends it. */
+function referenceUrlEnd(text: string, start: number, inParens: boolean): number {
+	let i = start;
+	let dot = false;
+	while (i < text.length && (/[a-z0-9_.-]/i.test(text[i]) || text.charCodeAt(i) >= 128)) {
+		if (text[i] === ".") dot = true;
+		i++;
+	}
+	if (i === start || (!dot && (text.charCodeAt(start) | 32) === 119)) return start;
+	let open = 0;
+	let close = 0;
+	while (i < text.length && text.charCodeAt(i) > 32 && !"<[]`|".includes(text[i])) {
+		if (text[i] === "(") open++;
+		else if (text[i] === ")") {
+			if (close === open && inParens) break;
+			close++;
+		}
+		i++;
+	}
+	while (i > start) {
+		const c = text[i - 1];
+		if (/[?!.,:*_~'"]/.test(c)) i--;
+		else if (c === ")" && close > open) {
+			close--;
+			i--;
+		} else break;
+	}
+	return i;
+}
 
-test("code spans and bare addresses are found as the plain searches find them", () => {
+const PIECES = ["`", "`", "``", "```", "\\", "\\`", "a", " ", "x y", "https://", "HTTPS://", "http://", "hTtP", "s", "://", ":/", "www.", "WWW.", "ww", "w", "e.com", "a.b/c", "(", ")", "*", "_", "~", ".", "<", "|", "é"];
+
+test("code spans and bare addresses are found as the plain regex searches find them", () => {
 	const next = mulberry32(20261131);
 	const differing: string[] = [];
 	for (let n = 0; n < 40000; n++) {
@@ -70,6 +97,7 @@ test("code spans and bare addresses are found as the plain searches find them", 
 		for (let i = 0; i < k; i++) s += PIECES[Math.floor(next() * PIECES.length)];
 		const spans = findCodeSpans(s);
 		if (JSON.stringify(spans) !== JSON.stringify(referenceSpans(s))) differing.push("spans " + s);
+		if (mayHoldUrl(s) !== /:\/\/|www\./i.test(s)) differing.push("may " + s);
 		for (const skip of [[], spans]) if (JSON.stringify(findBareUrls(s, skip)) !== JSON.stringify(referenceUrls(s, skip))) differing.push("urls " + s);
 	}
 	expect(differing).toEqual([]);

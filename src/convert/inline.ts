@@ -260,11 +260,12 @@ export function convertInline(text: string, env: InlineEnv): InlineResult {
  */
 export function convertInlineInto(text: string, env: InlineEnv, result: InlineResult): InlineResult {
 	let first = firstInlineSyntax(text);
-	// Dataview's `(key:: value)` opens at a `(`, which is syntax only in a line holding `::`.
-	const paren = text.indexOf("::") === -1 ? -1 : text.indexOf("(");
+	// Dataview's `(key:: value)` opens at a `(`, which is syntax only in a line holding `::` (looked for once a line).
+	const fields = text.indexOf("::") !== -1;
+	const paren = fields ? text.indexOf("(") : -1;
 	if (paren !== -1 && (first === -1 || paren < first)) first = paren;
 	if (first === -1) return setResult(result, text, null, false, null);
-	return InlineScanner.convert(text, env, result, first);
+	return InlineScanner.convert(text, env, result, first, fields);
 }
 
 function setResult(r: InlineResult, text: string, parts: InlineResult["parts"], removed: boolean, openComment: InlineResult["openComment"]): InlineResult {
@@ -402,11 +403,11 @@ class InlineScanner {
 	};
 
 	/** Converts one line with an idle scanner (or a new one), then gives the scanner back. */
-	static convert(text: string, env: InlineEnv, result: InlineResult, first: number): InlineResult {
+	static convert(text: string, env: InlineEnv, result: InlineResult, first: number, fields: boolean): InlineResult {
 		const scanner = (scanners[scannersBusy] ??= new InlineScanner());
 		scannersBusy++;
 		try {
-			scanner.start(text, env, result);
+			scanner.start(text, env, result, fields);
 			return scanner.run(first);
 		} finally {
 			scanner.clear();
@@ -414,13 +415,13 @@ class InlineScanner {
 		}
 	}
 
-	private start(text: string, env: InlineEnv, result: InlineResult): void {
+	private start(text: string, env: InlineEnv, result: InlineResult, fields: boolean): void {
 		this.result = result;
 		this.text = text;
 		this.env = env;
 		this.n = text.length;
 		this.spans = withBareUrls(findCodeSpans(text), text);
-		this.fields = env.ctx.dataviewFields && text.indexOf("::") !== -1;
+		this.fields = env.ctx.dataviewFields && fields;
 		this.templaterClose = -2;
 		this.last = 0;
 		this.tagEndAt = -1;
