@@ -105,6 +105,10 @@ describe("HTML tables become aligned text, as markdown tables do", () => {
 		const story = await convert("# T\n\n<table class=\"x\">\n  <tr>\n    <td>a</td>\n    <td>1</td>\n  </tr>\n  <tr><td>bb</td><td>22</td></tr>\n</table>");
 		expect(importHtml(storyToHtml(story).html)[1].text).toBe("a  | 1\nbb | 22");
 	});
+	test("a <br> or <p> in an HTML table's cell starts a line of its row, as a markdown table's does", async () => {
+		const story = await convert("# T\n\n<table>\n<tr><th>City</th><th>Notes</th></tr>\n<tr><td>Hamburg</td><td>port<br/>river <b>Elbe</b></td></tr>\n</table>");
+		expect(importHtml(storyToHtml(story).html)[1].text).toBe("City    | Notes\n--------|-----------\nHamburg | port\n        | river Elbe");
+	});
 	test("HTML written in capitals (<TABLE>, <TD>) is HTML, not an MDX component, while <Steps> still is one", async () => {
 		const story = await convert("# T\n\n<TABLE>\n<TR><TH>A</TH><TH>B</TH></TR>\n<TR><TD>1</TD><TD>2</TD></TR>\n</TABLE>\n\n<Steps>\nx\n</Steps>");
 		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["PRE lang=none: A | B\n--|--\n1 | 2", "P: x"]);

@@ -1439,7 +1439,7 @@ export class BlockConverter {
 				// The name captured: [before, name, cell, name, cell, …].
 				const parts = tr.split(/<(t[dh])\b[^>]*>/i);
 				const row: string[] = [];
-				for (let c = 2; c < parts.length; c += 2) row.push(decodeEntities(withoutTags(parts[c])).replace(/\s+/g, " ").trim());
+				for (let c = 2; c < parts.length; c += 2) row.push(htmlCell(parts[c]));
 				if (rows.length === 0) header = !/<td\b/i.test(tr);
 				if (row.length > 0) rows.push(row);
 			}
@@ -1829,6 +1829,16 @@ function withoutInnerBullet(text: string, contentStart: number): string {
 
 /** A tag that breaks a table cell's text: `<br>`, `<br/>`, `<p>`, `</p>`, `<p/>`, in any case. */
 const CELL_BREAK = /<(?:br|\/?p)\s*\/?>/i;
+
+/** An HTML table cell's text, white space as a browser shows it, a line per `<br>` or paragraph. */
+function htmlCell(html: string): string {
+	const lines: string[] = [];
+	for (const part of html.split(CELL_BREAK)) {
+		const text = decodeEntities(withoutTags(part)).replace(/\s+/g, " ").trim();
+		if (text !== "") lines.push(text);
+	}
+	return lines.join("\n");
+}
 
 /** `- [ ] x` → `- ☐ x`; `- [x] x` (any mark) → `- ☑ x`. */
 function taskItem(text: string, contentStart: number): string {
