@@ -620,6 +620,18 @@ export class StoryBuilder {
 			const ordered = this.itemOrdered;
 			const last = this.lastItem;
 			const joins = this.continuing && last !== null && this.blocks[this.blocks.length - 1] === last;
+			// More of an item's text after what moved out of it (a code block, a quote, a nested list): a
+			// paragraph under it, as Obsidian shows it, not an item of its own the note does not have.
+			if (this.continuing && !joins && last !== null) {
+				this.continuing = false;
+				this.itemPrefix = "";
+				for (let k = 0; k < n; k++) {
+					const p = pieceAt(parsed, k);
+					if (Array.isArray(p)) this.blocks.push({ type: "paragraph", content: heading ? boldWhole(p) : p, line });
+					else this.image(p, line);
+				}
+				return;
+			}
 			this.continuing = false;
 			// One item, whatever images split its text: Medium refuses an image in a list item, so they follow it.
 			let item = joins ? last : null;

@@ -428,13 +428,15 @@ export const BLOCK_RULES = {
 	},
 	listMoveOut: {
 		construct: "an image or code block inside a list item",
-		medium: "moved out: it follows the item as a block of its own (Medium refuses images in list items); the item keeps all its text. A numbered list it splits is numbered from 1 again after it on Medium, with one warning",
+		medium: "moved out: it follows the item as a block of its own (Medium refuses images in list items); the item keeps all its text (text after a code block is a paragraph after it, as Obsidian shows it under the item, not an item of its own). A numbered list it splits is numbered from 1 again after it on Medium, with one warning",
 		code: LIST_NUMBERING_CODE,
 		warning: LIST_NUMBERING_MESSAGE,
 		examples: [
 			{ note: "1. Step ![](https://e.com/a.png)\n2. Next\n   ```sh\n   run\n   ```", markdown: "1. Step\n\n![](https://e.com/a.png)\n\n2. Next\n\n```sh\nrun\n```", warnings: ["list-numbering"] },
 			{ note: "- one ![](https://e.com/a.png) item\n- two", markdown: "- one item\n\n![](https://e.com/a.png)\n\n- two" },
 			{ note: "- one\n  ![](https://e.com/a.png)\n  more", markdown: "- one\\\n  more\n\n![](https://e.com/a.png)" },
+			// The item's text after a code block (or quote, or nested list) that moved out: a paragraph under it, not an item of its own.
+			{ note: "- a\n  ```\n  x\n  ```\n  after\n- b", markdown: "- a\n\n```\nx\n```\n\nafter\n\n- b" },
 		],
 	},
 	code: {
