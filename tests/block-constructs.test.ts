@@ -172,6 +172,14 @@ describe("math blocks", () => {
 			"P: Text.",
 		]);
 	});
+	test("display math inside a quote or a callout stays there, a line of code each: the theorem's body is not split around it", async () => {
+		// A math vault's theorem callout (its body's math written `> $$` … `> $$`), and a quote's one-line `$$…$$`.
+		expect(await shown("> [!abstract] Theorem 4\n> If $f$ is continuous, we have\n> $$\n> \\begin{align}\n> f(x) = 1\n> \\end{align}\n> $$\n> for some $x$.\n\n> Quote $$y = 2$$ here\n> $$z$$")).toEqual([
+			"BQ: **Theorem 4**",
+			"BQ: If `f` is continuous, we have\n`\\begin{align}`\n`f(x) = 1`\n`\\end{align}`\nfor some `x`.",
+			"BQ: Quote `y = 2` here\n`z`",
+		]);
+	});
 	test("macro definitions show nothing, as in Obsidian: a preamble block of them is left out with a warning, a mixed block keeps the rest", async () => {
 		// A course note's preamble, one-line definitions (a Jekyll math post), and a block defining then using.
 		const story = await convert(

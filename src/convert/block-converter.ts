@@ -457,12 +457,13 @@ export class BlockConverter {
 		if (this.mathBlock) {
 			const content = this.mathBlock.prefix ? splitQuote(raw).content : raw;
 			const end = content.indexOf("$$");
-			if (this.mathBlock.item) {
-				this.itemMathLine(end === -1 ? content : content.slice(0, end));
+			const block = this.mathBlock;
+			if (block.item) {
+				this.itemMathLine(end === -1 ? content : content.slice(0, end), block.prefix + block.lead);
 				if (end === -1) return i;
 				this.mathBlock = null;
 				const after = content.slice(end + 2).trim();
-				if (after) this.emitInline(" ".repeat(this.itemText), after, "");
+				if (after) this.emitInline(block.lead, after, block.prefix);
 				return i;
 			}
 			if (end === -1) {
@@ -642,7 +643,9 @@ export class BlockConverter {
 		if (trimmed !== null) {
 			if (trimmed.startsWith("$$")) {
 				const lead = content.slice(0, content.length - content.trimStart().length);
-				if (prefix === "" && quotedBefore === 0 && this.inListItem(lead)) return this.itemMath(trimmed, i);
+				// In a quote or a list item, the math stays there, a line of code each (see itemMath).
+				if (prefix !== "") return this.itemMath(trimmed, i, prefix, "");
+				if (quotedBefore === 0 && this.inListItem(lead)) return this.itemMath(trimmed, i, "", " ".repeat(this.itemText));
 				return this.displayMath(trimmed, prefix, lead, i);
 			}
 			if (depth === 0 && c0 === 91 && footnoteDefinition(content)) {
@@ -1330,27 +1333,30 @@ export class BlockConverter {
 	}
 
 	/**
-	 * Display math in a list item: its lines stay the item's, each as code on a line of its own. Moved
-	 * out as a code block, it would split the list: the item's text after it became an item of its own
-	 * (a bullet the note does not have), and Medium (whose lists have no start number) numbered the items
-	 * after it from 1 again; math is shown as code either way.
+	 * Display math in a list item or a quote (a theorem's callout): its lines stay there, each as code on
+	 * a line of its own (`prefix` the quote's, `lead` the item's indent). Moved out as a code block, it
+	 * would split the list or the quote: the item's text after it became an item of its own (a bullet the
+	 * note does not have), Medium (whose lists have no start number) numbered the items after it from 1
+	 * again, and a callout's body fell apart around it; math is shown as code either way.
 	 */
-	private itemMath(trimmed: string, i: number): number {
-		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
+	private itemMath(trimmed: string, i: number, prefix: string, lead: string): number {
 		const rest = trimmed.slice(2);
 		const end = rest.indexOf("$$");
-		this.itemMathLine(end === -1 ? rest : rest.slice(0, end));
+		const macros = this.macroMath(rest, end, prefix, lead, i);
+		if (macros !== -1) return macros;
+		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
+		this.itemMathLine(end === -1 ? rest : rest.slice(0, end), prefix + lead);
 		if (end === -1) {
-			this.mathBlock = { prefix: "", lead: "", item: true };
+			this.mathBlock = { prefix, lead, item: true };
 			return i;
 		}
 		const after = rest.slice(end + 2).trim();
-		if (after) this.emitInline(" ".repeat(this.itemText), after, "");
+		if (after) this.emitInline(lead, after, prefix);
 		return i;
 	}
 
-	/** One line of an item's display math: code after a hard break, at the item's text column (a blank one shows nothing). */
-	private itemMathLine(line: string): void {
+	/** One line of an item's or a quote's display math: code after a hard break, after `lead` (a blank one shows nothing). */
+	private itemMathLine(line: string, lead: string): void {
 		const text = line.trim();
 		if (text === "") return;
 		const last = this.n - 1;
@@ -1358,7 +1364,7 @@ export class BlockConverter {
 		if (last >= 0 && this.lastKind === LineKind.Text && !this.out[last].endsWith("  ") && !this.out[last].endsWith("\\")) this.out[last] = this.out[last].trimEnd() + "  ";
 		// Two backticks in a row would make the code span's own backticks a fence at the line's start.
 		const shown = text.indexOf("``") === -1 ? codeSpan(text) : text.replace(/[\\`*_[\]<>$=~%^#|]/g, "\\$&");
-		this.emitText(" ".repeat(this.itemText) + shown + "  ");
+		this.emitText(lead + shown + "  ");
 	}
 
 	/** `$$…$$` on one line, or the opening of a display-math block: a code block on Medium. */

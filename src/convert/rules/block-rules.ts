@@ -469,7 +469,7 @@ export const BLOCK_RULES = {
 	},
 	math: {
 		construct: "math blocks `$$…$$`",
-		medium: "a code block with the TeX source, with a warning; inside a list item, its lines stay the item's, each as code on a line of its own, so the item's text after it stays in it and the items after it keep their numbers. Macro definitions (`\\newcommand`, `\\def`, `\\DeclareMathOperator`…) show nothing in Obsidian: they are left out, and a block of them alone with a warning",
+		medium: "a code block with the TeX source, with a warning; inside a list item or a quote, its lines stay there, each as code on a line of its own, so the item's text after it stays in it and the items after it keep their numbers. Macro definitions (`\\newcommand`, `\\def`, `\\DeclareMathOperator`…) show nothing in Obsidian: they are left out, and a block of them alone with a warning",
 		code: "math-as-code",
 		examples: [
 			{ note: "$$\nx^2\n$$", markdown: "```\nx^2\n```", warnings: ["math-as-code"] },
