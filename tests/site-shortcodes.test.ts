@@ -114,6 +114,16 @@ describe("Jekyll's raw tags", () => {
 		expect(shown(s)).toEqual(["P: Use {{ site.title }} in a _layout_.", "P: After."]);
 		expect(codes(s)).toEqual([]);
 	});
+
+	test("tags pair as Liquid pairs them: what lies between a raw and its endraw is text, another raw or a post_link too", async () => {
+		const s = await post("A {% raw %}{{ x }} and {% raw %} and {% post_link p %}{% endraw %} end.");
+		expect(shown(s)).toEqual(["P: A {{ x }} and {% raw %} and {% post_link p %} end."]);
+	});
+
+	test("a raw or endraw with no partner stays as written: that text goes through no Liquid (a note naming the tag)", async () => {
+		expect(shown(await post("Write `{% raw %}` to escape Liquid."))).toEqual(["P: Write `{% raw %}` to escape Liquid."]);
+		expect(shown(await post("An `{%- endraw -%}` alone, then {% raw %}."))).toEqual(["P: An `{%- endraw -%}` alone, then {% raw %}."]);
+	});
 });
 
 describe("Liquid in a link's or image's address (Jekyll)", () => {

@@ -360,21 +360,39 @@ export function isRawTagLine(line: string): boolean {
 /**
  * `text` without Liquid's `{% raw %}` / `{% endraw %}` tags that share their line with other text: the
  * blog's Liquid reads the whole file before markdown, so they show nothing in a sentence, a code span
- * or a code block (the text between is shown as written). A tag alone on its line is left for the
- * converter, which drops that line (a line removed here would move every later line's number). Hexo's
- * `{% post_link slug title %}` becomes a link to the post. One native search when the text has no `{%`.
+ * or a code block (the text between is shown as written). Tags are paired as Liquid pairs them: a raw
+ * opens, the next endraw closes, whatever lies between is text (another raw or a post_link included).
+ * A raw with no endraw after it, or an endraw with no raw before it, would stop the blog's build: such
+ * text goes through no Liquid (a note that only names the tag), so it stays as written. A tag alone on
+ * its line is left for the converter, which drops that line (a line removed here would move every later
+ * line's number). Hexo's `{% post_link slug title %}` becomes a link to the post. One native search when
+ * the text has no `{%`.
  */
 export function withInlineLiquid(text: string): string {
 	let at = text.indexOf("{%");
 	if (at === -1) return text;
 	let out = "";
 	let from = 0;
+	/** The raw tag that opened raw text: [start, end), or null outside raw text. */
+	let open: [number, number] | null = null;
 	while (at !== -1) {
 		let end = rawTagEnd(text, at);
-		if (end !== -1 && !aloneOnLine(text, at, end)) {
-			out += text.slice(from, at);
-			from = end;
-		} else if (end === -1 && text.startsWith("post_link", skipSpace(text, at + 2))) {
+		if (end !== -1) {
+			const closes = isEndraw(text, at);
+			if (open === null && !closes) open = [at, end];
+			else if (open !== null && closes) {
+				// A pair: each tag goes unless it is alone on its line (the converter drops that line).
+				if (!aloneOnLine(text, open[0], open[1])) {
+					out += text.slice(from, open[0]);
+					from = open[1];
+				}
+				if (!aloneOnLine(text, at, end)) {
+					out += text.slice(from, at);
+					from = end;
+				}
+				open = null;
+			}
+		} else if (open === null && text.startsWith("post_link", skipSpace(text, at + 2))) {
 			const link = postLink(text, at);
 			if (link !== null) {
 				out += text.slice(from, at) + link.markdown;
@@ -384,6 +402,13 @@ export function withInlineLiquid(text: string): string {
 		at = text.indexOf("{%", end === -1 ? at + 2 : end);
 	}
 	return from === 0 ? text : out + text.slice(from);
+}
+
+/** Whether the raw tag at `at` (one {@link rawTagEnd} reads) is an endraw. */
+function isEndraw(text: string, at: number): boolean {
+	let k = at + 2;
+	if (text.charCodeAt(k) === 45) k++;
+	return text.startsWith("endraw", skipSpace(text, k));
 }
 
 /**
