@@ -167,7 +167,7 @@ export class BlockConverter {
 	/** An open code block; `itemCol`: the column of the text of the list item whose line opened it, which it ends with. */
 	private fence: { char: string; len: number; depth: number; indent: number; site?: SiteCodeOpen; itemCol?: number } | null = null;
 	/** An open Admonition block (```` ```ad-note ````): its lines are read as a callout's, up to its closing fence. */
-	private admonition: { char: string; len: number; indent: number } | null = null;
+	private admonition: { char: string; len: number; indent: number; depth: number } | null = null;
 	/** The open blog containers, innermost last (null when none). */
 	private containers: BlogContainer[] | null = null;
 	/** How many of them are MkDocs blocks, which a dedented line closes. */
@@ -383,20 +383,23 @@ export class BlockConverter {
 	private convertLine(lines: NoteLines, i: number, rewritten?: string): number {
 		let raw = rewritten ?? lines.line(i);
 		if (this.admonition !== null && rewritten === undefined) {
-			if (closesFence(raw, this.admonition)) {
+			const ad = this.admonition;
+			const body = this.admonitionBody(raw);
+			if (body === null || closesFence(body, ad)) {
 				// A code block left open inside ends with it (Obsidian reads the block as one fence, ```c and all).
 				if (this.fence !== null) {
-					this.emitRaw("> ".repeat(this.fence.depth) + this.fence.char.repeat(this.fence.len));
+					this.emitRaw((this.fence.depth > 0 ? "> " : "") + this.fence.char.repeat(this.fence.len));
 					this.fence = null;
 				}
-				// The quote ends with the block: the next line is not a lazy line of its last paragraph.
+				// The callout ends with the block: the next line is not a lazy line of its last paragraph
+				// (inside a quote, the quote goes on).
 				this.admonition = null;
-				this.emit("");
-				this.prevBlank = true;
-				this.quoteDepth = 0;
-				return i;
-			}
-			raw = raw === "" ? ">" : "> " + raw;
+				this.emit(ad.depth === 0 ? "" : "> ".repeat(ad.depth - 1) + ">");
+				this.prevBlank = ad.depth === 0;
+				this.quoteDepth = ad.depth;
+				// The quote around the block ended on this line: it is read as any other.
+				if (body !== null) return i;
+			} else raw = "> ".repeat(ad.depth) + (body === "" ? ">" : "> " + body);
 		} else if (rewritten === undefined) {
 			if (this.dedentContainers > 0 && this.fence === null && this.mathBlock === null && this.commentClose === null && !isBlank(raw)) this.closeDedented(raw);
 			if (this.containers !== null) {
@@ -629,7 +632,8 @@ export class BlockConverter {
 		if (depth > 0 && (c0 === 123 || c0 === 32) && this.quotedSiteCode(lines, i, content, depth)) return i;
 		const fence = plainStart ? (c0 === 96 || c0 === 126 ? fenceOpen(content) : null) : fenceOpen(content.trimStart());
 		if (fence) {
-			if (depth === 0 && plainStart && fence.info.startsWith("ad-") && rewritten === undefined) return this.admonitionOpen(lines, i, fence);
+			// In a quote or callout too (not in a blog's container, which reads its lines itself).
+			if ((depth === 0 || this.containers === null) && plainStart && fence.info.startsWith("ad-") && rewritten === undefined) return this.admonitionOpen(lines, i, fence, depth);
 			// The label the blog shows above the code (a code group's tab, a file name): a bold paragraph.
 			const title = fence.info === "" ? null : codeTitle(fence.info);
 			if (title !== null) {
@@ -773,20 +777,30 @@ export class BlockConverter {
 	 * callout, so it becomes one, `> [!note] Title`, its body read as markdown. Its `title:`, `collapse:`,
 	 * `icon:` and `color:` lines come first; returns the last of them.
 	 */
-	private admonitionOpen(lines: NoteLines, i: number, fence: { char: string; len: number; info: string }): number {
+	private admonitionOpen(lines: NoteLines, i: number, fence: { char: string; len: number; info: string }, depth: number): number {
 		const type = fence.info.slice(3).split(/\s/, 1)[0];
 		let title = "";
 		let last = i;
+		this.admonition = { char: fence.char, len: fence.len, indent: 0, depth };
 		while (last + 1 < this.range.end) {
-			const m = /^(title|collapse|icon|color):(.*)$/.exec(lines.line(last + 1));
+			const m = /^(title|collapse|icon|color):(.*)$/.exec(this.admonitionBody(lines.line(last + 1)) ?? "");
 			if (m === null) break;
 			if (m[1] === "title") title = m[2].trim();
 			last++;
 		}
-		this.admonition = { char: fence.char, len: fence.len, indent: 0 };
-		if (!this.prevBlank) this.emit("");
-		this.convertLine(lines, i, `> [!${type}] ${title}`);
+		// Inside a quote, a nested callout: a paragraph break before it keeps the quote.
+		if (depth > 0) this.emit("> ".repeat(depth - 1) + ">");
+		else if (!this.prevBlank) this.emit("");
+		this.convertLine(lines, i, "> ".repeat(depth) + `> [!${type}] ${title}`);
 		return last;
+	}
+
+	/** A line of the open Admonition block without the quote it sits in; null when that quote ended. */
+	private admonitionBody(raw: string): string | null {
+		const depth = this.admonition?.depth ?? 0;
+		if (depth === 0) return raw;
+		const q = splitQuoteUpTo(raw, depth);
+		return q.depth < depth ? null : q.content;
 	}
 
 	/**
@@ -1465,7 +1479,8 @@ export class BlockConverter {
 		const line = lines.line(j);
 		const ad = this.admonition;
 		if (ad === null) return line;
-		return closesFence(line, ad) ? "" : line === "" ? ">" : "> " + line;
+		const body = this.admonitionBody(line);
+		return body === null || closesFence(body, ad) ? "" : "> ".repeat(ad.depth) + (body === "" ? ">" : "> " + body);
 	}
 
 	/** A GFM table: rows until a blank or pipe-less line, rendered as aligned text in a code block. */

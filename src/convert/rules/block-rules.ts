@@ -518,6 +518,10 @@ export const BLOCK_RULES = {
 			{ note: "```ad-tip\nJust the body.\n```", markdown: "> **Tip**\n>\n> Just the body." },
 			// A code block inside, its fence as long as the block's: the block's close ends both (Obsidian reads the block as one fence).
 			{ note: "```ad-example\n```c\nint x;\n```\n\nAfter.", markdown: "> **Example**\n\n```c\nint x;\n```\n\nAfter." },
+			// Inside a callout or quote, a callout within it, flattened as nested callouts are.
+			{ note: "> [!note] Outer\n> Before.\n> ```ad-tip\n> title: Inner\n> Inside **it**.\n> ```\n> After.\n\nOut.", markdown: "> **Outer**\n>\n> Before.\n>\n> **Inner**\n>\n> Inside **it**.\n>\n> After.\n\nOut." },
+			{ note: "> ```ad-warning\n> Cut short.\n\nOut.", markdown: "> **Warning**\n>\n> Cut short.\n\nOut." },
+			{ note: "> Quote.\n> ```ad-example\n> ```js\n> x;\n> ```\n> Still quote.", markdown: "> Quote.\n>\n> **Example**\n\n```js\nx;\n```\n\n> Still quote." },
 			// A table inside is a table, as in a callout.
 			{ note: "```ad-info\n| Type | Value |\n| ---- | ----- |\n| MD5  | 812a  |\n```\nAfter.", markdown: "> **Info**\n\n```\nType | Value\n-----|------\nMD5  | 812a\n```\n\nAfter.", warnings: ["table-as-text"] },
 		],
