@@ -4,7 +4,6 @@
  * rendering on. Elsewhere Obsidian shows the brackets as written, and so does Medium.
  */
 
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -12,6 +11,7 @@ import type { App } from "obsidian";
 import { readDataviewFields } from "../src/cli/vault-config";
 import { vaultDataviewFields } from "../src/plugin/vault-config";
 import { body } from "./support/convert-helpers";
+import { cliConvert } from "./support/cli-convert";
 
 const NOTE = "# Book\n\nI rate it [rating:: 9], (mood:: calm).\n";
 
@@ -82,21 +82,12 @@ describe("plugin: the enabled plugins, guarded", () => {
 });
 
 describe("the built command line", () => {
-	const CLI = path.resolve(__dirname, "..", "dist", "cli.js");
-	function convert(note: string): Promise<string> {
-		return new Promise((resolve, reject) => {
-			execFile(process.execPath, [CLI, "convert", note], { env: { PATH: process.env.PATH ?? "" } }, (err, stdout, stderr) => {
-				if (err) reject(new Error(`${err.message}\n${stderr}`));
-				else resolve(stdout);
-			});
-		});
-	}
 	test("follows the vault's plugins", async () => {
 		const note = path.join(dir, "Book.md");
 		await writeFile(note, NOTE);
 		await vault({ "community-plugins.json": JSON.stringify(["dataview"]) });
-		expect(await convert(note)).toContain("I rate it rating: 9, calm.");
+		expect(await cliConvert(note)).toContain("I rate it rating: 9, calm.");
 		await writeFile(path.join(dir, ".obsidian", "community-plugins.json"), JSON.stringify(["calendar"]));
-		expect(await convert(note)).toContain("I rate it [rating:: 9], (mood:: calm).");
+		expect(await cliConvert(note)).toContain("I rate it [rating:: 9], (mood:: calm).");
 	});
 });
