@@ -11,6 +11,26 @@ import { useCliFixture } from "./support/cli-fixture";
 import type { FakeMedium } from "./support/fake-medium-server";
 import { ROOT, runCliBuilt as run } from "./support/gatsby-blog";
 
+/** A Quarto blog post's shape (quarto-web's docs/blog/posts): YAML front matter, callouts, code cells. */
+const QUARTO_POST = `---
+title: "From One Notebook to Many Reports"
+date: "2025-07-23"
+categories:
+  - Authoring
+medium_publish: true
+---
+
+::: callout-tip
+
+## Based on a talk at SciPy 2025
+
+This post is based on a talk.
+
+:::
+
+Quarto solves this with parameterized reports.
+`;
+
 /** Docusaurus's website/blog post shape: an MDX post in its folder, with imports, tabs and admonitions. */
 const DOCUSAURUS_POST = `---
 title: DocSearch migration
@@ -97,12 +117,29 @@ beforeEach(async () => {
 	};
 	await put("package.json", '{"name":"site"}\n');
 	await put("blog/2021-11-21-docsearch/index.mdx", DOCUSAURUS_POST);
+	await put("posts/2025-07-23-parameterized-reports/index.qmd", QUARTO_POST);
 	await put("src/content/blog/first-post.md", ASTRO_POST);
 	await put("content/blog/firstpost/firstpost.md", ELEVENTY_POST);
 	await put("blog/2021-11-21-docsearch/img/overview.png", Buffer.from([...(await readFile(path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png"))), 1]));
 	await put("public/blog-placeholder-3.jpg", await readFile(path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png")));
 	await put("content/blog/firstpost/possum.png", await readFile(path.join(ROOT, "examples", "vault", "attachments", "Sunrise.png")));
 });
+describe("Quarto posts", () => {
+	test("a folder's .qmd posts are found, named after their folder, and published; a .qmd named directly converts", async () => {
+		const dry = await run(["publish", "posts", "--dry-run"], {}, blog);
+		expect(dry.code).toBe(0);
+		expect(dry.stdout).toMatch(/^posts\/2025-07-23-parameterized-reports\/index\.qmd +would publish +-$/m);
+		const one = await run(["convert", "posts/2025-07-23-parameterized-reports/index.qmd"], {}, blog);
+		expect(one.code).toBe(0);
+		expect(one.stdout).toContain("# From One Notebook to Many Reports");
+		const r = await run(["publish", "posts", "--canonical-template", "https://site.example/posts/{slug}/"], env(), blog);
+		expect(r.code).toBe(0);
+		expect(fake.posts).toHaveLength(1);
+		expect(fake.posts[0].request.canonicalUrl).toBe("https://site.example/posts/parameterized-reports/");
+		expect(await readFile(path.join(blog, "posts/2025-07-23-parameterized-reports/index.qmd"), "utf8")).toContain(`medium_url: ${String(fake.posts[0].response.url)}`);
+	});
+});
+
 describe("MDX posts (Docusaurus, Gatsby, Next.js, Astro)", () => {
 	test("a folder's .mdx posts are found, named after their folder, and published; a .mdx named directly converts", async () => {
 		const dry = await run(["publish", "blog", "--dry-run", "--canonical-template", "https://site.example/blog/{slug}/"], {}, blog);

@@ -18,6 +18,9 @@ describe("a note's name and slug", () => {
 		["blog/2021-11-21-docsearch/index.mdx", "docsearch"],
 		["src/content/blog/using-mdx.MDX", "using-mdx"],
 		["src/pages/posts/a.mdx.md", "a-mdx"],
+		// A Quarto blog keeps each post as posts/<name>/index.qmd.
+		["posts/2025-07-23-parameterized-reports/index.qmd", "parameterized-reports"],
+		["blog/Notes.QMD", "notes"],
 	])("%s → %s", (path, slug) => {
 		expect(noteSlug(path)).toBe(slug);
 	});

@@ -261,7 +261,7 @@ export async function openNodeVault(root: string, opts: NodeVaultOptions = {}): 
 
 	const readText = async (vaultPath: string): Promise<NoteFile | null> => {
 		if (!isMarkdownPath(vaultPath)) {
-			warn(`${vaultPath}: not a markdown note (only .md and .mdx files are notes), left out.`);
+			warn(`${vaultPath}: not a markdown note (only .md, .mdx and .qmd files are notes), left out.`);
 			return null;
 		}
 		const bytes = await readInside(vaultPath);

@@ -61,7 +61,7 @@ function lineOfByte(bytes: Uint8Array, offset: number): number {
  * vault (through a symbolic link), is empty, binary, or not UTF-8.
  */
 export async function readNoteInput(absPath: string, vaultRoot: string, shown: string): Promise<NoteInput> {
-	if (!isMarkdownPath(absPath)) throw new Error(`${shown} is not a markdown note: only .md and .mdx files are notes.`);
+	if (!isMarkdownPath(absPath)) throw new Error(`${shown} is not a markdown note: only .md, .mdx and .qmd files are notes.`);
 	const boundary = await vaultBoundary(vaultRoot);
 	const real = await realpath(absPath);
 	if (!boundary.contains(real)) throw new Error(`${shown} is outside the vault ${vaultRoot} (it is a link to ${real}); it was left out.`);

@@ -132,7 +132,7 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 		}
 		if (kind === null) throw new CliError(`Note not found: ${written}`);
 		if (kind === "folder" && !options.folders) throw new CliError(`${written} is a folder; give a note (a .md file).`);
-		if (kind === "file" && !isMarkdownPath(abs)) throw new CliError(`${written} is not a markdown note (.md or .mdx).`);
+		if (kind === "file" && !isMarkdownPath(abs)) throw new CliError(`${written} is not a markdown note (.md, .mdx or .qmd).`);
 		inputs.push({ written, abs, folder: kind === "folder" });
 	}
 	const root = vaultDir ?? findVaultFolder(commonFolder(inputs));

@@ -8,7 +8,7 @@
 import { markdownExtensionLength } from "./vault-paths";
 
 /** File names that stand for their folder (the folder's page), as usually spelled, most common first. */
-export const FOLDER_NOTE_FILES: readonly string[] = ["index.md", "README.md", "_index.md", "index.mdx"];
+export const FOLDER_NOTE_FILES: readonly string[] = ["index.md", "README.md", "_index.md", "index.mdx", "index.qmd"];
 
 /** The same names in lower case: a note is a folder page whatever the case of its name. */
 export const FOLDER_NOTE_NAMES: readonly string[] = FOLDER_NOTE_FILES.map((name) => name.toLowerCase());
@@ -18,7 +18,7 @@ function lastSegment(path: string): string {
 	return path.slice(path.lastIndexOf("/") + 1);
 }
 
-/** The path without a trailing `.md` or `.mdx` (any case). */
+/** The path without a trailing `.md`, `.mdx` or `.qmd` (any case). */
 function withoutMd(path: string): string {
 	return path.slice(0, path.length - markdownExtensionLength(path));
 }

@@ -45,17 +45,20 @@ export function normalizeVaultPath(path: string, clamp = false): string | null {
 }
 
 /**
- * True when the path names a Markdown note: `.md`, or `.mdx` (the MDX posts of Docusaurus, Gatsby,
- * Next.js and Astro blogs), any case. Notes are linked without extension.
+ * True when the path names a Markdown note: `.md`, `.mdx` (the MDX posts of Docusaurus, Gatsby,
+ * Next.js and Astro blogs) or `.qmd` (a Quarto blog's posts, `posts/<name>/index.qmd`), any case. Notes are linked without extension.
  */
 export function isMarkdownPath(path: string): boolean {
 	return markdownExtensionLength(path) > 0;
 }
 
-/** The length of the path's note extension (`.md` 3, `.mdx` 4, any case), or 0 when it names no note. */
+/** The length of the path's note extension (`.md` 3, `.mdx` and `.qmd` 4, any case), or 0 when it names no note. */
 export function markdownExtensionLength(path: string): number {
 	const dot = path.length - 3;
 	if (dot > 0 && path.charCodeAt(dot) === 46 && path.slice(dot + 1).toLowerCase() === "md") return 3;
-	if (dot > 1 && path.charCodeAt(dot - 1) === 46 && path.slice(dot).toLowerCase() === "mdx") return 4;
+	if (dot > 1 && path.charCodeAt(dot - 1) === 46) {
+		const ext = path.slice(dot).toLowerCase();
+		if (ext === "mdx" || ext === "qmd") return 4;
+	}
 	return 0;
 }

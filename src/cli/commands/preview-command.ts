@@ -34,7 +34,7 @@ const INLINE_TYPES: ReadonlySet<string> = new Set(["image/png", "image/jpeg", "i
 
 /** `<folder>/<name>.medium.html` beside the note. */
 export function defaultPreviewPath(absNotePath: string): string {
-	const base = nodePath.basename(absNotePath).replace(/\.mdx?$/i, "");
+	const base = nodePath.basename(absNotePath).replace(/\.(?:mdx?|qmd)$/i, "");
 	return nodePath.join(nodePath.dirname(absNotePath), `${base}.medium.html`);
 }
 
@@ -61,7 +61,7 @@ export async function buildPreviewPage(note: NoteInput, vault: VaultPort, option
  */
 async function refuseNoteTarget(target: string, notePath: string, written: string | null): Promise<void> {
 	const shown = written ?? target;
-	if (isMarkdownPath(target)) throw new CliError(`-o ${printable(shown)} is a note (.md, .mdx); the page is HTML: name a .html file.`, EXIT.usage);
+	if (isMarkdownPath(target)) throw new CliError(`-o ${printable(shown)} is a note (.md, .mdx, .qmd); the page is HTML: name a .html file.`, EXIT.usage);
 	let existing;
 	try {
 		existing = await stat(target);

@@ -89,7 +89,7 @@ export const publishCommand: CliCommand = {
 	name: "publish",
 	summary: "Publish notes, or the opted-in posts of a folder, to Medium (once each)",
 	usage: "<folder|note.md>… [options]",
-	description: `Publishes each note named, and each .md or .mdx under each folder named whose properties say
+	description: `Publishes each note named, and each .md, .mdx or .qmd under each folder named whose properties say
 ${OPT_IN_PROPERTY}: true (node_modules, public, .git, .obsidian and hidden folders are skipped, and so
 is a draft of the blog, draft: true, unless named).
 A note not on Medium yet is published and its story URL written into it (medium_url); a note
