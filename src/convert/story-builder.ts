@@ -552,7 +552,8 @@ export class StoryBuilder {
 			this.closeFence();
 			return true;
 		}
-		this.code.add(stripIndent(content, fence.indent));
+		// A quoted fence's indent counts characters after the `>` (the quote's own columns unknown here): nothing to line up.
+		this.code.add(stripIndent(content, fence.indent, fence.depth === 0));
 		return true;
 	}
 
@@ -873,18 +874,40 @@ export function indentOf(text: string, from = 0): number {
 	return col;
 }
 
-/** Removes up to `cols` columns of leading white space. */
-function stripIndent(text: string, cols: number): string {
+/**
+ * Removes up to `cols` columns of leading white space. Tabs reach the next multiple of 4 columns, so
+ * cut at a column that is no such multiple (a list item's text at 2 or 3), an indent with tabs would no
+ * longer line up as in the note: it is spaces then, a tab cut in two included (`\t\ty()` under `- a`,
+ * its fence 2 columns in, is 6 spaces, where the tab left after the cut showed 4).
+ */
+function stripIndent(text: string, cols: number, lineUp = true): string {
 	let col = 0;
 	let i = 0;
+	let tab = false;
 	while (i < text.length && col < cols) {
 		const c = text.charCodeAt(i);
 		if (c === 32) col++;
-		else if (c === 9) col += 4 - (col % 4);
-		else break;
+		else if (c === 9) {
+			col += 4 - (col % 4);
+			tab = true;
+		} else break;
 		i++;
 	}
-	return i === 0 ? text : text.slice(i);
+	if (cols % 4 === 0 || !lineUp) return i === 0 ? text : text.slice(i);
+	// The rest of the indent, past the cut.
+	let j = i;
+	let end = col;
+	while (j < text.length) {
+		const c = text.charCodeAt(j);
+		if (c === 32) end++;
+		else if (c === 9) {
+			end += 4 - (end % 4);
+			tab = true;
+		} else break;
+		j++;
+	}
+	if (!tab) return i === 0 ? text : text.slice(i);
+	return " ".repeat(end - cols > 0 ? end - cols : 0) + text.slice(j);
 }
 
 /** A thematic break: three or more `-`, `*` or `_` (spaces between allowed), nothing else. */

@@ -437,6 +437,12 @@ export const BLOCK_RULES = {
 			{ note: "- one\n  ![](https://e.com/a.png)\n  more", markdown: "- one\\\n  more\n\n![](https://e.com/a.png)" },
 			// The item's text after a code block (or quote, or nested list) that moved out: a paragraph under it, not an item of its own.
 			{ note: "- a\n  ```\n  x\n  ```\n  after\n- b", markdown: "- a\n\n```\nx\n```\n\nafter\n\n- b" },
+			// Tabs reach the next multiple of 4 columns: the item's and the fence's columns go, the code's own indent stays
+			// as the note lines it up (a tab in an indent cut at 2 or 3 columns is spaces, not a tab that shows 4).
+			{ note: "- a\n\t```js\n\tif (x) {\n\t\ty();\n\t}\n\t```", markdown: "- a\n\n```js\nif (x) {\n\ty();\n}\n```" },
+			{ note: "- a\n  ```js\n\tif (x) {\n\t\ty();\n  \tz();\n\t}\n  ```", markdown: "- a\n\n```js\n  if (x) {\n      y();\n  z();\n  }\n```" },
+			{ note: "1. a\n   ```\n\tx\n\t\ty\n   ```", markdown: "1. a\n\n```\n x\n     y\n```" },
+			{ note: "- a\n\t- b\n\t\t```\n\t\tx\n\t\t\ty\n\t\t  z\n\t\t```", markdown: "- a\n- – b\n\n```\nx\n\ty\n  z\n```" },
 		],
 	},
 	code: {
