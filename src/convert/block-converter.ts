@@ -1001,8 +1001,20 @@ export class BlockConverter {
 		}
 		const open = containerOpen(text);
 		if (open === null) return -1;
-		this.openContainer({ colons: open.colons, name: "", quote: open.callout !== null, strip: this.containers?.[this.containers.length - 1].strip ?? 0 }, lines, i, open.callout);
-		return i;
+		let callout = open.callout;
+		let last = i;
+		if (open.headingTitle === true && callout !== null) {
+			// Quarto titles a callout with no title attribute by the heading first in its body.
+			let k = i + 1;
+			while (k < this.range.end && isBlank(lines.line(k))) k++;
+			const heading = k < this.range.end ? parseHeading(lines.line(k).trimStart()) : null;
+			if (heading !== null && heading.text !== "") {
+				callout = { type: callout.type, title: heading.text };
+				last = k;
+			}
+		}
+		this.openContainer({ colons: open.colons, name: "", quote: callout !== null, strip: this.containers?.[this.containers.length - 1].strip ?? 0 }, lines, i, callout);
+		return last;
 	}
 
 	/**

@@ -219,6 +219,8 @@ export interface ContainerOpen {
 	colons: number;
 	/** The callout it becomes (`> [!type] Title`), or null for a layout container shown as its content. */
 	callout: { type: string; title: string } | null;
+	/** A Quarto callout with no title attribute: a heading first in its body is its title. */
+	headingTitle?: boolean;
 }
 
 /** Containers that only arrange their content on the blog (VitePress's code groups, its raw blocks): their content stays as it is. */
@@ -237,6 +239,8 @@ export function containerOpen(line: string): ContainerOpen | null {
 	const type = m[1] ?? "";
 	let rest = m[2].trim();
 	if (type === "" && rest === "") return null;
+	const quarto = quartoCallout(type, rest);
+	if (quarto !== null) return { colons, callout: quarto, headingTitle: quarto.title === "" };
 	if (type === "" || LAYOUT_CONTAINERS.has(type.toLowerCase())) return { colons, callout: null };
 	if (rest.startsWith("[")) {
 		const close = rest.lastIndexOf("]");
@@ -247,6 +251,17 @@ export function containerOpen(line: string): ContainerOpen | null {
 		rest = t === null ? "" : (t[1] ?? t[2]);
 	}
 	return { colons, callout: { type, title: rest.trim() } };
+}
+
+/**
+ * Quarto's callout (`::: callout-tip`, `::: {.callout-note title="T" collapse="true"}`): its type (the
+ * class's word after `callout-`) and title (the attribute, else ""), or null when the div is no callout.
+ */
+function quartoCallout(type: string, rest: string): { type: string; title: string } | null {
+	const m = type === "" ? /(?:^\{|\s)\.callout-([A-Za-z]+)/.exec(rest) : /^callout-([A-Za-z]+)$/i.exec(type);
+	if (m === null) return null;
+	const t = /\btitle=(?:"([^"]*)"|'([^']*)')/.exec(rest);
+	return { type: m[1].toLowerCase(), title: t === null ? "" : (t[1] ?? t[2]).trim() };
 }
 
 /** A line of only colons (3 or more) closes the innermost container opened with at most as many. */
@@ -604,13 +619,18 @@ export const BLOCK_RULES = {
 		],
 	},
 	containers: {
-		construct: "`:::note Title` … `:::` containers (Docusaurus admonitions `:::tip[Title]`, VuePress and VitePress `::: warning`)",
+		construct: "`:::note Title` … `:::` containers (Docusaurus admonitions `:::tip[Title]`, VuePress and VitePress `::: warning`, Quarto's callouts `::: {.callout-note title=\"T\"}` and its layout divs `::: {.column-margin}`)",
 		medium: "a callout, as above: the title (or the type's name) a bold paragraph, the body read as markdown, nested ones flattened into it; a layout container (`::: code-group`) its content, each code block's label (```` ```js [config.js] ````) a bold paragraph above it (as a file name, ```` ```js title=\"a.js\" ````, is)",
 		examples: [
 			{ note: ":::tip[Keep in mind]\n\nThe **body**.\n\n:::\nAfter.", markdown: "> **Keep in mind**\n>\n> The **body**.\n\nAfter." },
 			{ note: "::: warning\nCareful.\n:::", markdown: "> **Warning**\n>\n> Careful." },
 			{ note: "::::note Outer\nA.\n:::info\nB.\n:::\nC.\n::::", markdown: "> **Outer**\n>\n> A.\n>\n> **Info**\n>\n> B.\n>\n> C." },
 			{ note: "::: code-group\n```sh\nnpm i\n```\n:::", markdown: "```sh\nnpm i\n```" },
+			// Quarto's callouts: the class names the type; a title attribute, else a heading first in the body, is the title.
+			{ note: "::: callout-tip\n\n## Based on a talk\n\nThe body.\n\n:::\nAfter.", markdown: "> **Based on a talk**\n>\n> The body.\n\nAfter." },
+			{ note: ":::{.callout-note}\nFive types.\n:::", markdown: "> **Note**\n>\n> Five types." },
+			{ note: "::: {#tip-x .callout-caution title=\"Heads up\" collapse=\"true\"}\n## Not the title\nExpand me.\n:::", markdown: "> **Heads up**\n>\n> **Not the title**\n>\n> Expand me." },
+			{ note: "::: {.column-margin}\nA side note.\n:::", markdown: "A side note." },
 			// A code block's label (a code group's tab, a file name) is a bold paragraph above it.
 			{ note: "::: code-group\n```sh [npm]\nnpm i\n```\n```sh [pnpm]\npnpm i\n```\n:::\nText.\n```js title=\"a_b.js\"\nx\n```", markdown: "**npm**\n\n```sh\nnpm i\n```\n\n**pnpm**\n\n```sh\npnpm i\n```\n\nText.\n\n**a_b.js**\n\n```js\nx\n```" },
 		],
