@@ -18,7 +18,7 @@ import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteQuoteOf, type SiteTag, siteTagOf, tagLinesEnd } from "./site-tags";
-import { codeTitle, componentCallout, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
+import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
 /**
@@ -165,7 +165,7 @@ export class BlockConverter {
 	/** An open code fence; `depth` is how many `>` its opener had (its lines keep any deeper ones). */
 	/** An open code block; `site` when a highlight tag inside a quote opened it (its closing tag ends it). */
 	/** An open code block; `itemCol`: the column of the text of the list item whose line opened it, which it ends with. */
-	private fence: { char: string; len: number; depth: number; indent: number; site?: SiteCodeOpen; itemCol?: number } | null = null;
+	private fence: { char: string; len: number; depth: number; indent: number; site?: SiteCodeOpen; itemCol?: number; cell?: boolean } | null = null;
 	/** An open Admonition block (```` ```ad-note ````): its lines are read as a callout's, up to its closing fence. */
 	private admonition: { char: string; len: number; indent: number; depth: number } | null = null;
 	/** The open blog containers, innermost last (null when none). */
@@ -450,6 +450,11 @@ export class BlockConverter {
 					this.fence = null;
 					return i;
 				}
+				// A cell's options lead its code.
+				if (this.fence.cell === true) {
+					if (isCellOption(content)) return i;
+					this.fence.cell = false;
+				}
 				// What the blog hides in code: Docusaurus's magic comment lines, a trailing `// [!code ++]`.
 				const shown = shownCodeLine(content);
 				if (shown === null) return i;
@@ -634,13 +639,19 @@ export class BlockConverter {
 		if (fence) {
 			// In a quote or callout too (not in a blog's container, which reads its lines itself).
 			if ((depth === 0 || this.containers === null) && plainStart && fence.info.startsWith("ad-") && rewritten === undefined) return this.admonitionOpen(lines, i, fence, depth);
+			// A Quarto (knitr, Jupyter) code cell, ```{python}: its `#|` options are not shown, a hidden cell not at all.
+			const cell = fence.info.charCodeAt(0) === 123 && /^\{[A-Za-z]/.test(fence.info);
+			if (cell && depth === 0) {
+				const hidden = this.hiddenCell(lines, i, fence);
+				if (hidden !== -1) return hidden;
+			}
 			// The label the blog shows above the code (a code group's tab, a file name): a bold paragraph.
 			const title = fence.info === "" ? null : codeTitle(fence.info);
 			if (title !== null) {
 				if (this.lastKind === LineKind.Text) this.emit(prefix === "" ? "" : ">");
 				this.emitText(prefix + "**" + title.replace(/[*_\\[\]<`]/g, "\\$&") + "**");
 			}
-			this.fence = { char: fence.char, len: fence.len, depth, indent: plainStart ? 0 : content.length - content.trimStart().length };
+			this.fence = { char: fence.char, len: fence.len, depth, indent: plainStart ? 0 : content.length - content.trimStart().length, cell };
 			this.emitRaw(prefix + content);
 			return i;
 		}
@@ -988,6 +999,23 @@ export class BlockConverter {
 		this.listActive = false;
 		this.prevBlank = true;
 		this.lastKind = this.n === 0 ? LineKind.Blank : kindOf(this.out[this.n - 1]);
+	}
+
+	/**
+	 * A Quarto code cell the blog hides (`#| echo: false`, `#| include: false`, knitr's `{r, echo=FALSE}`):
+	 * the line that closes it, all left out; -1 for a cell the blog shows (or one never closed).
+	 */
+	private hiddenCell(lines: NoteLines, i: number, fence: { char: string; len: number; info: string }): number {
+		let by = cellHiddenBy(fence.info);
+		let k = i + 1;
+		for (; k < this.range.end && isCellOption(lines.line(k)); k++) by ??= cellHiddenBy(lines.line(k));
+		if (by === null) return -1;
+		const open = { char: fence.char, len: fence.len, indent: 0 };
+		while (k < this.range.end && !closesFence(lines.line(k), open)) k++;
+		if (k === this.range.end) return -1;
+		// What it shows (a figure, a table) is made when the blog is built; only its code is in the note.
+		if (by === "echo") this.warn(HIDDEN_CELL_CODE, "A code cell the blog hides (echo: false) was left out; what it outputs (a figure, a table) is made when the blog is built, so it is not on Medium either.");
+		return k;
 	}
 
 	/** `:::type Title` opens a container (a callout, or a layout one shown as its content); a line of colons closes one. */

@@ -944,6 +944,9 @@ class InlineScanner {
 		if (inner.indexOf("{{") !== -1 || inner.indexOf("{%") !== -1) return -1;
 		const youtube = hugo ? /^\s*youtube\s+(?:id=)?["']?([\w-]{6,})["']?\s*$/.exec(inner) : null;
 		if (youtube !== null) return this.block(lead, ["https://www.youtube.com/watch?v=" + youtube[1]], text.length);
+		// Quarto's `{{< video URL >}}`: a YouTube or Vimeo address is the video's embed (a player's as its page).
+		const video = hugo ? /^\s*video\s+["']?(https?:\/\/[^\s"']+)/.exec(inner) : null;
+		if (video !== null && isWebEmbedUrl(iframePageUrl(video[1]))) return this.block(lead, [iframePageUrl(video[1])], text.length);
 		// A gist, a video or a post the blog embeds (`{{< gist user id >}}`, `{% youtube id %}`): its embed.
 		const embed = siteTagEmbed(inner.charCodeAt(0) === 45 ? inner.slice(1) : inner, hugo);
 		if (embed !== null) return this.block(lead, [embed], text.length);

@@ -50,10 +50,11 @@ test("the bundle needs nothing but obsidian: no Node built-ins, no Buffer", () =
 	// and papers held (Notion, Roam, OneNote and Apple Notes shapes, MkDocs, Liquid, code labels): 215 KB,
 	// under a 225 KB guard; then blog posts' own tags and blocks (MkDocs admonitions and tabs, Hexo, Hugo,
 	// Jekyll and Zola image, code, quote, embed and link tags, kramdown and attribute lists): 233 KB, under
-	// a 235 KB guard. A guard
+	// a 235 KB guard; then Quarto posts (callouts, code cells, its video shortcode): 236 KB, under a 240 KB
+	// guard. A guard
 	// against a stray dependency or a sudden jump, not a target: the goal is 100 KB, which the converter's
 	// rules no longer fit (each is own code for syntax real notes hold).
-	expect(code.length).toBeLessThan(235 * 1024);
+	expect(code.length).toBeLessThan(240 * 1024);
 });
 
 test("ribbon → pre-flight → Publish; then an edit shows the guard with the diff", async () => {

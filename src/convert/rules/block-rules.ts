@@ -59,6 +59,19 @@ export function codeTitle(info: string): string | null {
 	return title === "" ? null : title;
 }
 
+/** A Quarto code cell's option line (`#| echo: false`, `//| label: x`, `--| …`), which the blog does not show. */
+export function isCellOption(line: string): boolean {
+	const t = line.trimStart();
+	return t.startsWith("#|") || t.startsWith("//|") || t.startsWith("--|");
+}
+
+/** Options (`#| echo: false`, knitr's `{r, include=FALSE}`) that hide a cell's code: the option's name, else null. */
+export function cellHiddenBy(options: string): string | null {
+	return /\b(echo|include)[ \t]*[:=][ \t]*(?:false|FALSE|F)\b/.exec(options)?.[1] ?? null;
+}
+
+export const HIDDEN_CELL_CODE = "hidden-cell";
+
 /** Docusaurus's magic comments, alone on a code line: the blog highlights the lines they mark and hides them. */
 const MAGIC_COMMENT = /^(?:\/\/|#|--|%|\/\*|\{\/\*|<!--)[ \t]*highlight-(?:next-line|start|end)[ \t]*(?:\*\/\}?|-->)?$/;
 /** Comment openers a Shiki `[!code …]` notation may follow on its line. */
@@ -476,6 +489,10 @@ export const BLOCK_RULES = {
 			// Pandoc and R Markdown write the language in braces.
 			{ note: "```{.python .numberLines}\na = 1\n```", markdown: "```python\na = 1\n```" },
 			{ note: "```{r}\nx <- 1\n```", markdown: "```r\nx <- 1\n```" },
+			// Quarto's (knitr's, Jupyter's) code cells: the blog shows the code without its `#|` option lines; a cell it hides (`echo: false`, `include: false`, knitr's `echo=FALSE`) is left out.
+			{ note: "```{python}\n#| label: fig-plot\n#| fig-cap: \"A plot\"\nimport math\n#| not an option here\n```", markdown: "```python\nimport math\n#| not an option here\n```" },
+			{ note: "```{r}\n#| echo: false\nplot(x)\n```\n\n```{r setup, include=FALSE}\nlibrary(x)\n```\n\n```{ojs}\n//| echo: true\nx = 1\n```", markdown: "```ojs\nx = 1\n```", warnings: ["hidden-cell"] },
+			{ note: "```{.python}\n#| shown\n```", markdown: "```python\n#| shown\n```" },
 		],
 	},
 	obsidianOnlyBlocks: {

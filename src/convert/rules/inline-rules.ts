@@ -206,6 +206,8 @@ export const INLINE_RULES = {
 			{ note: "{{< alert >}}\nNo title.\n{{< /alert >}}\n\n{{< unknown >}}\nBody.\n{{< /unknown >}}", markdown: "> No title.\n\nBody.", warnings: ["site-tag", "site-tag"] },
 			{ note: "{% include toc.html %}\n\n  {{% notice info %}}\n\nText with {{< ref \"a.md\" >}} inside.", markdown: "Text with {{< ref \"a.md\" >}} inside.", warnings: ["site-tag", "site-tag"] },
 			{ note: "{{< youtube dQw4w9WgXcQ >}}", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
+			// Quarto's video shortcode: a YouTube or Vimeo address is the video's embed.
+			{ note: "{{< video https://www.youtube.com/embed/wo9vZccmqwc >}}\n\n{{< video https://vimeo.com/548291297 title=\"A talk\" >}}", markdown: "https://www.youtube.com/watch?v=wo9vZccmqwc\n\nhttps://vimeo.com/548291297", blocks: ["embed", "embed"] },
 			{ note: "{{< gist spf13 7896402 >}}\n\n{% gist parkr/931c1c8d465a04042403 %}\n\n{% youtube dQw4w9WgXcQ %}\n\n<script src=\"https://gist.github.com/mmistakes/77c68fbb.js\"></script>", markdown: "https://gist.github.com/spf13/7896402\n\nhttps://gist.github.com/parkr/931c1c8d465a04042403\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nhttps://gist.github.com/mmistakes/77c68fbb", blocks: ["embed", "embed", "embed", "embed"] },
 			{ note: "{{< figure src=\"https://x.example/lake.png\" caption=\"The lake\" alt=\"Ice\" >}}", markdown: "![Ice](https://x.example/lake.png \"The lake\")", blocks: ["image"] },
 			{ note: "{{< highlight go \"linenos=table\" >}}\n# not a heading\nx := 1\n{{< /highlight >}}", markdown: "```go\n# not a heading\nx := 1\n```", blocks: ["code"] },
