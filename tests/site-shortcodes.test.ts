@@ -213,3 +213,12 @@ describe("Pelican's {static} and {filename} addresses", () => {
 		expect(codes(s)).toEqual([]);
 	});
 });
+
+describe("Quarto's include shortcode", () => {
+	test("shows the included file's text where it stands, as the blog does; a file not in the vault is left out with a warning", async () => {
+		const files = { "posts/p/_setup.qmd": "Shared **intro**.\n\n- one", "_common.md": "Footer." };
+		const s = await convert("# Post\n\nBefore.\n\n{{< include _setup.qmd >}}\n\n{{< include /_common.md >}}\n\n{{< include _missing.qmd >}}\n\nAfter.", files, {}, "posts/p/index.qmd");
+		expect(shown(s)).toEqual(["P: Before.", "P: Shared **intro**.", "ULI: one", "P: Footer.", "P: After."]);
+		expect(codes(s)).toEqual(["unresolved-embed"]);
+	});
+});

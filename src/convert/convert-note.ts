@@ -29,7 +29,7 @@ import { storyMarkdown } from "../story/story-markdown";
 import type { ImageSource, StoryBlock } from "../story/story-model";
 import { isDataUrl } from "../core/data-url";
 import { coverMarkdown, coverOf, type CoverSpec } from "./cover-image";
-import { withInlineLiquid, withLiquidAddresses } from "./site-tags";
+import { includePath, withInlineLiquid, withLiquidAddresses } from "./site-tags";
 import { boardText } from "./kanban-board";
 
 /** The note to convert: its vault path, its text as stored, and its parsed properties. */
@@ -133,6 +133,15 @@ export function collectTargets(text: string): Target[] {
 			}
 		}
 		pos = text.indexOf("](", pos + 2);
+	}
+	// Quarto's `{{< include _file.qmd >}}`: the file is shown where it stands, so it is read as an embed.
+	for (pos = text.indexOf("{{< include "); pos !== -1; pos = text.indexOf("{{< include ", pos + 12)) {
+		const close = text.indexOf(">}}", pos);
+		const path = close === -1 || close - pos > 1024 ? null : includePath(text.slice(pos + 3, close));
+		if (path !== null && !seenEmbeds.has(path)) {
+			seenEmbeds.add(path);
+			targets.push({ path, embed: true });
+		}
 	}
 	// `<a href="Note.md">`: an HTML link to a note needs the note's address too.
 	for (const needle of ["href=", "HREF="]) collectHrefs(text, needle, seen, targets);

@@ -3,7 +3,7 @@
 export type FileKind = "note" | "image" | "audio" | "video" | "pdf" | "canvas" | "base" | "other";
 
 const KINDS: Record<string, FileKind> = {
-	md: "note",
+	md: "note", qmd: "note",
 	avif: "image", bmp: "image", gif: "image", jpeg: "image", jpg: "image", png: "image", svg: "image", webp: "image",
 	tif: "image", tiff: "image",
 	flac: "audio", m4a: "audio", mp3: "audio", ogg: "audio", wav: "audio", "3gp": "audio",

@@ -6,7 +6,7 @@
  */
 
 import { INLINE_QUERY_CODE, SITE_TAG_CODE, TEMPLATE_CODE } from "./rules/inline-rules";
-import { figureOf, liquidImageOf, siteTagEmbed, siteTagOf } from "./site-tags";
+import { figureOf, includePath, liquidImageOf, siteTagEmbed, siteTagOf } from "./site-tags";
 import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { linkReferencesOf, normalizeLabel } from "./link-references";
@@ -944,6 +944,14 @@ class InlineScanner {
 		if (inner.indexOf("{{") !== -1 || inner.indexOf("{%") !== -1) return -1;
 		const youtube = hugo ? /^\s*youtube\s+(?:id=)?["']?([\w-]{6,})["']?\s*$/.exec(inner) : null;
 		if (youtube !== null) return this.block(lead, ["https://www.youtube.com/watch?v=" + youtube[1]], text.length);
+		// Quarto's `{{< include _file.qmd >}}`: the file's text where it stands (a path from `/` is from the project's root).
+		const include = hugo ? includePath(inner) : null;
+		const included = include === null ? null : resolveCached(this.e.ctx, include, this.e.notePath);
+		if (include !== null && !this.e.plain) {
+			if (included !== null && fileKind(included) === "note") return this.block(lead, this.e.embedNote(included, "", text.slice(lead, end)), text.length);
+			this.warn("unresolved-embed", `Include ${text.slice(lead, end)} names no note in the vault; it was left out.`);
+			return this.replace(lead, "", text.length);
+		}
 		// Quarto's `{{< video URL >}}`: a YouTube or Vimeo address is the video's embed (a player's as its page).
 		const video = hugo ? /^\s*video\s+["']?(https?:\/\/[^\s"']+)/.exec(inner) : null;
 		if (video !== null && isWebEmbedUrl(iframePageUrl(video[1]))) return this.block(lead, [iframePageUrl(video[1])], text.length);

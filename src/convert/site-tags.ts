@@ -553,6 +553,12 @@ function liquidAddress(text: string, p: number): { value: string; end: number } 
 	return p === start ? null : { value, end: p };
 }
 
+/** The file a Quarto `{{< include _file.qmd >}}` shortcode's inside (`include _file.qmd`) names, else null. */
+export function includePath(inner: string): string | null {
+	const m = /^\s*include\s+["']?([^\s"'<>]+)["']?\s*$/.exec(inner);
+	return m === null ? null : m[1];
+}
+
 /**
  * The address Medium embeds for a tag alone on its line that shows a video, a gist or a post: Hugo's
  * `{{< gist user id >}}`, `{{< vimeo id >}}`, `{{< tweet user="u" id="1" >}}`; Liquid's (Hexo's, Jekyll
