@@ -285,9 +285,9 @@ describe("Admonition plugin blocks", () => {
 		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["BQ: **Example**", "PRE lang=js: let x = 1;", "P: End."]);
 		expect(codes(story)).toEqual([]);
 	});
-	test("inside a quote or a list item, an ad- fence is code, as without the plugin", async () => {
+	test("inside a list item, an ad- fence is a callout that follows the item, as a callout there is", async () => {
 		const story = await convert("# T\n\n- item\n  ```ad-note\n  x\n  ```");
-		expect(story.blocks.map((b) => b.type)).toEqual(["list-item", "code"]);
+		expect(story.blocks.map((b) => b.type)).toEqual(["list-item", "quote", "quote"]);
 	});
 });
 

@@ -10,7 +10,7 @@ import { closesFence, columnOf, fenceOpen, fencedLines, leftOfItem, rawHtmlClose
 import { linkReferencesOf } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
-import { indentOf, isRule, setextLevel, startsBlock } from "./story-builder";
+import { indentOf, isRule, setextLevel, startsBlock, stripIndent } from "./story-builder";
 import { codeSpan, isAttributeList, isBlank, isSpace, longestRun } from "./text-scan";
 import { withoutMacroDefinitions } from "./math-macros";
 import { decodeEntities } from "./entities";
@@ -166,8 +166,12 @@ export class BlockConverter {
 	/** An open code block; `site` when a highlight tag inside a quote opened it (its closing tag ends it). */
 	/** An open code block; `itemCol`: the column of the text of the list item whose line opened it, which it ends with. */
 	private fence: { char: string; len: number; depth: number; indent: number; site?: SiteCodeOpen; itemCol?: number; cell?: boolean } | null = null;
-	/** An open Admonition block (```` ```ad-note ````): its lines are read as a callout's, up to its closing fence. */
-	private admonition: { char: string; len: number; indent: number; depth: number } | null = null;
+	/**
+	 * An open Admonition block (```` ```ad-note ````): its lines are read as a callout's, up to its closing fence.
+	 * Under a list item, `lead` is its fence's indent, kept before the callout's `>` so the callout is the
+	 * item's; `strip` the fence's columns, which its lines lose; `itemCol` the item's text, a line left of which ends it.
+	 */
+	private admonition: { char: string; len: number; indent: number; depth: number; lead: string; strip: number; itemCol: number } | null = null;
 	/** The open blog containers, innermost last (null when none). */
 	private containers: BlogContainer[] | null = null;
 	/** How many of them are MkDocs blocks, which a dedented line closes. */
@@ -399,7 +403,7 @@ export class BlockConverter {
 				this.quoteDepth = ad.depth;
 				// The quote around the block ended on this line: it is read as any other.
 				if (body !== null) return i;
-			} else raw = "> ".repeat(ad.depth) + (body === "" ? ">" : "> " + body);
+			} else raw = ad.lead + "> ".repeat(ad.depth) + (body === "" ? ">" : "> " + body);
 		} else if (rewritten === undefined) {
 			if (this.dedentContainers > 0 && this.fence === null && this.mathBlock === null && this.commentClose === null && !isBlank(raw)) this.closeDedented(raw);
 			if (this.containers !== null) {
@@ -639,6 +643,10 @@ export class BlockConverter {
 		if (fence) {
 			// In a quote or callout too (not in a blog's container, which reads its lines itself).
 			if ((depth === 0 || this.containers === null) && plainStart && fence.info.startsWith("ad-") && rewritten === undefined) return this.admonitionOpen(lines, i, fence, depth);
+			// Under a list item (less than 4 columns past its text), a callout of the item's, as `- > [!note]` is.
+			if (depth === 0 && !plainStart && this.listActive && this.containers === null && rewritten === undefined && fence.info.startsWith("ad-") && indentOf(content) < this.itemText + 4) {
+				return this.admonitionOpen(lines, i, fence, 0, content.slice(0, content.length - content.trimStart().length));
+			}
 			// A Quarto (knitr, Jupyter) code cell, ```{python}: its `#|` options are not shown, a hidden cell not at all.
 			const cell = fence.info.charCodeAt(0) === 123 && /^\{[A-Za-z]/.test(fence.info);
 			if (cell && depth === 0) {
@@ -788,11 +796,11 @@ export class BlockConverter {
 	 * callout, so it becomes one, `> [!note] Title`, its body read as markdown. Its `title:`, `collapse:`,
 	 * `icon:` and `color:` lines come first; returns the last of them.
 	 */
-	private admonitionOpen(lines: NoteLines, i: number, fence: { char: string; len: number; info: string }, depth: number): number {
+	private admonitionOpen(lines: NoteLines, i: number, fence: { char: string; len: number; info: string }, depth: number, lead = ""): number {
 		const type = fence.info.slice(3).split(/\s/, 1)[0];
 		let title = "";
 		let last = i;
-		this.admonition = { char: fence.char, len: fence.len, indent: 0, depth };
+		this.admonition = { char: fence.char, len: fence.len, indent: 0, depth, lead, strip: indentOf(lead), itemCol: lead === "" ? -1 : this.itemText };
 		while (last + 1 < this.range.end) {
 			const m = /^(title|collapse|icon|color):(.*)$/.exec(this.admonitionBody(lines.line(last + 1)) ?? "");
 			if (m === null) break;
@@ -801,14 +809,16 @@ export class BlockConverter {
 		}
 		// Inside a quote, a nested callout: a paragraph break before it keeps the quote.
 		if (depth > 0) this.emit("> ".repeat(depth - 1) + ">");
-		else if (!this.prevBlank) this.emit("");
-		this.convertLine(lines, i, "> ".repeat(depth) + `> [!${type}] ${title}`);
+		else if (!this.prevBlank && lead === "") this.emit("");
+		this.convertLine(lines, i, lead + "> ".repeat(depth) + `> [!${type}] ${title}`);
 		return last;
 	}
 
-	/** A line of the open Admonition block without the quote it sits in; null when that quote ended. */
+	/** A line of the open Admonition block without the quote or item indent it sits in; null when that quote or item ended. */
 	private admonitionBody(raw: string): string | null {
-		const depth = this.admonition?.depth ?? 0;
+		const ad = this.admonition;
+		if (ad !== null && ad.itemCol !== -1) return leftOfItem(raw, ad.itemCol) ? null : stripIndent(raw, ad.strip);
+		const depth = ad?.depth ?? 0;
 		if (depth === 0) return raw;
 		const q = splitQuoteUpTo(raw, depth);
 		return q.depth < depth ? null : q.content;
@@ -1520,7 +1530,7 @@ export class BlockConverter {
 		const ad = this.admonition;
 		if (ad === null) return line;
 		const body = this.admonitionBody(line);
-		return body === null || closesFence(body, ad) ? "" : "> ".repeat(ad.depth) + (body === "" ? ">" : "> " + body);
+		return body === null || closesFence(body, ad) ? "" : ad.lead + "> ".repeat(ad.depth) + (body === "" ? ">" : "> " + body);
 	}
 
 	/** A GFM table: rows until a blank or pipe-less line, rendered as aligned text in a code block. */

@@ -880,7 +880,7 @@ export function indentOf(text: string, from = 0): number {
  * longer line up as in the note: it is spaces then, a tab cut in two included (`\t\ty()` under `- a`,
  * its fence 2 columns in, is 6 spaces, where the tab left after the cut showed 4).
  */
-function stripIndent(text: string, cols: number, lineUp = true): string {
+export function stripIndent(text: string, cols: number, lineUp = true): string {
 	let col = 0;
 	let i = 0;
 	let tab = false;

@@ -556,6 +556,12 @@ export const BLOCK_RULES = {
 			{ note: "```ad-tip\nJust the body.\n```", markdown: "> **Tip**\n>\n> Just the body." },
 			// A code block inside, its fence as long as the block's: the block's close ends both (Obsidian reads the block as one fence).
 			{ note: "```ad-example\n```c\nint x;\n```\n\nAfter.", markdown: "> **Example**\n\n```c\nint x;\n```\n\nAfter." },
+			// Under a list item, a callout that follows the item, as a callout in an item does (Medium's list items hold no quote).
+			{ note: "- One\n\t```ad-note\n\ttitle: Heads up\n\tInside **it**.\n\t```\n- Two", markdown: "- One\n\n> **Heads up**\n>\n> Inside **it**.\n\n- Two" },
+			{ note: "1. Step\n   ```ad-tip\n   Tip.\n   ```\n2. Next", markdown: "1. Step\n\n> **Tip**\n>\n> Tip.\n\n1. Next", warnings: ["list-numbering"] },
+			{ note: "- a\n  ```ad-tip\n  Tip.\n  ```\n\n  After.\n- b", markdown: "- a\n\n> **Tip**\n>\n> Tip.\n\nAfter.\n\n- b" },
+			// Left open, it ends with the item.
+			{ note: "- a\n  ```ad-warning\n  Open.\n- b", markdown: "- a\n\n> **Warning**\n>\n> Open.\n\n- b" },
 			// Inside a callout or quote, a callout within it, flattened as nested callouts are.
 			{ note: "> [!note] Outer\n> Before.\n> ```ad-tip\n> title: Inner\n> Inside **it**.\n> ```\n> After.\n\nOut.", markdown: "> **Outer**\n>\n> Before.\n>\n> **Inner**\n>\n> Inside **it**.\n>\n> After.\n\nOut." },
 			{ note: "> ```ad-warning\n> Cut short.\n\nOut.", markdown: "> **Warning**\n>\n> Cut short.\n\nOut." },
