@@ -52,6 +52,8 @@ export interface ConvertContext {
 	maxEmbedDepth: number;
 	/** Whether a Templater command (`<% … %>`) was warned about: once a conversion is enough. */
 	templateWarned?: boolean;
+	/** Quarto's cross-reference numbers per note (`fig-plot` → `Figure 1`), made when a note first references one. */
+	crossrefs?: Map<string, ReadonlyMap<string, string>>;
 	/** Whether Dataview's inline fields are read (ConvertOptions.dataviewFields). */
 	dataviewFields: boolean;
 	notes: Map<string, LoadedNote | null>;

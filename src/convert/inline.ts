@@ -6,6 +6,7 @@
  */
 
 import { INLINE_QUERY_CODE, SITE_TAG_CODE, TEMPLATE_CODE } from "./rules/inline-rules";
+import { crossrefAt, crossrefNumbers } from "./quarto-crossrefs";
 import { figureOf, includePath, liquidImageOf, siteTagEmbed, siteTagOf } from "./site-tags";
 import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
@@ -99,7 +100,7 @@ const ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
 /** 1 for the ASCII characters that can start inline syntax: ! # $ % < = [ \\ ^ */
 const STARTS_SYNTAX = new Uint8Array(128);
-for (const ch of "!#$%<=[\\^") STARTS_SYNTAX[ch.charCodeAt(0)] = 1;
+for (const ch of "!#$%<=@[\\^") STARTS_SYNTAX[ch.charCodeAt(0)] = 1;
 /** The same, and `(`, for a line holding `::`: Dataview's `(key:: value)` may open at a `(`. */
 const STARTS_SYNTAX_FIELDS = STARTS_SYNTAX.slice();
 STARTS_SYNTAX_FIELDS[40] = 1;
@@ -683,6 +684,15 @@ class InlineScanner {
 				case 36: // $
 					i = this.math(i);
 					continue;
+				case 64: {
+					// @ (Quarto's cross-reference, `@fig-plot`: a hyphen after a short kind)
+					const ref = text.charCodeAt(i + 4) === 45 ? crossrefAt(text, i, this.crossrefNumbers()) : null;
+					if (ref !== null) {
+						i = this.replace(i, ref.shown, ref.end);
+						continue;
+					}
+					break;
+				}
 				case 40: // ( (only in a line holding `::`)
 					if (this.fields) {
 						stop = 0;
@@ -970,6 +980,17 @@ class InlineScanner {
 		const shown = tag.length > 60 ? tag.slice(0, 57) + "…" : tag;
 		this.warn(SITE_TAG_CODE, `${hugo ? "Hugo shortcode" : "Liquid tag"} ${shown} only renders on the blog; it was left out.`);
 		return this.replace(lead, "", text.length);
+	}
+
+	/** The figures, tables and listings the note labels (Quarto), numbered once per note and conversion. */
+	private crossrefNumbers(): ReadonlyMap<string, string> {
+		const all = (this.e.ctx.crossrefs ??= new Map<string, ReadonlyMap<string, string>>());
+		let numbers = all.get(this.e.notePath);
+		if (numbers === undefined) {
+			numbers = crossrefNumbers(this.e.ctx.notes.get(this.e.notePath)?.text ?? "");
+			all.set(this.e.notePath, numbers);
+		}
+		return numbers;
 	}
 
 	/** Where a link to a vault path goes, or null (unresolved, not a note, or not on Medium). */

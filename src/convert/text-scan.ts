@@ -251,7 +251,7 @@ export function isBlank(s: string): boolean {
 }
 
 /** The characters that can start inline Obsidian syntax, as a one-character class (cannot backtrack). */
-const INLINE_SYNTAX = /[!#$%<=[\\^`]/;
+const INLINE_SYNTAX = /[!#$%<=@[\\^`]/;
 
 /** Where the first character that can start inline Obsidian syntax is, or -1 (one native search): a
  * text without one passes through. */

@@ -249,4 +249,11 @@ export const INLINE_RULES = {
 			{ note: "Made <% tp.date.now(\"YYYY-MM-DD\") %> by <% tp.file.title %>.\n\n1 <% 2, and `<% code %>`.", markdown: "Made <% tp.date.now(\"YYYY-MM-DD\") %> by <% tp.file.title %>.\n\n1 <% 2, and `<% code %>`.", warnings: [TEMPLATE_CODE] },
 		],
 	},
+	quartoCrossrefs: {
+		construct: "Quarto's cross-references `@fig-plot`, `@tbl-sales`, `@lst-code` to a figure, table or listing the post labels (`![Cap](a.png){#fig-plot}`, a code cell's `#| label: fig-plot`, `: Caption {#tbl-sales}`)",
+		medium: "what the blog shows: `Figure 1`, `Table 2`, `Listing 1`, numbered per kind in the order the post labels them; an `@` before a label the post does not define (a citation, an e-mail address) stays as written",
+		examples: [
+			{ note: "See @fig-b, then @Fig-a; @tbl-t and @sec-x; a@fig-a.\n\n![A](https://e.com/a.png){#fig-a}\n\n```{python}\n#| label: fig-b\nplot()\n```\n\n: Sales {#tbl-t}", markdown: "See Figure 2, then Figure 1; Table 1 and @sec-x; a@fig-a.\n\n![A](https://e.com/a.png)\n\n```python\nplot()\n```\n\n: Sales {#tbl-t}" },
+		],
+	},
 } satisfies Record<string, ConversionRule>;
