@@ -6,9 +6,11 @@
  * - a lane's `**Complete**` line is a lane setting, not text: left out, and so is its WIP limit `(3)`;
  * - a card's checkbox is hidden unless the board shows checkboxes (`show-checkboxes`): a card is a bullet;
  * - a card's date `@{2024-05-01}`, time `@@{14:30}` and daily-note date `@[[2024-05-01]]` show as the
- *   date, the time and the link.
+ *   date, the time and the link; in a code span (`` `@{2024-05-01}` ``) they stay as written.
  * None of the patterns can backtrack: each class excludes what ends it.
  */
+
+import { findCodeSpans } from "./text-scan";
 
 /** A board's text, and how many archived cards were left out (and the archive's line, 0-based). */
 export interface BoardText {
@@ -22,6 +24,7 @@ const CARD = /^[-*+] \[.\]/;
 const COMPLETE = /^\*\*[^*]+\*\*$/;
 const LIMIT = / \(\d+\) *$/;
 // After a space or at the start, as the plugin reads them: `me@{host}` is no date.
+const NO_SPANS: readonly { start: number; end: number }[] = [];
 const DATE = /(^|\s)(?:@@?\{([^{}]+)\}|@(?=\[\[))/g;
 
 /**
@@ -57,7 +60,15 @@ export function boardText(text: string, bodyLine: number, showCheckboxes: boolea
 			continue;
 		}
 		let card = showCheckboxes ? line : line.replace(CARD, (m) => m[0]);
-		if (card.indexOf("@") !== -1) card = card.replace(DATE, (_m, space: string, value: string | undefined) => space + (value ?? ""));
+		if (card.indexOf("@") !== -1) {
+			const spans = card.indexOf("`") === -1 ? NO_SPANS : findCodeSpans(card);
+			// Matches come in order: the spans before one are passed once.
+			let k = 0;
+			card = card.replace(DATE, (m: string, space: string, value: string | undefined, at: number) => {
+				while (k < spans.length && spans[k].end <= at) k++;
+				return k < spans.length && spans[k].start < at + m.length ? m : space + (value ?? "");
+			});
+		}
 		lines[i] = card;
 	}
 	return { text: lines.join("\n"), archived, archiveLine };

@@ -546,6 +546,8 @@ export const BLOCK_RULES = {
 				warnings: ["board-archive"],
 			},
 			{ frontmatter: "kanban-plugin: basic\nshow-checkboxes: true", note: "## Lane\n\n- [ ] Card\n\t- [x] Step", markdown: "### Lane\n\n- ☐ Card\n- – ☑ Step" },
+			// In a code span, a date is as written (the board shows the code).
+			{ frontmatter: "kanban-plugin: basic", note: "## Lane\n\n- [ ] Type `due @{2024-01-01}` or ``@@{9:00} ` x`` for @{2024-02-02}", markdown: "### Lane\n\n- Type `due @{2024-01-01}` or ``@@{9:00} ` x`` for 2024-02-02" },
 		],
 	},
 	admonitions: {
