@@ -49,11 +49,11 @@ export function codeLanguage(info: string): string | null {
 /**
  * The file name or label a blog shows above a code block, from its fence's info string: VitePress's
  * `js [config.js]` (a code group's tab), Docusaurus's and Astro's `js title="a.js"`, Gatsby's
- * `js:title=a.js`; else null. Medium's code blocks have no title, so it becomes a bold paragraph above.
+ * `js:title=a.js`, Quarto's `{.js filename="a.js"}`; else null. Medium's code blocks have no title, so it becomes a bold paragraph above.
  */
 export function codeTitle(info: string): string | null {
-	if (info.indexOf("title=") === -1 && info.indexOf("[") === -1) return null;
-	const m = /(?:^|[\s:])title=(?:"([^"]*)"|'([^']*)'|([^\s"'{}]+))/.exec(info) ?? /^[^\s[]*[ \t]*\[([^\]]+)\]/.exec(info);
+	if (info.indexOf("title=") === -1 && info.indexOf("name=") === -1 && info.indexOf("[") === -1) return null;
+	const m = /(?:^|[\s:])(?:title|filename)=(?:"([^"]*)"|'([^']*)'|([^\s"'{}]+))/.exec(info) ?? /^[^\s[]*[ \t]*\[([^\]]+)\]/.exec(info);
 	if (m === null) return null;
 	const title = (m[1] ?? m[2] ?? m[3] ?? "").trim();
 	return title === "" ? null : title;
@@ -482,6 +482,8 @@ export const BLOCK_RULES = {
 			// A blog's highlighted lines or title after the language (Gatsby/Prism `jsx{2,5-6}`, `js:title=a.js`) are not part of it; the title is shown above.
 			{ note: "```jsx{2,5-6}\nlet a;\n```", markdown: "```jsx\nlet a;\n```" },
 			{ note: "```js:title=app.js\nlet a;\n```", markdown: "**app.js**\n\n```js\nlet a;\n```" },
+			// Quarto's (Pandoc's) `filename` attribute is shown above the code as a title is.
+			{ note: "```{.bash filename=\"Terminal\"}\nquarto render\n```", markdown: "**Terminal**\n\n```bash\nquarto render\n```" },
 			// What the blog hides in code: Docusaurus's magic comments, VitePress's (Shiki's) `[!code …]` notations.
 			{ note: "```js\n// highlight-next-line\nlet a = 1;\nlet b = 2; // [!code ++]\n# [!code focus:2]\n```", markdown: "```js\nlet a = 1;\nlet b = 2;\n```" },
 			// Material for MkDocs' annotation markers (`# (1)!`) too; a `(1)` that is code stays.
