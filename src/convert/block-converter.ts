@@ -579,7 +579,8 @@ export class BlockConverter {
 		}
 		this.prevBlank = false;
 		// Only a line starting with `>` or a space can be quoted: the others make no split object.
-		const quote = r0 === 62 || r0 === 32 ? splitQuote(raw) : null;
+		// A quote 1 to 3 spaces in, as far in as a list item's text, is the item's (read below, as a tab-indented one).
+		const quote = r0 === 62 || (r0 === 32 && !(this.listActive && this.itemText > 0 && indentOf(raw) >= this.itemText)) ? splitQuote(raw) : null;
 		let depth = quote === null ? 0 : quote.depth;
 		// A quote under a nested list item (4 columns and more in, or after tabs) is the item's quote when it
 		// starts less than 4 columns past the item's text (the story builder moves it out of the item).

@@ -193,7 +193,8 @@ export class StoryBuilder {
 			quoted = stripIndent(text, this.quoteIndent);
 			quoteAt = quoteContentStart(quoted);
 		}
-		if (quoteAt !== -1) {
+		// A new quote as far in as the open list item's text (1 to 3 spaces) is the item's: read with the item's lines.
+		if (quoteAt !== -1 && !(this.quoteGroup < 0 && this.itemDepth > 0 && quoted === text && text.charCodeAt(0) === 32 && indentOf(text) >= this.itemIndents[this.itemDepth - 1])) {
 			this.quoted(quoted.slice(quoteAt), lastQuoteDepth(), line);
 			this.prevBlank = false;
 			return;

@@ -535,6 +535,8 @@ export const BLOCK_RULES = {
 		examples: [
 			{ note: "> [!warning] Thin ice\n> Never walk on it.\n> > [!note]\n> > Inner.", markdown: "> **Thin ice**\n>\n> Never walk on it.\n>\n> **Note**\n>\n> Inner." },
 			{ note: "> [!tip] Keep **this** in mind\n> Body.", markdown: "> **Keep this in mind**\n>\n> Body." },
+			// Under a numbered item (as far in as its text): it follows the item, and the item's later text and the next item stay the list's.
+			{ note: "1. Step\n   > [!tip]\n   > Tip.\n\n   After.\n2. Next", markdown: "1. Step\n\n> **Tip**\n>\n> Tip.\n\nAfter.\n\n2. Next", warnings: ["list-numbering"] },
 		],
 	},
 	kanbanBoards: {
@@ -562,7 +564,7 @@ export const BLOCK_RULES = {
 			{ note: "```ad-example\n```c\nint x;\n```\n\nAfter.", markdown: "> **Example**\n\n```c\nint x;\n```\n\nAfter." },
 			// Under a list item, a callout that follows the item, as a callout in an item does (Medium's list items hold no quote).
 			{ note: "- One\n\t```ad-note\n\ttitle: Heads up\n\tInside **it**.\n\t```\n- Two", markdown: "- One\n\n> **Heads up**\n>\n> Inside **it**.\n\n- Two" },
-			{ note: "1. Step\n   ```ad-tip\n   Tip.\n   ```\n2. Next", markdown: "1. Step\n\n> **Tip**\n>\n> Tip.\n\n1. Next", warnings: ["list-numbering"] },
+			{ note: "1. Step\n   ```ad-tip\n   Tip.\n   ```\n\n   After.\n2. Next", markdown: "1. Step\n\n> **Tip**\n>\n> Tip.\n\nAfter.\n\n2. Next", warnings: ["list-numbering"] },
 			{ note: "- a\n  ```ad-tip\n  Tip.\n  ```\n\n  After.\n- b", markdown: "- a\n\n> **Tip**\n>\n> Tip.\n\nAfter.\n\n- b" },
 			// Left open, it ends with the item.
 			{ note: "- a\n  ```ad-warning\n  Open.\n- b", markdown: "- a\n\n> **Warning**\n>\n> Open.\n\n- b" },
