@@ -45,6 +45,8 @@ interface Fence {
 	depth: number;
 	language: string | null;
 	line: number;
+	/** In a quote of a list item's indented 4 columns or more (`\t> ```js` under `- a`): that indent, which its lines lose first. */
+	quoteIndent: number;
 }
 
 /**
@@ -532,7 +534,7 @@ export class StoryBuilder {
 	}
 
 	private openFence(fence: { char: string; len: number; info: string }, indent: number, depth: number, line: number): void {
-		this.fence = { char: fence.char, len: fence.len, indent, depth, language: codeLanguage(fence.info), line };
+		this.fence = { char: fence.char, len: fence.len, indent, depth, language: codeLanguage(fence.info), line, quoteIndent: depth > 0 && this.quoteGroup >= 0 ? this.quoteIndent : 0 };
 		if (this.fence.language !== null && obsidianOnly(this.fence.language)) {
 			this.warn(OBSIDIAN_ONLY_CODE, `A ${this.fence.language} block only renders in Obsidian; it stays a code block on Medium.`, line);
 		}
@@ -542,7 +544,7 @@ export class StoryBuilder {
 	private fenceLine(fence: Fence, text: string): boolean {
 		let content = text;
 		if (fence.depth > 0) {
-			const q = splitQuoteUpTo(text, fence.depth);
+			const q = splitQuoteUpTo(fence.quoteIndent > 0 && indentOf(text) >= fence.quoteIndent ? stripIndent(text, fence.quoteIndent, false) : text, fence.depth);
 			if (q.depth < fence.depth) {
 				this.closeFence();
 				return false;

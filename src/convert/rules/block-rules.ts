@@ -537,6 +537,8 @@ export const BLOCK_RULES = {
 			{ note: "> [!tip] Keep **this** in mind\n> Body.", markdown: "> **Keep this in mind**\n>\n> Body." },
 			// Under a numbered item (as far in as its text): it follows the item, and the item's later text and the next item stay the list's.
 			{ note: "1. Step\n   > [!tip]\n   > Tip.\n\n   After.\n2. Next", markdown: "1. Step\n\n> **Tip**\n>\n> Tip.\n\nAfter.\n\n2. Next", warnings: ["list-numbering"] },
+			// A code block in a callout of a nested item (its lines a tab or more in): code, up to its closing fence.
+			{ note: "- a\n\t- b\n\t\t> [!tip] Deep\n\t\t> x\n\t\t> ```js\n\t\t> let y;\n\t\t> ```\n- c", markdown: "- a\n- – b\n\n> **Deep**\n>\n> x\n\n```js\nlet y;\n```\n\n- c" },
 		],
 	},
 	kanbanBoards: {
