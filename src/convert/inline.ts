@@ -1335,7 +1335,24 @@ class InlineScanner {
 			const brace = this.text.indexOf("}", end);
 			if (brace !== -1 && brace - end < 200 && isAttributeList(this.text.slice(end, brace + 1))) end = brace + 1;
 		}
+		const caption = d.title === null && alt !== "" ? this.figureCaption(i, end, alt) : null;
+		if (caption !== null) return this.imageOf(i, end, alt, d.dest.trim(), caption, null);
 		return this.imageOf(i, end, alt, d.dest.trim(), d.title, inline ? this.text.slice(close + 1, d.end) : null);
+	}
+
+	/**
+	 * In a Quarto post (`.qmd`), an image alone on its line is a figure: the blog shows its alt as its
+	 * caption, `Figure 1: …` when it is labelled (`{#fig-lake}`). Null elsewhere.
+	 */
+	private figureCaption(i: number, end: number, alt: string): string | null {
+		const path = this.e.notePath;
+		if (!path.endsWith(".qmd") && !path.endsWith(".QMD")) return null;
+		const text = this.text;
+		if (text.slice(0, i).trim() !== "" || text.slice(end).trim() !== "") return null;
+		const label = /\{#(fig-[\w-]+)/.exec(text.slice(i, end));
+		const number = label === null ? undefined : this.crossrefNumbers().get(label[1]);
+		const caption = unescapePunctuation(alt);
+		return number === undefined ? caption : `${number}: ${caption}`;
 	}
 
 	/**

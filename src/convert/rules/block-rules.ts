@@ -527,6 +527,9 @@ export const BLOCK_RULES = {
 			// Medium has no image inside text: one mid-sentence follows the paragraph; one on its own line splits it.
 			{ note: "See ![](https://e.com/a.png), then more.", markdown: "See, then more.\n\n![](https://e.com/a.png)" },
 			{ note: "Before\n![](https://e.com/a.png)\nafter", markdown: "Before\n\n![](https://e.com/a.png)\n\nafter" },
+			// In a Quarto post an image alone on its line is a figure: its alt is the caption the blog shows, numbered when labelled.
+			{ path: "Post.qmd", note: "![A lake](https://e.com/a.png){#fig-lake width=50%}\n\n![](https://e.com/b.png)\n\nSee ![x](https://e.com/c.png) and @fig-lake.", markdown: "![A lake](https://e.com/a.png \"Figure 1: A lake\")\n\n![](https://e.com/b.png)\n\nSee and Figure 1.\n\n![x](https://e.com/c.png)" },
+			{ note: "![A lake](https://e.com/a.png)", markdown: "![A lake](https://e.com/a.png)" },
 		],
 	},
 	callouts: {
