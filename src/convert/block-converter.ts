@@ -18,6 +18,7 @@ import { htmlTagEnd } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteQuoteOf, type SiteTag, siteTagOf, tagLinesEnd } from "./site-tags";
+import { noteCrossrefs, tableCaption } from "./quarto-crossrefs";
 import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 
@@ -1031,6 +1032,9 @@ export class BlockConverter {
 
 	/** `:::type Title` opens a container (a callout, or a layout one shown as its content); a line of colons closes one. */
 	private colonContainer(lines: NoteLines, i: number, text: string): number {
+		// Quarto's labelled table caption, `: Sales {#tbl-sales}`: the numbered caption the blog shows.
+		const caption = text.charCodeAt(1) === 32 ? tableCaption(text, noteCrossrefs(this.ctx, this.note.path)) : null;
+		if (caption !== null) return this.convertLine(lines, i, this.quotePrefix() + caption);
 		const closing = containerCloseColons(text.trimEnd());
 		if (closing > 0) {
 			const at = this.containers === null ? -1 : lastContainer(this.containers, (c) => c.colons > 0 && c.colons <= closing);

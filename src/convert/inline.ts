@@ -6,7 +6,7 @@
  */
 
 import { INLINE_QUERY_CODE, SITE_TAG_CODE, TEMPLATE_CODE } from "./rules/inline-rules";
-import { crossrefAt, crossrefNumbers } from "./quarto-crossrefs";
+import { crossrefAt, noteCrossrefs } from "./quarto-crossrefs";
 import { figureOf, includePath, liquidImageOf, siteTagEmbed, siteTagOf } from "./site-tags";
 import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
@@ -982,15 +982,9 @@ class InlineScanner {
 		return this.replace(lead, "", text.length);
 	}
 
-	/** The figures, tables and listings the note labels (Quarto), numbered once per note and conversion. */
+	/** The figures, tables and listings the note labels (Quarto). */
 	private crossrefNumbers(): ReadonlyMap<string, string> {
-		const all = (this.e.ctx.crossrefs ??= new Map<string, ReadonlyMap<string, string>>());
-		let numbers = all.get(this.e.notePath);
-		if (numbers === undefined) {
-			numbers = crossrefNumbers(this.e.ctx.notes.get(this.e.notePath)?.text ?? "");
-			all.set(this.e.notePath, numbers);
-		}
-		return numbers;
+		return noteCrossrefs(this.e.ctx, this.e.notePath);
 	}
 
 	/** Where a link to a vault path goes, or null (unresolved, not a note, or not on Medium). */

@@ -4,6 +4,8 @@
  * `#| label: fig-plot`, a table's `: Caption {#tbl-sales}`) and shows a reference as "Figure 1", "Table 2".
  */
 
+import type { ConvertContext } from "./convert-context";
+
 const NAMES: Record<string, string> = { fig: "Figure", tbl: "Table", lst: "Listing" };
 
 /** A label where the post defines it: an attribute `{#fig-x …}` or a cell option `#| label: fig-x`. No nested repeats: linear. */
@@ -39,4 +41,29 @@ export function crossrefAt(text: string, at: number, numbers: ReadonlyMap<string
 
 function isLabelChar(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+}
+
+/** The note's labels and their numbers, made once per note and conversion. */
+export function noteCrossrefs(ctx: ConvertContext, path: string): ReadonlyMap<string, string> {
+	const all = (ctx.crossrefs ??= new Map<string, ReadonlyMap<string, string>>());
+	let numbers = all.get(path);
+	if (numbers === undefined) {
+		numbers = crossrefNumbers(ctx.notes.get(path)?.text ?? "");
+		all.set(path, numbers);
+	}
+	return numbers;
+}
+
+/**
+ * A labelled table's caption line (`: Quarterly sales {#tbl-sales .striped}`, Pandoc's table caption):
+ * the caption the blog shows (`Table 1: Quarterly sales`), else null.
+ */
+export function tableCaption(line: string, numbers: ReadonlyMap<string, string>): string | null {
+	const open = line.lastIndexOf("{#tbl-");
+	if (open === -1 || line.charCodeAt(1) !== 32 || line.trimEnd().charCodeAt(line.trimEnd().length - 1) !== 125) return null;
+	let end = open + 2;
+	while (end < line.length && isLabelChar(line.charCodeAt(end))) end++;
+	const number = numbers.get(line.slice(open + 2, end));
+	const caption = line.slice(2, open).trim();
+	return number === undefined || caption === "" ? null : `${number}: ${caption}`;
 }

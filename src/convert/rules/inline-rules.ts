@@ -251,9 +251,11 @@ export const INLINE_RULES = {
 	},
 	quartoCrossrefs: {
 		construct: "Quarto's cross-references `@fig-plot`, `@tbl-sales`, `@lst-code` to a figure, table or listing the post labels (`![Cap](a.png){#fig-plot}`, a code cell's `#| label: fig-plot`, `: Caption {#tbl-sales}`)",
-		medium: "what the blog shows: `Figure 1`, `Table 2`, `Listing 1`, numbered per kind in the order the post labels them; an `@` before a label the post does not define (a citation, an e-mail address) stays as written",
+		medium: "what the blog shows: `Figure 1`, `Table 2`, `Listing 1`, numbered per kind in the order the post labels them (a labelled table's caption line `: Caption {#tbl-x}` a paragraph `Table 1: Caption`); an `@` before a label the post does not define (a citation, an e-mail address) stays as written",
 		examples: [
-			{ note: "See @fig-b, then @Fig-a; @tbl-t and @sec-x; a@fig-a.\n\n![A](https://e.com/a.png){#fig-a}\n\n```{python}\n#| label: fig-b\nplot()\n```\n\n: Sales {#tbl-t}", markdown: "See Figure 2, then Figure 1; Table 1 and @sec-x; a@fig-a.\n\n![A](https://e.com/a.png)\n\n```python\nplot()\n```\n\n: Sales {#tbl-t}" },
+			{ note: "See @fig-b, then @Fig-a; @tbl-t and @sec-x; a@fig-a.\n\n![A](https://e.com/a.png){#fig-a}\n\n```{python}\n#| label: fig-b\nplot()\n```\n\n: Sales {#tbl-t}", markdown: "See Figure 2, then Figure 1; Table 1 and @sec-x; a@fig-a.\n\n![A](https://e.com/a.png)\n\n```python\nplot()\n```\n\nTable 1: Sales" },
+			// A labelled table's caption line is its numbered caption, as the blog shows it.
+			{ note: "| A |\n|---|\n| 1 |\n\n: Quarterly *sales* {#tbl-q .striped}\n\nIn @tbl-q.", markdown: "```\nA\n-\n1\n```\n\nTable 1: Quarterly *sales*\n\nIn Table 1.", warnings: ["table-as-text"] },
 		],
 	},
 } satisfies Record<string, ConversionRule>;
