@@ -1006,6 +1006,14 @@ class InlineScanner {
 	private markdownLink(i: number): number {
 		const close = this.closeOf(i);
 		if (close === -1) return -1;
+		if (this.text.charCodeAt(close + 1) === 123) {
+			// Pandoc's bracketed span, `[text]{.mark}`: its text; the attributes are the blog's styling.
+			const brace = this.text.indexOf("}", close + 1);
+			if (brace !== -1 && brace - close < 200 && isAttributeList(this.text.slice(close + 1, brace + 1))) {
+				this.pushClose(close, "", brace + 1);
+				return this.openLink(i, i + 1, false);
+			}
+		}
 		if (this.text.charCodeAt(close + 1) !== 40) return this.referenceLink(i, close);
 		const d = parseDestination(this.text, close + 1, this.gtFinder);
 		if (!d) return -1;

@@ -249,6 +249,13 @@ export const INLINE_RULES = {
 			{ note: "Made <% tp.date.now(\"YYYY-MM-DD\") %> by <% tp.file.title %>.\n\n1 <% 2, and `<% code %>`.", markdown: "Made <% tp.date.now(\"YYYY-MM-DD\") %> by <% tp.file.title %>.\n\n1 <% 2, and `<% code %>`.", warnings: [TEMPLATE_CODE] },
 		],
 	},
+	bracketedSpans: {
+		construct: "Pandoc's (Quarto's) bracketed spans `[text]{.mark}`, `[text]{style=\"color: red\"}`",
+		medium: "the text, read as markdown; the attributes (a class, a style the blog applies) left out. Brackets with anything else after them stay as written",
+		examples: [
+			{ note: "This is [**important**]{.mark} and [red]{style=\"color: red;\"}; [a] {.b} and [x]{y} stay.", markdown: "This is **important** and red; [a] {.b} and [x]{y} stay." },
+		],
+	},
 	quartoCrossrefs: {
 		construct: "Quarto's cross-references `@fig-plot`, `@tbl-sales`, `@lst-code` to a figure, table or listing the post labels (`![Cap](a.png){#fig-plot}`, a code cell's `#| label: fig-plot`, `: Caption {#tbl-sales}`)",
 		medium: "what the blog shows: `Figure 1`, `Table 2`, `Listing 1`, numbered per kind in the order the post labels them (a labelled table's caption line `: Caption {#tbl-x}` a paragraph `Table 1: Caption`); an `@` before a label the post does not define (a citation, an e-mail address) stays as written",
