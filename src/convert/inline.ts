@@ -608,6 +608,15 @@ class InlineScanner {
 				case 91: {
 					// [
 					stop = 0; // a link may open here: its close becomes the next stop
+					if (text.charCodeAt(i + 1) === 64 || (text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 64)) {
+						// `[@fig-a]`, `[-@fig-a]` (Quarto): the reference without its brackets, `-` without the kind's name.
+						const at = text.charCodeAt(i + 1) === 64 ? i + 1 : i + 2;
+						const ref = text.charCodeAt(at + 4) === 45 ? crossrefAt(text, at, this.crossrefNumbers()) : null;
+						if (ref !== null && text.charCodeAt(ref.end) === 93) {
+							i = this.replace(i, at === i + 1 ? ref.shown : ref.shown.slice(ref.shown.indexOf(" ") + 1), ref.end + 1);
+							continue;
+						}
+					}
 					let next = text.charCodeAt(i + 1) === 91 ? this.wikiLink(i) : text.charCodeAt(i + 1) === 94 ? this.footnoteRef(i) : this.markdownLink(i);
 					if (next === -1 && this.fields) next = this.inlineField(i, 93);
 					if (next !== -1) {

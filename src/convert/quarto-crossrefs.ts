@@ -29,7 +29,7 @@ export function crossrefNumbers(text: string): Map<string, string> {
  * citation, a label the post does not define).
  */
 export function crossrefAt(text: string, at: number, numbers: ReadonlyMap<string, string>): { shown: string; end: number } | null {
-	if (numbers.size === 0 || (at > 0 && isLabelChar(text.charCodeAt(at - 1)))) return null;
+	if (numbers.size === 0 || (at > 0 && isLabelChar(text.charCodeAt(at - 1)) && !(text.charCodeAt(at - 1) === 45 && text.charCodeAt(at - 2) === 91))) return null;
 	let end = at + 1;
 	while (end < text.length && isLabelChar(text.charCodeAt(end))) end++;
 	// A hyphen or underscore ending it is punctuation after it.

@@ -261,6 +261,8 @@ export const INLINE_RULES = {
 		medium: "what the blog shows: `Figure 1`, `Table 2`, `Listing 1`, numbered per kind in the order the post labels them (a labelled table's caption line `: Caption {#tbl-x}` a paragraph `Table 1: Caption`); an `@` before a label the post does not define (a citation, an e-mail address) stays as written",
 		examples: [
 			{ note: "See @fig-b, then @Fig-a; @tbl-t and @sec-x; a@fig-a.\n\n![A](https://e.com/a.png){#fig-a}\n\n```{python}\n#| label: fig-b\nplot()\n```\n\n: Sales {#tbl-t}", markdown: "See Figure 2, then Figure 1; Table 1 and @sec-x; a@fig-a.\n\n![A](https://e.com/a.png)\n\n```python\nplot()\n```\n\nTable 1: Sales" },
+			// In brackets (Pandoc's citation form) the brackets go; `-@` leaves the kind's name out.
+			{ note: "Figures [@fig-a] and [-@fig-b]; [@smith] stays.\n\n![A](https://e.com/a.png){#fig-a}\n\n![B](https://e.com/b.png){#fig-b}", markdown: "Figures Figure 1 and 2; [@smith] stays.\n\n![A](https://e.com/a.png)\n\n![B](https://e.com/b.png)" },
 			// A labelled table's caption line is its numbered caption, as the blog shows it.
 			{ note: "| A |\n|---|\n| 1 |\n\n: Quarterly *sales* {#tbl-q .striped}\n\nIn @tbl-q.", markdown: "```\nA\n-\n1\n```\n\nTable 1: Quarterly *sales*\n\nIn Table 1.", warnings: ["table-as-text"] },
 		],
