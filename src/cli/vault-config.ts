@@ -18,15 +18,8 @@ export async function readStrictLineBreaks(root: string, configDir: string = DEF
 	const dir = nodePath.join(root, configDir);
 	const dirStat = await lstat(dir).catch(() => null);
 	if (!dirStat || !dirStat.isDirectory()) return true;
-	const file = nodePath.join(dir, "app.json");
-	const fileStat = await lstat(file).catch(() => null);
-	if (!fileStat || !fileStat.isFile() || fileStat.size > 1_000_000) return false;
-	try {
-		const config: unknown = JSON.parse(await readFile(file, "utf8"));
-		return typeof config === "object" && config !== null && (config as Record<string, unknown>).strictLineBreaks === true;
-	} catch {
-		return false;
-	}
+	const config = await readConfigJson(nodePath.join(dir, "app.json"));
+	return typeof config === "object" && config !== null && (config as Record<string, unknown>).strictLineBreaks === true;
 }
 
 /** A small regular file's JSON inside the configuration folder, or undefined (missing, linked, large, broken). */

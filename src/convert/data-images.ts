@@ -6,8 +6,7 @@
  */
 
 import { hashBytes } from "../core/content-hash";
-import { readDataUrl } from "../core/data-url";
-import { base64 } from "../html/clipboard-story";
+import { base64, readDataUrl } from "../core/data-url";
 import { MEDIUM_IMAGE_MAX_BYTES, sniffImageType } from "../medium/image-type";
 import { dataImageStandIn } from "../story/story-markdown";
 import type { ImageSource } from "../story/story-model";

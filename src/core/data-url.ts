@@ -8,6 +8,32 @@
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/** Standard base64 (RFC 4648, with padding) of bytes: `btoa` takes only strings, `Buffer` is Node-only. */
+export function base64(bytes: Uint8Array): string {
+	const out: string[] = [];
+	let chunk = "";
+	const full = bytes.length - (bytes.length % 3);
+	for (let i = 0; i < full; i += 3) {
+		const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+		chunk += ALPHABET[n >>> 18] + ALPHABET[(n >>> 12) & 63] + ALPHABET[(n >>> 6) & 63] + ALPHABET[n & 63];
+		// Flushing every few kilobytes keeps string building linear for large images.
+		if (chunk.length >= 8192) {
+			out.push(chunk);
+			chunk = "";
+		}
+	}
+	const rest = bytes.length - full;
+	if (rest === 1) {
+		const n = bytes[full] << 16;
+		chunk += ALPHABET[n >>> 18] + ALPHABET[(n >>> 12) & 63] + "==";
+	} else if (rest === 2) {
+		const n = (bytes[full] << 16) | (bytes[full + 1] << 8);
+		chunk += ALPHABET[n >>> 18] + ALPHABET[(n >>> 12) & 63] + ALPHABET[(n >>> 6) & 63] + "=";
+	}
+	out.push(chunk);
+	return out.join("");
+}
+
 /** Base64 digit values by character code (ASCII), -1 for anything else. */
 const DIGITS: Int8Array = (() => {
 	const table = new Int8Array(128).fill(-1);
