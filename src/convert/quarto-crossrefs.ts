@@ -17,7 +17,11 @@ export function crossrefNumbers(text: string): Map<string, string> {
 	const counts: Record<string, number> = { fig: 0, tbl: 0, lst: 0 };
 	for (const m of text.matchAll(LABEL)) {
 		const kind = m[1] ?? m[3];
-		const label = kind + "-" + (m[2] ?? m[4]).replace(/-+$/, "");
+		const name = m[2] ?? m[4];
+		// Trailing hyphens are trimmed by a loop: `/-+$/` would retry from every hyphen of a long run.
+		let end = name.length;
+		while (end > 0 && name.charCodeAt(end - 1) === 45) end--;
+		const label = kind + "-" + name.slice(0, end);
 		if (!numbers.has(label)) numbers.set(label, `${NAMES[kind]} ${++counts[kind]}`);
 	}
 	return numbers;

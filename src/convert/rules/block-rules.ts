@@ -177,10 +177,11 @@ export function withoutHeadingId(text: string): string {
 
 /**
  * A line that is only Eleventy's image shortcode, `{% image "./possum.png", "A possum" %}` (eleventy-img,
- * the Eleventy base blog's own posts): the markdown image it shows, else null.
+ * the Eleventy base blog's own posts): the markdown image it shows, else null. The space before the comma
+ * sits inside the optional part, so no two parts can share a run of spaces (linear on a line of them).
  */
 export function eleventyImage(trimmed: string): string | null {
-	const m = /^\{%-?\s*image\s+(?:"([^"]*)"|'([^']*)')\s*(?:,\s*(?:"([^"]*)"|'([^']*)'))?[^%]*%\}$/.exec(trimmed);
+	const m = /^\{%-?\s*image\s+(?:"([^"]*)"|'([^']*)')(?:\s*,\s*(?:"([^"]*)"|'([^']*)'))?[^%]*%\}$/.exec(trimmed);
 	if (m === null) return null;
 	const src = (m[1] ?? m[2]).trim();
 	if (src === "") return null;
