@@ -550,8 +550,7 @@ export class BlockConverter {
 		}
 		// Under a list item (its tag less than 4 columns past the item's text), the item holds the block.
 		if ((r0 === 32 || r0 === 9) && this.listActive) {
-			let at = 0;
-			while (raw.charCodeAt(at) === 32 || raw.charCodeAt(at) === 9) at++;
+			const at = indentWidth(raw);
 			if (raw.charCodeAt(at) === 60 && indentOf(raw) < this.itemText + 4 && isHtmlBlockStart(raw.slice(at), wasBlank || this.lastKind !== LineKind.Text)) {
 				this.htmlBlock = true;
 				this.htmlLead = raw.slice(0, at);
@@ -591,8 +590,7 @@ export class BlockConverter {
 		// Inside a quote, the same for a quote under a list item of the quote's (`>         > [!note] T` under
 		// `>     - b`): its `>` add to the line's, so a callout there is one, as outside a quote.
 		if (depth > 0 && depth === this.quoteItemDepth && this.listActive && (content.charCodeAt(0) === 32 || content.charCodeAt(0) === 9)) {
-			let at = 0;
-			while (content.charCodeAt(at) === 32 || content.charCodeAt(at) === 9) at++;
+			const at = indentWidth(content);
 			if (content.charCodeAt(at) === 62 && indentOf(content) < this.quoteItemText + 4) {
 				const inner = splitQuote(content.slice(at));
 				depth += inner.depth;

@@ -77,7 +77,13 @@ const MEDIA_TAGS: Array<HtmlMedia["tag"]> = ["img", "iframe", "video", "audio", 
  */
 export function readHtmlMedia(text: string, i: number, close: number): HtmlMedia | null {
 	let k = i + 1;
-	const tag = MEDIA_TAGS.find((name) => startsWithName(text, k, name));
+	let tag: HtmlMedia["tag"] | undefined;
+	for (const name of MEDIA_TAGS) {
+		if (startsWithName(text, k, name)) {
+			tag = name;
+			break;
+		}
+	}
 	if (tag === undefined) return null;
 	k += tag.length;
 	const after = text.charCodeAt(k);
