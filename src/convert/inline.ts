@@ -673,10 +673,12 @@ class InlineScanner {
 					{
 						const tagStart = text.charCodeAt(i + 1) | 32;
 						if (tagStart >= 97 && tagStart <= 118 /* a…v */) {
-							let next = tagStart === 97 ? this.htmlLink(i) : -1;
+							// The tag's end was found once above (a letter follows the `<`): each reader takes it.
+							const gt = this.tagEndAt;
+							let next = tagStart === 97 ? this.htmlLink(i, gt) : -1;
 							// <img>, <iframe>, <video>, <source>, <audio>
-							if (next === -1 && (tagStart === 105 || tagStart === 118 || tagStart === 115 || tagStart === 97)) next = this.htmlMedia(i);
-							if (next === -1) next = this.htmlStyle(i);
+							if (next === -1 && (tagStart === 105 || tagStart === 118 || tagStart === 115 || tagStart === 97)) next = this.htmlMedia(i, gt);
+							if (next === -1) next = this.htmlStyle(i, gt);
 							if (next !== -1) {
 								i = next;
 								continue;
@@ -1428,10 +1430,9 @@ class InlineScanner {
 	 * them (the text does not start or end with a space, punctuation meets a space or punctuation), so
 	 * no stray `**` is ever printed; -1 otherwise, and the tags are dropped as before.
 	 */
-	private htmlStyle(i: number): number {
+	private htmlStyle(i: number, gt: number): number {
 		if (this.e.plain) return -1;
 		const text = this.text;
-		const gt = htmlTagEnd(text, i);
 		if (gt === -1) return -1;
 		const style = readHtmlStyle(text, i, gt, (needle, from) => this.nextTag(needle, from));
 		if (style === null || (this.closes > 0 && style.closeStart > this.closeAt[this.closes - 1])) return -1;
@@ -1460,9 +1461,8 @@ class InlineScanner {
 	 * (a note's address, plain text for a local one). -1 for another tag, or one whose `</a>` is not on
 	 * the line or would close outside an open link.
 	 */
-	private htmlLink(i: number): number {
+	private htmlLink(i: number, gt: number): number {
 		const text = this.text;
-		const gt = htmlTagEnd(text, i);
 		if (gt === -1) return -1;
 		const tag = readHtmlMedia(text, i, gt);
 		if (tag === null || tag.tag !== "a" || tag.href === null) return -1;
@@ -1476,8 +1476,7 @@ class InlineScanner {
 	 * an embed of its own (any other iframe: its address, a link). A `<video>` or `<audio>` player (or its
 	 * `<source>`) with a web address: that address, a link (Medium plays no file). -1 for any other tag.
 	 */
-	private htmlMedia(i: number): number {
-		const close = htmlTagEnd(this.text, i);
+	private htmlMedia(i: number, close: number): number {
 		if (close === -1) return -1;
 		const media = readHtmlMedia(this.text, i, close);
 		// An <a> that is no link (htmlLink's) is other HTML.
