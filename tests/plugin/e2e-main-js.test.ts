@@ -51,10 +51,12 @@ test("the bundle needs nothing but obsidian: no Node built-ins, no Buffer", () =
 	// under a 225 KB guard; then blog posts' own tags and blocks (MkDocs admonitions and tabs, Hexo, Hugo,
 	// Jekyll and Zola image, code, quote, embed and link tags, kramdown and attribute lists): 233 KB, under
 	// a 235 KB guard; then Quarto posts (callouts, code cells, its video shortcode): 236 KB, under a 240 KB
-	// guard. A guard
-	// against a stray dependency or a sudden jump, not a target: the goal is 100 KB, which the converter's
-	// rules no longer fit (each is own code for syntax real notes hold).
-	expect(code.length).toBeLessThan(240 * 1024);
+	// guard; then the review pass and last fixes of that round: 245 KB, 400 bytes under it, so the guard
+	// moved to 255 KB for this round's fixes (no dependency: the bundle is all own code, and a plugin
+	// bundle only loads as one file, so no rule can be loaded on demand). A guard against a stray
+	// dependency or a sudden jump, not a target: the goal is 100 KB, which the converter's rules no longer
+	// fit (each is own code for syntax real notes hold).
+	expect(code.length).toBeLessThan(255 * 1024);
 });
 
 test("ribbon → pre-flight → Publish; then an edit shows the guard with the diff", async () => {
