@@ -159,7 +159,7 @@ describe("math blocks", () => {
 			"OLI: one\n`x = 1`\nthen",
 			"OLI: two",
 		]);
-		expect(codes(story)).toEqual(["math-as-code", "math-as-code", "math-as-code"]);
+		expect(codes(story)).toEqual(["math-as-code"]);
 		// Two lists (`)` and `.`), neither split: no part of one is numbered from 1 again, and no list-numbering warning.
 		expect(storyToHtml(story).html.match(/<ol>/g)).toHaveLength(2);
 	});

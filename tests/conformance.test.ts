@@ -409,9 +409,6 @@ suite("obsidian-export conformance", () => {
 			expect(story.content).not.toContain("issues/14");
 			expect(warningsOf(story)).toEqual([
 				["math-as-code", 1],
-				["math-as-code", 4],
-				["math-as-code", 7],
-				["math-as-code", 10],
 			]);
 		});
 

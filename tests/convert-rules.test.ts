@@ -457,12 +457,11 @@ describe("warnings", () => {
 		]);
 	});
 
-	test("the same warning at the same place is given once: two maths on one line, one math warning", async () => {
-		const s = await convert("$a$ and $b$\n\n$c$", {});
-		expect(s.warnings.map((w) => [w.code, w.line])).toEqual([
-			["math-as-code", 1],
-			["math-as-code", 3],
-		]);
+	test("math is warned about once per story, saying in how many places, at the first", async () => {
+		const s = await convert("Intro.\n\n$a$ and $b$\n\n$c$\n\n$$\nd\n$$\n\n- $e$\n- $f$", {});
+		expect(s.warnings.map((w) => [w.code, w.line, w.message])).toEqual([["math-as-code", 3, "Math is shown as code in 5 places: Medium cannot render it."]]);
+		// One place keeps the plain message.
+		expect((await convert("$a$ and $b$", {})).warnings.map((w) => w.message)).toEqual(["Math is shown as code: Medium cannot render it."]);
 	});
 
 	test("an H1 that stays in the body (a title property differs) warns once, from the body", async () => {
@@ -471,8 +470,8 @@ describe("warnings", () => {
 		expect(s.warnings.map((w) => [w.code, w.line])).toEqual([
 			["math-as-code", 4],
 			["unresolved-link", 4],
-			["math-as-code", 6],
 		]);
+		expect(s.warnings[0].message).toContain("in 2 places");
 	});
 
 	test("an embedded note's warnings come at its embed, in the root note's order, each naming its own line", async () => {
@@ -482,10 +481,10 @@ describe("warnings", () => {
 			["unresolved-link", undefined, 1],
 			["unresolved-link", "Outer.md", 5],
 			["math-as-code", "Outer.md", 15],
-			["math-as-code", undefined, 5],
 		]);
-		// Each names the root note's line whose embed brought it in.
-		expect(s.warnings.map((w) => w.embedLine)).toEqual([undefined, 3, 3, undefined]);
+		// Each names the root note's line whose embed brought it in (math, its first place, in 2).
+		expect(s.warnings.map((w) => w.embedLine)).toEqual([undefined, 3, 3]);
+		expect(s.warnings[2].message).toContain("in 2 places");
 	});
 
 	test("the same lines embedded twice by different embeds (a section, then a block in it) warn once", async () => {

@@ -222,6 +222,38 @@ export function sortWarnings(ctx: ConvertContext): void {
 }
 
 /**
+ * Warnings a math note would give at every paragraph (dozens in a lecture note), said once per story:
+ * at the first place, counting the places. Code to the message for `n` places (n > 1).
+ */
+const PER_STORY: ReadonlyMap<string, (n: number) => string> = new Map([["math-as-code", (n: number) => `Math is shown as code in ${n} places: Medium cannot render it.`]]);
+
+/** Folds each {@link PER_STORY} code's warnings into its first (run after sortWarnings): one pass, in place. */
+export function foldPerStoryWarnings(ctx: ConvertContext): void {
+	const w = ctx.warnings;
+	let first: Map<string, number> | null = null;
+	let counts: number[] | null = null;
+	let kept = 0;
+	for (let k = 0; k < w.length; k++) {
+		const code = w[k].code;
+		if (PER_STORY.has(code)) {
+			first ??= new Map<string, number>();
+			counts ??= [];
+			const at = first.get(code);
+			if (at !== undefined) {
+				counts[at]++;
+				continue;
+			}
+			first.set(code, kept);
+			counts[kept] = 1;
+		}
+		w[kept++] = w[k];
+	}
+	if (first === null || counts === null) return;
+	w.length = kept;
+	for (const [code, at] of first) if (counts[at] > 1) w[at] = { ...w[at], message: (PER_STORY.get(code) as (n: number) => string)(counts[at]) };
+}
+
+/**
  * The story builder hears of a line by one number. A root-note line is that line; a line written in an
  * embedded note is a negative tag naming both its origin (an index into `lineOrigins`) and the root
  * line that embeds it: blocks keep the root line, warnings name the embedded note's own line.

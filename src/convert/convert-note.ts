@@ -10,7 +10,7 @@ import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
 import { isWebUrl } from "../core/web-url";
 import { BlockConverter, fencedOf } from "./block-converter";
-import { createContext, resolveCached, rootLineOf, sortWarnings, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
+import { createContext, resolveCached, rootLineOf, sortWarnings, foldPerStoryWarnings, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
 import { encodePath, fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, drawingPng, fillTemplate, inlineEnv, noEmbeds } from "./inline";
@@ -504,6 +504,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 
 	// Warnings in the order of the note (the builder's come after the line pass's); sort is stable.
 	sortWarnings(ctx);
+	foldPerStoryWarnings(ctx);
 
 	const subtitle = stringProperty(props, "medium_subtitle");
 
