@@ -8,7 +8,7 @@
 import { hashBytes } from "../core/content-hash";
 import { base64, readDataUrl } from "../core/data-url";
 import { MEDIUM_IMAGE_MAX_BYTES, sniffImageType } from "../medium/image-type";
-import { dataImageStandIn } from "../story/story-markdown";
+import { imageKey } from "../story/image-key";
 import type { ImageSource } from "../story/story-model";
 
 export type DataImageSource = Extract<ImageSource, { kind: "data" }>;
@@ -78,9 +78,9 @@ export function dataImage(images: DataImages, src: string): { source: DataImageS
 	if (found === undefined) {
 		found = checkDataImage(src);
 		images.bySrc.set(src, found);
-		if ("kind" in found) images.byStandIn.set(dataImageStandIn(found.mime, found.key), found);
+		if ("kind" in found) images.byStandIn.set(imageKey(found), found);
 	}
-	return "kind" in found ? { source: found, standIn: dataImageStandIn(found.mime, found.key) } : found;
+	return "kind" in found ? { source: found, standIn: imageKey(found) } : found;
 }
 
 /** How a warning quotes an image written with a data URL: its first characters, not its megabytes. */

@@ -11,7 +11,7 @@ import { sniffImageType } from "../medium/image-type";
 import { hashBytes } from "../core/content-hash";
 import { base64 } from "../core/data-url";
 import { storyToHtml } from "../story/story-html";
-import { dataImageStandIn } from "../story/story-markdown";
+import { imageKey } from "../story/image-key";
 import type { ImageSource, StoryModel } from "../story/story-model";
 
 /** Re-exported: the writers' tests and the bench reach the encoder through the clipboard, its first user. */
@@ -128,7 +128,7 @@ function dataSourceFor(source: Extract<ImageSource, { kind: "data" }>, imageCach
 	if (cached) return cached;
 	if (INLINE_TYPES.has(source.mime)) return source.url;
 	const ext = source.mime.slice(source.mime.indexOf("/") + 1).toUpperCase();
-	leftOut.push({ path: dataImageStandIn(source.mime, source.key), reason: `${ext} images cannot be pasted into Medium's editor`, code: "unsupported-image" });
+	leftOut.push({ path: imageKey(source), reason: `${ext} images cannot be pasted into Medium's editor`, code: "unsupported-image" });
 	return null;
 }
 

@@ -8,7 +8,7 @@
  */
 
 import { safeHref } from "../html/safe-url";
-import { dataImageStandIn } from "../story/story-markdown";
+import { imageKey } from "../story/image-key";
 import type { ImageSource, InlineNode, StoryBlock, StoryModel } from "../story/story-model";
 import { h, type PreviewElement, type PreviewNode } from "./preview-tree";
 
@@ -188,9 +188,9 @@ export function embedKind(url: string): string {
 	return "Embed";
 }
 
+/** How the preview names an image it cannot show: its URL, or a local image's key. */
 function sourceLabel(source: ImageSource): string {
-	if (source.kind === "data") return dataImageStandIn(source.mime, source.key);
-	return source.kind === "vault" ? source.path : source.url;
+	return source.kind === "url" ? source.url : imageKey(source);
 }
 
 /** Adds the warning mark of a block, if it has warnings, as the block's first child. */

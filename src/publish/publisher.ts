@@ -20,7 +20,7 @@ import { cachedImage, recordOf, recordPublish, sentNoteHrefs, type PendingUrl, t
 import { isHttpsUrl } from "../core/web-url";
 import { storyToHtml, type StoryHtml } from "../story/story-html";
 import type { ImageSource, StoryModel } from "../story/story-model";
-import { dataImageStandIn } from "../story/story-markdown";
+import { imageKey } from "../story/image-key";
 import { readDataUrl } from "../core/data-url";
 
 /** A file extension for an image MIME type (`image/jpeg` → `jpg`), for the name an upload carries. */
@@ -130,7 +130,7 @@ export function noteImages(story: StoryModel): NoteImage[] {
 		if (seen.has(b.source.key)) continue;
 		seen.add(b.source.key);
 		const { mime, key, url } = b.source;
-		out.push({ standIn: dataImageStandIn(mime, key), mime, key, url, alt: b.alt, line: b.line });
+		out.push({ standIn: imageKey(b.source), mime, key, url, alt: b.alt, line: b.line });
 	}
 	return out;
 }
@@ -140,11 +140,6 @@ export function noteImageLabel(image: NoteImage): string {
 	return `${image.mime.slice(image.mime.indexOf("/") + 1).toUpperCase()} image written in the note (line ${String(image.line)})`;
 }
 
-/** The key an image's uploaded URL is kept under: its vault path, or an image written in the note's stand-in. */
-function uploadKey(source: Exclude<ImageSource, { kind: "url" }>): string {
-	return source.kind === "vault" ? source.path : dataImageStandIn(source.mime, source.key);
-}
-
 /**
  * What a publish sends as the story's content: the HTML writer's output over the story model, with each
  * vault image (and each image written in the note) at its uploaded Medium URL (`imageUrls`: vault path,
@@ -152,7 +147,7 @@ function uploadKey(source: Exclude<ImageSource, { kind: "url" }>): string {
  * its warning comes from the upload step.
  */
 export function publishContent(story: StoryModel, imageUrls: ReadonlyMap<string, string>): StoryHtml {
-	return storyToHtml(story, { imageSrc: (source) => (source.kind === "url" ? source.url : imageUrls.get(uploadKey(source)) ?? null) });
+	return storyToHtml(story, { imageSrc: (source) => (source.kind === "url" ? source.url : imageUrls.get(imageKey(source)) ?? null) });
 }
 
 /**
@@ -174,7 +169,7 @@ export function plannedContent(story: StoryModel, sendable?: ReadonlySet<string>
 		imageSrc: (source) => {
 			if (source.kind === "url") return source.url;
 			if (source.kind === "vault" && sendable && !sendable.has(source.path)) return null;
-			return pendingUploadUrl(uploadKey(source));
+			return pendingUploadUrl(imageKey(source));
 		},
 	});
 }

@@ -4,7 +4,7 @@
  * Medium refuses, a file that cannot be read) takes its line from here instead of the note's first line.
  */
 
-import { dataImageStandIn } from "./story-markdown";
+import { imageKey } from "./image-key";
 import type { StoryBlock } from "./story-model";
 
 /**
@@ -15,7 +15,7 @@ export function imageLines(blocks: readonly StoryBlock[]): Map<string, number> {
 	const lines = new Map<string, number>();
 	for (const b of blocks) {
 		if (b.type !== "image" || b.source.kind === "url") continue;
-		const key = b.source.kind === "vault" ? b.source.path : dataImageStandIn(b.source.mime, b.source.key);
+		const key = imageKey(b.source);
 		if (!lines.has(key)) lines.set(key, b.line);
 	}
 	return lines;
