@@ -234,6 +234,21 @@ describe("publishing an image written as a data: URL (fake Medium)", () => {
 		expect(String(fake.posts[0].request.content)).not.toContain("data:");
 	});
 
+	it("decodes each image once: the conversion keeps the bytes it checked, and a publish uploads those", async () => {
+		// Written twice, once with white space in its base64 (so the writers' data URL is written anew): one image.
+		const text = `![a](${uri(png(9))})\n\n![b](<${uri(png(9)).replace("base64,", "base64, ")}>)\n`;
+		const { publisher, note } = setup({ "N.md": text });
+		const plan = await publisher.plan(note("N.md"), DEFAULT_PUBLISH);
+		expect(plan.warnings).toEqual([]);
+		expect([...plan.story.noteImageBytes]).toEqual([[hashBytes(png(9)), png(9)]]);
+		// Without the kept bytes a publish does not decode the data URL again: it leaves the image out.
+		const withoutBytes = await publisher.publish({ ...plan, story: { ...plan.story, noteImageBytes: new Map() } });
+		expect(withoutBytes.warnings.map((w) => [w.code, w.line])).toEqual([["malformed-image-data", 1]]);
+		expect(fake.images).toEqual([]);
+		await publisher.publish(plan, { allowRepublish: true });
+		expect(fake.images.map((i) => i.bytes)).toEqual([png(9)]);
+	});
+
 	it("a new story of the same note (--new) uploads nothing the cache knows", async () => {
 		const text = `![a](${uri(png(8))})\n\nEdited once.`;
 		const { publisher, note } = setup({ "N.md": text });

@@ -540,6 +540,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		tags,
 		canonicalUrl: canonicalUrl ?? null,
 		images: ctx.images,
+		noteImageBytes: ctx.dataImages.bytes,
 		embeddedNotes: ctx.embedded,
 		warnings: ctx.warnings,
 		properties: props,

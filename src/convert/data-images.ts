@@ -19,14 +19,18 @@ export interface DataImageRefusal {
 	reason: string;
 }
 
-/** The checked images of one conversion: by data URL as written, and by the stand-in the inline pass writes. */
+/**
+ * The checked images of one conversion: by data URL as written, by the stand-in the inline pass writes,
+ * and their bytes by the image cache's key (decoded once, here: a publish uploads these, not a second decode).
+ */
 export interface DataImages {
 	bySrc: Map<string, DataImageSource | DataImageRefusal>;
 	byStandIn: Map<string, DataImageSource>;
+	bytes: Map<string, Uint8Array>;
 }
 
 export function createDataImages(): DataImages {
-	return { bySrc: new Map(), byStandIn: new Map() };
+	return { bySrc: new Map(), byStandIn: new Map(), bytes: new Map() };
 }
 
 /** `1.5 MB`, `300 KB`: a size as a warning says it. */
@@ -47,6 +51,12 @@ function isPlainBase64(text: string, from: number): boolean {
 
 /** Reads and checks one data URL (see the module's comment); `maxBytes` is Medium's limit unless a test says otherwise. */
 export function checkDataImage(src: string, maxBytes = MEDIUM_IMAGE_MAX_BYTES): DataImageSource | DataImageRefusal {
+	const read = readDataImage(src, maxBytes);
+	return "code" in read ? read : read.source;
+}
+
+/** {@link checkDataImage} with the bytes it decoded. */
+function readDataImage(src: string, maxBytes: number): { source: DataImageSource; bytes: Uint8Array } | DataImageRefusal {
 	const url = src.trim();
 	const comma = url.indexOf(",");
 	// Base64 carries 3 bytes in 4 characters: far past the limit is refused before any byte is decoded.
@@ -66,7 +76,7 @@ export function checkDataImage(src: string, maxBytes = MEDIUM_IMAGE_MAX_BYTES): 
 	// The data URL writers embed: as written when it already says the bytes' type in plain base64, else written anew.
 	const prefix = `data:${type.mime};base64,`;
 	const asWritten = url.startsWith(prefix) && isPlainBase64(url, prefix.length);
-	return { kind: "data", mime: type.mime, url: asWritten ? url : prefix + base64(read.bytes), key: hashBytes(read.bytes) };
+	return { source: { kind: "data", mime: type.mime, url: asWritten ? url : prefix + base64(read.bytes), key: hashBytes(read.bytes) }, bytes: read.bytes };
 }
 
 /**
@@ -76,9 +86,13 @@ export function checkDataImage(src: string, maxBytes = MEDIUM_IMAGE_MAX_BYTES): 
 export function dataImage(images: DataImages, src: string): { source: DataImageSource; standIn: string } | DataImageRefusal {
 	let found = images.bySrc.get(src);
 	if (found === undefined) {
-		found = checkDataImage(src);
+		const read = readDataImage(src, MEDIUM_IMAGE_MAX_BYTES);
+		found = "code" in read ? read : read.source;
 		images.bySrc.set(src, found);
-		if ("kind" in found) images.byStandIn.set(imageKey(found), found);
+		if ("source" in read) {
+			images.byStandIn.set(imageKey(read.source), read.source);
+			images.bytes.set(read.source.key, read.bytes);
+		}
 	}
 	return "kind" in found ? { source: found, standIn: imageKey(found) } : found;
 }

@@ -38,6 +38,11 @@ export interface Story extends StoryModel {
 	tags: string[];
 	canonicalUrl: string | null;
 	images: StoryImage[];
+	/**
+	 * The bytes of the images written in the note as data URLs, by the image cache's key (the `data`
+	 * source's `key`): decoded once, when the conversion checked them, and uploaded from here by a publish.
+	 */
+	noteImageBytes: ReadonlyMap<string, Uint8Array>;
 	/** Vault paths of the notes whose content was inlined by embeds, in first-seen order. */
 	embeddedNotes: string[];
 	warnings: ConversionWarning[];

@@ -21,7 +21,6 @@ import { isHttpsUrl } from "../core/web-url";
 import { storyToHtml, type StoryHtml } from "../story/story-html";
 import type { ImageSource, StoryModel } from "../story/story-model";
 import { imageKey } from "../story/image-key";
-import { readDataUrl } from "../core/data-url";
 
 /** A file extension for an image MIME type (`image/jpeg` → `jpg`), for the name an upload carries. */
 function extensionOfMime(mime: string): string {
@@ -113,7 +112,7 @@ export interface NoteImage {
 	mime: string;
 	/** The image cache's key of its bytes. */
 	key: string;
-	/** The data URL (base64) its bytes are read from. */
+	/** Its data URL (base64); a publish uploads the bytes the conversion decoded ({@link Story.noteImageBytes}). */
 	url: string;
 	alt: string;
 	/** The root note's line of its first image paragraph. */
@@ -406,14 +405,14 @@ export class Publisher {
 				twins.push(img.standIn);
 				continue;
 			}
-			const read = readDataUrl(img.url);
-			if (typeof read === "string") {
-				// Cannot happen (the conversion read it), but a publish never sends what it did not check.
-				warnings.push({ code: "malformed-image-data", message: `Image ${noteImageLabel(img)} could not be read: ${read}; it was left out.`, line: img.line });
+			const bytes = story.noteImageBytes.get(img.key);
+			if (bytes === undefined) {
+				// Cannot happen (the conversion keeps the bytes it checked), but a publish never sends what it did not check.
+				warnings.push({ code: "malformed-image-data", message: `Image ${noteImageLabel(img)} could not be read; it was left out.`, line: img.line });
 				continue;
 			}
 			sameKey.set(img.key, [img.standIn]);
-			queue.push({ path: img.standIn, name: `image-${img.key.slice(0, 8)}.${extensionOfMime(img.mime)}`, bytes: read.bytes, mime: img.mime, key: img.key });
+			queue.push({ path: img.standIn, name: `image-${img.key.slice(0, 8)}.${extensionOfMime(img.mime)}`, bytes, mime: img.mime, key: img.key });
 		}
 		const total = queue.length;
 		let done = 0;
