@@ -322,6 +322,18 @@ describe("title, tags, canonical URL", () => {
 		expect((await convert("---\ntags: writing  obsidian tools\n---\nx")).tags).toEqual(["writing", "obsidian", "tools"]);
 		expect((await convert("---\nmedium_tags: Machine Learning, Data Science\n---\nx")).tags).toEqual(["Machine Learning", "Data Science"]);
 	});
+	test("a note tagged only in its text has those tags: the tag line the story leaves out, and tags in its sentences, once each whatever their case", async () => {
+		const s = await convert("# Writing in public\n\n#writing #PKM/obsidian\n\nWhy I #Writing daily, see `#code` and issue #42.\n\n> [!note]\n> #callout\n\n```\n#fenced\n```");
+		expect(s.tags).toEqual(["writing", "PKM/obsidian", "callout"]);
+		expect(s.content).not.toContain("#writing");
+		// An empty tags property names none; an embedded note's tags are its own, not the story's.
+		const files = { "Other.md": "#elsewhere\n\nText" };
+		expect((await convert("---\ntags:\n---\nBody #mine\n\n![[Other]]", files)).tags).toEqual(["mine"]);
+	});
+	test("a tags property, or medium_tags (even empty), wins over the tags in the text", async () => {
+		expect((await convert("---\ntags: [a]\n---\nBody #b\n\n#c")).tags).toEqual(["a"]);
+		expect((await convert("---\nmedium_tags: []\n---\nBody #b")).tags).toEqual([]);
+	});
 	test("a linked note's own canonical_url wins over the link template, and its medium_url over both", async () => {
 		const files = { ...vault, "Both.md": "---\ncanonical_url: https://me.dev/both/\nmedium_url: https://medium.com/@me/both-1\n---\nx" };
 		const story = await convert("[[Blog]] [[Draft]] [[Both]]", files, { linkTemplate: "https://t.example/{slug}/" });

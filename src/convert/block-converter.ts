@@ -712,7 +712,8 @@ export class BlockConverter {
 				return this.table(lines, i, item ? content.slice(item.contentStart) : content, depth, prefix, aligns);
 			}
 		}
-		if ((c0 === 35 || !plainStart) && isTagOnlyLine(content)) return i; // a tag starts with `#`
+		// A tag starts with `#`; the root note's tags are the story's when no property names any.
+		if ((c0 === 35 || !plainStart) && isTagOnlyLine(content, this.note.path === this.ctx.rootPath ? this.ctx : undefined)) return i;
 		// A setext `===` underline is a heading's mark, not text: read inline, its `==` pairs were highlights.
 		if ((c0 === 61 || !plainStart) && setextLevel(content) === 1) {
 			this.emitText(prefix + content.trim());

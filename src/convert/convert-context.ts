@@ -56,6 +56,13 @@ export interface ConvertContext {
 	crossrefs?: Map<string, ReadonlyMap<string, string>>;
 	/** Whether Dataview's inline fields are read (ConvertOptions.dataviewFields). */
 	dataviewFields: boolean;
+	/**
+	 * The root note's tags written in its text (`#writing`, `#pkm/obsidian`), `#` dropped, in order, each
+	 * once whatever its case (Obsidian's tags ignore case): the story's tags when no property gives any.
+	 */
+	bodyTags: string[];
+	/** The body tags seen, lower-cased. */
+	bodyTagSeen: Set<string>;
 	notes: Map<string, LoadedNote | null>;
 	/** Resolved link targets per source note. */
 	resolved: Map<string, Map<string, string | null>>;
@@ -112,6 +119,8 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		imageUrls: options.imageUrls ?? null,
 		maxEmbedDepth: options.maxEmbedDepth ?? 10,
 		dataviewFields: options.dataviewFields ?? true,
+		bodyTags: [],
+		bodyTagSeen: new Set(),
 		notes: new Map(),
 		resolved: new Map(),
 		hrefs: new Map(options.noteHrefs ?? []),
@@ -300,4 +309,13 @@ export function warnAtTag(ctx: ConvertContext, code: string, message: string, ta
 		return;
 	}
 	warn(ctx, code, message, origin.line, origin.path, rootLineOf(tag));
+}
+
+/** Records a tag (its text after `#`) written in `notePath`: the root note's count as the note's own (see bodyTags). */
+export function noteBodyTag(ctx: ConvertContext, notePath: string, tag: string): void {
+	if (notePath !== ctx.rootPath) return;
+	const lower = tag.toLowerCase();
+	if (ctx.bodyTagSeen.has(lower)) return;
+	ctx.bodyTagSeen.add(lower);
+	ctx.bodyTags.push(tag);
 }

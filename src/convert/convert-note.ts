@@ -508,7 +508,10 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 
 	const subtitle = stringProperty(props, "medium_subtitle");
 
-	const tags = props.medium_tags !== undefined ? tagsFromProperty(props.medium_tags, false) : tagsFromProperty(props.tags ?? anyCase(props, "tags"));
+	let tags = props.medium_tags !== undefined ? tagsFromProperty(props.medium_tags, false) : tagsFromProperty(props.tags ?? anyCase(props, "tags"));
+	// A note tagged in its text only (`#writing #obsidian` on a line of their own, which the story leaves
+	// out, or in a sentence) has those tags in Obsidian: without a property naming any, they are the story's.
+	if (tags.length === 0 && props.medium_tags === undefined) tags = ctx.bodyTags;
 	if (tags.length > MEDIUM_MAX_TAGS) {
 		warn(ctx, "too-many-tags", `Medium keeps only the first ${MEDIUM_MAX_TAGS} tags; ${tags.slice(MEDIUM_MAX_TAGS).join(", ")} will be dropped.`, 1);
 	}

@@ -12,7 +12,7 @@ import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { linkReferencesOf, normalizeLabel } from "./link-references";
 import { fillUrlTemplate, slugProperty } from "../core/url-template";
-import { resolveCached, warn, type ConvertContext } from "./convert-context";
+import { noteBodyTag, resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
 import { escapeAlt, htmlTagEnd, iframePageUrl, readHtmlMedia, readHtmlStyle, scriptText } from "./html-media";
 import { decodeEntities } from "./entities";
@@ -124,8 +124,8 @@ export function tagLength(text: string, i: number): number {
 	return letter ? j - i - 1 : 0;
 }
 
-/** Whether a line holds nothing but tags (such a line is dropped). */
-export function isTagOnlyLine(text: string): boolean {
+/** Whether a line holds nothing but tags (such a line is dropped); with `root`, a line of the root note, its tags are the note's (see noteBodyTag). */
+export function isTagOnlyLine(text: string, root?: ConvertContext): boolean {
 	let i = 0;
 	let tags = 0;
 	while (i < text.length) {
@@ -142,6 +142,7 @@ export function isTagOnlyLine(text: string): boolean {
 		tags++;
 		i = after;
 	}
+	if (tags > 0 && root) for (let k = text.indexOf("#"); k !== -1; k = text.indexOf("#", k + 1)) noteBodyTag(root, root.rootPath, text.slice(k + 1, k + 1 + tagLength(text, k)));
 	return tags > 0;
 }
 
@@ -728,7 +729,9 @@ class InlineScanner {
 						// Just past an HTML tag (`<span>#x</span>`) the text starts anew, as at a line's start: a tag there is one.
 						const len = tagLength(text, i);
 						if (len > 0) {
-							i = this.replace(i, text.slice(i + 1, i + 1 + len), i + 1 + len);
+							const tag = text.slice(i + 1, i + 1 + len);
+							noteBodyTag(this.e.ctx, this.e.notePath, tag);
+							i = this.replace(i, tag, i + 1 + len);
 							continue;
 						}
 					}
