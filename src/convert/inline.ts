@@ -363,8 +363,8 @@ class InlineScanner {
 	private readonly closeSkip: number[] = [];
 	private closes = 0;
 	private highlightClose = -1;
-	/** What the open highlight was written as (`**`, or `__` round a bold inside it), for its close. */
-	private highlightMark = "**";
+	/** What the open highlight was written as (`==`, or nothing in a table cell or round a bold inside a word), for its close. */
+	private highlightMark = "==";
 	/** The next `**` the highlights' search found (see nextBold). */
 	private boldAt = -1;
 	private removed = false;
@@ -806,20 +806,19 @@ class InlineScanner {
 		const close = this.eqFinder.next(i + 3);
 		if (close !== -1 && !isEscaped(this.text, i)) {
 			this.highlightClose = close;
-			this.highlightMark = this.e.plain ? "" : this.nextBold(i + 2) < close ? this.boldAround(i, close + 2) : "**";
+			this.highlightMark = this.e.plain ? "" : this.nextBold(i + 2) < close ? this.boldAround(i, close + 2) : "==";
 			return this.replace(i, this.highlightMark, i + 2);
 		}
 		return i + 2;
 	}
 
 	/**
-	 * The bold to write for a highlight from `open` to `end` that holds `**` (Apple Notes' `==🟣**bold**==`):
-	 * `**` round it would be closed by the inner bold, so `__`, which is bold only outside a word; inside
-	 * one, nothing (the inner bold shows).
+	 * The mark to write for a highlight from `open` to `end` that holds `**` (Apple Notes' `==🟣**bold**==`):
+	 * `==` as written, unless the highlight stands inside a word: then nothing (the inner bold shows).
 	 */
 	private boldAround(open: number, end: number): string {
 		const text = this.text;
-		return WORD_END.test(text.slice(Math.max(0, open - 2), open)) || WORD_START.test(text.slice(end, end + 2)) ? "" : "__";
+		return WORD_END.test(text.slice(Math.max(0, open - 2), open)) || WORD_START.test(text.slice(end, end + 2)) ? "" : "==";
 	}
 
 	/** The next `**` at or after `from` (n for none): forward-only, so a line's highlights search it once. */

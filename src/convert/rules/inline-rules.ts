@@ -92,6 +92,8 @@ export const INLINE_RULES = {
 			{ note: "==🟣**bold**== and ==**all**==, x==a**b**==y", markdown: "**🟣bold** and **all**, xa**b**y" },
 			// A link inside a highlight: the address ends at its `)`, so the highlight's close after it is found.
 			{ note: "==🟠[linked](https://example.com)== and ==two==", markdown: "**🟠[linked](https://example.com)** and **two**" },
+			// A highlight crossing emphasis pairs as CommonMark pairs delimiters: the first close wins, the other mark stays as written.
+			{ note: "==a *b== c*, *a ==b* c== and **a ==b** c==", markdown: "**a \\*b** c\\*, *a ==b* c== and **a ==b** c==" },
 		],
 	},
 	strikethrough: {
