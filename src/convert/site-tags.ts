@@ -23,22 +23,32 @@ export interface SiteTag {
  * the many other tags a post holds cost a few character reads.
  */
 export function mayBeSiteTag(line: string): boolean {
-	let k = 0;
-	while (k < 4 && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
-	if (line.charCodeAt(k) !== 123) return false;
-	const c = line.charCodeAt(k + 1);
-	if (c === 123) {
-		const d = line.charCodeAt(k + 2);
-		if (d !== 60 && d !== 37) return false;
-		k += 3;
-	} else if (c === 37) {
+	let k = tagOpenerAt(line);
+	if (k === -1) return false;
+	if (line.charCodeAt(k + 1) === 123) k += 3;
+	else {
 		k += 2;
 		if (line.charCodeAt(k) === 45) k++; // `{%-`
-	} else return false;
+	}
 	while (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9) k++;
 	const n = line.charCodeAt(k);
 	// h(ighlight), f(igure), r(aw), e(nd…), /(highlight), c(odeblock)
 	return n === 104 || n === 102 || n === 114 || n === 101 || n === 47 || n === 99;
+}
+
+/**
+ * Where a tag opens `line`: the index of its `{` when `{{<`, `{{%` (Hugo's: the next character is `{` too)
+ * or `{%` (Liquid's) comes after at most 3 spaces or tabs; else -1.
+ */
+function tagOpenerAt(line: string): number {
+	let k = 0;
+	while (k < 4 && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
+	if (k > 3 || line.charCodeAt(k) !== 123) return -1;
+	const c = line.charCodeAt(k + 1);
+	if (c === 37) return k;
+	if (c !== 123) return -1;
+	const d = line.charCodeAt(k + 2);
+	return d === 60 || d === 37 ? k : -1;
 }
 
 /** Lines a tag written over several lines may take (Hugo allows it; `{{< figure` then one parameter a line). */
@@ -50,10 +60,9 @@ const TAG_LINES_MAX = 20;
  */
 export function tagLinesEnd(lines: NoteLines, i: number, end: number): number {
 	const first = lines.line(i);
-	let k = 0;
-	while (k < 4 && (first.charCodeAt(k) === 32 || first.charCodeAt(k) === 9)) k++;
+	const k = tagOpenerAt(first);
+	if (k === -1) return -1;
 	const hugo = first.charCodeAt(k + 1) === 123;
-	if (k > 3 || first.charCodeAt(k) !== 123 || !(hugo ? first.charCodeAt(k + 2) === 60 || first.charCodeAt(k + 2) === 37 : first.charCodeAt(k + 1) === 37)) return -1;
 	if (first.indexOf(hugo ? "}}" : "%}", k + 2) !== -1) return -1;
 	for (let j = i + 1; j < end && j <= i + TAG_LINES_MAX; j++) {
 		const line = lines.line(j);
@@ -81,30 +90,25 @@ function isBlankLine(line: string): boolean {
  * close with either delimiter; Liquid's may trim white space (`{%- … -%}`).
  */
 export function siteTagOf(line: string): SiteTag | null {
-	let lead = 0;
-	while (lead < 4 && (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9)) lead++;
-	if (lead > 3 || line.charCodeAt(lead) !== 123) return null;
+	const lead = tagOpenerAt(line);
+	if (lead === -1) return null;
 	let end = line.length;
 	while (end > lead && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
-	const c1 = line.charCodeAt(lead + 1);
+	const hugo = line.charCodeAt(lead + 1) === 123;
 	let from: number;
 	let to: number;
-	let hugo: boolean;
-	if (c1 === 123) {
-		const c2 = line.charCodeAt(lead + 2);
-		if (c2 !== 60 && c2 !== 37) return null; // `{{<` or `{{%`
-		if (!line.endsWith(c2 === 60 ? ">}}" : "%}}", end)) return null;
-		hugo = true;
+	if (hugo) {
+		// `{{<` closes with `>}}`, `{{%` with `%}}`.
+		if (!line.endsWith(line.charCodeAt(lead + 2) === 60 ? ">}}" : "%}}", end)) return null;
 		from = lead + 3;
 		to = end - 3;
-	} else if (c1 === 37) {
+	} else {
 		if (!line.endsWith("%}", end)) return null;
-		hugo = false;
 		from = lead + 2;
 		to = end - 2;
 		if (line.charCodeAt(from) === 45) from++; // `{%-`
 		if (to > from && line.charCodeAt(to - 1) === 45) to--; // `-%}`
-	} else return null;
+	}
 	if (to < from) return null;
 	const inner = line.slice(from, to);
 	// One tag alone on the line: another opening inside it means several.
