@@ -302,6 +302,11 @@ describe("title, tags, canonical URL", () => {
 	test("H1 with a link gives a plain title", async () => {
 		expect((await convert("# About [[Published|this]] and ==that==", vault)).title).toBe("About this and that");
 	});
+	test("a title or subtitle property holding internal links shows their text, as Obsidian shows a text property's links; its markdown stays as written", async () => {
+		const s = await convert("---\ntitle: \"Notes on [[Zettelkasten]] and [[Evergreen notes|evergreens]]\"\nmedium_subtitle: \"[[Books#Atomic Habits]], *read* twice\"\n---\nbody");
+		expect([s.title, s.subtitle]).toEqual(["Notes on Zettelkasten and evergreens", "Books > Atomic Habits, *read* twice"]);
+		expect((await convert("---\nmedium_title: \"[[Published]]\"\n---\nbody", vault)).title).toBe("Published");
+	});
 	test("subtitle follows the title", async () => {
 		expect((await convert("---\nmedium_subtitle: Sub\n---\nbody")).content).toBe("# Note\n\n## Sub\n\nbody\n");
 	});

@@ -13,7 +13,7 @@ import { BlockConverter, fencedOf } from "./block-converter";
 import { createContext, resolveCached, rootLineOf, sortWarnings, foldPerStoryWarnings, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
 import { encodePath, fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
-import { convertInlineText, drawingPng, fillTemplate, inlineEnv, noEmbeds } from "./inline";
+import { convertInlineText, drawingPng, fillTemplate, inlineEnv, linkDisplay, noEmbeds } from "./inline";
 import { linkReferencesOf } from "./link-references";
 import { NoteLines } from "./note-lines";
 import { fenceOpen, listItem, parseHeading, stripQuotePrefix } from "./sections";
@@ -212,6 +212,39 @@ async function preload(ctx: ConvertContext, note: LoadedNote, depth: number, sca
 function anyCase(props: Properties, key: string): unknown {
 	for (const k in props) if (k.toLowerCase() === key) return props[k];
 	return undefined;
+}
+
+/**
+ * A text property as Obsidian shows it: a text property may hold internal links (`"[[Note]]"`,
+ * `My [[Note|alias]] story`), shown as links, their text only; its markdown is not rendered (kept as
+ * written). Linear: each `[[` is looked at once.
+ */
+function propertyText(text: string): string {
+	let open = text.indexOf("[[");
+	if (open === -1) return text;
+	let out = "";
+	let last = 0;
+	while (open !== -1) {
+		const close = text.indexOf("]]", open + 2);
+		if (close === -1) break;
+		const inner = text.slice(open + 2, close);
+		const bar = inner.indexOf("|");
+		const target = bar === -1 ? inner : inner.slice(0, bar);
+		const hash = target.indexOf("#");
+		const shown = bar !== -1 && inner.slice(bar + 1).trim() !== "" ? inner.slice(bar + 1).trim() : linkDisplay(hash === -1 ? target.trim() : target.slice(0, hash).trim(), hash === -1 ? "" : target.slice(hash + 1));
+		out += text.slice(last, open) + shown;
+		last = close + 2;
+		open = text.indexOf("[[", last);
+	}
+	return out + text.slice(last);
+}
+
+/** A title or subtitle property as the story shows it (see propertyText), or null. */
+function textProperty(props: Properties, key: string): string | null {
+	const v = stringProperty(props, key);
+	if (v === null) return null;
+	const text = propertyText(v).trim();
+	return text === "" ? null : text;
 }
 
 /** A property as a trimmed non-empty string, or null. */
@@ -416,7 +449,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	if (root.boardArchive) warn(ctx, "board-archive", "The board's archived cards were left out: the board hides them.", root.boardArchive.line + 1);
 	await preload(ctx, root, 0, new Set());
 
-	let title = stringProperty(props, "medium_title") ?? stringProperty(props, "title");
+	let title = textProperty(props, "medium_title") ?? textProperty(props, "title");
 	let titleLine = -1;
 	let titleEnd = -1;
 	const h1 = firstH1(root);
@@ -506,7 +539,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	sortWarnings(ctx);
 	foldPerStoryWarnings(ctx);
 
-	const subtitle = stringProperty(props, "medium_subtitle");
+	const subtitle = textProperty(props, "medium_subtitle");
 
 	let tags = props.medium_tags !== undefined ? tagsFromProperty(props.medium_tags, false) : tagsFromProperty(props.tags ?? anyCase(props, "tags"));
 	// A note tagged in its text only (`#writing #obsidian` on a line of their own, which the story leaves

@@ -198,7 +198,7 @@ function titlePart(title: string | null): string {
 }
 
 /** The text a wiki-link shows without an alias: `Note`, `Note > Heading`, `Heading` for `#Heading`. */
-function linkDisplay(path: string, subpath: string): string {
+export function linkDisplay(path: string, subpath: string): string {
 	let shown = path;
 	const n = shown.length;
 	// `.md`, any case, read as char codes (no slice, no lower-casing).
