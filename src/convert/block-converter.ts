@@ -706,11 +706,11 @@ export class BlockConverter {
 		if (i + 1 < this.range.end && isRowCandidate(content) && mayBeDelimiterRow(this.lineAt(lines, i + 1))) {
 			const next = splitQuote(this.lineAt(lines, i + 1));
 			const aligns = next.depth === depth ? parseDelimiterRow(next.content) : null;
-			if (aligns) {
-				// A table opening a list item (`- | a | b |`): the marker is not a cell.
-				const item = c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) || !plainStart ? listItem(content) : null;
-				return this.table(lines, i, item ? content.slice(item.contentStart) : content, depth, prefix, aligns);
-			}
+			// A table opening a list item (`- | a | b |`): the marker is not a cell.
+			const item = aligns && (c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) || !plainStart) ? listItem(content) : null;
+			const header = aligns ? splitRow(item ? content.slice(item.contentStart) : content) : null;
+			// GFM: the header row has as many cells as the delimiter row, or there is no table.
+			if (aligns && header && header.length === aligns.length) return this.table(lines, i, header, depth, prefix, aligns);
 		}
 		// A tag starts with `#`; the root note's tags are the story's when no property names any.
 		if ((c0 === 35 || !plainStart) && isTagOnlyLine(content, this.note.path === this.ctx.rootPath ? this.ctx : undefined)) return i;
@@ -1538,7 +1538,7 @@ export class BlockConverter {
 	}
 
 	/** A GFM table: rows until a blank or pipe-less line, rendered as aligned text in a code block. */
-	private table(lines: NoteLines, i: number, headerContent: string, depth: number, prefix: string, aligns: ReturnType<typeof parseDelimiterRow>): number {
+	private table(lines: NoteLines, i: number, headerCells: string[], depth: number, prefix: string, aligns: Align[]): number {
 		const plain = this.env(true);
 		// A cell is shown as text in a code block: its markdown is read once more so emphasis, code ticks
 		// and escapes go (the table's own warning says what was lost).
@@ -1550,7 +1550,7 @@ export class BlockConverter {
 		// A `<br>` or `<p>` in a cell (Notion's multi-line cells, GitHub's paragraphs) starts a line of the row, as Obsidian shows it.
 		const cell = (c: string) => (c.indexOf("<") !== -1 && CELL_BREAK.test(c) ? c.split(CELL_BREAK).map(part).filter((p) => p !== "").join("\n") : part(c));
 		// The header is the line as the converter sees it: a comment that ends on it is already cut off.
-		const header = splitRow(headerContent).map(cell);
+		const header = headerCells.map(cell);
 		this.warn(TABLE_AS_TEXT, TABLE_MESSAGE);
 		const rows: string[][] = [];
 		let j = i + 2;
@@ -1559,13 +1559,16 @@ export class BlockConverter {
 			const r0 = row.charCodeAt(0);
 			const q = r0 === 62 || r0 === 32 ? splitQuote(row) : null;
 			const rowContent = q === null ? row : q.content;
-			if ((q === null ? 0 : q.depth) !== depth || !isRowCandidate(rowContent) || endsTable(rowContent)) break;
+			// GFM: a line with no pipe is a row too, unless it starts another block (or is blank).
+			if ((q === null ? 0 : q.depth) !== depth || (isRowCandidate(rowContent) ? endsTable(rowContent) : startsBlock(rowContent))) break;
 			this.at(j + 1);
 			this.env(true); // a cell's warning names its own row
-			rows.push(splitRow(this.stripBlockId(rowContent)).map(cell));
+			// Cells past the header's are not shown (GFM), so they are not read either.
+			const cells = splitRow(this.stripBlockId(rowContent));
+			rows.push((cells.length > header.length ? cells.slice(0, header.length) : cells).map(cell));
 		}
 		this.at(i + 1);
-		this.textTable(header, aligns ?? [], rows, prefix);
+		this.textTable(header, aligns, rows, prefix);
 		return j - 1;
 	}
 

@@ -698,6 +698,11 @@ export const BLOCK_RULES = {
 			{ note: "| a | b |\n|---|--:|\n| x | 10 |", markdown: "```\na |  b\n--|---\nx | 10\n```", warnings: ["table-as-text"] },
 			// A `<br>` in a cell (Notion's and the importers' multi-line cells) starts a line of the row, as Obsidian shows it.
 			{ note: "| Step | Notes |\n|---|---|\n| one | first line<br>second<br/>third |\n| two | done |", markdown: "```\nStep | Notes\n-----|-----------\none  | first line\n     | second\n     | third\ntwo  | done\n```", warnings: ["table-as-text"] },
+			// GFM: a row's cells past the header's are left out, missing ones are empty; a line with no pipe
+			// goes on the table as a row until a blank line or another block (a quote, a list, a heading).
+			{ note: "| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\nbar\n> quote", markdown: "```\na   | b\n----|--\n1   |\n1   | 2\nbar |\n```\n\n> quote", warnings: ["table-as-text"] },
+			// A header row whose cells are not as many as the delimiter row's makes no table: the lines are text.
+			{ note: "| a | b |\n| --- |\n| c |", markdown: "| a | b |\\\n| --- |\\\n| c |" },
 		],
 	},
 	footnotes: {
