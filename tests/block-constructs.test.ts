@@ -7,9 +7,9 @@ import { storyToHtml } from "../src/story/story-html";
 import { bodyOf, codes, convert } from "./support/convert-helpers";
 import { importHtml, showParagraph } from "./support/medium-importer";
 
-/** What Medium shows for a note's body (the title paragraph left out). The note is T.md: its `# T` names it, so an H1 in the body stays a section under it. */
+/** What Medium shows for a note's body (the title paragraph left out). */
 async function shown(body: string): Promise<string[]> {
-	const story = await convert("# T\n\n" + body, {}, {}, "T.md");
+	const story = await convert("# T\n\n" + body);
 	return importHtml(storyToHtml(story).html).slice(1).map(showParagraph);
 }
 
@@ -310,13 +310,12 @@ describe("lists", () => {
 
 describe("the title", () => {
 	test("a setext H1 (`===` underline) opening the note is the title, not repeated in the body", async () => {
-		// Named as its title (a note whose H1s are its sections, the first not naming it, is titled by its name).
-		const story = await convert("My Title\n========\n\nBody.\n\nLater\n=====\n", {}, {}, "My Title.md");
+		const story = await convert("My Title\n========\n\nBody.\n\nLater\n=====\n");
 		expect(story.title).toBe("My Title");
 		expect(importHtml(storyToHtml(story).html).map(showParagraph)).toEqual(["TITLE: My Title", "P: Body.", "H3: Later"]);
 	});
 	test("an ATX H1 before it wins, and a setext H2 is never the title", async () => {
-		expect((await convert("Sub\n---\n\n# Real\n\nText\n===", {}, {}, "Real.md")).title).toBe("Real");
+		expect((await convert("Sub\n---\n\n# Real\n\nText\n===")).title).toBe("Real");
 		expect((await convert("Sub\n---\n\nText.")).title).toBe("Note");
 	});
 	test("an H1 after prose is a section, as in a page imported from Notion: the file name is the title, nothing moves", async () => {
@@ -336,7 +335,7 @@ describe("the title", () => {
 
 describe("a fence on the list item's own line", () => {
 	test("`1. ```js` opens a code block the item holds: it moves out, and nothing after it is read as code", async () => {
-		const story = await convert("# T\n\n1. ```js\n   const a = [[Other]];\n   ```\n2. next\n\n# Later H1\n\nText[^1].\n\n[^1]: Note.", { "Other.md": "x" }, {}, "T.md");
+		const story = await convert("# T\n\n1. ```js\n   const a = [[Other]];\n   ```\n2. next\n\n# Later H1\n\nText[^1].\n\n[^1]: Note.", { "Other.md": "x" });
 		const shownNow = importHtml(storyToHtml(story).html).map(showParagraph);
 		expect(shownNow).toEqual(["TITLE: T", "PRE lang=js: const a = [[Other]];", "OLI: next", "H3: Later H1", "P: Text[1].", "HR", "P: **Notes**", "OLI: Note."]);
 	});

@@ -259,20 +259,6 @@ describe("title, tags, canonical URL", () => {
 		// Short lines, a plain quote (an epigraph), images, headings and comments before it leave it the title.
 		expect((await convert("Tags: #x\n\n> A quote.\n\n%%\n```\nhidden\n```\n%%\n\n## Sub\n\n# The Title\n\ntext", {}, {}, "Z.md")).title).toBe("The Title");
 	});
-	test("a note whose H1s are its sections is titled by its file name, as Obsidian's inline title shows it; an H1 naming the file is the title", async () => {
-		const garden = await convert("# Auth\n- [[Kerberoasting]]\n# Escalation\n - [[ESC1]]\n# [[Domain Controller]]\n- [[DCSync]]", {}, {}, "Active Directory Security.md");
-		expect(garden.title).toBe("Active Directory Security");
-		expect(garden.content).toBe("# Active Directory Security\n\n### Auth\n\n- Kerberoasting\n\n### Escalation\n\n- ESC1\n\n### Domain Controller\n\n- DCSync\n");
-		// A setext H1 later counts; one in code, a quote or a comment does not.
-		expect((await convert("# Part one\n\ntext\n\nPart two\n===\n\ntext", {}, {}, "Essay.md")).title).toBe("Essay");
-		expect((await convert("# The Title\n\n```md\n# not a heading\n```\n\n> # quoted\n\n%%\n# hidden\n%%\n\n## Sub", {}, {}, "Essay.md")).title).toBe("The Title");
-		// The H1 that names the file (any case or punctuation, after a date or an id) is the title, sections after it.
-		for (const name of ["my-post.md", "2024-05-01-my-post.md", "202405011230 My post.md"]) {
-			expect((await convert("# My Post\n\ntext\n\n# Appendix\n\nmore", {}, {}, name)).title).toBe("My Post");
-		}
-		// A title property decides as before.
-		expect((await convert("---\ntitle: Auth\n---\n# Auth\n\nx\n\n# Next\n\ny", {}, {}, "AD.md")).content).toBe("# Auth\n\nx\n\n### Next\n\ny\n");
-	});
 	test("medium_title wins over title and the H1 stays", async () => {
 		const s = await convert("---\ntitle: T\nmedium_title: M\n---\n# H\nx");
 		expect(s.title).toBe("M");

@@ -333,42 +333,6 @@ function firstH1(note: LoadedNote): { line: number; end: number; text: string } 
 	return null;
 }
 
-/**
- * Whether the body holds an H1 after line `from` (outside code, quotes and `%%` comments). A note whose
- * H1s are its sections (`# Auth` … `# Escalation`, a Zettelkasten or garden note under Obsidian's inline
- * title, the file name) has no H1 of its own title. Only `#` and `=` lines are read past their first character.
- */
-function laterH1(note: LoadedNote, from: number): boolean {
-	const fenced = fencedOf(note);
-	let comment = false;
-	for (let i = from; i < note.lines.count; i++) {
-		const first = note.lines.firstSignificant(i);
-		if (comment) {
-			comment = !togglesComment(note.lines.line(i));
-			continue;
-		}
-		if (fenced[i] || (first !== 35 && first !== 61 && first !== 37)) continue;
-		const line = note.lines.line(i);
-		if (first === 37) {
-			comment = togglesComment(line);
-			continue;
-		}
-		if (stripQuotePrefix(line) !== line) continue;
-		if (first === 61) {
-			if (i > from && !fenced[i - 1] && note.lines.firstNonBlank(i - 1) !== -1 && setextLevel(line) === 1 && indentOf(line) < 4 && setextTitleText(note, i - 1) !== null) return true;
-			continue;
-		}
-		const h = parseHeading(line);
-		if (h && h.level === 1 && h.text.trim() !== "") return true;
-	}
-	return false;
-}
-
-/** A name as letters and digits only, lower-cased: `my-post`, `My Post` and `My post!` are one name. */
-function nameKey(name: string): string {
-	return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
 /** How much text before an H1 still leaves it the title: a tag line, a breadcrumb, a date, a short note to self. */
 const PROSE_BEFORE_TITLE = 80;
 
@@ -493,12 +457,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		const warned = ctx.warnings.length;
 		const h1Title = plainTitle(ctx, root.path, h1.text, h1.line + 1);
 		// The H1 becomes the title; when a property gives the same title, the H1 is not repeated either.
-		// Not when it is the first of the note's sections: several H1s, the first not the file's name
-		// (which Obsidian shows as the note's title above them).
-		// A date or a Zettelkasten id before the name (`2024-05-01-my-post`, `202405011230 My idea`) still names it.
-		const sections = title === null && !nameKey(noteName(root.path)).endsWith(nameKey(h1Title)) && laterH1(root, h1.end + 1);
-		if (sections) ctx.warnings.length = warned;
-		else if (title === null || title.toLowerCase() === h1Title.toLowerCase()) {
+		if (title === null || title.toLowerCase() === h1Title.toLowerCase()) {
 			titleLine = h1.line;
 			titleEnd = h1.end;
 			title ??= h1Title;
