@@ -24,7 +24,7 @@ describe("conversion rules: each example is a test", () => {
 	});
 
 	test.each(cases)("%s, example %d", async (_rule, _k, ex) => {
-		const story = await convert((ex.frontmatter !== undefined ? `---\n${ex.frontmatter}\n---\n` : "") + "# Title\n\n" + ex.note, {}, { strictLineBreaks: ex.strictLineBreaks ?? false }, ex.path);
+		const story = await convert((ex.frontmatter !== undefined ? `---\n${ex.frontmatter}\n---\n` : "") + "# Title\n\n" + ex.note, {}, { strictLineBreaks: ex.strictLineBreaks ?? false, obsidianVault: ex.obsidianVault ?? false }, ex.path);
 		expect(story.title).toBe("Title");
 		expect(bodyOf(story)).toBe(ex.markdown);
 		expect(codes(story)).toEqual(ex.warnings ?? []);

@@ -22,6 +22,17 @@ export async function readStrictLineBreaks(root: string, configDir: string = DEF
 	return typeof config === "object" && config !== null && (config as Record<string, unknown>).strictLineBreaks === true;
 }
 
+/**
+ * Whether the folder is an Obsidian vault (it holds the configuration folder) and not a site's source
+ * kept as one: a Jekyll or Quarto site has its configuration at the root (`_config.yml`, `_quarto.yml`).
+ */
+export async function readObsidianVault(root: string, configDir: string = DEFAULT_CONFIG_DIR): Promise<boolean> {
+	const dirStat = await lstat(nodePath.join(root, configDir)).catch(() => null);
+	if (!dirStat || !dirStat.isDirectory()) return false;
+	for (const name of ["_config.yml", "_quarto.yml"]) if (await lstat(nodePath.join(root, name)).catch(() => null)) return false;
+	return true;
+}
+
 /** A small regular file's JSON inside the configuration folder, or undefined (missing, linked, large, broken). */
 async function readConfigJson(file: string): Promise<unknown> {
 	const stat = await lstat(file).catch(() => null);

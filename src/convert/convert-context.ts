@@ -5,6 +5,7 @@
 
 import type { Properties, VaultPort } from "../core/ports";
 import { createDataImages, type DataImages } from "./data-images";
+import { isSitePath } from "./file-kinds";
 import type { LinkReferences } from "./link-references";
 import type { NoteLines } from "./note-lines";
 import type { ConversionWarning, ConvertOptions, StoryImage } from "./story";
@@ -63,6 +64,8 @@ export interface ConvertContext {
 	bodyTags: string[];
 	/** The body tags seen, lower-cased. */
 	bodyTagSeen: Set<string>;
+	/** Whether the note is in an Obsidian vault (ConvertOptions.obsidianVault): see {@link readsSiteSyntax}. */
+	obsidianVault: boolean;
 	notes: Map<string, LoadedNote | null>;
 	/** Resolved link targets per source note. */
 	resolved: Map<string, Map<string, string | null>>;
@@ -121,6 +124,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		dataviewFields: options.dataviewFields ?? true,
 		bodyTags: [],
 		bodyTagSeen: new Set(),
+		obsidianVault: options.obsidianVault ?? false,
 		notes: new Map(),
 		resolved: new Map(),
 		hrefs: new Map(options.noteHrefs ?? []),
@@ -143,6 +147,14 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		warnedPrev: [],
 		warnedRootLine: [],
 	};
+}
+
+/**
+ * Whether the note at `path` is read as a site reads it (Pandoc's spans, Liquid): outside an Obsidian
+ * vault, or where its path says it is a site's (`.qmd`/`.Rmd`, a Jekyll `_posts/` or `_drafts/` folder).
+ */
+export function readsSiteSyntax(ctx: ConvertContext, path: string): boolean {
+	return !ctx.obsidianVault || isSitePath(path);
 }
 
 /** Resolves a link target once per (target, source folder) within a conversion. */

@@ -150,3 +150,12 @@ export function encodePath(path: string): string {
 	const encoded = encodeURI(path);
 	return encoded.indexOf("(") === -1 && encoded.indexOf(")") === -1 ? encoded : encoded.split("(").join("%28").split(")").join("%29");
 }
+
+/**
+ * Whether a note's path says it is a site's source, read as the site reads it even in an Obsidian vault:
+ * Quarto's and R Markdown's `.qmd`/`.Rmd`, or a post in a Jekyll folder (`_posts/`, `_drafts/`).
+ */
+export function isSitePath(path: string): boolean {
+	const ext = extensionOf(path);
+	return ext === "qmd" || ext === "rmd" || path.startsWith("_posts/") || path.startsWith("_drafts/") || path.includes("/_posts/") || path.includes("/_drafts/");
+}

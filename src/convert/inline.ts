@@ -12,7 +12,7 @@ import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { linkReferencesOf, normalizeLabel } from "./link-references";
 import { fillUrlTemplate, slugProperty } from "../core/url-template";
-import { noteBodyTag, resolveCached, warn, type ConvertContext } from "./convert-context";
+import { noteBodyTag, readsSiteSyntax, resolveCached, warn, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
 import { escapeAlt, htmlTagEnd, iframePageUrl, readHtmlMedia, readHtmlStyle, scriptText } from "./html-media";
 import { decodeEntities } from "./entities";
@@ -1019,8 +1019,9 @@ class InlineScanner {
 	private markdownLink(i: number): number {
 		const close = this.closeOf(i);
 		if (close === -1) return -1;
-		if (this.text.charCodeAt(close + 1) === 123) {
+		if (this.text.charCodeAt(close + 1) === 123 && readsSiteSyntax(this.e.ctx, this.e.notePath)) {
 			// Pandoc's bracketed span, `[text]{.mark}`: its text; the attributes are the blog's styling.
+			// Obsidian shows it as written.
 			const brace = this.text.indexOf("}", close + 1);
 			if (brace !== -1 && brace - close < 200 && isAttributeList(this.text.slice(close + 1, brace + 1))) {
 				this.pushClose(close, "", brace + 1);

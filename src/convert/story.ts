@@ -81,6 +81,13 @@ export interface ConvertOptions {
 	 * the vault does not run it, so the brackets stay as Obsidian shows them.
 	 */
 	dataviewFields?: boolean;
+	/**
+	 * Whether the note is in an Obsidian vault rather than a site's source folder (default false: a folder
+	 * of markdown is read as its site reads it). In a vault, syntax only a site's generator reads (Pandoc's
+	 * `[text]{.mark}`, Liquid's `{% raw %}`) stays as Obsidian shows it: as written. Notes whose path says
+	 * they are a site's (`.qmd`, `_posts/`) are read as the site reads them all the same.
+	 */
+	obsidianVault?: boolean;
 	/** Where links to these notes go, as given (a publish record's {@link Story.noteHrefs}): the note as it was sent. */
 	noteHrefs?: ReadonlyMap<string, string | null>;
 }

@@ -49,6 +49,7 @@ export async function clipboardStoryFor(note: NoteToPublish, deps: CopyDeps): Pr
 		canonicalTemplate: deps.defaults.canonicalTemplate,
 		strictLineBreaks: deps.defaults.strictLineBreaks,
 		dataviewFields: deps.defaults.dataviewFields,
+		obsidianVault: deps.defaults.obsidianVault,
 	});
 	const images = await Promise.all(story.images.map(async (image) => ({ path: image.path, bytes: await deps.vault.readBinary(image.path) })));
 	return buildClipboardStory(story, story.content, images, deps.imageCache);

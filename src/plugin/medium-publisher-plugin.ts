@@ -24,7 +24,7 @@ import { PublishModal } from "./publish-modal";
 import { RepublishModal } from "./republish-modal";
 import { MediumSettingTab, type SettingsHost } from "./settings-tab";
 import { StoryStatusBar, type StatusHost } from "./status-bar";
-import { vaultDataviewFields, vaultStrictLineBreaks } from "./vault-config";
+import { vaultDataviewFields, vaultIsObsidianNotes, vaultStrictLineBreaks } from "./vault-config";
 
 /** Obsidian's settings window, which the public typings leave out. */
 interface SettingWindow {
@@ -115,7 +115,7 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 	}
 
 	publishDefaults(): PublishDefaults {
-		return { ...publishDefaults(this.settings), strictLineBreaks: vaultStrictLineBreaks(this.app), dataviewFields: vaultDataviewFields(this.app) };
+		return { ...publishDefaults(this.settings), strictLineBreaks: vaultStrictLineBreaks(this.app), dataviewFields: vaultDataviewFields(this.app), obsidianVault: vaultIsObsidianNotes(this.app) };
 	}
 
 	/** The token from Obsidian's secret storage, or null when the secret is missing or empty. */
@@ -149,7 +149,7 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 	/** The options a publish converts with, so the preview shows what would be sent. */
 	previewConvertOptions(): ConvertOptions {
 		const d = this.publishDefaults();
-		return { urlProperty: d.urlProperty, linkTemplate: d.linkTemplate, canonicalTemplate: d.canonicalTemplate, strictLineBreaks: d.strictLineBreaks, dataviewFields: d.dataviewFields };
+		return { urlProperty: d.urlProperty, linkTemplate: d.linkTemplate, canonicalTemplate: d.canonicalTemplate, strictLineBreaks: d.strictLineBreaks, dataviewFields: d.dataviewFields, obsidianVault: d.obsidianVault };
 	}
 
 	/** Shows a note in the preview: the open preview if there is one, else a new one beside the note. */

@@ -16,7 +16,7 @@ export type CachedPublication = Pick<MediumPublication, "id" | "name" | "url">;
  * Everything the user can set, plus the cached publication list. (Strict line breaks is the vault's own
  * setting, read when a note is converted, never one of ours.)
  */
-export interface PluginSettings extends Omit<PublishDefaults, "strictLineBreaks" | "dataviewFields"> {
+export interface PluginSettings extends Omit<PublishDefaults, "strictLineBreaks" | "dataviewFields" | "obsidianVault"> {
 	/** Name (id) of the secret in `app.secretStorage` that holds the integration token. */
 	tokenSecret: string;
 	/** Show the pre-flight before every publish. */
@@ -115,6 +115,7 @@ export function publishDefaults(settings: PluginSettings): PublishDefaults {
 		// The vault's own setting, read by the plugin (see vault-config.ts), not a setting of ours.
 		strictLineBreaks: DEFAULT_PUBLISH.strictLineBreaks,
 		dataviewFields: DEFAULT_PUBLISH.dataviewFields,
+		obsidianVault: DEFAULT_PUBLISH.obsidianVault,
 	};
 }
 

@@ -77,6 +77,7 @@ export class StoryStatusBar {
 			canonicalTemplate: defaults.canonicalTemplate,
 			strictLineBreaks: defaults.strictLineBreaks,
 			dataviewFields: defaults.dataviewFields,
+			obsidianVault: defaults.obsidianVault,
 			// Its links as they were sent: a linked note's new story is no edit of this one.
 			noteHrefs: sentNoteHrefs(record) ?? undefined,
 		});

@@ -29,3 +29,14 @@ export function vaultDataviewFields(app: App): boolean {
 	if (!enabled.has("dataview")) return false;
 	return plugins?.plugins?.dataview?.settings?.prettyRenderInlineFields !== false;
 }
+
+/**
+ * Whether the vault's notes are Obsidian's, not a site's source kept in a vault: a Jekyll or Quarto site
+ * says so by its configuration at the vault's root (`_config.yml`, `_quarto.yml`).
+ */
+export function vaultIsObsidianNotes(app: App): boolean {
+	return SITE_CONFIGS.every((name) => app.vault.getAbstractFileByPath(name) === null);
+}
+
+/** The files at a folder's root that make it a site's source (Jekyll, Quarto). */
+const SITE_CONFIGS = ["_config.yml", "_quarto.yml"];

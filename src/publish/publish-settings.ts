@@ -21,6 +21,8 @@ export interface PublishDefaults {
 	strictLineBreaks: boolean;
 	/** Whether the vault runs Dataview, which shows inline fields `[key:: value]` as `key: value`. */
 	dataviewFields: boolean;
+	/** Whether the notes are in an Obsidian vault, not a site's source folder (ConvertOptions.obsidianVault). */
+	obsidianVault: boolean;
 }
 
 export const DEFAULT_PUBLISH: PublishDefaults = {
@@ -33,6 +35,7 @@ export const DEFAULT_PUBLISH: PublishDefaults = {
 	linkTemplate: "",
 	strictLineBreaks: false,
 	dataviewFields: true,
+	obsidianVault: false,
 };
 
 /** The fields of one publish, after per-note properties were applied. */

@@ -217,6 +217,7 @@ export class Publisher {
 			canonicalTemplate: defaults.canonicalTemplate,
 			strictLineBreaks: defaults.strictLineBreaks,
 			dataviewFields: defaults.dataviewFields,
+			obsidianVault: defaults.obsidianVault,
 		};
 		const story = await convertNote(note, this.ports.vault, options);
 		const { choice, problems } = choiceFor(note.properties, defaults);

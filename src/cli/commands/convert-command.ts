@@ -16,7 +16,7 @@ import { inNoteOrder, printable, vaultWarning, warningLines } from "../cli-messa
 import { checkNote } from "../note-input";
 import { flagValue, type CliCommand } from "../command";
 import { resolveRunNotes } from "../note-inputs";
-import { readDataviewFields, readStrictLineBreaks } from "../vault-config";
+import { readDataviewFields, readObsidianVault, readStrictLineBreaks } from "../vault-config";
 
 export const convertCommand: CliCommand = {
 	name: "convert",
@@ -54,6 +54,7 @@ with --format html, paste the output into Medium's editor.`,
 			canonicalTemplate: d.canonicalTemplate,
 			strictLineBreaks,
 			dataviewFields,
+			obsidianVault: await readObsidianVault(vault.root),
 		});
 		const html = flagValue(args, "format") === "html";
 		const content = html ? await htmlWithoutUpload(vault, path, story, io) : story.content;

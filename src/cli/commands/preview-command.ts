@@ -25,7 +25,7 @@ import { isMarkdownPath } from "../../core/vault-paths";
 import { CONVERSION_FLAGS, VAULT_FLAG, defaultsFrom } from "../cli-settings";
 import { flagValue, type CliCommand } from "../command";
 import { resolveRunNotes } from "../note-inputs";
-import { readDataviewFields, readStrictLineBreaks } from "../vault-config";
+import { readDataviewFields, readObsidianVault, readStrictLineBreaks } from "../vault-config";
 // The plugin's stylesheet, bundled as text (esbuild's text loader): the page uses its preview section.
 import stylesheet from "../../../styles.css";
 
@@ -111,6 +111,7 @@ the remote images the note links. Prints the page's path; warnings go to stderr.
 			canonicalTemplate: d.canonicalTemplate,
 			strictLineBreaks: await readStrictLineBreaks(vault.root),
 			dataviewFields: await readDataviewFields(vault.root),
+			obsidianVault: await readObsidianVault(vault.root),
 		});
 		try {
 			await writeFile(target, html, "utf8");

@@ -20,7 +20,7 @@ import { formatTable } from "../summary-table";
 import { vaultBoundary } from "../node-vault";
 import { writeUrlProperty } from "../note-writer";
 import { lockNotesForPublish, openSharedState } from "../shared-state";
-import { readDataviewFields, readStrictLineBreaks } from "../vault-config";
+import { readDataviewFields, readObsidianVault, readStrictLineBreaks } from "../vault-config";
 
 /** Where the command line keeps its image cache and publish records: beside the vault, out of Obsidian's sight. */
 export function statePath(vaultRoot: string, env: CliIo["env"], cwd = process.cwd()): string {
@@ -156,7 +156,7 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 			report = await runPublishBatch({
 				vault,
 				notes: runNotes,
-				defaults: { ...defaultsFrom(args), strictLineBreaks: await readStrictLineBreaks(vault.root), dataviewFields: await readDataviewFields(vault.root) },
+				defaults: { ...defaultsFrom(args), strictLineBreaks: await readStrictLineBreaks(vault.root), dataviewFields: await readDataviewFields(vault.root), obsidianVault: await readObsidianVault(vault.root) },
 				state: shared.state,
 				saveState: () => shared.save(),
 				stateFile: shared.filePath,

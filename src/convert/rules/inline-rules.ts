@@ -253,9 +253,11 @@ export const INLINE_RULES = {
 	},
 	bracketedSpans: {
 		construct: "Pandoc's (Quarto's) bracketed spans `[text]{.mark}`, `[text]{style=\"color: red\"}`",
-		medium: "the text, read as markdown; the attributes (a class, a style the blog applies) left out. Brackets with anything else after them stay as written",
+		medium: "the text, read as markdown; the attributes (a class, a style the blog applies) left out. Brackets with anything else after them stay as written. In an Obsidian vault, which shows them as written, they stay as written too, but in a `.qmd` note or a Jekyll `_posts/` folder",
 		examples: [
 			{ note: "This is [**important**]{.mark} and [red]{style=\"color: red;\"}; [a] {.b} and [x]{y} stay.", markdown: "This is **important** and red; [a] {.b} and [x]{y} stay." },
+			{ note: "Read [this]{.mark}, [that]{.underline} and [there]{#sec-a .x}.", markdown: "Read [this]{.mark}, [that]{.underline} and [there]{#sec-a .x}.", obsidianVault: true },
+			{ note: "Read [this]{.mark}.", path: "Notes/Talk.qmd", markdown: "Read this.", obsidianVault: true },
 		],
 	},
 	quartoCrossrefs: {

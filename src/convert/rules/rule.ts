@@ -18,6 +18,8 @@ export interface RuleExample {
 	blocks?: string[];
 	/** Conversion options for this example. */
 	strictLineBreaks?: boolean;
+	/** The note is in an Obsidian vault, not a site's source folder (default: a folder of markdown). */
+	obsidianVault?: boolean;
 }
 
 export interface ConversionRule {
