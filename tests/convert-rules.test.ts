@@ -97,6 +97,8 @@ const rows: Row[] = [
 	["unresolved embed dropped", "a\n\n![[Missing note]]\n\nb", "a\n\nb"],
 	// Images and files
 	["image embed", "![[pic.png]]", "![](pic.png)"],
+	// Medium's table is text: an image in a cell follows the table (the cell keeps its name), as a list item's does.
+	["an image in a table cell follows the table", "| a | b |\n|---|---|\n| ![[pic.png\\|50]] | ![x](https://e.com/x.png) |\n| ![[pic.png\\|50]] | 2 |", "```\na       | b\n--------|--\npic.png | x\npic.png | 2\n```\n\n![](pic.png)\n\n![x](https://e.com/x.png)\n\n![](pic.png)"],
 	["image size dropped", "![[pic.png|300]]", "![](pic.png)"],
 	["image size WxH dropped", "![[pic.png|300x200]]", "![](pic.png)"],
 	["image caption", "![[pic.png|A caption]]", "![A caption](pic.png)"],

@@ -1550,7 +1550,11 @@ export class BlockConverter {
 		// A `<br>` or `<p>` in a cell (Notion's multi-line cells, GitHub's paragraphs) starts a line of the row, as Obsidian shows it.
 		const cell = (c: string) => (c.indexOf("<") !== -1 && CELL_BREAK.test(c) ? c.split(CELL_BREAK).map(part).filter((p) => p !== "").join("\n") : part(c));
 		// The header is the line as the converter sees it: a comment that ends on it is already cut off.
+		// Images met in the cells follow the table, each with the line it was on.
+		const images: string[] = (plain.cellImages = []);
+		const imageLines: number[] = [];
 		const header = headerCells.map(cell);
+		while (imageLines.length < images.length) imageLines.push(i);
 		this.warn(TABLE_AS_TEXT, TABLE_MESSAGE);
 		const rows: string[][] = [];
 		let j = i + 2;
@@ -1566,9 +1570,17 @@ export class BlockConverter {
 			// Cells past the header's are not shown (GFM), so they are not read either.
 			const cells = splitRow(this.stripBlockId(rowContent));
 			rows.push((cells.length > header.length ? cells.slice(0, header.length) : cells).map(cell));
+			while (imageLines.length < images.length) imageLines.push(j);
 		}
+		plain.cellImages = null;
 		this.at(i + 1);
 		this.textTable(header, aligns, rows, prefix);
+		for (let k = 0; k < images.length; k++) {
+			this.at(imageLines[k] + 1);
+			this.emitInline("", images[k], prefix);
+			this.emit("");
+			this.prevBlank = true;
+		}
 		return j - 1;
 	}
 

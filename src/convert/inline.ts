@@ -35,6 +35,11 @@ export interface InlineEnv {
 	 * the remaining emphasis off) sees them as the note had them.
 	 */
 	plain: boolean;
+	/**
+	 * In a table's cells (plain mode), where the images met are written down, as the note wrote them, to
+	 * follow the table: Medium's table is text, which holds no image. Null elsewhere.
+	 */
+	cellImages?: string[] | null;
 	/** Converts an embedded note (or its section) into lines; empty when it cannot be embedded. */
 	embedNote: (path: string, subpath: string, written: string) => string[];
 	/**
@@ -47,6 +52,9 @@ export interface InlineEnv {
 	 * converted each time (its lines come from the embed cache). */
 	embedMemo?: Map<string, ConvertedLink | null>;
 }
+
+/** An image in a table cell: its name stays in the cell, the image follows the table. */
+const IMAGE_IN_TABLE_CODE = "image-in-table";
 
 /** An embed callback for text that must not bring notes in (titles, footnotes). */
 export const noEmbeds = (): string[] => [];
@@ -65,7 +73,7 @@ export function inlineEnv(
 	warnPath?: string,
 	memos = false,
 ): InlineEnv {
-	return { ctx, notePath, line, warnPath, ownLine: 0, plain, embedNote, linkMemo: memos ? new Map() : undefined, embedMemo: memos ? new Map() : undefined };
+	return { ctx, notePath, line, warnPath, ownLine: 0, plain, cellImages: null, embedNote, linkMemo: memos ? new Map() : undefined, embedMemo: memos ? new Map() : undefined };
 }
 
 /** A wiki-link's replacement text and the warning converting it gave, if any. */
@@ -888,6 +896,7 @@ class InlineScanner {
 		if (known === null) return -1;
 		if (known !== undefined) {
 			if (known.code !== null) this.warn(known.code, known.message);
+			if (known.code === IMAGE_IN_TABLE_CODE) this.e.cellImages?.push(this.text.slice(i, end));
 			return this.replace(i, known.text, end);
 		}
 		const inner = unescapePipes(raw);
@@ -1311,13 +1320,22 @@ class InlineScanner {
 		return alt || baseName(plain);
 	}
 
+	/**
+	 * An image in a table cell: the cell keeps its name (or alt text), and the image, as written, follows
+	 * the table when the table's caller collects them (see InlineEnv.cellImages), as Obsidian shows it in the cell.
+	 */
+	private cellImage(from: number, to: number, shown: string): string {
+		const cells = this.e.cellImages;
+		const written = this.text.slice(from, to);
+		if (cells) cells.push(written);
+		this.warn(IMAGE_IN_TABLE_CODE, `Image ${shortWritten(written)} cannot be shown inside a table; ${cells ? "it follows the table, and " : ""}the cell keeps its name.`);
+		return shown;
+	}
+
 	/** A local image: listed for upload, written with its Medium URL once known. */
 	private image(path: string, alt: string, from: number, to: number, title: string | null = null): string {
 		const ctx = this.e.ctx;
-		if (this.e.plain) {
-			this.warn("image-in-table", `Image ${this.text.slice(from, to)} cannot be shown inside a table; its name was kept.`);
-			return alt || baseName(path);
-		}
+		if (this.e.plain) return this.cellImage(from, to, alt || baseName(path));
 		if (!ctx.imageSeen.has(path)) {
 			ctx.imageSeen.add(path);
 			// The list names the alt as the reader sees it, not as markdown escapes it (`Q \& A`).
@@ -1385,7 +1403,7 @@ class InlineScanner {
 				return this.replace(i, "", end);
 			}
 			if (isWebEmbedUrl(src) && !this.e.plain) return this.block(i, [src], end);
-			if (this.e.plain) return this.replace(i, alt || src, end);
+			if (this.e.plain) return this.replace(i, this.cellImage(i, end, alt || src), end);
 			if (destination === null) return this.replace(i, `![${alt}](${asDestination(src)}${titlePart(title)})`, end);
 			return this.replace(i, `![${alt}]${destination}`, end);
 		}
@@ -1415,10 +1433,7 @@ class InlineScanner {
 	 * out with a warning naming the line when Medium would refuse it; in a table, its alt text.
 	 */
 	private dataImage(i: number, end: number, alt: string, src: string, title: string | null): number {
-		if (this.e.plain) {
-			this.warn("image-in-table", `Image ${shortWritten(this.text.slice(i, end))} cannot be shown inside a table; its alt text was kept.`);
-			return this.replace(i, alt, end);
-		}
+		if (this.e.plain) return this.replace(i, this.cellImage(i, end, alt), end);
 		const found = dataImage(this.e.ctx.dataImages, src);
 		if ("code" in found) {
 			this.warn(found.code, `Image ${shortWritten(this.text.slice(i, end))} ${found.reason}.`);

@@ -692,7 +692,7 @@ export const BLOCK_RULES = {
 	},
 	tables: {
 		construct: "tables",
-		medium: "aligned text in a code block, with a warning (Medium has no tables); a `<br>` or `<p>` in a cell starts a line of the row",
+		medium: "aligned text in a code block, with a warning (Medium has no tables); a `<br>` or `<p>` in a cell starts a line of the row; an image in a cell follows the table, the cell keeping its name",
 		code: "table-as-text",
 		examples: [
 			{ note: "| a | b |\n|---|--:|\n| x | 10 |", markdown: "```\na |  b\n--|---\nx | 10\n```", warnings: ["table-as-text"] },
