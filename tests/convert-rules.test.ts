@@ -337,6 +337,13 @@ describe("title, tags, canonical URL", () => {
 		const files = { "Other.md": "#elsewhere\n\nText" };
 		expect((await convert("---\ntags:\n---\nBody #mine\n\n![[Other]]", files)).tags).toEqual(["mine"]);
 	});
+	test("a note of many tags keeps a few and names a few: Medium takes 3, and the warning counts the rest", async () => {
+		const many = await convert("Body.\n\n" + Array.from({ length: 5000 }, (_, i) => `#t${i}`).join(" "));
+		expect(many.tags).toEqual(["t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9"]);
+		expect(many.warnings.map((w) => w.message)).toEqual(["Medium keeps only the first 3 tags; t3, t4, t5, t6, t7, t8, t9 and more will be dropped."]);
+		const listed = await convert(`---\ntags: [${Array.from({ length: 12 }, (_, i) => `p${i}`).join(", ")}]\n---\nx`);
+		expect(listed.warnings.map((w) => w.message)).toEqual(["Medium keeps only the first 3 tags; p3, p4, p5, p6, p7, p8, p9 and 2 more will be dropped."]);
+	});
 	test("a tags property, or medium_tags (even empty), wins over the tags in the text", async () => {
 		expect((await convert("---\ntags: [a]\n---\nBody #b\n\n#c")).tags).toEqual(["a"]);
 		expect((await convert("---\nmedium_tags: []\n---\nBody #b")).tags).toEqual([]);

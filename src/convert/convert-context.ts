@@ -66,6 +66,8 @@ export interface ConvertContext {
 	bodyTagSeen: Set<string>;
 	/** Whether the note is in an Obsidian vault (ConvertOptions.obsidianVault): see {@link readsSiteSyntax}. */
 	obsidianVault: boolean;
+	/** Whether more body tags were written than {@link BODY_TAGS_KEPT}, which are all a story can use. */
+	bodyTagsMore: boolean;
 	notes: Map<string, LoadedNote | null>;
 	/** Resolved link targets per source note. */
 	resolved: Map<string, Map<string, string | null>>;
@@ -125,6 +127,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		bodyTags: [],
 		bodyTagSeen: new Set(),
 		obsidianVault: options.obsidianVault ?? false,
+		bodyTagsMore: false,
 		notes: new Map(),
 		resolved: new Map(),
 		hrefs: new Map(options.noteHrefs ?? []),
@@ -323,11 +326,21 @@ export function warnAtTag(ctx: ConvertContext, code: string, message: string, ta
 	warn(ctx, code, message, origin.line, origin.path, rootLineOf(tag));
 }
 
+/**
+ * How many of a note's tags written in its text are kept: Medium takes 3, and a few more name what the
+ * too-many-tags warning says is dropped; a note of thousands of tags keeps no list of them.
+ */
+export const BODY_TAGS_KEPT = 10;
+
 /** Records a tag (its text after `#`) written in `notePath`: the root note's count as the note's own (see bodyTags). */
 export function noteBodyTag(ctx: ConvertContext, notePath: string, tag: string): void {
 	if (notePath !== ctx.rootPath) return;
 	const lower = tag.toLowerCase();
 	if (ctx.bodyTagSeen.has(lower)) return;
+	if (ctx.bodyTags.length >= BODY_TAGS_KEPT) {
+		ctx.bodyTagsMore = true;
+		return;
+	}
 	ctx.bodyTagSeen.add(lower);
 	ctx.bodyTags.push(tag);
 }

@@ -333,6 +333,9 @@ function firstH1(note: LoadedNote): { line: number; end: number; text: string } 
 	return null;
 }
 
+/** How many dropped tags the too-many-tags warning names. */
+const DROPPED_TAGS_NAMED = 7;
+
 /** How much text before an H1 still leaves it the title: a tag line, a breadcrumb, a date, a short note to self. */
 const PROSE_BEFORE_TITLE = 80;
 
@@ -546,7 +549,11 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	// out, or in a sentence) has those tags in Obsidian: without a property naming any, they are the story's.
 	if (tags.length === 0 && props.medium_tags === undefined) tags = ctx.bodyTags;
 	if (tags.length > MEDIUM_MAX_TAGS) {
-		warn(ctx, "too-many-tags", `Medium keeps only the first ${MEDIUM_MAX_TAGS} tags; ${tags.slice(MEDIUM_MAX_TAGS).join(", ")} will be dropped.`, 1);
+		// Named up to a few (a note may hold thousands of tags): the rest are counted.
+		const dropped = tags.slice(MEDIUM_MAX_TAGS, MEDIUM_MAX_TAGS + DROPPED_TAGS_NAMED).join(", ");
+		const more = tags.length - MEDIUM_MAX_TAGS - DROPPED_TAGS_NAMED;
+		const rest = more > 0 ? ` and ${more} more` : tags === ctx.bodyTags && ctx.bodyTagsMore ? " and more" : "";
+		warn(ctx, "too-many-tags", `Medium keeps only the first ${MEDIUM_MAX_TAGS} tags; ${dropped}${rest} will be dropped.`, 1);
 	}
 	for (const t of tags) {
 		if (t.length > MEDIUM_MAX_TAG_LENGTH) warn(ctx, "tag-too-long", `Tag "${t}" is longer than ${MEDIUM_MAX_TAG_LENGTH} characters; Medium ignores it.`, 1);
