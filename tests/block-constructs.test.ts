@@ -390,6 +390,9 @@ describe("a heading inside a list item", () => {
 	test("inside a quote too, and a quote's own heading keeps one bold run", async () => {
 		expect(await shown("> - ## In quote\n> ## **Big** deal")).toEqual(["BQ: • **In quote**", "BQ: **Big deal**"]);
 	});
+	test("a setext heading inside a quote or callout is a bold paragraph as an ATX one is, its underline not text nor a rule", async () => {
+		expect(await shown("> quote heading\n> ===\n> body\n\n> [!note] T\n> Sub *part*\n> ---\n> after\n\n> ## Sub *part*")).toEqual(["BQ: **quote heading**", "BQ: body", "BQ: **T**", "BQ: **Sub _part**_", "BQ: after", "BQ: **Sub _part**_"]);
+	});
 	test("`- #tag` is a tag (its text, as in a paragraph), not a heading", async () => {
 		expect(await shown("- #tag x")).toEqual(["ULI: tag x"]);
 	});

@@ -318,6 +318,11 @@ export class StoryBuilder {
 			this.flushHeading();
 			return;
 		}
+		// A setext underline under the quote's paragraph (`> Title` `> ---`) makes it a heading: a bold one here.
+		if (this.para.count > 0 && this.paraKind === Para.Quote && content.length - trimmed.length < 4 && setextLevel(trimmed) > 0) {
+			this.flushHeading();
+			return;
+		}
 		if (isRule(trimmed)) {
 			this.flush();
 			return;
