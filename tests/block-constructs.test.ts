@@ -393,6 +393,9 @@ describe("a heading inside a list item", () => {
 	test("a setext heading inside a quote or callout is a bold paragraph as an ATX one is, its underline not text nor a rule", async () => {
 		expect(await shown("> quote heading\n> ===\n> body\n\n> [!note] T\n> Sub *part*\n> ---\n> after\n\n> ## Sub *part*")).toEqual(["BQ: **quote heading**", "BQ: body", "BQ: **T**", "BQ: **Sub _part**_", "BQ: after", "BQ: **Sub _part**_"]);
 	});
+	test("a setext underline in an item's text column makes its paragraph a bold heading; a lazy one is text", async () => {
+		expect(await shown("- Bar\n  ---\n  baz\n- Qux\n  ===\n- Lazy\n===")).toEqual(["ULI: **Bar**\nbaz", "ULI: **Qux**", "ULI: Lazy\n==="]);
+	});
 	test("`- #tag` is a tag (its text, as in a paragraph), not a heading", async () => {
 		expect(await shown("- #tag x")).toEqual(["ULI: tag x"]);
 	});

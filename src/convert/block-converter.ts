@@ -716,7 +716,7 @@ export class BlockConverter {
 		if ((c0 === 35 || !plainStart) && isTagOnlyLine(content, this.note.path === this.ctx.rootPath ? this.ctx : undefined)) return i;
 		// A setext `===` underline is a heading's mark, not text: read inline, its `==` pairs were highlights.
 		if ((c0 === 61 || !plainStart) && setextLevel(content) === 1) {
-			this.emitText(prefix + content.trim());
+			this.emitText(prefix + content.trimEnd());
 			return i;
 		}
 

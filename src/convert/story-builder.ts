@@ -490,7 +490,9 @@ export class StoryBuilder {
 			return;
 		}
 		if (this.para.count > 0 && this.paraKind === Para.Item && !wasBlank) {
-			this.para.add(trimmed);
+			// A setext underline in the item's text column (not a lazy line) makes its paragraph a heading: bold, as `- ## Head` is.
+			if (indent >= this.itemIndents[this.itemDepth - 1] && indent < code && setextLevel(trimmed) > 0) this.flushHeading();
+			else this.para.add(trimmed);
 			return;
 		}
 		if (wasBlank && this.para.count === 0 && indent >= code) {
