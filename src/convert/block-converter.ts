@@ -1930,8 +1930,10 @@ function htmlCell(html: string): string {
 	return lines.join("\n");
 }
 
-/** `- [ ] x` → `- ☐ x`; `- [x] x` (any mark) → `- ☑ x`. */
-function taskItem(text: string, contentStart: number): string {
+/** `- [ ] x` → `- ☐ x`; `- [x] x` (any mark) → `- ☑ x`. The item's text may start up to 4 spaces after its marker. */
+function taskItem(text: string, at: number): string {
+	let contentStart = at;
+	while (contentStart < at + 3 && text[contentStart] === " ") contentStart++;
 	if (text[contentStart] !== "[" || text[contentStart + 2] !== "]") return text;
 	const after = text[contentStart + 3];
 	if (after !== undefined && after !== " " && after !== "\t") return text;

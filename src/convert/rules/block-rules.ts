@@ -448,6 +448,8 @@ export const BLOCK_RULES = {
 			{ note: "1. a\n   1. x\n   2. y\n2. b", markdown: "1. a\\\n   1\\. x\\\n   2\\. y\n2. b" },
 			{ note: "- p\n  1. q\n  2. r\n- s", markdown: "- p\n\n1. q\n2. r\n\n- s" },
 			{ note: "- [ ] open\n- [x] done", markdown: "- ☐ open\n- ☑ done" },
+			// The item's text may start up to 4 spaces after its marker (CommonMark): a task all the same.
+			{ note: "-  [x] two spaces\n1.   [ ] three", markdown: "- ☑ two spaces\n\n1. ☐ three" },
 			// An item that opens with a bullet of its own (OneNote's to-dos `- - [ ] x`, `1. - [ ] x`): one item, its inner bullet gone.
 			{ note: "- - [ ] outer\n    - - [x] inner\n\n1. - [ ] one\n2. - two", markdown: "- ☐ outer\n- – ☑ inner\n\n1. ☐ one\n2. two" },
 			// A rule in an outline (Roam's `- ---` divider block): a section break after the item above, not its text.
