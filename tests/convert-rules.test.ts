@@ -548,6 +548,8 @@ describe("embeds: cycles and depth", () => {
 		const s = await convert(files["A.md"], files, {}, "A.md");
 		expect(s.content).toBe("# A\n\nA says\n\nB says\n");
 		expect(codes(s)).toEqual(["embed-cycle"]);
+		// B's embed of A is a loop through A, not B embedding itself: the warning names the loop.
+		expect(s.warnings[0].message).toBe("Embed ![[A]] would embed A.md, which embeds this note: a loop; it was left out.");
 	});
 	test("a link back to the note itself stays text, even once it is on Medium", async () => {
 		const files = { "E.md": "see [[Note]]" };
@@ -557,6 +559,7 @@ describe("embeds: cycles and depth", () => {
 	test("a self embed stops", async () => {
 		const s = await convert("me ![[Note]]", {});
 		expect(codes(s)).toEqual(["embed-cycle"]);
+		expect(s.warnings[0].message).toBe("Embed ![[Note]] would embed itself; it was left out.");
 	});
 	test("depth over 10 stops", async () => {
 		const files: Record<string, string> = {};

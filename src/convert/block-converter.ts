@@ -1660,7 +1660,9 @@ export class BlockConverter {
 		const ctx = this.ctx;
 		const key = path + "#" + subpath.trim();
 		if (this.frame.stack.includes(key)) {
-			this.warn("embed-cycle", `Embed ${written} would embed itself; it was left out.`);
+			const stack = this.frame.stack;
+			const loop = stack[stack.length - 1] === key ? "itself" : `${path}, which embeds this note: a loop`;
+			this.warn("embed-cycle", `Embed ${written} would embed ${loop}; it was left out.`);
 			return [];
 		}
 		if (this.frame.depth + 1 > ctx.maxEmbedDepth) {
