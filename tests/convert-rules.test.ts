@@ -53,6 +53,8 @@ const rows: Row[] = [
 	["link to a note not on Medium", "See [[Draft]].", "See Draft."],
 	["alias", "See [[Draft|the draft]].", "See the draft."],
 	["alias to a published note", "See [[Published|it]].", "See [it](https://medium.com/@me/published-123)."],
+	// Spaces round an alias show as none in Obsidian (HTML collapses them): the link's text has none either.
+	["an alias's edge spaces go", "See [[Published| it ]] and [[Draft|  the draft ]].", "See [it](https://medium.com/@me/published-123) and the draft."],
 	["link to a note at its own canonical_url", "See [[Blog]] and [it](Blog.md).", "See [Blog](https://me.dev/blog-post/) and [it](https://me.dev/blog-post/)."],
 	["heading link", "See [[Draft#Some Heading]].", "See Draft > Some Heading."],
 	["nested heading link", "See [[Draft#A#B]].", "See Draft > A > B."],

@@ -877,9 +877,9 @@ class InlineScanner {
 		if (typeof inner === "number") return inner;
 		const bar = inner.indexOf("|");
 		const target = bar === -1 ? inner : inner.slice(0, bar);
-		const alias = bar === -1 ? null : inner.slice(bar + 1);
+		const alias = bar === -1 ? null : inner.slice(bar + 1).trim();
 		const { path, subpath } = splitLinktext(target);
-		const display = alias !== null && alias.trim() !== "" ? alias : linkDisplay(path, subpath);
+		const display = alias !== null && alias !== "" ? alias : linkDisplay(path, subpath);
 		const before = this.e.ctx.warnings.length;
 		// linkTo gives at most one warning, and its message names only the link as written.
 		const text = this.remember(memo, raw, before, this.linkTo(path, subpath, display, i, close + 2));
