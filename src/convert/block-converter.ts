@@ -398,7 +398,9 @@ export class BlockConverter {
 				}
 				// The callout ends with the block: the next line is not a lazy line of its last paragraph
 				// (inside a quote, the quote goes on).
+				// A block with no body closes right under its title: the next line is not the title's lazy line either.
 				this.admonition = null;
+				this.calloutTitle = false;
 				this.emit(ad.depth === 0 ? "" : "> ".repeat(ad.depth - 1) + ">");
 				this.prevBlank = ad.depth === 0;
 				this.quoteDepth = ad.depth;

@@ -568,6 +568,9 @@ export const BLOCK_RULES = {
 		examples: [
 			{ note: "```ad-warning\ntitle: Thin ice\ncollapse: open\nNever walk **on** it.\n```\nAfter.", markdown: "> **Thin ice**\n>\n> Never walk **on** it.\n\nAfter." },
 			{ note: "```ad-tip\nJust the body.\n```", markdown: "> **Tip**\n>\n> Just the body." },
+			// With no body (a title alone, or a note to fill later), the line after its close is a paragraph of its own.
+			{ note: "```ad-note\ntitle: Modified today\ncollapse: close\n```\nEffect:\n\nMore.", markdown: "> **Modified today**\n\nEffect:\n\nMore." },
+			{ note: "Intro:\n```ad-tip\n```\nAfter.", markdown: "Intro:\n\n> **Tip**\n\nAfter." },
 			// A code block inside, its fence as long as the block's: the block's close ends both (Obsidian reads the block as one fence).
 			{ note: "```ad-example\n```c\nint x;\n```\n\nAfter.", markdown: "> **Example**\n\n```c\nint x;\n```\n\nAfter." },
 			// Under a list item, a callout that follows the item, as a callout in an item does (Medium's list items hold no quote).
