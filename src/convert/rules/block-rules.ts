@@ -237,8 +237,18 @@ export interface ContainerOpen {
 	headingTitle?: boolean;
 }
 
-/** Containers that only arrange their content on the blog (VitePress's code groups, its raw blocks): their content stays as it is. */
-const LAYOUT_CONTAINERS = new Set(["code-group", "raw", "v-pre"]);
+/**
+ * The names a blog shows as a titled box: Docusaurus's admonitions, VuePress's and VitePress's containers,
+ * and the callout types Obsidian names (a post written in a vault). Any other name is a plain div
+ * (Pandoc's and Quarto's `::: incremental`, `::: notes`, a markdown-it container of the site's own): its
+ * content, with no title the blog never shows; so are the ones that only arrange their content (VitePress's
+ * `code-group`, `raw`, `v-pre`).
+ */
+const CALLOUT_CONTAINERS = new Set([
+	"note", "tip", "info", "warning", "danger", "caution", "important", "success", "secondary", "details",
+	"abstract", "summary", "tldr", "todo", "hint", "check", "done", "question", "help", "faq", "attention",
+	"failure", "fail", "missing", "error", "bug", "example", "quote", "cite", "admonition", "callout",
+]);
 
 /**
  * `:::note Title`, `:::tip[Title]`, `::: warning`, `::: details Click me` (Docusaurus, VuePress, VitePress):
@@ -255,7 +265,7 @@ export function containerOpen(line: string): ContainerOpen | null {
 	if (type === "" && rest === "") return null;
 	const quarto = quartoCallout(type, rest);
 	if (quarto !== null) return { colons, callout: quarto, headingTitle: quarto.title === "" };
-	if (type === "" || LAYOUT_CONTAINERS.has(type.toLowerCase())) return { colons, callout: null };
+	if (type === "" || !CALLOUT_CONTAINERS.has(type.toLowerCase())) return { colons, callout: null };
 	if (rest.startsWith("[")) {
 		const close = rest.lastIndexOf("]");
 		rest = close === -1 ? rest.slice(1) : rest.slice(1, close);
@@ -671,6 +681,8 @@ export const BLOCK_RULES = {
 			{ note: ":::{.callout-note}\nFive types.\n:::", markdown: "> **Note**\n>\n> Five types." },
 			{ note: "::: {#tip-x .callout-caution title=\"Heads up\" collapse=\"true\"}\n## Not the title\nExpand me.\n:::", markdown: "> **Heads up**\n>\n> **Not the title**\n>\n> Expand me." },
 			{ note: "::: {.column-margin}\nA side note.\n:::", markdown: "A side note." },
+			// A name no engine titles (Pandoc's and Quarto's divs, `::: incremental` in a slide deck): its content, no callout.
+			{ note: "::: incremental\n- One\n- Two\n:::\n\n::: notes\nSpeaker notes.\n:::", markdown: "- One\n- Two\n\nSpeaker notes." },
 			// A code block's label (a code group's tab, a file name) is a bold paragraph above it.
 			{ note: "::: code-group\n```sh [npm]\nnpm i\n```\n```sh [pnpm]\npnpm i\n```\n:::\nText.\n```js title=\"a_b.js\"\nx\n```", markdown: "**npm**\n\n```sh\nnpm i\n```\n\n**pnpm**\n\n```sh\npnpm i\n```\n\nText.\n\n**a_b.js**\n\n```js\nx\n```" },
 		],
