@@ -260,6 +260,14 @@ describe("title, tags, canonical URL", () => {
 		expect((await convert("Let\n$$\nx = 1\n$$\n\n# Relation\n\ntext", {}, {}, "Cheeger.md")).title).toBe("Cheeger");
 		expect((await convert("```js\nx\n```\n\n# Later\n\ntext", {}, {}, "Code.md")).title).toBe("Code");
 		expect((await convert("| a | b |\n|---|---|\n| 1 | 2 |\n\n# Later\n\ntext", {}, {}, "Tab.md")).title).toBe("Tab");
+		// A section (a heading with text under it) before it: the H1 is one of the note's later headings, as the
+		// Obsidian Hub's footer ('# This note in GitHub' under a note of ## sections) is; lifted to the top it would
+		// title the story with the footer's name and move the footer over the note.
+		const hub = await convert("## Concepts\n\nSome text.\n\n## More\n\n- item\n\n# This note in GitHub\n\nLinks.", {}, {}, "My Guide.md");
+		expect(hub.title).toBe("My Guide");
+		expect(hub.content.endsWith("This note in GitHub\n\nLinks.\n")).toBe(true);
+		expect((await convert("## Sub\n- a list\n# Later", {}, {}, "L.md")).title).toBe("L");
+		expect((await convert("## Related\n\n[[Other]]\n\n# Later", {}, {}, "R.md")).title).toBe("R");
 		// Short lines, a plain quote (an epigraph), images, headings and comments before it leave it the title.
 		expect((await convert("Tags: #x\n\n> A quote.\n\n%%\n```\nhidden\n```\n%%\n\n## Sub\n\n# The Title\n\ntext", {}, {}, "Z.md")).title).toBe("The Title");
 	});

@@ -290,13 +290,16 @@ export function tagsFromProperty(value: unknown, spaces = true): string[] {
  * the note (a Zotero literature note's `# Annotations` under its metadata callouts, a research note
  * whose H1s are its sections), which Obsidian shows below them; lifted to the top as the title, the
  * story would open with that section's name over the content above it. So does prose (more than a
- * line or two of metadata). Short lines, a plain quote (an epigraph), images, headings and `%%`
- * comments before it leave it the title.
+ * line or two of metadata), and a section before it (a `##` heading with anything under it): the H1 is then
+ * one of the note's later headings (the Obsidian Hub's `# This note in GitHub` footer under its `##`
+ * sections). Short lines, a plain quote (an epigraph), images, headings and `%%` comments before it leave
+ * it the title.
  */
 function firstH1(note: LoadedNote): { line: number; end: number; text: string } | null {
 	const fenced = fencedOf(note);
 	let comment = false;
 	let prose = 0;
+	let section = false;
 	for (let i = note.bodyStart; i < note.lines.count; i++) {
 		if (comment) {
 			// Inside a `%%` comment until a line holding its close (`text %%` too): nothing in it shows.
@@ -308,7 +311,7 @@ function firstH1(note: LoadedNote): { line: number; end: number; text: string } 
 		if (first !== 35 && first !== 61 && first !== 36 && first !== 37 && first !== 91 && first !== 124 && !fenced[i]) {
 			// Prose before it, past a line or two of metadata (a page imported from Notion, Evernote or Apple
 			// Notes, titled by its file name, opens with text and uses H1s for its sections), makes it none too.
-			if (first !== -1 && first !== 33 && (prose += proseLength(note, i)) > PROSE_BEFORE_TITLE) return null;
+			if (first !== -1 && (section || (first !== 33 && (prose += proseLength(note, i)) > PROSE_BEFORE_TITLE))) return null;
 			continue;
 		}
 		const line = note.lines.line(i);
@@ -318,7 +321,7 @@ function firstH1(note: LoadedNote): { line: number; end: number; text: string } 
 		}
 		if (fenced[i]) return null;
 		if (first !== 35 && first !== 61) {
-			if (first === 36 ? line.trimStart().startsWith("$$") : first === 91 ? isCalloutLine(line) : isTableStart(note, i)) return null;
+			if (section || (first === 36 ? line.trimStart().startsWith("$$") : first === 91 ? isCalloutLine(line) : isTableStart(note, i))) return null;
 			continue;
 		}
 		if (stripQuotePrefix(line) !== line) continue;
@@ -329,6 +332,7 @@ function firstH1(note: LoadedNote): { line: number; end: number; text: string } 
 		}
 		const h = parseHeading(line);
 		if (h && h.level === 1 && h.text.trim() !== "") return { line: i, end: i, text: h.text };
+		if (h && h.level > 1) section = true;
 	}
 	return null;
 }
