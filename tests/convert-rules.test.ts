@@ -340,23 +340,28 @@ describe("title, tags, canonical URL", () => {
 		expect((await convert("---\nmedium_tags: Machine Learning, Data Science\n---\nx")).tags).toEqual(["Machine Learning", "Data Science"]);
 	});
 	test("a note tagged only in its text has those tags: the tag line the story leaves out, and tags in its sentences, once each whatever their case", async () => {
-		const s = await convert("# Writing in public\n\n#writing #PKM/obsidian\n\nWhy I #Writing daily, see `#code` and issue #42.\n\n> [!note]\n> #callout\n\n```\n#fenced\n```");
+		const vaultNote = { obsidianVault: true };
+		const text = "# Writing in public\n\n#writing #PKM/obsidian\n\nWhy I #Writing daily, see `#code` and issue #42.\n\n> [!note]\n> #callout\n\n```\n#fenced\n```";
+		const s = await convert(text, {}, vaultNote);
 		expect(s.tags).toEqual(["writing", "PKM/obsidian", "callout"]);
 		expect(s.content).not.toContain("#writing");
 		// An empty tags property names none; an embedded note's tags are its own, not the story's.
 		const files = { "Other.md": "#elsewhere\n\nText" };
-		expect((await convert("---\ntags:\n---\nBody #mine\n\n![[Other]]", files)).tags).toEqual(["mine"]);
+		expect((await convert("---\ntags:\n---\nBody #mine\n\n![[Other]]", files, vaultNote)).tags).toEqual(["mine"]);
+		// A site's post (a folder that is no Obsidian vault, a Jekyll post) takes its tags from its front matter only.
+		expect((await convert(text)).tags).toEqual([]);
+		expect((await convert(text, {}, vaultNote, "_posts/2024-05-01-post.md")).tags).toEqual([]);
 	});
 	test("a note of many tags keeps a few and names a few: Medium takes 3, and the warning counts the rest", async () => {
-		const many = await convert("Body.\n\n" + Array.from({ length: 5000 }, (_, i) => `#t${i}`).join(" "));
+		const many = await convert("Body.\n\n" + Array.from({ length: 5000 }, (_, i) => `#t${i}`).join(" "), {}, { obsidianVault: true });
 		expect(many.tags).toEqual(["t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9"]);
 		expect(many.warnings.map((w) => w.message)).toEqual(["Medium keeps only the first 3 tags; t3, t4, t5, t6, t7, t8, t9 and more will be dropped."]);
 		const listed = await convert(`---\ntags: [${Array.from({ length: 12 }, (_, i) => `p${i}`).join(", ")}]\n---\nx`);
 		expect(listed.warnings.map((w) => w.message)).toEqual(["Medium keeps only the first 3 tags; p3, p4, p5, p6, p7, p8, p9 and 2 more will be dropped."]);
 	});
 	test("a tags property, or medium_tags (even empty), wins over the tags in the text", async () => {
-		expect((await convert("---\ntags: [a]\n---\nBody #b\n\n#c")).tags).toEqual(["a"]);
-		expect((await convert("---\nmedium_tags: []\n---\nBody #b")).tags).toEqual([]);
+		expect((await convert("---\ntags: [a]\n---\nBody #b\n\n#c", {}, { obsidianVault: true })).tags).toEqual(["a"]);
+		expect((await convert("---\nmedium_tags: []\n---\nBody #b", {}, { obsidianVault: true })).tags).toEqual([]);
 	});
 	test("a linked note's own canonical_url wins over the link template, and its medium_url over both", async () => {
 		const files = { ...vault, "Both.md": "---\ncanonical_url: https://me.dev/both/\nmedium_url: https://medium.com/@me/both-1\n---\nx" };

@@ -10,7 +10,7 @@ import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
 import { isWebUrl } from "../core/web-url";
 import { BlockConverter, fencedOf } from "./block-converter";
-import { createContext, resolveCached, rootLineOf, sortWarnings, foldPerStoryWarnings, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
+import { createContext, readsSiteSyntax, resolveCached, rootLineOf, sortWarnings, foldPerStoryWarnings, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
 import { encodePath, fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, drawingPng, fillTemplate, inlineEnv, linkDisplay, noEmbeds } from "./inline";
@@ -551,7 +551,8 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	let tags = props.medium_tags !== undefined ? tagsFromProperty(props.medium_tags, false) : tagsFromProperty(props.tags ?? anyCase(props, "tags"));
 	// A note tagged in its text only (`#writing #obsidian` on a line of their own, which the story leaves
 	// out, or in a sentence) has those tags in Obsidian: without a property naming any, they are the story's.
-	if (tags.length === 0 && props.medium_tags === undefined) tags = ctx.bodyTags;
+	// Not a site's post: the site shows `#word` as text and takes its tags from the front matter.
+	if (tags.length === 0 && props.medium_tags === undefined && !readsSiteSyntax(ctx, root.path)) tags = ctx.bodyTags;
 	if (tags.length > MEDIUM_MAX_TAGS) {
 		// Named up to a few (a note may hold thousands of tags): the rest are counted.
 		const dropped = tags.slice(MEDIUM_MAX_TAGS, MEDIUM_MAX_TAGS + DROPPED_TAGS_NAMED).join(", ");
