@@ -1193,7 +1193,9 @@ export class BlockConverter {
 			if (after.trim() !== "") this.htmlBlockLine(after, prefix, lead);
 			return;
 		}
-		const summary = summaryOf(raw);
+		// Most lines of a block hold no tag: the checks below all need a `<`, so one search skips them.
+		const tagged = raw.indexOf("<") !== -1;
+		const summary = tagged ? summaryOf(raw) : null;
 		if (summary !== null) {
 			if (summary.closeStart === -1) {
 				// `<summary>` with its `</summary>` on a later line: the title is the text up to it.
@@ -1203,7 +1205,7 @@ export class BlockConverter {
 			} else this.summaryLine(raw, summary, prefix, lead);
 			return;
 		}
-		const h = htmlHeadingLine(raw);
+		const h = tagged ? htmlHeadingLine(raw) : null;
 		if (h !== null) {
 			this.emitInline(lead + HEADING_LEADS[h.level], markdownAsText(h.text), prefix, true);
 			this.htmlJoin = HtmlJoin.None;
@@ -1211,9 +1213,9 @@ export class BlockConverter {
 		}
 		// The block's text is raw HTML: the browser joins its lines with a space, whatever the line-break
 		// setting; a block tag between two lines (`</p>`, `<div>`, `<li>`) parts them, as a `<p>` does here.
-		const join = this.htmlJoin === HtmlJoin.None ? HtmlJoin.None : this.htmlJoin === HtmlJoin.Break || blockTagAt(raw, true) ? HtmlJoin.Break : HtmlJoin.Space;
+		const join = this.htmlJoin === HtmlJoin.None ? HtmlJoin.None : this.htmlJoin === HtmlJoin.Break || (tagged && blockTagAt(raw, true)) ? HtmlJoin.Break : HtmlJoin.Space;
 		const before = this.n;
-		this.emitInline(lead, markdownAsText(withoutDetailsTags(raw)), prefix);
+		this.emitInline(lead, markdownAsText(tagged ? withoutDetailsTags(raw) : raw), prefix);
 		if (this.n === before) return; // a line that shows nothing (a comment): the next joins the line before it
 		if (this.n !== before + 1 || this.lastKind !== LineKind.Text) {
 			// No line of text, or more than one (an image, an embed): the next line is not joined to it.
@@ -1225,7 +1227,7 @@ export class BlockConverter {
 			this.out[this.n - 1] += (join === HtmlJoin.Break ? "<p>" : " ") + this.out[this.n].slice(prefix.length + lead.length);
 		}
 		// A comment the line opens goes on over the next lines (the text after its end joins this line).
-		this.htmlJoin = this.commentClose === null && blockTagAt(raw, false) ? HtmlJoin.Break : HtmlJoin.Space;
+		this.htmlJoin = this.commentClose === null && tagged && blockTagAt(raw, false) ? HtmlJoin.Break : HtmlJoin.Space;
 	}
 
 	/**
