@@ -11,12 +11,10 @@ import type { NodeVault } from "../node-vault";
 import type { CliIo } from "../cli-io";
 import { statePath } from "./publish-command";
 import { CliError, EXIT } from "../cli-io";
-import { defaultsFrom, CONVERSION_FLAGS, JSON_FLAG, VAULT_FLAG } from "../cli-settings";
-import { inNoteOrder, printable, vaultWarning, warningLines } from "../cli-messages";
-import { checkNote } from "../note-input";
+import { CONVERSION_FLAGS, JSON_FLAG, VAULT_FLAG } from "../cli-settings";
+import { inNoteOrder, warningLines } from "../cli-messages";
 import { flagValue, type CliCommand } from "../command";
-import { resolveRunNotes } from "../note-inputs";
-import { readDataviewFields, readObsidianVault, readStrictLineBreaks } from "../vault-config";
+import { conversionOptions, singleNote } from "../single-note";
 
 export const convertCommand: CliCommand = {
 	name: "convert",
@@ -38,24 +36,10 @@ with --format html, paste the output into Medium's editor.`,
 		{ command: "medium-publish convert Idea.md --vault ~/Vault --json", explanation: "The whole story as JSON: title, tags, canonical URL, images, warnings" },
 	],
 	async run(args, io) {
-		const { vault, notes } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: false, warn: vaultWarning(io) });
-		const path = notes[0];
-		const check = await checkNote(vault, path);
-		if (check.refusal !== null) throw new CliError(check.refusal);
-		if (check.problem) io.stderr(`${printable(path)}:${check.problem.line}: warning: ${printable(check.problem.message)}; converted without them [bad-properties]\n`);
+		const { vault, path } = await singleNote(args, io);
 		const file = await vault.readNote(path);
 		if (!file) throw new CliError(`Cannot read the note ${args.positionals[0]}.`);
-		const d = defaultsFrom(args);
-		const strictLineBreaks = await readStrictLineBreaks(vault.root);
-		const dataviewFields = await readDataviewFields(vault.root);
-		const story = await convertNote({ path, text: file.text, properties: file.properties }, vault, {
-			urlProperty: d.urlProperty,
-			linkTemplate: d.linkTemplate,
-			canonicalTemplate: d.canonicalTemplate,
-			strictLineBreaks,
-			dataviewFields,
-			obsidianVault: await readObsidianVault(vault.root),
-		});
+		const story = await convertNote({ path, text: file.text, properties: file.properties }, vault, await conversionOptions(args, vault));
 		const html = flagValue(args, "format") === "html";
 		const content = html ? await htmlWithoutUpload(vault, path, story, io) : story.content;
 		io.stderr(warningLines(path, story.warnings));

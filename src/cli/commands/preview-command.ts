@@ -19,13 +19,11 @@ import { layoutStory } from "../../preview/preview-layout";
 import { previewPage, previewStylesheet } from "../../preview/preview-page";
 import type { ImageSource } from "../../story/story-model";
 import { CliError, EXIT } from "../cli-io";
-import { printable, vaultWarning, warningLines } from "../cli-messages";
-import { checkNote } from "../note-input";
+import { printable, warningLines } from "../cli-messages";
 import { isMarkdownPath } from "../../core/vault-paths";
-import { CONVERSION_FLAGS, VAULT_FLAG, defaultsFrom } from "../cli-settings";
+import { CONVERSION_FLAGS, VAULT_FLAG } from "../cli-settings";
 import { flagValue, type CliCommand } from "../command";
-import { resolveRunNotes } from "../note-inputs";
-import { readDataviewFields, readObsidianVault, readStrictLineBreaks } from "../vault-config";
+import { conversionOptions, singleNote } from "../single-note";
 // The plugin's stylesheet, bundled as text (esbuild's text loader): the page uses its preview section.
 import stylesheet from "../../../styles.css";
 
@@ -93,26 +91,14 @@ the remote images the note links. Prints the page's path; warnings go to stderr.
 		{ command: "medium-publish preview content/blog/first-post/index.md -o /tmp/first-post.html", explanation: "Write the page somewhere else" },
 	],
 	async run(args, io) {
-		const { vault, notes } = await resolveRunNotes(args.positionals, io.cwd, flagValue(args, "vault"), { folders: false, warn: vaultWarning(io) });
-		const path = notes[0];
 		// The same gate as convert: an empty, binary or non-UTF-8 note is refused, unreadable properties warned of.
-		const check = await checkNote(vault, path);
-		if (check.refusal !== null) throw new CliError(check.refusal);
-		if (check.problem) io.stderr(`${printable(path)}:${check.problem.line}: warning: ${printable(check.problem.message)}; converted without them [bad-properties]\n`);
+		const { vault, path } = await singleNote(args, io);
 		const output = flagValue(args, "output");
 		const target = output === null ? defaultPreviewPath(vault.toAbsPath(path)) : nodePath.resolve(io.cwd, output);
 		await refuseNoteTarget(target, vault.toAbsPath(path), output);
 		const file = await vault.readNote(path);
 		if (!file) throw new CliError(`Cannot read the note ${args.positionals[0]}.`);
-		const d = defaultsFrom(args);
-		const { html, warnings } = await buildPreviewPage({ path, text: file.text, properties: file.properties }, vault, {
-			urlProperty: d.urlProperty,
-			linkTemplate: d.linkTemplate,
-			canonicalTemplate: d.canonicalTemplate,
-			strictLineBreaks: await readStrictLineBreaks(vault.root),
-			dataviewFields: await readDataviewFields(vault.root),
-			obsidianVault: await readObsidianVault(vault.root),
-		});
+		const { html, warnings } = await buildPreviewPage({ path, text: file.text, properties: file.properties }, vault, await conversionOptions(args, vault));
 		try {
 			await writeFile(target, html, "utf8");
 		} catch (error) {
