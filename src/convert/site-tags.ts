@@ -465,37 +465,37 @@ export function withLiquidAddresses(text: string): string {
 
 /** The addresses of markdown links and images (`](…)`). */
 function inLinks(text: string): string {
-	let at = text.indexOf("]({");
-	if (at === -1) return text;
-	let out = "";
-	let from = 0;
-	while (at !== -1) {
-		const start = at + 2;
-		const address = liquidAddress(text, start);
-		if (address !== null) {
-			out += text.slice(from, start) + address.value;
-			from = address.end;
-		}
-		at = text.indexOf("]({", address === null ? start : address.end);
-	}
-	return from === 0 ? text : out + text.slice(from);
+	return withAddressesAfter(text, "]({", null);
 }
 
 /** The addresses of HTML `src="…"` and `href="…"` attributes (`<img src="{{ site.baseurl }}/a.png">`). */
 function inAttributes(text: string): string {
-	let at = text.indexOf("=\"{");
+	return withAddressesAfter(text, '="{', attributeTakesAddress);
+}
+
+/** Whether the attribute whose `=` is at `at` is an address (`src`, `data-src`, `href`). */
+function attributeTakesAddress(text: string, at: number): boolean {
+	const name = text.slice(Math.max(0, at - 4), at).toLowerCase();
+	return name.endsWith("src") || name === "href";
+}
+
+/**
+ * `text` with the Liquid address after each `marker` (two characters, then the tag's `{`) written as its
+ * value; with `takes`, only where it says the place holds an address.
+ */
+function withAddressesAfter(text: string, marker: string, takes: ((text: string, at: number) => boolean) | null): string {
+	let at = text.indexOf(marker);
 	if (at === -1) return text;
 	let out = "";
 	let from = 0;
 	while (at !== -1) {
 		const start = at + 2;
-		const name = text.slice(Math.max(0, at - 4), at).toLowerCase();
-		const address = name.endsWith("src") || name === "href" ? liquidAddress(text, start) : null;
+		const address = takes === null || takes(text, at) ? liquidAddress(text, start) : null;
 		if (address !== null) {
 			out += text.slice(from, start) + address.value;
 			from = address.end;
 		}
-		at = text.indexOf("=\"{", address === null ? start : address.end);
+		at = text.indexOf(marker, address === null ? start : address.end);
 	}
 	return from === 0 ? text : out + text.slice(from);
 }
