@@ -19,7 +19,7 @@ import { choiceFor, type PublishChoice, type PublishDefaults } from "./publish-s
 import { cachedImage, recordOf, recordPublish, sentNoteHrefs, type PendingUrl, type PublisherState, type PublishRecord } from "./publisher-state";
 import { isHttpsUrl } from "../core/web-url";
 import { storyToHtml, type StoryHtml } from "../story/story-html";
-import type { ImageSource, StoryModel } from "../story/story-model";
+import type { StoryModel } from "../story/story-model";
 import { imageKey } from "../story/image-key";
 
 /** A file extension for an image MIME type (`image/jpeg` → `jpg`), for the name an upload carries. */
