@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { CliError, type CliIo } from "../src/cli/cli-io";
 import type { ParsedArgs } from "../src/cli/command";
+import { DEFAULT_CONFIG_DIR } from "../src/cli/node-vault";
 import { conversionOptions, singleNote } from "../src/cli/single-note";
 
 let dir: string;
@@ -26,7 +27,7 @@ const args = (note: string, flags: Record<string, string> = {}): ParsedArgs => (
 
 describe("singleNote", () => {
 	test("gives the note's vault path and its vault", async () => {
-		await mkdir(path.join(dir, ".obsidian"));
+		await mkdir(path.join(dir, DEFAULT_CONFIG_DIR));
 		await mkdir(path.join(dir, "Notes"));
 		await writeFile(path.join(dir, "Notes", "A.md"), "Text.\n");
 		const { vault, path: notePath } = await singleNote(args("Notes/A.md"), io);
@@ -46,9 +47,9 @@ describe("singleNote", () => {
 
 describe("conversionOptions", () => {
 	test("takes the templates and property from the flags, line breaks and Dataview from the vault", async () => {
-		await mkdir(path.join(dir, ".obsidian"));
-		await writeFile(path.join(dir, ".obsidian", "app.json"), JSON.stringify({ strictLineBreaks: true }));
-		await writeFile(path.join(dir, ".obsidian", "community-plugins.json"), JSON.stringify(["dataview"]));
+		await mkdir(path.join(dir, DEFAULT_CONFIG_DIR));
+		await writeFile(path.join(dir, DEFAULT_CONFIG_DIR, "app.json"), JSON.stringify({ strictLineBreaks: true }));
+		await writeFile(path.join(dir, DEFAULT_CONFIG_DIR, "community-plugins.json"), JSON.stringify(["dataview"]));
 		await writeFile(path.join(dir, "A.md"), "Text.\n");
 		const a = args("A.md", { "canonical-template": "https://blog.example/{slug}/", "url-property": "story" });
 		const { vault } = await singleNote(a, io);
