@@ -67,7 +67,11 @@ describe("the tag reader", () => {
 		expect(decodeEntities("a&amp;b&#39;c&#x41;&bogus;")).toBe("a&b'cA&bogus;");
 	});
 	test("player addresses", () => {
-		expect(iframePageUrl("https://www.youtube.com/embed/abc_-1?start=3")).toBe("https://www.youtube.com/watch?v=abc_-1");
+		// The player's start time stays with the video; a playlist's player is the playlist's page.
+		expect(iframePageUrl("https://www.youtube.com/embed/abc_-1?start=3")).toBe("https://www.youtube.com/watch?v=abc_-1&t=3");
+		expect(iframePageUrl("https://www.youtube.com/embed/abc_-1?si=x&rel=0")).toBe("https://www.youtube.com/watch?v=abc_-1");
+		expect(iframePageUrl("https://www.youtube.com/embed/videoseries?list=PL1&index=2")).toBe("https://www.youtube.com/playlist?list=PL1");
+		expect(iframePageUrl("https://www.youtube.com/embed/abc?list=PL1#x")).toBe("https://www.youtube.com/watch?v=abc&list=PL1");
 		expect(iframePageUrl("https://player.vimeo.com/video/42")).toBe("https://vimeo.com/42");
 		expect(iframePageUrl("//example.com/x")).toBe("https://example.com/x");
 	});

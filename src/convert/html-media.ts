@@ -126,14 +126,31 @@ export function readHtmlMedia(text: string, i: number, close: number): HtmlMedia
 
 /**
  * The page address of a player an iframe shows, which Medium embeds when it stands alone on its line
- * (YouTube's `/embed/ID` is `watch?v=ID`, Vimeo's player is the video's page); else the src itself.
+ * (YouTube's `/embed/ID` is `watch?v=ID`, its start time and playlist kept, and a playlist's player,
+ * `/embed/videoseries?list=L`, the playlist's page; Vimeo's player is the video's page); else the src itself.
  */
 export function iframePageUrl(src: string): string {
 	const m = /^(?:https?:)?\/\/(?:www\.)?(youtube\.com|youtube-nocookie\.com|player\.vimeo\.com)\/(embed|video)\/([\w-]{1,64})/i.exec(src);
 	if (m === null) return src.startsWith("//") ? "https:" + src : src;
 	const host = m[1].toLowerCase();
 	if (host === "player.vimeo.com") return m[2].toLowerCase() === "video" ? `https://vimeo.com/${m[3]}` : src;
-	return m[2].toLowerCase() === "embed" ? `https://www.youtube.com/watch?v=${m[3]}` : src;
+	if (m[2].toLowerCase() !== "embed") return src;
+	const query = src.charCodeAt(m[0].length) === 63 /* ? */ ? queryParams(src.slice(m[0].length + 1)) : null;
+	const list = query?.get("list");
+	if (m[3].toLowerCase() === "videoseries" && list !== undefined) return `https://www.youtube.com/playlist?list=${list}`;
+	const start = query?.get("start") ?? query?.get("t");
+	return `https://www.youtube.com/watch?v=${m[3]}${start !== undefined && /^\d{1,6}$/.test(start) ? "&t=" + start : ""}${list !== undefined ? "&list=" + list : ""}`;
+}
+
+/** A URL's query (`a=1&b=2`, up to a `#`) as its names' values: only values of URL-safe characters are kept. */
+function queryParams(query: string): Map<string, string> {
+	const params = new Map<string, string>();
+	const hash = query.indexOf("#");
+	for (const pair of (hash === -1 ? query : query.slice(0, hash)).split("&")) {
+		const eq = pair.indexOf("=");
+		if (eq > 0 && /^[\w-]{1,128}$/.test(pair.slice(eq + 1))) params.set(pair.slice(0, eq), pair.slice(eq + 1));
+	}
+	return params;
 }
 
 /** Text as a markdown image's alt: CommonMark takes the alt's plain text, so its punctuation is escaped. */

@@ -166,6 +166,8 @@ export const INLINE_RULES = {
 			{ note: "<a href=\"https://e.com\" target=\"_blank\">a *site*</a>", markdown: "[a *site*](https://e.com)" },
 			{ note: "<img src=\"https://e.com/a.png\" alt=\"A chart\" title=\"Sales\" width=\"300\">", markdown: "![A chart](https://e.com/a.png \"Sales\")", blocks: ["image"] },
 			{ note: "<iframe width=\"560\" src=\"https://www.youtube.com/embed/abc?si=x\"></iframe>", markdown: "https://www.youtube.com/watch?v=abc", blocks: ["embed"] },
+			// A playlist's player is the playlist's page; a video's start time and playlist stay with it.
+			{ note: "<iframe src=\"https://www.youtube.com/embed/videoseries?list=PLx-1_a\"></iframe>\n\n<iframe src=\"https://www.youtube-nocookie.com/embed/abc?start=30&amp;list=PLy\"></iframe>", markdown: "https://www.youtube.com/playlist?list=PLx-1_a\n\nhttps://www.youtube.com/watch?v=abc&t=30&list=PLy", blocks: ["embed", "embed"] },
 			{ note: "<iframe src=\"https://codepen.io/a/embed/b\"></iframe>", markdown: "[https://codepen.io/a/embed/b](https://codepen.io/a/embed/b)", warnings: ["iframe-as-link"] },
 			// Obsidian's help embeds a web video or audio file so: a player Medium cannot show, its file a link.
 			{ note: "<video controls src=\"https://e.com/a.mp4\" type=\"video/mp4\">\n</video>\n\n<audio controls><source src=\"https://e.com/a.ogg\"></audio>", markdown: "[https://e.com/a.mp4](https://e.com/a.mp4)\n\n[https://e.com/a.ogg](https://e.com/a.ogg)", warnings: ["media-as-link", "media-as-link"] },
