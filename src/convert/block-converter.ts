@@ -1567,8 +1567,8 @@ export class BlockConverter {
 			const r0 = row.charCodeAt(0);
 			const q = r0 === 62 || r0 === 32 ? splitQuote(row) : null;
 			const rowContent = q === null ? row : q.content;
-			// GFM: a line with no pipe is a row too, unless it starts another block (or is blank).
-			if ((q === null ? 0 : q.depth) !== depth || (isRowCandidate(rowContent) ? endsTable(rowContent) : startsBlock(rowContent))) break;
+			// GFM: a line with no pipe is a row too, unless it starts another block (or is blank, or the table's block id).
+			if ((q === null ? 0 : q.depth) !== depth || (isRowCandidate(rowContent) ? endsTable(rowContent) : startsBlock(rowContent) || endsTable(rowContent))) break;
 			this.at(j + 1);
 			this.env(true); // a cell's warning names its own row
 			// Cells past the header's are not shown (GFM), so they are not read either.
