@@ -1567,8 +1567,8 @@ export class BlockConverter {
 			const r0 = row.charCodeAt(0);
 			const q = r0 === 62 || r0 === 32 ? splitQuote(row) : null;
 			const rowContent = q === null ? row : q.content;
-			// GFM: a line with no pipe is a row too, unless it starts another block (or is blank, or the table's block id).
-			if ((q === null ? 0 : q.depth) !== depth || (isRowCandidate(rowContent) ? endsTable(rowContent) : startsBlock(rowContent) || endsTable(rowContent))) break;
+			// GFM: a line with no pipe is a row too, unless it starts another block (or is blank, or of a kind of its own).
+			if ((q === null ? 0 : q.depth) !== depth || (isRowCandidate(rowContent) ? endsTable(rowContent) : !isLazyRow(rowContent))) break;
 			this.at(j + 1);
 			this.env(true); // a cell's warning names its own row
 			// Cells past the header's are not shown (GFM), so they are not read either.
@@ -1955,6 +1955,19 @@ function endsTable(content: string): boolean {
 	const c = content.charCodeAt(0);
 	if (c > 32 && c < 127 && c !== 94 && c !== 96 && c !== 126 && c !== 35) return false; // not ^ ` ~ #
 	return trailingBlockId(content.trim()) === 0 || fenceOpen(content.trimStart()) !== null || parseHeading(content) !== null;
+}
+
+/**
+ * Whether a line with no pipe right under a table is a row of it (GFM): text, not another block, nor a
+ * line Obsidian reads as one of its own kind (a block id, a comment, a footnote's definition, a tag or
+ * math line, HTML), which a note puts under its table.
+ */
+function isLazyRow(content: string): boolean {
+	const t = content.trimStart();
+	const c = t.charCodeAt(0);
+	const d = t.charCodeAt(1);
+	if (c === 35 || c === 60 || (c === 37 && d === 37) || (c === 91 && d === 94) || (c === 36 && d === 36)) return false;
+	return !startsBlock(content) && !endsTable(content);
 }
 
 /** A cheap test before parsing: a delimiter row holds only `|`, `:`, `-`, `>` and spaces, and a `-`. */

@@ -718,8 +718,10 @@ export const BLOCK_RULES = {
 			// GFM: a row's cells past the header's are left out, missing ones are empty; a line with no pipe
 			// goes on the table as a row until a blank line or another block (a quote, a list, a heading).
 			{ note: "| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\nbar\n> quote", markdown: "```\na   | b\n----|--\n1   |\n1   | 2\nbar |\n```\n\n> quote", warnings: ["table-as-text"] },
-			// A block id right under the table (`^id`) is the table's id, not a row: it shows nothing.
+			// A block id right under the table (`^id`) is the table's id, not a row: it shows nothing; a comment, a
+			// footnote's definition or a tag line there is not a row either.
 			{ note: "| a |\n|---|\n| 1 |\n^tbl-id\n\nText.", markdown: "```\na\n-\n1\n```\n\nText.", warnings: ["table-as-text"] },
+			{ note: "Ref[^1].\n\n| a |\n|---|\n| 1 |\n[^1]: Note.\n\n| b |\n|---|\n| 2 |\n%% hidden %%\n#tag", markdown: "Ref[1].\n\n```\na\n-\n1\n```\n\n```\nb\n-\n2\n```\n\n---\n\n**Notes**\n\n1. Note.", warnings: ["table-as-text", "table-as-text"] },
 			// A header row whose cells are not as many as the delimiter row's makes no table: the lines are text.
 			{ note: "| a | b |\n| --- |\n| c |", markdown: "| a | b |\\\n| --- |\\\n| c |" },
 		],
