@@ -359,9 +359,15 @@ describe("title, tags, canonical URL", () => {
 		const listed = await convert(`---\ntags: [${Array.from({ length: 12 }, (_, i) => `p${i}`).join(", ")}]\n---\nx`);
 		expect(listed.warnings.map((w) => w.message)).toEqual(["Medium keeps only the first 3 tags; p3, p4, p5, p6, p7, p8, p9 and 2 more will be dropped."]);
 	});
-	test("a tags property, or medium_tags (even empty), wins over the tags in the text", async () => {
+	test("a tags property, or medium_tags, wins over the tags in the text", async () => {
 		expect((await convert("---\ntags: [a]\n---\nBody #b\n\n#c", {}, { obsidianVault: true })).tags).toEqual(["a"]);
-		expect((await convert("---\nmedium_tags: []\n---\nBody #b", {}, { obsidianVault: true })).tags).toEqual([]);
+		expect((await convert("---\nmedium_tags: [m]\ntags: [a]\n---\nBody #b", {}, { obsidianVault: true })).tags).toEqual(["m"]);
+	});
+	test("a blank medium_tags, as a template leaves it (`medium_tags:`, Obsidian's empty list `[]`, \"\"), names no tags: the note's own stand", async () => {
+		for (const blank of ["medium_tags:", "medium_tags: []", "medium_tags: \"\"", "Medium_Tags:"]) {
+			expect((await convert(`---\ntags: [writing, obsidian]\n${blank}\n---\nBody`)).tags).toEqual(["writing", "obsidian"]);
+			expect((await convert(`---\n${blank}\n---\nBody #pkm`, {}, { obsidianVault: true })).tags).toEqual(["pkm"]);
+		}
 	});
 	test("a linked note's own canonical_url wins over the link template, and its medium_url over both", async () => {
 		const files = { ...vault, "Both.md": "---\ncanonical_url: https://me.dev/both/\nmedium_url: https://medium.com/@me/both-1\n---\nx" };

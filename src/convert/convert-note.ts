@@ -548,11 +548,14 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 
 	const subtitle = textProperty(props, "medium_subtitle");
 
-	let tags = props.medium_tags !== undefined ? tagsFromProperty(props.medium_tags, false) : tagsFromProperty(props.tags ?? anyCase(props, "tags"));
+	// A blank medium_tags (a template's `medium_tags:` or `medium_tags: []`, Obsidian's empty list) names
+	// none: the note's own tags stand, as they do without it.
+	let tags = tagsFromProperty(props.medium_tags ?? anyCase(props, "medium_tags"), false);
+	if (tags.length === 0) tags = tagsFromProperty(props.tags ?? anyCase(props, "tags"));
 	// A note tagged in its text only (`#writing #obsidian` on a line of their own, which the story leaves
 	// out, or in a sentence) has those tags in Obsidian: without a property naming any, they are the story's.
 	// Not a site's post: the site shows `#word` as text and takes its tags from the front matter.
-	if (tags.length === 0 && props.medium_tags === undefined && !readsSiteSyntax(ctx, root.path)) tags = ctx.bodyTags;
+	if (tags.length === 0 && !readsSiteSyntax(ctx, root.path)) tags = ctx.bodyTags;
 	if (tags.length > MEDIUM_MAX_TAGS) {
 		// Named up to a few (a note may hold thousands of tags): the rest are counted.
 		const dropped = tags.slice(MEDIUM_MAX_TAGS, MEDIUM_MAX_TAGS + DROPPED_TAGS_NAMED).join(", ");
