@@ -230,6 +230,19 @@ describe("a Gatsby blog", () => {
 		expect(r.stderr).toContain("content/blog/wip/index.md: left out, it is a draft of the blog (draft: true)");
 		const named = await run(["publish", "content/blog/wip/index.md", "--dry-run"], {}, blog);
 		expect(named.stdout).toMatch(/^content\/blog\/wip\/index\.md +would publish/m);
+		expect(named.stderr).toContain("content/blog/wip/index.md:3: warning: This note is marked draft: true");
+	});
+
+	test("a garden's publish: false or dg-publish: false keeps an opted-in note out of a folder run too", async () => {
+		await mkdir(path.join(blog, "content/garden"), { recursive: true });
+		await writeFile(path.join(blog, "content/garden/private.md"), "---\npublish: false\nmedium_publish: true\n---\n\nPrivate.\n");
+		await writeFile(path.join(blog, "content/garden/unlisted.md"), "---\ndg-publish: false\nmedium_publish: true\n---\n\nUnlisted.\n");
+		await writeFile(path.join(blog, "content/garden/open.md"), "---\ndg-publish: true\nmedium_publish: true\n---\n\nOpen.\n");
+		const r = await run(["publish", "content/garden", "--dry-run", "--json"], {}, blog);
+		expect(r.code).toBe(0);
+		expect((JSON.parse(r.stdout) as DryRunDoc).notes.map((n) => n.path)).toEqual(["content/garden/open.md"]);
+		expect(r.stderr).toContain("content/garden/private.md: left out, its site leaves it out (publish: false)");
+		expect(r.stderr).toContain("content/garden/unlisted.md: left out, its site leaves it out (dg-publish: false)");
 	});
 
 	test("the blog's own folder (`publish .`, or the vault named by --vault) is searched like any other", async () => {

@@ -416,6 +416,43 @@ describe("title, tags, canonical URL", () => {
 	});
 });
 
+describe("notes their properties keep off their site (draft: true, publish: false, dg-publish: false)", () => {
+	test("the note itself warns on the property's line, and a template's canonical URL (a page the site does not have) is left out", async () => {
+		const draft = await convert("---\ntitle: WIP\ndraft: true\n---\nBody.", {}, { canonicalTemplate: "https://site.dev/{slug}" });
+		expect(draft.warnings.map((w) => [w.code, w.line])).toEqual([["off-site-note", 3]]);
+		expect(draft.warnings[0].message).toContain("draft: true");
+		expect(draft.canonicalUrl).toBeNull();
+		expect(draft.content).toBe("# WIP\n\nBody.\n");
+		// Its own canonical_url is the writer's word: kept.
+		const own = await convert("---\npublish: false\ncanonical_url: https://site.dev/x\n---\nBody.", {}, { canonicalTemplate: "https://site.dev/{slug}" });
+		expect(codes(own)).toEqual(["off-site-note"]);
+		expect(own.canonicalUrl).toBe("https://site.dev/x");
+		expect(codes(await convert("---\ndg-publish: false\n---\nBody."))).toEqual(["off-site-note"]);
+		expect(codes(await convert("---\nmedium_publish: \"false\"\n---\nBody."))).toEqual(["off-site-note"]);
+		// Notes free to go are quiet.
+		for (const free of ["---\ndraft: false\npublish: true\ndg-publish: true\n---\nBody.", "Body.", "---\nmedium_publish: true\n---\nBody."]) {
+			const s = await convert(free, {}, { canonicalTemplate: "https://site.dev/{slug}" });
+			expect(codes(s)).toEqual([]);
+			expect(s.canonicalUrl).toMatch(/^https:\/\/site\.dev\//);
+		}
+	});
+	test("an embed of such a note shows its text, as Obsidian does, and says so", async () => {
+		const files = { "Private.md": "---\ndg-publish: false\n---\nSecret plans." };
+		const s = await convert("Intro.\n\n![[Private]]", files);
+		expect(bodyOf(s)).toBe("Intro.\n\nSecret plans.");
+		expect(s.warnings.map((w) => [w.code, w.line])).toEqual([["off-site-embed", 3]]);
+		expect(s.warnings[0].message).toContain("dg-publish: false");
+	});
+	test("a link to such a note is not given the link template's address (no page there), with a warning", async () => {
+		const files = { "Draft.md": "---\ndraft: true\n---\nx", "Live.md": "y", "Posted.md": "---\ndraft: true\nmedium_url: https://medium.com/@me/p-1\n---\nz" };
+		const s = await convert("[[Draft]], [the draft](Draft.md), [[Live]] and [[Posted]].", files, { linkTemplate: "https://me.dev/{slug}" });
+		expect(bodyOf(s)).toBe("Draft, the draft, [Live](https://me.dev/live) and [Posted](https://medium.com/@me/p-1).");
+		expect(codes(s)).toEqual(["off-site-link", "off-site-link"]);
+		// Without a template such links are plain text already: nothing more to say.
+		expect(codes(await convert("[[Draft]]", files))).toEqual([]);
+	});
+});
+
 describe("links to notes not on Medium", () => {
 	test("a link template makes them links", async () => {
 		expect(await body("[[Draft]] and [[folder/Deep Note|deep]]", vault, { linkTemplate: "https://me.dev/{slug}" })).toBe(

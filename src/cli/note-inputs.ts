@@ -10,6 +10,7 @@ import { realpath, stat } from "node:fs/promises";
 import * as nodePath from "node:path";
 import { FOLDER_NOTE_FILES } from "../core/url-template";
 import { isMarkdownPath } from "../core/vault-paths";
+import { offSiteFlag } from "../convert/site-visibility";
 import { CliError } from "./cli-io";
 import { DEFAULT_CONFIG_DIR, isOutsideRelative, openNodeVault, parseProperties, type NodeVault } from "./node-vault";
 
@@ -93,12 +94,14 @@ export function optsIn(properties: Record<string, unknown>): boolean {
 }
 
 /**
- * True when a post says it is a draft of the blog (`draft: true`, Gatsby, Hugo, Jekyll, Eleventy): not
- * on the blog yet, so not taken from a folder either; named directly, it is published all the same.
+ * Why a post that opts in is not taken from a folder, or null: it says it is not on its site yet (a
+ * draft of the blog, `draft: true` in Gatsby, Hugo, Jekyll, Eleventy, Quartz; or `publish: false`,
+ * `dg-publish: false` in a garden). Named directly, it is published all the same (with a warning).
  */
-export function isBlogDraft(properties: Record<string, unknown>): boolean {
-	const v = properties.draft;
-	return v === true || (typeof v === "string" && v.trim().toLowerCase() === "true");
+export function offSiteReason(properties: Record<string, unknown>): string | null {
+	const flag = offSiteFlag(properties);
+	if (flag === null || flag.medium) return null;
+	return flag.key === "draft" ? "it is a draft of the blog (draft: true)" : `its site leaves it out (${flag.written})`;
 }
 
 /** True when a vault path lies in a folder notes are never taken from (below `under`). */
@@ -167,8 +170,9 @@ export async function resolveRunNotes(args: readonly string[], cwd: string, vaul
 			if (!isMarkdownPath(path) || (at !== "" && !path.startsWith(at + "/")) || inSkippedFolder(path, at)) continue;
 			const note = await vault.readNote(path);
 			if (note && optsIn(note.properties)) {
-				if (isBlogDraft(note.properties)) {
-					options.warn?.(`${path}: left out, it is a draft of the blog (draft: true); name it to publish it anyway.`);
+				const offSite = offSiteReason(note.properties);
+				if (offSite !== null) {
+					options.warn?.(`${path}: left out, ${offSite}; name it to publish it anyway.`);
 					drafts++;
 					continue;
 				}

@@ -21,6 +21,7 @@ import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine,
 import { noteCrossrefs, tableCaption } from "./quarto-crossrefs";
 import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
+import { offSiteFlag, offSiteText } from "./site-visibility";
 
 /**
  * An open blog container: a `:::note` … `:::` block (Docusaurus, VuePress, VitePress) or an MDX
@@ -1673,9 +1674,13 @@ export class BlockConverter {
 			this.warn("embed-depth", `Embed ${written} is nested more than ${ctx.maxEmbedDepth} deep; it was left out.`);
 			return [];
 		}
+		const note = ctx.notes.get(path);
+		// A note its properties keep off its site (or off Medium) shows here as Obsidian shows it, and says so:
+		// its text reaches Medium though its writer kept it back.
+		const flag = note ? offSiteFlag(note.properties) : null;
+		if (flag !== null) this.warn("off-site-embed", `Embed ${written}: that note is ${offSiteText(flag)}; its text is in the story all the same.`);
 		const cached = ctx.embedCache.get(key);
 		if (cached) return cached;
-		const note = ctx.notes.get(path);
 		if (!note) {
 			this.warn("unresolved-embed", `Embed ${written} could not be read; it was left out.`);
 			return [];

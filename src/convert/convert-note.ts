@@ -31,6 +31,7 @@ import { isDataUrl } from "../core/data-url";
 import { coverMarkdown, coverOf, type CoverSpec } from "./cover-image";
 import { includePath, withInlineLiquid, withLiquidAddresses } from "./site-tags";
 import { boardText } from "./kanban-board";
+import { offSiteFlag, offSiteText, propertyLine } from "./site-visibility";
 
 /** The note to convert: its vault path, its text as stored, and its parsed properties. */
 export interface NoteInput {
@@ -542,6 +543,16 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	// A block keeps the root line that brought it in (an embed's blocks, the embedding line).
 	if (ctx.lineOrigins.length > 1) for (const b of blocks) if (b.line < 0) b.line = rootLineOf(b.line);
 
+	// A note its own properties keep off its site (draft: true, publish: false) or off Medium: said before it
+	// goes, since a story cannot be taken back. The template's canonical URL would name a page its site does
+	// not have, which Medium shows as "Originally published at" a missing page: it is left out.
+	const flag = offSiteFlag(props);
+	const templateCanonical = flag !== null && !flag.medium && home !== null && stringProperty(props, "canonical_url") === null;
+	if (flag !== null) {
+		const canonical = templateCanonical ? ` Its canonical URL (${home}) would name a page its site does not publish; it was left out.` : "";
+		warn(ctx, "off-site-note", `This note is ${offSiteText(flag)}: check that it is meant for Medium before it goes.${canonical}`, propertyLine(root.text, flag.key, root.bodyStart));
+	}
+
 	// Warnings in the order of the note (the builder's come after the line pass's); sort is stable.
 	sortWarnings(ctx);
 	foldPerStoryWarnings(ctx);
@@ -570,7 +581,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 
 	let canonicalUrl = stringProperty(props, "canonical_url");
 	const template = options.canonicalTemplate?.trim();
-	if (!canonicalUrl && template) canonicalUrl = fillTemplate(template, root.path, props);
+	if (!canonicalUrl && template && !templateCanonical) canonicalUrl = fillTemplate(template, root.path, props);
 	// The canonical URL tells search engines where the text lives: a relative path, a typo or a
 	// `javascript:` value would point them nowhere, so only an http(s) address with a host is sent.
 	if (canonicalUrl && !isWebUrl(canonicalUrl)) {

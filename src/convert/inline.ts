@@ -18,6 +18,7 @@ import { escapeAlt, htmlTagEnd, iframePageUrl, readHtmlMedia, readHtmlStyle, scr
 import { decodeEntities } from "./entities";
 import { dataImage, shortWritten } from "./data-images";
 import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isAsciiPunct, isAttributeList, isEscaped, isSpace, BracketPairs } from "./text-scan";
+import { offSiteFlag, offSiteText } from "./site-visibility";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
 export interface InlineEnv {
@@ -252,10 +253,20 @@ export function fillTemplate(template: string, notePath: string, properties: Pro
 function noteHref(ctx: ConvertContext, target: string): string | null {
 	let href = ctx.hrefs.get(target);
 	if (href === undefined) {
-		href = mediumUrlOf(ctx, target) ?? webUrlProperty(ctx, target, "canonical_url") ?? (ctx.linkTemplate ? fillTemplate(ctx.linkTemplate, target, ctx.notes.get(target)?.properties) : null);
+		href = mediumUrlOf(ctx, target) ?? webUrlProperty(ctx, target, "canonical_url") ?? (ctx.linkTemplate && templateReaches(ctx, target) ? fillTemplate(ctx.linkTemplate, target, ctx.notes.get(target)?.properties) : null);
 		ctx.hrefs.set(target, href);
 	}
 	return href;
+}
+
+/**
+ * Whether the link template's address of a note is a page of its site: not for a note its properties
+ * keep off the site (draft: true, publish: false), whose address there leads nowhere.
+ */
+function templateReaches(ctx: ConvertContext, target: string): boolean {
+	const note = ctx.notes.get(target);
+	const flag = note ? offSiteFlag(note.properties) : null;
+	return flag === null || flag.medium;
 }
 
 /** Converts one line of inline text. */
@@ -933,6 +944,7 @@ class InlineScanner {
 		const ctx = this.e.ctx;
 		const target = resolveCached(ctx, path, this.e.notePath);
 		if (target === null || target === ctx.rootPath || fileKind(target) !== "note") return;
+		if (ctx.linkTemplate !== null && !templateReaches(ctx, target)) return; // said already (noteHref)
 		this.warn("unpublished-link", `Link to ${raw}: that note has no ${ctx.urlProperty} yet and no link or canonical URL template gives it an address; it became plain text.`);
 	}
 
@@ -1021,7 +1033,13 @@ class InlineScanner {
 			this.warn("file-link", `Link ${this.text.slice(from, to)} points to a file Medium cannot host; it became plain text.`);
 			return null;
 		}
-		return target === ctx.rootPath ? null : noteHref(ctx, target);
+		if (target === ctx.rootPath) return null;
+		const href = noteHref(ctx, target);
+		if (href === null && ctx.linkTemplate !== null && !templateReaches(ctx, target)) {
+			const flag = offSiteFlag(ctx.notes.get(target)?.properties ?? {});
+			if (flag !== null) this.warn("off-site-link", `Link ${this.text.slice(from, to)}: that note is ${offSiteText(flag)}, so the link template's address would lead to no page; it became plain text.`);
+		}
+		return href;
 	}
 
 	/** `[text](dest)`: external links stay; links to notes follow the note-link rules. */
