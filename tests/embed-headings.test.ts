@@ -61,6 +61,22 @@ describe("an embedded note's headings are placed under the embed", () => {
 		expect(warnings(s)).toEqual([]);
 	});
 
+	test("a section ends at a `---` / `===` underlined heading, and such a heading can be embedded: Obsidian lists them among the note's headings", async () => {
+		const src = "# Src\n\n## Intro\n\nIntro text.\n\nSetext Part\n-----------\n\nPart text.\n\nTop Part\n===\n\nTop text.";
+		const intro = await convert("# Root\n\n![[Src#Intro]]", { "Src.md": src });
+		expect(shown(intro)).toEqual(["H3: Intro", "P: Intro text."]);
+		const part = await convert("# Root\n\n![[Src#Setext Part]]", { "Src.md": src });
+		expect(shown(part)).toEqual(["H3: Setext Part", "P: Part text."]);
+		expect(warnings(part)).toEqual([]);
+		// A rule under a list, a table or after a blank line is no heading: the section goes on past it.
+		const rules = "## A\n\n- item\n---\n\nx\n\n| a |\n|---|\n\n---\n\nEnd of A.\n\n## B";
+		expect(shown(await convert("# Root\n\n![[R#A]]", { "R.md": rules })).at(-1)).toBe("P: End of A.");
+		// A paragraph of two lines underlined is one heading, its lines joined.
+		const two = "## A\n\nIn A.\n\nTwo\nlines\n---\n\nIn two lines.";
+		expect(shown(await convert("# Root\n\n![[T#A]]", { "T.md": two }))).toEqual(["H3: A", "P: In A."]);
+		expect(shown(await convert("# Root\n\n![[T#Two lines]]", { "T.md": two })).at(-1)).toBe("P: In two lines.");
+	});
+
 	test("an embedded note's deeper levels below a root section are a third level: warned at the embedded heading", async () => {
 		const other = "# Other note\n\n## Its part\n\ntext";
 		const s = await convert("# Root\n\n## First\n\n![[Other]]\n\n## Second", { "Other.md": other });

@@ -269,23 +269,60 @@ export function findHeadingSection(lines: readonly string[], chain: readonly str
 		let found: LineRange | null = null;
 		for (let i = range.start; i < range.end && !found; i++) {
 			if (fenced[i]) continue;
-			const h = parseHeading(lines[i]);
+			const h = headingAt(lines, i, range.start, fenced);
 			if (!h || headingKey(h.text) !== key) continue;
 			let end = range.end;
 			for (let j = i + 1; j < range.end; j++) {
 				if (fenced[j]) continue;
-				const next = parseHeading(lines[j]);
+				const next = headingAt(lines, j, i + 1, fenced);
 				if (next && next.level <= h.level) {
-					end = j;
+					end = next.start;
 					break;
 				}
 			}
-			found = { start: i, end };
+			found = { start: h.start, end };
 		}
 		if (!found) return null;
 		range = found;
 	}
 	return range;
+}
+
+/**
+ * The heading line `i` holds or ends, and the line it starts at: an ATX one (`## Text`), or a setext
+ * one, whose underline (`===`, `---`) is line `i` and whose text is the paragraph above it (from `lo`
+ * on), which Obsidian lists among a note's headings as well: an embed finds it, and a section above
+ * it ends there. Only a line of `=` or `-` after a line of text walks back over that paragraph.
+ */
+function headingAt(lines: readonly string[], i: number, lo: number, fenced: Uint8Array): { level: number; text: string; start: number } | null {
+	const line = lines[i];
+	const atx = parseHeading(line);
+	if (atx) return { level: atx.level, text: atx.text, start: i };
+	let u = 0;
+	while (u < 3 && line.charCodeAt(u) === 32) u++;
+	const c = line.charCodeAt(u);
+	if ((c !== 61 && c !== 45) || i <= lo || fenced[i - 1]) return null;
+	let k = u + 1;
+	while (k < line.length && line.charCodeAt(k) === c) k++;
+	while (k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
+	if (k < line.length) return null;
+	// The paragraph above: its lines up to a blank line, a heading or `lo`; none may open a block of its own.
+	let start = i;
+	while (start > lo && !fenced[start - 1] && lines[start - 1].trim() !== "" && !parseHeading(lines[start - 1])) start--;
+	if (start === i) return null;
+	for (let p = start; p < i; p++) if (opensBlock(lines[p])) return null;
+	let text = "";
+	for (let p = start; p < i; p++) text += (p > start ? " " : "") + lines[p].trim();
+	return { level: c === 61 ? 1 : 2, text, start };
+}
+
+/** Whether a line opens a block that is no paragraph text: a quote, HTML, a table row, a comment, math, a footnote, a list item, a fence, a rule, code. */
+function opensBlock(line: string): boolean {
+	const t = line.trim();
+	const f = t.charCodeAt(0);
+	if (line.length - line.trimStart().length >= 4 || f === 62 || f === 60 || f === 124) return true;
+	if (t.startsWith("%%") || t.startsWith("$$") || t.startsWith("[^") || listItem(line) !== null || fenceOpen(t) !== null) return true;
+	return (f === 45 || f === 42 || f === 95) && /^(?:[-*_][ \t]*)+$/.test(t);
 }
 
 /** Whether a line starts a list item (`-`, `*`, `+`, `1.`, `1)`), and the column where its text starts. */
