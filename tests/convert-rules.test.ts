@@ -414,6 +414,16 @@ describe("title, tags, canonical URL", () => {
 		expect((await convert("---\nslug: s\n---\nb", {}, { canonicalTemplate: "https://me.dev/{path}" }, "dir/Name.md")).canonicalUrl).toBe("https://me.dev/dir/Name");
 		expect((await convert("---\nslug: ''\n---\nb", {}, { canonicalTemplate: template }, "Name.md")).canonicalUrl).toBe("https://me.dev/blog/name/");
 	});
+	test("a garden's permalink (Obsidian Publish's and Quartz's permalink, Digital Garden's dg-permalink) is the note's {slug} and {path}: the site serves it there", async () => {
+		const dg = "---\ndg-publish: true\ndg-permalink: my-name-is-permalink/custom-permalink\n---\nb";
+		expect((await convert(dg, {}, { canonicalTemplate: "https://garden.dev/{path}/" }, "007 Custom permalink.md")).canonicalUrl).toBe("https://garden.dev/my-name-is-permalink/custom-permalink/");
+		expect((await convert("---\npermalink: /ideas/first/\n---\nb", {}, { canonicalTemplate: "https://pub.dev/{slug}" }, "Notes/First idea.md")).canonicalUrl).toBe("https://pub.dev/ideas/first");
+		const linking = await convert("See [[Idea]].", { "Idea.md": "---\npermalink: big-idea\n---\nx" }, { linkTemplate: "https://pub.dev/{slug}" });
+		expect(bodyOf(linking)).toBe("See [Idea](https://pub.dev/big-idea).");
+		// A blog's own slug wins for {slug}; without any, the file's name as before.
+		expect((await convert("---\nslug: s\npermalink: p\n---\nb", {}, { canonicalTemplate: "https://x.dev/{slug}" }, "N.md")).canonicalUrl).toBe("https://x.dev/s");
+		expect((await convert("b", {}, { canonicalTemplate: "https://x.dev/{path}" }, "dir/N.md")).canonicalUrl).toBe("https://x.dev/dir/N");
+	});
 });
 
 describe("notes their properties keep off their site (draft: true, publish: false, dg-publish: false)", () => {

@@ -25,7 +25,7 @@ export const CONVERSION_FLAGS: readonly FlagSpec[] = [
 		name: "canonical-template",
 		value: "URL",
 		description:
-			"Canonical URL of notes without canonical_url, e.g. https://blog.example/{slug}/. {slug} is the note's slug property, else its name as a slug (a post's folder for index.md, README.md, _index.md), {path} its path, {title} its name.",
+			"Canonical URL of notes without canonical_url, e.g. https://blog.example/{slug}/. {slug} is the note's slug (or permalink, dg-permalink) property, else its name as a slug (a post's folder for index.md, README.md, _index.md), {path} its path, {title} its name.",
 	},
 	{
 		name: "link-template",

@@ -240,9 +240,12 @@ function webUrlProperty(ctx: ConvertContext, notePath: string, key: string): str
 	return null;
 }
 
-/** Fills a URL template's `{slug}`, `{path}` and `{title}` from a note path and its own `slug` property. */
+/** Fills a URL template's `{slug}`, `{path}` and `{title}` from a note path and its own `slug` or permalink property. */
 export function fillTemplate(template: string, notePath: string, properties: Properties | undefined): string {
-	return fillUrlTemplate(template, notePath, slugProperty(properties?.slug));
+	// A garden's permalink (Obsidian Publish's and Quartz's `permalink`, Digital Garden's `dg-permalink`) is
+	// where the site serves the note, whatever its file is called: its slug and its path there.
+	const permalink = slugProperty(properties?.permalink) ?? slugProperty(properties?.["dg-permalink"]);
+	return fillUrlTemplate(template, notePath, slugProperty(properties?.slug) ?? permalink, permalink);
 }
 
 /**

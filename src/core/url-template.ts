@@ -101,12 +101,13 @@ function encodeSegments(path: string): string {
 /**
  * Fills a URL template from a note path: `{slug}` (the slug), `{path}` (the page path, URL-encoded
  * segment by segment) and `{title}` (the name, URL-encoded). `slug`: the slug the note gives itself
- * (its `slug` property, see {@link slugProperty}), which wins over its file's name.
+ * (its `slug` property, see {@link slugProperty}), which wins over its file's name; `page` the page path
+ * it gives itself (a garden's permalink), which wins over its path.
  */
-export function fillUrlTemplate(template: string, notePath: string, slug: string | null = null): string {
+export function fillUrlTemplate(template: string, notePath: string, slug: string | null = null, page: string | null = null): string {
 	return template
 		.split("{slug}").join(slug !== null ? encodeSegments(slug) : encodeURIComponent(noteSlug(notePath)))
-		.split("{path}").join(encodeSegments(notePagePath(notePath)))
+		.split("{path}").join(encodeSegments(page ?? notePagePath(notePath)))
 		.split("{title}").join(encodeURIComponent(noteName(notePath)));
 }
 
