@@ -367,6 +367,35 @@ function blockIdAt(line: string): string | null {
 	return line.slice(line.indexOf("^", at) + 1).trim();
 }
 
+/** The first line of the run of non-blank lines that holds line `i`. */
+function groupStart(lines: readonly string[], i: number): number {
+	let start = i;
+	while (start > 0 && lines[start - 1].trim() !== "") start--;
+	return start;
+}
+
+/** A list item's marker kind: its bullet (`-`, `*`, `+`), or an ordered item's delimiter (`.`, `)`). */
+function markerOf(line: string): string {
+	const t = line.trimStart();
+	const c = t.charAt(0);
+	if (c === "-" || c === "*" || c === "+") return c;
+	let k = 0;
+	while (k < t.length && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57) k++;
+	return t.charAt(k);
+}
+
+/** The width of a line's indent, a tab counting 4. */
+function indentWidth(line: string): number {
+	let w = 0;
+	for (let k = 0; k < line.length; k++) {
+		const c = line.charCodeAt(k);
+		if (c === 32) w++;
+		else if (c === 9) w += 4 - (w % 4);
+		else break;
+	}
+	return w;
+}
+
 /**
  * The block a `#^id` names: the paragraph or list item the id ends, or the list, quote, callout or
  * table that an id on its own line follows.
@@ -382,20 +411,45 @@ export function findBlock(lines: readonly string[], id: string, fenced: Uint8Arr
 			let end = i;
 			while (end > 0 && lines[end - 1].trim() === "") end--;
 			if (end === 0) return null;
-			let start = end - 1;
-			while (start > 0 && lines[start - 1].trim() !== "") start--;
-			return { start, end };
+			let start = groupStart(lines, end - 1);
+			// After a list, the whole list, as Obsidian embeds it: a loose list's items (blank lines between
+			// them) and what is indented under them, back to the line its first item starts.
+			let first = listItem(lines[start]) ? start : -1;
+			while (first !== -1 || indentWidth(lines[start]) > 0) {
+				let above = start;
+				while (above > 0 && lines[above - 1].trim() === "") above--;
+				if (above === start || above === 0) break;
+				const line = lines[above - 1];
+				if (!listItem(line) && indentWidth(line) === 0 && !fenced[above - 1]) break;
+				const group = groupStart(lines, above - 1);
+				// Another kind of marker at the list's own level (`-` after `1.`) is another list.
+				if (first !== -1 && listItem(lines[group]) && indentWidth(lines[group]) <= indentWidth(lines[first]) && markerOf(lines[group]) !== markerOf(lines[first])) break;
+				start = group;
+				if (listItem(lines[start])) first = start;
+			}
+			return { start: first !== -1 ? first : start, end };
 		}
 		const item = listItem(stripQuotePrefix(lines[i]));
 		if (item) {
+			// The item with what is indented under it (its nested items, its paragraphs and code after blank lines).
 			let end = i + 1;
-			while (end < lines.length && lines[end].trim() !== "") {
+			let last = i + 1;
+			while (end < lines.length) {
+				if (lines[end].trim() === "") {
+					end++;
+					continue;
+				}
 				const next = listItem(lines[end]);
 				const indent = lines[end].length - lines[end].trimStart().length;
-				if (indent <= item.indent || (next && next.indent <= item.indent)) break;
-				end++;
+				const blankBefore = lines[end - 1].trim() === "";
+				if (fenced[end] && indent > item.indent) {
+					last = ++end;
+					continue;
+				}
+				if ((next && next.indent <= item.indent) || (indent <= item.indent && (blankBefore || next !== null))) break;
+				last = ++end;
 			}
-			return { start: i, end };
+			return { start: i, end: last };
 		}
 		// A quote starts a block of its own even right under a paragraph (no blank line between): an id
 		// ending a quoted line names the quote alone, so the walk back stops at the first unquoted line.
