@@ -119,6 +119,7 @@ const rows: Row[] = [
 	["an id ending a quote right under a paragraph embeds the quote alone", "![[Adjacent#^qid]]", "> the quote"],
 	["a list item's id embeds what is indented under it after blank lines too (its paragraphs, its code)", "![[Lists#^step]]", "1. two\\\n   Under two.\n\n```sh\nrun\n```"],
 	["an id after a loose list embeds the whole list, not its last item", "![[Lists#^loose]]", "- loose a\n- loose b"],
+	["a nested item's id embeds it as a list item, not as indented code", "![[Lists#^mid]]", "- mid\n- – deep"],
 	["an embed in a list item follows the item's whole text", "1. one ![[Embedded]] two\n2. three", "1. one two\n\nEmbedded body with [Published](https://medium.com/@me/published-123)\n\n1. three"],
 	["an embed in a heading follows the heading's whole text", "## Head ![](https://www.youtube.com/watch?v=x) tail\n\ntext", "### Head tail\n\nhttps://www.youtube.com/watch?v=x\n\ntext"],
 	["embed inside a quote", "> ![[Embedded]]", "> Embedded body with [Published](https://medium.com/@me/published-123)"],

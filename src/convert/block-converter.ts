@@ -8,7 +8,7 @@ import { embeddedLineTag, newScope, rebaseScope, resolveCached, warn, type Conve
 import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
 import { closesFence, columnOf, fenceOpen, fencedLines, leftOfItem, rawHtmlClose, rawHtmlEnd, findBlock, findHeadingSection, itemFence, listItem, parseHeading, quoteContentStart, splitQuote, splitQuoteUpTo, trailingBlockId, type LineRange } from "./sections";
 import { linkReferencesOf } from "./link-references";
-import type { NoteLines } from "./note-lines";
+import { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
 import { indentOf, isRule, setextLevel, startsBlock, stripIndent } from "./story-builder";
 import { codeSpan, isAttributeList, isBlank, isSpace, longestRun } from "./text-scan";
@@ -1703,7 +1703,10 @@ export class BlockConverter {
 			ctx.embeddedSeen.add(path);
 			ctx.embedded.push(path);
 		}
-		const nested = new BlockConverter(ctx, note, range, {
+		// An indented block (a nested list item, a paragraph under an item) reads as it does in its list, not
+		// as indented code: its lines lose the indent its first line has.
+		const source = sub.startsWith("^") ? dedented(note, range) : note;
+		const nested = new BlockConverter(ctx, source, range, {
 			depth: this.frame.depth + 1,
 			stack: [...this.frame.stack, key],
 			titleLine: -1,
@@ -1715,6 +1718,28 @@ export class BlockConverter {
 		ctx.embedScopes.set(lines, nested.lineScopes);
 		return lines;
 	}
+}
+
+/**
+ * The note with the lines of `range` moved left by the indent of its first line (each loses as much of
+ * its own leading space as that), other lines as they are (line numbers stay); the note itself when
+ * its first line is not indented.
+ */
+function dedented(note: LoadedNote, range: LineRange): LoadedNote {
+	const first = note.lines.line(range.start);
+	let cut = 0;
+	while (cut < first.length && (first.charCodeAt(cut) === 32 || first.charCodeAt(cut) === 9)) cut++;
+	if (cut === 0 || cut === first.length) return note;
+	const parts: string[] = [note.lines.text.slice(0, note.lines.lineStart(range.start))];
+	for (let i = range.start; i < range.end; i++) {
+		const line = note.lines.line(i);
+		let k = 0;
+		while (k < cut && k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
+		parts.push(line.slice(k), "\n");
+	}
+	parts.push(note.lines.text.slice(note.lines.lineStart(range.end)));
+	const text = parts.join("");
+	return { ...note, text, lines: new NoteLines(text), bodyArray: undefined, fenced: undefined };
 }
 
 /** CommonMark's block tag names (an HTML block of kind 6 opens with one of them and ends at a blank line). */
