@@ -43,6 +43,7 @@ const vault: Record<string, string> = {
 	"board.canvas": "{}",
 	"Embedded.md": "---\nsecret: yes\n---\nEmbedded body with [[Published]] ^blockid",
 	"Adjacent.md": "Lead paragraph\n> the quote ^qid",
+	"Commented.md": "## A\n\nIn A.\n\n%%\n## Draft section\nnot ready\n%%\n\nStill A.\n\n<!--\n## Old heading\n-->\n\nA again.\n\n## B\n\nIn B.",
 	"Lists.md": [
 		"Intro.",
 		"",
@@ -117,6 +118,7 @@ const rows: Row[] = [
 	["list item block embed", "![[Sections#^item2]]", "- item two\n- – nested under two"],
 	["quote block embed", "![[Sections#^quoteid]]", "> quoted line\\\n> second"],
 	["an id ending a quote right under a paragraph embeds the quote alone", "![[Adjacent#^qid]]", "> the quote"],
+	["a heading commented out (%% … %%, <!-- … -->) neither ends a section nor is one: Obsidian hides it", "![[Commented#A]]\n\n![[Commented#Draft section]]", "### A\n\nIn A.\n\nStill A.\n\nA again."],
 	["a list item's id embeds what is indented under it after blank lines too (its paragraphs, its code)", "![[Lists#^step]]", "1. two\\\n   Under two.\n\n```sh\nrun\n```"],
 	["an id after a loose list embeds the whole list, not its last item", "![[Lists#^loose]]", "- loose a\n- loose b"],
 	["a nested item's id embeds it as a list item, not as indented code", "![[Lists#^mid]]", "- mid\n- – deep"],

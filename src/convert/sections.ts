@@ -264,16 +264,17 @@ export function headingKey(text: string): string {
 /** The section of each heading in a chain (`A#B`): from the heading line to the next of its level or higher. */
 export function findHeadingSection(lines: readonly string[], chain: readonly string[], fenced: Uint8Array): LineRange | null {
 	let range: LineRange = { start: 0, end: lines.length };
+	const hidden = commentedLines(lines, fenced);
 	for (const wanted of chain) {
 		const key = headingKey(wanted);
 		let found: LineRange | null = null;
 		for (let i = range.start; i < range.end && !found; i++) {
-			if (fenced[i]) continue;
-			const h = headingAt(lines, i, range.start, fenced);
+			if (hidden[i]) continue;
+			const h = headingAt(lines, i, range.start, hidden);
 			if (!h || headingKey(h.text) !== key) continue;
 			let end = range.end;
 			for (let j = i + 1; j < range.end; j++) {
-				if (fenced[j]) continue;
+				if (hidden[j]) continue;
 				const next = headingAt(lines, j, i + 1, fenced);
 				if (next && next.level <= h.level) {
 					end = next.start;
@@ -286,6 +287,38 @@ export function findHeadingSection(lines: readonly string[], chain: readonly str
 		range = found;
 	}
 	return range;
+}
+
+/**
+ * Per line, 1 when no heading can be there: in a code block, or inside a `%%` comment or an HTML
+ * comment (`<!--` … `-->`), whose lines Obsidian neither shows nor lists among the note's headings (a
+ * section commented out). A comment's opening and closing lines count as inside. `fenced` when the
+ * note has no comment.
+ */
+function commentedLines(lines: readonly string[], fenced: Uint8Array): Uint8Array {
+	let out: Uint8Array | null = null;
+	let percent = false;
+	let html = false;
+	for (let i = 0; i < lines.length; i++) {
+		if (fenced[i] && !percent && !html) continue;
+		const line = lines[i];
+		const inside = percent || html;
+		if (!html && line.indexOf("%%") !== -1) {
+			let n = 0;
+			for (let at = line.indexOf("%%"); at !== -1; at = line.indexOf("%%", at + 2)) n++;
+			if (n % 2 === 1) percent = !percent;
+		}
+		if (!percent) {
+			const open = line.lastIndexOf("<!--");
+			if (html) html = line.indexOf("-->") === -1;
+			else if (open !== -1) html = line.indexOf("-->", open + 4) === -1;
+		}
+		if (inside || percent || html) {
+			out ??= Uint8Array.from(fenced);
+			out[i] = 1;
+		}
+	}
+	return out ?? fenced;
 }
 
 /**
