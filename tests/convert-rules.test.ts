@@ -467,6 +467,7 @@ describe("notes their properties keep off their site (draft: true, publish: fals
 		expect(codes(own)).toEqual(["off-site-note"]);
 		expect(own.canonicalUrl).toBe("https://site.dev/x");
 		expect(codes(await convert("---\ndg-publish: false\n---\nBody."))).toEqual(["off-site-note"]);
+		expect(codes(await convert("---\npublished: false\n---\nBody."))).toEqual(["off-site-note"]); // Jekyll's
 		expect(codes(await convert("---\nmedium_publish: \"false\"\n---\nBody."))).toEqual(["off-site-note"]);
 		// Notes free to go are quiet.
 		for (const free of ["---\ndraft: false\npublish: true\ndg-publish: true\n---\nBody.", "Body.", "---\nmedium_publish: true\n---\nBody."]) {

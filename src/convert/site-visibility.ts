@@ -1,7 +1,7 @@
 /**
  * Whether a note's properties keep it off its own site or off Medium: a garden or blog publishes only
- * what its flags let through (Quartz's and the blogs' `draft: true`, Obsidian Publish's and Quartz's
- * `publish: false`, Digital Garden's `dg-publish: false`), and `medium_publish: false` opts out of
+ * what its flags let through (Quartz's and the blogs' `draft: true`, Jekyll's `published: false`, Obsidian
+ * Publish's and Quartz's `publish: false`, Digital Garden's `dg-publish: false`), and `medium_publish: false` opts out of
  * Medium. Such a note can still be published by name, embedded or linked: the converter says so
  * (it never publishes text its writer marked as not ready without a word), and a link template
  * gives it no address (its site has no page for it).
@@ -23,6 +23,7 @@ const FLAGS: ReadonlyArray<{ key: string; value: boolean; medium: boolean }> = [
 	{ key: "medium_publish", value: false, medium: true },
 	{ key: "draft", value: true, medium: false },
 	{ key: "publish", value: false, medium: false },
+	{ key: "published", value: false, medium: false },
 	{ key: "dg-publish", value: false, medium: false },
 ];
 

@@ -91,7 +91,8 @@ export const publishCommand: CliCommand = {
 	usage: "<folder|note.md>… [options]",
 	description: `Publishes each note named, and each .md, .mdx or .qmd under each folder named whose properties say
 ${OPT_IN_PROPERTY}: true (node_modules, public, .git, .obsidian and hidden folders are skipped, and so
-is a post its site leaves out, draft: true, publish: false or dg-publish: false, unless named).
+is a post its site leaves out, draft: true, published: false, publish: false or dg-publish: false,
+unless named).
 A note not on Medium yet is published and its story URL written into it (medium_url); a note
 published and unchanged is left alone; a note changed since is reported and not published again
 unless --new is given (Medium cannot update a story); --new on a folder publishes again only its
