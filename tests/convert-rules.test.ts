@@ -449,6 +449,9 @@ describe("title, tags, canonical URL", () => {
 		expect((await convert("---\npermalink: /ideas/first/\n---\nb", {}, { canonicalTemplate: "https://pub.dev/{slug}" }, "Notes/First idea.md")).canonicalUrl).toBe("https://pub.dev/ideas/first");
 		const linking = await convert("See [[Idea]].", { "Idea.md": "---\npermalink: big-idea\n---\nx" }, { linkTemplate: "https://pub.dev/{slug}" });
 		expect(bodyOf(linking)).toBe("See [Idea](https://pub.dev/big-idea).");
+		// Digital Garden's home note is the garden's root page.
+		const home = await convert("Back to [[000 Home|home]].", { "000 Home.md": "---\ndg-home: true\ndg-publish: true\n---\nx" }, { linkTemplate: "https://garden.dev/{path}" });
+		expect(bodyOf(home)).toBe("Back to [home](https://garden.dev/).");
 		// A blog's own slug wins for {slug}; without any, the file's name as before.
 		expect((await convert("---\nslug: s\npermalink: p\n---\nb", {}, { canonicalTemplate: "https://x.dev/{slug}" }, "N.md")).canonicalUrl).toBe("https://x.dev/s");
 		expect((await convert("b", {}, { canonicalTemplate: "https://x.dev/{path}" }, "dir/N.md")).canonicalUrl).toBe("https://x.dev/dir/N");

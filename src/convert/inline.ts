@@ -244,7 +244,9 @@ function webUrlProperty(ctx: ConvertContext, notePath: string, key: string): str
 export function fillTemplate(template: string, notePath: string, properties: Properties | undefined): string {
 	// A garden's permalink (Obsidian Publish's and Quartz's `permalink`, Digital Garden's `dg-permalink`) is
 	// where the site serves the note, whatever its file is called: its slug and its path there.
-	const permalink = slugProperty(properties?.permalink) ?? slugProperty(properties?.["dg-permalink"]);
+	// Digital Garden's home note (`dg-home: true`) is the site's root page.
+	const home = properties?.["dg-home"] === true;
+	const permalink = home ? "" : (slugProperty(properties?.permalink) ?? slugProperty(properties?.["dg-permalink"]));
 	return fillUrlTemplate(template, notePath, slugProperty(properties?.slug) ?? permalink, permalink);
 }
 
