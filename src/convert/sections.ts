@@ -479,7 +479,8 @@ export function findBlock(lines: readonly string[], id: string, fenced: Uint8Arr
 					last = ++end;
 					continue;
 				}
-				if ((next && next.indent <= item.indent) || (indent <= item.indent && (blankBefore || next !== null))) break;
+				// At the item's own indent or less, only a lazy line of its text goes on (not a heading, a quote, a fence…).
+				if ((next && next.indent <= item.indent) || (indent <= item.indent && (blankBefore || next !== null || parseHeading(lines[end]) !== null || opensBlock(lines[end])))) break;
 				last = ++end;
 			}
 			return { start: i, end: last };
