@@ -44,6 +44,7 @@ const vault: Record<string, string> = {
 	"Embedded.md": "---\nsecret: yes\n---\nEmbedded body with [[Published]] ^blockid",
 	"Adjacent.md": "Lead paragraph\n> the quote ^qid",
 	"Commented.md": "## A\n\nIn A.\n\n%%\n## Draft section\nnot ready\n%%\n\nStill A.\n\n<!--\n## Old heading\n-->\n\nA again.\n\n## B\n\nIn B.",
+	"Headed.md": "## Steps\n- a\n- b\n\n^steps",
 	"Tight.md": "- one ^t1\n## Next\n\n- two ^t2\n> a quote\n\n- three ^t3\n```\ncode\n```",
 	"Lists.md": [
 		"Intro.",
@@ -122,6 +123,7 @@ const rows: Row[] = [
 	["a heading commented out (%% … %%, <!-- … -->) neither ends a section nor is one: Obsidian hides it", "![[Commented#A]]\n\n![[Commented#Draft section]]", "### A\n\nIn A.\n\nStill A.\n\nA again."],
 	["a list item's id embeds what is indented under it after blank lines too (its paragraphs, its code)", "![[Lists#^step]]", "1. two\\\n   Under two.\n\n```sh\nrun\n```"],
 	["a list item's embed ends where a heading, a quote or a fence right under it starts", "![[Tight#^t1]]\n\n![[Tight#^t2]]\n\n![[Tight#^t3]]", "- one\n- two\n- three"],
+	["an id after a list right under a heading embeds the list, not the heading", "![[Headed#^steps]]", "- a\n- b"],
 	["an id after a loose list embeds the whole list, not its last item", "![[Lists#^loose]]", "- loose a\n- loose b"],
 	["a nested item's id embeds it as a list item, not as indented code", "![[Lists#^mid]]", "- mid\n- – deep"],
 	["an embed in a list item follows the item's whole text", "1. one ![[Embedded]] two\n2. three", "1. one two\n\nEmbedded body with [Published](https://medium.com/@me/published-123)\n\n1. three"],

@@ -400,10 +400,10 @@ function blockIdAt(line: string): string | null {
 	return line.slice(line.indexOf("^", at) + 1).trim();
 }
 
-/** The first line of the run of non-blank lines that holds line `i`. */
+/** The first line of the run of non-blank lines that holds line `i`, a heading above it not included (a block of its own). */
 function groupStart(lines: readonly string[], i: number): number {
 	let start = i;
-	while (start > 0 && lines[start - 1].trim() !== "") start--;
+	while (start > 0 && lines[start - 1].trim() !== "" && !parseHeading(lines[start - 1])) start--;
 	return start;
 }
 
