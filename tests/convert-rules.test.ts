@@ -44,6 +44,7 @@ const vault: Record<string, string> = {
 	"Embedded.md": "---\nsecret: yes\n---\nEmbedded body with [[Published]] ^blockid",
 	"Adjacent.md": "Lead paragraph\n> the quote ^qid",
 	"Commented.md": "## A\n\nIn A.\n\n%%\n## Draft section\nnot ready\n%%\n\nStill A.\n\n<!--\n## Old heading\n-->\n\nA again.\n\n## B\n\nIn B.",
+	"Percent.md": "## Options\n\n- `comments`: whether to enable `%%` style comments.\n\n## Later\n\nLater text.",
 	"Headed.md": "## Steps\n- a\n- b\n\n^steps",
 	"Tight.md": "- one ^t1\n## Next\n\n- two ^t2\n> a quote\n\n- three ^t3\n```\ncode\n```",
 	"Lists.md": [
@@ -121,6 +122,7 @@ const rows: Row[] = [
 	["quote block embed", "![[Sections#^quoteid]]", "> quoted line\\\n> second"],
 	["an id ending a quote right under a paragraph embeds the quote alone", "![[Adjacent#^qid]]", "> the quote"],
 	["a heading commented out (%% … %%, <!-- … -->) neither ends a section nor is one: Obsidian hides it", "![[Commented#A]]\n\n![[Commented#Draft section]]", "### A\n\nIn A.\n\nStill A.\n\nA again."],
+	["a `%%` in a code span opens no comment: the headings after it are found", "![[Percent#Later]]", "### Later\n\nLater text."],
 	["a list item's id embeds what is indented under it after blank lines too (its paragraphs, its code)", "![[Lists#^step]]", "1. two\\\n   Under two.\n\n```sh\nrun\n```"],
 	["a list item's embed ends where a heading, a quote or a fence right under it starts", "![[Tight#^t1]]\n\n![[Tight#^t2]]\n\n![[Tight#^t3]]", "- one\n- two\n- three"],
 	["an id after a list right under a heading embeds the list, not the heading", "![[Headed#^steps]]", "- a\n- b"],

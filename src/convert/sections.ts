@@ -5,6 +5,7 @@
 
 import type { NoteLines } from "./note-lines";
 import { joinTagLines, siteCodeEnd, siteCodeOpen, tagLinesEnd } from "./site-tags";
+import { findCodeSpans } from "./text-scan";
 
 /** A half-open range of line indexes. */
 export interface LineRange {
@@ -304,8 +305,10 @@ function commentedLines(lines: readonly string[], fenced: Uint8Array): Uint8Arra
 		const line = lines[i];
 		const inside = percent || html;
 		if (!html && line.indexOf("%%") !== -1) {
+			// A `%%` in a code span (`%%` written about) is text, not a comment's mark.
+			const spans = line.indexOf("`") === -1 ? null : findCodeSpans(line);
 			let n = 0;
-			for (let at = line.indexOf("%%"); at !== -1; at = line.indexOf("%%", at + 2)) n++;
+			for (let at = line.indexOf("%%"); at !== -1; at = line.indexOf("%%", at + 2)) if (spans === null || !spans.some((c) => at >= c.start && at < c.end)) n++;
 			if (n % 2 === 1) percent = !percent;
 		}
 		if (!percent) {
