@@ -697,8 +697,8 @@ class InlineTreeParser {
 		const inner = text.slice(i + 1, close);
 		if ((inner.indexOf('"') !== -1 || inner.indexOf("'") !== -1) && !isAutolink(inner)) {
 			// A quote: the tag ends past its quoted values (`<span title="a > b">`), or no tag opens here.
-			const end = isHtmlTag(inner) ? htmlTagEnd(text, i) : -1;
-			if (end === -1 || end - i > 2048) {
+			const end = isAsciiLetter(inner.charCodeAt(inner.charCodeAt(0) === 47 ? 1 : 0)) ? htmlTagEnd(text, i) : -1;
+			if (end === -1 || end - i > 2048 || !isHtmlTag(text.slice(i + 1, end))) {
 				this.addText(i, i + 1);
 				return i + 1;
 			}
@@ -1272,11 +1272,73 @@ function onlyDroppedTags(text: string, from: number, to: number): boolean {
 	return true;
 }
 
-/** `<tag …>`, `</tag>` or `<tag/>`: an HTML tag by its shape (a letter after `<` or `</`). */
+/**
+ * `<tag …>`, `</tag>` or `<tag/>` (the text between `<` and `>`): an HTML tag of CommonMark's shape, a name
+ * (a letter, then letters, digits, `-`), attributes each after white space (a name of letters, digits,
+ * `_.:-` not starting with a digit, `.` or `-`; a value quoted or bare), an optional `/`. Anything else
+ * (`<Things 3>`, `<x 1="2">`, `<a.b>`) is text, as Obsidian shows it. One pass over the tag.
+ */
 function isHtmlTag(inner: string): boolean {
-	const start = inner.charCodeAt(0) === 47 ? 1 : 0;
-	const c = inner.charCodeAt(start);
+	const n = inner.length;
+	const closing = inner.charCodeAt(0) === 47;
+	let k = closing ? 1 : 0;
+	if (!isAsciiLetter(inner.charCodeAt(k))) return false;
+	k++;
+	while (k < n && (isAsciiLetter(inner.charCodeAt(k)) || isAsciiDigit(inner.charCodeAt(k)) || inner.charCodeAt(k) === 45)) k++;
+	if (closing) {
+		while (k < n && isTagSpace(inner.charCodeAt(k))) k++;
+		return k === n;
+	}
+	while (k < n) {
+		const ws = k;
+		while (k < n && isTagSpace(inner.charCodeAt(k))) k++;
+		if (k === n) return true;
+		if (inner.charCodeAt(k) === 47) return k === n - 1;
+		const c = inner.charCodeAt(k);
+		if (k === ws || !(isAsciiLetter(c) || c === 95 || c === 58)) return false;
+		k++;
+		while (k < n && isAttributeNameChar(inner.charCodeAt(k))) k++;
+		let j = k;
+		while (j < n && isTagSpace(inner.charCodeAt(j))) j++;
+		if (inner.charCodeAt(j) !== 61) continue;
+		j++;
+		while (j < n && isTagSpace(inner.charCodeAt(j))) j++;
+		const q = inner.charCodeAt(j);
+		if (q === 34 || q === 39) {
+			const close = inner.indexOf(q === 34 ? '"' : "'", j + 1);
+			if (close === -1) return false;
+			k = close + 1;
+		} else {
+			const start = j;
+			while (j < n && isUnquotedValueChar(inner.charCodeAt(j))) j++;
+			if (j === start) return false;
+			k = j;
+		}
+	}
+	return true;
+}
+
+function isAsciiLetter(c: number): boolean {
 	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isAsciiDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
+/** White space inside a tag: space, tab, line ending. */
+function isTagSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** A character of an attribute's name past its first: letters, digits, `_`, `.`, `:`, `-`. */
+function isAttributeNameChar(c: number): boolean {
+	return isAsciiLetter(c) || isAsciiDigit(c) || c === 95 || c === 46 || c === 58 || c === 45;
+}
+
+/** A character of a bare attribute value: anything but white space, quotes, `=`, `<`, `>` and a backtick. */
+function isUnquotedValueChar(c: number): boolean {
+	return !isTagSpace(c) && c !== 34 && c !== 39 && c !== 61 && c !== 60 && c !== 62 && c !== 96;
 }
 
 /** Adjacent text nodes joined. */

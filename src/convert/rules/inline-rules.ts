@@ -188,7 +188,12 @@ export const INLINE_RULES = {
 		medium: "dropped, their text kept, with a warning (Medium imports no markup of ours)",
 		code: RAW_HTML_CODE,
 		warning: RAW_HTML_MESSAGE,
-		examples: [{ note: "A <span class=\"x\">word</span> <sup>note</sup>.", markdown: "A word note.", warnings: ["html-dropped"] }],
+		examples: [
+			{ note: "A <span class=\"x\">word</span> <sup>note</sup>.", markdown: "A word note.", warnings: ["html-dropped"] },
+			// Only a tag of CommonMark's shape is HTML (a name, then attributes whose names start with a letter, `_` or `:`):
+			// Obsidian shows `<Things 3>`, `<x 1="2">`, `<a.b>` and `</p q>` as written, so they are text.
+			{ note: "Inspired by <Things 3>, <x 1=\"2\">, <a.b> and </p q>.", markdown: "Inspired by \\<Things 3>, \\<x 1=\"2\">, \\<a.b> and \\</p q>." },
+		],
 	},
 	linkedImage: {
 		construct: "a linked image (`[![alt](src)](href)`, `<a href=…><img …></a>`: badges, video thumbnails)",
