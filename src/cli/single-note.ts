@@ -9,6 +9,7 @@ import type { CliIo } from "./cli-io";
 import { CliError } from "./cli-io";
 import { printable, vaultWarning } from "./cli-messages";
 import { defaultsFrom } from "./cli-settings";
+import { convertOptionsFor } from "../publish/publish-settings";
 import { flagValue, type ParsedArgs } from "./command";
 import type { NodeVault } from "./node-vault";
 import { checkNote } from "./note-input";
@@ -33,13 +34,10 @@ export async function singleNote(args: ParsedArgs, io: CliIo): Promise<{ vault: 
  * (line breaks, Dataview, whether it is an Obsidian vault or a site's source).
  */
 export async function conversionOptions(args: ParsedArgs, vault: NodeVault): Promise<ConvertOptions> {
-	const d = defaultsFrom(args);
-	return {
-		urlProperty: d.urlProperty,
-		linkTemplate: d.linkTemplate,
-		canonicalTemplate: d.canonicalTemplate,
+	return convertOptionsFor({
+		...defaultsFrom(args),
 		strictLineBreaks: await readStrictLineBreaks(vault.root),
 		dataviewFields: await readDataviewFields(vault.root),
 		obsidianVault: await readObsidianVault(vault.root),
-	};
+	});
 }

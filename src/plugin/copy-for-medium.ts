@@ -8,7 +8,7 @@ import { Notice } from "obsidian";
 import type { VaultPort } from "../core/ports";
 import { convertNote } from "../convert/convert-note";
 import { buildClipboardStory, type ClipboardStory } from "../html/clipboard-story";
-import type { PublishDefaults } from "../publish/publish-settings";
+import { convertOptionsFor, type PublishDefaults } from "../publish/publish-settings";
 import type { NoteToPublish } from "../publish/publisher";
 import { copiedText } from "../publish/story-status";
 import { LONG_NOTICE_MS } from "./notices";
@@ -43,14 +43,7 @@ export interface CopyDeps {
 
 /** Converts the note and builds what goes on the clipboard (no clipboard access: testable as is). */
 export async function clipboardStoryFor(note: NoteToPublish, deps: CopyDeps): Promise<ClipboardStory> {
-	const story = await convertNote(note, deps.vault, {
-		urlProperty: deps.defaults.urlProperty,
-		linkTemplate: deps.defaults.linkTemplate,
-		canonicalTemplate: deps.defaults.canonicalTemplate,
-		strictLineBreaks: deps.defaults.strictLineBreaks,
-		dataviewFields: deps.defaults.dataviewFields,
-		obsidianVault: deps.defaults.obsidianVault,
-	});
+	const story = await convertNote(note, deps.vault, convertOptionsFor(deps.defaults));
 	const images = await Promise.all(story.images.map(async (image) => ({ path: image.path, bytes: await deps.vault.readBinary(image.path) })));
 	return buildClipboardStory(story, story.content, images, deps.imageCache);
 }

@@ -11,7 +11,7 @@ import type { ConvertOptions } from "../convert/story";
 import { MediumClient } from "../medium/medium-client";
 import { MediumError } from "../medium/medium-errors";
 import { noteImageLabel, PublishError, Publisher, type NoteToPublish } from "../publish/publisher";
-import type { PublishDefaults } from "../publish/publish-settings";
+import { convertOptionsFor, type PublishDefaults } from "../publish/publish-settings";
 import { emptyState, markDeleted, renameRecord, type PublisherState } from "../publish/publisher-state";
 import { LABELS, MEDIUM, PUBLIC_DEFAULT_WITHOUT_PREFLIGHT, initialStatus, progressText, successText } from "../publish/story-status";
 import { copyForMedium, type CopyDeps } from "./copy-for-medium";
@@ -148,8 +148,7 @@ export default class MediumPublisherPlugin extends Plugin implements SettingsHos
 
 	/** The options a publish converts with, so the preview shows what would be sent. */
 	previewConvertOptions(): ConvertOptions {
-		const d = this.publishDefaults();
-		return { urlProperty: d.urlProperty, linkTemplate: d.linkTemplate, canonicalTemplate: d.canonicalTemplate, strictLineBreaks: d.strictLineBreaks, dataviewFields: d.dataviewFields, obsidianVault: d.obsidianVault };
+		return convertOptionsFor(this.publishDefaults());
 	}
 
 	/** Shows a note in the preview: the open preview if there is one, else a new one beside the note. */

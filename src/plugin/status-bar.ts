@@ -7,7 +7,7 @@
 import { TFile, debounce, type Debouncer, type Plugin } from "obsidian";
 import { convertNote } from "../convert/convert-note";
 import { hashContent } from "../core/content-hash";
-import type { PublishDefaults } from "../publish/publish-settings";
+import { convertOptionsFor, type PublishDefaults } from "../publish/publish-settings";
 import { recordOf, sentNoteHrefs, type PublisherState } from "../publish/publisher-state";
 import { statusBarText } from "../publish/story-status";
 import type { ObsidianVault } from "./obsidian-vault";
@@ -72,12 +72,7 @@ export class StoryStatusBar {
 		const hasUrl = typeof url === "string" && url.trim() !== "";
 		if (record === null) return statusBarText({ record, hasUrl, currentHash: null });
 		const story = await convertNote({ path: file.path, ...note }, this.host.vaultPort, {
-			urlProperty: defaults.urlProperty,
-			linkTemplate: defaults.linkTemplate,
-			canonicalTemplate: defaults.canonicalTemplate,
-			strictLineBreaks: defaults.strictLineBreaks,
-			dataviewFields: defaults.dataviewFields,
-			obsidianVault: defaults.obsidianVault,
+			...convertOptionsFor(defaults),
 			// Its links as they were sent: a linked note's new story is no edit of this one.
 			noteHrefs: sentNoteHrefs(record) ?? undefined,
 		});

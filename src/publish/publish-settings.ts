@@ -4,6 +4,7 @@
  */
 
 import type { Properties } from "../core/ports";
+import type { ConvertOptions } from "../convert/story";
 import { MEDIUM_LICENSES, PUBLISH_STATUSES, type MediumLicense, type PublishStatus } from "../medium/medium-client";
 
 export interface PublishDefaults {
@@ -37,6 +38,22 @@ export const DEFAULT_PUBLISH: PublishDefaults = {
 	dataviewFields: true,
 	obsidianVault: false,
 };
+
+/**
+ * What a note is converted with under these defaults: by a publish, and by everything that shows what a
+ * publish would send (the preview, the status bar's changed check, the clipboard copy, `convert`). One
+ * mapping, so a new conversion setting reaches them all.
+ */
+export function convertOptionsFor(defaults: PublishDefaults): ConvertOptions {
+	return {
+		urlProperty: defaults.urlProperty,
+		linkTemplate: defaults.linkTemplate,
+		canonicalTemplate: defaults.canonicalTemplate,
+		strictLineBreaks: defaults.strictLineBreaks,
+		dataviewFields: defaults.dataviewFields,
+		obsidianVault: defaults.obsidianVault,
+	};
+}
 
 /** The fields of one publish, after per-note properties were applied. */
 export interface PublishChoice {

@@ -15,7 +15,7 @@ import type { MediumClient, MediumPost } from "../medium/medium-client";
 import { hashBytes, hashContent } from "../core/content-hash";
 import { diffContent, type ContentDiff } from "./content-diff";
 import { postInput, postTarget } from "./post-body";
-import { choiceFor, type PublishChoice, type PublishDefaults } from "./publish-settings";
+import { choiceFor, convertOptionsFor, type PublishChoice, type PublishDefaults } from "./publish-settings";
 import { cachedImage, recordOf, recordPublish, sentNoteHrefs, type PendingUrl, type PublisherState, type PublishRecord } from "./publisher-state";
 import { isHttpsUrl } from "../core/web-url";
 import { storyToHtml, type StoryHtml } from "../story/story-html";
@@ -211,14 +211,7 @@ export class Publisher {
 
 	/** Converts the note and gathers what the pre-flight shows. Sends nothing. */
 	async plan(note: NoteToPublish, defaults: PublishDefaults): Promise<PublishPlan> {
-		const options: ConvertOptions = {
-			urlProperty: defaults.urlProperty,
-			linkTemplate: defaults.linkTemplate,
-			canonicalTemplate: defaults.canonicalTemplate,
-			strictLineBreaks: defaults.strictLineBreaks,
-			dataviewFields: defaults.dataviewFields,
-			obsidianVault: defaults.obsidianVault,
-		};
+		const options = convertOptionsFor(defaults);
 		const story = await convertNote(note, this.ports.vault, options);
 		const { choice, problems } = choiceFor(note.properties, defaults);
 		const warnings = [...problems.map((message) => ({ code: "bad-property", message, line: 1 })), ...story.warnings];
