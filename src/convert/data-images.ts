@@ -6,7 +6,7 @@
  */
 
 import { hashBytes } from "../core/content-hash";
-import { base64, readDataUrl } from "../core/data-url";
+import { base64, isPlainBase64, readDataUrl } from "../core/data-url";
 import { MEDIUM_IMAGE_MAX_BYTES, sniffImageType } from "../medium/image-type";
 import { imageKey } from "../story/image-key";
 import type { ImageSource } from "../story/story-model";
@@ -37,16 +37,6 @@ export function createDataImages(): DataImages {
 function sizeText(bytes: number): string {
 	const mb = bytes / (1024 * 1024);
 	return mb >= 1 ? `${(Math.round(mb * 10) / 10).toString()} MB` : `${Math.ceil(bytes / 1024).toString()} KB`;
-}
-
-/** Whether `text` from `from` is base64 digits and padding only (no white space, no `%`): a data URL kept as written. */
-function isPlainBase64(text: string, from: number): boolean {
-	for (let i = from; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61;
-		if (!ok) return false;
-	}
-	return true;
 }
 
 /** Reads and checks one data URL (see the module's comment); `maxBytes` is Medium's limit unless a test says otherwise. */

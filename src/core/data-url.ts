@@ -34,6 +34,20 @@ export function base64(bytes: Uint8Array): string {
 	return out.join("");
 }
 
+/**
+ * Whether `text` from `from` to its end is base64 as written plainly: at least one character, digits and
+ * padding only (no white space, no `%`). A data URL like that can be embedded as written.
+ */
+export function isPlainBase64(text: string, from: number): boolean {
+	if (from >= text.length) return false;
+	for (let i = from; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61;
+		if (!ok) return false;
+	}
+	return true;
+}
+
 /** Base64 digit values by character code (ASCII), -1 for anything else. */
 const DIGITS: Int8Array = (() => {
 	const table = new Int8Array(128).fill(-1);

@@ -5,6 +5,8 @@
  * Linear scans, no regular expressions, no DOM: part of the pure core.
  */
 
+import { isPlainBase64 } from "../core/data-url";
+
 /** Strips what browsers ignore around and inside a URL: leading/trailing controls and spaces, tabs and newlines. */
 export function cleanUrl(url: string): string {
 	let start = 0;
@@ -45,20 +47,10 @@ export function safeHref(href: string): string | null {
 	return LINK_SCHEMES.some((prefix) => startsWithIgnoringCase(url, prefix)) ? url : null;
 }
 
-function isBase64(text: string, from: number): boolean {
-	if (from >= text.length) return false;
-	for (let i = from; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61;
-		if (!ok) return false;
-	}
-	return true;
-}
-
 /** An image's source, cleaned, if it is `https:`, `http:` or a base64 PNG/JPEG/GIF data URL; null otherwise. */
 export function safeImageSrc(src: string): string | null {
 	const url = cleanUrl(src);
 	if (WEB_SCHEMES.some((prefix) => startsWithIgnoringCase(url, prefix))) return url;
 	const data = DATA_IMAGE_PREFIXES.find((prefix) => startsWithIgnoringCase(url, prefix));
-	return data !== undefined && isBase64(url, data.length) ? url : null;
+	return data !== undefined && isPlainBase64(url, data.length) ? url : null;
 }
