@@ -124,14 +124,7 @@ export function collectTargets(text: string): Target[] {
 			end = stop;
 		}
 		if (end > start && end - start < 1024) {
-			const dest = text.slice(start, end);
-			if (!seen.has(dest) && !hasScheme(dest) && dest.indexOf("\n") === -1) {
-				seen.add(dest);
-				const decoded = decodeLinkDestination(dest);
-				const hash = decoded.indexOf("#");
-				const path = hash === -1 ? decoded : decoded.slice(0, hash);
-				if (path.trim().length > 0) targets.push({ path, embed: true });
-			}
+			addTarget(text.slice(start, end), true, seen, targets);
 		}
 		pos = text.indexOf("](", pos + 2);
 	}
@@ -149,6 +142,16 @@ export function collectTargets(text: string): Target[] {
 	return targets;
 }
 
+/** The note a link's destination names (its `#heading` cut), added once per destination as written; a URL adds none. */
+function addTarget(dest: string, embed: boolean, seen: Set<string>, targets: Target[]): void {
+	if (seen.has(dest) || hasScheme(dest) || dest.indexOf("\n") !== -1) return;
+	seen.add(dest);
+	const decoded = decodeLinkDestination(dest);
+	const hash = decoded.indexOf("#");
+	const path = hash === -1 ? decoded : decoded.slice(0, hash);
+	if (path.trim().length > 0) targets.push({ path, embed });
+}
+
 /** The targets of `href="…"` attributes (as `needle` spells the name), over-approximated like the rest. */
 function collectHrefs(text: string, needle: string, seen: Set<string>, targets: Target[]): void {
 	let pos = text.indexOf(needle);
@@ -157,14 +160,7 @@ function collectHrefs(text: string, needle: string, seen: Set<string>, targets: 
 		if (q === 34 || q === 39) {
 			const end = text.indexOf(q === 34 ? '"' : "'", pos + 6);
 			if (end !== -1 && end - pos < 1024) {
-				const dest = decodeEntities(text.slice(pos + 6, end)).trim();
-				if (!seen.has(dest) && !hasScheme(dest) && dest.indexOf("\n") === -1) {
-					seen.add(dest);
-					const decoded = decodeLinkDestination(dest);
-					const hash = decoded.indexOf("#");
-					const path = hash === -1 ? decoded : decoded.slice(0, hash);
-					if (path.trim().length > 0) targets.push({ path, embed: false });
-				}
+				addTarget(decodeEntities(text.slice(pos + 6, end)).trim(), false, seen, targets);
 			}
 		}
 		pos = text.indexOf(needle, pos + 5);
