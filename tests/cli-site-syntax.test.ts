@@ -51,6 +51,15 @@ test("in a vault, a Quarto note (.qmd) or a Jekyll post (_posts/) is read as its
 	expect(await cliConvert(await noteIn(true, [], "_posts/2024-01-01-a.md"))).toContain("Read this twice.");
 });
 
+test("Liquid: an Obsidian note keeps its {% raw %} tags as written; a Jekyll site kept as a vault reads them as the blog", async () => {
+	const note = path.join(dir, "Jekyll.md");
+	await mkdir(path.join(dir, DEFAULT_CONFIG_DIR), { recursive: true });
+	await writeFile(note, "# Jekyll\n\nWrite {% raw %}{{ page.title }}{% endraw %} in a post.\n");
+	expect(await cliConvert(note)).toContain("Write {% raw %}{{ page.title }}{% endraw %} in a post.");
+	await writeFile(path.join(dir, "_config.yml"), "title: Blog\n");
+	expect(await cliConvert(note)).toContain("Write {{ page.title }} in a post.");
+});
+
 describe("the plugin: a vault is Obsidian's notes unless a site's configuration is at its root", () => {
 	const app = (files: string[]): App => ({ vault: { getAbstractFileByPath: (p: string) => (files.includes(p) ? {} : null) } }) as unknown as App;
 	test("no _config.yml or _quarto.yml: Obsidian's notes", () => {

@@ -452,7 +452,7 @@ export class BlockConverter {
 				return i;
 			} else {
 				// Liquid's `{% raw %}` alone on its line shows nothing on the blog, in code too.
-				if (content.charCodeAt(0) === 123 && isRawTagLine(content)) return i;
+				if (content.charCodeAt(0) === 123 && this.note.siteSyntax && isRawTagLine(content)) return i;
 				if (this.fence.site === undefined && closesFence(content, this.fence)) {
 					this.emitRaw(quoted ? "> " + content : content);
 					this.fence = null;
@@ -564,9 +564,11 @@ export class BlockConverter {
 			}
 		}
 		// A tag written over several lines (`{{< figure` … `>}}`) is read as one line.
-		const tagLast = (r0 === 123 || r0 === 32) && rewritten === undefined ? tagLinesEnd(lines, i, this.range.end) : -1;
+		// In an Obsidian note a Liquid tag (`{%`) is text: Obsidian shows it as written.
+		const siteTag = (r0 === 123 || r0 === 32) && (this.note.siteSyntax || !startsLiquid(raw));
+		const tagLast = siteTag && rewritten === undefined ? tagLinesEnd(lines, i, this.range.end) : -1;
 		const tagText = tagLast === -1 ? raw : joinTagLines(lines, i, tagLast);
-		const tag = (r0 === 123 || r0 === 32) && mayBeSiteTag(tagText) ? siteTagOf(tagText) : null;
+		const tag = siteTag && mayBeSiteTag(tagText) ? siteTagOf(tagText) : null;
 		if (tag !== null) {
 			// Jekyll's `{% raw %}` / `{% endraw %}` show nothing; the lines between are read as any others.
 			if (isRawTag(tag)) return Math.max(i, tagLast);
@@ -930,7 +932,7 @@ export class BlockConverter {
 	 */
 	private siteQuote(lines: NoteLines, i: number, trimmed: string): number {
 		const tag = siteTagOf(trimmed);
-		if (tag === null) return -1;
+		if (tag === null || (!tag.hugo && !this.note.siteSyntax)) return -1;
 		// Liquid's `{% comment %}` … `{% endcomment %}`: the blog shows nothing of it.
 		if (!tag.hugo && tag.name === "comment") {
 			if (this.liquidCommentUnclosed) return -1;
@@ -1351,7 +1353,7 @@ export class BlockConverter {
 	 */
 	private quotedSiteCode(lines: NoteLines, i: number, content: string, depth: number): boolean {
 		const open = siteCodeOpen(content.trim());
-		if (open === null) return false;
+		if (open === null || (!open.hugo && !this.note.siteSyntax)) return false;
 		const kind = open.hugo ? 4 : 8; // apart from siteCode's kinds: this looks for the closing tag in quoted lines too
 		if ((this.siteCodeUnclosed & kind) !== 0) return false;
 		// A closing tag found past this line by an earlier look (its block ended with its quote) is this
@@ -2092,4 +2094,10 @@ function isBlankish(line: string): boolean {
 function isBareListMarker(s: string): boolean {
 	const item = listItem(s);
 	return item !== null && s.slice(item.contentStart).trim() === "";
+}
+
+/** Whether a line starts with a Liquid tag (`{%`), past up to 3 spaces. */
+function startsLiquid(line: string): boolean {
+	const at = line.indexOf("{%");
+	return at !== -1 && at < 4 && isBlank(line.slice(0, at));
 }

@@ -24,6 +24,8 @@ export interface LoadedNote {
 	fenced?: Uint8Array;
 	/** Its link reference definitions (`[label]: url`); collected when first needed. */
 	linkReferences?: LinkReferences;
+	/** Whether it is read as a site reads it (Liquid, Pandoc's spans): see {@link readsSiteSyntax}. */
+	siteSyntax: boolean;
 	/** A Kanban board's archive, left out: how many cards, and its line (0-based). */
 	boardArchive?: { cards: number; line: number };
 }

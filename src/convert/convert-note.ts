@@ -41,9 +41,11 @@ export interface NoteInput {
 }
 
 
-/** Builds a LoadedNote from a file's text. */
-export function loadNote(path: string, text: string, properties: Properties): LoadedNote {
-	let normal = withLiquidAddresses(withInlineLiquid(normalizeNewlines(text)));
+/** Builds a LoadedNote from a file's text; `siteSyntax`: it is read as a site reads it (see readsSiteSyntax). */
+export function loadNote(path: string, text: string, properties: Properties, siteSyntax = true): LoadedNote {
+	let normal = normalizeNewlines(text);
+	// An Obsidian note goes through no Liquid: its tags are shown as written.
+	if (siteSyntax) normal = withLiquidAddresses(withInlineLiquid(normal));
 	const { bodyLine } = splitFrontmatter(normal);
 	let boardArchive: LoadedNote["boardArchive"];
 	// A Kanban board reads as the board shows it (kanban-board.ts).
@@ -53,7 +55,7 @@ export function loadNote(path: string, text: string, properties: Properties): Lo
 		if (board.archived > 0) boardArchive = { cards: board.archived, line: board.archiveLine };
 	}
 	const lines = new NoteLines(normal);
-	return { path, properties, text: normal, lines, bodyStart: Math.min(bodyLine, lines.count), boardArchive };
+	return { path, properties, text: normal, lines, bodyStart: Math.min(bodyLine, lines.count), boardArchive, siteSyntax };
 }
 
 /** A link target found while preloading. */
@@ -195,7 +197,7 @@ async function preload(ctx: ConvertContext, note: LoadedNote, depth: number, sca
 	await Promise.all(
 		[...wanted.keys()].filter((p) => !ctx.notes.has(p)).map(async (p) => {
 			const file = await ctx.vault.readNote(p).catch(() => null);
-			ctx.notes.set(p, file ? loadNote(p, file.text, file.properties ?? {}) : null);
+			ctx.notes.set(p, file ? loadNote(p, file.text, file.properties ?? {}, readsSiteSyntax(ctx, p)) : null);
 		}),
 	);
 	if (depth >= ctx.maxEmbedDepth) return;
@@ -432,7 +434,7 @@ function drawingNote(ctx: ConvertContext, path: string, props: Properties): Load
 	if (png === null) {
 		warn(ctx, "unsupported-embed", "This note is an Excalidraw drawing, which Medium cannot show, and no PNG of it is in the vault: export it as PNG beside it (Excalidraw's auto-export) to publish it as an image.", 1);
 	}
-	return loadNote(path, png === null ? "" : `![[${png}]]\n`, props);
+	return loadNote(path, png === null ? "" : `![[${png}]]\n`, props, false);
 }
 
 /** Whether two images show the same file or address. */
@@ -448,7 +450,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	// The post's home on its blog (warned about below when it is not a web address): site-root links go there.
 	const home = stringProperty(props, "canonical_url") ?? (options.canonicalTemplate?.trim() ? fillTemplate(options.canonicalTemplate.trim(), input.path, props) : null);
 	ctx.siteUrl = home !== null && isWebUrl(home) ? home : null;
-	const root = props["excalidraw-plugin"] === undefined ? loadNote(input.path, input.text, props) : drawingNote(ctx, input.path, props);
+	const root = props["excalidraw-plugin"] === undefined ? loadNote(input.path, input.text, props, readsSiteSyntax(ctx, input.path)) : drawingNote(ctx, input.path, props);
 	ctx.notes.set(root.path, root);
 	if (root.boardArchive) warn(ctx, "board-archive", "The board's archived cards were left out: the board hides them.", root.boardArchive.line + 1);
 	await preload(ctx, root, 0, new Set());

@@ -984,6 +984,8 @@ class InlineScanner {
 		while (lead < 4 && (text.charCodeAt(lead) === 32 || text.charCodeAt(lead) === 9)) lead++;
 		const hugo = text.charCodeAt(lead) === 123 && text.charCodeAt(lead + 1) === 123;
 		if (i !== lead + (hugo ? 2 : 1) || lead > 3 || this.e.plain) return -1;
+		// An Obsidian note goes through no Liquid: the tag is shown as written.
+		if (!hugo && !readsSiteSyntax(this.e.ctx, this.e.notePath)) return -1;
 		const close = hugo ? (text.charCodeAt(i) === 60 ? ">}}" : "%}}") : "%}";
 		let end = text.length;
 		while (end > i && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;

@@ -227,6 +227,8 @@ export const INLINE_RULES = {
 			{ note: "Before.\n\n{% comment %}\nA private note, **hidden**.\n{% endcomment %}\n\nAfter.", markdown: "Before.\n\nAfter." },
 			// Liquid reads the whole file before markdown: raw tags in a line, a code span or a code block go too.
 			{ note: "Use `{% raw %}{{ page.title }}{% endraw %}` or {%- raw -%}{{ site.url }}{%endraw%}.\n\n```liquid\n{% raw %}\n{% if a %}{{ b }}{% endif %}\n{% endraw %}\n```\n\n{% highlight liquid %}\n{% raw %}\n{{ x }}\n{% endraw %}\n{% endhighlight %}", markdown: "Use `{{ page.title }}` or {{ site.url }}.\n\n```liquid\n{% if a %}{{ b }}{% endif %}\n```\n\n```liquid\n{{ x }}\n```" },
+			// An Obsidian note (about Jekyll) goes through no Liquid: Obsidian shows every tag as written, and so does Medium.
+			{ note: "Use `{% raw %}{{ page.title }}{% endraw %}` or {% raw %}{{ site.url }}{% endraw %}.\n\n```liquid\n{% raw %}\n{{ b }}\n{% endraw %}\n```\n\n{% include toc.html %}\n\n{% comment %}\nShown.\n{% endcomment %}\n\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\n![Cat]({{ site.baseurl }}/cat.png)", markdown: "Use `{% raw %}{{ page.title }}{% endraw %}` or {% raw %}{{ site.url }}{% endraw %}.\n\n```liquid\n{% raw %}\n{{ b }}\n{% endraw %}\n```\n\n{% include toc.html %}\n\n{% comment %}\\\nShown.\\\n{% endcomment %}\n\n{% highlight ruby %}\\\nputs 1\\\n{% endhighlight %}\n\n!\\[Cat]({{ site.baseurl }}/cat.png)", obsidianVault: true },
 		],
 	},
 	dataviewFields: {
