@@ -189,7 +189,8 @@ export class BlockConverter {
 	/** The MDX components already warned about (one warning per name). */
 	private componentsWarned: Set<string> | null = null;
 	/** An open `$$` block: the quote prefix of its lines, and the indent of its `$$` (a list item's), kept on its fences. */
-	private mathBlock: { prefix: string; lead: string; item?: boolean } | null = null;
+	/** An open display-math block: its quote prefix, its indent, whether an item holds it, and the lines its `$$` is on (root, own). */
+	private mathBlock: { prefix: string; lead: string; item?: boolean; line: number; ownLine: number } | null = null;
 	private commentClose: "%%" | "-->" | null = null;
 	/**
 	 * The open comment started after text on its line, the last output line: the text after its close
@@ -251,6 +252,7 @@ export class BlockConverter {
 		this.convertRange(sink);
 		this.flushSummary();
 		if (this.fence) this.emitRaw((this.fence.depth > 0 ? "> " : "") + this.fence.char.repeat(this.fence.len));
+		if (this.mathBlock) this.unclosedMath(this.mathBlock);
 		if (this.mathBlock && !this.mathBlock.item) this.emitRaw(this.mathBlock.prefix + this.mathBlock.lead + "```");
 		while (this.n > 0 && isBlankish(this.out[this.n - 1])) this.n--;
 		if (sink) {
@@ -1422,12 +1424,26 @@ export class BlockConverter {
 		this.warn("math-as-code", "Math is shown as code: Medium cannot render it.");
 		this.itemMathLine(end === -1 ? rest : rest.slice(0, end), prefix + lead);
 		if (end === -1) {
-			this.mathBlock = { prefix, lead, item: true };
+			this.mathBlock = { prefix, lead, item: true, line: this.line, ownLine: this.ownLine };
 			return i;
 		}
 		const after = rest.slice(end + 2).trim();
 		if (after) this.emitInline(lead, after, prefix);
 		return i;
+	}
+
+	/**
+	 * A `$$` nothing closes: Obsidian's MathJax reads the rest of the note as math, so the rest is code on
+	 * Medium too; said at the `$$`, so the writer can close it where the math ends.
+	 */
+	private unclosedMath(block: { line: number; ownLine: number }): void {
+		const line = this.line;
+		const ownLine = this.ownLine;
+		this.line = block.line;
+		this.ownLine = block.ownLine;
+		this.warn("math-unclosed", "This $$ opens math that no $$ closes: Obsidian shows the rest of the note as math, and Medium as code. Close it where the math ends.");
+		this.line = line;
+		this.ownLine = ownLine;
 	}
 
 	/** One line of an item's or a quote's display math: code after a hard break, after `lead` (a blank one shows nothing). */
@@ -1464,7 +1480,7 @@ export class BlockConverter {
 			return i;
 		}
 		if (rest.trim()) this.emitRaw(prefix + lead + rest.trim());
-		this.mathBlock = { prefix, lead };
+		this.mathBlock = { prefix, lead, line: this.line, ownLine: this.ownLine };
 		return i;
 	}
 

@@ -528,6 +528,8 @@ export const BLOCK_RULES = {
 			{ note: "$$\nx^2\n$$", markdown: "```\nx^2\n```", warnings: ["math-as-code"] },
 			{ note: "$$\\newcommand{\\R}{\\mathbb{R}}\n\\def\\abs#1{|#1|} % mine\n$$\nText.\n\n$$\\newcommand{\\N}{\\mathbb{N}}\n\\N^2\n$$", markdown: "Text.\n\n```\n\\N^2\n```", warnings: ["math-macros", "math-as-code"] },
 			{ note: "1. Then\n   $$\n   x^2\n   $$\n2. Next", markdown: "1. Then\\\n   `x^2`\n2. Next", warnings: ["math-as-code"] },
+			// A `$$` nothing closes: Obsidian shows the rest of the note as math, so it is code to the end, with a warning at the `$$`.
+			{ note: "Before.\n\n$$\nx^2\n\nText *here*.", markdown: "Before.\n\n```\nx^2\n\nText *here*.\n```", warnings: ["math-as-code", "math-unclosed"] },
 		],
 	},
 	images: {
