@@ -119,10 +119,15 @@ describe("HTML tables become aligned text, as markdown tables do", () => {
 describe("footnotes", () => {
 	test("a definition's later paragraph (indented after a blank line) stays in its note, never a code block in the body", async () => {
 		const lines = await shown("Claim[^a] and more[^b].\n\n[^a]: First line\n    goes on.\n\n    Second paragraph.\n\n[^b]: Other.\n\nAfter.");
-		expect(lines).toEqual(["P: Claim[1] and more[2].", "P: After.", "HR", "P: **Notes**", "OLI: First line goes on.\nSecond paragraph.", "OLI: Other."]);
+		expect(lines).toEqual(["P: Claim[1] and more[2].", "P: After.", "HR", "P: **Notes**", "OLI: First line\ngoes on.\nSecond paragraph.", "OLI: Other."]);
 	});
 	test("an unindented line right under a definition is more of it (CommonMark's lazy continuation), not body text", async () => {
-		expect(await shown("A[^a] b[^b].\n\n[^a]: Note starts\nand goes on.\n[^b]: Other\n    indented\nlazy again.\n\nBody.")).toEqual(["P: A[1] b[2].", "P: Body.", "HR", "P: **Notes**", "OLI: Note starts and goes on.", "OLI: Other indented lazy again."]);
+		expect(await shown("A[^a] b[^b].\n\n[^a]: Note starts\nand goes on.\n[^b]: Other\n    indented\nlazy again.\n\nBody.")).toEqual(["P: A[1] b[2].", "P: Body.", "HR", "P: **Notes**", "OLI: Note starts\nand goes on.", "OLI: Other\nindented\nlazy again."]);
+	});
+	test("a definition's lines show as Obsidian shows a paragraph's: a line break each, a space with Strict line breaks", async () => {
+		const note = "# T\n\nA[^a].\n\n[^a]: First line\n    second line.";
+		expect(importHtml(storyToHtml(await convert(note)).html).map(showParagraph).pop()).toBe("OLI: First line\nsecond line.");
+		expect(importHtml(storyToHtml(await convert(note, {}, { strictLineBreaks: true })).html).map(showParagraph).pop()).toBe("OLI: First line second line.");
 	});
 	test("a line that starts a block (heading, list, quote, rule, fence) ends the definition instead", async () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n## Next\n\n[^b]: B.\n- item\n\n[^c]: C.\n> quote")).toEqual(["P: A[1].", "H3: Next", "ULI: item", "BQ: quote", "HR", "P: **Notes**", "OLI: Note."]);

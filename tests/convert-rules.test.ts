@@ -183,7 +183,7 @@ const rows: Row[] = [
 	["numbered footnote", "Text[^a].\n\n[^a]: Note A.", "Text[1].\n\n---\n\n**Notes**\n\n1. Note A."],
 	["named footnotes in order", "x[^z] y[^a]\n\n[^a]: A\n[^z]: Z", "x[1] y[2]\n\n---\n\n**Notes**\n\n1. Z\n2. A"],
 	["inline footnote", "x^[inline text] y", "x[1] y\n\n---\n\n**Notes**\n\n1. inline text"],
-	["footnote continuation", "x[^1]\n\n[^1]: first\n    second", "x[1]\n\n---\n\n**Notes**\n\n1. first second"],
+	["footnote continuation", "x[^1]\n\n[^1]: first\n    second", "x[1]\n\n---\n\n**Notes**\n\n1. first\\\n   second"],
 	// Math
 	["inline math", "so $x^2$ here", "so `x^2` here"],
 	["dollar amounts stay", "costs $5 and $10", "costs $5 and $10"],

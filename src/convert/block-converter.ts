@@ -121,7 +121,8 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 		for (;;) {
 			const next = i + 1 < lines.count ? lines.line(i + 1) : "";
 			if (!isBlank(next) && continuesFootnote(next)) {
-				text += " " + next.trim();
+				// A line of the note's paragraph: a line break, as Obsidian shows any paragraph's newline (a space with Strict line breaks).
+				text += (ctx.strictLineBreaks ? " " : "\\\n") + next.trim();
 				i++;
 				continue;
 			}

@@ -57,6 +57,8 @@ export interface ConvertContext {
 	templateWarned?: boolean;
 	/** Quarto's cross-reference numbers per note (`fig-plot` → `Figure 1`), made when a note first references one. */
 	crossrefs?: Map<string, ReadonlyMap<string, string>>;
+	/** Obsidian's "Strict line breaks" (ConvertOptions.strictLineBreaks): a single newline is a space, not a line break. */
+	strictLineBreaks: boolean;
 	/** Whether Dataview's inline fields are read (ConvertOptions.dataviewFields). */
 	dataviewFields: boolean;
 	/**
@@ -125,6 +127,7 @@ export function createContext(vault: VaultPort, rootPath: string, options: Conve
 		siteUrl: null,
 		imageUrls: options.imageUrls ?? null,
 		maxEmbedDepth: options.maxEmbedDepth ?? 10,
+		strictLineBreaks: options.strictLineBreaks ?? false,
 		dataviewFields: options.dataviewFields ?? true,
 		bodyTags: [],
 		bodyTagSeen: new Set(),
