@@ -79,7 +79,9 @@ export function componentTags(text: string): JsxTag[] | "open" | null {
 			}
 			const attrStart = i;
 			while (i < n && isNameChar(text.charCodeAt(i))) i++;
-			if (i === attrStart) return null;
+			// An attribute's name starts as an identifier does: `<Things 3>` is text, not a component.
+			const a0 = text.charCodeAt(attrStart);
+			if (i === attrStart || (a0 >= 48 && a0 <= 57) || a0 === 46 || a0 === 45) return null;
 			const attr = text.slice(attrStart, i);
 			while (i < n && isSpace(text.charCodeAt(i))) i++;
 			if (text.charCodeAt(i) !== 61) continue; // a boolean attribute (`default`)

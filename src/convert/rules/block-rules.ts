@@ -661,6 +661,8 @@ export const BLOCK_RULES = {
 			// Tabs are shown whole, each its label in bold then its content: no warning (a TabItem's label defaults to its value).
 			{ note: "<Tabs>\n  <TabItem value=\"npm\" label=\"npm\">\n    ```bash\n    npm i x\n    ```\n  </TabItem>\n  <TabItem value=\"yarn\">\n    Use yarn.\n  </TabItem>\n</Tabs>\nAfter.", markdown: "**npm**\n\n```bash\nnpm i x\n```\n\n**yarn**\n\nUse yarn.\n\nAfter." },
 			{ note: "<Steps>\n1. One\n</Steps>", markdown: "1. One", warnings: ["mdx-component"] },
+			// A line that is no tag (an attribute's name cannot start with a digit) is text, as Obsidian and MDX show it.
+			{ note: "<Things 3>\n\n<Step 1> Open it.", markdown: "\\<Things 3>\n\n\\<Step 1> Open it." },
 			{ note: "Before.\n<Image src=\"https://e.com/a.png\" alt=\"A\" caption=\"The cat\" />", markdown: "Before.\n\n![A](https://e.com/a.png \"The cat\")" },
 			{ path: "Post.mdx", note: "import cover from 'https://e.com/c.png';\n\n<Image src={cover} alt=\"Cover\" />", markdown: "![Cover](https://e.com/c.png)" },
 			{ note: "<YouTube id=\"dQw4w9WgXcQ\" />", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
