@@ -75,6 +75,9 @@ describe("an embedded note's headings are placed under the embed", () => {
 		const two = "## A\n\nIn A.\n\nTwo\nlines\n---\n\nIn two lines.";
 		expect(shown(await convert("# Root\n\n![[T#A]]", { "T.md": two }))).toEqual(["H3: A", "P: In A."]);
 		expect(shown(await convert("# Root\n\n![[T#Two lines]]", { "T.md": two })).at(-1)).toBe("P: In two lines.");
+		// Underlined lines one after another, no blank line between: each is a heading of its own.
+		const run = "## A\n\nFirst\n---\nSecond\n---\nThird text.";
+		expect(shown(await convert("# Root\n\n![[R#Second]]", { "R.md": run }))).toEqual(["H3: Second", "P: Third text."]);
 	});
 
 	test("an embedded note's deeper levels below a root section are a third level: warned at the embedded heading", async () => {

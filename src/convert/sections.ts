@@ -344,12 +344,26 @@ function headingAt(lines: readonly string[], i: number, lo: number, fenced: Uint
 	if (k < line.length) return null;
 	// The paragraph above: its lines up to a blank line, a heading or `lo`; none may open a block of its own.
 	let start = i;
-	while (start > lo && !fenced[start - 1] && lines[start - 1].trim() !== "" && !parseHeading(lines[start - 1])) start--;
+	// A line of marks (an underline, a rule) above ends the paragraph too: each walk stops at the last one,
+	// so a note of many underlined lines is read once, not once per underline.
+	while (start > lo && !fenced[start - 1] && lines[start - 1].trim() !== "" && !parseHeading(lines[start - 1]) && !isMarkLine(lines[start - 1])) start--;
 	if (start === i) return null;
 	for (let p = start; p < i; p++) if (opensBlock(lines[p])) return null;
 	let text = "";
 	for (let p = start; p < i; p++) text += (p > start ? " " : "") + lines[p].trim();
 	return { level: c === 61 ? 1 : 2, text, start };
+}
+
+/** Whether a line is only `-`, `=`, `*` or `_` marks (and spaces): a setext underline or a rule. */
+function isMarkLine(line: string): boolean {
+	const t = line.trim();
+	const c = t.charCodeAt(0);
+	if (c !== 45 && c !== 61 && c !== 42 && c !== 95) return false;
+	for (let k = 1; k < t.length; k++) {
+		const d = t.charCodeAt(k);
+		if (d !== c && d !== 32 && d !== 9) return false;
+	}
+	return true;
 }
 
 /** Whether a line opens a block that is no paragraph text: a quote, HTML, a table row, a comment, math, a footnote, a list item, a fence, a rule, code. */
