@@ -308,7 +308,11 @@ function commentedLines(lines: readonly string[], fenced: Uint8Array): Uint8Arra
 			// A `%%` in a code span (`%%` written about) is text, not a comment's mark.
 			const spans = line.indexOf("`") === -1 ? null : findCodeSpans(line);
 			let n = 0;
-			for (let at = line.indexOf("%%"); at !== -1; at = line.indexOf("%%", at + 2)) if (spans === null || !spans.some((c) => at >= c.start && at < c.end)) n++;
+			let k = 0; // the spans and the marks both come in order: one walk over each
+			for (let at = line.indexOf("%%"); at !== -1; at = line.indexOf("%%", at + 2)) {
+				while (spans !== null && k < spans.length && spans[k].end <= at) k++;
+				if (spans === null || k === spans.length || at < spans[k].start) n++;
+			}
 			if (n % 2 === 1) percent = !percent;
 		}
 		if (!percent) {
