@@ -769,8 +769,35 @@ export class BlockConverter {
 		} else if (wasBlank && !isIndentedCode(raw) && depth === 0) {
 			this.listActive = false;
 		}
+		// Inline math the line opens and a later line of its paragraph closes (`$a +` / `b$`): Obsidian's
+		// MathJax reads it across the line break, so the lines are read as one (the break is inside the math).
+		let last = i;
+		if (text.indexOf("$") !== -1 && openInlineMath(text)) {
+			let joined = text;
+			for (let k = i + 1; k < this.range.end && k - i <= 8; k++) {
+				const next = this.mathContinuation(lines.line(k), depth);
+				if (next === null) break;
+				joined = joined.trimEnd() + " " + next;
+				if (!closesInlineMath(next)) continue;
+				text = joined;
+				last = k;
+				if (!openInlineMath(joined)) break;
+			}
+		}
 		this.emitInline("", text, prefix, item !== null);
-		return i;
+		return last;
+	}
+
+	/** A later line's text when it goes on this paragraph (the same quote depth, not blank, starting no block), else null. */
+	private mathContinuation(raw: string, depth: number): string | null {
+		let content = raw;
+		if (depth > 0) {
+			const q = splitQuote(raw);
+			if (q.depth !== depth) return null;
+			content = q.content;
+		} else if (raw.trimStart().startsWith(">")) return null;
+		const t = content.trim();
+		return t === "" || t.startsWith("$$") || startsBlock(content) || t.startsWith("[^") || t.startsWith("|") ? null : t;
 	}
 
 	/**
@@ -2117,4 +2144,35 @@ function isBareListMarker(s: string): boolean {
 function startsLiquid(line: string): boolean {
 	const at = line.indexOf("{%");
 	return at !== -1 && at < 4 && isBlank(line.slice(0, at));
+}
+
+/** Whether `$` at `i` is escaped (an odd run of backslashes before it). */
+function escapedAt(text: string, i: number): boolean {
+	let k = i - 1;
+	while (k >= 0 && text.charCodeAt(k) === 92) k--;
+	return (i - 1 - k) % 2 === 1;
+}
+
+/**
+ * Whether a line leaves inline math open: a `$` with a non-space after it and no closing `$` (after a
+ * non-space, no digit after it) on the line. A line with a code span or `$$` is left as it is.
+ */
+function openInlineMath(text: string): boolean {
+	if (text.indexOf("`") !== -1 || text.indexOf("$$") !== -1) return false;
+	let open = false;
+	for (let i = text.indexOf("$"); i !== -1; i = text.indexOf("$", i + 1)) {
+		if (escapedAt(text, i)) continue;
+		if (!open) open = i + 1 < text.length && !isSpace(text.charCodeAt(i + 1));
+		else if (!isSpace(text.charCodeAt(i - 1)) && !(text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57)) open = false;
+	}
+	return open;
+}
+
+/** Whether a line (the math's continuation) holds a `$` that closes it. */
+function closesInlineMath(text: string): boolean {
+	if (text.indexOf("`") !== -1 || text.indexOf("$$") !== -1) return false;
+	for (let i = text.indexOf("$"); i !== -1; i = text.indexOf("$", i + 1)) {
+		if (i > 0 && !escapedAt(text, i) && !isSpace(text.charCodeAt(i - 1)) && !(text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57)) return true;
+	}
+	return false;
 }

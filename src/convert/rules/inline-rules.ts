@@ -109,6 +109,8 @@ export const INLINE_RULES = {
 		examples: [
 			{ note: "Run `npm test` now.", markdown: "Run `npm test` now." },
 			{ note: "Math $x^2$ here.", markdown: "Math `x^2` here.", warnings: ["math-as-code"] },
+			// Math a line opens and the next line of its paragraph closes: Obsidian's MathJax reads it across the break.
+			{ note: "Let $a +\nb = c$ hold.\n> Quote $x +\n> y$ too.\n\nPrice $5 and\n$6 here.", markdown: "Let `a + b = c` hold.\n\n> Quote `x + y` too.\n\nPrice $5 and\\\n$6 here.", warnings: ["math-as-code"] },
 		],
 	},
 	absoluteLinks: {
