@@ -239,6 +239,8 @@ export const INLINE_RULES = {
 		examples: [
 			{ note: "I would rate this a [rating:: 9]! It was [mood:: acceptable].", markdown: "I would rate this a rating: 9! It was mood: acceptable." },
 			{ note: "This will not show the (longKeyIDontNeedWhenReading:: key).", markdown: "This will not show the key." },
+			// A Zotero template's bold keys: Dataview reads the key without its bold, but shows a full-line field as written (PR #2083: "Unwrapped field :: not rendered"); a bracketed one shows its key's markdown.
+			{ note: "**Title**:: Deep Work\n**Author**:: Cal Newport\n\nRated [**Rating**:: 9].", markdown: "**Title**:: Deep Work\\\n**Author**:: Cal Newport\n\nRated **Rating**: 9." },
 			{ note: "- [ ] Mail David [due:: 2022-04-05] [project:: [[Plan]]] [owner:: **Ann** (lead)]", markdown: "- ☐ Mail David due: 2022-04-05 project: Plan owner: **Ann** (lead)", warnings: ["unresolved-link"] },
 			{ note: "Basic Field:: Some value\nCall (std::move) or [a::b], not `[code:: x]`.", markdown: "Basic Field:: Some value\\\nCall (std::move) or [a::b], not `[code:: x]`." },
 		],
