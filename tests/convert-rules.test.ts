@@ -458,6 +458,8 @@ describe("title, tags, canonical URL", () => {
 		// Digital Garden's home note is the garden's root page.
 		const home = await convert("Back to [[000 Home|home]].", { "000 Home.md": "---\ndg-home: true\ndg-publish: true\n---\nx" }, { linkTemplate: "https://garden.dev/{path}" });
 		expect(bodyOf(home)).toBe("Back to [home](https://garden.dev/).");
+		const slashed = await convert("[[000 Home]]", { "000 Home.md": "---\ndg-home: true\n---\nx" }, { linkTemplate: "https://garden.dev/{slug}/" });
+		expect(bodyOf(slashed)).toBe("[000 Home](https://garden.dev/)");
 		// A blog's own slug wins for {slug}; without any, the file's name as before.
 		expect((await convert("---\nslug: s\npermalink: p\n---\nb", {}, { canonicalTemplate: "https://x.dev/{slug}" }, "N.md")).canonicalUrl).toBe("https://x.dev/s");
 		expect((await convert("b", {}, { canonicalTemplate: "https://x.dev/{path}" }, "dir/N.md")).canonicalUrl).toBe("https://x.dev/dir/N");

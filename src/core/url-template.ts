@@ -105,6 +105,8 @@ function encodeSegments(path: string): string {
  * it gives itself (a garden's permalink), which wins over its path.
  */
 export function fillUrlTemplate(template: string, notePath: string, slug: string | null = null, page: string | null = null): string {
+	// The site's root page (an empty permalink): `https://garden.dev/{slug}/` is `https://garden.dev/`, not `…//`.
+	if (page === "") template = template.split("{path}/").join("{path}").split("{slug}/").join("{slug}");
 	return template
 		.split("{slug}").join(slug !== null ? encodeSegments(slug) : encodeURIComponent(noteSlug(notePath)))
 		.split("{path}").join(encodeSegments(page ?? notePagePath(notePath)))
