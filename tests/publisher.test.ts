@@ -61,7 +61,8 @@ test("uploads each image once (even when two paths hold the same bytes), at most
 	lines.push("![[copy.png]]");
 	files["N.md"] = lines.join("\n\n");
 	const { publisher, note } = setup(files);
-	fake.delayMs = 50;
+	// Long enough that four uploads overlap even on a loaded machine (at 50 ms, a CI run under load saw 3).
+	fake.delayMs = 250;
 	const progress: number[] = [];
 	const result = await publisher.publish(await publisher.plan(note("N.md"), DEFAULT_PUBLISH), {
 		onProgress: (p) => {
@@ -69,7 +70,7 @@ test("uploads each image once (even when two paths hold the same bytes), at most
 		},
 	});
 	expect(fake.images).toHaveLength(9);
-	// Nine uploads, 50 ms each: with a limit of 4 they overlap, four at a time and never more.
+	// Nine uploads, 250 ms each: with a limit of 4 they overlap, four at a time and never more.
 	expect(fake.maxInFlight).toBe(4);
 	expect(result.uploaded).toBe(9);
 	expect(progress[progress.length - 1]).toBe(9);
