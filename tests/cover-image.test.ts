@@ -44,9 +44,14 @@ describe("the cover property becomes the story's first image", () => {
 	});
 
 	test("medium_cover: false turns it off; no property, no cover", async () => {
-		for (const off of ["false", '"none"', '""']) {
+		for (const off of ["false", '"none"', "off"]) {
 			const story = await convert(`---\ncover: "[[hero.png]]"\nmedium_cover: ${off}\n---\n# Title\n\nBody.`, files);
 			expect(bodyOf(story)).toBe("Body.");
+		}
+		// A blank medium_cover (a template left it empty) names none: the cover property stands.
+		for (const blank of ['""', "", "null"]) {
+			const story = await convert(`---\ncover: "[[hero.png]]"\nmedium_cover: ${blank}\n---\n# Title\n\nBody.`, files);
+			expect(bodyOf(story)).toBe("![](img/hero.png)\n\nBody.");
 		}
 		expect(bodyOf(await convert("# Title\n\nBody.", files))).toBe("Body.");
 		expect(coverOf({ cover: ["a.png", "b.png"], image: 3, banner: true })).toBeNull();

@@ -26,7 +26,9 @@ export interface CoverSpec {
 /** The cover the properties name, or null (none, or `medium_cover` turns it off). */
 export function coverOf(props: Properties): CoverSpec | null {
 	const own = props.medium_cover;
-	if (own === false || (typeof own === "string" && /^(false|none|no|off|)$/i.test(own.trim()))) return null;
+	// A blank medium_cover (a template's `medium_cover: ""`) names none, so `cover` and the rest stand, as a
+	// blank medium_tags leaves `tags`; only a word that says no turns the cover off.
+	if (own === false || (typeof own === "string" && /^(false|none|no|off)$/i.test(own.trim()))) return null;
 	for (const key of COVER_KEYS) {
 		const spec = readCover(props[key], key, 0);
 		if (spec) return spec;
