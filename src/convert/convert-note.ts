@@ -247,6 +247,14 @@ function textProperty(props: Properties, key: string): string | null {
 }
 
 /** A property as a trimmed non-empty string, or null. */
+/**
+ * The note's own canonical URL: `canonical_url` (Jekyll SEO, Gatsby, Eleventy; any case), else
+ * `canonicalURL` (Hugo's PaperMod, Astro), the key those blogs already fill for the page a post came from.
+ */
+function canonicalProperty(props: Properties): string | null {
+	return stringProperty(props, "canonical_url") ?? stringProperty(props, "canonicalurl");
+}
+
 function stringProperty(props: Properties, key: string): string | null {
 	const v = props[key] ?? anyCase(props, key);
 	if (typeof v === "string" && v.trim() !== "") return v.trim();
@@ -448,7 +456,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	const ctx = createContext(vault, input.path, options);
 	const props = input.properties ?? {};
 	// The post's home on its blog (warned about below when it is not a web address): site-root links go there.
-	const home = stringProperty(props, "canonical_url") ?? (options.canonicalTemplate?.trim() ? fillTemplate(options.canonicalTemplate.trim(), input.path, props) : null);
+	const home = canonicalProperty(props) ?? (options.canonicalTemplate?.trim() ? fillTemplate(options.canonicalTemplate.trim(), input.path, props) : null);
 	ctx.siteUrl = home !== null && isWebUrl(home) ? home : null;
 	const root = props["excalidraw-plugin"] === undefined ? loadNote(input.path, input.text, props, readsSiteSyntax(ctx, input.path)) : drawingNote(ctx, input.path, props);
 	ctx.notes.set(root.path, root);
@@ -545,7 +553,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	// goes, since a story cannot be taken back. The template's canonical URL would name a page its site does
 	// not have, which Medium shows as "Originally published at" a missing page: it is left out.
 	const flag = offSiteFlag(props);
-	const templateCanonical = flag !== null && !flag.medium && home !== null && stringProperty(props, "canonical_url") === null;
+	const templateCanonical = flag !== null && !flag.medium && home !== null && canonicalProperty(props) === null;
 	if (flag !== null) {
 		const canonical = templateCanonical ? ` Its canonical URL (${home}) would name a page its site does not publish; it was left out.` : "";
 		warn(ctx, "off-site-note", `This note is ${offSiteText(flag)}: check that it is meant for Medium before it goes.${canonical}`, propertyLine(root.text, flag.key, root.bodyStart));
@@ -577,7 +585,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	}
 	if (title.length > MEDIUM_TITLE_MAX) warn(ctx, "title-too-long", `The title is longer than ${MEDIUM_TITLE_MAX} characters; Medium will cut it.`, titleLine + 1 || 1);
 
-	let canonicalUrl = stringProperty(props, "canonical_url");
+	let canonicalUrl = canonicalProperty(props);
 	const template = options.canonicalTemplate?.trim();
 	if (!canonicalUrl && template && !templateCanonical) canonicalUrl = fillTemplate(template, root.path, props);
 	// The canonical URL tells search engines where the text lives: a relative path, a typo or a
