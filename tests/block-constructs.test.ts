@@ -492,8 +492,17 @@ describe("the lines of a raw HTML block", () => {
 	});
 	test("a `<br>` breaks the line once, and a block tag (`<p>`, `<div>`, `<li>`) between two lines parts them", async () => {
 		expect(await both("<div>\nfirst<br>\nsecond\nthird\n</div>")).toEqual([["P: first\nsecond third"], ["P: first\nsecond third"]]);
-		expect(await both("<div>\n<p>one\ntwo</p>\n<p>three</p>\n</div>")).toEqual([["P: one two\nthree"], ["P: one two\nthree"]]);
+		expect(await both("<div>a</div>\n<div>b\nc</div>\n<li>x</li>")).toEqual([["P: a\nb c\nx"], ["P: a\nb c\nx"]]);
 		expect(await both("<div>a</div>\n<div>b\nc</div>\nd")).toEqual([["P: a\nb c\nd"], ["P: a\nb c\nd"]]);
+	});
+	test("a `<p>` at a line's start or a `</p>` at its end parts paragraphs, as Obsidian shows them (a `<p>` inside a table cell stays a line break)", async () => {
+		expect(await both("<p>a</p>\n<p>b</p>")).toEqual([["P: a", "P: b"], ["P: a", "P: b"]]);
+		expect(await both("<p>a</p><p>b</p>\n\nx")).toEqual([["P: a", "P: b", "P: x"], ["P: a", "P: b", "P: x"]]);
+		expect(await both("<div>\n<p>one\ntwo</p>\n<p>three</p>\n</div>")).toEqual([["P: one two", "P: three"], ["P: one two", "P: three"]]);
+		expect(await both("<p align=\"left\">a <b>b</b></p> tail\n<div>c</div>")).toEqual([["P: a **b**", "P: tail\nc"], ["P: a **b**", "P: tail\nc"]]);
+		expect(await both("<p>a\n</p>\nb")).toEqual([["P: a", "P: b"], ["P: a", "P: b"]]);
+		expect(await both("> <p>a</p>\n> <p>b</p>")).toEqual([["BQ: a", "BQ: b"], ["BQ: a", "BQ: b"]]);
+		expect(await both("<table><tr><td>a<p>b</td></tr></table>")).toEqual([["PRE lang=none: a\nb"], ["PRE lang=none: a\nb"]]);
 	});
 	test("inside a quote or a callout too, up to a blank quote line", async () => {
 		expect(await both("> [!note] T\n> <div align=\"center\">\n> line one\n> line two\n> </div>\n>\n> next\n> para")).toEqual([

@@ -1244,23 +1244,46 @@ export class BlockConverter {
 			this.htmlJoin = HtmlJoin.None;
 			return;
 		}
+		// A `<p>` inside the line (`<p>a</p><p>b</p>`) parts paragraphs, as at a line's edge (below).
+		const cuts = tagged && lead === "" && this.commentClose === null ? paragraphCuts(raw) : null;
+		if (cuts !== null) {
+			for (let k = 0; k + 1 < cuts.length; k++) this.htmlBlockLine(raw.slice(cuts[k], cuts[k + 1]), prefix, lead);
+			return;
+		}
 		// The block's text is raw HTML: the browser joins its lines with a space, whatever the line-break
-		// setting; a block tag between two lines (`</p>`, `<div>`, `<li>`) parts them, as a `<p>` does here.
-		const join = this.htmlJoin === HtmlJoin.None ? HtmlJoin.None : this.htmlJoin === HtmlJoin.Break || (tagged && blockTagAt(raw, true)) ? HtmlJoin.Break : HtmlJoin.Space;
+		// setting; a block tag between two lines (`<div>`, `<li>`) parts them, as a `<p>` does here, and a
+		// paragraph's (`</p>`, `<p>`) makes the next a paragraph of its own, as Obsidian shows it (not in a
+		// list item, whose one Medium paragraph holds its lines).
+		const edge = tagged ? blockTagAt(raw, true) : BlockTag.None;
+		const join =
+			this.htmlJoin === HtmlJoin.None ? HtmlJoin.None : this.htmlJoin === HtmlJoin.Paragraph || edge === BlockTag.Paragraph ? (lead === "" ? HtmlJoin.Paragraph : HtmlJoin.Break) : this.htmlJoin === HtmlJoin.Break || edge !== BlockTag.None ? HtmlJoin.Break : HtmlJoin.Space;
 		const before = this.n;
 		this.emitInline(lead, markdownAsText(tagged ? withoutDetailsTags(raw) : raw), prefix);
-		if (this.n === before) return; // a line that shows nothing (a comment): the next joins the line before it
+		if (this.n === before) {
+			// A line that shows nothing (a comment) leaves the next to join the line before it; a lone `</p>` ends its paragraph.
+			if (this.htmlJoin !== HtmlJoin.None && this.commentClose === null && tagged && blockTagAt(raw, false) !== BlockTag.None) {
+				this.htmlJoin = blockTagAt(raw, false) === BlockTag.Paragraph ? HtmlJoin.Paragraph : HtmlJoin.Break;
+			}
+			return;
+		}
 		if (this.n !== before + 1 || this.lastKind !== LineKind.Text) {
 			// No line of text, or more than one (an image, an embed): the next line is not joined to it.
 			this.htmlJoin = HtmlJoin.None;
 			return;
 		}
-		if (join !== HtmlJoin.None) {
+		if (join === HtmlJoin.Paragraph) {
+			// The line is a paragraph apart: a blank line (a bare `>` in a quote) goes before it.
+			const line = this.out[this.n - 1];
+			this.n--;
+			this.emit(prefix.trimEnd());
+			this.emit(line);
+		} else if (join !== HtmlJoin.None) {
 			this.n--;
 			this.out[this.n - 1] += (join === HtmlJoin.Break ? "<p>" : " ") + this.out[this.n].slice(prefix.length + lead.length);
 		}
 		// A comment the line opens goes on over the next lines (the text after its end joins this line).
-		this.htmlJoin = this.commentClose === null && tagged && blockTagAt(raw, false) ? HtmlJoin.Break : HtmlJoin.Space;
+		const end = this.commentClose === null && tagged ? blockTagAt(raw, false) : BlockTag.None;
+		this.htmlJoin = end === BlockTag.Paragraph ? HtmlJoin.Paragraph : end === BlockTag.Other ? HtmlJoin.Break : HtmlJoin.Space;
 	}
 
 	/**
@@ -1881,29 +1904,70 @@ const enum HtmlJoin {
 	None,
 	Space,
 	Break,
+	/** A paragraph apart (after a `</p>`, before a `<p>`). */
+	Paragraph,
+}
+
+const enum BlockTag {
+	None,
+	Other,
+	/** `<p>`, `</p>`, `<p …>`, `<p/>`. */
+	Paragraph,
 }
 
 /**
  * Whether the line starts (`atStart`) or ends with a block tag, open or closing (`<div>`, `</p>`), which
- * the browser shows apart from the text beside it. `<br>` needs no check: it breaks the line itself.
+ * the browser shows apart from the text beside it, and whether it is a paragraph's. `<br>` needs no
+ * check: it breaks the line itself.
  */
-function blockTagAt(raw: string, atStart: boolean): boolean {
+function blockTagAt(raw: string, atStart: boolean): BlockTag {
 	const line = raw.trim();
 	let i: number;
 	if (atStart) {
-		if (line.charCodeAt(0) !== 60) return false;
+		if (line.charCodeAt(0) !== 60) return BlockTag.None;
 		i = 1;
 	} else {
-		if (line.charCodeAt(line.length - 1) !== 62) return false;
+		if (line.charCodeAt(line.length - 1) !== 62) return BlockTag.None;
 		i = line.lastIndexOf("<") + 1;
-		if (i === 0) return false;
+		if (i === 0) return BlockTag.None;
 	}
 	if (line.charCodeAt(i) === 47) i++;
 	const start = i;
 	while (i < line.length && isTagNameChar(line.charCodeAt(i), i === start)) i++;
-	if (i === start) return false;
+	if (i === start) return BlockTag.None;
 	const c = line.charCodeAt(i);
-	return (c === 62 || c === 32 || c === 9 || c === 47) && HTML_BLOCK_TAGS.has(line.slice(start, i).toLowerCase());
+	if (!(c === 62 || c === 32 || c === 9 || c === 47)) return BlockTag.None;
+	const name = line.slice(start, i).toLowerCase();
+	return name === "p" ? BlockTag.Paragraph : HTML_BLOCK_TAGS.has(name) ? BlockTag.Other : BlockTag.None;
+}
+
+/**
+ * Where a raw HTML line is cut into paragraphs: before each `<p>` (`<p …>`, `<p/>`) and after each
+ * `</p>` that has text on both sides (`<p>a</p><p>b</p>`), as offsets from 0 to the line's length;
+ * null when there is no such cut (most lines), or a comment opens in the line. One forward scan.
+ */
+function paragraphCuts(raw: string): number[] | null {
+	if (raw.indexOf("<!--") !== -1) return null;
+	let cuts: number[] | null = null;
+	let last = 0;
+	for (let i = raw.indexOf("<"); i !== -1; i = raw.indexOf("<", i + 1)) {
+		const closing = raw.charCodeAt(i + 1) === 47;
+		const n = i + (closing ? 2 : 1);
+		if ((raw.charCodeAt(n) | 32) !== 112) continue;
+		const c = raw.charCodeAt(n + 1);
+		if (!(c === 62 || c === 32 || c === 9 || c === 47)) continue;
+		const end = tagEnd(raw, n + 1);
+		if (end === -1) continue;
+		const at = closing ? end + 1 : i;
+		if (at > last && raw.slice(last, at).trim() !== "" && raw.slice(at).trim() !== "") {
+			(cuts ??= [0]).push(at);
+			last = at;
+		}
+		i = end;
+	}
+	if (cuts === null) return null;
+	cuts.push(raw.length);
+	return cuts;
 }
 
 function isTagNameChar(c: number, first: boolean): boolean {
