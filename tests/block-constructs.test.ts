@@ -542,3 +542,17 @@ describe("HTML blocks up to their closing tag (<pre>, <script>, <style>)", () =>
 		expect(story.blocks).toEqual([expect.objectContaining({ type: "code", text: "a\n\nb", language: null })]);
 	});
 });
+
+describe("scene breaks", () => {
+	test("a paragraph of nothing but a dinkus (⁂, §, ❧, a centred `#`) is Medium's section break, as the writer meant", async () => {
+		expect(await shown("One.\n\n⁂\n\nTwo.\n\n§ § §\n\nThree.\n\n<center>#</center>\n\nFour.\n\n❧\n\nFive.")).toEqual([
+			"P: One.", "HR", "P: Two.", "HR", "P: Three.", "HR", "P: Four.", "HR", "P: Five.",
+		]);
+	});
+	test("a lone `#` (an empty heading, the manuscript scene break) is a section break, not lost; `# # #` too", async () => {
+		expect(await shown("One.\n\n#\n\nTwo.\n\n# # #\n\nThree.")).toEqual(["P: One.", "HR", "P: Two.", "HR", "P: Three."]);
+	});
+	test("a dinkus inside a sentence or beside other text stays text", async () => {
+		expect(await shown("⁂ and more\n\n§ 12 of the code\n\nline\n⁂")).toEqual(["P: ⁂ and more", "P: § 12 of the code", "P: line\n⁂"]);
+	});
+});

@@ -7,7 +7,7 @@
  */
 
 import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
-import { codeLanguage, HEADING_LEVELS_CODE, IMAGE_IN_NOTE_CODE, HEADING_LEVELS_MESSAGE, headingSizes, isEmbedLine, LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, nestedItemPrefix, OBSIDIAN_ONLY_CODE, obsidianOnly, quotedListPrefix } from "./rules/block-rules";
+import { codeLanguage, HEADING_LEVELS_CODE, IMAGE_IN_NOTE_CODE, HEADING_LEVELS_MESSAGE, headingSizes, DINKUS_MAX, isDinkus, isEmbedLine, LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, nestedItemPrefix, OBSIDIAN_ONLY_CODE, obsidianOnly, quotedListPrefix } from "./rules/block-rules";
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
 import { BREAK, mayHoldMarkup, mergeText, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
 import { closesFence, fenceOpen, lastQuoteDepth, listItem, parseHeading, quoteContentStart, splitQuoteUpTo } from "./sections";
@@ -520,6 +520,11 @@ export class StoryBuilder {
 
 	private heading(level: number, text: string, line: number, scope: number): void {
 		this.endList();
+		// A lone `#` (an empty heading: Obsidian shows a gap) or a heading of a dinkus is the manuscript's scene break.
+		if ((level === 1 && text.trim() === "") || isDinkus(text)) {
+			this.blocks.push({ type: "rule", line });
+			return;
+		}
 		const parsed = this.parse(text, line);
 		const n = pieceCount(parsed);
 		let k = 0;
@@ -597,9 +602,18 @@ export class StoryBuilder {
 		const kind = this.paraKind;
 		const heading = this.paraHeading;
 		this.paraHeading = false;
-		if (kind === Para.Plain && this.para.count === 1 && isEmbedLine(this.para.at(0))) {
-			this.blocks.push({ type: "embed", url: this.para.take().trim(), line });
-			return;
+		if (kind === Para.Plain && this.para.count === 1) {
+			const only = this.para.at(0);
+			if (isEmbedLine(only)) {
+				this.blocks.push({ type: "embed", url: this.para.take().trim(), line });
+				return;
+			}
+			// A dinkus alone (`⁂`, `§ § §`, a centred `#`): the writer's scene break, Medium's section break.
+			if (only.length <= DINKUS_MAX && isDinkus(only)) {
+				this.para.take();
+				this.blocks.push({ type: "rule", line });
+				return;
+			}
 		}
 		// Lines with no markup become text and breaks as they are, without joining them first.
 		const parsed: ParsedParagraph = (this.para.count > 1 ? this.para.takePlain(this.report.softBreaks) : null) ?? this.parse(this.para.take(), line);

@@ -115,6 +115,41 @@ export function isEmbedLine(line: string): boolean {
 	return isWebEmbedUrl(t);
 }
 
+/** The longest line read as a dinkus: room for a centring tag around it (`<p align="center">⁂</p>`). */
+export const DINKUS_MAX = 80;
+
+/**
+ * Glyphs a writer sets alone on a line as a scene break (a dinkus: `⁂`, `§ § §`, the manuscript's centred
+ * `#`); Medium's own section break is the HR, so such a paragraph becomes one.
+ */
+const DINKUS_GLYPHS = new Set(["⁂", "§", "❧", "☙", "❦", "✻", "✱", "✦", "◆", "◇", "•", "·", "~", "#", "*"]);
+
+/**
+ * Whether `line` holds nothing but one dinkus glyph, repeated at most 5 times, spaced or escaped (`\\#`),
+ * maybe in tags that centre it (`<center>⁂</center>`: Medium's break is centred). Short lines only.
+ */
+export function isDinkus(line: string): boolean {
+	if (line.length > DINKUS_MAX) return false;
+	let glyph = "";
+	let count = 0;
+	for (let i = 0; i < line.length; i++) {
+		const ch = line[i];
+		if (ch === " " || ch === "\t" || ch === "\\" || ch === "\u00a0") continue;
+		if (ch === "<") {
+			const close = line.indexOf(">", i);
+			if (close === -1) return false;
+			i = close;
+			continue;
+		}
+		if (glyph === "") {
+			if (!DINKUS_GLYPHS.has(ch)) return false;
+			glyph = ch;
+		} else if (ch !== glyph) return false;
+		count++;
+	}
+	return count > 0 && count <= 5;
+}
+
 /** The text before a nested list item's own text (Medium's lists are flat): its level shown by a dash, its number kept. */
 export function nestedItemPrefix(depth: number, ordered: boolean, marker: string): string {
 	if (depth === 0) return "";
