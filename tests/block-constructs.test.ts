@@ -422,6 +422,22 @@ describe("a numbered list Medium would number otherwise", () => {
 		]);
 		expect(codes(story)).toEqual([]);
 	});
+	test("an empty numbered item (`1. ` with nothing after it) is left out, and the warning says so, not that the list is split", async () => {
+		// Obsidian shows an empty item; Medium keeps no empty paragraph, so the items after it move up a number.
+		for (const body of ["1. \n2. two\n3. three", "1.\n2. two\n3. three"]) {
+			const story = await convert("# T\n\n" + body);
+			expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["OLI: two", "OLI: three"]);
+			expect(codes(story)).toEqual(["empty-list-item"]);
+			expect(story.warnings[0].line).toBe(3);
+		}
+		const mid = await convert("# T\n\n1. one\n2.\n3. three");
+		expect(importHtml(storyToHtml(mid).html).slice(1).map(showParagraph)).toEqual(["OLI: one", "OLI: three"]);
+		expect(codes(mid)).toEqual(["empty-list-item"]);
+		expect(mid.warnings[0].line).toBe(4);
+		// An item whose text starts on the next line is not empty; an empty last item moves no number.
+		expect(codes(await convert("# T\n\n1.\n   one\n2. two"))).toEqual([]);
+		expect(codes(await convert("# T\n\n1. one\n2.\n\nText."))).toEqual([]);
+	});
 	test("a list starting at another number than 1 warns too (Medium's lists have no start number)", async () => {
 		expect(codes(await convert("# T\n\nText.\n\n3. third\n4. fourth"))).toEqual(["list-numbering"]);
 	});

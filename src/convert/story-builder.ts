@@ -7,7 +7,7 @@
  */
 
 import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
-import { codeLanguage, HEADING_LEVELS_CODE, IMAGE_IN_NOTE_CODE, HEADING_LEVELS_MESSAGE, headingSizes, DINKUS_MAX, isDinkus, isEmbedLine, LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, nestedItemPrefix, OBSIDIAN_ONLY_CODE, obsidianOnly, quotedListPrefix } from "./rules/block-rules";
+import { codeLanguage, HEADING_LEVELS_CODE, IMAGE_IN_NOTE_CODE, HEADING_LEVELS_MESSAGE, headingSizes, DINKUS_MAX, isDinkus, isEmbedLine, EMPTY_LIST_ITEM_CODE, EMPTY_LIST_ITEM_MESSAGE, LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, nestedItemPrefix, OBSIDIAN_ONLY_CODE, obsidianOnly, quotedListPrefix } from "./rules/block-rules";
 import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
 import { BREAK, mayHoldMarkup, mergeText, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
 import { closesFence, fenceOpen, lastQuoteDepth, listItem, parseHeading, quoteContentStart, splitQuoteUpTo } from "./sections";
@@ -151,6 +151,8 @@ export class StoryBuilder {
 	private listCount = 0;
 	/** The numbered lists that have an item in the story (a later item apart from them is a split list). */
 	private readonly numberedLists = new Set<number>();
+	/** A numbered item with no text yet (`1. ` alone), its list and line: left out unless text follows under it. */
+	private emptyItem: { list: number; line: number } | null = null;
 	/** Per open item, outermost first: the column where its text starts (deeper lines belong to it). */
 	private readonly itemIndents: number[] = [];
 	private itemDepth = 0;
@@ -412,8 +414,15 @@ export class StoryBuilder {
 		this.itemList = list;
 		this.itemOrdered = listOrdered;
 		this.continuing = false;
+		// An empty numbered item before this one (`1. ` alone) made no paragraph: Medium keeps none empty,
+		// so this item and those after it are numbered one less than in the note. Say so, not that the list is split.
+		const empty = this.emptyItem;
+		this.emptyItem = null;
+		const afterEmpty = empty !== null && empty.list === list && listOrdered;
+		if (afterEmpty) this.warn(EMPTY_LIST_ITEM_CODE, EMPTY_LIST_ITEM_MESSAGE, empty.line);
 		// A numbered list starting at another number than 1 (`3. x`): Medium's lists have no start number.
-		if (ordered && !this.numberedLists.has(list) && !isOne(text, item.indent, markerEnd - 1)) this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
+		else if (ordered && !this.numberedLists.has(list) && !isOne(text, item.indent, markerEnd - 1)) this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
+		if (listOrdered && isBlankFrom(text, cs)) this.emptyItem = { list, line };
 		// Only this item's own paragraphs join it (an empty one, like `- #`, leaves nothing to join).
 		this.lastItem = null;
 		this.itemText(text, cs, contentIndent, prefix, line);
@@ -698,6 +707,7 @@ export class StoryBuilder {
 	 * of them (a code block, an image or a nested list moved out between), Medium numbers it from 1 again.
 	 */
 	private numbered(list: number, line: number): void {
+		this.emptyItem = null;
 		const prev = this.blocks[this.blocks.length - 1];
 		if (!this.numberedLists.has(list)) this.numberedLists.add(list);
 		else if (prev === undefined || prev.type !== "list-item" || prev.list !== list) this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);

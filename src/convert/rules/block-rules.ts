@@ -187,6 +187,10 @@ export const MATH_MACROS_CODE = "math-macros";
 export const MATH_MACROS_MESSAGE = "Math that only defines macros (\\newcommand, \\def) shows nothing in Obsidian; it was left out.";
 export const LIST_NUMBERING_MESSAGE =
 	"A numbered list is split by what Medium cannot hold inside it (a code block, an image) or starts at a number other than 1: Medium's lists have no start number, so each part is numbered from 1.";
+/** A numbered item with nothing in it (`1. ` alone) before more items: Medium keeps no empty paragraph. */
+export const EMPTY_LIST_ITEM_CODE = "empty-list-item";
+export const EMPTY_LIST_ITEM_MESSAGE =
+	"An empty numbered list item was left out (Medium keeps no empty paragraph): the items after it are numbered one less than in the note.";
 export const NOTES_HEADING = "Notes";
 /** An image inside a footnote: the notes are a numbered list, which holds no image. */
 export const IMAGE_IN_NOTE_CODE = "image-in-footnote";
@@ -500,6 +504,16 @@ export const BLOCK_RULES = {
 			// A rule in an outline (Roam's `- ---` divider block): a section break after the item above, not its text.
 			{ note: "- a\n    - b\n    - ---\n- c", markdown: "- a\n- – b\n\n---\n\n- c" },
 			{ note: "- ## Setup\n  Install it.\n- plain", markdown: "- **Setup**\\\n  Install it.\n- plain" },
+		],
+	},
+	emptyListItem: {
+		construct: "an empty numbered list item (`1. ` with nothing after it) before more items",
+		medium: "left out, with a warning that says so: Medium keeps no empty paragraph, so the items after it are numbered one less than in the note",
+		code: EMPTY_LIST_ITEM_CODE,
+		warning: EMPTY_LIST_ITEM_MESSAGE,
+		examples: [
+			{ note: "1. \n2. two\n3. three", markdown: "1. two\n2. three", warnings: ["empty-list-item"] },
+			{ note: "1.\n   one\n2. two", markdown: "1. one\n2. two" },
 		],
 	},
 	listMoveOut: {
