@@ -19,6 +19,12 @@ describe("setext headings", () => {
 	});
 });
 
+describe("ATX headings", () => {
+	test("a closing run of `#` after a tab goes, as after a space (CommonMark); one glued to the text or escaped stays", async () => {
+		expect(await shown("## Outline\t#\n\n## Two\t##\t\n\n## C#\n\n## Hash \\#")).toEqual(["H3: Outline", "H3: Two", "H3: C#", "H3: Hash #"]);
+	});
+});
+
 describe("block quotes", () => {
 	test("a deeper `>` starts a quote of its own: its text is a paragraph apart, not a line of the one before", async () => {
 		expect(await shown("> outer\n> > inner\n> > more\n> back out")).toEqual(["BQ: outer", "BQ: inner\nmore\nback out"]);

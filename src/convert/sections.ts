@@ -235,10 +235,10 @@ export function parseHeading(line: string): { level: number; text: string } | nu
 	const after = i + level;
 	if (after < line.length && line[after] !== " " && line[after] !== "\t") return null;
 	let text = line.slice(after).trim();
-	// An optional closing sequence of #s, preceded by a space.
+	// An optional closing sequence of #s, preceded by a space or a tab (CommonMark).
 	let k = text.length;
 	while (k > 0 && text[k - 1] === "#") k--;
-	if (k < text.length && (k === 0 || text[k - 1] === " ")) text = text.slice(0, k).trim();
+	if (k < text.length && (k === 0 || text[k - 1] === " " || text[k - 1] === "\t")) text = text.slice(0, k).trim();
 	return { level, text };
 }
 
