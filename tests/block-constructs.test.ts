@@ -578,3 +578,22 @@ describe("scene breaks", () => {
 		expect(await shown("⁂ and more\n\n§ 12 of the code\n\nline\n⁂")).toEqual(["P: ⁂ and more", "P: § 12 of the code", "P: line\n⁂"]);
 	});
 });
+
+describe("image captions", () => {
+	/** What Medium shows for a note's body holding `pic.png` (the title left out). */
+	async function withPic(body: string, options = {}): Promise<string[]> {
+		const story = await convert("# T\n\n" + body, { "pic.png": new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]) }, options);
+		return importHtml(storyToHtml(story, { imageSrc: () => "https://cdn.example/pic.png" }).html).slice(1).map((p) => showParagraph(p).replace(" src=https://cdn.example/pic.png", ""));
+	}
+	test("a wholly italic line right under an image, in its paragraph, is the image's caption, as writers and blogs use it", async () => {
+		expect(await withPic("![[pic.png]]\n*The lake at dawn, by [me](https://e.com)*\n\nAfter.")).toEqual(['IMG alt="": The lake at dawn, by [me](https://e.com)', "P: After."]);
+		expect(await withPic("![A lake](pic.png)\n_Photo: me_")).toEqual(['IMG alt="A lake": Photo: me']);
+		expect(await withPic("![[pic.png]]\n*Caption*", { strictLineBreaks: true })).toEqual(['IMG alt="": Caption']);
+	});
+	test("an italic line after a blank line, an image with a title, or text beside the italics stays a paragraph", async () => {
+		expect(await withPic("![[pic.png]]\n\n*Not a caption*")).toEqual(['IMG alt=""', "P: _Not a caption_"]);
+		expect(await withPic('![x](pic.png "Title")\n*Also text*')).toEqual(['IMG alt="x": Title', "P: _Also text_"]);
+		expect(await withPic("![[pic.png]]\n*Italic* and more")).toEqual(['IMG alt=""', "P: _Italic_ and more"]);
+		expect(await withPic("Before ![[pic.png]]\n*After*")).toEqual(["P: Before", 'IMG alt=""', "P: _After_"]);
+	});
+});

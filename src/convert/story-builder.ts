@@ -631,7 +631,13 @@ export class StoryBuilder {
 			for (let k = 0; k < n; k++) {
 				const p = pieceAt(parsed, k);
 				if (Array.isArray(p)) this.blocks.push({ type: "paragraph", content: p, line });
-				else this.image(p, line);
+				else {
+					// A paragraph of an image and a wholly italic line under it: the writer's caption.
+					const next = k === 0 && n === 2 && p.title === null ? pieceAt(parsed, 1) : null;
+					const caption = Array.isArray(next) ? italicCaption(next) : null;
+					if (caption === null) this.image(p, line);
+					else if (this.image(p, line, caption)) k++;
+				}
 			}
 		} else if (kind === Para.Quote) {
 			const group = this.quoteGroup;
@@ -713,11 +719,13 @@ export class StoryBuilder {
 		else if (prev === undefined || prev.type !== "list-item" || prev.list !== list) this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
 	}
 
-	private image(img: InlineImage, line: number): void {
+	/** Adds the image (its title, else `caption`, the caption); false when it is no image Medium can show. */
+	private image(img: InlineImage, line: number, caption: InlineNode[] | null = null): boolean {
 		const source = this.host.imageSource(img.src, line);
-		if (source === null) return;
-		const caption = img.title !== null && img.title.trim() !== "" ? [{ type: "text" as const, text: img.title.trim() }] : null;
-		this.blocks.push({ type: "image", source, alt: img.alt, caption, line });
+		if (source === null) return false;
+		const titled = img.title !== null && img.title.trim() !== "" ? [{ type: "text" as const, text: img.title.trim() }] : caption;
+		this.blocks.push({ type: "image", source, alt: img.alt, caption: titled, line });
+		return true;
 	}
 
 	/** Adds a block made elsewhere (the notes section), after every block still open. */
@@ -840,6 +848,19 @@ function boldWhole(content: InlineNode[]): InlineNode[] {
 		else children.push(n);
 	}
 	return [{ type: "strong", children: mergeText(children) }];
+}
+
+/**
+ * One italic run and nothing else (the line under an image, `![[lake.png]]` / `*The lake at dawn*`):
+ * the run's content, the caption Medium shows under the image; null for anything else.
+ */
+function italicCaption(content: InlineNode[]): InlineNode[] | null {
+	let em: InlineNode[] | null = null;
+	for (const node of content) {
+		if (node.type === "em" && em === null) em = node.children;
+		else if (node.type !== "break" && (node.type !== "text" || node.text.trim() !== "")) return null;
+	}
+	return em;
 }
 
 /** The content with `prefix` before it, in a new array of its exact length. */
