@@ -574,6 +574,9 @@ describe("scene breaks", () => {
 	test("a lone `#` (an empty heading, the manuscript scene break) is a section break, not lost; `# # #` too", async () => {
 		expect(await shown("One.\n\n#\n\nTwo.\n\n# # #\n\nThree.")).toEqual(["P: One.", "HR", "P: Two.", "HR", "P: Three."]);
 	});
+	test("a three-em dash alone (⸻, a novelist's break) is a section break too", async () => {
+		expect(await shown("One.\n\n⸻\n\nTwo.")).toEqual(["P: One.", "HR", "P: Two."]);
+	});
 	test("a dinkus inside a sentence or beside other text stays text", async () => {
 		expect(await shown("⁂ and more\n\n§ 12 of the code\n\nline\n⁂")).toEqual(["P: ⁂ and more", "P: § 12 of the code", "P: line\n⁂"]);
 	});

@@ -122,7 +122,7 @@ export const DINKUS_MAX = 80;
  * Glyphs a writer sets alone on a line as a scene break (a dinkus: `⁂`, `§ § §`, the manuscript's centred
  * `#`); Medium's own section break is the HR, so such a paragraph becomes one.
  */
-const DINKUS_GLYPHS = new Set(["⁂", "§", "❧", "☙", "❦", "✻", "✱", "✦", "◆", "◇", "•", "·", "~", "#", "*"]);
+const DINKUS_GLYPHS = new Set(["⁂", "§", "❧", "☙", "❦", "✻", "✱", "✦", "◆", "◇", "•", "·", "~", "#", "*", "⸻", "⸺"]);
 
 /**
  * Whether `line` holds nothing but one dinkus glyph, repeated at most 5 times, spaced or escaped (`\\#`),
