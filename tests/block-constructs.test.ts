@@ -491,6 +491,11 @@ describe("a line of a paragraph that shows nothing", () => {
 		const strict = await convert("# T\n\nFirst\n<span>\nThird", {}, { strictLineBreaks: true });
 		expect(importHtml(storyToHtml(strict).html).slice(1).map(showParagraph)).toEqual(["P: First Third"]);
 	});
+	test("a block id ends its block: ` ^a` at the end of a line its paragraph or item goes on after is text, as Obsidian shows it", async () => {
+		expect(await shown("line ^a\nnext line\n\nend ^b\n\n- item ^c\n  more\n- last ^d\n- after")).toEqual(["P: line ^a\nnext line", "P: end", "ULI: item ^c\nmore", "ULI: last", "ULI: after"]);
+		// The paragraph's last line, before a block that ends it, keeps hiding its id.
+		expect(await shown("para ^e\n- list\n\nx ^f\n\n## H")).toEqual(["P: para", "ULI: list", "P: x", "H3: H"]);
+	});
 	test("a comment, a tag line or a block id alone on a line too; text beside a tag stays", async () => {
 		expect(await shown("First\n%%c%%\nSecond\n<!-- c -->\nThird\n#tag\nFourth\n^id-1\nFifth")).toEqual(["P: First\nSecond\nThird\nFourth\nFifth"]);
 		expect(await shown("First\n<span>x</span>\nThird")).toEqual(["P: First\nx\nThird"]);

@@ -728,7 +728,9 @@ export class BlockConverter {
 			return i;
 		}
 
-		let text = this.stripBlockId(content);
+		// A block id ends its block (Obsidian): ` ^a` at the end of a line its paragraph goes on after is text.
+		const idAt = trailingBlockId(content);
+		let text = idAt === -1 || (depth === 0 && this.textGoesOn(lines, i)) ? content : content.slice(0, idAt);
 		// A list marker: `-`, `*`, `+` or a digit, after white space.
 		const item = !plainStart || c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) ? listItem(text) : null;
 		if (item) {
@@ -820,6 +822,13 @@ export class BlockConverter {
 		this.calloutTitle = true;
 		this.quoteDepth = q.depth;
 		return -1;
+	}
+
+	/** Whether the line after line `i` goes on with the same paragraph's text (a lazy or indented line, not a block of its own). */
+	private textGoesOn(lines: NoteLines, i: number): boolean {
+		if (i + 1 >= this.range.end) return false;
+		const next = this.lineAt(lines, i + 1);
+		return !isBlank(next) && isLazyRow(next);
 	}
 
 	private stripBlockId(text: string): string {
