@@ -277,6 +277,10 @@ describe("callouts", () => {
 	test("`[!type]` on a later line of the same quote is text, not a second callout", async () => {
 		expect(await shown("> [!question]+ Why\n> [!info] is text here\n>\n> [!tip] so is this")).toEqual(["BQ: **Why**", "BQ: [!info] is text here", "BQ: [!tip] so is this"]);
 	});
+	test("`[!note]Title` with no space before the title is no callout in Obsidian (r4ai/remark-callout#115): a quote of its text", async () => {
+		expect(await shown("> [!note]Title\n> body\n\n> [!note]-Title")).toEqual(["BQ: [!note]Title\nbody", "BQ: [!note]-Title"]);
+		expect(await shown("> [!note]\tTitle\n> body")).toEqual(["BQ: **Title**", "BQ: body"]);
+	});
 	test("callouts one after another, apart or nested, each keep their title", async () => {
 		expect(await shown("> [!tip] A\n> a\n\n> [!warning] B\n> b\n> > [!bug] C\n> > c")).toEqual(["BQ: **A**", "BQ: a", "BQ: **B**", "BQ: b", "BQ: **C**", "BQ: c"]);
 	});
