@@ -9,7 +9,7 @@
 import type { InlineNode } from "../story/story-model";
 import { decodeEntities, entityAt } from "./entities";
 import { htmlTagEnd } from "./html-media";
-import { IMAGE_LINK_CODE, isAbsoluteHref, isLineBreakTag, isParagraphTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
+import { ALIGNED_TEXT_CODE, ALIGNED_TEXT_MESSAGE, alignsText, IMAGE_LINK_CODE, isAbsoluteHref, isLineBreakTag, isParagraphTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
 import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isAsciiAlnum, isSpace, mayHoldUrl } from "./text-scan";
 
 /** An image met inside a paragraph: the block builder moves it out to a block of its own. */
@@ -702,7 +702,7 @@ class InlineTreeParser {
 				this.addText(i, i + 1);
 				return i + 1;
 			}
-			this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
+			this.dropTag(text.slice(i + 1, end));
 			return end + 1;
 		}
 		if (inner.indexOf("<") !== -1 || inner.indexOf("\n") !== -1) {
@@ -730,11 +730,21 @@ class InlineTreeParser {
 		}
 		if (isHtmlTag(inner)) {
 			// A player's closing tag on a line of its own: the player itself was read (html-media.ts).
-			if (!/^\/(?:video|audio|iframe)\s*$/i.test(inner)) this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
+			if (!/^\/(?:video|audio|iframe)\s*$/i.test(inner)) this.dropTag(inner);
 			return close + 1;
 		}
 		this.addText(i, i + 1);
 		return i + 1;
+	}
+
+	/**
+	 * Warns of a tag left out (`inner`: its text between `<` and `>`): that it centred text, when it did.
+	 * A closing tag loses nothing of its own: its opener said what was lost (`</div>` after `<div align="center">`).
+	 */
+	private dropTag(inner: string): void {
+		if (inner.charCodeAt(0) === 47) return;
+		if (alignsText(inner)) this.report.warn(ALIGNED_TEXT_CODE, ALIGNED_TEXT_MESSAGE);
+		else this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
 	}
 
 	// --- the working list ---

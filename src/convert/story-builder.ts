@@ -8,7 +8,7 @@
 
 import type { ImageSource, InlineNode, StoryBlock } from "../story/story-model";
 import { codeLanguage, HEADING_LEVELS_CODE, IMAGE_IN_NOTE_CODE, HEADING_LEVELS_MESSAGE, headingSizes, DINKUS_MAX, isDinkus, isEmbedLine, EMPTY_LIST_ITEM_CODE, EMPTY_LIST_ITEM_MESSAGE, LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, nestedItemPrefix, OBSIDIAN_ONLY_CODE, obsidianOnly, quotedListPrefix } from "./rules/block-rules";
-import { RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
+import { ALIGNED_TEXT_CODE, RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
 import { BREAK, mayHoldMarkup, mergeText, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
 import { closesFence, fenceOpen, lastQuoteDepth, listItem, parseHeading, quoteContentStart, splitQuoteUpTo } from "./sections";
 import { isBlank, isTrimSpace } from "./text-scan";
@@ -93,7 +93,7 @@ class LineBuffer {
 }
 
 /** Warning codes raised at most once per story (a rule that applies everywhere says so once). */
-const ONCE = new Set([STRIKETHROUGH_CODE, RAW_HTML_CODE, LIST_NUMBERING_CODE]);
+const ONCE = new Set([STRIKETHROUGH_CODE, RAW_HTML_CODE, ALIGNED_TEXT_CODE, LIST_NUMBERING_CODE]);
 
 export class StoryBuilder {
 	readonly blocks: StoryBlock[] = [];

@@ -51,6 +51,16 @@ export const STRIKETHROUGH_CODE = "strikethrough-dropped";
 export const STRIKETHROUGH_MESSAGE = "Medium has no strikethrough: struck text is shown as plain text.";
 export const RAW_HTML_CODE = "html-dropped";
 export const RAW_HTML_MESSAGE = "Inline HTML tags were dropped (their text is kept): Medium keeps only its own markups.";
+/** A dropped tag that centred or right-aligned its text (`<center>`, `align="center"`, `text-align: right`). */
+export const ALIGNED_TEXT_CODE = "aligned-text";
+export const ALIGNED_TEXT_MESSAGE = "Medium has no centred or right-aligned text: text in <center> or an align attribute or style is shown left-aligned (its tags dropped, its text kept).";
+/** `center`, or a tag whose align attribute or text-align style centres or right-aligns. One pass, no backtracking. */
+const ALIGNING_TAG = /^center\b|\balign\s*=\s*["']?(?:center|centre|right)|text-align\s*:\s*(?:center|right|end)/i;
+
+/** Whether a tag (its text between `<` and `>`) sets its text centred or right-aligned, which Medium cannot. */
+export function alignsText(inner: string): boolean {
+	return ALIGNING_TAG.test(inner);
+}
 export const RELATIVE_LINK_CODE = "relative-link";
 /** A link around nothing but an image, dropped. */
 export const IMAGE_LINK_CODE = "image-link";
@@ -195,6 +205,18 @@ export const INLINE_RULES = {
 			// Only a tag of CommonMark's shape is HTML (a name, then attributes whose names start with a letter, `_` or `:`):
 			// Obsidian shows `<Things 3>`, `<x 1="2">`, `<a.b>` and `</p q>` as written, so they are text.
 			{ note: "Inspired by <Things 3>, <x 1=\"2\">, <a.b> and </p q>.", markdown: "Inspired by \\<Things 3>, \\<x 1=\"2\">, \\<a.b> and \\</p q>." },
+		],
+	},
+	alignedText: {
+		construct: "`<center>`, or a tag with `align=\"center\"`/`\"right\"` or `style=\"text-align: center\"` (a poem, an epigraph's attribution)",
+		medium: "its text as a left-aligned paragraph, with a warning (Medium has no centred or right-aligned text); a dinkus centred alone is a section break (block rules)",
+		code: ALIGNED_TEXT_CODE,
+		warning: ALIGNED_TEXT_MESSAGE,
+		examples: [
+			{ note: "<center>A centred line</center>", markdown: "A centred line", warnings: ["aligned-text"] },
+			{ note: '<p style="text-align: right">— Anon</p>', markdown: "— Anon", warnings: ["aligned-text"] },
+			// The closing tag loses nothing of its own: one warning, the opener's.
+			{ note: '<div align="center">\n\n**Centred** verse\n\n</div>', markdown: "**Centred** verse", warnings: ["aligned-text"] },
 		],
 	},
 	linkedImage: {
