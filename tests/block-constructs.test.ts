@@ -26,6 +26,11 @@ describe("ATX headings", () => {
 });
 
 describe("block quotes", () => {
+	test("a rule inside a quote (`> ---` not under the quote's text) is a section break between its paragraphs, not lost", async () => {
+		expect(await shown("> c\n>\n> ---\n>\n> d\n\nText\n> ---\n\nend")).toEqual(["BQ: c", "HR", "BQ: d", "P: Text", "HR", "P: end"]);
+		// Under the quote's text it is a setext underline (a bold line), also after a lazy line.
+		expect(await shown("> a\nlazy\n> ---\n\n> b\n---")).toEqual(["BQ: **a\nlazy**", "BQ: b", "HR"]);
+	});
 	test("a deeper `>` starts a quote of its own: its text is a paragraph apart, not a line of the one before", async () => {
 		expect(await shown("> outer\n> > inner\n> > more\n> back out")).toEqual(["BQ: outer", "BQ: inner\nmore\nback out"]);
 	});

@@ -326,7 +326,11 @@ export class StoryBuilder {
 			return;
 		}
 		if (isRule(trimmed)) {
+			// A rule in a quote (`> ---` after a blank quote line, or a quote of just it): Medium's quotes hold
+			// paragraphs only, so it is a section break between the quote's paragraphs, as Obsidian shows a line there.
 			this.flush();
+			this.blocks.push({ type: "rule", line });
+			this.quoteGroup = ++this.quoteCount;
 			return;
 		}
 		const item = listItem(trimmed);
