@@ -179,6 +179,8 @@ const rows: Row[] = [
 	["block id line removed", "- a\n- b\n\n^list-id\n\nafter", "- a\n- b\n\nafter"],
 	["task items", "- [ ] open\n- [x] done\n- [?] other", "- ☐ open\n- ☑ done\n- ☑ other"],
 	["ordered task item", "1. [ ] step", "1. ☐ step"],
+	// GFM: the box holds "a whitespace character" (a tab too) for an open task.
+	["task item with a tab in its box", "- [\t] open\n- [x]\tdone", "- ☐ open\n- ☑ done"],
 	// Footnotes
 	["numbered footnote", "Text[^a].\n\n[^a]: Note A.", "Text[1].\n\n---\n\n**Notes**\n\n1. Note A."],
 	["named footnotes in order", "x[^z] y[^a]\n\n[^a]: A\n[^z]: Z", "x[1] y[2]\n\n---\n\n**Notes**\n\n1. Z\n2. A"],

@@ -2085,15 +2085,17 @@ function htmlCell(html: string): string {
 	return lines.join("\n");
 }
 
-/** `- [ ] x` → `- ☐ x`; `- [x] x` (any mark) → `- ☑ x`. The item's text may start up to 4 spaces after its marker. */
+/** `- [ ] x` (or a tab in the box) → `- ☐ x`; `- [x] x` (any other mark) → `- ☑ x`. The item's text may start up to 4 spaces after its marker. */
 function taskItem(text: string, at: number): string {
 	let contentStart = at;
 	while (contentStart < at + 3 && text[contentStart] === " ") contentStart++;
 	if (text[contentStart] !== "[" || text[contentStart + 2] !== "]") return text;
 	const after = text[contentStart + 3];
 	if (after !== undefined && after !== " " && after !== "\t") return text;
-	const box = text[contentStart + 1] === " " ? "☐" : "☑";
-	return text.slice(0, contentStart) + box + text.slice(contentStart + 3);
+	// GFM: a white space character in the box (a tab too) is an open task.
+	const mark = text[contentStart + 1];
+	const box = mark === " " || mark === "\t" ? "☐" : "☑";
+	return text.slice(0, contentStart) + box + (after === "\t" ? " " + text.slice(contentStart + 4) : text.slice(contentStart + 3));
 }
 
 /**
