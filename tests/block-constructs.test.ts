@@ -591,6 +591,11 @@ describe("scene breaks", () => {
 	test("a three-em dash alone (⸻, a novelist's break) is a section break too", async () => {
 		expect(await shown("One.\n\n⸻\n\nTwo.")).toEqual(["P: One.", "HR", "P: Two."]);
 	});
+	test("an HTML `<hr>` alone on its line is a section break, as Obsidian draws it a rule, in a block or not", async () => {
+		expect(await shown('One.\n\n<hr>\n\nTwo.\n\n<HR class="scene-break" />\n\nThree.\n\n<div>\nFour.\n<hr/>\nFive.\n</div>')).toEqual([
+			"P: One.", "HR", "P: Two.", "HR", "P: Three.", "P: Four.", "HR", "P: Five.",
+		]);
+	});
 	test("a dinkus inside a sentence or beside other text stays text", async () => {
 		expect(await shown("⁂ and more\n\n§ 12 of the code\n\nline\n⁂")).toEqual(["P: ⁂ and more", "P: § 12 of the code", "P: line\n⁂"]);
 	});

@@ -1253,6 +1253,14 @@ export class BlockConverter {
 			this.htmlJoin = HtmlJoin.None;
 			return;
 		}
+		// A `<hr>` alone on its line: the rule Obsidian draws, Medium's section break (a story's scene break).
+		if (tagged && prefix === "" && lead === "" && isHrLine(raw)) {
+			this.containerBreak();
+			this.emit("***");
+			this.containerBreak();
+			this.htmlJoin = HtmlJoin.None;
+			return;
+		}
 		// A `<p>` inside the line (`<p>a</p><p>b</p>`) parts paragraphs, as at a line's edge (below).
 		const cuts = tagged && lead === "" && this.commentClose === null ? paragraphCuts(raw) : null;
 		if (cuts !== null) {
@@ -1862,6 +1870,14 @@ function htmlHeadingLine(raw: string): { level: number; text: string } | null {
 	const close = line.length - 5;
 	if (open === -1 || open >= close || line.slice(close).toLowerCase() !== `</h${level}>`) return null;
 	return { level, text: line.slice(open + 1, close) };
+}
+
+/** `<hr>`, `<hr/>`, `<HR class="scene-break" />` alone on the line (white space around). */
+function isHrLine(raw: string): boolean {
+	const line = raw.trim();
+	if (line.length < 4 || line.charCodeAt(0) !== 60 || (line.charCodeAt(1) | 32) !== 104 || (line.charCodeAt(2) | 32) !== 114) return false;
+	const c = line.charCodeAt(3);
+	return (c === 62 || c === 47 || c === 32 || c === 9) && line.indexOf(">") === line.length - 1;
 }
 
 /** Where a `<summary>` tag, its text and its `</summary>` sit on a line. */
