@@ -538,6 +538,8 @@ describe("the lines of a raw HTML block", () => {
 		expect(await both("<p align=\"left\">a <b>b</b></p> tail\n<div>c</div>")).toEqual([["P: a **b**", "P: tail\nc"], ["P: a **b**", "P: tail\nc"]]);
 		expect(await both("<p>a\n</p>\nb")).toEqual([["P: a", "P: b"], ["P: a", "P: b"]]);
 		expect(await both("> <p>a</p>\n> <p>b</p>")).toEqual([["BQ: a", "BQ: b"], ["BQ: a", "BQ: b"]]);
+		// A comment on the line is skipped, its text not read for tags; one left open ends the search.
+		expect(await both("<p>x</p><!-- c <p> --><p>y</p>\n\n<p>z</p><!-- <p>w</p>\n-->")).toEqual([["P: x", "P: y", "P: z"], ["P: x", "P: y", "P: z"]]);
 		expect(await both("<table><tr><td>a<p>b</td></tr></table>")).toEqual([["PRE lang=none: a\nb"], ["PRE lang=none: a\nb"]]);
 	});
 	test("inside a quote or a callout too, up to a blank quote line", async () => {

@@ -1969,13 +1969,17 @@ function blockTagAt(raw: string, atStart: boolean): BlockTag {
 /**
  * Where a raw HTML line is cut into paragraphs: before each `<p>` (`<p …>`, `<p/>`) and after each
  * `</p>` that has text on both sides (`<p>a</p><p>b</p>`), as offsets from 0 to the line's length;
- * null when there is no such cut (most lines), or a comment opens in the line. One forward scan.
+ * null when there is no such cut (most lines). A comment is skipped; none is looked for after one left open. One forward scan.
  */
 function paragraphCuts(raw: string): number[] | null {
-	if (raw.indexOf("<!--") !== -1) return null;
 	let cuts: number[] | null = null;
 	let last = 0;
 	for (let i = raw.indexOf("<"); i !== -1; i = raw.indexOf("<", i + 1)) {
+		if (raw.startsWith("<!--", i)) {
+			i = raw.indexOf("-->", i + 4);
+			if (i === -1) break;
+			continue;
+		}
 		const closing = raw.charCodeAt(i + 1) === 47;
 		const n = i + (closing ? 2 : 1);
 		if ((raw.charCodeAt(n) | 32) !== 112) continue;
