@@ -502,6 +502,7 @@ describe("a line of a paragraph that shows nothing", () => {
 	});
 	test("a block id ends its block: ` ^a` at the end of a line its paragraph or item goes on after is text, as Obsidian shows it", async () => {
 		expect(await shown("line ^a\nnext line\n\nend ^b\n\n- item ^c\n  more\n- last ^d\n- after")).toEqual(["P: line ^a\nnext line", "P: end", "ULI: item ^c\nmore", "ULI: last", "ULI: after"]);
+		expect(await shown("> line ^a\n> next\n\n> lazy ^b\nline\n\n> end ^c\n\n> > deep ^d\n> > more")).toEqual(["BQ: line ^a\nnext", "BQ: lazy ^b\nline", "BQ: end", "BQ: deep ^d\nmore"]);
 		// The paragraph's last line, before a block that ends it, keeps hiding its id.
 		expect(await shown("para ^e\n- list\n\nx ^f\n\n## H")).toEqual(["P: para", "ULI: list", "P: x", "H3: H"]);
 	});

@@ -730,7 +730,7 @@ export class BlockConverter {
 
 		// A block id ends its block (Obsidian): ` ^a` at the end of a line its paragraph goes on after is text.
 		const idAt = trailingBlockId(content);
-		let text = idAt === -1 || (depth === 0 && this.textGoesOn(lines, i)) ? content : content.slice(0, idAt);
+		let text = idAt === -1 || this.textGoesOn(lines, i, depth) ? content : content.slice(0, idAt);
 		// A list marker: `-`, `*`, `+` or a digit, after white space.
 		const item = !plainStart || c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) ? listItem(text) : null;
 		if (item) {
@@ -824,10 +824,20 @@ export class BlockConverter {
 		return -1;
 	}
 
-	/** Whether the line after line `i` goes on with the same paragraph's text (a lazy or indented line, not a block of its own). */
-	private textGoesOn(lines: NoteLines, i: number): boolean {
+	/**
+	 * Whether the line after line `i` goes on with the same paragraph's text (a lazy or indented line, not a
+	 * block of its own), in a quote `depth` deep: a line of the same quote, or a lazy one without `>`.
+	 */
+	private textGoesOn(lines: NoteLines, i: number, depth: number): boolean {
 		if (i + 1 >= this.range.end) return false;
-		const next = this.lineAt(lines, i + 1);
+		let next = this.lineAt(lines, i + 1);
+		if (depth > 0 && (next.charCodeAt(0) === 62 || next.charCodeAt(0) === 32)) {
+			const q = splitQuote(next);
+			if (q.depth !== 0) {
+				if (q.depth !== depth) return false;
+				next = q.content;
+			}
+		}
 		return !isBlank(next) && isLazyRow(next);
 	}
 
