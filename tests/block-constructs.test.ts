@@ -615,6 +615,10 @@ describe("image captions", () => {
 		expect(await withPic("![A lake](pic.png)\n_Photo: me_")).toEqual(['IMG alt="A lake": Photo: me']);
 		expect(await withPic("![[pic.png]]\n*Caption*", { strictLineBreaks: true })).toEqual(['IMG alt="": Caption']);
 	});
+	test("a `<figure>`'s `<figcaption>` is its image's caption, over lines or on one", async () => {
+		expect(await withPic('<figure>\n<img src="pic.png" alt="Sun">\n<figcaption>The <em>sun</em> rises</figcaption>\n</figure>\n\nAfter.')).toEqual(['IMG alt="Sun": The sun rises', "P: After."]);
+		expect(await withPic('<figure><img src="pic.png"><figcaption>One line</figcaption></figure>')).toEqual(['IMG alt="": One line']);
+	});
 	test("an italic line after a blank line, an image with a title, or text beside the italics stays a paragraph", async () => {
 		expect(await withPic("![[pic.png]]\n\n*Not a caption*")).toEqual(['IMG alt=""', "P: _Not a caption_"]);
 		expect(await withPic('![x](pic.png "Title")\n*Also text*')).toEqual(['IMG alt="x": Title', "P: _Also text_"]);

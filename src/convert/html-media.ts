@@ -159,7 +159,8 @@ export function escapeAlt(alt: string): string {
 }
 
 /** HTML tags for what Medium has a markup for: bold, italic, code. */
-const STYLE_TAGS: Record<string, HtmlStyle["markup"]> = { b: "strong", strong: "strong", mark: "strong", i: "em", em: "em", code: "code", kbd: "code", sup: "sup", sub: "sub" };
+/** A figure's `<figcaption>` reads as italic: under its image, the caption Medium shows (story-builder's italicCaption). */
+const STYLE_TAGS: Record<string, HtmlStyle["markup"]> = { b: "strong", strong: "strong", mark: "strong", i: "em", em: "em", figcaption: "em", code: "code", kbd: "code", sup: "sup", sub: "sub" };
 
 /** Unicode's raised and lowered forms of digits and signs (`x²`, `H₂O`): Medium has no super- or subscript. */
 const RAISED = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾";
