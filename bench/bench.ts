@@ -288,6 +288,7 @@ async function benchConvert(): Promise<void> {
 		["50,000 tags, quotes of both kinds", "<a x=\"<a y='".repeat(50000) + '<span title="a>b">x'.repeat(50000)],
 		["50,000 <i>a</i>", "<i>a</i>".repeat(50000)],
 		["20,000 <pre> lines unclosed", "<pre>\n".repeat(20000)],
+		["50,000 <p>a</p> on one HTML line, then spaces", "<p>a</p>".repeat(50000) + " ".repeat(100000)],
 		// One list item that goes on and on: each later line joins it, in place.
 		["one item, 50,000 nested lines", "1. a\n" + "   - b\n".repeat(50000)],
 		["one item, 50,000 paragraphs", "- a\n" + "\n  more\n".repeat(50000)],

@@ -1984,6 +1984,9 @@ function blockTagAt(raw: string, atStart: boolean): BlockTag {
 function paragraphCuts(raw: string): number[] | null {
 	let cuts: number[] | null = null;
 	let last = 0;
+	// Past the line's last non-space character: a cut before it has text after it (no slice per cut).
+	let textEnd = raw.length;
+	while (textEnd > 0 && isSpace(raw.charCodeAt(textEnd - 1))) textEnd--;
 	for (let i = raw.indexOf("<"); i !== -1; i = raw.indexOf("<", i + 1)) {
 		if (raw.startsWith("<!--", i)) {
 			i = raw.indexOf("-->", i + 4);
@@ -1998,7 +2001,7 @@ function paragraphCuts(raw: string): number[] | null {
 		const end = tagEnd(raw, n + 1);
 		if (end === -1) continue;
 		const at = closing ? end + 1 : i;
-		if (at > last && raw.slice(last, at).trim() !== "" && raw.slice(at).trim() !== "") {
+		if (at > last && at < textEnd && raw.slice(last, at).trim() !== "") {
 			(cuts ??= [0]).push(at);
 			last = at;
 		}
