@@ -7,6 +7,7 @@
 import { lstat, readFile } from "node:fs/promises";
 import * as nodePath from "node:path";
 import { DEFAULT_CONFIG_DIR } from "./node-vault";
+import { SITE_CONFIG_FILES } from "../convert/story";
 
 /**
  * Whether a single newline inside a paragraph is a space: `<root>/.obsidian/app.json`'s
@@ -29,7 +30,7 @@ export async function readStrictLineBreaks(root: string, configDir: string = DEF
 export async function readObsidianVault(root: string, configDir: string = DEFAULT_CONFIG_DIR): Promise<boolean> {
 	const dirStat = await lstat(nodePath.join(root, configDir)).catch(() => null);
 	if (!dirStat || !dirStat.isDirectory()) return false;
-	for (const name of ["_config.yml", "_quarto.yml"]) if (await lstat(nodePath.join(root, name)).catch(() => null)) return false;
+	for (const name of SITE_CONFIG_FILES) if (await lstat(nodePath.join(root, name)).catch(() => null)) return false;
 	return true;
 }
 

@@ -91,3 +91,10 @@ export interface ConvertOptions {
 	/** Where links to these notes go, as given (a publish record's {@link Story.noteHrefs}): the note as it was sent. */
 	noteHrefs?: ReadonlyMap<string, string | null>;
 }
+
+/**
+ * The files at a folder's root that make it a site's source kept as a vault (Jekyll's, Quarto's
+ * configuration): such a folder is no Obsidian vault for {@link ConvertOptions.obsidianVault}. The plugin
+ * and the command line both read this list, so they decide alike.
+ */
+export const SITE_CONFIG_FILES: readonly string[] = ["_config.yml", "_quarto.yml"];

@@ -1,6 +1,7 @@
 /** What the plugin reads of the vault's own settings (glue only: the conversion decides what it means). */
 
 import type { App } from "obsidian";
+import { SITE_CONFIG_FILES } from "../convert/story";
 
 /**
  * The vault's "Strict line breaks" setting. `Vault.getConfig` is not in Obsidian's public typings, so it
@@ -35,8 +36,5 @@ export function vaultDataviewFields(app: App): boolean {
  * says so by its configuration at the vault's root (`_config.yml`, `_quarto.yml`).
  */
 export function vaultIsObsidianNotes(app: App): boolean {
-	return SITE_CONFIGS.every((name) => app.vault.getAbstractFileByPath(name) === null);
+	return SITE_CONFIG_FILES.every((name) => app.vault.getAbstractFileByPath(name) === null);
 }
-
-/** The files at a folder's root that make it a site's source (Jekyll, Quarto). */
-const SITE_CONFIGS = ["_config.yml", "_quarto.yml"];
