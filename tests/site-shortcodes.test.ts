@@ -149,6 +149,18 @@ describe("Liquid in a link's or image's address (Jekyll)", () => {
 		expect(codes(s)).toEqual([]);
 	});
 
+	test("Eleventy's url filter and Liquid's prepend: site.baseurl print the site-root path too", async () => {
+		const s = await jekyllPost('![Sun]({{ "/assets/images/sun.png" | url }})\n\nSee [themes]({{ \'/docs/themes.md\' | url }}).\n\n<img src="{{ \'/assets/images/sun.png\' | url }}" alt="Sun 2">\n\n![Sun 3]({{ "/assets/images/sun.png" | prepend: site.baseurl }})\n\n![Sun 4]({{ "assets/images/sun.png" | relative_url | prepend: site.url }})');
+		expect(shown(s)).toEqual([
+			'IMG src=https://cdn.example/assets/images/sun.png alt="Sun"',
+			"P: See [themes](https://medium.com/@me/themes-2).",
+			'IMG src=https://cdn.example/assets/images/sun.png alt="Sun 2"',
+			'IMG src=https://cdn.example/assets/images/sun.png alt="Sun 3"',
+			'IMG src=https://cdn.example/assets/images/sun.png alt="Sun 4"',
+		]);
+		expect(codes(s)).toEqual([]);
+	});
+
 	test("{% post_url %} is the post it names, {% link %} the file at that site path", async () => {
 		const s = await jekyllPost("Read [the old post]({% post_url 2016-10-06-old-post %}) and [themes]({% link docs/themes.md %}).");
 		expect(shown(s)).toEqual(["P: Read [the old post](https://medium.com/@me/old-1) and [themes](https://medium.com/@me/themes-2)."]);

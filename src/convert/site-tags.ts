@@ -500,8 +500,24 @@ function withAddressesAfter(text: string, marker: string, takes: ((text: string,
 	return from === 0 ? text : out + text.slice(from);
 }
 
-/** Liquid's output of a URL string (`"/a" | relative_url`), in double or single quotes. */
-const URL_FILTER = /^(?:"([^"\n]*)"|'([^'\n]*)')[ \t]*\|[ \t]*(?:relative_url|absolute_url)$/;
+/**
+ * The site-root path a URL string's output prints (`"/a" | relative_url`, Eleventy's `'/a' | url`,
+ * `"/a" | prepend: site.baseurl`, filters chained), in double or single quotes; else null.
+ */
+function urlFilterOutput(inner: string): string | null {
+	const parts = inner.split("|");
+	const q = parts[0].trim();
+	if (parts.length < 2 || q.length < 2 || (q[0] !== '"' && q[0] !== "'") || q.indexOf(q[0], 1) !== q.length - 1) return null;
+	let rooted = false;
+	for (let k = 1; k < parts.length; k++) {
+		const f = parts[k].trim();
+		if (f === "relative_url" || f === "absolute_url") rooted = true;
+		else if (f !== "url" && f !== "safe" && !/^prepend:[ \t]*site\.(?:baseurl|url)$/.test(f)) return null;
+	}
+	const path = q.slice(1, -1).trim();
+	// Jekyll's relative_url and absolute_url root a relative path at the site's base.
+	return rooted && path !== "" && path[0] !== "/" && !/^[a-z][\w+.-]*:/i.test(path) ? "/" + path : path;
+}
 /** How far a tag in an address may reach for its close. */
 const ADDRESS_TAG_MAX = 300;
 
@@ -537,10 +553,7 @@ function liquidAddress(text: string, p: number): { value: string; end: number } 
 		let printed: string | null = null;
 		if (output) {
 			if (inner === "site.url" || inner === "site.baseurl") printed = "";
-			else {
-				const m = URL_FILTER.exec(inner);
-				if (m !== null) printed = (m[1] ?? m[2]).trim();
-			}
+			else printed = urlFilterOutput(inner);
 		} else {
 			const space = inner.search(/[ \t]/);
 			const name = space === -1 ? inner : inner.slice(0, space);
