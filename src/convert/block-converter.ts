@@ -19,7 +19,7 @@ import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-r
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteQuoteOf, type SiteTag, siteTagOf, tagLinesEnd } from "./site-tags";
 import { noteCrossrefs, tableCaption } from "./quarto-crossrefs";
-import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
+import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, isLinkCardInfo, linkCardLines, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 import { offSiteFlag, offSiteText } from "./site-visibility";
 
@@ -655,6 +655,11 @@ export class BlockConverter {
 			if (depth === 0 && !plainStart && this.listActive && this.containers === null && rewritten === undefined && fence.info.startsWith("ad-") && indentOf(content) < this.itemText + 4) {
 				return this.admonitionOpen(lines, i, fence, 0, content.slice(0, content.length - content.trimStart().length));
 			}
+			// A link card (Auto Card Link's ```cardlink, Link Embed's ```embed): what the card shows, its title linked.
+			if (rewritten === undefined && this.containers === null && fence.info.length > 4 && isLinkCardInfo(fence.info)) {
+				const end = this.linkCard(lines, i, fence, depth, content);
+				if (end !== -1) return end;
+			}
 			// A Quarto (knitr, Jupyter) code cell, ```{python}: its `#|` options are not shown, a hidden cell not at all.
 			const cell = fence.info.charCodeAt(0) === 123 && /^\{[A-Za-z]/.test(fence.info);
 			if (cell && depth === 0) {
@@ -867,6 +872,38 @@ export class BlockConverter {
 		else if (!this.prevBlank && lead === "") this.emit("");
 		this.convertLine(lines, i, lead + "> ".repeat(depth) + `> [!${type}] ${title}`);
 		return last;
+	}
+
+	/**
+	 * A link card's block opening at line `i` (its fence `content`, after `depth` quote markers): its
+	 * title linked and its description, a paragraph of their own where the block stood (linkCardLines).
+	 * Returns its closing fence's line; -1 when nothing closes it or it holds no web address (then code).
+	 */
+	private linkCard(lines: NoteLines, i: number, fence: { char: string; len: number }, depth: number, content: string): number {
+		const indent = content.length - content.trimStart().length;
+		const body: string[] = [];
+		for (let k = i + 1; k < this.range.end; k++) {
+			let line = this.lineAt(lines, k);
+			if (depth > 0) {
+				const q = splitQuoteUpTo(line, depth);
+				if (q.depth < depth) return -1;
+				line = q.content;
+			}
+			if (!closesFence(line, { char: fence.char, len: fence.len, indent })) {
+				body.push(line);
+				continue;
+			}
+			const shown = linkCardLines(body);
+			if (shown === null) return -1;
+			const lead = content.slice(0, indent) + "> ".repeat(depth);
+			if (depth > 0) this.emit("> ".repeat(depth - 1) + ">");
+			else if (!this.prevBlank && indent === 0) this.emit("");
+			for (const md of shown) this.convertLine(lines, i, lead + md);
+			this.emit(depth === 0 ? "" : "> ".repeat(depth - 1) + ">");
+			this.prevBlank = depth === 0;
+			return k;
+		}
+		return -1;
 	}
 
 	/** A line of the open Admonition block without the quote or item indent it sits in; null when that quote or item ended. */

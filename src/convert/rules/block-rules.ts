@@ -173,12 +173,74 @@ export const HEADING_LEVELS_MESSAGE = "The note uses more than two heading level
 export const OBSIDIAN_ONLY_CODE = "unrendered-block";
 /** Blocks Obsidian or a popular community plugin renders (Dataview, Datacore, Tasks, Meta Bind, Tracker, Leaflet, Buttons, tables of contents…). */
 export const OBSIDIAN_ONLY_LANGUAGES = new Set(
-	"mermaid query dataview dataviewjs base tasks tikz chart tracker leaflet plantuml markmap button toc js-engine contributiongraph todoist breadcrumbs tabs timeline music-abc smiles".split(" "),
+	"mermaid query dataview dataviewjs base tasks tikz chart tracker leaflet plantuml markmap button toc js-engine contributiongraph todoist breadcrumbs tabs timeline music-abc smiles cardlink embed".split(" "),
 );
 /** Whether a code block's language is one only Obsidian or a plugin renders (Datacore's and Meta Bind's by their prefix). */
 export function obsidianOnly(language: string): boolean {
 	const lang = language.toLowerCase();
 	return OBSIDIAN_ONLY_LANGUAGES.has(lang) || lang.startsWith("datacore") || lang.startsWith("meta-bind");
+}
+/** Whether a fence's info opens a link card: Auto Card Link's ```` ```cardlink ````, Link Embed's ```` ```embed ````. */
+export function isLinkCardInfo(info: string): boolean {
+	const lang = codeLanguage(info);
+	return lang === "cardlink" || lang === "embed";
+}
+
+/**
+ * A link card's lines (YAML `key: value`) as the markdown lines of what the card shows: its title in bold,
+ * linked to its `url`, then its description; a video's or post's address alone (Medium embeds it).
+ * Null when it holds no web `url`. Its text is escaped, so nothing in it reads as markup.
+ */
+export function linkCardLines(body: readonly string[]): string[] | null {
+	const fields = new Map<string, string>();
+	let key = "";
+	let open = "";
+	for (const line of body) {
+		const t = line.trim();
+		if (open !== "") {
+			// A quoted value goes on over lines, folded into one (YAML).
+			const v = (fields.get(key) ?? "") + " " + t;
+			const end = quoteEnd(v, open);
+			fields.set(key, end === -1 ? v : v.slice(0, end));
+			if (end !== -1) open = "";
+			continue;
+		}
+		const m = /^([A-Za-z]+):(?:[ \t]+(.*))?$/.exec(t);
+		if (m === null) continue;
+		key = m[1].toLowerCase();
+		const v = (m[2] ?? "").trim();
+		const q = v.charAt(0);
+		if (q === '"' || q === "'") {
+			const end = quoteEnd(v.slice(1), q);
+			fields.set(key, end === -1 ? v.slice(1) : v.slice(1, end + 1));
+			if (end === -1) open = q;
+		} else fields.set(key, v);
+	}
+	const unquote = (k: string) => {
+		const v = fields.get(k);
+		return v === undefined ? "" : v.replace(/\\(["\\/])|\\[nrt]|''/g, (all, c: string | undefined) => (c ?? (all === "''" ? "'" : " "))).replace(/\s+/g, " ").trim();
+	};
+	const url = unquote("url");
+	if (!/^https?:\/\/\S+$/i.test(url)) return null;
+	if (isWebEmbedUrl(url)) return [url];
+	const text = (s: string) => s.replace(/[!-/:-@[-`{-~]/g, "\\$&");
+	const title = unquote("title") || unquote("host") || url;
+	const description = unquote("description");
+	const link = `**[${text(title)}](<${url.replace(/[<>]/g, encodeURIComponent)}>)**`;
+	return description === "" ? [link] : [link + "\\", text(description)];
+}
+
+/** Where a quoted YAML value (its opening quote left out) closes: its closing quote (a doubled `''` or `\"` is none), or -1. */
+function quoteEnd(v: string, q: string): number {
+	for (let k = 0; k < v.length; k++) {
+		const c = v[k];
+		if (q === '"' && c === "\\") k++;
+		else if (c === q) {
+			if (q === "'" && v[k + 1] === "'") k++;
+			else return k;
+		}
+	}
+	return -1;
 }
 export const RELATIVE_IMAGE_CODE = "relative-image";
 export const LIST_NUMBERING_CODE = "list-numbering";
@@ -567,6 +629,19 @@ export const BLOCK_RULES = {
 			{ note: "```mermaid\ngraph TD\n```", markdown: "```mermaid\ngraph TD\n```", warnings: ["unrendered-block"] },
 			// Community plugins' blocks: Meta Bind's inputs and buttons, Datacore, Tracker, Leaflet, Buttons, a table of contents.
 			{ note: "```meta-bind-button\nlabel: Go\n```\n```datacorejsx\nreturn 1;\n```\n```toc\n```", markdown: "```meta-bind-button\nlabel: Go\n```\n\n```datacorejsx\nreturn 1;\n```\n\n```toc\n```", warnings: ["unrendered-block", "unrendered-block", "unrendered-block"] },
+		],
+	},
+	linkCards: {
+		construct: "a link card: Auto Card Link's ```` ```cardlink ```` and Link Embed's ```` ```embed ```` blocks (`url:`, `title:`, `description:` lines)",
+		medium: "what the card shows: its title (else its host, else its address) in bold, linked to its `url`, its description on the next line; a video's or post's address alone (Medium's embed); a block with no web `url` stays code, with a warning",
+		examples: [
+			{ note: "```cardlink\nurl: http://e.com/dalvik_opcodes.html\ntitle: \"Dalvik opcodes\"\nhost: e.com\n```\nAfter.", markdown: "**[Dalvik opcodes](http://e.com/dalvik_opcodes.html)**\n\nAfter." },
+			// Link Embed's block, single-quoted; the card's text is text, never markup (`$`, `#`, `[`).
+			{ note: "```embed\ntitle: 'Git: it''s $1M'\nimage: 'https://e.com/a.png'\ndescription: 'How #git saved [us]'\nurl: 'https://e.com/git'\n```", markdown: "**[Git: it's $1M](https://e.com/git)**\\\nHow #git saved [us]" },
+			// In a callout; a quoted description over two lines is one line (YAML folds it).
+			{ note: "> [!info] Ref\n> ```cardlink\n> url: https://e.com/x\n> title: \"A \\\"quoted\\\" title\"\n> description: \"Forum rules\n> Before you post.\"\n> ```", markdown: "> **Ref**\n>\n> **[A \"quoted\" title](https://e.com/x)**\\\n> Forum rules Before you post." },
+			{ note: "```cardlink\nurl: https://www.youtube.com/watch?v=dQw4w9WgXcQ\ntitle: \"A video\"\n```", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
+			{ note: "```embed\ntitle: x\n```", markdown: "```embed\ntitle: x\n```", warnings: ["unrendered-block"] },
 		],
 	},
 	math: {
