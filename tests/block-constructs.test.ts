@@ -143,6 +143,10 @@ describe("footnotes", () => {
 	test("a line that starts a block (heading, list, quote, rule, fence) ends the definition instead", async () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n## Next\n\n[^b]: B.\n- item\n\n[^c]: C.\n> quote")).toEqual(["P: A[1].", "H3: Next", "ULI: item", "BQ: quote", "HR", "P: **Notes**", "OLI: Note."]);
 	});
+	test("a quote, a list or a code block inside a definition shows as Medium's numbered note can hold it: no `>`, a dash, a line of code each", async () => {
+		const lines = await shown("A[^a].\n\n[^a]: Para.\n    > Quoted\n    > more\n\n    - one\n    - two\n\n    ```js\n    let x;\n\n    x = 1;\n    ```\n\n    End.");
+		expect(lines.slice(-1)).toEqual(["OLI: Para.\nQuoted\nmore\n– one\n– two\n`let x;`\n`x = 1;`\nEnd."]);
+	});
 	test("a blank line then unindented text ends the definition", async () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n\nBody text.")).toEqual(["P: A[1].", "P: Body text.", "HR", "P: **Notes**", "OLI: Note."]);
 	});

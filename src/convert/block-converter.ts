@@ -104,6 +104,61 @@ function isIndentedCode(line: string): boolean {
 	return c === 9 || (c === 32 && line.charCodeAt(1) === 32 && line.charCodeAt(2) === 32 && line.charCodeAt(3) === 32);
 }
 
+/**
+ * A footnote's text, one later line at a time. On Medium a note is a numbered item, which holds no block:
+ * a quote inside it is its text without the `>`, a bullet is led by a dash (as under a numbered item in
+ * the body), and a code block's lines are code each on a line of its own, its fences gone; each starts a
+ * line. A line of the same paragraph is a line break, as Obsidian shows one (a space with Strict line breaks).
+ */
+class FootnoteText {
+	/** The open code fence inside the note, or null. */
+	private fence: { char: string; len: number; indent: number } | null = null;
+	/** Whether the last line was a quote's: the next quoted line goes on its paragraph. */
+	private quoted = false;
+	constructor(
+		public text: string,
+		private readonly strict: boolean,
+	) {}
+
+	/** Adds a later line of the note; `paragraph`: it starts a paragraph (blank lines before it). */
+	add(line: string, paragraph: boolean): void {
+		let t = line.trim();
+		if (this.fence !== null) {
+			if (closesFence(t, this.fence)) this.fence = null;
+			else if (t !== "") this.text += "\\\n" + lineAsCode(t);
+			return;
+		}
+		const c = t.charCodeAt(0);
+		let block = paragraph;
+		if (c === 96 || c === 126) {
+			const open = fenceOpen(t);
+			if (open !== null) {
+				this.fence = { char: open.char, len: open.len, indent: 0 };
+				return;
+			}
+		}
+		const quoted = c === 62;
+		if (quoted) {
+			t = splitQuote(t).content.trim();
+			if (t === "") return; // a `>` line alone parts the quote's paragraphs: the next line starts one
+			block ||= !this.quoted;
+		} else if (c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) {
+			const item = listItem(t);
+			if (item !== null) {
+				block = true;
+				if (c < 48) t = "– " + t.slice(item.contentStart).trimStart();
+			}
+		}
+		this.quoted = quoted;
+		this.text += (block || !this.strict ? "\\\n" : " ") + t;
+	}
+}
+
+/** A line of code inside text: a code span, or its text escaped when two backticks in a row would open a fence at a line's start. */
+function lineAsCode(text: string): string {
+	return text.indexOf("``") === -1 ? codeSpan(text) : text.replace(/[\\`*_[\]<>$=~%^#|]/g, "\\$&");
+}
+
 /** Collects a note's footnote definitions once, so references anywhere can be numbered in one pass. */
 export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned: Set<string>): void {
 	if (scanned.has(note.path)) return;
@@ -117,21 +172,21 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 		const def = footnoteDefinition(line);
 		if (!def) continue;
 		const defLine = i + 1;
-		let text = line.slice(def.textStart).trim();
+		const shown = new FootnoteText(line.slice(def.textStart).trim(), ctx.strictLineBreaks);
 		for (;;) {
 			const next = i + 1 < lines.count ? lines.line(i + 1) : "";
 			if (!isBlank(next) && continuesFootnote(next)) {
-				// A line of the note's paragraph: a line break, as Obsidian shows any paragraph's newline (a space with Strict line breaks).
-				text += (ctx.strictLineBreaks ? " " : "\\\n") + next.trim();
+				shown.add(next, false);
 				i++;
 				continue;
 			}
 			// Blank lines then an indented one: a later paragraph of the note, after a (hard) line break.
 			const after = isBlank(next) && i + 1 < lines.count ? footnoteParagraphAfter(lines, i + 1) : -1;
 			if (after === -1) break;
-			text += "\\\n" + lines.line(after).trim();
+			shown.add(lines.line(after), true);
 			i = after;
 		}
+		const text = shown.text;
 		if (!defs) ctx.footnoteDefs.set(note.path, (defs = new Map<string, FootnoteDefinition>()));
 		if (!defs.has(def.label)) defs.set(def.label, { notePath: note.path, text, line: defLine, number: 0 });
 	}
@@ -1569,8 +1624,7 @@ export class BlockConverter {
 		// The line above ends in a hard break (two spaces), so the math starts a line of its own.
 		if (last >= 0 && this.lastKind === LineKind.Text && !this.out[last].endsWith("  ") && !this.out[last].endsWith("\\")) this.out[last] = this.out[last].trimEnd() + "  ";
 		// Two backticks in a row would make the code span's own backticks a fence at the line's start.
-		const shown = text.indexOf("``") === -1 ? codeSpan(text) : text.replace(/[\\`*_[\]<>$=~%^#|]/g, "\\$&");
-		this.emitText(lead + shown + "  ");
+		this.emitText(lead + lineAsCode(text) + "  ");
 	}
 
 	/** `$$…$$` on one line, or the opening of a display-math block: a code block on Medium. */
