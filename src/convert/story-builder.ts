@@ -395,7 +395,8 @@ export class StoryBuilder {
 		}
 		const depth = this.itemDepth;
 		this.itemIndents[this.itemDepth++] = contentIndent;
-		if (depth > 0 && this.listOrdered && this.lastItem !== null && this.lastItem.list === this.listId) {
+		// Under an empty numbered item (`2.` alone) too: its nested items are its text, so the numbers after it stay the note's.
+		if (depth > 0 && this.listOrdered && (this.lastItem !== null ? this.lastItem.list : this.emptyItem?.list) === this.listId) {
 			this.joinNumberedItem(text, depth, ordered, text.slice(item.indent, markerEnd), cs, contentIndent, line);
 			return;
 		}

@@ -576,6 +576,8 @@ export const BLOCK_RULES = {
 		examples: [
 			{ note: "1. \n2. two\n3. three", markdown: "1. two\n2. three", warnings: ["empty-list-item"] },
 			{ note: "1.\n   one\n2. two", markdown: "1. one\n2. two" },
+			// Nested items under it are its text (joined as under any numbered item): the numbers after it stay the note's.
+			{ note: "1. a\n2.\n   1. sub\n   2. sub two\n3. c", markdown: "1. a\n2. 1\\. sub\\\n   2\\. sub two\n3. c" },
 		],
 	},
 	listMoveOut: {
