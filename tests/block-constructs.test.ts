@@ -65,6 +65,11 @@ describe("block quotes", () => {
 	test("a lazy line still continues the quote's paragraph", async () => {
 		expect(await shown("> one\ntwo")).toEqual(["BQ: one\ntwo"]);
 	});
+	test("a line at a quoted item's margin is no setext underline: `> - ` is an empty item, `> ---` a rule, the item above never bold", async () => {
+		expect(await shown("> - one\n> - \n> - three\n\n> 1. a\n> 2.\n> 3. c\n\n> - x\n> ---\n> y")).toEqual(["BQ: • one", "BQ: • three", "BQ: 1. a", "BQ: 3. c", "BQ: • x", "HR", "BQ: y"]);
+		// Under the item's text it is one, as under a quote's own paragraph.
+		expect(await shown("> - one\n>   ---\n\n> Title\n> -")).toEqual(["BQ: • **one**", "BQ: **Title**"]);
+	});
 });
 
 describe("paragraph tags inside a line", () => {

@@ -321,7 +321,11 @@ export class StoryBuilder {
 			return;
 		}
 		// A setext underline under the quote's paragraph (`> Title` `> ---`) makes it a heading: a bold one here.
-		if (this.para.count > 0 && this.paraKind === Para.Quote && content.length - trimmed.length < 4 && setextLevel(trimmed) > 0) {
+		// Not at a quoted item's marker column (an underline is never a lazy line): `> - ` is an empty item there, `> ---` a rule.
+		const indent = content.length - trimmed.length;
+		const items = this.quotedItemIndents;
+		const atItemMargin = this.itemPrefix !== "" && this.quotedItemsGroup === this.quoteGroup && items.length > 0 && indent < items[items.length - 1] + 2;
+		if (this.para.count > 0 && this.paraKind === Para.Quote && indent < 4 && !atItemMargin && setextLevel(trimmed) > 0) {
 			this.flushHeading();
 			return;
 		}
@@ -334,7 +338,12 @@ export class StoryBuilder {
 			return;
 		}
 		const item = listItem(trimmed);
-		if (item && !isBlankFrom(trimmed, item.contentStart)) {
+		if (item && isBlankFrom(trimmed, item.contentStart)) {
+			// An empty item (`> - `): Medium keeps no empty paragraph, and it is not the text above's.
+			this.flush();
+			return;
+		}
+		if (item) {
 			this.flush();
 			const text = trimStartFrom(trimmed, item.contentStart);
 			// A code block opening the item (`> - ```js`) is a code block of its lines, as in an item outside a quote.
@@ -352,7 +361,6 @@ export class StoryBuilder {
 				indents.length = 0;
 				this.quotedItemsGroup = this.quoteGroup;
 			}
-			const indent = content.length - trimmed.length;
 			while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
 			this.itemPrefix = quotedListPrefix(trimmed.slice(item.indent, item.contentStart).trim(), indents.length);
 			indents.push(indent);
