@@ -643,7 +643,7 @@ describe("warnings", () => {
 
 	test("the story builder's warnings for embedded text name the embedded note and its own line, two deep too", async () => {
 		const outer = "o\n\n~~gone~~\n\n![[Inner]]";
-		const inner = "# A\n\n## B\n\n### C\n\n```mermaid\ngraph\n```\n\n<span>x</span>";
+		const inner = "# A\n\n## B\n\n### C\n\n```mermaid\ngraph\n```\n\n<u>x</u>";
 		const s = await convert("Root\n\n![[Outer]]\n\n~~root~~\n\n![[Outer]]", { "Outer.md": outer, "Inner.md": inner });
 		const found = s.warnings.map((w) => [w.code, w.path, w.line]);
 		// Outer is embedded twice: its warnings are given once. Strikethrough is warned once per story.

@@ -9,7 +9,7 @@
 import type { InlineNode } from "../story/story-model";
 import { decodeEntities, entityAt } from "./entities";
 import { htmlTagEnd } from "./html-media";
-import { ALIGNED_TEXT_CODE, ALIGNED_TEXT_MESSAGE, alignsText, IMAGE_LINK_CODE, isAbsoluteHref, isLineBreakTag, isParagraphTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
+import { ALIGNED_TEXT_CODE, ALIGNED_TEXT_MESSAGE, alignsText, IMAGE_LINK_CODE, isAbsoluteHref, isLineBreakTag, isParagraphTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, showsNothingOwn, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
 import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isAsciiAlnum, isSpace, mayHoldUrl } from "./text-scan";
 
 /** An image met inside a paragraph: the block builder moves it out to a block of its own. */
@@ -744,7 +744,7 @@ class InlineTreeParser {
 	private dropTag(inner: string): void {
 		if (inner.charCodeAt(0) === 47) return;
 		if (alignsText(inner)) this.report.warn(ALIGNED_TEXT_CODE, ALIGNED_TEXT_MESSAGE);
-		else this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
+		else if (!showsNothingOwn(inner)) this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
 	}
 
 	// --- the working list ---

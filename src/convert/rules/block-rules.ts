@@ -750,7 +750,7 @@ export const BLOCK_RULES = {
 		construct: "an HTML block whose tag asks for markdown inside (kramdown's `<div class=\"notice\" markdown=\"1\">`, Python-Markdown's `<div markdown>`), up to its closing tag",
 		medium: "its content read as markdown, as the blog reads it; the tags left out",
 		examples: [
-			{ note: "<div class=\"notice--primary\" markdown=\"1\">\n**Primary:** text.\n\n```sh\nls\n```\n</div>\n\n<div markdown=\"0\">\n**kept**\n</div>", markdown: "**Primary:** text.\n\n```sh\nls\n```\n\n\\*\\*kept\\*\\*", warnings: ["html-dropped"] },
+			{ note: "<div class=\"notice--primary\" markdown=\"1\">\n**Primary:** text.\n\n```sh\nls\n```\n</div>\n\n<div markdown=\"0\">\n**kept**\n</div>", markdown: "**Primary:** text.\n\n```sh\nls\n```\n\n\\*\\*kept\\*\\*" },
 		],
 	},
 	eleventyImages: {
@@ -869,9 +869,9 @@ export const BLOCK_RULES = {
 	},
 	htmlBlocks: {
 		construct: "raw HTML blocks (`<div>`, `<details>`, a lone tag … up to a blank line)",
-		medium: "their text, markdown in it kept as text (Obsidian does not render markdown inside HTML); a whole `<h1>`…`<h6>` line a heading; their tags as inline HTML (an image, a link, a break read; the others dropped with one warning)",
+		medium: "their text, markdown in it kept as text (Obsidian does not render markdown inside HTML); a whole `<h1>`…`<h6>` line a heading; their tags as inline HTML (an image, a link, a break read; the others dropped, with one warning when they had a look of their own: not for `<div>`, `<span>`, `<figure>` without a style)",
 		examples: [
-			{ note: "<div>\n**not bold** [[x]]\n</div>", markdown: "\\*\\*not bold\\*\\* [[x]]", warnings: ["html-dropped"] },
+			{ note: "<div>\n**not bold** [[x]]\n</div>", markdown: "\\*\\*not bold\\*\\* [[x]]" },
 			// A whole <h1>…<h6> line is the heading Obsidian shows.
 			{ note: "<h2 align=\"center\">A <b>big</b> one</h2>\n<p>Text.</p>", markdown: "### A **big** one\n\nText." },
 		],

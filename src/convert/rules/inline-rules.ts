@@ -61,6 +61,18 @@ const ALIGNING_TAG = /^center\b|\balign\s*=\s*["']?(?:center|centre|right)|text-
 export function alignsText(inner: string): boolean {
 	return ALIGNING_TAG.test(inner);
 }
+/**
+ * Tags that only group what they hold (a browser shows nothing of their own: a `<div>`, a `<figure>`, the
+ * Obsidian Hub's `<span class="git-footer">`): dropped without a warning, unless a style gives them a look.
+ */
+const PLAIN_TAGS = new Set("div span figure section article header footer main aside nav hgroup picture time data bdi wbr".split(" "));
+
+/** Whether a dropped tag (its text between `<` and `>`) loses nothing the reader sees. */
+export function showsNothingOwn(inner: string): boolean {
+	let k = 0;
+	while (k < inner.length && ((inner.charCodeAt(k) | 32) >= 97 && (inner.charCodeAt(k) | 32) <= 122)) k++;
+	return PLAIN_TAGS.has(inner.slice(0, k).toLowerCase()) && !/\bstyle\s*=/i.test(inner);
+}
 export const RELATIVE_LINK_CODE = "relative-link";
 /** A link around nothing but an image, dropped. */
 export const IMAGE_LINK_CODE = "image-link";
