@@ -1,5 +1,6 @@
 /**
- * Raw HTML as real notes and blog posts hold it (a `<figure>`, the Obsidian Hub's footers), converted, written as the HTML a publish sends and read back
+ * Raw HTML as real notes and blog posts hold it (an epigraph in a `<blockquote>`, a pasted tweet, a
+ * `<figure>`, the Obsidian Hub's footers), converted, written as the HTML a publish sends and read back
  * through the stand-in for Medium's importer: what Medium would show, and which warnings come with it.
  */
 
@@ -13,6 +14,31 @@ async function shown(body: string): Promise<{ shows: string[]; warnings: string[
 	return { shows: importHtml(storyToHtml(story).html).slice(1).map(showParagraph), warnings: codes(story) };
 }
 
+describe("an HTML <blockquote>", () => {
+	test("is a quote, as Obsidian shows it, over lines or on one, its <p>s paragraphs of the quote", async () => {
+		expect(await shown("<blockquote>\nThe only way to do great work\nis to love what you do.\n</blockquote>\n\nAfter.")).toEqual({
+			shows: ["BQ: The only way to do great work is to love what you do.", "P: After."],
+			warnings: [],
+		});
+		expect((await shown("Before.\n\n<blockquote><p>One.</p><p>Two.</p></blockquote>\n\nAfter.")).shows).toEqual(["P: Before.", "BQ: One.", "BQ: Two.", "P: After."]);
+		expect((await shown('<div class="epigraph">\n<blockquote>\nWords.\n</blockquote>\nText under it.\n</div>')).shows).toEqual(["BQ: Words.", "P: Text under it."]);
+	});
+	test("its <cite> is italic, as a browser shows it", async () => {
+		expect((await shown("<blockquote>\n<p>Stay hungry.</p>\n<footer>— <cite>Whole Earth Catalog</cite></footer>\n</blockquote>")).shows).toEqual(["BQ: Stay hungry.", "BQ: — _Whole Earth Catalog_"]);
+	});
+	test("a pasted tweet, Instagram post or TikTok is the post's URL alone in its paragraph (Medium's embed); its script shows nothing", async () => {
+		const tweet =
+			'<blockquote class="twitter-tweet"><p lang="en" dir="ltr">just setting up my twttr</p>&mdash; jack (@jack) <a href="https://twitter.com/jack/status/20?ref_src=twsrc%5Etfw">March 21, 2006</a></blockquote> <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>';
+		expect(await shown("Before.\n\n" + tweet + "\n\nAfter.")).toEqual({ shows: ["P: Before.", "IFRAME https://twitter.com/jack/status/20", "P: After."], warnings: [] });
+		const lines = '<blockquote class="twitter-tweet" data-theme="dark">\n<p lang="en" dir="ltr">Text</p>\n&mdash; X (@x) <a href="https://x.com/x/status/123">May 1, 2020</a>\n</blockquote>\n<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>';
+		expect(await shown(lines)).toEqual({ shows: ["IFRAME https://x.com/x/status/123"], warnings: [] });
+		const insta = '<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/CxYz123/?utm_source=ig_embed&amp;utm_campaign=loading" data-instgrm-version="14"><div><a href="https://www.instagram.com/p/CxYz123/?utm_source=ig_embed" target="_blank">View this post on Instagram</a></div></blockquote>\n<script async src="//www.instagram.com/embed.js"></script>';
+		expect(await shown(insta)).toEqual({ shows: ["P: [https://www.instagram.com/p/CxYz123/](https://www.instagram.com/p/CxYz123/)"], warnings: [] });
+		const tiktok = '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@scout2015/video/6718335390845095173" data-video-id="6718335390845095173" style="max-width: 605px;min-width: 325px;" > <section> <a target="_blank" title="@scout2015" href="https://www.tiktok.com/@scout2015?refer=embed">@scout2015</a> </section> </blockquote> <script async src="https://www.tiktok.com/embed.js"></script>';
+		expect((await shown(tiktok)).shows).toEqual(["P: [https://www.tiktok.com/@scout2015/video/6718335390845095173](https://www.tiktok.com/@scout2015/video/6718335390845095173)"]);
+	});
+});
+
 describe("tags that show nothing of their own", () => {
 	test("a <figure>, a <div> or the Hub's <span class=\"git-footer\"> is dropped without a warning", async () => {
 		expect((await shown('<figure>\n<img src="https://e.com/a.png" alt="Sun">\n<figcaption>Dawn</figcaption>\n</figure>')).warnings).toEqual([]);
@@ -25,5 +51,11 @@ describe("tags that show nothing of their own", () => {
 	test("a tag whose look Medium lacks (underline, colour, small print) still warns", async () => {
 		expect((await shown("An <u>underlined</u> word.")).warnings).toEqual(["html-dropped"]);
 		expect((await shown('A <span style="color:red">red</span> word.')).warnings).toEqual(["html-dropped"]);
+	});
+});
+
+describe("HTML that is not what it seems", () => {
+	test("a `<blockquote` that never closes its tag is text, read once", async () => {
+		expect((await shown('<div>a <blockquote title="x> b\n</div>')).shows).toEqual(['P: a <blockquote title="x> b']);
 	});
 });

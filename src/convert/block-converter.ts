@@ -14,7 +14,7 @@ import { indentOf, isRule, setextLevel, startsBlock, stripIndent } from "./story
 import { codeSpan, isAttributeList, isBlank, isSpace, longestRun } from "./text-scan";
 import { withoutMacroDefinitions } from "./math-macros";
 import { decodeEntities } from "./entities";
-import { htmlTagEnd } from "./html-media";
+import { embedQuoteUrl, htmlTagEnd, isEmbedQuote, isEmbedScript } from "./html-media";
 import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteQuoteOf, type SiteTag, siteTagOf, tagLinesEnd } from "./site-tags";
@@ -264,6 +264,10 @@ export class BlockConverter {
 	private htmlJoin = HtmlJoin.None;
 	/** The text so far of a `<summary>` whose `</summary>` is on a later line, with the prefix and lead of its first line. */
 	private summaryOpen: { text: string; prefix: string; lead: string } | null = null;
+	/** How many `<blockquote>` are open in the raw HTML block: its text is a quote's, as Obsidian shows it. */
+	private htmlQuote = 0;
+	/** A pasted post's `<blockquote class="twitter-tweet">` whose `</blockquote>` is on a later line: its tag and lines so far. */
+	private embedQuote: { text: string; parts: string[]; prefix: string; lead: string } | null = null;
 	private prevBlank = true;
 	/** Kinds of highlight block (1 Hugo's, 2 Liquid's; 4 and 8 read in quoted lines) found to have no closing tag in the range after some line (see siteCode). */
 	private siteCodeUnclosed = 0;
@@ -306,7 +310,7 @@ export class BlockConverter {
 	run(sink?: LineSink): string[] {
 		collectFootnotes(this.ctx, this.note, this.footnotesScanned);
 		this.convertRange(sink);
-		this.flushSummary();
+		this.endHtmlBlock();
 		if (this.fence) this.emitRaw((this.fence.depth > 0 ? "> " : "") + this.fence.char.repeat(this.fence.len));
 		if (this.mathBlock) this.unclosedMath(this.mathBlock);
 		if (this.mathBlock && !this.mathBlock.item) this.emitRaw(this.mathBlock.prefix + this.mathBlock.lead + "```");
@@ -566,7 +570,7 @@ export class BlockConverter {
 				return i;
 			}
 			this.htmlBlock = false;
-			this.flushSummary();
+			this.endHtmlBlock();
 		}
 		if (this.footnoteLines) {
 			if (!isBlank(raw) && continuesFootnote(raw)) return i;
@@ -581,7 +585,7 @@ export class BlockConverter {
 		}
 		const r0 = raw.charCodeAt(0); // NaN for an empty line
 		if (!(r0 > 32) && isBlank(raw)) {
-			this.flushSummary();
+			this.endHtmlBlock();
 			this.emit("");
 			this.prevBlank = true;
 			this.quoteDepth = this.quoteHtml = 0;
@@ -670,7 +674,7 @@ export class BlockConverter {
 		const plainStart = c0 > 32 && c0 < 127;
 		const trimmed = plainStart && c0 !== 36 && c0 !== 94 && c0 !== 91 ? null : content.trim(); // `$`, `^`, `[`
 		if (depth > 0 && trimmed === "") {
-			this.flushSummary();
+			this.endHtmlBlock();
 			this.emit(">"); // a paragraph break inside a quote
 			this.quoteHtml = 0;
 			// A deeper quote ends at it (`>` under `>> x`): the next `>> [!tip]` opens a new one, a callout.
@@ -691,7 +695,7 @@ export class BlockConverter {
 				return i;
 			}
 			this.quoteHtml = 0;
-			this.flushSummary();
+			this.endHtmlBlock();
 		}
 		if (depth > 0 && c0 === 60 && isHtmlBlockStart(content, this.lastKind !== LineKind.Text)) {
 			this.quoteHtml = depth;
@@ -1325,7 +1329,7 @@ export class BlockConverter {
 	 * A line of a raw HTML block: its markdown kept as text; a whole `<h1>`…`<h6>` line is the heading
 	 * Obsidian shows (its text read as the block's, its tags as inline HTML).
 	 */
-	private htmlBlockLine(raw: string, prefix = "", lead = ""): void {
+	private htmlBlockLine(raw: string, prefix = "", lead = "", quoteTags = true): void {
 		const open = this.summaryOpen;
 		if (open !== null) {
 			// Inside a `<summary>` opened on a line before: its text goes on up to `</summary>`.
@@ -1337,8 +1341,19 @@ export class BlockConverter {
 			if (after.trim() !== "") this.htmlBlockLine(after, prefix, lead);
 			return;
 		}
+		if (this.embedQuote !== null) {
+			this.embedQuoteLine(raw);
+			return;
+		}
 		// Most lines of a block hold no tag: the checks below all need a `<`, so one search skips them.
 		const tagged = raw.indexOf("<") !== -1;
+		const quoteTag = tagged && quoteTags ? raw.search(QUOTE_TAG) : -1;
+		if (quoteTag !== -1 && lead === "") {
+			this.quoteTagLine(raw, quoteTag, prefix);
+			return;
+		}
+		if (tagged && isEmbedScript(raw)) return;
+		if (this.htmlQuote > 0) prefix = "> ";
 		const summary = tagged ? summaryOf(raw) : null;
 		if (summary !== null) {
 			if (summary.closeStart === -1) {
@@ -1406,6 +1421,72 @@ export class BlockConverter {
 	}
 
 	/**
+	 * A raw HTML line holding `<blockquote>` or `</blockquote>` tags (the first at `at`): the text between
+	 * them a quote's, a paragraph apart from the text outside (Medium's quotes are flat: one inside another,
+	 * or inside a note's quote, is the same quote). A pasted post's quote is the post's address instead.
+	 */
+	private quoteTagLine(raw: string, at: number, prefix: string): void {
+		let from = 0;
+		let unread = false;
+		for (; at !== -1; at = nextQuoteTag(raw, from)) {
+			const closing = raw.charCodeAt(at + 1) === 47;
+			const end = tagEnd(raw, at + (closing ? 12 : 11));
+			// No tag after all (`<blockquote` never closed): the rest is text, read without looking for one again.
+			unread = end === -1;
+			if (unread) break;
+			if (raw.slice(from, at).trim() !== "") this.htmlBlockLine(raw.slice(from, at), prefix);
+			from = end + 1;
+			if (!closing && isEmbedQuote(raw.slice(at, from))) {
+				this.embedQuote = { text: raw.slice(at, from), parts: [], prefix, lead: "" };
+				this.embedQuoteLine(raw.slice(from));
+				return;
+			}
+			// The quote's edge parts paragraphs: a bare `>` while a quote goes on, a blank line after the last.
+			this.htmlQuote = closing ? Math.max(0, this.htmlQuote - 1) : this.htmlQuote + 1;
+			this.emit(this.htmlQuote > 0 || prefix !== "" ? ">" : "");
+			this.htmlJoin = HtmlJoin.None;
+		}
+		if (raw.slice(from).trim() !== "") this.htmlBlockLine(raw.slice(from), prefix, "", !unread);
+	}
+
+	/** A line of a pasted post's quote, read up to its `</blockquote>` (see endEmbedQuote); the line's rest is read as the block's. */
+	private embedQuoteLine(raw: string): void {
+		const open = this.embedQuote as { text: string; parts: string[]; prefix: string; lead: string };
+		const close = raw.search(/<\/blockquote\s*>/i);
+		open.text += "\n" + (close === -1 ? raw : raw.slice(0, close));
+		open.parts.push(close === -1 ? raw : raw.slice(0, close));
+		if (close === -1) return;
+		this.endEmbedQuote();
+		const rest = raw.slice(raw.indexOf(">", close) + 1);
+		// The widget's script after it shows nothing: it only turns the quote into the post.
+		if (rest.trim() !== "" && !isEmbedScript(rest)) this.htmlBlockLine(rest, open.prefix, open.lead);
+	}
+
+	/** A pasted post's quote ended: the post's address alone in its paragraph, else (none found) its text as a quote's. */
+	private endEmbedQuote(): void {
+		const open = this.embedQuote;
+		if (open === null) return;
+		this.embedQuote = null;
+		const url = embedQuoteUrl(open.text);
+		this.emit(open.prefix === "" ? "" : ">");
+		if (url !== null) this.emitText(open.prefix + url);
+		else {
+			this.htmlQuote++;
+			for (const part of open.parts) if (part.trim() !== "") this.htmlBlockLine(part, open.prefix, open.lead);
+			this.htmlQuote--;
+		}
+		this.emit(open.prefix === "" ? "" : ">");
+		this.htmlJoin = HtmlJoin.None;
+	}
+
+	/** The raw HTML block ended (a blank line): what it left open is shown, its quotes closed. */
+	private endHtmlBlock(): void {
+		this.flushSummary();
+		this.endEmbedQuote();
+		this.htmlQuote = 0;
+	}
+
+	/**
 	 * A raw HTML line holding `<summary>…</summary>`: Obsidian shows the summary as the `<details>`
 	 * block's title, and Medium has no collapsible block, so the title is a bold paragraph of its own,
 	 * apart from the text before it and from the body after it (which Medium shows open).
@@ -1453,7 +1534,7 @@ export class BlockConverter {
 				this.containerBreak();
 				this.convertLine(lines, i, this.quotePrefix() + gist);
 				this.containerBreak();
-			} else this.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
+			} else if (!(end === i && isEmbedScript(lines.line(i)))) this.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
 			return end;
 		}
 		let text = lines.line(i);
@@ -2020,6 +2101,17 @@ function withoutDetailsTags(line: string): string {
 		lt = end;
 	}
 	return from === 0 ? line : out + line.slice(from);
+}
+
+/** A `<blockquote …>` or `</blockquote>` tag's start (a regex of fixed text: no backtracking). */
+const QUOTE_TAG = /<\/?blockquote[\s/>]/i;
+
+const QUOTE_TAGS = new RegExp(QUOTE_TAG.source, "gi");
+
+/** The next blockquote tag in `raw` at or after `from`, or -1 (searched in place: a line of many stays linear). */
+function nextQuoteTag(raw: string, from: number): number {
+	QUOTE_TAGS.lastIndex = from;
+	return QUOTE_TAGS.exec(raw)?.index ?? -1;
 }
 
 /** How a raw HTML block's line joins the text line before it: not at all, by a space, or by a line break. */

@@ -160,7 +160,7 @@ export function escapeAlt(alt: string): string {
 
 /** HTML tags for what Medium has a markup for: bold, italic, code. */
 /** A figure's `<figcaption>` reads as italic: under its image, the caption Medium shows (story-builder's italicCaption). */
-const STYLE_TAGS: Record<string, HtmlStyle["markup"]> = { b: "strong", strong: "strong", mark: "strong", i: "em", em: "em", figcaption: "em", code: "code", kbd: "code", sup: "sup", sub: "sub" };
+const STYLE_TAGS: Record<string, HtmlStyle["markup"]> = { b: "strong", strong: "strong", mark: "strong", i: "em", em: "em", cite: "em", figcaption: "em", code: "code", kbd: "code", sup: "sup", sub: "sub" };
 
 /** Unicode's raised and lowered forms of digits and signs (`x²`, `H₂O`): Medium has no super- or subscript. */
 const RAISED = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾";
@@ -207,4 +207,35 @@ export function readHtmlStyle(text: string, i: number, close: number, find: (nee
 	const again = find(`<${name}>`, close + 1);
 	if (again !== -1 && again < closeStart) return null;
 	return { markup: STYLE_TAGS[name], openEnd: close + 1, closeStart, closeEnd: closeStart + closeTag.length };
+}
+
+/** A pasted post's `<blockquote class="…">` (the embed code Twitter/X, Instagram and TikTok give), which a script turns into the post. */
+const EMBED_QUOTE_CLASS = /\bclass\s*=\s*["']?[^"'>]*\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed)\b/i;
+
+/** Whether a `<blockquote …>` opening tag is a pasted post's embed code. */
+export function isEmbedQuote(openTag: string): boolean {
+	return EMBED_QUOTE_CLASS.test(openTag);
+}
+
+/**
+ * The address of the post a pasted embed shows (its `<blockquote …>` tag and what it holds up to its
+ * `</blockquote>`), without its tracking query, or null when none is found: a tweet's last link to a
+ * status (the date under it), Instagram's permalink, TikTok's `cite`. Medium embeds such an address alone
+ * on its line (or shows it as a link).
+ */
+export function embedQuoteUrl(text: string): string | null {
+	let url: string | null = null;
+	const re = /\b(?:href|cite|data-instgrm-permalink)\s*=\s*["']?(https?:)?\/\/((?:www\.|mobile\.)?(?:twitter\.com|x\.com|instagram\.com|tiktok\.com)\/[^\s"'?#>]{1,300})/gi;
+	for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+		const path = m[2];
+		if (/^(?:www\.|mobile\.)?(?:twitter|x)\.com\/\w{1,15}\/status(?:es)?\/\d{1,25}$/i.test(path) || /^(?:www\.)?instagram\.com\/(?:[\w.]{1,30}\/)?(?:p|reel|tv)\/[\w-]{1,40}\/?$/i.test(path) || /^(?:www\.)?tiktok\.com\/@[\w.]{1,40}\/video\/\d{1,25}$/i.test(path)) {
+			url = "https://" + path.replace(/^mobile\./i, "");
+		}
+	}
+	return url;
+}
+
+/** A `<script>` that loads Twitter's, Instagram's or TikTok's embed widget: it shows nothing itself (its embed is read from the quote). */
+export function isEmbedScript(line: string): boolean {
+	return /^\s*<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?\/\/(?:platform\.twitter\.com\/widgets\.js|(?:www\.)?instagram\.com\/embed\.js|(?:www\.)?tiktok\.com\/embed\.js)[^>]*>\s*<\/script>\s*$/i.test(line);
 }

@@ -869,9 +869,11 @@ export const BLOCK_RULES = {
 	},
 	htmlBlocks: {
 		construct: "raw HTML blocks (`<div>`, `<details>`, a lone tag … up to a blank line)",
-		medium: "their text, markdown in it kept as text (Obsidian does not render markdown inside HTML); a whole `<h1>`…`<h6>` line a heading; their tags as inline HTML (an image, a link, a break read; the others dropped, with one warning when they had a look of their own: not for `<div>`, `<span>`, `<figure>` without a style)",
+		medium: "their text, markdown in it kept as text (Obsidian does not render markdown inside HTML); a whole `<h1>`…`<h6>` line a heading; a `<blockquote>` a quote (a pasted tweet, Instagram or TikTok post the post's address alone on its line, which Medium embeds); their tags as inline HTML (an image, a link, a break read; the others dropped, with one warning when they had a look of their own: not for `<div>`, `<span>`, `<figure>` without a style)",
 		examples: [
 			{ note: "<div>\n**not bold** [[x]]\n</div>", markdown: "\\*\\*not bold\\*\\* [[x]]" },
+			// A <blockquote> is a quote; a pasted post's (a tweet's) the post's address, which Medium embeds.
+			{ note: "<blockquote>\n<p>Words.</p>\n</blockquote>\n\n<blockquote class=\"twitter-tweet\"><p>Hi</p><a href=\"https://twitter.com/jack/status/20?s=1\">Mar</a></blockquote>", markdown: "> Words.\n\nhttps://twitter.com/jack/status/20" },
 			// A whole <h1>…<h6> line is the heading Obsidian shows.
 			{ note: "<h2 align=\"center\">A <b>big</b> one</h2>\n<p>Text.</p>", markdown: "### A **big** one\n\nText." },
 		],
