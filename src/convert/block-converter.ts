@@ -19,7 +19,7 @@ import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-r
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteQuoteOf, type SiteTag, siteTagOf, tagLinesEnd } from "./site-tags";
 import { noteCrossrefs, tableCaption } from "./quarto-crossrefs";
-import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, isLinkCardInfo, linkCardLines, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
+import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, isLinkCardInfo, linkCardLines, multiColumnMarker, MULTI_COLUMN_BLOCKS, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
 import { offSiteFlag, offSiteText } from "./site-visibility";
 
@@ -591,6 +591,17 @@ export class BlockConverter {
 			this.quoteDepth = this.quoteHtml = 0;
 			return i;
 		}
+		// Multi-Column Markdown's markers: its columns follow one another, each column's blocks apart.
+		if ((r0 === 45 || r0 === 61 || r0 === 96) && raw.indexOf("column") !== -1) {
+			const last = this.multiColumnLines(lines, i, raw);
+			if (last !== -1) {
+				this.flushSummary();
+				this.emit("");
+				this.prevBlank = true;
+				this.quoteDepth = this.quoteHtml = 0;
+				return last;
+			}
+		}
 		if (this.prevBlank && !this.listActive && isIndentedCode(raw) && raw.trimStart()[0] !== ">") {
 			this.indentedCode = true;
 			this.emitRaw(raw);
@@ -963,6 +974,29 @@ export class BlockConverter {
 			return k;
 		}
 		return -1;
+	}
+
+	/**
+	 * A Multi-Column Markdown marker at line `i` (multiColumnMarker), with the settings block right after a
+	 * region's start, or the region's start as a block (```` ```start-multi-column ````): the last line it
+	 * takes, or -1 for any other line.
+	 */
+	private multiColumnLines(lines: NoteLines, i: number, raw: string): number {
+		const fence = raw.charCodeAt(0) === 96 ? fenceOpen(raw) : null;
+		const marker = fence === null ? multiColumnMarker(raw.trimEnd()) : fence.info === "start-multi-column" || fence.info === "multi-column-start" ? 1 : 0;
+		if (marker === 0) return -1;
+		let at = i;
+		let block = fence;
+		if (fence === null && marker === 1) {
+			at = i + 1;
+			while (at < this.range.end && isBlank(lines.line(at))) at++;
+			block = at < this.range.end ? fenceOpen(lines.line(at)) : null;
+			if (block === null || !MULTI_COLUMN_BLOCKS.has(block.info)) return i;
+		}
+		if (block === null) return i;
+		// The block up to its closing fence (one left open: just its first line, the rest is the note's).
+		for (let k = at + 1; k < this.range.end; k++) if (closesFence(lines.line(k), { char: block.char, len: block.len, indent: 0 })) return k;
+		return at;
 	}
 
 	/** A line of the open Admonition block without the quote or item indent it sits in; null when that quote or item ended. */

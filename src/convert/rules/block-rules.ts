@@ -242,6 +242,17 @@ function quoteEnd(v: string, q: string): number {
 	}
 	return -1;
 }
+/**
+ * A Multi-Column Markdown marker line: 1 for a region's start (`--- start-multi-column: ID`, `===` and
+ * `multi-column-start` too), 2 for a column's end or a region's (`--- column-break ---`, `--- end-multi-column`), else 0.
+ */
+export function multiColumnMarker(line: string): number {
+	const m = /^(?:---|===) *(?:(start-multi-column|multi-column-start)(?:[ \t:].*)?|(?:end-multi-column|multi-column-end)[ \t]*|(?:column-end|end-column|column-break|break-column) *(?:---|===)[ \t]*)$/.exec(line);
+	return m === null ? 0 : m[1] === undefined ? 2 : 1;
+}
+
+/** The settings block right after a region's start (```` ```column-settings ````), and the region's start as a block (```` ```start-multi-column ````). */
+export const MULTI_COLUMN_BLOCKS = new Set(["settings", "column-settings", "multi-column-settings", "start-multi-column", "multi-column-start"]);
 export const RELATIVE_IMAGE_CODE = "relative-image";
 export const LIST_NUMBERING_CODE = "list-numbering";
 /** A display-math block that only defines TeX macros, left out. */
@@ -644,6 +655,16 @@ export const BLOCK_RULES = {
 			{ note: "> [!info] Ref\n> ```cardlink\n> url: https://e.com/x\n> title: \"A \\\"quoted\\\" title\"\n> description: \"Forum rules\n> Before you post.\"\n> ```", markdown: "> **Ref**\n>\n> **[A \"quoted\" title](https://e.com/x)**\\\n> Forum rules Before you post." },
 			{ note: "```cardlink\nurl: https://www.youtube.com/watch?v=dQw4w9WgXcQ\ntitle: \"A video\"\n```", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
 			{ note: "```embed\ntitle: x\n```", markdown: "```embed\ntitle: x\n```", warnings: ["unrendered-block"] },
+		],
+	},
+	multiColumns: {
+		construct: "Multi-Column Markdown's regions: `--- start-multi-column: ID` (or `===`, `multi-column-start`) and its settings block (```` ```column-settings ````), `--- column-break ---` / `--- end-column ---`, `--- end-multi-column`; the ```` ```start-multi-column ```` block",
+		medium: "the columns' content one after the other (Medium has one column), each column's blocks apart; the markers and settings left out",
+		examples: [
+			{ note: "--- start-multi-column: ExampleRegion1  \n```column-settings  \nnumber of columns: 2\n```\n\nLeft.\n--- column-break ---\nRight.\n\n=== end-column ===\n\nThird.\n\n--- end-multi-column\nAfter.", markdown: "Left.\n\nRight.\n\nThird.\n\nAfter." },
+			{ note: "```start-multi-column\nID: a\nnumber of columns: 2\n```\n# Left\n--- end-column ---\n## Right\n=== multi-column-end", markdown: "### Left\n\n#### Right" },
+			// A settings block anywhere else, or words after a marker, are the note's.
+			{ note: "```settings\nx: 1\n```\n\n--- column-break --- here", markdown: "```settings\nx: 1\n```\n\n--- column-break --- here" },
 		],
 	},
 	math: {
