@@ -51,6 +51,12 @@ describe("title once", () => {
 		expect(story.blocks.map((b) => b.type)).toEqual(["paragraph"]);
 		expect(codes(story)).toEqual([]);
 	});
+	test("a footnote reference in the H1 is numbered as in the body (Obsidian shows its number there), its note kept, no false warning", async () => {
+		const story = await convert("# Hello[^a]\n\nBody[^b].\n\n[^a]: Title note.\n[^b]: Body note.");
+		expect(story.title).toBe("Hello[1]");
+		expect(bodyOf(story)).toBe("Body[2].\n\n---\n\n**Notes**\n\n1. Title note.\n2. Body note.");
+		expect(codes(story)).toEqual([]);
+	});
 	test("an H1's custom id (`# Title {#id}`, Docusaurus, Hugo, kramdown) is not part of the title", async () => {
 		const story = await convert("# Hello, blog {#hello}\n\nBody.");
 		expect(story.title).toBe("Hello, blog");

@@ -9,7 +9,7 @@ import { decodeEntities } from "./entities";
 import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
 import { isWebUrl } from "../core/web-url";
-import { BlockConverter, fencedOf } from "./block-converter";
+import { BlockConverter, collectFootnotes, fencedOf } from "./block-converter";
 import { createContext, readsSiteSyntax, resolveCached, rootLineOf, sortWarnings, foldPerStoryWarnings, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
 import { encodePath, fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
@@ -467,6 +467,9 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	let titleLine = -1;
 	let titleEnd = -1;
 	const h1 = firstH1(root);
+	// The definitions first: a footnote reference in the title is numbered as one in the body is.
+	const footnotesScanned = new Set<string>();
+	if (h1) collectFootnotes(ctx, root, footnotesScanned);
 	if (h1) {
 		const warned = ctx.warnings.length;
 		const h1Title = plainTitle(ctx, root.path, h1.text, h1.line + 1);
@@ -482,7 +485,6 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	// A drawing's file is `Name.excalidraw.md`: its name is Name.
 	if (props["excalidraw-plugin"] !== undefined && title.endsWith(".excalidraw") && title.length > 11) title = title.slice(0, -11);
 
-	const footnotesScanned = new Set<string>();
 	const converter = new BlockConverter(ctx, root, { start: root.bodyStart, end: root.lines.count }, {
 		depth: 0,
 		stack: [root.path + "#"],
