@@ -151,6 +151,8 @@ describe("footnotes", () => {
 	test("a quote, a list or a code block inside a definition shows as Medium's numbered note can hold it: no `>`, a dash, a line of code each", async () => {
 		const lines = await shown("A[^a].\n\n[^a]: Para.\n    > Quoted\n    > more\n\n    - one\n    - two\n\n    ```js\n    let x;\n\n    x = 1;\n    ```\n\n    End.");
 		expect(lines.slice(-1)).toEqual(["OLI: Para.\nQuoted\nmore\n– one\n– two\n`let x;`\n`x = 1;`\nEnd."]);
+		// On the definition's own line too (GFM's `[^a]: > quote`), and a definition whose text starts on the next line.
+		expect((await shown("A[^a] b[^b] c[^c].\n\n[^a]: > Quoted.\n[^b]:\n    Next line.\n[^c]: ```\n    code\n    ```")).slice(-3)).toEqual(["OLI: Quoted.", "OLI: Next line.", "OLI: `code`"]);
 	});
 	test("a blank line then unindented text ends the definition", async () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n\nBody text.")).toEqual(["P: A[1].", "P: Body text.", "HR", "P: **Notes**", "OLI: Note."]);

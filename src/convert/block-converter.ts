@@ -105,7 +105,7 @@ function isIndentedCode(line: string): boolean {
 }
 
 /**
- * A footnote's text, one later line at a time. On Medium a note is a numbered item, which holds no block:
+ * A footnote's text, one line at a time. On Medium a note is a numbered item, which holds no block:
  * a quote inside it is its text without the `>`, a bullet is led by a dash (as under a numbered item in
  * the body), and a code block's lines are code each on a line of its own, its fences gone; each starts a
  * line. A line of the same paragraph is a line break, as Obsidian shows one (a space with Strict line breaks).
@@ -115,17 +115,15 @@ class FootnoteText {
 	private fence: { char: string; len: number; indent: number } | null = null;
 	/** Whether the last line was a quote's: the next quoted line goes on its paragraph. */
 	private quoted = false;
-	constructor(
-		public text: string,
-		private readonly strict: boolean,
-	) {}
+	text = "";
+	constructor(private readonly strict: boolean) {}
 
-	/** Adds a later line of the note; `paragraph`: it starts a paragraph (blank lines before it). */
+	/** Adds a line of the note (its first, after the label, too); `paragraph`: it starts a paragraph (blank lines before it). */
 	add(line: string, paragraph: boolean): void {
 		let t = line.trim();
 		if (this.fence !== null) {
 			if (closesFence(t, this.fence)) this.fence = null;
-			else if (t !== "") this.text += "\\\n" + lineAsCode(t);
+			else if (t !== "") this.text += (this.text === "" ? "" : "\\\n") + lineAsCode(t);
 			return;
 		}
 		const c = t.charCodeAt(0);
@@ -150,7 +148,8 @@ class FootnoteText {
 			}
 		}
 		this.quoted = quoted;
-		this.text += (block || !this.strict ? "\\\n" : " ") + t;
+		if (this.text === "") this.text = t;
+		else this.text += (block || !this.strict ? "\\\n" : " ") + t;
 	}
 }
 
@@ -172,7 +171,8 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 		const def = footnoteDefinition(line);
 		if (!def) continue;
 		const defLine = i + 1;
-		const shown = new FootnoteText(line.slice(def.textStart).trim(), ctx.strictLineBreaks);
+		const shown = new FootnoteText(ctx.strictLineBreaks);
+		shown.add(line.slice(def.textStart), false);
 		for (;;) {
 			const next = i + 1 < lines.count ? lines.line(i + 1) : "";
 			if (!isBlank(next) && continuesFootnote(next)) {
