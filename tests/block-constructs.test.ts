@@ -397,7 +397,7 @@ describe("lists indented with tabs (Obsidian's default)", () => {
 
 describe("indented code inside a list item", () => {
 	test("four columns past the item's text, after a blank line, is a code block that moves out of the item", async () => {
-		expect(await shown("- item\n\n      code line\n\n        deeper\n- next\n\n1. one\n\n\t\tx = 1\n2. two")).toEqual(["ULI: item", "PRE lang=none: code line\n\n  deeper", "ULI: next", "OLI: one", "PRE lang=none:  x = 1", "OLI: two"]);
+		expect(await shown("- item\n\n      code line\n\n        deeper\n- next\n\n1. one\n\n\t\tx = 1\n2. two")).toEqual(["ULI: item", "PRE lang=none: code line\n\n  deeper", "ULI: next", "OLI: one", "PRE lang=none:  x = 1", "P: 2. two"]);
 		// `1. one`'s text is 3 columns in, its code 7: of the tabs' 8 columns, one is the code's, a space (as CommonMark reads it).
 	});
 	test("without the blank line it is more of the item's text", async () => {
@@ -433,9 +433,9 @@ describe("a heading inside a list item", () => {
 });
 
 describe("a numbered list Medium would number otherwise", () => {
-	test("split by a code block or image that moves out of it: Medium numbers each part from 1, so one warning says so", async () => {
-		const story = await convert("# T\n\n1. Install\n   ```sh\n   npm i\n   ```\n2. Configure\n   ![](https://e.com/a.png)\n3. Run\n\n1. Again\n   ```\n   x\n   ```\n2. Twice");
-		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["OLI: Install", "PRE lang=sh: npm i", "OLI: Configure", "IMG src=https://e.com/a.png alt=\"\"", "OLI: Run", "OLI: Again", "PRE lang=none: x", "OLI: Twice"]);
+	test("split by a code block or image that moves out of it: Medium would number each part from 1, so the items after the split are paragraphs led by the note's numbers, with one warning", async () => {
+		const story = await convert("# T\n\n1. Install\n   ```sh\n   npm i\n   ```\n2. Configure\n   - on macOS\n\n   More.\n   ![](https://e.com/a.png)\n3. Run\n\nText.\n\n1. Again\n   ```\n   x\n   ```\n2. Twice");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["OLI: Install", "PRE lang=sh: npm i", "P: 2. Configure\n– on macOS\nMore.", "IMG src=https://e.com/a.png alt=\"\"", "P: 3. Run", "P: Text.", "OLI: Again", "PRE lang=none: x", "P: 2. Twice"]);
 		expect(codes(story)).toEqual(["list-numbering"]);
 		expect(story.warnings[0].line).toBe(7);
 	});
@@ -447,6 +447,8 @@ describe("a numbered list Medium would number otherwise", () => {
 			"OLI: Run",
 		]);
 		expect(codes(story)).toEqual([]);
+		// A later paragraph of the numbered item under its nested list is still the item's, and the next item stays one.
+		expect(await shown("1. Install\n2. Configure\n   - on macOS\n\n   More.\n3. Run")).toEqual(["OLI: Install", "OLI: Configure\n– on macOS\nMore.", "OLI: Run"]);
 	});
 	test("an empty numbered item (`1. ` with nothing after it) is left out, and the warning says so, not that the list is split", async () => {
 		// Obsidian shows an empty item; Medium keeps no empty paragraph, so the items after it move up a number.
@@ -464,8 +466,11 @@ describe("a numbered list Medium would number otherwise", () => {
 		expect(codes(await convert("# T\n\n1.\n   one\n2. two"))).toEqual([]);
 		expect(codes(await convert("# T\n\n1. one\n2.\n\nText."))).toEqual([]);
 	});
-	test("a list starting at another number than 1 warns too (Medium's lists have no start number)", async () => {
-		expect(codes(await convert("# T\n\nText.\n\n3. third\n4. fourth"))).toEqual(["list-numbering"]);
+	test("a list starting at another number than 1 is paragraphs led by its numbers, with a warning (Medium's lists have no start number)", async () => {
+		const story = await convert("# T\n\nText.\n\n3. third\n4. fourth\n\n0) zero\n1) one\n\n- a\n  7. seven\n  8. eight");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["P: Text.", "P: 3. third", "P: 4. fourth", "P: 0. zero", "P: 1. one", "ULI: a", "P: 7. seven", "P: 8. eight"]);
+		expect(codes(story)).toEqual(["list-numbering"]);
+		expect(bodyOf(story)).toContain("3\\. third");
 	});
 	test("a whole list, a bulleted one split by code, or a fresh list after code does not warn", async () => {
 		expect(codes(await convert("# T\n\n1. a\n2. b\n   more\n3. c\n\n- x\n  ```\n  y\n  ```\n- z\n\n```\nq\n```\n\n1. new"))).toEqual([]);

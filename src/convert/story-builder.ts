@@ -145,12 +145,20 @@ export class StoryBuilder {
 	private subDepth = 0;
 	/** The open item paragraph is a later paragraph of the last item: it joins that item. */
 	private continuing = false;
-	private lastItem: (StoryBlock & { type: "list-item" }) | null = null;
+	/** The open item's block (a paragraph when Medium would number it otherwise, see numbered) and its list. */
+	private lastItem: (StoryBlock & { type: "list-item" | "paragraph" }) | null = null;
+	private lastItemList = -1;
 	/** The item whose content array is its own copy, so later paragraphs are added to it in place. */
 	private lastItemOwned: StoryBlock | null = null;
 	private listCount = 0;
 	/** The numbered lists that have an item in the story (a later item apart from them is a split list). */
 	private readonly numberedLists = new Set<number>();
+	/** Per numbered list, its last item's number as Obsidian shows it: the list's start, then one more per item. */
+	private readonly itemNumbers = new Map<number, number>();
+	/** The numbered lists Medium would number otherwise (starting at another number than 1, or split). */
+	private readonly offLists = new Set<number>();
+	/** The open item's number in the note (see itemNumbers). */
+	private itemNumber = 0;
 	/** A numbered item with no text yet (`1. ` alone), its list and line: left out unless text follows under it. */
 	private emptyItem: { list: number; line: number } | null = null;
 	/** Per open item, outermost first: the column where its text starts (deeper lines belong to it). */
@@ -232,6 +240,11 @@ export class StoryBuilder {
 				this.flush();
 				this.blocks.push({ type: "rule", line });
 				return;
+			}
+			// After a blank line, a line left of a nested list (which joined its numbered item) but under the
+			// numbered item's text is that item's later paragraph: the list goes on, its next item numbered as in the note.
+			if (wasBlank && this.itemDepth > 1 && this.listOrdered && this.lastItem !== null && this.lastItemList === this.listId) {
+				while (this.itemDepth > 1 && indent < this.itemIndents[this.itemDepth - 1]) this.itemDepth--;
 			}
 			const top = this.itemIndents[this.itemDepth - 1];
 			if (indent >= Math.min(top, 4) || (!wasBlank && this.paraKind === Para.Item && this.para.count > 0 && !startsBlock(text))) {
@@ -404,7 +417,7 @@ export class StoryBuilder {
 		const depth = this.itemDepth;
 		this.itemIndents[this.itemDepth++] = contentIndent;
 		// Under an empty numbered item (`2.` alone) too: its nested items are its text, so the numbers after it stay the note's.
-		if (depth > 0 && this.listOrdered && (this.lastItem !== null ? this.lastItem.list : this.emptyItem?.list) === this.listId) {
+		if (depth > 0 && this.listOrdered && (this.lastItem !== null ? this.lastItemList : this.emptyItem?.list) === this.listId) {
 			this.joinNumberedItem(text, depth, ordered, text.slice(item.indent, markerEnd), cs, contentIndent, line);
 			return;
 		}
@@ -433,8 +446,16 @@ export class StoryBuilder {
 		this.emptyItem = null;
 		const afterEmpty = empty !== null && empty.list === list && listOrdered;
 		if (afterEmpty) this.warn(EMPTY_LIST_ITEM_CODE, EMPTY_LIST_ITEM_MESSAGE, empty.line);
-		// A numbered list starting at another number than 1 (`3. x`): Medium's lists have no start number.
-		else if (ordered && !this.numberedLists.has(list) && !isOne(text, item.indent, markerEnd - 1)) this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
+		if (listOrdered) {
+			const before = this.itemNumbers.get(list);
+			this.itemNumber = before === undefined ? markerNumber(text, item.indent, markerEnd - 1) : before + 1;
+			this.itemNumbers.set(list, this.itemNumber);
+			// A numbered list starting at another number than 1 (`3. x`): Medium's lists have no start number.
+			if (before === undefined && this.itemNumber !== 1) {
+				this.offLists.add(list);
+				if (!afterEmpty) this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
+			}
+		}
 		if (listOrdered && isBlankFrom(text, cs)) this.emptyItem = { list, line };
 		// Only this item's own paragraphs join it (an empty one, like `- #`, leaves nothing to join).
 		this.lastItem = null;
@@ -712,9 +733,11 @@ export class StoryBuilder {
 					continue;
 				}
 				first = false;
-				item = { type: "list-item", ordered, list, content: prefix ? withPrefix(prefix, p) : p, line };
-				if (ordered) this.numbered(list, line);
+				const content = prefix ? withPrefix(prefix, p) : p;
+				// One Medium would number otherwise: a paragraph led by the note's number, as Obsidian shows it.
+				item = ordered && this.numbered(list, line) ? { type: "paragraph", content: withPrefix(`${this.itemNumber}. `, content), line } : { type: "list-item", ordered, list, content, line };
 				this.lastItem = item;
+				this.lastItemList = list;
 				this.blocks.push(item);
 			}
 			if (images !== null) for (const img of images) this.image(img, line);
@@ -722,14 +745,20 @@ export class StoryBuilder {
 	}
 
 	/**
-	 * A new item of numbered list `list`: when the list already has items but the block before is not one
-	 * of them (a code block, an image or a nested list moved out between), Medium numbers it from 1 again.
+	 * A new item of numbered list `list`: whether Medium would number it otherwise than the note. When the
+	 * list already has items but the block before is not one of them (a code block, an image or a nested
+	 * list moved out between), Medium numbers it from 1 again: it and the list's later items are then
+	 * paragraphs led by their numbers, as a list that starts at another number than 1 is.
 	 */
-	private numbered(list: number, line: number): void {
+	private numbered(list: number, line: number): boolean {
 		this.emptyItem = null;
 		const prev = this.blocks[this.blocks.length - 1];
 		if (!this.numberedLists.has(list)) this.numberedLists.add(list);
-		else if (prev === undefined || prev.type !== "list-item" || prev.list !== list) this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
+		else if (!this.offLists.has(list) && (prev === undefined || prev.type !== "list-item" || prev.list !== list)) {
+			this.offLists.add(list);
+			this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
+		}
+		return this.offLists.has(list);
 	}
 
 	/** Adds the image (its title, else `caption`, the caption); false when it is no image Medium can show. */
@@ -907,10 +936,11 @@ export function mayStartBlock(first: number): boolean {
 const MAY_INTERRUPT = /^[ \t]*(?:[^0-9]|0*1[.)])/;
 
 /** Whether the digits `text[from, end)` are the number 1 (`1`, `01`). */
-function isOne(text: string, from: number, end: number): boolean {
-	let i = from;
-	while (i < end - 1 && text.charCodeAt(i) === 48) i++;
-	return i === end - 1 && text.charCodeAt(i) === 49;
+/** The number of a list marker's digits, `text[from, end)` (at most nine: CommonMark's limit). */
+function markerNumber(text: string, from: number, end: number): number {
+	let n = 0;
+	for (let i = from; i < end; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+	return n;
 }
 
 function isSpaceOrTab(c: number): boolean {

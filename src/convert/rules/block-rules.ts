@@ -259,7 +259,7 @@ export const LIST_NUMBERING_CODE = "list-numbering";
 export const MATH_MACROS_CODE = "math-macros";
 export const MATH_MACROS_MESSAGE = "Math that only defines macros (\\newcommand, \\def) shows nothing in Obsidian; it was left out.";
 export const LIST_NUMBERING_MESSAGE =
-	"A numbered list is split by what Medium cannot hold inside it (a code block, an image) or starts at a number other than 1: Medium's lists have no start number, so each part is numbered from 1.";
+	"A numbered list is split by what Medium cannot hold inside it (a code block, an image) or starts at a number other than 1: Medium's lists have no start number, so its items from there are paragraphs led by the note's numbers.";
 /** A numbered item with nothing in it (`1. ` alone) before more items: Medium keeps no empty paragraph. */
 export const EMPTY_LIST_ITEM_CODE = "empty-list-item";
 export const EMPTY_LIST_ITEM_MESSAGE =
@@ -593,11 +593,11 @@ export const BLOCK_RULES = {
 	},
 	listMoveOut: {
 		construct: "an image or code block inside a list item",
-		medium: "moved out: it follows the item as a block of its own (Medium refuses images in list items); the item keeps all its text (text after a code block is a paragraph after it, as Obsidian shows it under the item, not an item of its own). A numbered list it splits is numbered from 1 again after it on Medium, with one warning",
+		medium: "moved out: it follows the item as a block of its own (Medium refuses images in list items); the item keeps all its text (text after a code block is a paragraph after it, as Obsidian shows it under the item, not an item of its own). A numbered list it splits (Medium would number it from 1 again after it) goes on as paragraphs led by the note's numbers (`2. Next`), with one warning; so does a list that starts at another number than 1 (`3.`), as Obsidian numbers it",
 		code: LIST_NUMBERING_CODE,
 		warning: LIST_NUMBERING_MESSAGE,
 		examples: [
-			{ note: "1. Step ![](https://e.com/a.png)\n2. Next\n   ```sh\n   run\n   ```", markdown: "1. Step\n\n![](https://e.com/a.png)\n\n2. Next\n\n```sh\nrun\n```", warnings: ["list-numbering"] },
+			{ note: "1. Step ![](https://e.com/a.png)\n2. Next\n   ```sh\n   run\n   ```", markdown: "1. Step\n\n![](https://e.com/a.png)\n\n2\\. Next\n\n```sh\nrun\n```", warnings: ["list-numbering"] },
 			{ note: "- one ![](https://e.com/a.png) item\n- two", markdown: "- one item\n\n![](https://e.com/a.png)\n\n- two" },
 			{ note: "- one\n  ![](https://e.com/a.png)\n  more", markdown: "- one\\\n  more\n\n![](https://e.com/a.png)" },
 			// The item's text after a code block (or quote, or nested list) that moved out: a paragraph under it, not an item of its own.
@@ -701,7 +701,7 @@ export const BLOCK_RULES = {
 			{ note: "> [!warning] Thin ice\n> Never walk on it.\n> > [!note]\n> > Inner.", markdown: "> **Thin ice**\n>\n> Never walk on it.\n>\n> **Note**\n>\n> Inner." },
 			{ note: "> [!tip] Keep **this** in mind\n> Body.", markdown: "> **Keep this in mind**\n>\n> Body." },
 			// Under a numbered item (as far in as its text): it follows the item, and the item's later text and the next item stay the list's.
-			{ note: "1. Step\n   > [!tip]\n   > Tip.\n\n   After.\n2. Next", markdown: "1. Step\n\n> **Tip**\n>\n> Tip.\n\nAfter.\n\n2. Next", warnings: ["list-numbering"] },
+			{ note: "1. Step\n   > [!tip]\n   > Tip.\n\n   After.\n2. Next", markdown: "1. Step\n\n> **Tip**\n>\n> Tip.\n\nAfter.\n\n2\\. Next", warnings: ["list-numbering"] },
 			// A code block in a callout of a nested item (its lines a tab or more in): code, up to its closing fence.
 			{ note: "- a\n\t- b\n\t\t> [!tip] Deep\n\t\t> x\n\t\t> ```js\n\t\t> let y;\n\t\t> ```\n- c", markdown: "- a\n- – b\n\n> **Deep**\n>\n> x\n\n```js\nlet y;\n```\n\n- c" },
 		],
@@ -734,7 +734,7 @@ export const BLOCK_RULES = {
 			{ note: "```ad-example\n```c\nint x;\n```\n\nAfter.", markdown: "> **Example**\n\n```c\nint x;\n```\n\nAfter." },
 			// Under a list item, a callout that follows the item, as a callout in an item does (Medium's list items hold no quote).
 			{ note: "- One\n\t```ad-note\n\ttitle: Heads up\n\tInside **it**.\n\t```\n- Two", markdown: "- One\n\n> **Heads up**\n>\n> Inside **it**.\n\n- Two" },
-			{ note: "1. Step\n   ```ad-tip\n   Tip.\n   ```\n\n   After.\n2. Next", markdown: "1. Step\n\n> **Tip**\n>\n> Tip.\n\nAfter.\n\n2. Next", warnings: ["list-numbering"] },
+			{ note: "1. Step\n   ```ad-tip\n   Tip.\n   ```\n\n   After.\n2. Next", markdown: "1. Step\n\n> **Tip**\n>\n> Tip.\n\nAfter.\n\n2\\. Next", warnings: ["list-numbering"] },
 			{ note: "- a\n  ```ad-tip\n  Tip.\n  ```\n\n  After.\n- b", markdown: "- a\n\n> **Tip**\n>\n> Tip.\n\nAfter.\n\n- b" },
 			// Left open, it ends with the item.
 			{ note: "- a\n  ```ad-warning\n  Open.\n- b", markdown: "- a\n\n> **Warning**\n>\n> Open.\n\n- b" },
@@ -846,7 +846,7 @@ export const BLOCK_RULES = {
 			{ note: "???+ warning\n    Open.\n!!! tip \"\"\n    No title.", markdown: "> **Warning**\n>\n> Open.\n\n> No title." },
 			{ note: "=== \"C\"\n\n    ```c\n    int main(void) {}\n    ```\n\n=== \"`C++`\"\n\n        indented code\n\nDone.", markdown: "**C**\n\n```c\nint main(void) {}\n```\n\n**`C++`**\n\n```\nindented code\n```\n\nDone." },
 			// Under a list item: the callout follows the item (Medium's list items hold no quote).
-			{ note: "1.  One\n\n    !!! note\n        In it.\n\n2.  Two", markdown: "1. One\n\n> **Note**\n>\n> In it.\n\n1. Two", warnings: ["list-numbering"] },
+			{ note: "1.  One\n\n    !!! note\n        In it.\n\n2.  Two", markdown: "1. One\n\n> **Note**\n>\n> In it.\n\n2\\. Two", warnings: ["list-numbering"] },
 			{ note: "!!! note \"Not an admonition\"\nText.", markdown: "!!! note \"Not an admonition\"\\\nText." },
 		],
 	},
