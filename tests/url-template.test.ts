@@ -59,4 +59,11 @@ describe("fillUrlTemplate", () => {
 	test("characters that would break a URL path are encoded", () => {
 		expect(fillUrlTemplate("https://x.example/{path}", "dir/What? (draft) #2.md")).toBe("https://x.example/dir/What%3F%20%28draft%29%20%232");
 	});
+	test("a decomposed (NFD) file name, as macOS may store it, gives the composed URL the site serves", () => {
+		const nfd = "Blog/Cafe\u0301 cre\u0300me.md";
+		expect(fillUrlTemplate("https://x.example/{path}", nfd)).toBe("https://x.example/Blog/Caf%C3%A9%20cr%C3%A8me");
+		expect(fillUrlTemplate("https://x.example/?t={title}", nfd)).toBe("https://x.example/?t=Caf%C3%A9%20cr%C3%A8me");
+		expect(fillUrlTemplate("https://x.example/{slug}", nfd, "cafe\u0301")).toBe("https://x.example/caf%C3%A9");
+		expect(fillUrlTemplate("https://x.example/{path}", nfd, null, "Cafe\u0301/Notes")).toBe("https://x.example/Caf%C3%A9/Notes");
+	});
 });

@@ -102,9 +102,13 @@ function encodeSegments(path: string): string {
  * Fills a URL template from a note path: `{slug}` (the slug), `{path}` (the page path, URL-encoded
  * segment by segment) and `{title}` (the name, URL-encoded). `slug`: the slug the note gives itself
  * (its `slug` property, see {@link slugProperty}), which wins over its file's name; `page` the page path
- * it gives itself (a garden's permalink), which wins over its path.
+ * it gives itself (a garden's permalink), which wins over its path. All are composed (NFC) first.
  */
 export function fillUrlTemplate(template: string, notePath: string, slug: string | null = null, page: string | null = null): string {
+	// Composed (NFC), as the site's URLs are: a macOS vault may keep `Café.md` decomposed.
+	notePath = notePath.normalize("NFC");
+	if (slug !== null) slug = slug.normalize("NFC");
+	if (page !== null) page = page.normalize("NFC");
 	// The site's root page (an empty permalink): `https://garden.dev/{slug}/` is `https://garden.dev/`, not `…//`.
 	if (page === "") template = template.split("{path}/").join("{path}").split("{slug}/").join("{slug}");
 	return template
