@@ -541,6 +541,15 @@ describe("images", () => {
 		expect(s.images.map((i) => i.path)).toEqual(["pic.png"]);
 		expect(s.embeddedNotes).toEqual(["Holder.md"]);
 	});
+	test("a query after a local image or note (`?raw=true`, which GitHub and a blog's server ignore) names the file before it", async () => {
+		const files = { ...vault, "What?.png": "", "Other.md": "---\nmedium_url: https://medium.com/@me/o-1\n---\nx" };
+		const s = await convert("![a](pic.png?raw=true) ![b](./img/photo%20one.jpg?width=300#center) ![c](What%3F.png) [d](Other.md?plain=1#Top)", files);
+		expect(s.images.map((i) => i.path)).toEqual(["pic.png", "img/photo one.jpg", "What?.png"]);
+		expect(s.content).toContain("[d](https://medium.com/@me/o-1)");
+		expect(codes(s)).toEqual([]);
+		// A wiki-link's `?` is part of the name: `[[Draft?]]` is no link to Draft.md.
+		expect(codes(await convert("![[pic.png?x]] [[Draft?]]", vault))).toEqual(["unresolved-embed", "unresolved-link"]);
+	});
 	test("a missing image warns", async () => {
 		const s = await convert("![[gone.png]] ![a](gone.jpg)", vault);
 		expect(codes(s)).toEqual(["missing-image", "missing-image"]);

@@ -181,6 +181,17 @@ export function resolveCached(ctx: ConvertContext, linkpath: string, sourcePath:
 }
 
 /**
+ * A markdown destination's file part as the vault names it: `img.png?raw=true` is `img.png` when no file
+ * is named with the `?` (GitHub and a blog's server ignore the query, so the page shows that file).
+ */
+export function withoutQuery(ctx: ConvertContext, path: string, notePath: string): string {
+	const q = path.indexOf("?");
+	if (q <= 0 || resolveCached(ctx, path, notePath) !== null) return path;
+	const file = path.slice(0, q);
+	return resolveCached(ctx, file, notePath) !== null ? file : path;
+}
+
+/**
  * Records a warning. `line` is the root note's, unless `path` names the embedded note it comes from:
  * then it is that note's own line (the command line prints `path:line`).
  */
