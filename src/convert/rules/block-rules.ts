@@ -474,20 +474,29 @@ export function componentImage(tag: JsxTag, imports: ReadonlyMap<string, string>
 	return `![${alt}](${plain ? url : "<" + url.replace(/[<>\n]/g, (c) => encodeURIComponent(c)) + ">"}${title})`;
 }
 
+/** The attributes a video, post or gist component names its id or address with (lower case), in each embed library's spelling. */
+const EMBED_ID_ATTRS = new Set(["id", "videoid", "youtubeid", "vimeoid", "tweetid", "tweetlink", "gistid", "gistlink", "url", "href"]);
+
 /**
- * A self-closing MDX video or post component (`<YouTube id="…" />`, `<Vimeo id>`, `<Tweet id>`, or any
- * with a `url` Medium embeds): the address Medium turns into the player or card, else null.
+ * A self-closing MDX video or post component (`<YouTube id="…" />`, `<Vimeo id>`, `<Tweet id>`, MDX
+ * Embed's `<Tweet tweetLink="user/status/1" />`, `<Gist gistLink="user/id" />`, or any with an address
+ * Medium embeds): the address Medium turns into the player or card, else null.
  */
 export function componentEmbed(tag: JsxTag): string | null {
 	if (!tag.selfClosing) return null;
-	const id = tag.attrs.get("id") ?? tag.attrs.get("videoId") ?? tag.attrs.get("youtubeId") ?? tag.attrs.get("tweetId");
-	if (id !== undefined && /^[\w-]+$/.test(id)) {
-		if (/youtube/i.test(tag.name)) return `https://www.youtube.com/watch?v=${id}`;
-		if (/vimeo/i.test(tag.name)) return `https://vimeo.com/${id}`;
-		if (/tweet|twitter/i.test(tag.name)) return `https://twitter.com/i/status/${id}`;
+	for (const [key, raw] of tag.attrs) {
+		if (!EMBED_ID_ATTRS.has(key.toLowerCase())) continue;
+		const id = raw.trim();
+		if (isWebEmbedUrl(id)) return id;
+		if (/youtube/i.test(tag.name) && /^[\w-]+$/.test(id)) return `https://www.youtube.com/watch?v=${id}`;
+		if (/vimeo/i.test(tag.name) && /^\d+$/.test(id)) return `https://vimeo.com/${id}`;
+		if (/tweet|twitter/i.test(tag.name)) {
+			if (/^\d+$/.test(id)) return `https://twitter.com/i/status/${id}`;
+			if (/^\w+\/status\/\d+$/.test(id)) return `https://twitter.com/${id}`;
+		}
+		if (/gist/i.test(tag.name) && /^[\w-]+\/\w+$/.test(id)) return `https://gist.github.com/${id}`;
 	}
-	const url = (tag.attrs.get("url") ?? tag.attrs.get("href") ?? "").trim();
-	return isWebEmbedUrl(url) ? url : null;
+	return null;
 }
 
 /**
@@ -802,7 +811,7 @@ export const BLOCK_RULES = {
 	},
 	mdxComponents: {
 		construct: "MDX components on lines of their own (`<Tabs>`, `<TabItem label=\"npm\">`, `</Tabs>`, `<Image src alt />`)",
-		medium: "their markdown children kept (the component's indent removed, as MDX reads them), a tab's `label` (else its `value`; or a details block's `title`) as a bold paragraph, tabs (`<Tabs>`, `<TabItem>`) without a warning; a self-closing one with a `src` an image (its `caption` or `title` the caption; `src={cover}` the image the post imports as `cover`), a video or post component (`<YouTube id=…/>`, `<Vimeo>`, `<Tweet>`) its embed, a link card (`<LinkCard title=… href=… description=… />`) a paragraph of its link; a callout component (`<Callout>`, `<Admonition>`, `<Aside>`, `<Note>`, `<Tip>`, `<Warning>`…) a callout of its `type` and `title`; other tags left out with one warning per component",
+		medium: "their markdown children kept (the component's indent removed, as MDX reads them), a tab's `label` (else its `value`; or a details block's `title`) as a bold paragraph, tabs (`<Tabs>`, `<TabItem>`) without a warning; a self-closing one with a `src` an image (its `caption` or `title` the caption; `src={cover}` the image the post imports as `cover`), a video, post or gist component (`<YouTube id=…/>`, `<Vimeo>`, `<Tweet>`, `<Gist>`, the id or address in any embed library's attribute: `tweetLink`, `youTubeId`, `gistLink`…) its embed, a link card (`<LinkCard title=… href=… description=… />`) a paragraph of its link; a callout component (`<Callout>`, `<Admonition>`, `<Aside>`, `<Note>`, `<Tip>`, `<Warning>`…) a callout of its `type` and `title`; other tags left out with one warning per component",
 		code: MDX_COMPONENT_CODE,
 		examples: [
 			// Tabs are shown whole, each its label in bold then its content: no warning (a TabItem's label defaults to its value).
@@ -813,6 +822,12 @@ export const BLOCK_RULES = {
 			{ note: "Before.\n<Image src=\"https://e.com/a.png\" alt=\"A\" caption=\"The cat\" />", markdown: "Before.\n\n![A](https://e.com/a.png \"The cat\")" },
 			{ path: "Post.mdx", note: "import cover from 'https://e.com/c.png';\n\n<Image src={cover} alt=\"Cover\" />", markdown: "![Cover](https://e.com/c.png)" },
 			{ note: "<YouTube id=\"dQw4w9WgXcQ\" />", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
+			// Each library names its id its own way: astro-embed's Tweet takes the post's address, MDX Embed's `tweetLink`, `youTubeId`, `gistLink`.
+			{ note: "<Tweet id=\"https://twitter.com/astrodotbuild/status/1511750228428435457\" />", markdown: "https://twitter.com/astrodotbuild/status/1511750228428435457", blocks: ["embed"] },
+			{ note: "<Tweet tweetLink=\"jlengstorf/status/1228356226339913729\" />", markdown: "https://twitter.com/jlengstorf/status/1228356226339913729", blocks: ["embed"] },
+			{ note: "<YouTube youTubeId=\"dQw4w9WgXcQ\" />\n\n<Vimeo vimeoId=\"76979871\" />", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nhttps://vimeo.com/76979871", blocks: ["embed", "embed"] },
+			{ note: "<Gist id=\"spf13/7896402\" />\n\n<Gist gistLink=\"spf13/7896402\" />", markdown: "https://gist.github.com/spf13/7896402\n\nhttps://gist.github.com/spf13/7896402", blocks: ["embed", "embed"] },
+			{ note: "<YouTube id=\"https://youtu.be/dQw4w9WgXcQ\" />", markdown: "https://youtu.be/dQw4w9WgXcQ", blocks: ["embed"] },
 			{ note: "<LinkCard title=\"Astro docs\" href=\"https://docs.astro.build\" description=\"Learn Astro.\" />", markdown: "[Astro docs](https://docs.astro.build) — Learn Astro." },
 			{ note: "<Callout type=\"warning\" title=\"Careful\">\n  Do **not** run it.\n</Callout>\nAfter.", markdown: "> **Careful**\n>\n> Do **not** run it.\n\nAfter." },
 			// JSX in indented code, or in a fence, is code.
