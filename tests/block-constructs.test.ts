@@ -4,6 +4,7 @@
  */
 
 import { storyToHtml } from "../src/story/story-html";
+import type { ImageSource } from "../src/story/story-model";
 import { bodyOf, codes, convert } from "./support/convert-helpers";
 import { importHtml, showParagraph } from "./support/medium-importer";
 
@@ -641,5 +642,26 @@ describe("image captions", () => {
 		expect(await withPic('![x](pic.png "Title")\n*Also text*')).toEqual(['IMG alt="x": Title', "P: _Also text_"]);
 		expect(await withPic("![[pic.png]]\n*Italic* and more")).toEqual(['IMG alt=""', "P: _Italic_ and more"]);
 		expect(await withPic("Before ![[pic.png]]\n*After*")).toEqual(["P: Before", 'IMG alt=""', "P: _After_"]);
+	});
+});
+
+describe("an MDX post's <img> with a JSX src (Docusaurus)", () => {
+	test("src={require('./a.png').default}, @site/… and useBaseUrl('/img/…') are the image they name, uploaded with its alt", async () => {
+		const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+		const files = { "blog/post/a.png": png, "static/img/b.png": png };
+		const text = "# T\n\n<img src={require('./a.png').default} alt=\"Local\" />\n\n<img\n  src={require(\"@site/static/img/b.png\").default}\n  alt=\"Site\"\n  style={{ width: 400 }}\n/>\n\n<img src={useBaseUrl('/img/b.png')} alt={'Base'} />";
+		const story = await convert(text, files, {}, "blog/post/index.mdx");
+		const imageSrc = (s: ImageSource) => (s.kind === "vault" ? "https://cdn.example/" + s.path : null);
+		expect(importHtml(storyToHtml(story, { imageSrc }).html).slice(1).map(showParagraph)).toEqual([
+			'IMG src=https://cdn.example/blog/post/a.png alt="Local"',
+			'IMG src=https://cdn.example/static/img/b.png alt="Site"',
+			'IMG src=https://cdn.example/static/img/b.png alt="Base"',
+		]);
+		expect(codes(story)).toEqual([]);
+	});
+
+	test("in a markdown note it is text, as Obsidian shows it", async () => {
+		const story = await convert("# T\n\n<img src={require('./a.png').default} />", {}, {}, "Note.md");
+		expect(bodyOf(story)).toContain("require");
 	});
 });

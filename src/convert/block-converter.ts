@@ -20,7 +20,7 @@ import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Alig
 import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteQuoteOf, type SiteTag, siteTagOf, tagLinesEnd } from "./site-tags";
 import { noteCrossrefs, tableCaption } from "./quarto-crossrefs";
 import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, isLinkCardInfo, linkCardLines, multiColumnMarker, MULTI_COLUMN_BLOCKS, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
-import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, type JsxTag } from "./jsx-lines";
+import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, mayStartJsxImgAt, type JsxTag } from "./jsx-lines";
 import { offSiteFlag, offSiteText } from "./site-visibility";
 
 /**
@@ -1053,7 +1053,7 @@ export class BlockConverter {
 		if (c === 60) {
 			const html = this.markdownHtmlLine(lines, i, line.slice(s).trimEnd());
 			if (html !== -1) return html;
-			return mayStartComponentAt(line, s) ? this.componentLines(lines, i, line) : -1;
+			return mayStartComponentAt(line, s) || (mayStartJsxImgAt(line, s) && /\.mdx$/i.test(this.note.path)) ? this.componentLines(lines, i, line) : -1;
 		}
 		if (c === 58 && s <= 3) return this.colonContainer(lines, i, line.slice(s));
 		// `!!!`, `???`, `===`: three alike (an image's `![` is not), read before any slicing.

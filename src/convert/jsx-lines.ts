@@ -34,6 +34,11 @@ export function mayStartComponentAt(text: string, at: number): boolean {
 	return isUpper(c) || (c === 47 && isUpper(text.charCodeAt(at + 2)));
 }
 
+/** True when an MDX post's line may open a JSX `<img` at `at`: an attribute in braces follows on it, or on the next lines (`<img` alone). */
+export function mayStartJsxImgAt(text: string, at: number): boolean {
+	return text.startsWith("<img", at) && !isNameChar(text.charCodeAt(at + 4)) && (text.indexOf("={", at) !== -1 || text.trimEnd().length === at + 4);
+}
+
 /**
  * Reads the component tags that make up the whole of `text` (white space between them allowed).
  * Returns them, "open" when a tag's `>` is not reached yet (its attributes go on over later lines), or
@@ -50,7 +55,8 @@ export function componentTags(text: string): JsxTag[] | "open" | null {
 		i++;
 		const closing = text.charCodeAt(i) === 47;
 		if (closing) i++;
-		if (!isUpper(text.charCodeAt(i))) return null;
+		// An MDX post's `<img src={require('./a.png').default} />` is JSX too (the caller says when a line may be one).
+		if (!isUpper(text.charCodeAt(i)) && !(text.startsWith("img", i) && !isNameChar(text.charCodeAt(i + 3)))) return null;
 		const nameStart = i;
 		while (i < n && isNameChar(text.charCodeAt(i))) i++;
 		const tag: JsxTag = { name: text.slice(nameStart, i), closing, selfClosing: false, attrs: new Map() };
@@ -103,6 +109,10 @@ export function componentTags(text: string): JsxTag[] | "open" | null {
 					tag.attrs.set(attr, inner.slice(1, -1));
 				} else if (/^[A-Za-z_$][\w$]*$/.test(inner)) {
 					tag.attrs.set(attr, "{" + inner + "}"); // a name the post imports (`src={cover}`)
+				} else {
+					// Docusaurus's `require('./a.png').default` (`@site/` is the site's folder) and `useBaseUrl('/img/a.png')`.
+					const m = /^(?:require|useBaseUrl)\(\s*(["'`])([^"'`\n]+)\1\s*\)(?:\.default)?$/.exec(inner);
+					if (m !== null) tag.attrs.set(attr, m[2].startsWith("@site/") ? m[2].slice(5) : m[2]);
 				}
 				i = end;
 			} else return null;
