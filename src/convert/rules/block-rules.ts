@@ -52,8 +52,9 @@ export function codeLanguage(info: string): string | null {
  * `js:title=a.js`, Quarto's `{.js filename="a.js"}`; else null. Medium's code blocks have no title, so it becomes a bold paragraph above.
  */
 export function codeTitle(info: string): string | null {
-	if (info.indexOf("title=") === -1 && info.indexOf("name=") === -1 && info.indexOf("[") === -1) return null;
-	const m = /(?:^|[\s:])(?:title|filename)=(?:"([^"]*)"|'([^']*)'|([^\s"'{}]+))/.exec(info) ?? /^[^\s[]*[ \t]*\[([^\]]+)\]/.exec(info);
+	if (info.indexOf("title=") === -1 && info.indexOf("name=") === -1 && info.indexOf("[") === -1 && info.indexOf(":") === -1) return null;
+	// `js:utils.js`: a language, then the file's name (rehype-code-titles, Zenn, Qiita).
+	const m = /(?:^|[\s:])(?:title|filename)=(?:"([^"]*)"|'([^']*)'|([^\s"'{}]+))/.exec(info) ?? /^[^\s[]*[ \t]*\[([^\]]+)\]/.exec(info) ?? /^[A-Za-z][\w+#.-]*:([^\s{}=:]+)(?:\s|$)/.exec(info);
 	if (m === null) return null;
 	const title = (m[1] ?? m[2] ?? m[3] ?? "").trim();
 	return title === "" ? null : title;
@@ -836,7 +837,7 @@ export const BLOCK_RULES = {
 	},
 	containers: {
 		construct: "`:::note Title` … `:::` containers (Docusaurus admonitions `:::tip[Title]`, VuePress and VitePress `::: warning`, Quarto's callouts `::: {.callout-note title=\"T\"}` and its layout divs `::: {.column-margin}`)",
-		medium: "a callout, as above: the title (or the type's name) a bold paragraph, the body read as markdown, nested ones flattened into it; a layout container (`::: code-group`) its content, each code block's label (```` ```js [config.js] ````) a bold paragraph above it (as a file name, ```` ```js title=\"a.js\" ````, is)",
+		medium: "a callout, as above: the title (or the type's name) a bold paragraph, the body read as markdown, nested ones flattened into it; a layout container (`::: code-group`) its content, each code block's label (```` ```js [config.js] ````) a bold paragraph above it (as a file name, ```` ```js title=\"a.js\" ```` or ```` ```js:a.js ````, is)",
 		examples: [
 			{ note: ":::tip[Keep in mind]\n\nThe **body**.\n\n:::\nAfter.", markdown: "> **Keep in mind**\n>\n> The **body**.\n\nAfter." },
 			{ note: "::: warning\nCareful.\n:::", markdown: "> **Warning**\n>\n> Careful." },
@@ -851,6 +852,8 @@ export const BLOCK_RULES = {
 			{ note: "::: incremental\n- One\n- Two\n:::\n\n::: notes\nSpeaker notes.\n:::", markdown: "- One\n- Two\n\nSpeaker notes." },
 			// A code block's label (a code group's tab, a file name) is a bold paragraph above it.
 			{ note: "::: code-group\n```sh [npm]\nnpm i\n```\n```sh [pnpm]\npnpm i\n```\n:::\nText.\n```js title=\"a_b.js\"\nx\n```", markdown: "**npm**\n\n```sh\nnpm i\n```\n\n**pnpm**\n\n```sh\npnpm i\n```\n\nText.\n\n**a_b.js**\n\n```js\nx\n```" },
+			// The `lang:file` form (rehype-code-titles in Next.js starters, Zenn, Qiita) names the file too; gatsby-remark-code-titles' `js:title=a.js` its title.
+			{ note: "```js:utils.js showLineNumbers {2}\nx\n```\n\n```ts:src/pages/index.ts\ny\n```\n\n```js:title=gatsby-config.js\nz\n```", markdown: "**utils.js**\n\n```js\nx\n```\n\n**src/pages/index.ts**\n\n```ts\ny\n```\n\n**gatsby-config.js**\n\n```js\nz\n```" },
 		],
 	},
 	mkdocsBlocks: {
