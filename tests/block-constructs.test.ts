@@ -448,6 +448,12 @@ describe("a numbered list Medium would number otherwise", () => {
 			"OLI: Run",
 		]);
 		expect(codes(story)).toEqual([]);
+		// A nested numbered list shows Obsidian's numbers (its start, then one more per item), not its markers as written.
+		expect(await shown("1. Item 1\n1. Item 3\n   1. Item 3a\n   1. Item 3b\n      1) deeper\n      1) deeper too\n   1. Item 3c\n2. Item 4\n   5. five\n   5. six")).toEqual([
+			"OLI: Item 1",
+			"OLI: Item 3\n1. Item 3a\n2. Item 3b\n\u20031. deeper\n\u20032. deeper too\n3. Item 3c",
+			"OLI: Item 4\n5. five\n6. six",
+		]);
 		// A later paragraph of the numbered item under its nested list is still the item's, and the next item stays one.
 		expect(await shown("1. Install\n2. Configure\n   - on macOS\n\n   More.\n3. Run")).toEqual(["OLI: Install", "OLI: Configure\n– on macOS\nMore.", "OLI: Run"]);
 	});

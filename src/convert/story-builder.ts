@@ -159,6 +159,9 @@ export class StoryBuilder {
 	private readonly offLists = new Set<number>();
 	/** The open item's number in the note (see itemNumbers). */
 	private itemNumber = 0;
+	/** Per nesting depth, the last numbered item's number there (0: none) and its marker's last character. */
+	private readonly levelNumbers: number[] = [];
+	private readonly levelMarks: number[] = [];
 	/** A numbered item with no text yet (`1. ` alone), its list and line: left out unless text follows under it. */
 	private emptyItem: { list: number; line: number } | null = null;
 	/** Per open item, outermost first: the column where its text starts (deeper lines belong to it). */
@@ -416,9 +419,15 @@ export class StoryBuilder {
 		}
 		const depth = this.itemDepth;
 		this.itemIndents[this.itemDepth++] = contentIndent;
+		// A nested numbered item's number as Obsidian shows it: its list's start, then one more per item.
+		if (this.levelNumbers.length > depth + 1) this.levelNumbers.length = this.levelMarks.length = depth + 1;
+		const sameList = ordered && this.levelMarks[depth] === mark && this.levelNumbers[depth] > 0;
+		const number = !ordered ? 0 : sameList ? this.levelNumbers[depth] + 1 : markerNumber(text, item.indent, markerEnd - 1);
+		this.levelNumbers[depth] = number;
+		this.levelMarks[depth] = mark;
 		// Under an empty numbered item (`2.` alone) too: its nested items are its text, so the numbers after it stay the note's.
 		if (depth > 0 && this.listOrdered && (this.lastItem !== null ? this.lastItemList : this.emptyItem?.list) === this.listId) {
-			this.joinNumberedItem(text, depth, ordered, text.slice(item.indent, markerEnd), cs, contentIndent, line);
+			this.joinNumberedItem(text, depth, ordered, ordered ? `${number}.` : text.slice(item.indent, markerEnd), cs, contentIndent, line);
 			return;
 		}
 		let list = this.listId;
@@ -557,6 +566,7 @@ export class StoryBuilder {
 
 	private endList(): void {
 		this.itemDepth = 0;
+		this.levelNumbers.length = this.levelMarks.length = 0;
 		this.listId = this.itemList = this.subList = -1;
 		this.lastItem = null;
 	}
