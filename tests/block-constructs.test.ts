@@ -66,6 +66,9 @@ describe("block quotes", () => {
 	test("a lazy line still continues the quote's paragraph", async () => {
 		expect(await shown("> one\ntwo")).toEqual(["BQ: one\ntwo"]);
 	});
+	test("a numbered list in a quote shows Obsidian's numbers (its start, then one more per item), not its markers as written", async () => {
+		expect(await shown("> 1. a\n> 1. b\n>    1. c\n>    1. d\n> 1. e\n\n> [!note]\n> 3. x\n> 3. y\n> - z")).toEqual(["BQ: 1. a", "BQ: 2. b", "BQ: \u20031. c", "BQ: \u20032. d", "BQ: 3. e", "BQ: **Note**", "BQ: 3. x", "BQ: 4. y", "BQ: • z"]);
+	});
 	test("a line at a quoted item's margin is no setext underline: `> - ` is an empty item, `> ---` a rule, the item above never bold", async () => {
 		expect(await shown("> - one\n> - \n> - three\n\n> 1. a\n> 2.\n> 3. c\n\n> - x\n> ---\n> y")).toEqual(["BQ: • one", "BQ: • three", "BQ: 1. a", "BQ: 3. c", "BQ: • x", "HR", "BQ: y"]);
 		// Under the item's text it is one, as under a quote's own paragraph.

@@ -119,6 +119,9 @@ export class StoryBuilder {
 	private itemPrefix = "";
 	/** The indents of the open list items of the quote numbered {@link quotedItemsGroup}. */
 	private readonly quotedItemIndents: number[] = [];
+	/** Beside each of those, its number as Obsidian shows it (0: a bullet) and its marker's last character. */
+	private readonly quotedItemNumbers: number[] = [];
+	private readonly quotedItemMarks: number[] = [];
 	private quotedItemsGroup = -1;
 	private fence: Fence | null = null;
 	/** Whether an indented code block is open, and its first line. */
@@ -355,8 +358,9 @@ export class StoryBuilder {
 		}
 		const item = listItem(trimmed);
 		if (item && isBlankFrom(trimmed, item.contentStart)) {
-			// An empty item (`> - `): Medium keeps no empty paragraph, and it is not the text above's.
+			// An empty item (`> - `): Medium keeps no empty paragraph, and it is not the text above's (it still counts).
 			this.flush();
+			this.quotedItem(trimmed.slice(item.indent, item.contentStart).trim(), indent);
 			return;
 		}
 		if (item) {
@@ -371,19 +375,41 @@ export class StoryBuilder {
 			}
 			const ih = c === 35 ? parseHeading(text) : null;
 			this.addLine(Para.Quote, ih ? ih.text : text, line);
-			// Its level: how many open items of this quote sit left of it (their indents, innermost last).
-			const indents = this.quotedItemIndents;
-			if (this.quotedItemsGroup !== this.quoteGroup) {
-				indents.length = 0;
-				this.quotedItemsGroup = this.quoteGroup;
-			}
-			while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
-			this.itemPrefix = quotedListPrefix(trimmed.slice(item.indent, item.contentStart).trim(), indents.length);
-			indents.push(indent);
+			this.itemPrefix = this.quotedItem(trimmed.slice(item.indent, item.contentStart).trim(), indent);
 			if (ih) this.flushHeading();
 			return;
 		}
 		this.addLine(Para.Quote, content, line);
+	}
+
+	/**
+	 * A list item in the quote, its marker `marker` at column `indent`: its prefix. Its level is how many
+	 * open items of this quote sit left of it (their indents, innermost last); a numbered one's number is
+	 * Obsidian's, one more than the item before it in its list, else its own.
+	 */
+	private quotedItem(marker: string, indent: number): string {
+		const indents = this.quotedItemIndents;
+		const numbers = this.quotedItemNumbers;
+		const marks = this.quotedItemMarks;
+		if (this.quotedItemsGroup !== this.quoteGroup) {
+			indents.length = numbers.length = marks.length = 0;
+			this.quotedItemsGroup = this.quoteGroup;
+		}
+		const mark = marker.charCodeAt(marker.length - 1);
+		let before = 0;
+		while (indents.length > 0 && indents[indents.length - 1] >= indent) {
+			before = indents[indents.length - 1] === indent && marks[marks.length - 1] === mark ? numbers[numbers.length - 1] : 0;
+			indents.pop();
+			numbers.pop();
+			marks.pop();
+		}
+		const n0 = marker.charCodeAt(0);
+		const number = !(n0 >= 48 && n0 <= 57) ? 0 : before > 0 ? before + 1 : markerNumber(marker, 0, marker.length - 1);
+		const prefix = quotedListPrefix(number > 0 ? `${number}.` : marker, indents.length);
+		indents.push(indent);
+		numbers.push(number);
+		marks.push(mark);
+		return prefix;
 	}
 
 	private addLine(kind: Para, text: string, line: number): void {
