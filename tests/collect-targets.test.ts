@@ -20,4 +20,8 @@ describe("collectTargets", () => {
 			{ path: "G.md", embed: false },
 		]);
 	});
+	test("a destination after spaces, or with balanced parentheses (Obsidian's link to `Meeting (2024).md`), is found whole", () => {
+		const text = "[m](Meeting%20(2024).md) and [p]( Plain.md ) and [x](a(b)c(d).md)";
+		expect(collectTargets(text).map((t) => t.path)).toEqual(expect.arrayContaining(["Meeting (2024).md", "Plain.md"]));
+	});
 });

@@ -590,6 +590,12 @@ describe("warnings", () => {
 		expect(s.warnings.map((w) => w.code)).toEqual(["unpublished-link"]);
 	});
 
+	test("a markdown link to a note on Medium with parentheses in its name, or after a space, is a link", async () => {
+		const files = { "Meeting (2024).md": "---\nmedium_url: https://medium.com/@me/m-1\n---\nx", "Plain.md": "---\nmedium_url: https://medium.com/@me/p-2\n---\ny" };
+		const s = await convert("See [the meeting](Meeting%20(2024).md) and [plain]( Plain.md ).", files);
+		expect(bodyOf(s)).toBe("See [the meeting](https://medium.com/@me/m-1) and [plain](https://medium.com/@me/p-2).");
+		expect(codes(s)).toEqual([]);
+	});
 	test("a markdown link to a note on Medium is a link, with no warning", async () => {
 		const s = await convert("See [it](Other.md).", { "Other.md": "---\nmedium_url: https://medium.com/@me/other-1\n---\nx" });
 		expect(s.content).toContain("See [it](https://medium.com/@me/other-1).");

@@ -105,25 +105,31 @@ export function collectTargets(text: string): Target[] {
 	// Each destination's end is searched forward only (the last search's answer kept): `[x](` written
 	// 100,000 times without a `)` or a `>` is one pass, not one scan per `](`.
 	const gtFinder = new ForwardFinder(text, ">");
+	// The next `)`, space, tab or line end at or after `from`, from a cache `at` that only moves forward.
+	const nextStop = (from: number, at: number): number => {
+		if (at >= from) return at;
+		let k = from;
+		while (k < text.length) {
+			const c = text.charCodeAt(k);
+			if (c === 41 || c === 32 || c === 10 || c === 9) break;
+			k++;
+		}
+		return k;
+	};
 	let stop = -1;
+	let pairStop = -1;
 	pos = text.indexOf("](");
 	while (pos !== -1) {
 		let start = pos + 2;
+		while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
 		let end: number;
 		if (text[start] === "<") {
 			start++;
 			end = gtFinder.next(start);
 		} else {
-			// The next `)`, space, tab or line end at or after `start`.
-			if (stop < start) {
-				stop = start;
-				while (stop < text.length) {
-					const c = text.charCodeAt(stop);
-					if (c === 41 || c === 32 || c === 10 || c === 9) break;
-					stop++;
-				}
-			}
-			end = stop;
+			end = stop = nextStop(start, stop);
+			// One pair of parentheses inside (`Meeting%20(2024).md`, as Obsidian writes a link to `Meeting (2024).md`).
+			if (text.charCodeAt(end) === 41 && end - start < 1024 && text.slice(start, end).indexOf("(") !== -1) end = pairStop = nextStop(end + 1, pairStop);
 		}
 		if (end > start && end - start < 1024) {
 			addTarget(text.slice(start, end), true, seen, targets);
