@@ -17,7 +17,7 @@ import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUr
 import { escapeAlt, htmlTagEnd, iframePageUrl, readHtmlMedia, readHtmlStyle, scriptText } from "./html-media";
 import { decodeEntities } from "./entities";
 import { dataImage, shortWritten } from "./data-images";
-import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isAsciiPunct, isAttributeList, isEscaped, isSpace, BracketPairs } from "./text-scan";
+import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isAsciiPunct, isAttributeList, isEscaped, isSpace, isTrimSpace, BracketPairs } from "./text-scan";
 import { offSiteFlag, offSiteText } from "./site-visibility";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
@@ -114,11 +114,16 @@ for (const ch of "!#$%<=@[\\^") STARTS_SYNTAX[ch.charCodeAt(0)] = 1;
 const STARTS_SYNTAX_FIELDS = STARTS_SYNTAX.slice();
 STARTS_SYNTAX_FIELDS[40] = 1;
 
-/** Characters that end a tag: white space and ASCII punctuation other than `_`, `-` and `/`. */
+/**
+ * Characters that end a tag, as Obsidian's tag pattern has them: white space (the ideographic space a
+ * Japanese IME types too), ASCII punctuation other than `_`, `-` and `/`, and the General and
+ * Supplemental Punctuation blocks (`—`, `“`, `…`).
+ */
 function endsTag(c: number): boolean {
+	if (c >= 128) return isTrimSpace(c) || (c >= 0x2000 && c <= 0x206f) || (c >= 0x2e00 && c <= 0x2e7f);
 	if (isSpace(c)) return true;
 	if (c === 95 || c === 45 || c === 47) return false;
-	return c < 128 && ASCII_PUNCT.indexOf(String.fromCharCode(c)) !== -1;
+	return ASCII_PUNCT.indexOf(String.fromCharCode(c)) !== -1;
 }
 
 /** Length of the tag body after a `#` at `i`, or 0 when `#…` is not a tag (`#1984`, `# heading`). */
@@ -139,7 +144,7 @@ export function isTagOnlyLine(text: string, root?: ConvertContext): boolean {
 	let tags = 0;
 	while (i < text.length) {
 		const c = text.charCodeAt(i);
-		if (isSpace(c)) {
+		if (isTrimSpace(c)) {
 			i++;
 			continue;
 		}
@@ -147,7 +152,7 @@ export function isTagOnlyLine(text: string, root?: ConvertContext): boolean {
 		const len = tagLength(text, i);
 		if (len === 0) return false;
 		const after = i + 1 + len;
-		if (after < text.length && !isSpace(text.charCodeAt(after))) return false;
+		if (after < text.length && !isTrimSpace(text.charCodeAt(after))) return false;
 		tags++;
 		i = after;
 	}
@@ -749,7 +754,7 @@ class InlineScanner {
 					}
 					break;
 				case 35: // #
-					if (i === 0 || isSpace(text.charCodeAt(i - 1)) || this.tagEndAt === i - 1) {
+					if (i === 0 || isTrimSpace(text.charCodeAt(i - 1)) || this.tagEndAt === i - 1) {
 						// Just past an HTML tag (`<span>#x</span>`) the text starts anew, as at a line's start: a tag there is one.
 						const len = tagLength(text, i);
 						if (len > 0) {
