@@ -26,3 +26,22 @@ describe("tags in CJK text", () => {
 		expect(await body("标签：#标签 结尾#标签", {}, vaultNote)).toBe("标签：#标签 结尾#标签");
 	});
 });
+
+describe("soft line breaks in CJK text", () => {
+	// With Strict line breaks (and in a blog folder) a newline inside a paragraph is a space between words.
+	// Chinese and Japanese put no space between words: a line broken between two of their characters is
+	// joined without one (CSS Text's segment break rule, Goldmark's East Asian line breaks). Korean keeps it.
+	const strict = { strictLineBreaks: true };
+	test("lines of Chinese and Japanese join without a space; Latin and Korean lines keep it", async () => {
+		expect(await body("第一行中文\n第二行中文，\n继续。English\nline 中文", {}, strict)).toBe("第一行中文第二行中文，继续。English line 中文");
+		expect(await body("日本語の文章は\n改行しても続く。", {}, strict)).toBe("日本語の文章は改行しても続く。");
+		expect(await body("한국어 문장은\n띄어 씁니다.", {}, strict)).toBe("한국어 문장은 띄어 씁니다.");
+	});
+	test("the same with markup in the lines, looking past the emphasis marks", async () => {
+		expect(await body("这是**强调**\n后文*斜体*\n**再强调**结束", {}, strict)).toBe("这是**强调**后文*斜体***再强调**结束");
+		expect(await body("链接[文字](https://e.com/)\n后文", {}, strict)).toBe("链接[文字](https://e.com/) 后文");
+	});
+	test("without Strict line breaks a newline stays a line break", async () => {
+		expect(await body("第一行\n第二行")).toBe("第一行\\\n第二行");
+	});
+});

@@ -10,7 +10,7 @@ import type { InlineNode } from "../story/story-model";
 import { decodeEntities, entityAt } from "./entities";
 import { htmlTagEnd } from "./html-media";
 import { ALIGNED_TEXT_CODE, ALIGNED_TEXT_MESSAGE, alignsText, IMAGE_LINK_CODE, isAbsoluteHref, isLineBreakTag, isParagraphTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, showsNothingOwn, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
-import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isAsciiAlnum, isSpace, mayHoldUrl } from "./text-scan";
+import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isAsciiAlnum, isSpace, joinsWithoutSpace, mayHoldUrl } from "./text-scan";
 
 /** An image met inside a paragraph: the block builder moves it out to a block of its own. */
 export interface InlineImage {
@@ -309,7 +309,7 @@ export function plainLinesRun(lines: readonly string[], count: number, softBreak
 			if (buf.length > 0) scratch[nodes++] = { type: "text", text: buf };
 			scratch[nodes++] = BREAK;
 			buf = "";
-		} else buf += " ";
+		} else if (!joinsWithoutSpace(buf, end, lines[k + 1], leadingBlanks(lines[k + 1]))) buf += " ";
 	}
 	if (buf.length > 0) scratch[nodes++] = { type: "text", text: buf };
 	const run = trimInline(takeScratch(nodes) as InlineNode[]);
@@ -335,17 +335,30 @@ function plainLines(text: string, softBreaks: boolean): InlineNode[] {
 		while (end > 0 && (buf.charCodeAt(end - 1) === 32 || buf.charCodeAt(end - 1) === 9)) end--;
 		const hard = buf.length - end >= 2;
 		buf = buf.slice(0, end);
+		from = nl + 1;
+		while (from < n && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
 		if (hard || softBreaks) {
 			if (buf.length > 0) scratch[count++] = { type: "text", text: buf };
 			scratch[count++] = BREAK;
 			buf = "";
-		} else buf += " ";
-		from = nl + 1;
-		while (from < n && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
+		} else if (!joinsWithoutSpace(buf, end, text, from)) buf += " ";
 	}
 	if (buf.length > 0) scratch[count++] = { type: "text", text: buf };
 	const run = trimInline(takeScratch(count) as InlineNode[]);
 	return mayHoldUrl(text) ? linkBareUrls(run) : run;
+}
+
+/** How many spaces and tabs open a line. */
+function leadingBlanks(line: string): number {
+	let i = 0;
+	while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+	return i;
+}
+
+/** Where the text before `i` ends once its spaces and tabs are off. */
+function trimmedEnd(text: string, i: number): number {
+	while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+	return i;
 }
 
 /** The parser a paragraph takes (see parseInline). */
@@ -543,13 +556,14 @@ class InlineTreeParser {
 	 */
 	private lineBreak(i: number, backslash: boolean): number {
 		const hard = this.trimTextEnd() >= 2 || backslash;
+		let j = i + 1;
+		while (j < this.n && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
 		if (!backslash && this.text.charCodeAt(this.lineStart) === 60 && onlyDroppedTags(this.text, this.lineStart, i)) {
 			// The break (or space) before the line stands for both; the space that break was is back.
 			if (!this.report.softBreaks && this.lineStart > 0) this.addString(" ");
 		} else if (hard || this.report.softBreaks) this.pushNode(BREAK);
-		else this.addString(" ");
-		let j = i + 1;
-		while (j < this.n && (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9)) j++;
+		// Between Chinese or Japanese lines the soft break is nothing: they put no space between words.
+		else if (!joinsWithoutSpace(this.text, trimmedEnd(this.text, i), this.text, j)) this.addString(" ");
 		this.lineStart = j;
 		return j;
 	}

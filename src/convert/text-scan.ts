@@ -229,6 +229,35 @@ export function isSpace(c: number): boolean {
 }
 
 /**
+ * Whether a character is Chinese or Japanese (East Asian wide or half-width, Hangul left out): CJK
+ * symbols and punctuation, kana, ideographs (the supplementary planes' too: a high surrogate D840–D8BF),
+ * Yi, full-width forms, half-width katakana.
+ */
+function isCjCode(c: number): boolean {
+	if (c < 0x2e80) return false;
+	if (c <= 0x9fff) return c <= 0x303e || (c >= 0x3041 && (c < 0x3131 || c > 0x318e) && (c < 0x4dc0 || c > 0x4dff));
+	return (c >= 0xa000 && c <= 0xa4cf) || (c >= 0xd840 && c <= 0xd8bf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff01 && c <= 0xff60) || (c >= 0xff61 && c <= 0xff9f) || (c >= 0xffe0 && c <= 0xffe6);
+}
+
+/**
+ * Whether a soft line break between `a` (the text before it ends at `end`) and `b` (the next line's
+ * text starts at `start`) is shown as nothing: both sides Chinese or Japanese, which put no space
+ * between words (CSS Text's segment break rule). Emphasis marks against the break are looked past.
+ */
+export function joinsWithoutSpace(a: string, end: number, b: string, start: number): boolean {
+	while (end > 0 && isEmphasisMark(a.charCodeAt(end - 1))) end--;
+	while (start < b.length && isEmphasisMark(b.charCodeAt(start))) start++;
+	if (end === 0 || start >= b.length) return false;
+	let c = a.charCodeAt(end - 1);
+	if (c >= 0xdc00 && c <= 0xdfff && end > 1) c = a.charCodeAt(end - 2);
+	return isCjCode(c) && isCjCode(b.charCodeAt(start));
+}
+
+function isEmphasisMark(c: number): boolean {
+	return c === 42 || c === 95 || c === 126 || c === 61;
+}
+
+/**
  * Whether a character code is white space as `String.prototype.trim` sees it: ECMAScript's WhiteSpace
  * (Unicode Zs, tab, vertical tab, form feed, BOM) and LineTerminator. Lets a scan trim by index.
  */
