@@ -45,3 +45,17 @@ describe("soft line breaks in CJK text", () => {
 		expect(await body("第一行\n第二行")).toBe("第一行\\\n第二行");
 	});
 });
+
+describe("HTML bold and italic against CJK punctuation", () => {
+	// Obsidian shows `<b>“强调”</b>后文` bold (it is HTML); written as markdown, `**“强调”**后文` is no bold
+	// (CommonMark's flanking rules count Unicode punctuation), so Medium showed the stars. Such tags are
+	// dropped with their text kept, as for ASCII punctuation, never printed as stray stars.
+	test("no stray stars: the text is kept, the tags dropped with a warning", async () => {
+		const s = await convert("# 标题\n\n这是<b>“强调”</b>后文，中文<em>「斜体」</em>中文。", {}, vaultNote);
+		expect(s.content).toContain("这是“强调”后文，中文「斜体」中文。");
+		expect(s.warnings.map((w) => w.code)).toContain("html-dropped");
+	});
+	test("bold where markdown reads it stays bold", async () => {
+		expect(await body("这是<b>强调</b>后文，<b>“引号”</b>。", {}, vaultNote)).toBe("这是**强调**后文，**“引号”**。");
+	});
+});

@@ -17,7 +17,7 @@ import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUr
 import { escapeAlt, htmlTagEnd, iframePageUrl, readHtmlMedia, readHtmlStyle, scriptText } from "./html-media";
 import { decodeEntities } from "./entities";
 import { dataImage, shortWritten } from "./data-images";
-import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isAsciiPunct, isAttributeList, isEscaped, isSpace, isTrimSpace, BracketPairs } from "./text-scan";
+import { bareDestinationEnd, codeSpan, type CodeSpan, findBareUrls, findCodeSpans, firstInlineSyntax, ForwardFinder, isAttributeList, isEscaped, isPunctAt, isSpace, isTrimSpace, BracketPairs } from "./text-scan";
 import { offSiteFlag, offSiteText } from "./site-visibility";
 
 /** Where a line's inline text is converted, and how embeds reach the block converter. */
@@ -1493,13 +1493,11 @@ class InlineScanner {
 			const script = scriptText(text.slice(style.openEnd, style.closeStart), style.markup === "sup");
 			return script === null ? -1 : this.replace(i, script, style.closeEnd);
 		}
-		const first = text.charCodeAt(style.openEnd);
-		const last = text.charCodeAt(style.closeStart - 1);
-		const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-		const after = style.closeEnd < text.length ? text.charCodeAt(style.closeEnd) : 32;
-		if (isSpace(first) || isSpace(last)) return -1;
-		if (isAsciiPunct(first) && !(isSpace(before) || isAsciiPunct(before))) return -1;
-		if (isAsciiPunct(last) && !(isSpace(after) || isAsciiPunct(after))) return -1;
+		// Unicode's punctuation and spaces count as ASCII's (`<b>“强调”</b>后文` is no markdown bold).
+		const { openEnd, closeStart, closeEnd } = style;
+		if (isTrimSpace(text.charCodeAt(openEnd)) || isTrimSpace(text.charCodeAt(closeStart - 1))) return -1;
+		if (isPunctAt(text, openEnd) && i > 0 && !isTrimSpace(text.charCodeAt(i - 1)) && !isPunctAt(text, i - 1)) return -1;
+		if (isPunctAt(text, closeStart - 1) && closeEnd < text.length && !isTrimSpace(text.charCodeAt(closeEnd)) && !isPunctAt(text, closeEnd)) return -1;
 		const mark = style.markup === "strong" ? "**" : "*";
 		this.pushClose(style.closeStart, mark, style.closeEnd);
 		return this.replace(i, mark, style.openEnd);

@@ -223,6 +223,14 @@ export function isAsciiPunct(c: number): boolean {
 	return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 }
 
+const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
+
+/** Whether the character at `i` is punctuation as CommonMark's flanking rules read it (Unicode P and S: `“`, `。`, `「`). */
+export function isPunctAt(s: string, i: number): boolean {
+	const c = s.charCodeAt(i);
+	return c < 128 ? isAsciiPunct(c) : UNICODE_PUNCT.test(s.charAt(i));
+}
+
 /** Whether a character code is Unicode white space of the kinds markdown cares about. */
 export function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
