@@ -59,3 +59,15 @@ describe("HTML bold and italic against CJK punctuation", () => {
 		expect(await body("这是<b>强调</b>后文，<b>“引号”</b>。", {}, vaultNote)).toBe("这是**强调**后文，**“引号”**。");
 	});
 });
+
+describe("a byte order mark (Windows Notepad's UTF-8) is no text", () => {
+	test("a note opening with a BOM keeps its first heading as the title", async () => {
+		const s = await convert("\uFEFF# 标题\r\n\r\n正文\r\n", {}, vaultNote);
+		expect(s.title).toBe("标题");
+		expect(s.content).toBe("# 标题\n\n正文\n");
+	});
+	test("a BOM before a tag line or a paragraph leaves no invisible character on Medium", async () => {
+		expect(await body("\uFEFF#日记\n\n今天", {}, vaultNote)).toBe("今天");
+		expect((await convert("\uFEFF第一段", {}, vaultNote)).content).not.toContain("\uFEFF");
+	});
+});

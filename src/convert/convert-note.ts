@@ -44,6 +44,8 @@ export interface NoteInput {
 /** Builds a LoadedNote from a file's text; `siteSyntax`: it is read as a site reads it (see readsSiteSyntax). */
 export function loadNote(path: string, text: string, properties: Properties, siteSyntax = true): LoadedNote {
 	let normal = normalizeNewlines(text);
+	// A byte order mark (Windows editors' UTF-8) is no text: without it the first line is a heading, a tag line.
+	if (normal.charCodeAt(0) === 0xfeff) normal = normal.slice(1);
 	// An Obsidian note goes through no Liquid: its tags are shown as written.
 	if (siteSyntax) normal = withLiquidAddresses(withInlineLiquid(normal));
 	const { bodyLine } = splitFrontmatter(normal);
