@@ -70,6 +70,12 @@ describe("the cover property becomes the story's first image", () => {
 		expect(bodyOf(other)).toBe("![](img/hero.png)\n\n![](https://e.com/x.png)\n\nBody.");
 	});
 
+	test("a post that shows its cover further down (Docusaurus's image: ./img/card.png, repeated after the intro) shows it once, where the post puts it", async () => {
+		const later = await convert('---\nimage: img/hero.png\n---\n# Title\n\nIntro.\n\n![](https://e.com/x.png)\n\n![Lake](img/hero.png)\n\nBody.', files);
+		expect(bodyOf(later)).toBe("Intro.\n\n![](https://e.com/x.png)\n\n![Lake](img/hero.png)\n\nBody.");
+		expect(later.images.map((i) => i.path)).toEqual(["img/hero.png"]);
+	});
+
 	test("a cover that is missing, outside the vault, or not an image is left out with a warning naming the property", async () => {
 		for (const [props, says] of [
 			["cover: [[Missing.png]]", "The cover image in the cover property (Missing.png) is not in the vault"],

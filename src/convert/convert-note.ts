@@ -540,10 +540,16 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		ctx.images.length = imagesBefore;
 	}
 	const blocks = builder.finish();
-	// A body that opens with the cover already (a banner repeated as the first image) shows it once.
+	// A body that shows the cover already (a banner repeated as the first image, a Docusaurus card image
+	// shown after the intro) shows it once, where the body puts it.
 	if (coverBlock?.type === "image" && blocks[0] === coverBlock) {
-		const next = blocks[1];
-		if (next?.type === "image" && sameImage(next.source, coverBlock.source)) blocks.shift();
+		for (let k = 1; k < blocks.length; k++) {
+			const b = blocks[k];
+			if (b.type === "image" && sameImage(b.source, coverBlock.source)) {
+				blocks.shift();
+				break;
+			}
+		}
 	}
 	// Nothing below the title (a stub, a body all comment or properties), and no warning says why:
 	// Medium would show the title alone, and a story cannot be taken back through the API.

@@ -543,7 +543,7 @@ export const BLOCK_RULES = {
 	},
 	cover: {
 		construct: "a cover image property: `medium_cover`, else `cover`, `image`, `banner`, `heroImage`, `featuredImage`, `coverImage` (a vault image as `\"[[pic.png]]\"` or a path, a web address, or Hugo's `cover: {image, alt, caption}`)",
-		medium: "the story's first image (Medium's card shows it), uploaded like any vault image, with its alt and caption; shown once when the body opens with the same image; `medium_cover: false` turns it off; one that is missing or not an image is left out with a warning",
+		medium: "the story's first image (Medium's card shows it), uploaded like any vault image, with its alt and caption; shown once (where the body puts it) when the body shows the same image; `medium_cover: false` turns it off; one that is missing or not an image is left out with a warning",
 		code: COVER_IMAGE_CODE,
 		examples: [
 			{ frontmatter: "cover: https://e.com/hero.png", note: "Body.", markdown: "![](https://e.com/hero.png)\n\nBody." },
