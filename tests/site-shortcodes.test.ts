@@ -234,3 +234,20 @@ describe("Quarto's include shortcode", () => {
 		expect(codes(s)).toEqual(["unresolved-embed"]);
 	});
 });
+
+describe("themed images (GitHub's #gh-dark-mode-only, Docusaurus and MkDocs Material read it too)", () => {
+	const files = { "img/light.png": PNG, "img/dark.png": PNG };
+	const text = "# Post\n\n![Light](img/light.png#gh-light-mode-only)![Dark](img/dark.png#gh-dark-mode-only)\n\n![L2](img/light.png#only-light) ![D2](img/dark.png#only-dark)";
+
+	test("a blog shows the light one only, as its light theme does: the dark one is not sent", async () => {
+		const s = await convert(text, files, {}, "blog/p.md");
+		expect(shown(s)).toEqual(['IMG src=https://cdn.example/img/light.png alt="Light"', 'IMG src=https://cdn.example/img/light.png alt="L2"']);
+		expect(s.images.map((i) => i.path)).toEqual(["img/light.png"]);
+		expect(codes(s)).toEqual([]);
+	});
+
+	test("Obsidian shows both, so a vault's note keeps both", async () => {
+		const s = await convert(text, files, { obsidianVault: true }, "Note.md");
+		expect(s.images.map((i) => i.path)).toEqual(["img/light.png", "img/dark.png"]);
+	});
+});

@@ -1426,6 +1426,9 @@ class InlineScanner {
 	 * remote image; null writes one.
 	 */
 	private imageOf(i: number, end: number, alt: string, src: string, title: string | null, destination: string | null): number {
+		// A themed image's dark twin (GitHub's `#gh-dark-mode-only`, MkDocs Material's `#only-dark`): the blog's light
+		// theme, like Medium's page, shows only its light one. Obsidian shows both.
+		if ((src.endsWith("#gh-dark-mode-only") || src.endsWith("#only-dark")) && readsSiteSyntax(this.e.ctx, this.e.notePath)) return this.replace(i, "", end);
 		if (hasScheme(src)) {
 			const local = localScheme(src);
 			if (local === "data") return this.dataImage(i, end, alt, src, title);
