@@ -422,6 +422,12 @@ describe("title, tags, canonical URL", () => {
 		const files = { "Hugo.md": "---\ncanonicalURL: https://me.dev/hugo/\n---\nx" };
 		expect(bodyOf(await convert("[[Hugo]]", files, options))).toBe("[Hugo](https://me.dev/hugo/)");
 	});
+	test("a post's canonical (Astro blogs, Hashnode's export) is its canonical URL, for the post and for links to it", async () => {
+		const options = { canonicalTemplate: "https://t.example/{slug}/", linkTemplate: "https://t.example/{slug}/" };
+		expect((await convert("---\ncanonical: https://me.dev/x/\n---\nb", {}, options)).canonicalUrl).toBe("https://me.dev/x/");
+		const files = { "Astro.md": "---\ncanonical: https://me.dev/astro/\n---\nx" };
+		expect(bodyOf(await convert("[[Astro]]", files, options))).toBe("[Astro](https://me.dev/astro/)");
+	});
 	test("a site-root link to a page that is not in the vault (/about/, /tags/x/) goes to the blog's own site: its canonical URL's origin", async () => {
 		const options = { canonicalTemplate: "https://me.dev/blog/{slug}/" };
 		const story = await convert("See [about](/about/), [tags](/tags/react/#top) and [here](/blog/x/).", {}, options, "posts/x.md");

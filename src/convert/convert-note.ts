@@ -257,10 +257,11 @@ function textProperty(props: Properties, key: string): string | null {
 /** A property as a trimmed non-empty string, or null. */
 /**
  * The note's own canonical URL: `canonical_url` (Jekyll SEO, Gatsby, Eleventy; any case), else
- * `canonicalURL` (Hugo's PaperMod, Astro), the key those blogs already fill for the page a post came from.
+ * `canonicalURL` (Hugo's PaperMod, Astro), else `canonical` (Astro blogs, Hashnode's export), the key
+ * those blogs already fill for the page a post came from.
  */
 function canonicalProperty(props: Properties): string | null {
-	return stringProperty(props, "canonical_url") ?? stringProperty(props, "canonicalurl");
+	return stringProperty(props, "canonical_url") ?? stringProperty(props, "canonicalurl") ?? stringProperty(props, "canonical");
 }
 
 function stringProperty(props: Properties, key: string): string | null {

@@ -263,7 +263,7 @@ export function fillTemplate(template: string, notePath: string, properties: Pro
 function noteHref(ctx: ConvertContext, target: string): string | null {
 	let href = ctx.hrefs.get(target);
 	if (href === undefined) {
-		href = mediumUrlOf(ctx, target) ?? (webUrlProperty(ctx, target, "canonical_url") ?? webUrlProperty(ctx, target, "canonicalURL")) ?? (ctx.linkTemplate && templateReaches(ctx, target) ? fillTemplate(ctx.linkTemplate, target, ctx.notes.get(target)?.properties) : null);
+		href = mediumUrlOf(ctx, target) ?? (webUrlProperty(ctx, target, "canonical_url") ?? webUrlProperty(ctx, target, "canonicalURL") ?? webUrlProperty(ctx, target, "canonical")) ?? (ctx.linkTemplate && templateReaches(ctx, target) ? fillTemplate(ctx.linkTemplate, target, ctx.notes.get(target)?.properties) : null);
 		ctx.hrefs.set(target, href);
 	}
 	return href;
