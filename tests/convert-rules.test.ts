@@ -376,6 +376,13 @@ describe("title, tags, canonical URL", () => {
 		expect((await convert("---\ntags: writing  obsidian tools\n---\nx")).tags).toEqual(["writing", "obsidian", "tools"]);
 		expect((await convert("---\nmedium_tags: Machine Learning, Data Science\n---\nx")).tags).toEqual(["Machine Learning", "Data Science"]);
 	});
+	test("a blog post's tags written as one string with commas (tags: \"astro, web dev\") are parted at the commas only: its tags may hold spaces", async () => {
+		expect((await convert("---\ntags: astro, blogging, web dev\n---\nx", {}, {}, "src/content/blog/p.md")).tags).toEqual(["astro", "blogging", "web dev"]);
+		// Without a comma, Jekyll's space-separated string: several tags.
+		expect((await convert("---\ntags: jekyll ruby\n---\nx", {}, {}, "_posts/2020-01-01-p.md")).tags).toEqual(["jekyll", "ruby"]);
+		// In an Obsidian vault a tag holds no space, as before.
+		expect((await convert("---\ntags: astro, web dev\n---\nx", {}, { obsidianVault: true })).tags).toEqual(["astro", "web", "dev"]);
+	});
 	test("a note tagged only in its text has those tags: the tag line the story leaves out, and tags in its sentences, once each whatever their case", async () => {
 		const vaultNote = { obsidianVault: true };
 		const text = "# Writing in public\n\n#writing #PKM/obsidian\n\nWhy I #Writing daily, see `#code` and issue #42.\n\n> [!note]\n> #callout\n\n```\n#fenced\n```";

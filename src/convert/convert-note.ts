@@ -585,7 +585,11 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	// A blank medium_tags (a template's `medium_tags:` or `medium_tags: []`, Obsidian's empty list) names
 	// none: the note's own tags stand, as they do without it.
 	let tags = tagsFromProperty(props.medium_tags ?? anyCase(props, "medium_tags"), false);
-	if (tags.length === 0) tags = tagsFromProperty(props.tags ?? anyCase(props, "tags"));
+	if (tags.length === 0) {
+		// A blog's tag may hold a space: a post's `tags: astro, web dev` is parted at its commas only.
+		const own = props.tags ?? anyCase(props, "tags");
+		tags = tagsFromProperty(own, !(typeof own === "string" && own.indexOf(",") !== -1 && readsSiteSyntax(ctx, root.path)));
+	}
 	// A note tagged in its text only (`#writing #obsidian` on a line of their own, which the story leaves
 	// out, or in a sentence) has those tags in Obsidian: without a property naming any, they are the story's.
 	// Not a site's post: the site shows `#word` as text and takes its tags from the front matter.
