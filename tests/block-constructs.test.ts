@@ -158,6 +158,9 @@ describe("footnotes", () => {
 		// On the definition's own line too (GFM's `[^a]: > quote`), and a definition whose text starts on the next line.
 		expect((await shown("A[^a] b[^b] c[^c].\n\n[^a]: > Quoted.\n[^b]:\n    Next line.\n[^c]: ```\n    code\n    ```")).slice(-3)).toEqual(["OLI: Quoted.", "OLI: Next line.", "OLI: `code`"]);
 	});
+	test("a definition inside a callout or quote is a note too: its text in the notes, not the quote's", async () => {
+		expect(await shown("> [!note] Callout\n> Claim[^g] here.\n>\n> [^g]: Defined in the callout.\n\nAfter[^h].\n\n> > [^h]: Deep.")).toEqual(["BQ: **Callout**", "BQ: Claim[1] here.", "P: After[2].", "HR", "P: **Notes**", "OLI: Defined in the callout.", "OLI: Deep."]);
+	});
 	test("a blank line then unindented text ends the definition", async () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n\nBody text.")).toEqual(["P: A[1].", "P: Body text.", "HR", "P: **Notes**", "OLI: Note."]);
 	});

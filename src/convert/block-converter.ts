@@ -166,14 +166,17 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 	const fenced = fencedOf(note);
 	let defs = ctx.footnoteDefs.get(note.path);
 	for (let i = note.bodyStart; i < lines.count; i++) {
-		if (fenced[i] || !lines.startsWith(i, "[^")) continue;
-		const line = lines.line(i);
+		if (fenced[i]) continue;
+		// One in a quote or callout (`> [^a]: text`) is a note too, of its line alone.
+		const quoted = lines.startsWith(i, ">");
+		if (!quoted && !lines.startsWith(i, "[^")) continue;
+		const line = quoted ? splitQuote(lines.line(i)).content.trimStart() : lines.line(i);
 		const def = footnoteDefinition(line);
 		if (!def) continue;
 		const defLine = i + 1;
 		const shown = new FootnoteText(ctx.strictLineBreaks);
 		shown.add(line.slice(def.textStart), false);
-		for (;;) {
+		for (; !quoted; ) {
 			const next = i + 1 < lines.count ? lines.line(i + 1) : "";
 			if (!isBlank(next) && continuesFootnote(next)) {
 				shown.add(next, false);
@@ -754,8 +757,8 @@ export class BlockConverter {
 				if (quotedBefore === 0 && this.inListItem(lead)) return this.itemMath(trimmed, i, "", " ".repeat(this.itemText));
 				return this.displayMath(trimmed, prefix, lead, i);
 			}
-			if (depth === 0 && c0 === 91 && footnoteDefinition(content)) {
-				this.footnoteLines = true;
+			if (c0 === 91 && footnoteDefinition(depth === 0 ? content : trimmed)) {
+				this.footnoteLines = depth === 0;
 				return i;
 			}
 			// A link reference definition (`[label]: url`, in a quote too) shows nothing; its links use it.
