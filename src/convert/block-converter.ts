@@ -158,6 +158,17 @@ function lineAsCode(text: string): string {
 	return text.indexOf("``") === -1 ? codeSpan(text) : text.replace(/[\\`*_[\]<>$=~%^#|]/g, "\\$&");
 }
 
+/**
+ * Line `i`, indented, as a footnote definition's text from its `[^`, or null: up to 3 spaces in, or more
+ * under a line of text (a list item's, whose text it is indented to); after a blank line 4 columns in, it is code.
+ */
+function indentedDefinition(lines: NoteLines, i: number): string | null {
+	const line = lines.line(i);
+	const at = indentWidth(line);
+	if (line.charCodeAt(at) !== 91 || line.charCodeAt(at + 1) !== 94) return null;
+	return isIndentedCode(line) && (i === 0 || isBlank(lines.line(i - 1))) ? null : line.slice(at);
+}
+
 /** Collects a note's footnote definitions once, so references anywhere can be numbered in one pass. */
 export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned: Set<string>): void {
 	if (scanned.has(note.path)) return;
@@ -169,8 +180,10 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 		if (fenced[i]) continue;
 		// One in a quote or callout (`> [^a]: text`) is a note too, of its line alone.
 		const quoted = lines.startsWith(i, ">");
-		if (!quoted && !lines.startsWith(i, "[^")) continue;
-		const line = quoted ? splitQuote(lines.line(i)).content.trimStart() : lines.line(i);
+		const indented = !quoted && (lines.startsWith(i, " ") || lines.startsWith(i, "\t"));
+		if (!quoted && !indented && !lines.startsWith(i, "[^")) continue;
+		const line = quoted ? splitQuote(lines.line(i)).content.trimStart() : indented ? indentedDefinition(lines, i) : lines.line(i);
+		if (line === null) continue;
 		const def = footnoteDefinition(line);
 		if (!def) continue;
 		const defLine = i + 1;
@@ -757,7 +770,7 @@ export class BlockConverter {
 				if (quotedBefore === 0 && this.inListItem(lead)) return this.itemMath(trimmed, i, "", " ".repeat(this.itemText));
 				return this.displayMath(trimmed, prefix, lead, i);
 			}
-			if (c0 === 91 && footnoteDefinition(depth === 0 ? content : trimmed)) {
+			if ((c0 === 91 && footnoteDefinition(depth === 0 ? content : trimmed)) || (depth === 0 && (c0 === 32 || c0 === 9) && trimmed.charCodeAt(0) === 91 && indentedDefinition(lines, i) !== null && footnoteDefinition(trimmed))) {
 				this.footnoteLines = depth === 0;
 				return i;
 			}
