@@ -19,7 +19,7 @@ import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-r
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteQuoteOf, type SiteTag, siteTagOf, tagLinesEnd } from "./site-tags";
 import { noteCrossrefs, tableCaption } from "./quarto-crossrefs";
-import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, isLinkCardInfo, linkCardLines, multiColumnMarker, MULTI_COLUMN_BLOCKS, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
+import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, isLinkCardInfo, isTabsInfo, linkCardLines, tabLabel, multiColumnMarker, MULTI_COLUMN_BLOCKS, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, mayStartJsxImgAt, type JsxTag } from "./jsx-lines";
 import { offSiteFlag, offSiteText } from "./site-visibility";
 
@@ -245,7 +245,7 @@ export class BlockConverter {
 	 * Under a list item, `lead` is its fence's indent, kept before the callout's `>` so the callout is the
 	 * item's; `strip` the fence's columns, which its lines lose; `itemCol` the item's text, a line left of which ends it.
 	 */
-	private admonition: { char: string; len: number; indent: number; depth: number; lead: string; strip: number; itemCol: number } | null = null;
+	private admonition: { char: string; len: number; indent: number; depth: number; lead: string; strip: number; itemCol: number; tabs?: boolean } | null = null;
 	/** The open blog containers, innermost last (null when none). */
 	private containers: BlogContainer[] | null = null;
 	/** How many of them are MkDocs blocks, which a dedented line closes. */
@@ -485,7 +485,19 @@ export class BlockConverter {
 				this.quoteDepth = ad.depth;
 				// The quote around the block ended on this line: it is read as any other.
 				if (body !== null) return i;
-			} else raw = ad.lead + "> ".repeat(ad.depth) + (body === "" ? ">" : "> " + body);
+			} else {
+				// A tab's name: a bold paragraph of its own above the tab's content.
+				const label = ad.tabs === true && this.fence === null ? tabLabel(body) : null;
+				if (label !== null) {
+					const quote = "> ".repeat(ad.depth);
+					this.emit(quote.trimEnd());
+					if (label !== "") this.convertLine(lines, i, ad.lead + quote + "**" + label.replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+					this.emit(quote.trimEnd());
+					this.prevBlank = ad.depth === 0;
+					return i;
+				}
+				raw = this.adLine(body);
+			}
 		} else if (rewritten === undefined) {
 			if (this.dedentContainers > 0 && this.fence === null && this.mathBlock === null && this.commentClose === null && !isBlank(raw)) this.closeDedented(raw);
 			if (this.containers !== null) {
@@ -736,7 +748,7 @@ export class BlockConverter {
 		const fence = plainStart ? (c0 === 96 || c0 === 126 ? fenceOpen(content) : null) : fenceOpen(content.trimStart());
 		if (fence) {
 			// In a quote or callout too (not in a blog's container, which reads its lines itself).
-			if ((depth === 0 || this.containers === null) && plainStart && fence.info.startsWith("ad-") && rewritten === undefined) return this.admonitionOpen(lines, i, fence, depth);
+			if ((depth === 0 || this.containers === null) && plainStart && (fence.info.startsWith("ad-") || isTabsInfo(fence.info)) && rewritten === undefined) return this.admonitionOpen(lines, i, fence, depth);
 			// Under a list item (less than 4 columns past its text), a callout of the item's, as `- > [!note]` is.
 			if (depth === 0 && !plainStart && this.listActive && this.containers === null && rewritten === undefined && fence.info.startsWith("ad-") && indentOf(content) < this.itemText + 4) {
 				return this.admonitionOpen(lines, i, fence, 0, content.slice(0, content.length - content.trimStart().length));
@@ -947,6 +959,12 @@ export class BlockConverter {
 		let title = "";
 		let last = i;
 		this.admonition = { char: fence.char, len: fence.len, indent: 0, depth, lead, strip: indentOf(lead), itemCol: lead === "" ? -1 : this.itemText };
+		// A tabs block: its tabs' content is read as markdown, each tab's name a bold paragraph (see convertLine).
+		if (!fence.info.startsWith("ad-")) {
+			this.admonition.tabs = true;
+			this.emit("> ".repeat(depth).trimEnd());
+			return i;
+		}
 		while (last + 1 < this.range.end) {
 			const m = /^(title|collapse|icon|color):(.*)$/.exec(this.admonitionBody(lines.line(last + 1)) ?? "");
 			if (m === null) break;
@@ -1857,7 +1875,13 @@ export class BlockConverter {
 		const ad = this.admonition;
 		if (ad === null) return line;
 		const body = this.admonitionBody(line);
-		return body === null || closesFence(body, ad) ? "" : ad.lead + "> ".repeat(ad.depth) + (body === "" ? ">" : "> " + body);
+		return body === null || closesFence(body, ad) ? "" : this.adLine(body);
+	}
+
+	/** A line of the open Admonition block as this converter reads it: a line of its callout (of the quote around it, in a tabs block). */
+	private adLine(body: string): string {
+		const ad = this.admonition as NonNullable<BlockConverter["admonition"]>;
+		return ad.lead + "> ".repeat(ad.depth) + (ad.tabs === true ? body : body === "" ? ">" : "> " + body);
 	}
 
 	/** A GFM table: rows until a blank or pipe-less line, rendered as aligned text in a code block. */

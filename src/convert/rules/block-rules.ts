@@ -254,6 +254,18 @@ export function multiColumnMarker(line: string): number {
 
 /** The settings block right after a region's start (```` ```column-settings ````), and the region's start as a block (```` ```start-multi-column ````). */
 export const MULTI_COLUMN_BLOCKS = new Set(["settings", "column-settings", "multi-column-settings", "start-multi-column", "multi-column-start"]);
+/** Whether a fence's info opens a tabs block (Tabs' ```` ```tabs ````, Code Tab's ```` ```tab ````, Tab Panels' ```` ```tab-panels ````). */
+export function isTabsInfo(info: string): boolean {
+	const lang = codeLanguage(info);
+	return lang === "tabs" || lang === "tab" || lang === "tab-panels";
+}
+
+/** A tabs block's line that starts a tab (`tab: Name`, Tab Panels' `--- Name (default)`): its label; else null. */
+export function tabLabel(line: string): string | null {
+	const t = line.trim();
+	const label = t.startsWith("tab:") ? t.slice(4).trim() : t.startsWith("--- ") ? t.slice(4).trim() : null;
+	return label !== null && label.endsWith("(default)") ? label.slice(0, -9).trim() : label;
+}
 export const RELATIVE_IMAGE_CODE = "relative-image";
 export const LIST_NUMBERING_CODE = "list-numbering";
 /** A display-math block that only defines TeX macros, left out. */
@@ -754,6 +766,15 @@ export const BLOCK_RULES = {
 			{ note: "> Quote.\n> ```ad-example\n> ```js\n> x;\n> ```\n> Still quote.", markdown: "> Quote.\n>\n> **Example**\n\n```js\nx;\n```\n\n> Still quote." },
 			// A table inside is a table, as in a callout.
 			{ note: "```ad-info\n| Type | Value |\n| ---- | ----- |\n| MD5  | 812a  |\n```\nAfter.", markdown: "> **Info**\n\n```\nType | Value\n-----|------\nMD5  | 812a\n```\n\nAfter.", warnings: ["table-as-text"] },
+		],
+	},
+	tabs: {
+		construct: "a tabs block: ```` ```tabs ```` / ```` ```tab ```` with `tab: Name` lines (Tabs, Code Tab), ```` ```tab-panels ```` with `--- Name` lines (Tab Panels)",
+		medium: "each tab one after another: its name a bold paragraph, its content read as markdown (code blocks in it stay code)",
+		examples: [
+			{ note: "````tabs\ntab: Julia\nRun **this**:\n```julia\nx = 1\n```\ntab: Notes\n- a\n````\nAfter.", markdown: "**Julia**\n\nRun **this**:\n\n```julia\nx = 1\n```\n\n**Notes**\n\n- a\n\nAfter." },
+			{ note: "```tab-panels\n--- Intro (default)\n## Hello\n---\n--- Next\nText.\n```", markdown: "**Intro**\n\n### Hello\n\n---\n\n**Next**\n\nText." },
+			{ note: "> ```tab\n> tab: One\n> Text.\n> ```", markdown: "> **One**\n>\n> Text." },
 		],
 	},
 	headingIds: {
