@@ -626,9 +626,6 @@ export class StoryBuilder {
 
 	private openFence(fence: { char: string; len: number; info: string }, indent: number, depth: number, line: number): void {
 		this.fence = { char: fence.char, len: fence.len, indent, depth, language: codeLanguage(fence.info), line, quoteIndent: depth > 0 && this.quoteGroup >= 0 ? this.quoteIndent : 0 };
-		if (this.fence.language !== null && obsidianOnly(this.fence.language)) {
-			this.warn(OBSIDIAN_ONLY_CODE, `A ${this.fence.language} block only renders in Obsidian; it stays a code block on Medium.`, line);
-		}
 	}
 
 	/** A line while a fence is open; false when the line ends a quoted fence and must be read again. */
@@ -654,13 +651,19 @@ export class StoryBuilder {
 	private closeFence(): void {
 		const f = this.fence as Fence;
 		this.fence = null;
-		this.blocks.push({ type: "code", language: f.language, text: this.code.take(), line: f.line });
+		const text = this.code.take();
+		const lang = f.language;
+		// An empty block shows nothing but an empty box on Medium: left out (a plugin's view, when it names one).
+		const empty = text.trim() === "";
+		if (lang !== null && (empty || obsidianOnly(lang))) this.warn(OBSIDIAN_ONLY_CODE, `A ${lang} block only renders in Obsidian; ${empty ? "being empty, it was left out" : "it stays a code block on Medium"}.`, f.line);
+		if (!empty) this.blocks.push({ type: "code", language: lang, text, line: f.line });
 	}
 
 	private closeIndented(): void {
 		this.indented = false;
 		while (this.code.count > 0 && this.code.last() === "") this.code.removeLast();
-		this.blocks.push({ type: "code", language: null, text: this.code.take(), line: this.indentedLine });
+		const text = this.code.take();
+		if (text.trim() !== "") this.blocks.push({ type: "code", language: null, text, line: this.indentedLine });
 	}
 
 	private parse(text: string, line: number): ParsedParagraph {

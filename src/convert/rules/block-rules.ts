@@ -658,12 +658,14 @@ export const BLOCK_RULES = {
 	},
 	obsidianOnlyBlocks: {
 		construct: "mermaid, dataview and other plugin blocks",
-		medium: "a code block with their source, with a warning",
+		medium: "a code block with their source, with a warning; an empty one left out",
 		code: OBSIDIAN_ONLY_CODE,
 		examples: [
 			{ note: "```mermaid\ngraph TD\n```", markdown: "```mermaid\ngraph TD\n```", warnings: ["unrendered-block"] },
 			// Community plugins' blocks: Meta Bind's inputs and buttons, Datacore, Tracker, Leaflet, Buttons, a table of contents.
-			{ note: "```meta-bind-button\nlabel: Go\n```\n```datacorejsx\nreturn 1;\n```\n```toc\n```", markdown: "```meta-bind-button\nlabel: Go\n```\n\n```datacorejsx\nreturn 1;\n```\n\n```toc\n```", warnings: ["unrendered-block", "unrendered-block", "unrendered-block"] },
+			{ note: "```meta-bind-button\nlabel: Go\n```\n```datacorejsx\nreturn 1;\n```\n```toc\n```", markdown: "```meta-bind-button\nlabel: Go\n```\n\n```datacorejsx\nreturn 1;\n```", warnings: ["unrendered-block", "unrendered-block", "unrendered-block"] },
+			// An empty block (a plugin's view: a table of contents, a calendar) shows nothing on Medium but an empty box: left out; an empty code block too.
+			{ note: "```calendar-nav\n```\n\n```\n\n```\nText.", markdown: "Text.", warnings: ["unrendered-block"] },
 		],
 	},
 	linkCards: {
