@@ -71,3 +71,14 @@ describe("a byte order mark (Windows Notepad's UTF-8) is no text", () => {
 		expect((await convert("\uFEFF第一段", {}, vaultNote)).content).not.toContain("\uFEFF");
 	});
 });
+
+describe("names from macOS file systems", () => {
+	// A name a Mac stored decomposed (NFD: ガ as カ + U+3099, Hangul as jamo) is shown composed in Obsidian;
+	// on Medium, decomposed Hangul falls apart into jamo, and the title's search and slug differ.
+	test("a title taken from a decomposed file name is composed (NFC)", async () => {
+		const name = "ガイドの使い方 한글".normalize("NFD");
+		const s = await convert("本文です。", {}, vaultNote, `${name}.md`);
+		expect(s.title).toBe("ガイドの使い方 한글");
+		expect(s.content.startsWith("# ガイドの使い方 한글\n")).toBe(true);
+	});
+});

@@ -490,7 +490,8 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		} else ctx.warnings.length = warned; // the H1 stays in the body, which reports its own warnings
 
 	}
-	if (!title) title = noteName(root.path);
+	// A name a Mac stored decomposed (カ + U+3099, Hangul as jamo) is composed, as Obsidian shows it.
+	if (!title) title = noteName(root.path).normalize("NFC");
 	// A drawing's file is `Name.excalidraw.md`: its name is Name.
 	if (props["excalidraw-plugin"] !== undefined && title.endsWith(".excalidraw") && title.length > 11) title = title.slice(0, -11);
 
