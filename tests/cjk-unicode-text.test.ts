@@ -82,3 +82,14 @@ describe("names from macOS file systems", () => {
 		expect(s.content.startsWith("# ガイドの使い方 한글\n")).toBe(true);
 	});
 });
+
+describe("ruby (furigana) written as HTML", () => {
+	// Obsidian shows the reading above its base; Medium has no ruby. Its text alone ran the two together
+	// (漢字かんじ): the reading goes in parentheses after the base, as a browser without ruby shows `<rp>`.
+	test("a reading without <rp> is put in parentheses; one with <rp> keeps its own", async () => {
+		expect(await body("<ruby>漢字<rt>かんじ</rt></ruby>を読む。<ruby>東京<rp>(</rp><rt>とうきょう</rt><rp>)</rp></ruby>に行く。", {}, vaultNote)).toBe("漢字（かんじ）を読む。東京(とうきょう)に行く。");
+	});
+	test("several readings in one ruby, each after its base", async () => {
+		expect(await body("<ruby>明<rt>あき</rt>日<rt>ら</rt></ruby>", {}, vaultNote)).toBe("明（あき）日（ら）");
+	});
+});

@@ -348,6 +348,19 @@ function plainLines(text: string, softBreaks: boolean): InlineNode[] {
 	return mayHoldUrl(text) ? linkBareUrls(run) : run;
 }
 
+/**
+ * `（` for a ruby's reading tag `<rt>` (at `lt`…`gt`) and `）` for its `</rt>`, unless an `<rp>` beside it
+ * gives its own: Medium has no ruby, and the reading put after its base in parentheses is how a page
+ * without ruby shows it (漢字（かんじ）), not run into it (漢字かんじ). "" for any other tag.
+ */
+function rubyParen(text: string, lt: number, gt: number, inner: string): string {
+	if ((inner.charCodeAt(0) | 32) !== 114 && inner.charCodeAt(0) !== 47) return "";
+	const name = inner.toLowerCase();
+	if (name === "rt" || name.startsWith("rt ")) return lt >= 5 && text.slice(lt - 5, lt).toLowerCase() === "</rp>" ? "" : "（";
+	if (name === "/rt") return text.slice(gt + 1, gt + 4).toLowerCase() === "<rp" ? "" : "）";
+	return "";
+}
+
 /** How many spaces and tabs open a line. */
 function leadingBlanks(line: string): number {
 	let i = 0;
@@ -743,6 +756,8 @@ class InlineTreeParser {
 			return j;
 		}
 		if (isHtmlTag(inner)) {
+			const paren = rubyParen(this.text, i, close, inner);
+			if (paren !== "") this.addString(paren);
 			// A player's closing tag on a line of its own: the player itself was read (html-media.ts).
 			if (!/^\/(?:video|audio|iframe)\s*$/i.test(inner)) this.dropTag(inner);
 			return close + 1;
