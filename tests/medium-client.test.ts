@@ -562,6 +562,13 @@ describe("sanitising", () => {
 		const emoji = sanitizeTitle("x".repeat(98) + "😀".repeat(5));
 		expect(emoji.length).toBeLessThanOrEqual(100);
 		expect(emoji).toBe("x".repeat(98) + "…");
+		// Nor inside what shows as one: an emoji joined by ZWJ, a skin tone, a flag, a letter and its marks.
+		const family = "👨‍👩‍👧‍👦";
+		expect(sanitizeTitle("x".repeat(95) + family + "y")).toBe("x".repeat(95) + "…");
+		expect(sanitizeTitle("x".repeat(97) + "👍🏽" + "y")).toBe("x".repeat(97) + "…");
+		expect(sanitizeTitle("x".repeat(97) + "🇯🇵" + "y")).toBe("x".repeat(97) + "…");
+		expect(sanitizeTitle("x".repeat(95) + "🇯🇵🇰🇷" + "y")).toBe("x".repeat(95) + "🇯🇵…");
+		expect(sanitizeTitle("x".repeat(97) + "हिन्दी")).toBe("x".repeat(97) + "हि…");
 	});
 
 	test("tags: trimmed, short, unique ignoring case, three at most", () => {

@@ -128,20 +128,40 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 /** Splits on runs of white space (a single quantifier: no backtracking blow-up). */
 const WHITESPACE_RUN = /\s+/;
 
-/** A high surrogate: cutting right after one would leave half a character. */
-function isHighSurrogate(code: number): boolean {
-	return code >= 0xd800 && code <= 0xdbff;
+/**
+ * Whether the code unit at `i` belongs to the character shown before it, so a cut there would split
+ * what the reader sees as one: a surrogate pair's second half, a ZWJ or what it joins, a variation
+ * selector, a skin tone, an emoji tag, a combining mark.
+ */
+function clingsToPrevious(s: string, i: number): boolean {
+	const c = s.charCodeAt(i);
+	if ((c >= 0xdc00 && c <= 0xdfff) || c === 0x200d || s.charCodeAt(i - 1) === 0x200d || (c >= 0xfe00 && c <= 0xfe0f) || c === 0xdb40) return true;
+	if (c === 0xd83c) {
+		const d = s.charCodeAt(i + 1);
+		return d >= 0xdffb && d <= 0xdfff;
+	}
+	return c >= 0x300 && /\p{M}/u.test(s.charAt(i));
+}
+
+/** Whether a regional indicator (half of a flag) is at `i`. */
+function isRegionalAt(s: string, i: number): boolean {
+	const d = s.charCodeAt(i + 1);
+	return s.charCodeAt(i) === 0xd83c && d >= 0xdde6 && d <= 0xddff;
 }
 
 /**
  * Makes a title Medium keeps: white space collapsed, trimmed, and at most 100 characters: cut on a word
- * boundary with "…" when there is one in the second half, else cut hard (never inside a character).
+ * boundary with "…" when there is one in the second half, else cut hard (never inside a shown character).
  */
 export function sanitizeTitle(title: string): string {
 	const clean = title.trim().split(WHITESPACE_RUN).join(" ");
 	if (clean.length <= MEDIUM_TITLE_MAX) return clean;
 	let cut = MEDIUM_TITLE_MAX - 1;
-	if (isHighSurrogate(clean.charCodeAt(cut - 1))) cut--;
+	while (cut > 0 && clingsToPrevious(clean, cut)) cut--;
+	// A flag is two regional indicators: an odd run before the cut would leave half of one.
+	let flags = 0;
+	while (cut - 2 * flags >= 2 && isRegionalAt(clean, cut - 2 * flags - 2)) flags++;
+	if (flags % 2 === 1) cut -= 2;
 	const head = clean.slice(0, cut);
 	const space = head.lastIndexOf(" ");
 	const base = space >= MEDIUM_TITLE_MAX / 2 ? head.slice(0, space) : head;
