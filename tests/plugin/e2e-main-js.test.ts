@@ -55,11 +55,11 @@ test("the bundle needs nothing but obsidian: no Node built-ins, no Buffer", () =
 	// moved to 255 KB for the next round's fixes (gardens' draft flags and permalinks, list-item embeds,
 	// tags written in the text, Liquid and Pandoc read only in a site's posts): 253 KB, 2 KB under it, so
 	// the guard moved to 265 KB for the next round (HTML blocks, plugin syntax, links across platforms,
-	// lists and footnotes, blog frameworks, CJK text). No dependency: the bundle is all own code (the
+	// lists and footnotes, blog frameworks, CJK text), which reached 264.5 KB in its first hour, so 285 KB. No dependency: the bundle is all own code (the
 	// converter 174 KB of it), and a plugin bundle only loads as one file, so no rule can be loaded on demand. A guard against a stray
 	// dependency or a sudden jump, not a target: the goal is 100 KB, which the converter's rules no longer
 	// fit (each is own code for syntax real notes hold).
-	expect(code.length).toBeLessThan(265 * 1024);
+	expect(code.length).toBeLessThan(285 * 1024);
 });
 
 test("ribbon → pre-flight → Publish; then an edit shows the guard with the diff", async () => {
