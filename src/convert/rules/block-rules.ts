@@ -602,13 +602,14 @@ export const BLOCK_RULES = {
 		],
 	},
 	emptyListItem: {
-		construct: "an empty numbered list item (`1. ` with nothing after it) before more items",
-		medium: "left out, with a warning that says so: Medium keeps no empty paragraph, so the items after it are numbered one less than in the note",
+		construct: "an empty list item (`1. ` or `- ` with nothing after it) before more items",
+		medium: "left out (Medium keeps no empty paragraph); a numbered one with a warning that says so, as the items after it are numbered one less than in the note; a bullet quietly, as nothing after it changes (the items nested under it keep their dash)",
 		code: EMPTY_LIST_ITEM_CODE,
 		warning: EMPTY_LIST_ITEM_MESSAGE,
 		examples: [
 			{ note: "1. \n2. two\n3. three", markdown: "1. two\n2. three", warnings: ["empty-list-item"] },
 			{ note: "1.\n   one\n2. two", markdown: "1. one\n2. two" },
+			{ note: "- one\n- \n  - nested\n-\n- four", markdown: "- one\n- – nested\n- four" },
 			// Nested items under it are its text (joined as under any numbered item): the numbers after it stay the note's.
 			{ note: "1. a\n2.\n   1. sub\n   2. sub two\n3. c", markdown: "1. a\n2. 1\\. sub\\\n   2\\. sub two\n3. c" },
 		],
