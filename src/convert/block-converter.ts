@@ -177,11 +177,10 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 	const fenced = fencedOf(note);
 	let defs = ctx.footnoteDefs.get(note.path);
 	for (let i = note.bodyStart; i < lines.count; i++) {
-		if (fenced[i]) continue;
+		if (fenced[i] || lines.firstSignificant(i) !== 91) continue;
 		// One in a quote or callout (`> [^a]: text`) is a note too, of its line alone.
 		const quoted = lines.startsWith(i, ">");
-		const indented = !quoted && (lines.startsWith(i, " ") || lines.startsWith(i, "\t"));
-		if (!quoted && !indented && !lines.startsWith(i, "[^")) continue;
+		const indented = !quoted && !lines.startsWith(i, "[");
 		const line = quoted ? splitQuote(lines.line(i)).content.trimStart() : indented ? indentedDefinition(lines, i) : lines.line(i);
 		if (line === null) continue;
 		const def = footnoteDefinition(line);
