@@ -54,7 +54,7 @@ export function codeLanguage(info: string): string | null {
 export function codeTitle(info: string): string | null {
 	if (info.indexOf("title=") === -1 && info.indexOf("name=") === -1 && info.indexOf("[") === -1 && info.indexOf(":") === -1) return null;
 	// `js:utils.js`: a language, then the file's name (rehype-code-titles, Zenn, Qiita).
-	const m = /(?:^|[\s:])(?:title|filename)=(?:"([^"]*)"|'([^']*)'|([^\s"'{}]+))/.exec(info) ?? /^[^\s[]*[ \t]*\[([^\]]+)\]/.exec(info) ?? /^[A-Za-z][\w+#.-]*:([^\s{}=:]+)(?:\s|$)/.exec(info);
+	const m = /(?:^|[\s:])(?:title|filename)[=:](?:"([^"]*)"|'([^']*)'|([^\s"'{}]+))/.exec(info) ?? /^[^\s[]*[ \t]*\[([^\]]+)\]/.exec(info) ?? /^[A-Za-z][\w+#.-]*:([^\s{}=:]+)(?:\s|$)/.exec(info);
 	if (m === null) return null;
 	const title = (m[1] ?? m[2] ?? m[3] ?? "").trim();
 	return title === "" ? null : title;
@@ -635,13 +635,15 @@ export const BLOCK_RULES = {
 	},
 	code: {
 		construct: "code blocks (fenced or indented)",
-		medium: "one code block with its language, blank lines inside included, without what the blog hides in it (Docusaurus's `// highlight-next-line`, `highlight-start`/`-end` lines, VitePress's `// [!code ++]` notations, Material for MkDocs' `# (1)!` annotation markers); the label or file name the blog shows above it (`js:title=a.js`, `title=\"a.js\"`, VitePress's `[a.js]`) a bold paragraph before it",
+		medium: "one code block with its language, blank lines inside included, without what the blog hides in it (Docusaurus's `// highlight-next-line`, `highlight-start`/`-end` lines, VitePress's `// [!code ++]` notations, Material for MkDocs' `# (1)!` annotation markers); the label or file name the blog shows above it (`js:title=a.js`, `title=\"a.js\"`, VitePress's `[a.js]`, Obsidian's code block plugins' `title:\"a.js\"`) a bold paragraph before it",
 		examples: [
 			{ note: "```python\na = 1\n\nb = 2\n```", markdown: "```python\na = 1\n\nb = 2\n```" },
 			{ note: "Text.\n\n    indented\n    code", markdown: "Text.\n\n```\nindented\ncode\n```" },
 			// A blog's highlighted lines or title after the language (Gatsby/Prism `jsx{2,5-6}`, `js:title=a.js`) are not part of it; the title is shown above.
 			{ note: "```jsx{2,5-6}\nlet a;\n```", markdown: "```jsx\nlet a;\n```" },
 			{ note: "```js:title=app.js\nlet a;\n```", markdown: "**app.js**\n\n```js\nlet a;\n```" },
+			// Obsidian's code block plugins (Code Styler, Code Block Enhancer): `title:`.
+			{ note: "```python title:\"calc one.py\"\nx\n```\n```python title:main.py fold\ny\n```", markdown: "**calc one.py**\n\n```python\nx\n```\n\n**main.py**\n\n```python\ny\n```" },
 			// Quarto's (Pandoc's) `filename` attribute is shown above the code as a title is.
 			{ note: "```{.bash filename=\"Terminal\"}\nquarto render\n```", markdown: "**Terminal**\n\n```bash\nquarto render\n```" },
 			// What the blog hides in code: Docusaurus's magic comments, VitePress's (Shiki's) `[!code …]` notations.
