@@ -1181,10 +1181,11 @@ class InlineScanner {
 		if (this.templaterClose !== -1 && this.templaterClose < i + 2) this.templaterClose = this.text.indexOf("%>", i + 2);
 		const close = this.templaterClose;
 		// A command holds no `<%`: the last one before the close opens it. The look back from a close stops
-		// at that last `<%`, the same span for every earlier one: linear.
-		if (close === -1 || this.text.lastIndexOf("<%", close) !== i) return;
+		// at that last `<%`, the same span for every earlier one: linear. One over lines opens its line (`<%*`).
+		const lines = close === -1 && (c === 42 || Number.isNaN(c)) && this.text.trimStart().length === this.text.length - i;
+		if (!lines && (close === -1 || this.text.lastIndexOf("<%", close) !== i)) return;
 		this.e.ctx.templateWarned = true;
-		this.warn(TEMPLATE_CODE, `The note holds ${this.text.slice(i, close + 2)}, a Templater command that runs only when a template is applied: Medium shows it as written.`);
+		this.warn(TEMPLATE_CODE, `The note holds ${lines ? this.text.slice(i).trim() + " …" : this.text.slice(i, close + 2)}, a Templater command that runs only when a template is applied: Medium shows it as written.`);
 	}
 
 	/**

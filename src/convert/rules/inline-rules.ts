@@ -296,6 +296,8 @@ export const INLINE_RULES = {
 		examples: [
 			{ note: "Only `<% code %>` here, 1 <% 2, and ERB's <%= x %>.", markdown: "Only `<% code %>` here, 1 <% 2, and ERB's <%= x %>." },
 			{ note: "Made <% tp.date.now(\"YYYY-MM-DD\") %> by <% tp.file.title %>.\n\n1 <% 2, and `<% code %>`.", markdown: "Made <% tp.date.now(\"YYYY-MM-DD\") %> by <% tp.file.title %>.\n\n1 <% 2, and `<% code %>`.", warnings: [TEMPLATE_CODE] },
+			// A command over several lines (`<%*` opening its line, `%>` on a later one).
+			{ note: "<%*\nlet t = tp.file.title;\n-%>\nText.", markdown: "<%\\*\\\nlet t = tp.file.title;\\\n-%>\\\nText.", warnings: [TEMPLATE_CODE] },
 		],
 	},
 	bracketedSpans: {
