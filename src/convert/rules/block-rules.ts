@@ -176,10 +176,10 @@ export const OBSIDIAN_ONLY_CODE = "unrendered-block";
 export const OBSIDIAN_ONLY_LANGUAGES = new Set(
 	"mermaid query dataview dataviewjs base tasks tikz chart tracker leaflet plantuml markmap button toc js-engine contributiongraph todoist breadcrumbs tabs timeline music-abc smiles cardlink embed".split(" "),
 );
-/** Whether a code block's language is one only Obsidian or a plugin renders (Datacore's and Meta Bind's by their prefix). */
+/** Whether a code block's language is one only Obsidian or a plugin renders (Datacore's, Meta Bind's and Embed Code File's by their prefix). */
 export function obsidianOnly(language: string): boolean {
 	const lang = language.toLowerCase();
-	return OBSIDIAN_ONLY_LANGUAGES.has(lang) || lang.startsWith("datacore") || lang.startsWith("meta-bind");
+	return OBSIDIAN_ONLY_LANGUAGES.has(lang) || lang.startsWith("datacore") || lang.startsWith("meta-bind") || lang.startsWith("embed-");
 }
 /** Whether a fence's info opens a link card: Auto Card Link's ```` ```cardlink ````, Link Embed's ```` ```embed ````. */
 export function isLinkCardInfo(info: string): boolean {
@@ -667,6 +667,8 @@ export const BLOCK_RULES = {
 			{ note: "```mermaid\ngraph TD\n```", markdown: "```mermaid\ngraph TD\n```", warnings: ["unrendered-block"] },
 			// Community plugins' blocks: Meta Bind's inputs and buttons, Datacore, Tracker, Leaflet, Buttons, a table of contents.
 			{ note: "```meta-bind-button\nlabel: Go\n```\n```datacorejsx\nreturn 1;\n```\n```toc\n```", markdown: "```meta-bind-button\nlabel: Go\n```\n\n```datacorejsx\nreturn 1;\n```", warnings: ["unrendered-block", "unrendered-block", "unrendered-block"] },
+			// Embed Code File's block shows a file of the vault, which Medium cannot read.
+			{ note: "```embed-go\nPATH: \"vault://leetcode/solution.go\"\n```", markdown: "```embed-go\nPATH: \"vault://leetcode/solution.go\"\n```", warnings: ["unrendered-block"] },
 			// An empty block (a plugin's view: a table of contents, a calendar) shows nothing on Medium but an empty box: left out; an empty code block too.
 			{ note: "```calendar-nav\n```\n\n```\n\n```\nText.", markdown: "Text.", warnings: ["unrendered-block"] },
 		],
