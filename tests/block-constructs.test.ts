@@ -675,6 +675,13 @@ describe("an MDX post's <img> with a JSX src (Docusaurus)", () => {
 		expect(codes(story)).toEqual([]);
 	});
 
+	test("an HTML element with a JSX attribute (<div style={{textAlign: 'center'}}>) wraps its content, as on the blog: never a paragraph of its tag's text", async () => {
+		const text = "# T\n\n<div style={{textAlign: 'center'}}>\n  ![A](https://e.com/a.png)\n\n  Centred **text**.\n</div>\n\n<p className=\"x\" style={{color: 'red'}}>\nRed.\n</p>\n\nAfter.";
+		const story = await convert(text, {}, {}, "blog/post/index.mdx");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(['IMG src=https://e.com/a.png alt="A"', "P: Centred **text**.", "P: Red.", "P: After."]);
+		expect(codes(story)).toEqual(["aligned-text"]);
+	});
+
 	test("in a markdown note it is text, as Obsidian shows it", async () => {
 		const story = await convert("# T\n\n<img src={require('./a.png').default} />", {}, {}, "Note.md");
 		expect(bodyOf(story)).toContain("require");

@@ -4,6 +4,7 @@
  * through the inline pass. Embedded notes are converted by a nested BlockConverter.
  */
 
+import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, mayStartJsxHtmlAt, type JsxTag } from "./jsx-lines";
 import { embeddedLineTag, newScope, rebaseScope, resolveCached, warn, type ConvertContext, type FootnoteDefinition, type LoadedNote } from "./convert-context";
 import { convertInlineInto, convertInlineText, inlineEnv, isTagOnlyLine, type InlineEnv, type InlineResult } from "./inline";
 import { closesFence, columnOf, fenceOpen, fencedLines, leftOfItem, rawHtmlClose, rawHtmlEnd, findBlock, findHeadingSection, itemFence, listItem, parseHeading, quoteContentStart, splitQuote, splitQuoteUpTo, trailingBlockId, type LineRange } from "./sections";
@@ -15,12 +16,11 @@ import { codeSpan, isAttributeList, isBlank, isSpace, longestRun } from "./text-
 import { withoutMacroDefinitions } from "./math-macros";
 import { decodeEntities } from "./entities";
 import { embedQuoteUrl, htmlTagEnd, isEmbedQuote, isEmbedScript } from "./html-media";
-import { RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
+import { ALIGNED_TEXT_CODE, ALIGNED_TEXT_MESSAGE, RAW_HTML_CODE, RAW_HTML_MESSAGE, SITE_TAG_CODE } from "./rules/inline-rules";
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteQuoteOf, type SiteTag, siteTagOf, tagLinesEnd } from "./site-tags";
 import { noteCrossrefs, tableCaption } from "./quarto-crossrefs";
 import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, isLinkCardInfo, isTabsInfo, linkCardLines, tabLabel, multiColumnMarker, MULTI_COLUMN_BLOCKS, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
-import { componentTags, esmBlockEnd, esmImageImports, isEsmLine, isMdxCommentLine, mayStartComponentAt, mayStartJsxImgAt, type JsxTag } from "./jsx-lines";
 import { offSiteFlag, offSiteText } from "./site-visibility";
 
 /**
@@ -1086,7 +1086,7 @@ export class BlockConverter {
 		if (c === 60) {
 			const html = this.markdownHtmlLine(lines, i, line.slice(s).trimEnd());
 			if (html !== -1) return html;
-			return mayStartComponentAt(line, s) || (mayStartJsxImgAt(line, s) && /\.mdx$/i.test(this.note.path)) ? this.componentLines(lines, i, line) : -1;
+			return mayStartComponentAt(line, s) || (mayStartJsxHtmlAt(line, s) && /\.mdx$/i.test(this.note.path)) ? this.componentLines(lines, i, line) : -1;
 		}
 		if (c === 58 && s <= 3) return this.colonContainer(lines, i, line.slice(s));
 		// `!!!`, `???`, `===`: three alike (an image's `![` is not), read before any slicing.
@@ -1324,12 +1324,17 @@ export class BlockConverter {
 		if (tags === null || tags === "open") return -1;
 		this.htmlBlock = false;
 		for (const tag of tags) this.componentTag(tag, lines, i);
+		// An HTML element's style that centred its text (`style={{textAlign: 'center'}}`): Medium shows it left-aligned.
+		if (text.indexOf("textAlign") !== -1) this.warn(ALIGNED_TEXT_CODE, ALIGNED_TEXT_MESSAGE);
 		return last;
 	}
 
 	private componentTag(tag: JsxTag, lines: NoteLines, i: number): void {
+		// An HTML element (`<div style={…}>`) is closed by its `</div>` line as a `markdown="1"` one is.
+		const html = tag.name.charCodeAt(0) >= 97;
 		if (tag.closing) {
-			const at = this.containers === null ? -1 : lastContainer(this.containers, (c) => c.colons === 0 && c.name === tag.name);
+			const name = html ? "</" + tag.name : tag.name;
+			const at = this.containers === null ? -1 : lastContainer(this.containers, (c) => c.colons === 0 && c.name === name);
 			if (at !== -1) this.closeContainers(at);
 			return;
 		}
@@ -1338,6 +1343,10 @@ export class BlockConverter {
 			this.containerBreak();
 			this.convertLine(lines, i, this.quotePrefix() + image);
 			this.containerBreak();
+			return;
+		}
+		if (html) {
+			if (!tag.selfClosing && tag.name !== "img" && tag.name !== "br" && tag.name !== "hr") this.openContainer({ colons: 0, name: "</" + tag.name, quote: false, strip: -1 }, lines, i, null);
 			return;
 		}
 		const callout = tag.selfClosing ? null : componentCallout(tag);

@@ -34,9 +34,16 @@ export function mayStartComponentAt(text: string, at: number): boolean {
 	return isUpper(c) || (c === 47 && isUpper(text.charCodeAt(at + 2)));
 }
 
-/** True when an MDX post's line may open a JSX `<img` at `at`: an attribute in braces follows on it, or on the next lines (`<img` alone). */
-export function mayStartJsxImgAt(text: string, at: number): boolean {
-	return text.startsWith("<img", at) && !isNameChar(text.charCodeAt(at + 4)) && (text.indexOf("={", at) !== -1 || text.trimEnd().length === at + 4);
+/**
+ * True when an MDX post's line may open an HTML element written as JSX at `at` (`<img src={require('./a.png').default} />`,
+ * `<div style={{textAlign: 'center'}}>`): a lower-case name, an attribute in braces on the line, or the name alone (its attributes below).
+ */
+export function mayStartJsxHtmlAt(text: string, at: number): boolean {
+	const c = text.charCodeAt(at + 1);
+	if (text.charCodeAt(at) !== 60 || c < 97 || c > 122) return false;
+	let k = at + 2;
+	while (isNameChar(text.charCodeAt(k))) k++;
+	return text.indexOf("={", k) !== -1 || text.trimEnd().length === k;
 }
 
 /**
@@ -55,8 +62,9 @@ export function componentTags(text: string): JsxTag[] | "open" | null {
 		i++;
 		const closing = text.charCodeAt(i) === 47;
 		if (closing) i++;
-		// An MDX post's `<img src={require('./a.png').default} />` is JSX too (the caller says when a line may be one).
-		if (!isUpper(text.charCodeAt(i)) && !(text.startsWith("img", i) && !isNameChar(text.charCodeAt(i + 3)))) return null;
+		// An MDX post's HTML element is JSX too (`<img src={…} />`; the caller says when a line may hold one).
+		const first = text.charCodeAt(i);
+		if (!isUpper(first) && !(first >= 97 && first <= 122)) return null;
 		const nameStart = i;
 		while (i < n && isNameChar(text.charCodeAt(i))) i++;
 		const tag: JsxTag = { name: text.slice(nameStart, i), closing, selfClosing: false, attrs: new Map() };
