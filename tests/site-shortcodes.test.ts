@@ -195,6 +195,13 @@ describe("Hexo's links to posts", () => {
 	});
 });
 
+describe("Hexo's link tag", () => {
+	test("{% link text url [external] [title] %} is a link of its text, in a sentence or alone on its line; Jekyll's {% link path %} is not one", async () => {
+		const s = await convert("# Post\n\nRead {% link the Hexo docs https://hexo.io/docs/ true Docs %} first.\n\n{% link Hexo https://hexo.io %}\n\nAt {% link _posts/x.md %}.", {}, {}, "source/_posts/second.md");
+		expect(shown(s)).toEqual(["P: Read [the Hexo docs](https://hexo.io/docs/) first.", "P: [Hexo](https://hexo.io)", "P: At {% link _posts/x.md %}."]);
+	});
+});
+
 describe("Jekyll themes' figure and video includes", () => {
 	test("{% include figure image_path=… %} is the image with its caption as text; {% include video id=… provider=… %} the video's embed", async () => {
 		const files = { "assets/images/sun.png": PNG };

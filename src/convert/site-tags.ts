@@ -117,7 +117,7 @@ export function siteTagOf(line: string): SiteTag | null {
 }
 
 /** The tags whose parameters are read (the others are only named, in a warning). */
-const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw", "codeblock", "code", "asset_img", "img", "blockquote", "post_link", "include"]);
+const READ_TAGS = new Set(["figure", "highlight", "/highlight", "endhighlight", "raw", "endraw", "codeblock", "code", "asset_img", "img", "blockquote", "post_link", "link", "include"]);
 
 /** Hugo shortcodes that are callouts on the blog (themes' `admonition`, `notice`, Docsy's `alert`, the docs' `note`…), read with their parameters. */
 const HUGO_CALLOUTS = new Set(["admonition", "notice", "alert", "callout", "note", "tip", "warning", "info", "hint", "caution", "danger", "important"]);
@@ -396,7 +396,7 @@ export function withInlineLiquid(text: string): string {
 				}
 				open = null;
 			}
-		} else if (open === null && text.startsWith("post_link", skipSpace(text, at + 2))) {
+		} else if (open === null && (text.startsWith("post_link", skipSpace(text, at + 2)) || text.startsWith("link ", skipSpace(text, at + 2)))) {
 			const link = postLink(text, at);
 			if (link !== null) {
 				out += text.slice(from, at) + link.markdown;
@@ -425,6 +425,12 @@ function postLink(text: string, at: number): { markdown: string; end: number } |
 	const inner = text.slice(at + 2, close);
 	if (inner.indexOf("\n") !== -1) return null;
 	const tag = parseTag(inner.replace(/^-|-$/g, ""), false);
+	if (tag?.name === "link") {
+		// Hexo's `{% link text url [external] [title] %}`: the words before the first address are its text (Jekyll's `{% link path %}` has none).
+		const words = tag.positional;
+		const u = words.findIndex((w) => /^(?:[A-Za-z][\w+.-]{2,8}:|www\.)/.test(w));
+		return u < 1 ? null : { markdown: `[${words.slice(0, u).join(" ").replace(/[[\]\\]/g, "\\$&")}](${words[u]})`, end: close + 2 };
+	}
 	const slug = tag?.positional[0]?.trim() ?? "";
 	if (tag === null || tag.name !== "post_link" || slug === "" || /[[\]|#^]/.test(slug)) return null;
 	const title = (tag.positional[1] ?? "").trim();
