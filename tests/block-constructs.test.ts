@@ -164,6 +164,11 @@ describe("footnotes", () => {
 	test("a definition indented (up to 3 spaces, or under a list item's text) is one too, not text", async () => {
 		expect(await shown("- item[^a]\n  [^a]: In the item.\n- next\n    - deep[^c]\n      [^c]: Deep.\n\nText[^b].\n\n   [^b]: Indented.\n\nMore.\n\n    [^x]: code")).toEqual(["ULI: item[1]", "ULI: next", "ULI: – deep[2]", "P: Text[3].", "P: More.", "PRE lang=none: [^x]: code", "HR", "P: **Notes**", "OLI: In the item.", "OLI: Deep.", "OLI: Indented."]);
 	});
+	test("a label with spaces inside (`[^Idea One]`) is one, as the reference reads it: numbered, never a false 'no definition'", async () => {
+		const story = await convert("# T\n\nAccepted[^Idea One] and [^ ] here.\n\n[^Idea One]: Keep it short.\n\n[^ ]: not a note");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["P: Accepted[1] and [^ ] here.", "P: [^ ]: not a note", "HR", "P: **Notes**", "OLI: Keep it short."]);
+		expect(codes(story)).toEqual([]);
+	});
 	test("a blank line then unindented text ends the definition", async () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n\nBody text.")).toEqual(["P: A[1].", "P: Body text.", "HR", "P: **Notes**", "OLI: Note."]);
 	});

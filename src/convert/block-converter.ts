@@ -60,8 +60,9 @@ export function footnoteDefinition(line: string): { label: string; textStart: nu
 	if (!line.startsWith("[^")) return null;
 	const close = line.indexOf("]:", 2);
 	if (close <= 2) return null;
-	const label = line.slice(2, close);
-	for (let i = 0; i < label.length; i++) if (label[i] === " " || label[i] === "\t" || label[i] === "]") return null;
+	// Spaces inside it are the label's (`[^Idea One]`), as a reference reads them; a blank label is none.
+	const label = line.slice(2, close).trim();
+	if (label === "" || label.indexOf("]") !== -1) return null;
 	return { label: label.toLowerCase(), textStart: close + 2 };
 }
 
