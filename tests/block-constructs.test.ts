@@ -383,7 +383,7 @@ describe("a fence on the list item's own line", () => {
 	test("`1. ```js` opens a code block the item holds: it moves out, and nothing after it is read as code", async () => {
 		const story = await convert("# T\n\n1. ```js\n   const a = [[Other]];\n   ```\n2. next\n\n# Later H1\n\nText[^1].\n\n[^1]: Note.", { "Other.md": "x" });
 		const shownNow = importHtml(storyToHtml(story).html).map(showParagraph);
-		expect(shownNow).toEqual(["TITLE: T", "PRE lang=js: const a = [[Other]];", "OLI: next", "H3: Later H1", "P: Text[1].", "HR", "P: **Notes**", "OLI: Note."]);
+		expect(shownNow).toEqual(["TITLE: T", "PRE lang=js: const a = [[Other]];", "P: 2. next", "H3: Later H1", "P: Text[1].", "HR", "P: **Notes**", "OLI: Note."]);
 	});
 	test("a bullet item too, with the fence closed by a longer one", async () => {
 		expect(await shown("- ~~~\n  x\n  ~~~~\n- after")).toEqual(["PRE lang=none: x", "ULI: after"]);
@@ -486,6 +486,11 @@ describe("a numbered list Medium would number otherwise", () => {
 		// An item whose text starts on the next line is not empty; an empty last item moves no number.
 		expect(codes(await convert("# T\n\n1.\n   one\n2. two"))).toEqual([]);
 		expect(codes(await convert("# T\n\n1. one\n2.\n\nText."))).toEqual([]);
+	});
+	test("a first item that is only an image or code (moved out) leaves the next one numbered as in the note, not 1", async () => {
+		const story = await convert("# T\n\n1. ![](https://e.com/a.png)\n2. two\n3. three\n\nPara.\n\n1. ```\n   code\n   ```\n2. after code");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["IMG src=https://e.com/a.png alt=\"\"", "P: 2. two", "P: 3. three", "P: Para.", "PRE lang=none: code", "P: 2. after code"]);
+		expect(codes(story)).toEqual(["list-numbering"]);
 	});
 	test("a list starting at another number than 1 is paragraphs led by its numbers, with a warning (Medium's lists have no start number)", async () => {
 		const story = await convert("# T\n\nText.\n\n3. third\n4. fourth\n\n0) zero\n1) one\n\n- a\n  7. seven\n  8. eight");

@@ -160,8 +160,9 @@ export class StoryBuilder {
 	private readonly itemNumbers = new Map<number, number>();
 	/** The numbered lists Medium would number otherwise (starting at another number than 1, or split). */
 	private readonly offLists = new Set<number>();
-	/** The open item's number in the note (see itemNumbers). */
+	/** The open item's number in the note (see itemNumbers), and whether an empty item (left out) came right before it. */
 	private itemNumber = 0;
+	private itemAfterEmpty = false;
 	/** Per nesting depth, the last numbered item's number there (0: none) and its marker's last character. */
 	private readonly levelNumbers: number[] = [];
 	private readonly levelMarks: number[] = [];
@@ -481,6 +482,7 @@ export class StoryBuilder {
 		this.emptyItem = null;
 		const afterEmpty = empty !== null && empty.list === list && listOrdered;
 		if (afterEmpty) this.warn(EMPTY_LIST_ITEM_CODE, EMPTY_LIST_ITEM_MESSAGE, empty.line);
+		this.itemAfterEmpty = afterEmpty;
 		if (listOrdered) {
 			const before = this.itemNumbers.get(list);
 			this.itemNumber = before === undefined ? markerNumber(text, item.indent, markerEnd - 1) : before + 1;
@@ -792,8 +794,13 @@ export class StoryBuilder {
 	private numbered(list: number, line: number): boolean {
 		this.emptyItem = null;
 		const prev = this.blocks[this.blocks.length - 1];
-		if (!this.numberedLists.has(list)) this.numberedLists.add(list);
-		else if (!this.offLists.has(list) && (prev === undefined || prev.type !== "list-item" || prev.list !== list)) {
+		// The list's first item on Medium is not the note's first (that one was only an image or code, moved out).
+		if (!this.numberedLists.has(list)) {
+			this.numberedLists.add(list);
+			if (this.itemNumber === 1 || this.itemAfterEmpty || this.offLists.has(list)) return this.offLists.has(list);
+			this.offLists.add(list);
+			this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
+		} else if (!this.offLists.has(list) && (prev === undefined || prev.type !== "list-item" || prev.list !== list)) {
 			this.offLists.add(list);
 			this.warn(LIST_NUMBERING_CODE, LIST_NUMBERING_MESSAGE, line);
 		}
