@@ -41,6 +41,9 @@ describe("soft line breaks in CJK text", () => {
 		expect(await body("这是**强调**\n后文*斜体*\n**再强调**结束", {}, strict)).toBe("这是**强调**后文*斜体***再强调**结束");
 		expect(await body("链接[文字](https://e.com/)\n后文", {}, strict)).toBe("链接[文字](https://e.com/) 后文");
 	});
+	test("a footnote's lines too", async () => {
+		expect(await body("正文[^1]。\n\n[^1]: 脚注第一行\n    脚注第二行", {}, strict)).toContain("1. 脚注第一行脚注第二行");
+	});
 	test("without Strict line breaks a newline stays a line break", async () => {
 		expect(await body("第一行\n第二行")).toBe("第一行\\\n第二行");
 	});

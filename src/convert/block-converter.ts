@@ -12,7 +12,7 @@ import { linkReferencesOf } from "./link-references";
 import { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
 import { indentOf, isRule, setextLevel, startsBlock, stripIndent } from "./story-builder";
-import { codeSpan, isAttributeList, isBlank, isSpace, longestRun } from "./text-scan";
+import { codeSpan, isAttributeList, isBlank, isSpace, joinsWithoutSpace, longestRun } from "./text-scan";
 import { withoutMacroDefinitions } from "./math-macros";
 import { decodeEntities } from "./entities";
 import { embedQuoteUrl, htmlTagEnd, isEmbedQuote, isEmbedScript } from "./html-media";
@@ -150,7 +150,7 @@ class FootnoteText {
 		}
 		this.quoted = quoted;
 		if (this.text === "") this.text = t;
-		else this.text += (block || !this.strict ? "\\\n" : " ") + t;
+		else this.text += (block || !this.strict ? "\\\n" : joinsWithoutSpace(this.text, this.text.length, t, 0) ? "" : " ") + t;
 	}
 }
 
