@@ -50,16 +50,26 @@ describe("soft line breaks in CJK text", () => {
 });
 
 describe("HTML bold and italic against CJK punctuation", () => {
-	// Obsidian shows `<b>“强调”</b>后文` bold (it is HTML); written as markdown, `**“强调”**后文` is no bold
-	// (CommonMark's flanking rules count Unicode punctuation), so Medium showed the stars. Such tags are
-	// dropped with their text kept, as for ASCII punctuation, never printed as stray stars.
-	test("no stray stars: the text is kept, the tags dropped with a warning", async () => {
+	// Obsidian shows `<b>“强调”</b>后文` bold (it is HTML; CJK writers use it where `**` fails); written as
+	// markdown, `**“强调”**后文` is no bold (CommonMark's flanking rules count Unicode punctuation), so
+	// Medium showed the stars. The tags themselves now open and close the bold.
+	test("bold and italic tags against CJK punctuation stay bold and italic, with no stray stars", async () => {
 		const s = await convert("# 标题\n\n这是<b>“强调”</b>后文，中文<em>「斜体」</em>中文。", {}, vaultNote);
-		expect(s.content).toContain("这是“强调”后文，中文「斜体」中文。");
-		expect(s.warnings.map((w) => w.code)).toContain("html-dropped");
+		const block = s.blocks[0];
+		expect(block.type === "paragraph" && block.content).toEqual([
+			{ type: "text", text: "这是" },
+			{ type: "strong", children: [{ type: "text", text: "“强调”" }] },
+			{ type: "text", text: "后文，中文" },
+			{ type: "em", children: [{ type: "text", text: "「斜体」" }] },
+			{ type: "text", text: "中文。" },
+		]);
+		expect(s.warnings).toEqual([]);
 	});
-	test("bold where markdown reads it stays bold", async () => {
+	test("bold where markdown reads it is markdown's bold; a tag without its partner is dropped with a warning", async () => {
 		expect(await body("这是<b>强调</b>后文，<b>“引号”</b>。", {}, vaultNote)).toBe("这是**强调**后文，**“引号”**。");
+		const s = await convert("# 标题\n\n这是<b>“强调”后文。", {}, vaultNote);
+		expect(s.content).toContain("这是“强调”后文。");
+		expect(s.warnings.map((w) => w.code)).toEqual(["html-dropped"]);
 	});
 });
 

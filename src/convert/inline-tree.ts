@@ -68,7 +68,7 @@ class EntryStore {
 	/** A node entry's node. */
 	node: Array<Node | null> = [];
 	/** Process emphasis's openers-bottom table, one slot per (character, length mod 3, can open). */
-	readonly openersBottom = new Int32Array(24);
+	readonly openersBottom = new Int32Array(36);
 
 	constructor(cap: number) {
 		this.grow(cap);
@@ -152,7 +152,19 @@ const UNSET = -2;
 
 /** Which of the three delimiter characters (for the openers-bottom table). */
 function delimIndex(c: number): number {
-	return c === 42 ? 0 : c === 95 ? 1 : c === 126 ? 2 : 3;
+	return c === 42 ? 0 : c === 95 ? 1 : c === 126 ? 2 : c === 61 ? 3 : c === HTML_STRONG ? 4 : 5;
+}
+
+/**
+ * The delimiter "characters" of HTML's bold (`<b>`, `<strong>`, `<mark>`) and italic (`<i>`, `<em>`)
+ * tags that markdown could not stand for (`<b>“强调”</b>后文`: `**“强调”**后文` is no bold): an opening
+ * tag opens and its closing tag closes whatever is around them, as HTML does.
+ */
+const HTML_STRONG = 60;
+const HTML_EM = 62;
+
+function isHtmlDelim(ch: number): boolean {
+	return ch === HTML_STRONG || ch === HTML_EM;
 }
 
 /*
@@ -620,6 +632,31 @@ class InlineTreeParser {
 		return j;
 	}
 
+	/**
+	 * A bold or italic tag (see HTML_STRONG) at `lt`…`gt` as a delimiter that only opens or only closes;
+	 * false for another tag, or one with white space inside it (`<b> x </b>`), which is dropped.
+	 */
+	private htmlDelimiter(inner: string, lt: number, gt: number): boolean {
+		const closing = inner.charCodeAt(0) === 47;
+		const name = (closing ? inner.slice(1) : inner).trim().toLowerCase();
+		const ch = name === "b" || name === "strong" || name === "mark" ? HTML_STRONG : name === "i" || name === "em" ? HTML_EM : 0;
+		if (ch === 0) return false;
+		const inside = closing ? this.text.charCodeAt(lt - 1) : this.text.charCodeAt(gt + 1);
+		if (Number.isNaN(inside) || isSpace(inside) || isWideSpace(inside)) return false;
+		this.flush();
+		const st = this.st;
+		const e = this.append(Kind.Delim, "", null);
+		st.ch[e] = ch;
+		st.count[e] = st.origCount[e] = 1;
+		st.power[e] = closing ? CLOSE : OPEN;
+		// No text of its own: left unpaired, it shows nothing (and is reported as a dropped tag).
+		st.srcStart[e] = st.srcEnd[e] = gt + 1;
+		st.dprev[e] = this.delimTop;
+		if (this.delimTop !== -1) st.dnext[this.delimTop] = e;
+		this.delimTop = e;
+		return true;
+	}
+
 	private pushBracket(text: string, image: boolean, at: number): void {
 		this.flush();
 		const st = this.st;
@@ -756,6 +793,7 @@ class InlineTreeParser {
 			return j;
 		}
 		if (isHtmlTag(inner)) {
+			if (this.htmlDelimiter(inner, i, close)) return close + 1;
 			const paren = rubyParen(this.text, i, close, inner);
 			if (paren !== "") this.addString(paren);
 			// A player's closing tag on a line of its own: the player itself was read (html-media.ts).
@@ -889,7 +927,8 @@ class InlineTreeParser {
 			// A delimiter run keeps no text: what is left of it is its character, `count` times (a stretch while none was used).
 			let a = st.srcStart[x];
 			let text = "";
-			if (kind === Kind.Delim && st.count[x] !== st.origCount[x]) {
+			if (kind === Kind.Delim && isHtmlDelim(st.ch[x])) this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
+			else if (kind === Kind.Delim && st.count[x] !== st.origCount[x]) {
 				a = -1;
 				text = delimText(st.ch[x], st.count[x]);
 			} else if (a === -1) text = st.text[x];
@@ -964,7 +1003,7 @@ class InlineTreeParser {
 			let found = false;
 			while (opener !== -1 && opener !== bottom && opener !== floor) {
 				if (st.ch[opener] === cch && (st.power[opener] & OPEN) !== 0) {
-					if (cch === 126 || cch === 61) {
+					if (cch === 126 || cch === 61 || isHtmlDelim(cch)) {
 						if (st.count[opener] === st.count[closer]) {
 							found = true;
 							break;
@@ -981,7 +1020,7 @@ class InlineTreeParser {
 			}
 			const old = closer;
 			if (found && opener !== -1) {
-				const use = cch === 126 || cch === 61 ? st.count[closer] : st.count[closer] >= 2 && st.count[opener] >= 2 ? 2 : 1;
+				const use = cch === 126 || cch === 61 || isHtmlDelim(cch) ? st.count[closer] : st.count[closer] >= 2 && st.count[opener] >= 2 ? 2 : 1;
 				st.count[opener] -= use;
 				st.count[closer] -= use;
 				const children = this.takeBetween(opener, closer);
@@ -992,7 +1031,7 @@ class InlineTreeParser {
 					this.report.warn(STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE);
 					this.rewrite = true;
 					node = { type: "strike", children };
-				} else node = use === 2 || cch === 61 ? { type: "strong", children: unnest(children as InlineNode[], "strong") } : { type: "em", children: unnest(children as InlineNode[], "em") };
+				} else node = use === 2 || cch === 61 || cch === HTML_STRONG ? { type: "strong", children: unnest(children as InlineNode[], "strong") } : { type: "em", children: unnest(children as InlineNode[], "em") };
 				const wrap = st.take(Kind.Node, "", node, opener, closer);
 				st.origCount[wrap] = depth;
 				st.next[opener] = wrap;

@@ -1481,7 +1481,8 @@ class InlineScanner {
 	 * `<b>`, `<strong>`, `<mark>`, `<i>`, `<em>`, `<code>`, `<kbd>` and their closing tag on the line:
 	 * Medium's bold, italic or code, written as markdown. Bold and italic only where markdown would read
 	 * them (the text does not start or end with a space, punctuation meets a space or punctuation), so
-	 * no stray `**` is ever printed; -1 otherwise, and the tags are dropped as before.
+	 * no stray `**` is ever printed; -1 otherwise, and the parser reads the tags themselves (inline-tree's
+ * htmlDelimiter: bold against punctuation stays bold; a space inside the tag drops them).
 	 */
 	private htmlStyle(i: number, gt: number): number {
 		if (this.e.plain) return -1;

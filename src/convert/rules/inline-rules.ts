@@ -199,7 +199,7 @@ export const INLINE_RULES = {
 	},
 	htmlStyle: {
 		construct: "`<b>`, `<strong>`, `<mark>`, `<i>`, `<em>`, `<code>`, `<kbd>`, `<sup>`, `<sub>` with their closing tag on the line",
-		medium: "bold (`<mark>` too, as a highlight), italic, code; a superscript or subscript of digits and signs (`x<sup>2</sup>`, `H<sub>2</sub>O`) in Unicode's raised or lowered characters (x², H₂O), any other one as its text with the warning below; where markdown could not read the bold or italic (a space inside the tag, punctuation against a word) the tags are dropped, their text kept, with the warning below",
+		medium: "bold (`<mark>` too, as a highlight), italic, code; a superscript or subscript of digits and signs (`x<sup>2</sup>`, `H<sub>2</sub>O`) in Unicode's raised or lowered characters (x², H₂O), any other one as its text with the warning below; where markdown could not read it (punctuation against a word: `这是<b>“强调”</b>后文`) the tags still open and close the bold or italic, as a browser reads them; with a space inside the tag, or without its partner, the tags are dropped, their text kept, with the warning below",
 		examples: [
 			{ note: "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>: <b>bold</b>, <em>it</em>, <mark>hi</mark>, <code>a &lt; b</code>.", markdown: "Press `Ctrl`+`C`: **bold**, *it*, **hi**, `a < b`." },
 			{ note: "A <b> spaced </b> one.", markdown: "A  spaced  one.", warnings: ["html-dropped"] },
