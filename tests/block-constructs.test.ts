@@ -692,6 +692,13 @@ describe("an MDX post's <img> with a JSX src (Docusaurus)", () => {
 		expect(codes(story)).toEqual(["aligned-text"]);
 	});
 
+	test("a link component in a sentence (Next.js's <Link href>, Gatsby's <Link to>) is the link it makes", async () => {
+		const text = "# T\n\nSee <Link href=\"https://e.com/guide\">the guide</Link> and <Link to='https://e.com/x' className=\"a\">x</Link>.";
+		const story = await convert(text, {}, {}, "blog/post/index.mdx");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["P: See [the guide](https://e.com/guide) and [x](https://e.com/x)."]);
+		expect(codes(story)).toEqual([]);
+	});
+
 	test("in a markdown note it is text, as Obsidian shows it", async () => {
 		const story = await convert("# T\n\n<img src={require('./a.png').default} />", {}, {}, "Note.md");
 		expect(bodyOf(story)).toContain("require");

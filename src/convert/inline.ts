@@ -705,7 +705,7 @@ class InlineScanner {
 						if (tagStart >= 97 && tagStart <= 118 /* a…v */) {
 							// The tag's end was found once above (a letter follows the `<`): each reader takes it.
 							const gt = this.tagEndAt;
-							let next = tagStart === 97 ? this.htmlLink(i, gt) : -1;
+							let next = tagStart === 97 ? this.htmlLink(i, gt) : text.charCodeAt(i + 1) === 76 ? this.linkComponent(i, gt) : -1;
 							// <img>, <iframe>, <video>, <source>, <audio>
 							if (next === -1 && (tagStart === 105 || tagStart === 118 || tagStart === 115 || tagStart === 97)) next = this.htmlMedia(i, gt);
 							if (next === -1) next = this.htmlStyle(i, gt);
@@ -1521,6 +1521,15 @@ class InlineScanner {
 		const closeAt = this.nextTag("</a>", gt + 1);
 		if (closeAt === -1 || (this.closes > 0 && closeAt > this.closeAt[this.closes - 1])) return -1;
 		return this.linkToDestination(i, closeAt, tag.href.trim(), closeAt + 4, true, gt + 1);
+	}
+
+	/** An MDX post's link component in a sentence (Next.js's `<Link href="…">`, Gatsby's `<Link to="…">`): the link it makes, as `<a href>`'s. */
+	private linkComponent(i: number, gt: number): number {
+		if (gt === -1 || !/\.mdx$/i.test(this.e.notePath)) return -1;
+		const m = /^<Link\s(?:[^>]*?\s)?(?:href|to)=(?:"([^"]*)"|'([^']*)')/.exec(this.text.slice(i, gt + 1));
+		const closeAt = m === null ? -1 : this.nextTag("</Link>", gt + 1);
+		if (m === null || closeAt === -1 || (this.closes > 0 && closeAt > this.closeAt[this.closes - 1])) return -1;
+		return this.linkToDestination(i, closeAt, (m[1] ?? m[2]).trim(), closeAt + 7, true, gt + 1);
 	}
 
 	/**
