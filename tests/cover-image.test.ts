@@ -70,6 +70,20 @@ describe("the cover property becomes the story's first image", () => {
 		expect(bodyOf(other)).toBe("![](img/hero.png)\n\n![](https://e.com/x.png)\n\nBody.");
 	});
 
+	test("a Hugo Blox page bundle's featured.png (its image: property holding only its caption) is the cover, unless preview_only", async () => {
+		const bundle = { "content/post/trip/featured.jpg": new Uint8Array(PNG), "content/post/other/featured.png": new Uint8Array(PNG) };
+		const s = await convert("---\nimage:\n  caption: 'Image credit: [**Unsplash**](https://unsplash.com/x)'\n  focal_point: ''\n---\n# Trip\n\nBody.", bundle, {}, "content/post/trip/index.md");
+		expect(bodyOf(s)).toBe('![](content/post/trip/featured.jpg "Image credit: Unsplash")\n\nBody.');
+		expect(bodyOf(await convert("# Trip\n\nBody.", bundle, {}, "content/post/trip/index.md"))).toBe("![](content/post/trip/featured.jpg)\n\nBody.");
+		expect(bodyOf(await convert("---\nimage:\n  preview_only: true\n---\n# Trip\n\nBody.", bundle, {}, "content/post/trip/index.md"))).toBe("Body.");
+		expect(bodyOf(await convert("---\nmedium_cover: false\n---\n# Trip\n\nBody.", bundle, {}, "content/post/trip/index.md"))).toBe("Body.");
+		// Another bundle's featured image is not this post's; nor is one beside a post that is no bundle.
+		expect(bodyOf(await convert("# Solo\n\nBody.", bundle, {}, "content/post/solo/index.md"))).toBe("Body.");
+		expect(bodyOf(await convert("# Flat\n\nBody.", bundle, {}, "content/post/trip/flat.md"))).toBe("Body.");
+		// An Obsidian vault's index note is no bundle.
+		expect(bodyOf(await convert("# Trip\n\nBody.", bundle, { obsidianVault: true }, "content/post/trip/index.md"))).toBe("Body.");
+	});
+
 	test("a post that shows its cover further down (Docusaurus's image: ./img/card.png, repeated after the intro) shows it once, where the post puts it", async () => {
 		const later = await convert('---\nimage: img/hero.png\n---\n# Title\n\nIntro.\n\n![](https://e.com/x.png)\n\n![Lake](img/hero.png)\n\nBody.', files);
 		expect(bodyOf(later)).toBe("Intro.\n\n![](https://e.com/x.png)\n\n![Lake](img/hero.png)\n\nBody.");

@@ -28,7 +28,7 @@ import { isAbsoluteImageSrc } from "./rules/inline-rules";
 import { storyMarkdown } from "../story/story-markdown";
 import type { ImageSource, StoryBlock } from "../story/story-model";
 import { isDataUrl } from "../core/data-url";
-import { coverMarkdown, coverOf, type CoverSpec } from "./cover-image";
+import { coverMarkdown, coverOf, featuredCover, type CoverSpec } from "./cover-image";
 import { includePath, withInlineLiquid, withLiquidAddresses } from "./site-tags";
 import { boardText } from "./kanban-board";
 import { offSiteFlag, offSiteText, propertyLine } from "./site-visibility";
@@ -510,7 +510,7 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 		imageSource: (src, line) => imageSource(ctx, src, line),
 		scopeParent: (scope) => ctx.scopeParents[scope] ?? 0,
 	});
-	const cover = coverOf(props);
+	const cover = coverOf(props) ?? (readsSiteSyntax(ctx, root.path) ? featuredCover(root.path, props, (t) => resolveCached(ctx, t, root.path)) : null);
 	const coverBlock = cover ? addCover(ctx, builder, root.path, cover) : null;
 	converter.run(builder);
 

@@ -9,6 +9,7 @@
 import type { Properties } from "../core/ports";
 import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { altWithoutSize } from "./file-kinds";
+import { parseInlineFlat, plainText } from "./inline-tree";
 
 /** The properties read for the cover, in order: the first that holds one wins. */
 export const COVER_KEYS = ["medium_cover", "cover", "image", "banner", "heroImage", "featuredImage", "coverImage", "cover_image", "featured_image"];
@@ -56,6 +57,26 @@ function readCover(value: unknown, key: string, depth: number): CoverSpec | null
 		const caption = o.caption ?? o.title;
 		if (typeof caption === "string" && caption.trim() !== "") spec.caption = caption.trim();
 		return spec;
+	}
+	return null;
+}
+
+/**
+ * A Hugo page bundle's `featured.jpg` (Hugo Blox, once Wowchemy), which the theme shows atop the post
+ * unless `image: {preview_only: true}`; `image.caption` its caption, as the text the blog shows. `resolve`
+ * finds a path written in the post: only a file beside it is its own.
+ */
+export function featuredCover(notePath: string, props: Properties, resolve: (target: string) => string | null): CoverSpec | null {
+	const image = props.image;
+	const o = image !== null && typeof image === "object" && !Array.isArray(image) ? (image as Record<string, unknown>) : null;
+	// A medium_cover that named no cover turned it off.
+	const own = props.medium_cover;
+	if (!notePath.endsWith("/index.md") || (image != null && o === null) || o?.preview_only === true || (own != null && own !== "")) return null;
+	for (const ext of ["jpg", "png", "jpeg", "webp"]) {
+		const target = "./featured." + ext;
+		if (resolve(target) !== notePath.slice(0, -8) + target.slice(2)) continue;
+		const caption = typeof o?.caption === "string" ? plainText(parseInlineFlat(o.caption, { softBreaks: false, warn: () => undefined })).trim() : "";
+		return { key: "image", target, alt: "", caption: caption || null };
 	}
 	return null;
 }
