@@ -956,7 +956,7 @@ export class BlockConverter {
 	 */
 	private admonitionOpen(lines: NoteLines, i: number, fence: { char: string; len: number; info: string }, depth: number, lead = ""): number {
 		const type = fence.info.slice(3).split(/\s/, 1)[0];
-		let title = "";
+		let title: string | null = null;
 		let last = i;
 		this.admonition = { char: fence.char, len: fence.len, indent: 0, depth, lead, strip: indentOf(lead), itemCol: lead === "" ? -1 : this.itemText };
 		// A tabs block: its tabs' content is read as markdown, each tab's name a bold paragraph (see convertLine).
@@ -974,7 +974,8 @@ export class BlockConverter {
 		// Inside a quote, a nested callout: a paragraph break before it keeps the quote.
 		if (depth > 0) this.emit("> ".repeat(depth - 1) + ">");
 		else if (!this.prevBlank && lead === "") this.emit("");
-		this.convertLine(lines, i, lead + "> ".repeat(depth) + `> [!${type}] ${title}`);
+		// A blank `title:` shows no title: the body alone is quoted.
+		if (title !== "") this.convertLine(lines, i, lead + "> ".repeat(depth) + `> [!${type}] ${title ?? ""}`);
 		return last;
 	}
 

@@ -752,10 +752,12 @@ export const BLOCK_RULES = {
 	},
 	admonitions: {
 		construct: "the Admonition plugin's blocks ```` ```ad-note ```` (with `title:`, `collapse:`, `icon:`, `color:` lines)",
-		medium: "a callout: a block quote whose title (`title:`, or the type's name) is a bold paragraph, its body read as markdown",
+		medium: "a callout: a block quote whose title (`title:`, or the type's name; none for a blank `title:`) is a bold paragraph, its body read as markdown",
 		examples: [
 			{ note: "```ad-warning\ntitle: Thin ice\ncollapse: open\nNever walk **on** it.\n```\nAfter.", markdown: "> **Thin ice**\n>\n> Never walk **on** it.\n\nAfter." },
 			{ note: "```ad-tip\nJust the body.\n```", markdown: "> **Tip**\n>\n> Just the body." },
+			// A blank `title:` shows no title bar at all.
+			{ note: "```ad-tip\ntitle:\nJust the body.\n```", markdown: "> Just the body." },
 			// With no body (a title alone, or a note to fill later), the line after its close is a paragraph of its own.
 			{ note: "```ad-note\ntitle: Modified today\ncollapse: close\n```\nEffect:\n\nMore.", markdown: "> **Modified today**\n\nEffect:\n\nMore." },
 			{ note: "Intro:\n```ad-tip\n```\nAfter.", markdown: "Intro:\n\n> **Tip**\n\nAfter." },
