@@ -986,7 +986,7 @@ export class BlockConverter {
 	 */
 	private linkCard(lines: NoteLines, i: number, fence: { char: string; len: number }, depth: number, content: string): number {
 		const indent = content.length - content.trimStart().length;
-		const body: string[] = [];
+		let body = "";
 		for (let k = i + 1; k < this.range.end; k++) {
 			let line = this.lineAt(lines, k);
 			if (depth > 0) {
@@ -995,7 +995,7 @@ export class BlockConverter {
 				line = q.content;
 			}
 			if (!closesFence(line, { char: fence.char, len: fence.len, indent })) {
-				body.push(line);
+				body += line + "\n";
 				continue;
 			}
 			const shown = linkCardLines(body);

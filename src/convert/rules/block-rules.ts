@@ -188,61 +188,34 @@ export function isLinkCardInfo(info: string): boolean {
 }
 
 /**
- * A link card's lines (YAML `key: value`) as the markdown lines of what the card shows: its title in bold,
- * linked to its `url`, then its description; a video's or post's address alone (Medium embeds it).
+ * A link card's text (YAML `key: value` lines) as the markdown lines of what the card shows: its title in
+ * bold, linked to its `url`, then its description; a video's or post's address alone (Medium embeds it).
  * Null when it holds no web `url`. Its text is escaped, so nothing in it reads as markup.
  */
-export function linkCardLines(body: readonly string[]): string[] | null {
-	const fields = new Map<string, string>();
-	let key = "";
-	let open = "";
-	for (const line of body) {
-		const t = line.trim();
-		if (open !== "") {
-			// A quoted value goes on over lines, folded into one (YAML).
-			const v = (fields.get(key) ?? "") + " " + t;
-			const end = quoteEnd(v, open);
-			fields.set(key, end === -1 ? v : v.slice(0, end));
-			if (end !== -1) open = "";
-			continue;
+export function linkCardLines(body: string): string[] | null {
+	const field = (key: string) => {
+		// A quoted value may go on over lines (YAML folds them into one).
+		const m = new RegExp(`^[ \\t]*${key}:[ \\t]*("(?:[^"\\\\]|\\\\.)*"|'(?:[^']|'')*'|.*)`, "m").exec(body);
+		let v = m === null ? "" : m[1].replace(/\s*\n\s*/g, " ").trim();
+		if (v.startsWith("'")) v = v.slice(1, -1).replace(/''/g, "'");
+		else if (v.startsWith('"')) {
+			try {
+				v = JSON.parse(v) as string;
+			} catch {
+				v = v.slice(1, -1);
+			}
 		}
-		const m = /^([A-Za-z]+):(?:[ \t]+(.*))?$/.exec(t);
-		if (m === null) continue;
-		key = m[1].toLowerCase();
-		const v = (m[2] ?? "").trim();
-		const q = v.charAt(0);
-		if (q === '"' || q === "'") {
-			const end = quoteEnd(v.slice(1), q);
-			fields.set(key, end === -1 ? v.slice(1) : v.slice(1, end + 1));
-			if (end === -1) open = q;
-		} else fields.set(key, v);
-	}
-	const unquote = (k: string) => {
-		const v = fields.get(k);
-		return v === undefined ? "" : v.replace(/\\(["\\/])|\\[nrt]|''/g, (all, c: string | undefined) => (c ?? (all === "''" ? "'" : " "))).replace(/\s+/g, " ").trim();
+		return v.trim();
 	};
-	const url = unquote("url");
+	const url = field("url");
 	if (!/^https?:\/\/\S+$/i.test(url)) return null;
 	if (isWebEmbedUrl(url)) return [url];
 	const text = (s: string) => s.replace(/[!-/:-@[-`{-~]/g, "\\$&");
-	const title = unquote("title") || unquote("host") || url;
-	const description = unquote("description");
-	const link = `**[${text(title)}](<${url.replace(/[<>]/g, encodeURIComponent)}>)**`;
+	const description = field("description");
+	const link = `**[${text(field("title") || field("host") || url)}](<${url.replace(/[<>]/g, encodeURIComponent)}>)**`;
 	return description === "" ? [link] : [link + "\\", text(description)];
 }
 
-/** Where a quoted YAML value (its opening quote left out) closes: its closing quote (a doubled `''` or `\"` is none), or -1. */
-function quoteEnd(v: string, q: string): number {
-	for (let k = 0; k < v.length; k++) {
-		const c = v[k];
-		if (q === '"' && c === "\\") k++;
-		else if (c === q) {
-			if (q === "'" && v[k + 1] === "'") k++;
-			else return k;
-		}
-	}
-	return -1;
-}
 /**
  * A Multi-Column Markdown marker line: 1 for a region's start (`--- start-multi-column: ID`, `===` and
  * `multi-column-start` too), 2 for a column's end or a region's (`--- column-break ---`, `--- end-multi-column`), else 0.
