@@ -245,7 +245,7 @@ export class BlockConverter {
 	 * Under a list item, `lead` is its fence's indent, kept before the callout's `>` so the callout is the
 	 * item's; `strip` the fence's columns, which its lines lose; `itemCol` the item's text, a line left of which ends it.
 	 */
-	private admonition: { char: string; len: number; indent: number; depth: number; lead: string; strip: number; itemCol: number; tabs?: boolean } | null = null;
+	private admonition: { char: string; len: number; indent: number; depth: number; lead: string; strip: number; itemCol: number; tabs?: boolean; parent: BlockConverter["admonition"] } | null = null;
 	/** The open blog containers, innermost last (null when none). */
 	private containers: BlogContainer[] | null = null;
 	/** How many of them are MkDocs blocks, which a dedented line closes. */
@@ -478,7 +478,7 @@ export class BlockConverter {
 				// The callout ends with the block: the next line is not a lazy line of its last paragraph
 				// (inside a quote, the quote goes on).
 				// A block with no body closes right under its title: the next line is not the title's lazy line either.
-				this.admonition = null;
+				this.admonition = ad.parent;
 				this.calloutTitle = false;
 				this.emit(ad.depth === 0 ? "" : "> ".repeat(ad.depth - 1) + ">");
 				this.prevBlank = ad.depth === 0;
@@ -958,12 +958,14 @@ export class BlockConverter {
 		const type = fence.info.slice(3).split(/\s/, 1)[0];
 		let title: string | null = null;
 		let last = i;
-		this.admonition = { char: fence.char, len: fence.len, indent: 0, depth, lead, strip: indentOf(lead), itemCol: lead === "" ? -1 : this.itemText };
-		// A tabs block: its tabs' content is read as markdown, each tab's name a bold paragraph (see convertLine).
+		this.admonition = { char: fence.char, len: fence.len, indent: 0, depth, lead, strip: indentOf(lead), itemCol: lead === "" ? -1 : this.itemText, parent: this.admonition };
+		// A tabs block: its tabs' content is read as markdown, each tab's name a bold paragraph (see convertLine);
+		// a column's settings (`flexGrow=1` lines over `===`) are left out.
 		if (!fence.info.startsWith("ad-")) {
 			this.admonition.tabs = true;
 			this.emit("> ".repeat(depth).trimEnd());
-			return i;
+			while (last + 1 < this.range.end && /^\s*[\w-]+\s*=/.test(this.admonitionBody(lines.line(last + 1)) ?? "")) last++;
+			return last > i && this.admonitionBody(lines.line(last + 1))?.trim() === "===" ? last + 1 : i;
 		}
 		while (last + 1 < this.range.end) {
 			const m = /^(title|collapse|icon|color):(.*)$/.exec(this.admonitionBody(lines.line(last + 1)) ?? "");

@@ -227,10 +227,10 @@ export function multiColumnMarker(line: string): number {
 
 /** The settings block right after a region's start (```` ```column-settings ````), and the region's start as a block (```` ```start-multi-column ````). */
 export const MULTI_COLUMN_BLOCKS = new Set(["settings", "column-settings", "multi-column-settings", "start-multi-column", "multi-column-start"]);
-/** Whether a fence's info opens a tabs block (Tabs' ```` ```tabs ````, Code Tab's ```` ```tab ````, Tab Panels' ```` ```tab-panels ````). */
+/** Whether a fence's info opens a tabs block (Tabs' ```` ```tabs ````, Code Tab's ```` ```tab ````, Tab Panels' ```` ```tab-panels ````) or a column (Columns' ```` ```col ````, ```` ```col-md ````). */
 export function isTabsInfo(info: string): boolean {
 	const lang = codeLanguage(info);
-	return lang === "tabs" || lang === "tab" || lang === "tab-panels";
+	return lang === "tabs" || lang === "tab" || lang === "tab-panels" || lang === "col" || lang === "col-md";
 }
 
 /** A tabs block's line that starts a tab (`tab: Name`, Tab Panels' `--- Name (default)`): its label; else null. */
@@ -751,12 +751,14 @@ export const BLOCK_RULES = {
 		],
 	},
 	tabs: {
-		construct: "a tabs block: ```` ```tabs ```` / ```` ```tab ```` with `tab: Name` lines (Tabs, Code Tab), ```` ```tab-panels ```` with `--- Name` lines (Tab Panels)",
-		medium: "each tab one after another: its name a bold paragraph, its content read as markdown (code blocks in it stay code)",
+		construct: "a tabs block: ```` ```tabs ```` / ```` ```tab ```` with `tab: Name` lines (Tabs, Code Tab), ```` ```tab-panels ```` with `--- Name` lines (Tab Panels); the Columns plugin's ```` ```col ```` and ```` ```col-md ```` blocks",
+		medium: "each tab (column) one after another: a tab's name a bold paragraph, its content read as markdown (code blocks in it stay code); a column's settings (`flexGrow=1` over `===`) left out",
 		examples: [
 			{ note: "````tabs\ntab: Julia\nRun **this**:\n```julia\nx = 1\n```\ntab: Notes\n- a\n````\nAfter.", markdown: "**Julia**\n\nRun **this**:\n\n```julia\nx = 1\n```\n\n**Notes**\n\n- a\n\nAfter." },
 			{ note: "```tab-panels\n--- Intro (default)\n## Hello\n---\n--- Next\nText.\n```", markdown: "**Intro**\n\n### Hello\n\n---\n\n**Next**\n\nText." },
 			{ note: "> ```tab\n> tab: One\n> Text.\n> ```", markdown: "> **One**\n>\n> Text." },
+			// The Columns plugin's ```` ````col ```` around ```` ```col-md ```` blocks: their markdown, one column after another, without a column's settings (`flexGrow=1` over `===`).
+			{ note: "`````col\n````col-md\nflexGrow=1\n===\n## Left\n```js\nx;\n```\n````\n````col-md\nRight *side*.\n````\n`````\nAfter.", markdown: "### Left\n\n```js\nx;\n```\n\nRight *side*.\n\nAfter." },
 		],
 	},
 	headingIds: {
