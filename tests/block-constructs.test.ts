@@ -169,6 +169,10 @@ describe("footnotes", () => {
 		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["P: Accepted[1] and [^ ] here.", "P: [^ ]: not a note", "HR", "P: **Notes**", "OLI: Keep it short."]);
 		expect(codes(story)).toEqual([]);
 	});
+	test("a reference in an image's alt or title is numbered as in the text, so its note (a source, a credit) is not lost", async () => {
+		const story = await convert("# T\n\n![Chart[^s]](https://e.com/a.png \"Figure[^t]\")\n\nText[^s].\n\n[^s]: Source.\n[^t]: Credit.");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["IMG src=https://e.com/a.png alt=\"Chart[1]\": Figure[2]", "P: Text[1].", "HR", "P: **Notes**", "OLI: Source.", "OLI: Credit."]);
+	});
 	test("a blank line then unindented text ends the definition", async () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n\nBody text.")).toEqual(["P: A[1].", "P: Body text.", "HR", "P: **Notes**", "OLI: Note."]);
 	});

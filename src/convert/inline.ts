@@ -1268,17 +1268,32 @@ class InlineScanner {
 		if (close === -1) return -1;
 		const label = this.text.slice(i + 2, close).trim().toLowerCase();
 		if (label.length === 0) return -1;
-		const ctx = this.e.ctx;
-		const def = ctx.footnoteDefs.get(this.e.notePath)?.get(label);
-		if (!def) {
+		const number = this.noteNumber(label);
+		if (number === 0) {
 			this.warn("missing-footnote", `Footnote [^${label}] has no definition; it was left as written.`);
 			return close + 1;
 		}
+		return this.replace(i, `[${number}]`, close + 1);
+	}
+
+	/** The number of the note labelled `label` (lower case), given at its first use; 0 when it has no definition. */
+	private noteNumber(label: string): number {
+		const ctx = this.e.ctx;
+		const def = ctx.footnoteDefs.get(this.e.notePath)?.get(label);
+		if (!def) return 0;
 		if (def.number === 0) {
 			ctx.footnoteTexts.push(def);
 			def.number = ctx.footnoteTexts.length;
 		}
-		return this.replace(i, `[${def.number}]`, close + 1);
+		return def.number;
+	}
+
+	/** Footnote references in an image's alt or title (`![Chart[^1]](c.png)`): numbered as in the text, so their notes (a source, a credit) are not lost. */
+	private notesIn(text: string): string {
+		return text.indexOf("[^") === -1 ? text : text.replace(/\[\^([^\]]+)\]/g, (ref: string, label: string) => {
+			const number = label.trim() === "" ? 0 : this.noteNumber(label.trim().toLowerCase());
+			return number === 0 ? ref : `[${number}]`;
+		});
 	}
 
 	/** `^[text]`: an inline footnote. */
@@ -1394,7 +1409,7 @@ class InlineScanner {
 		const inline = this.text.charCodeAt(close + 1) === 40;
 		const d = inline ? this.parseDest(close + 1) : this.reference(i + 2, close);
 		if (!d) return -1;
-		const alt = altWithoutSize(this.text.slice(i + 2, close));
+		const alt = this.notesIn(altWithoutSize(this.text.slice(i + 2, close)));
 		// An attribute list right after it (`{ width="300" }`, kramdown's `{: .align-center}`) sizes or places it on the blog: left out.
 		let end = d.end;
 		if (this.text.charCodeAt(end) === 123) {
@@ -1403,7 +1418,8 @@ class InlineScanner {
 		}
 		const caption = d.title === null && alt !== "" ? this.figureCaption(i, end, alt) : null;
 		if (caption !== null) return this.imageOf(i, end, alt, d.dest.trim(), caption, null);
-		return this.imageOf(i, end, alt, d.dest.trim(), d.title, inline ? this.text.slice(close + 1, d.end) : null);
+		const title = d.title === null ? null : this.notesIn(d.title);
+		return this.imageOf(i, end, alt, d.dest.trim(), title, inline && title === d.title ? this.text.slice(close + 1, d.end) : null);
 	}
 
 	/**
