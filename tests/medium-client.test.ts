@@ -546,6 +546,8 @@ describe("error helpers", () => {
 describe("sanitising", () => {
 	test("titles: whitespace collapsed, cut on a word boundary with an ellipsis", () => {
 		expect(sanitizeTitle("  Hello \n  world  ")).toBe("Hello world");
+		// A Japanese title's ideographic space (what its H1 on Medium shows) stays one.
+		expect(sanitizeTitle("日本語　タイトル\t 二")).toBe("日本語　タイトル 二");
 		const exact = "a".repeat(100);
 		expect(sanitizeTitle(exact)).toBe(exact);
 		const words = "alpha beta gamma delta ".repeat(6).trim();

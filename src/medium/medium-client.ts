@@ -125,8 +125,8 @@ export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [500, 1500];
 /** A `Retry-After` up to this long is waited before a retry; a longer one ends the retries (and is said). */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-/** Splits on runs of white space (a single quantifier: no backtracking blow-up). */
-const WHITESPACE_RUN = /\s+/;
+/** Runs of white space (a single quantifier: no backtracking blow-up). */
+const WHITESPACE_RUNS = /\s+/g;
 
 /**
  * Whether the code unit at `i` belongs to the character shown before it, so a cut there would split
@@ -154,7 +154,8 @@ function isRegionalAt(s: string, i: number): boolean {
  * boundary with "…" when there is one in the second half, else cut hard (never inside a shown character).
  */
 export function sanitizeTitle(title: string): string {
-	const clean = title.trim().split(WHITESPACE_RUN).join(" ");
+	// One space for each run; an ideographic space (U+3000, between Japanese words) stays as written.
+	const clean = title.trim().replace(WHITESPACE_RUNS, (run) => (run.charCodeAt(0) === 0x3000 ? "\u3000" : " "));
 	if (clean.length <= MEDIUM_TITLE_MAX) return clean;
 	let cut = MEDIUM_TITLE_MAX - 1;
 	while (cut > 0 && clingsToPrevious(clean, cut)) cut--;
