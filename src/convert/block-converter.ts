@@ -485,6 +485,8 @@ export class BlockConverter {
 				this.quoteDepth = ad.depth;
 				// The quote around the block ended on this line: it is read as any other.
 				if (body !== null) return i;
+				// An inner block ends where the outer one does: the line is the outer one's.
+				if (ad.parent !== null) return this.convertLine(lines, i);
 			} else {
 				// A tab's name: a bold paragraph of its own above the tab's content.
 				const label = ad.tabs === true && this.fence === null ? tabLabel(body) : null;
@@ -1037,10 +1039,16 @@ export class BlockConverter {
 	}
 
 	/** A line of the open Admonition block without the quote or item indent it sits in; null when that quote or item ended. */
-	private admonitionBody(raw: string): string | null {
-		const ad = this.admonition;
-		if (ad !== null && ad.itemCol !== -1) return leftOfItem(raw, ad.itemCol) ? null : stripIndent(raw, ad.strip);
-		const depth = ad?.depth ?? 0;
+	private admonitionBody(raw: string, ad = this.admonition): string | null {
+		if (ad === null) return raw;
+		// Inside another block, the line as that one reads it first: null when it ends there.
+		if (ad.parent !== null) {
+			const outer = this.admonitionBody(raw, ad.parent);
+			if (outer === null || closesFence(outer, ad.parent)) return null;
+			raw = this.adLine(outer, ad.parent);
+		}
+		if (ad.itemCol !== -1) return leftOfItem(raw, ad.itemCol) ? null : stripIndent(raw, ad.strip);
+		const depth = ad.depth;
 		if (depth === 0) return raw;
 		const q = splitQuoteUpTo(raw, depth);
 		return q.depth < depth ? null : q.content;
@@ -1891,8 +1899,7 @@ export class BlockConverter {
 	}
 
 	/** A line of the open Admonition block as this converter reads it: a line of its callout (of the quote around it, in a tabs block). */
-	private adLine(body: string): string {
-		const ad = this.admonition as NonNullable<BlockConverter["admonition"]>;
+	private adLine(body: string, ad = this.admonition as NonNullable<BlockConverter["admonition"]>): string {
 		return ad.lead + "> ".repeat(ad.depth) + (ad.tabs === true ? body : body === "" ? ">" : "> " + body);
 	}
 

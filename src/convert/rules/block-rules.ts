@@ -745,6 +745,9 @@ export const BLOCK_RULES = {
 			// Inside a callout or quote, a callout within it, flattened as nested callouts are.
 			{ note: "> [!note] Outer\n> Before.\n> ```ad-tip\n> title: Inner\n> Inside **it**.\n> ```\n> After.\n\nOut.", markdown: "> **Outer**\n>\n> Before.\n>\n> **Inner**\n>\n> Inside **it**.\n>\n> After.\n\nOut." },
 			{ note: "> ```ad-warning\n> Cut short.\n\nOut.", markdown: "> **Warning**\n>\n> Cut short.\n\nOut." },
+			// One inside another (a longer fence around it, as the plugin nests them), and tabs inside one.
+			{ note: "````ad-note\ntitle: Outer\nBefore.\n```ad-tip\ntitle: Inner\nInside.\n```\nAfter inner.\n````\nOut.", markdown: "> **Outer**\n>\n> Before.\n>\n> **Inner**\n>\n> Inside.\n>\n> After inner.\n\nOut." },
+			{ note: "````ad-example\n```tabs\ntab: One\nFirst.\n````\nOut.", markdown: "> **Example**\n>\n> **One**\n>\n> First.\n\nOut." },
 			{ note: "> Quote.\n> ```ad-example\n> ```js\n> x;\n> ```\n> Still quote.", markdown: "> Quote.\n>\n> **Example**\n\n```js\nx;\n```\n\n> Still quote." },
 			// A table inside is a table, as in a callout.
 			{ note: "```ad-info\n| Type | Value |\n| ---- | ----- |\n| MD5  | 812a  |\n```\nAfter.", markdown: "> **Info**\n\n```\nType | Value\n-----|------\nMD5  | 812a\n```\n\nAfter.", warnings: ["table-as-text"] },
