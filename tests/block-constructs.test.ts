@@ -554,8 +554,17 @@ describe("a line of a paragraph that shows nothing", () => {
 		expect(await shown("para ^e\n- list\n\nx ^f\n\n## H")).toEqual(["P: para", "ULI: list", "P: x", "H3: H"]);
 	});
 	test("a comment, a tag line or a block id alone on a line too; text beside a tag stays", async () => {
-		expect(await shown("First\n%%c%%\nSecond\n<!-- c -->\nThird\n#tag\nFourth\n^id-1\nFifth")).toEqual(["P: First\nSecond\nThird\nFourth\nFifth"]);
+		// In Obsidian (a blog's markdown reads the comment line as an HTML block that ends the paragraph: below).
+		const vault = await convert("# T\n\nFirst\n%%c%%\nSecond\n<!-- c -->\nThird\n#tag\nFourth\n^id-1\nFifth", {}, { obsidianVault: true });
+		expect(importHtml(storyToHtml(vault).html).slice(1).map(showParagraph)).toEqual(["P: First\nSecond\nThird\nFourth\nFifth"]);
 		expect(await shown("First\n<span>x</span>\nThird")).toEqual(["P: First\nx\nThird"]);
+	});
+});
+
+describe("a comment line in a blog's post (CommonMark: an HTML block, which ends a paragraph)", () => {
+	test("Hexo's <!-- more --> right under the intro, NexT's <!-- tab --> lines: the paragraphs on either side stay apart, as the blog shows them", async () => {
+		const story = await convert("# T\n\nThe intro.\n<!-- more -->\nThe rest.\n\n**Tab one.**\n<!-- endtab -->\n<!-- tab Two -->\n**Tab two.**", {}, {}, "source/_posts/p.md");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["P: The intro.", "P: The rest.", "P: **Tab one.**", "P: **Tab two.**"]);
 	});
 });
 

@@ -1982,6 +1982,11 @@ export class BlockConverter {
 			const s = text.endsWith("  ") ? r.text : r.text.trimEnd();
 			const emits = s.trim() !== "" || lead.trim() !== "";
 			if (emits) this.emit(prefix + lead + s);
+			else if (prefix === "" && lead === "" && r.openComment === null && this.note.siteSyntax && !this.listActive && this.lastKind === LineKind.Text && text.startsWith("<!--")) {
+				// A blog's markdown reads a comment line (Hexo's `<!-- more -->`) as an HTML block: it ends the paragraph.
+				this.emit("");
+				this.prevBlank = true;
+			}
 			this.commentClose = r.openComment;
 			this.commentJoin = emits;
 			return;
