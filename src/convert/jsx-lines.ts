@@ -118,9 +118,11 @@ export function componentTags(text: string): JsxTag[] | "open" | null {
 				} else if (/^[A-Za-z_$][\w$]*$/.test(inner)) {
 					tag.attrs.set(attr, "{" + inner + "}"); // a name the post imports (`src={cover}`)
 				} else {
-					// Docusaurus's `require('./a.png').default` (`@site/` is the site's folder) and `useBaseUrl('/img/a.png')`.
-					const m = /^(?:require|useBaseUrl)\(\s*(["'`])([^"'`\n]+)\1\s*\)(?:\.default)?$/.exec(inner);
-					if (m !== null) tag.attrs.set(attr, m[2].startsWith("@site/") ? m[2].slice(5) : m[2]);
+					// Docusaurus's `require('./a.png').default` (`@site/` is the site's folder) and `useBaseUrl('/img/a.png')`;
+					// its ThemedImage's `sources={{light: …, dark: …}}`: the light one, its src.
+					const light = attr === "sources" ? /\blight\s*:\s*([^,}]+)/.exec(inner) : null;
+					const m = /^(?:(?:require|useBaseUrl)\(\s*)?(["'`])([^"'`\n]+)\1(?:\s*\)(?:\.default)?)?$/.exec(light === null ? inner : light[1].trim());
+					if (m !== null) tag.attrs.set(light === null ? attr : "src", m[2].startsWith("@site/") ? m[2].slice(5) : m[2]);
 				}
 				i = end;
 			} else return null;

@@ -820,7 +820,7 @@ export const BLOCK_RULES = {
 	},
 	mdxComponents: {
 		construct: "MDX components on lines of their own (`<Tabs>`, `<TabItem label=\"npm\">`, `</Tabs>`, `<Image src alt />`)",
-		medium: "their markdown children kept (the component's indent removed, as MDX reads them), a tab's `label` (else its `value`; or a details block's `title`) as a bold paragraph, tabs (`<Tabs>`, `<TabItem>`) without a warning; a self-closing one with a `src` an image (its `caption` or `title` the caption; `src={cover}` the image the post imports as `cover`; an `<img>`'s `src={require('./a.png').default}` or `useBaseUrl('/img/a.png')` the file it names), a video, post or gist component (`<YouTube id=…/>`, `<Vimeo>`, `<Tweet>`, `<Gist>`, the id or address in any embed library's attribute: `tweetLink`, `youTubeId`, `gistLink`…) its embed, a link card (`<LinkCard title=… href=… description=… />`) a paragraph of its link; a callout component (`<Callout>`, `<Admonition>`, `<Aside>`, `<Note>`, `<Tip>`, `<Warning>`…) a callout of its `type` and `title`; other tags left out with one warning per component",
+		medium: "their markdown children kept (the component's indent removed, as MDX reads them), a tab's `label` (else its `value`; or a details block's `title`) as a bold paragraph, tabs (`<Tabs>`, `<TabItem>`) without a warning; a self-closing one with a `src` an image (its `caption` or `title` the caption; `src={cover}` the image the post imports as `cover`; an `<img>`'s `src={require('./a.png').default}` or `useBaseUrl('/img/a.png')` the file it names, a `<ThemedImage sources={{light, dark}} />` its light one), a video, post or gist component (`<YouTube id=…/>`, `<Vimeo>`, `<Tweet>`, `<Gist>`, the id or address in any embed library's attribute: `tweetLink`, `youTubeId`, `gistLink`…) its embed, a link card (`<LinkCard title=… href=… description=… />`) a paragraph of its link; a callout component (`<Callout>`, `<Admonition>`, `<Aside>`, `<Note>`, `<Tip>`, `<Warning>`…) a callout of its `type` and `title`; other tags left out with one warning per component",
 		code: MDX_COMPONENT_CODE,
 		examples: [
 			// Tabs are shown whole, each its label in bold then its content: no warning (a TabItem's label defaults to its value).
@@ -830,6 +830,8 @@ export const BLOCK_RULES = {
 			{ note: "<Things 3>\n\n<Step 1> Open it.", markdown: "\\<Things 3>\n\n\\<Step 1> Open it." },
 			{ note: "Before.\n<Image src=\"https://e.com/a.png\" alt=\"A\" caption=\"The cat\" />", markdown: "Before.\n\n![A](https://e.com/a.png \"The cat\")" },
 			{ path: "Post.mdx", note: "import cover from 'https://e.com/c.png';\n\n<Image src={cover} alt=\"Cover\" />", markdown: "![Cover](https://e.com/c.png)" },
+			// Docusaurus's ThemedImage: the light theme's picture, as the blog shows it by default.
+			{ path: "Post.mdx", note: "<ThemedImage\n  alt=\"Logo\"\n  sources={{\n    light: useBaseUrl('https://e.com/l.png'),\n    dark: 'https://e.com/d.png',\n  }}\n/>", markdown: "![Logo](https://e.com/l.png)" },
 			{ note: "<YouTube id=\"dQw4w9WgXcQ\" />", markdown: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", blocks: ["embed"] },
 			// Each library names its id its own way: astro-embed's Tweet takes the post's address, MDX Embed's `tweetLink`, `youTubeId`, `gistLink`.
 			{ note: "<Tweet id=\"https://twitter.com/astrodotbuild/status/1511750228428435457\" />", markdown: "https://twitter.com/astrodotbuild/status/1511750228428435457", blocks: ["embed"] },
