@@ -66,6 +66,9 @@ describe("block quotes", () => {
 	test("a lazy line still continues the quote's paragraph", async () => {
 		expect(await shown("> one\ntwo")).toEqual(["BQ: one\ntwo"]);
 	});
+	test("in a quote as outside one, a numbered item other than 1. cannot interrupt a paragraph: it is a line of it", async () => {
+		expect(await shown("> Then:\n> 3. c\n\n> Para\n> 1. one\n> 2. two")).toEqual(["BQ: Then:\n3. c", "BQ: Para", "BQ: 1. one", "BQ: 2. two"]);
+	});
 	test("a numbered list in a quote shows Obsidian's numbers (its start, then one more per item), not its markers as written", async () => {
 		expect(await shown("> 1. a\n> 1. b\n>    1. c\n>    1. d\n> 1. e\n\n> [!note]\n> 3. x\n> 3. y\n> - z")).toEqual(["BQ: 1. a", "BQ: 2. b", "BQ: \u20031. c", "BQ: \u20032. d", "BQ: 3. e", "BQ: **Note**", "BQ: 3. x", "BQ: 4. y", "BQ: • z"]);
 	});

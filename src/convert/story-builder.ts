@@ -357,7 +357,8 @@ export class StoryBuilder {
 			this.quoteGroup = ++this.quoteCount;
 			return;
 		}
-		const item = listItem(trimmed);
+		// An item that cannot interrupt the quote's paragraph (`3. x` under its text, CommonMark's rule) is a line of it.
+		const item = this.para.count > 0 && this.paraKind === Para.Quote && this.itemPrefix === "" && !MAY_INTERRUPT.test(trimmed) ? null : listItem(trimmed);
 		if (item && isBlankFrom(trimmed, item.contentStart)) {
 			// An empty item (`> - `): Medium keeps no empty paragraph, and it is not the text above's (it still counts).
 			this.flush();
