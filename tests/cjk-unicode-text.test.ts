@@ -64,6 +64,8 @@ describe("HTML bold and italic against CJK punctuation", () => {
 			{ type: "text", text: "中文。" },
 		]);
 		expect(s.warnings).toEqual([]);
+		const attrs = await convert("# 标题\n\n这是<strong class=\"x\">“强调”</strong>后文", {}, vaultNote);
+		expect(attrs.blocks[0].type === "paragraph" && attrs.blocks[0].content[1]).toEqual({ type: "strong", children: [{ type: "text", text: "“强调”" }] });
 	});
 	test("bold where markdown reads it is markdown's bold; a tag without its partner is dropped with a warning", async () => {
 		expect(await body("这是<b>强调</b>后文，<b>“引号”</b>。", {}, vaultNote)).toBe("这是**强调**后文，**“引号”**。");

@@ -638,7 +638,7 @@ class InlineTreeParser {
 	 */
 	private htmlDelimiter(inner: string, lt: number, gt: number): boolean {
 		const closing = inner.charCodeAt(0) === 47;
-		const name = (closing ? inner.slice(1) : inner).trim().toLowerCase();
+		const name = (closing ? inner.slice(1) : inner).trim().split(/\s/, 1)[0].toLowerCase();
 		const ch = name === "b" || name === "strong" || name === "mark" ? HTML_STRONG : name === "i" || name === "em" ? HTML_EM : 0;
 		if (ch === 0) return false;
 		const inside = closing ? this.text.charCodeAt(lt - 1) : this.text.charCodeAt(gt + 1);
@@ -766,7 +766,8 @@ class InlineTreeParser {
 				this.addText(i, i + 1);
 				return i + 1;
 			}
-			this.dropTag(text.slice(i + 1, end));
+			const tag = text.slice(i + 1, end);
+			if (!this.htmlDelimiter(tag, i, end)) this.dropTag(tag);
 			return end + 1;
 		}
 		if (inner.indexOf("<") !== -1 || inner.indexOf("\n") !== -1) {
