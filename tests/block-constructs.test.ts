@@ -720,3 +720,17 @@ describe("an MDX post's <img> with a JSX src (Docusaurus)", () => {
 		expect(bodyOf(story)).toContain("require");
 	});
 });
+
+describe("Embed Code File's blocks (```embed-go with PATH: vault://…)", () => {
+	const files = { "Code/sol.go": "package main\n\nfunc a() {}\nfunc b() {}\nfunc c() {}\n" };
+	test("the vault file's code, in the block's language, its TITLE (else its path) in bold above it", async () => {
+		const story = await convert('# T\n\n```embed-go\nPATH: "vault://Code/sol.go"\nTITLE: "Two Sum"\n```\n\n> [!code]- Click\n> ```embed-go\n> PATH: "Code/sol.go"\n> LINES: "3,5"\n> ```', files);
+		expect(bodyOf(story)).toBe("**Two Sum**\n\n```go\npackage main\n\nfunc a() {}\nfunc b() {}\nfunc c() {}\n```\n\n> **Click**\n>\n> **Code/sol.go**\n\n```go\nfunc a() {}\n...\nfunc c() {}\n```");
+		expect(codes(story)).toEqual([]);
+	});
+	test("a file not in the vault (or on the web) leaves the block as it is, with a warning", async () => {
+		const story = await convert('# T\n\n```embed-go\nPATH: "vault://Code/none.go"\n```\n\n```embed-python\nPATH: "https://e.com/a.py"\n```', files);
+		expect(bodyOf(story)).toBe('```embed-go\nPATH: "vault://Code/none.go"\n```\n\n```embed-python\nPATH: "https://e.com/a.py"\n```');
+		expect(codes(story)).toEqual(["unrendered-block", "unrendered-block"]);
+	});
+});

@@ -20,7 +20,7 @@ import { ALIGNED_TEXT_CODE, ALIGNED_TEXT_MESSAGE, RAW_HTML_CODE, RAW_HTML_MESSAG
 import { isRowCandidate, parseDelimiterRow, renderTextTable, splitRow, type Align } from "./text-table";
 import { closesPairedTag, closesSiteCode, gistScriptUrl, isRawTag, isRawTagLine, joinTagLines, mayBeSiteTag, siteCodeEnd, siteCodeOf, siteCodeOpen, type SiteCodeOpen, siteQuoteOf, type SiteTag, siteTagOf, tagLinesEnd } from "./site-tags";
 import { noteCrossrefs, tableCaption } from "./quarto-crossrefs";
-import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, isLinkCardInfo, isTabsInfo, linkCardLines, tabLabel, multiColumnMarker, MULTI_COLUMN_BLOCKS, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
+import { cellHiddenBy, codeTitle, componentCallout, HIDDEN_CELL_CODE, isCellOption, codeFileLines, codeFilePath, isLinkCardInfo, isTabsInfo, linkCardLines, yamlField, tabLabel, multiColumnMarker, MULTI_COLUMN_BLOCKS, componentEmbed, componentImage, componentLabel, componentLink, containerCloseColons, containerOpen, eleventyImage, isTabComponent, MATH_MACROS_CODE, MATH_MACROS_MESSAGE, MDX_COMPONENT_CODE, mdxComponentMessage, mkdocsOpen, shownCodeLine, withoutHeadingId, zolaShortcode } from "./rules/block-rules";
 import { offSiteFlag, offSiteText } from "./site-visibility";
 
 /**
@@ -760,6 +760,10 @@ export class BlockConverter {
 				const end = this.linkCard(lines, i, fence, depth, content);
 				if (end !== -1) return end;
 			}
+			if (rewritten === undefined && this.containers === null && fence.info.startsWith("embed-")) {
+				const end = this.codeFile(lines, i, fence, depth, content);
+				if (end !== -1) return end;
+			}
 			// A Quarto (knitr, Jupyter) code cell, ```{python}: its `#|` options are not shown, a hidden cell not at all.
 			const cell = fence.info.charCodeAt(0) === 123 && /^\{[A-Za-z]/.test(fence.info);
 			if (cell && depth === 0) {
@@ -984,35 +988,63 @@ export class BlockConverter {
 	}
 
 	/**
-	 * A link card's block opening at line `i` (its fence `content`, after `depth` quote markers): its
-	 * title linked and its description, a paragraph of their own where the block stood (linkCardLines).
-	 * Returns its closing fence's line; -1 when nothing closes it or it holds no web address (then code).
+	 * The text of a plugin's block opening at line `i` (its fence `content`, after `depth` quote markers),
+	 * quote markers left out, and its closing fence's line; null when nothing closes it.
 	 */
-	private linkCard(lines: NoteLines, i: number, fence: { char: string; len: number }, depth: number, content: string): number {
+	private fencedBody(lines: NoteLines, i: number, fence: { char: string; len: number }, depth: number, content: string): { body: string; end: number } | null {
 		const indent = content.length - content.trimStart().length;
 		let body = "";
 		for (let k = i + 1; k < this.range.end; k++) {
 			let line = this.lineAt(lines, k);
 			if (depth > 0) {
 				const q = splitQuoteUpTo(line, depth);
-				if (q.depth < depth) return -1;
+				if (q.depth < depth) return null;
 				line = q.content;
 			}
-			if (!closesFence(line, { char: fence.char, len: fence.len, indent })) {
-				body += line + "\n";
-				continue;
-			}
-			const shown = linkCardLines(body);
-			if (shown === null) return -1;
-			const lead = content.slice(0, indent) + "> ".repeat(depth);
-			if (depth > 0) this.emit("> ".repeat(depth - 1) + ">");
-			else if (!this.prevBlank && indent === 0) this.emit("");
-			for (const md of shown) this.convertLine(lines, i, lead + md);
-			this.emit(depth === 0 ? "" : "> ".repeat(depth - 1) + ">");
-			this.prevBlank = depth === 0;
-			return k;
+			if (closesFence(line, { char: fence.char, len: fence.len, indent })) return { body, end: k };
+			body += line + "\n";
 		}
-		return -1;
+		return null;
+	}
+
+	/**
+	 * A link card's block opening at line `i`: its title linked and its description, a paragraph of their
+	 * own where the block stood (linkCardLines). Returns its closing fence's line; -1 when nothing closes
+	 * it or it holds no web address (then code).
+	 */
+	private linkCard(lines: NoteLines, i: number, fence: { char: string; len: number }, depth: number, content: string): number {
+		const block = this.fencedBody(lines, i, fence, depth, content);
+		const shown = block === null ? null : linkCardLines(block.body);
+		if (block === null || shown === null) return -1;
+		const indent = content.length - content.trimStart().length;
+		const lead = content.slice(0, indent) + "> ".repeat(depth);
+		if (depth > 0) this.emit("> ".repeat(depth - 1) + ">");
+		else if (!this.prevBlank && indent === 0) this.emit("");
+		for (const md of shown) this.convertLine(lines, i, lead + md);
+		this.emit(depth === 0 ? "" : "> ".repeat(depth - 1) + ">");
+		this.prevBlank = depth === 0;
+		return block.end;
+	}
+
+	/**
+	 * Embed Code File's block (```` ```embed-go ```` with `PATH: "vault://a.go"`) opening at line `i`: the
+	 * vault file's code (its `LINES` only) as a code block in the block's language, its `TITLE` (else its
+	 * path) in bold above it, as the plugin shows it. -1 when the file is not in the vault (then code).
+	 */
+	private codeFile(lines: NoteLines, i: number, fence: { char: string; len: number; info: string }, depth: number, content: string): number {
+		const block = content.startsWith(fence.char) ? this.fencedBody(lines, i, fence, depth, content) : null;
+		const path = block === null ? null : codeFilePath(block.body);
+		const text = path === null ? undefined : this.ctx.codeFiles?.get(path);
+		if (block === null || path === null || typeof text !== "string") return -1;
+		const code = codeFileLines(text, block.body);
+		const prefix = depth > 0 ? "> " : "";
+		if (this.lastKind === LineKind.Text) this.emit(prefix.trimEnd());
+		this.emitText(prefix + "**" + (yamlField(block.body, "TITLE") || path).replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+		const f = "`".repeat(Math.max(3, longestRun(code.join("\n"), "`") + 1));
+		this.emitRaw(prefix + f + fence.info.slice(6).split(/\s/, 1)[0]);
+		for (const line of code) this.emitRaw(prefix === "" ? line : line === "" ? ">" : "> " + line);
+		this.emitRaw(prefix + f);
+		return block.end;
 	}
 
 	/**

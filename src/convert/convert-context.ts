@@ -55,6 +55,8 @@ export interface ConvertContext {
 	maxEmbedDepth: number;
 	/** Whether a Templater command (`<% … %>`) was warned about: once a conversion is enough. */
 	templateWarned?: boolean;
+	/** The vault's code files Embed Code File's blocks show (`PATH: "vault://a.go"`), read before the conversion; null: unreadable. */
+	codeFiles?: Map<string, string | null>;
 	/** Quarto's cross-reference numbers per note (`fig-plot` → `Figure 1`), made when a note first references one. */
 	crossrefs?: Map<string, ReadonlyMap<string, string>>;
 	/** Obsidian's "Strict line breaks" (ConvertOptions.strictLineBreaks): a single newline is a space, not a line break. */

@@ -23,7 +23,7 @@ import { ForwardFinder, isBlank } from "./text-scan";
 import { parseDelimiterRow } from "./text-table";
 import { indentOf, isRule, setextLevel, StoryBuilder } from "./story-builder";
 import { parseInlineFlat, plainText } from "./inline-tree";
-import { COVER_IMAGE_CODE, NOTES_HEADING, RELATIVE_IMAGE_CODE, withoutHeadingId } from "./rules/block-rules";
+import { codeFilePath, COVER_IMAGE_CODE, NOTES_HEADING, RELATIVE_IMAGE_CODE, withoutHeadingId } from "./rules/block-rules";
 import { isAbsoluteImageSrc } from "./rules/inline-rules";
 import { storyMarkdown } from "../story/story-markdown";
 import type { ImageSource, StoryBlock } from "../story/story-model";
@@ -208,6 +208,17 @@ async function preload(ctx: ConvertContext, note: LoadedNote, depth: number, sca
 			ctx.notes.set(p, file ? loadNote(p, file.text, file.properties ?? {}, readsSiteSyntax(ctx, p)) : null);
 		}),
 	);
+	// The code files Embed Code File's blocks show (```embed-go, `PATH: "vault://a.go"`), read now: the conversion is synchronous.
+	if (body.indexOf("embed-") !== -1) {
+		const files = (ctx.codeFiles ??= new Map());
+		for (const m of body.matchAll(/^[ \t>]*"?PATH"?:.*/gm)) {
+			const p = codeFilePath(m[0]);
+			if (p === null || files.has(p)) continue;
+			files.set(p, null);
+			const bytes = await ctx.vault.readBinary(p).catch(() => null);
+			if (bytes !== null) files.set(p, new TextDecoder().decode(bytes));
+		}
+	}
 	if (depth >= ctx.maxEmbedDepth) return;
 	for (const [p, embed] of wanted) {
 		const loaded = ctx.notes.get(p);

@@ -187,26 +187,49 @@ export function isLinkCardInfo(info: string): boolean {
 	return lang === "cardlink" || lang === "embed";
 }
 
+/** The value of a plugin block's `key:` line (YAML: quoted, over lines when quoted, `''` and JSON's escapes read), trimmed; "" for none. */
+export function yamlField(body: string, key: string): string {
+	const m = new RegExp(`^[ \\t]*"?${key}"?:[ \\t]*("(?:[^"\\\\]|\\\\.)*"|'(?:[^']|'')*'|.*)`, "m").exec(body);
+	let v = m === null ? "" : m[1].replace(/\s*\n\s*/g, " ").trim();
+	if (v.startsWith("'")) v = v.slice(1, -1).replace(/''/g, "'");
+	else if (v.startsWith('"')) {
+		try {
+			v = JSON.parse(v) as string;
+		} catch {
+			v = v.slice(1, -1);
+		}
+	}
+	return v.trim();
+}
+
+/** The vault file an Embed Code File block's `PATH:` names (`"vault://Code/a.go"`, or `Code/a.go`); null for none or a web address. */
+export function codeFilePath(body: string): string | null {
+	const p = yamlField(body, "PATH");
+	return p === "" || /^https?:/i.test(p) ? null : p.startsWith("vault://") ? p.slice(8) : p;
+}
+
+/** A code file's lines an Embed Code File block shows: its `LINES` (`"2,9,30-40"`), `...` between them; all without. */
+export function codeFileLines(text: string, body: string): string[] {
+	const all = text.replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n");
+	const spec = yamlField(body, "LINES");
+	if (!/^[\d\s,-]+$/.test(spec)) return all;
+	const out: string[] = [];
+	for (const part of spec.split(",")) {
+		const [a, b] = part.split("-").map((n) => parseInt(n, 10));
+		if (!(a > 0)) continue;
+		if (out.length > 0) out.push("...");
+		out.push(...all.slice(a - 1, b > 0 ? b : a));
+	}
+	return out;
+}
+
 /**
  * A link card's text (YAML `key: value` lines) as the markdown lines of what the card shows: its title in
  * bold, linked to its `url`, then its description; a video's or post's address alone (Medium embeds it).
  * Null when it holds no web `url`. Its text is escaped, so nothing in it reads as markup.
  */
 export function linkCardLines(body: string): string[] | null {
-	const field = (key: string) => {
-		// A quoted value may go on over lines (YAML folds them into one).
-		const m = new RegExp(`^[ \\t]*${key}:[ \\t]*("(?:[^"\\\\]|\\\\.)*"|'(?:[^']|'')*'|.*)`, "m").exec(body);
-		let v = m === null ? "" : m[1].replace(/\s*\n\s*/g, " ").trim();
-		if (v.startsWith("'")) v = v.slice(1, -1).replace(/''/g, "'");
-		else if (v.startsWith('"')) {
-			try {
-				v = JSON.parse(v) as string;
-			} catch {
-				v = v.slice(1, -1);
-			}
-		}
-		return v.trim();
-	};
+	const field = (key: string) => yamlField(body, key);
 	const url = field("url");
 	if (!/^https?:\/\/\S+$/i.test(url)) return null;
 	if (isWebEmbedUrl(url)) return [url];
