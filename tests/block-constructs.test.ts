@@ -163,6 +163,8 @@ describe("footnotes", () => {
 	});
 	test("a definition inside a callout or quote is a note too: its text in the notes, not the quote's", async () => {
 		expect(await shown("> [!note] Callout\n> Claim[^g] here.\n>\n> [^g]: Defined in the callout.\n\nAfter[^h].\n\n> > [^h]: Deep.")).toEqual(["BQ: **Callout**", "BQ: Claim[1] here.", "P: After[2].", "HR", "P: **Notes**", "OLI: Defined in the callout.", "OLI: Deep."]);
+		// Under a list item of the quote's (indented to its text) too.
+		expect(await shown("> - item[^a]\n>   [^a]: In the item.\n> - next")).toEqual(["BQ: • item[1]", "BQ: • next", "HR", "P: **Notes**", "OLI: In the item."]);
 	});
 	test("a definition indented (up to 3 spaces, or under a list item's text) is one too, not text", async () => {
 		expect(await shown("- item[^a]\n  [^a]: In the item.\n- next\n    - deep[^c]\n      [^c]: Deep.\n\nText[^b].\n\n   [^b]: Indented.\n\nMore.\n\n    [^x]: code")).toEqual(["ULI: item[1]", "ULI: next", "ULI: – deep[2]", "P: Text[3].", "P: More.", "PRE lang=none: [^x]: code", "HR", "P: **Notes**", "OLI: In the item.", "OLI: Deep.", "OLI: Indented."]);

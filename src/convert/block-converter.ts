@@ -788,7 +788,7 @@ export class BlockConverter {
 				if (quotedBefore === 0 && this.inListItem(lead)) return this.itemMath(trimmed, i, "", " ".repeat(this.itemText));
 				return this.displayMath(trimmed, prefix, lead, i);
 			}
-			if ((c0 === 91 && footnoteDefinition(depth === 0 ? content : trimmed)) || (depth === 0 && (c0 === 32 || c0 === 9) && trimmed.charCodeAt(0) === 91 && indentedDefinition(lines, i) !== null && footnoteDefinition(trimmed))) {
+			if ((c0 === 91 && footnoteDefinition(depth === 0 ? content : trimmed)) || ((c0 === 32 || c0 === 9) && trimmed.charCodeAt(0) === 91 && (depth > 0 || indentedDefinition(lines, i) !== null) && footnoteDefinition(trimmed))) {
 				this.footnoteLines = depth === 0;
 				return i;
 			}
