@@ -495,6 +495,10 @@ describe("a numbered list Medium would number otherwise", () => {
 		// An item whose text starts on the next line is not empty; an empty last item moves no number.
 		expect(codes(await convert("# T\n\n1.\n   one\n2. two"))).toEqual([]);
 		expect(codes(await convert("# T\n\n1. one\n2.\n\nText."))).toEqual([]);
+		// In a list Medium shows as numbered paragraphs (it starts at 3), the items after it keep their numbers: no warning says otherwise.
+		const off = await convert("# T\n\n3.\n4. four\n5. five");
+		expect(importHtml(storyToHtml(off).html).slice(1).map(showParagraph)).toEqual(["P: 4. four", "P: 5. five"]);
+		expect(codes(off)).toEqual(["list-numbering"]);
 	});
 	test("a first item that is only an image or code (moved out) leaves the next one numbered as in the note, not 1", async () => {
 		const story = await convert("# T\n\n1. ![](https://e.com/a.png)\n2. two\n3. three\n\nPara.\n\n1. ```\n   code\n   ```\n2. after code");

@@ -482,7 +482,7 @@ export class StoryBuilder {
 		const empty = this.emptyItem;
 		this.emptyItem = null;
 		const afterEmpty = empty !== null && empty.list === list && listOrdered;
-		if (afterEmpty) this.warn(EMPTY_LIST_ITEM_CODE, EMPTY_LIST_ITEM_MESSAGE, empty.line);
+		if (afterEmpty && !this.offLists.has(list)) this.warn(EMPTY_LIST_ITEM_CODE, EMPTY_LIST_ITEM_MESSAGE, empty.line);
 		this.itemAfterEmpty = afterEmpty;
 		if (listOrdered) {
 			const before = this.itemNumbers.get(list);
