@@ -1355,8 +1355,49 @@ export class BlockConverter {
 		}
 	}
 
+	/**
+	 * Docusaurus's `<CodeBlock language="jsx" title="a.js">{`…`}</CodeBlock>`, its code a template literal
+	 * up to the closing tag's line: a code block; -1 for another shape.
+	 */
+	private mdxCodeBlock(lines: NoteLines, i: number): number {
+		let last = i;
+		while (lines.line(last).indexOf("</CodeBlock>") === -1) if (++last >= this.range.end || last - i > 500) return -1;
+		const text = lines.text.slice(lines.lineStart(i), lines.lineStart(last + 1) - 1);
+		const open = text.indexOf("{`");
+		const close = text.lastIndexOf("`}");
+		const end = text.lastIndexOf("</CodeBlock>");
+		if (open === -1 || close < open + 2 || close > end || !isBlank(text.slice(close + 2, end) + text.slice(end + 12))) return -1;
+		const tags = componentTags(text.slice(0, open));
+		if (tags === null || tags === "open" || tags.length !== 1 || tags[0].closing || tags[0].selfClosing) return -1;
+		this.componentCode(tags[0], text.slice(open + 2, close).replace(/\\([`$\\])/g, "$1"));
+		return last;
+	}
+
+	/** A code component's code (a CodeBlock's, or a `code` attribute's) as a code block: its language, its title a bold paragraph above it. */
+	private componentCode(tag: JsxTag, code: string): void {
+		const prefix = this.quotePrefix();
+		const title = tag.attrs.get("title") ?? tag.attrs.get("filename");
+		const body = code.replace(/^[ \t]*\n/, "").trimEnd().split("\n");
+		let longest = 0;
+		for (const l of body) longest = Math.max(longest, longestRun(l, "`"));
+		const fence = "`".repeat(Math.max(3, longest + 1));
+		this.containerBreak();
+		if (title) {
+			this.emitText(prefix + "**" + title.replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+			this.containerBreak();
+		}
+		this.emitRaw(prefix + fence + (tag.attrs.get("language") ?? tag.attrs.get("lang") ?? ""));
+		for (const l of body) this.emitRaw(prefix + l);
+		this.emitRaw(prefix + fence);
+		this.containerBreak();
+	}
+
 	/** A line (or, for a tag whose attributes go on, lines) of only MDX component tags; -1 when it holds anything else. */
 	private componentLines(lines: NoteLines, i: number, line: string): number {
+		if (line.trimStart().startsWith("<CodeBlock")) {
+			const code = this.mdxCodeBlock(lines, i);
+			if (code !== -1) return code;
+		}
 		let text = line;
 		let last = i;
 		let tags = componentTags(text);
@@ -1389,6 +1430,8 @@ export class BlockConverter {
 			this.containerBreak();
 			return;
 		}
+		const code = tag.selfClosing ? tag.attrs.get("code") : undefined;
+		if (code !== undefined && /^Code(?:Block)?$/.test(tag.name)) return this.componentCode(tag, code);
 		if (html) {
 			if (!tag.selfClosing && tag.name !== "img" && tag.name !== "br" && tag.name !== "hr") this.openContainer({ colons: 0, name: "</" + tag.name, quote: false, strip: -1 }, lines, i, null);
 			return;
