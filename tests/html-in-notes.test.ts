@@ -59,3 +59,9 @@ describe("HTML that is not what it seems", () => {
 		expect((await shown('<div>a <blockquote title="x> b\n</div>')).shows).toEqual(['P: a <blockquote title="x> b']);
 	});
 });
+
+describe("an HTML heading", () => {
+	test("wrapped on its line in a centring or grouping tag (`<center><h2>…</h2></center>`) is still the heading Obsidian shows", async () => {
+		expect(await shown('<center><h2><b>Disclaimer</b></h2></center>\n\nText.\n\n<div align="center"><h3 id="x">Sub</h3></div>')).toEqual({ shows: ["H3: **Disclaimer**", "P: Text.", "H4: Sub"], warnings: [] });
+	});
+});

@@ -2216,7 +2216,13 @@ function isHtmlBlockStart(line: string, mayStart7: boolean): boolean {
  * null. The opening tag is read past its quoted attribute values (`title="a > b"`).
  */
 function htmlHeadingLine(raw: string): { level: number; text: string } | null {
-	const line = raw.trim();
+	let line = raw.trim();
+	// Wrapped in a tag that only centres or groups it (`<center><h2>…</h2></center>`): the heading inside.
+	for (let k = 0; k < 3 && (line.charCodeAt(1) | 32) !== 104; k++) {
+		const m = WRAPPED_LINE.exec(line);
+		if (m === null) break;
+		line = m[2].trim();
+	}
 	const level = line.charCodeAt(2) - 48;
 	if (line.length < 9 || line.charCodeAt(0) !== 60 || (line.charCodeAt(1) | 32) !== 104 || level < 1 || level > 6) return null;
 	const c = line.charCodeAt(3);
@@ -2226,6 +2232,9 @@ function htmlHeadingLine(raw: string): { level: number; text: string } | null {
 	if (open === -1 || open >= close || line.slice(close).toLowerCase() !== `</h${level}>`) return null;
 	return { level, text: line.slice(open + 1, close) };
 }
+
+/** A line wholly inside one `<center>`, `<div>`, `<p>` or `<span>` (the tag's name, what it holds); one backward search for the closing tag. */
+const WRAPPED_LINE = /^<(center|div|p|span)\b[^<>]*>([\s\S]*)<\/\1\s*>$/i;
 
 /** `<hr>`, `<hr/>`, `<HR class="scene-break" />` alone on the line (white space around). */
 function isHrLine(raw: string): boolean {
