@@ -65,3 +65,15 @@ describe("an HTML heading", () => {
 		expect(await shown('<center><h2><b>Disclaimer</b></h2></center>\n\nText.\n\n<div align="center"><h3 id="x">Sub</h3></div>')).toEqual({ shows: ["H3: **Disclaimer**", "P: Text.", "H4: Sub"], warnings: [] });
 	});
 });
+
+describe("HTML code", () => {
+	test("`<code>` and `<kbd>` in an HTML block or a paragraph show their text as written, no escape added or kept", async () => {
+		expect((await shown("<p>Use <code>foo_bar_baz</code> or <code>**kwargs**</code></p>\n\n<details>\n<summary><b>I see <code>???#</code> in PowerShell</b></summary>\nBody.\n</details>")).shows).toEqual([
+			"P: Use `foo_bar_baz` or `**kwargs**`",
+			"P: **I see `???#` in PowerShell**",
+			"P: Body.",
+		]);
+		// In a paragraph the text between the tags is markdown: a backslash escape shows its character (CommonMark).
+		expect((await shown("Press <kbd>Ctrl</kbd>+<kbd>\\_</kbd>, then <code>a\\*b</code>.")).shows).toEqual(["P: Press `Ctrl`+`_`, then `a*b`."]);
+	});
+});

@@ -1507,7 +1507,8 @@ class InlineScanner {
 		const style = readHtmlStyle(text, i, gt, (needle, from) => this.nextTag(needle, from));
 		if (style === null || (this.closes > 0 && style.closeStart > this.closeAt[this.closes - 1])) return -1;
 		if (style.markup === "code") {
-			const inner = decodeEntities(text.slice(style.openEnd, style.closeStart));
+			// The text between the tags is markdown text (an HTML block's made so by escapes): its escapes show their character.
+			const inner = decodeEntities(unescapePunctuation(text.slice(style.openEnd, style.closeStart)));
 			return this.replace(i, inner.trim() === "" ? inner : codeSpan(inner), style.closeEnd);
 		}
 		if (style.markup === "sup" || style.markup === "sub") {
