@@ -77,3 +77,9 @@ describe("HTML code", () => {
 		expect((await shown("Press <kbd>Ctrl</kbd>+<kbd>\\_</kbd>, then <code>a\\*b</code>.")).shows).toEqual(["P: Press `Ctrl`+`_`, then `a*b`."]);
 	});
 });
+
+describe("HTML quotation", () => {
+	test("`<q>` shows the quotation marks a browser puts around it", async () => {
+		expect(await shown("He said <q>it <b>works</b></q>.")).toEqual({ shows: ["P: He said “it **works**”."], warnings: [] });
+	});
+});

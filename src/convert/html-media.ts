@@ -158,9 +158,9 @@ export function escapeAlt(alt: string): string {
 	return alt.replace(/[\\[\]*_`<>!&]/g, "\\$&");
 }
 
-/** HTML tags for what Medium has a markup for: bold, italic, code. */
+/** HTML tags for what Medium has a markup for: bold, italic, code; `<q>` for the quotation marks a browser puts around it. */
 /** A figure's `<figcaption>` reads as italic: under its image, the caption Medium shows (story-builder's italicCaption). */
-const STYLE_TAGS: Record<string, HtmlStyle["markup"]> = { b: "strong", strong: "strong", mark: "strong", i: "em", em: "em", cite: "em", figcaption: "em", code: "code", kbd: "code", sup: "sup", sub: "sub" };
+const STYLE_TAGS: Record<string, HtmlStyle["markup"]> = { b: "strong", strong: "strong", mark: "strong", i: "em", em: "em", cite: "em", figcaption: "em", code: "code", kbd: "code", sup: "sup", sub: "sub", q: "q" };
 
 /** Unicode's raised and lowered forms of digits and signs (`x²`, `H₂O`): Medium has no super- or subscript. */
 const RAISED = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾";
@@ -181,7 +181,7 @@ export function scriptText(text: string, raised: boolean): string | null {
 
 /** A styling tag and its closing tag on the same line: what it makes, and where its parts are. */
 export interface HtmlStyle {
-	markup: "strong" | "em" | "code" | "sup" | "sub";
+	markup: "strong" | "em" | "code" | "sup" | "sub" | "q";
 	/** Just past the opening tag. */
 	openEnd: number;
 	/** Where the closing tag starts, and just past it. */

@@ -1515,6 +1515,10 @@ class InlineScanner {
 			const script = scriptText(text.slice(style.openEnd, style.closeStart), style.markup === "sup");
 			return script === null ? -1 : this.replace(i, script, style.closeEnd);
 		}
+		if (style.markup === "q") {
+			this.pushClose(style.closeStart, "”", style.closeEnd);
+			return this.replace(i, "“", style.openEnd);
+		}
 		// Unicode's punctuation and spaces count as ASCII's (`<b>“强调”</b>后文` is no markdown bold).
 		const { openEnd, closeStart, closeEnd } = style;
 		if (isTrimSpace(text.charCodeAt(openEnd)) || isTrimSpace(text.charCodeAt(closeStart - 1))) return -1;
