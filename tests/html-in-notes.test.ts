@@ -47,6 +47,8 @@ describe("tags that show nothing of their own", () => {
 			warnings: [],
 		});
 		expect((await shown("<div>\nText.\n</div>")).warnings).toEqual([]);
+		// An anchor to link to, and the page break a PDF export reads, show nothing either.
+		expect(await shown('<a name="top"></a>\nText.\n\n<div style="page-break-after: always;"></div>\n\nMore.')).toEqual({ shows: ["P: Text.", "P: More."], warnings: [] });
 	});
 	test("a tag whose look Medium lacks (underline, colour, small print) still warns", async () => {
 		expect((await shown("An <u>underlined</u> word.")).warnings).toEqual(["html-dropped"]);

@@ -67,11 +67,18 @@ export function alignsText(inner: string): boolean {
  */
 const PLAIN_TAGS = new Set("div span figure section article header footer main aside nav hgroup picture time data bdi wbr".split(" "));
 
-/** Whether a dropped tag (its text between `<` and `>`) loses nothing the reader sees. */
+/**
+ * Whether a dropped tag (its text between `<` and `>`) loses nothing the reader sees: one of those, or an
+ * anchor (`<a name="top">`, no href); its style, if any, only a page break for print (the PDF export's
+ * `<div style="page-break-after: always;">`).
+ */
 export function showsNothingOwn(inner: string): boolean {
 	let k = 0;
 	while (k < inner.length && ((inner.charCodeAt(k) | 32) >= 97 && (inner.charCodeAt(k) | 32) <= 122)) k++;
-	return PLAIN_TAGS.has(inner.slice(0, k).toLowerCase()) && !/\bstyle\s*=/i.test(inner);
+	const name = inner.slice(0, k).toLowerCase();
+	if (!(PLAIN_TAGS.has(name) || (name === "a" && !/\bhref\s*=/i.test(inner)))) return false;
+	const style = /\bstyle\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)/i.exec(inner);
+	return style === null || style[1].replace(/["']/g, "").split(";").every((d) => d.trim() === "" || /^\s*(?:page-)?break-(?:before|after|inside)\s*:/i.test(d));
 }
 export const RELATIVE_LINK_CODE = "relative-link";
 /** A link around nothing but an image, dropped. */
