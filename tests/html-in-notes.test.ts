@@ -85,3 +85,14 @@ describe("HTML quotation", () => {
 		expect(await shown("He said <q>it <b>works</b></q>.")).toEqual({ shows: ["P: He said “it **works**”."], warnings: [] });
 	});
 });
+
+describe("a <pre> inside an HTML block", () => {
+	test("is a code block, its lines kept, in the language the tags around it name (Jekyll's highlighter output, a README's <div><pre>)", async () => {
+		expect(await shown('<div class="language-ruby highlighter-rouge"><div class="highlight"><pre class="highlight"><code>def x\n  1\nend\n</code></pre></div></div>\n\nAfter.')).toEqual({
+			shows: ["PRE lang=ruby: def x\n  1\nend", "P: After."],
+			warnings: [],
+		});
+		expect((await shown('<div class="highlighter-rouge">\n<pre class="highlight">\n<code>\nRP/0# <mark>crypto key</mark>\n  done\n</code>\n</pre>\n</div>\nText after.')).shows).toEqual(["PRE lang=none: RP/0# crypto key\n  done", "P: Text after."]);
+		expect((await shown('<pre lang="python">\nprint(1)\n</pre>')).shows).toEqual(["PRE lang=python: print(1)"]);
+	});
+});

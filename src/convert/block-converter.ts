@@ -596,6 +596,9 @@ export class BlockConverter {
 		if (this.htmlBlock) {
 			// One under a list item goes on over the lines inside the item.
 			if (!isBlank(raw) && (this.htmlLead === "" || indentOf(raw) >= this.itemText)) {
+				// A `<pre>` inside the block (a `<div>` around it) keeps its lines, as the browser does.
+				const pre = this.htmlLead === "" && this.embedQuote === null ? preStart(raw) : -1;
+				if (pre !== -1) return this.preInBlock(lines, i, pre);
 				this.htmlBlockLine(raw, "", this.htmlLead);
 				return i;
 			}
@@ -651,6 +654,8 @@ export class BlockConverter {
 			this.htmlJoin = HtmlJoin.None;
 			this.prevBlank = false;
 			this.listActive = false;
+			const pre = preStart(raw);
+			if (pre !== -1) return this.preInBlock(lines, i, pre);
 			this.htmlBlockLine(raw);
 			return i;
 		}
@@ -1647,6 +1652,7 @@ export class BlockConverter {
 		this.flushSummary();
 		this.endEmbedQuote();
 		this.htmlQuote = 0;
+
 	}
 
 	/**
@@ -1681,12 +1687,24 @@ export class BlockConverter {
 	}
 
 	/**
+	 * A `<pre>` at `pre` on line `i` of a raw HTML block (after the tags that open it, `<div class="highlight"><pre>`):
+	 * a code block, read as one that opens a line; the block goes on after it (its `</div>` shows nothing).
+	 */
+	private preInBlock(lines: NoteLines, i: number, pre: number): number {
+		this.containerBreak();
+		const end = this.rawHtml(lines, i, "</pre>", pre);
+		this.htmlBlock = true;
+		this.htmlJoin = HtmlJoin.None;
+		return end;
+	}
+
+	/**
 	 * CommonMark's HTML block of kind 1, up to the line holding its closing tag (a fence or a blank line
 	 * inside is its text): a `<pre>` (with `<code class="language-x">` or not) or `<textarea>` is a code
 	 * block of its text, tags dropped and entities read; a `<script>` or `<style>` shows nothing on
 	 * Medium and is dropped, with a warning. Returns the block's last line.
 	 */
-	private rawHtml(lines: NoteLines, i: number, close: string): number {
+	private rawHtml(lines: NoteLines, i: number, close: string, from = 0): number {
 		const end = rawHtmlEnd(lines, i, close, this.range.end);
 		this.prevBlank = false;
 		this.listActive = false;
@@ -1700,16 +1718,17 @@ export class BlockConverter {
 			} else if (!(end === i && isEmbedScript(lines.line(i)))) this.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
 			return end;
 		}
-		let text = lines.line(i);
+		let text = from === 0 ? lines.line(i) : lines.line(i).slice(from);
 		for (let k = i + 1; k <= end; k++) text += "\n" + lines.line(k);
 		const openEnd = tagEnd(text, 1);
 		let body = openEnd === -1 ? "" : text.slice(openEnd + 1);
 		const closeAt = body.toLowerCase().indexOf(close);
 		if (closeAt !== -1) body = body.slice(0, closeAt);
-		let language: string | null = null;
+		// The language a `<code class="language-x">` names, else the `<pre>` or the tags around it (Jekyll's `<div class="language-ruby highlighter-rouge">`, GitHub's `<pre lang="x">`).
+		let language = openEnd === -1 ? null : codeLanguage(lines.line(i).slice(0, from) + text.slice(0, openEnd));
 		const code = /^\s*<code\b([^>]*)>/i.exec(body);
 		if (code !== null) {
-			language = /\blang(?:uage)?-([\w+#.-]+)/.exec(code[1])?.[1] ?? null;
+			language = codeLanguage(code[1]) ?? language;
 			body = body.slice(code[0].length);
 			const lower = body.toLowerCase();
 			const codeClose = lower.lastIndexOf("</code>");
@@ -2283,6 +2302,29 @@ function withoutDetailsTags(line: string): string {
 		lt = end;
 	}
 	return from === 0 ? line : out + line.slice(from);
+}
+
+/** The language an HTML tag's class (`language-x`, `lang-x`) or `lang` attribute names, or null. */
+function codeLanguage(tags: string): string | null {
+	return (/\blang(?:uage)?-([\w+#.-]+)/.exec(tags) ?? /\blang\s*=\s*["']?([\w+#.-]+)/i.exec(tags))?.[1] ?? null;
+}
+
+/**
+ * Where a `<pre>` starts on a raw HTML line that holds nothing before it but opening tags of the kinds
+ * that wrap one (`<div class="highlighter-rouge"><pre class="highlight">`), or -1. One forward scan.
+ */
+function preStart(raw: string): number {
+	let i = 0;
+	for (let k = 0; k < 4; k++) {
+		while (i < raw.length && isSpace(raw.charCodeAt(i))) i++;
+		if (raw.charCodeAt(i) !== 60) return -1;
+		if (rawHtmlClose(raw.slice(i, i + 5)) === "</pre>") return i;
+		const m = /^<(?:div|figure|section|center)\b/i.exec(raw.slice(i, i + 8));
+		const end = m === null ? -1 : tagEnd(raw, i + m[0].length);
+		if (end === -1) return -1;
+		i = end + 1;
+	}
+	return -1;
 }
 
 /** A `<blockquote …>` or `</blockquote>` tag's start (a regex of fixed text: no backtracking). */
