@@ -96,3 +96,14 @@ describe("a <pre> inside an HTML block", () => {
 		expect((await shown('<pre lang="python">\nprint(1)\n</pre>')).shows).toEqual(["PRE lang=python: print(1)"]);
 	});
 });
+
+describe("an HTML list", () => {
+	test("is a list, its items Medium's, numbered in an <ol> from its start", async () => {
+		expect(await shown("Intro.\n<ul>\n  <li>One</li>\n  <li>Two <b>bold</b>\n  and more</li>\n</ul>\nAfter.")).toEqual({ shows: ["P: Intro.", "ULI: One", "ULI: Two **bold** and more", "P: After."], warnings: [] });
+		expect((await shown("<ol><li>First</li><li><p>Second</p></li></ol>")).shows).toEqual(["OLI: First", "OLI: Second"]);
+		// Its start is the markdown list's that starts there.
+		expect(await shown('<ol start="3"><li>Third</li><li>Fourth</li></ol>')).toEqual(await shown("3. Third\n4. Fourth"));
+		// A list inside an item goes on after it (Medium's lists are flat).
+		expect((await shown("<ul>\n<li>Fruit\n<ul>\n<li>Apple</li>\n</ul>\n</li>\n<li>Nuts</li>\n</ul>")).shows).toEqual(["ULI: Fruit", "ULI: Apple", "ULI: Nuts"]);
+	});
+});

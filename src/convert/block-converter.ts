@@ -282,6 +282,10 @@ export class BlockConverter {
 	private summaryOpen: { text: string; prefix: string; lead: string } | null = null;
 	/** How many `<blockquote>` are open in the raw HTML block: its text is a quote's, as Obsidian shows it. */
 	private htmlQuote = 0;
+	/** The HTML lists open in the raw HTML block, innermost last: 0 for a `<ul>`, an `<ol>`'s next number. */
+	private htmlLists: number[] | null = null;
+	/** The marker (`- `, `2. `) of an `<li>` whose text has not come yet. */
+	private htmlItem: string | null = null;
 	/** A pasted post's `<blockquote class="twitter-tweet">` whose `</blockquote>` is on a later line: its tag and lines so far. */
 	private embedQuote: { text: string; parts: string[]; prefix: string; lead: string } | null = null;
 	private prevBlank = true;
@@ -1522,6 +1526,11 @@ export class BlockConverter {
 		}
 		if (tagged && isEmbedScript(raw)) return;
 		if (this.htmlQuote > 0) prefix = "> ";
+		// The first text of an `<li>`: its item's marker goes before it.
+		if (this.htmlItem !== null && lead === "" && raw.trim() !== "") {
+			lead = this.htmlItem;
+			this.htmlItem = null;
+		}
 		const summary = tagged ? summaryOf(raw) : null;
 		if (summary !== null) {
 			if (summary.closeStart === -1) {
@@ -1589,21 +1598,28 @@ export class BlockConverter {
 	}
 
 	/**
-	 * A raw HTML line holding `<blockquote>` or `</blockquote>` tags (the first at `at`): the text between
-	 * them a quote's, a paragraph apart from the text outside (Medium's quotes are flat: one inside another,
-	 * or inside a note's quote, is the same quote). A pasted post's quote is the post's address instead.
+	 * A raw HTML line holding `<blockquote>`, `<ul>`, `<ol>`, `<li>` tags or their closing tags (the first at
+	 * `at`): the text in a blockquote a quote's, a paragraph apart from the text outside (Medium's quotes are
+	 * flat: one inside another, or inside a note's quote, is the same quote); a pasted post's quote the
+	 * post's address instead; an `<li>`'s text a list item, numbered in an `<ol>` (Medium's lists are flat:
+	 * a list inside an item goes on after it).
 	 */
 	private quoteTagLine(raw: string, at: number, prefix: string): void {
 		let from = 0;
 		let unread = false;
 		for (; at !== -1; at = nextQuoteTag(raw, from)) {
 			const closing = raw.charCodeAt(at + 1) === 47;
-			const end = tagEnd(raw, at + (closing ? 12 : 11));
+			const name = (raw.charCodeAt(at + (closing ? 2 : 1)) | 32) === 98 ? "blockquote" : raw.slice(at + (closing ? 2 : 1), at + (closing ? 4 : 3)).toLowerCase();
+			const end = tagEnd(raw, at + (closing ? 2 : 1) + name.length);
 			// No tag after all (`<blockquote` never closed): the rest is text, read without looking for one again.
 			unread = end === -1;
 			if (unread) break;
 			if (raw.slice(from, at).trim() !== "") this.htmlBlockLine(raw.slice(from, at), prefix);
 			from = end + 1;
+			if (name !== "blockquote") {
+				this.listTag(name, closing, raw.slice(at, from), prefix);
+				continue;
+			}
 			if (!closing && isEmbedQuote(raw.slice(at, from))) {
 				this.embedQuote = { text: raw.slice(at, from), parts: [], prefix, lead: "" };
 				this.embedQuoteLine(raw.slice(from));
@@ -1615,6 +1631,25 @@ export class BlockConverter {
 			this.htmlJoin = HtmlJoin.None;
 		}
 		if (raw.slice(from).trim() !== "") this.htmlBlockLine(raw.slice(from), prefix, "", !unread);
+	}
+
+	/** An HTML list's tag: `<ul>`/`<ol>` open a list (a paragraph apart from the text before it), `<li>` an item (its marker put before its first line of text). */
+	private listTag(name: string, closing: boolean, tag: string, prefix: string): void {
+		this.htmlJoin = HtmlJoin.None;
+		if (name === "li") {
+			const lists = this.htmlLists ?? [];
+			const k = lists.length - 1;
+			const top = k < 0 ? 0 : lists[k];
+			this.htmlItem = closing ? null : top === 0 ? "- " : `${top}. `;
+			if (!closing && top > 0) lists[k]++;
+			return;
+		}
+		const lists = (this.htmlLists ??= []);
+		this.htmlItem = null;
+		if (closing) lists.pop();
+		else lists.push(name === "ol" ? Number(/\bstart\s*=\s*["']?(\d{1,9})/i.exec(tag)?.[1] ?? 1) : 0);
+		// The outermost list's edges part it from the text around it.
+		if (lists.length === (closing ? 0 : 1)) this.emit(this.htmlQuote > 0 || prefix !== "" ? ">" : "");
 	}
 
 	/** A line of a pasted post's quote, read up to its `</blockquote>` (see endEmbedQuote); the line's rest is read as the block's. */
@@ -1652,7 +1687,8 @@ export class BlockConverter {
 		this.flushSummary();
 		this.endEmbedQuote();
 		this.htmlQuote = 0;
-
+		this.htmlLists = null;
+		this.htmlItem = null;
 	}
 
 	/**
@@ -2327,8 +2363,8 @@ function preStart(raw: string): number {
 	return -1;
 }
 
-/** A `<blockquote …>` or `</blockquote>` tag's start (a regex of fixed text: no backtracking). */
-const QUOTE_TAG = /<\/?blockquote[\s/>]/i;
+/** A `<blockquote …>`, `<ul>`, `<ol>`, `<li>` or closing tag's start (a regex of fixed text: no backtracking). */
+const QUOTE_TAG = /<\/?(?:blockquote|ul|ol|li)[\s/>]/i;
 
 const QUOTE_TAGS = new RegExp(QUOTE_TAG.source, "gi");
 
