@@ -107,3 +107,14 @@ describe("an HTML list", () => {
 		expect((await shown("<ul>\n<li>Fruit\n<ul>\n<li>Apple</li>\n</ul>\n</li>\n<li>Nuts</li>\n</ul>")).shows).toEqual(["ULI: Fruit", "ULI: Apple", "ULI: Nuts"]);
 	});
 });
+
+describe("a tag written over lines", () => {
+	test("in an HTML block (a README's `<img src=…` with its `alt=…>` on the next line) is read whole, not shown as text", async () => {
+		expect(await shown('<p align="center">\n  <a href="https://e.com/x">\n    <img src="https://e.com/badge.svg"\n         alt="Gitter">\n  </a>\n  Text after.\n</p>')).toEqual({
+			shows: ['IMG src=https://e.com/badge.svg alt="Gitter"', "P: Text after."],
+			warnings: ["aligned-text", "html-dropped"],
+		});
+		// A `<` that opens no tag is text, read line by line as before.
+		expect((await shown("<div>\nx<y and\nmore\n</div>")).shows).toEqual(["P: x<y and more"]);
+	});
+});

@@ -282,6 +282,8 @@ export class BlockConverter {
 	private summaryOpen: { text: string; prefix: string; lead: string } | null = null;
 	/** How many `<blockquote>` are open in the raw HTML block: its text is a quote's, as Obsidian shows it. */
 	private htmlQuote = 0;
+	/** A raw HTML block's line (or lines) ending inside a tag, read with the next (see htmlLine). */
+	private htmlCarry: { text: string; prefix: string; lead: string; lines: number } | null = null;
 	/** The HTML lists open in the raw HTML block, innermost last: 0 for a `<ul>`, an `<ol>`'s next number. */
 	private htmlLists: number[] | null = null;
 	/** The marker (`- `, `2. `) of an `<li>` whose text has not come yet. */
@@ -603,7 +605,7 @@ export class BlockConverter {
 				// A `<pre>` inside the block (a `<div>` around it) keeps its lines, as the browser does.
 				const pre = this.htmlLead === "" && this.embedQuote === null ? preStart(raw) : -1;
 				if (pre !== -1) return this.preInBlock(lines, i, pre);
-				this.htmlBlockLine(raw, "", this.htmlLead);
+				this.htmlLine(raw, "", this.htmlLead);
 				return i;
 			}
 			this.htmlBlock = false;
@@ -660,7 +662,7 @@ export class BlockConverter {
 			this.listActive = false;
 			const pre = preStart(raw);
 			if (pre !== -1) return this.preInBlock(lines, i, pre);
-			this.htmlBlockLine(raw);
+			this.htmlLine(raw);
 			return i;
 		}
 		// Under a list item (its tag less than 4 columns past the item's text), the item holds the block.
@@ -671,7 +673,7 @@ export class BlockConverter {
 				this.htmlLead = raw.slice(0, at);
 				this.htmlJoin = HtmlJoin.None;
 				this.prevBlank = false;
-				this.htmlBlockLine(raw, "", this.htmlLead);
+				this.htmlLine(raw, "", this.htmlLead);
 				return i;
 			}
 		}
@@ -741,7 +743,7 @@ export class BlockConverter {
 		// A raw HTML block inside a quote (a callout holding a `<div>`): its lines are HTML, as outside one, up to a blank quote line.
 		if (this.quoteHtml > 0) {
 			if (depth === this.quoteHtml) {
-				this.htmlBlockLine(content, prefix);
+				this.htmlLine(content, prefix);
 				return i;
 			}
 			this.quoteHtml = 0;
@@ -750,7 +752,7 @@ export class BlockConverter {
 		if (depth > 0 && c0 === 60 && isHtmlBlockStart(content, this.lastKind !== LineKind.Text)) {
 			this.quoteHtml = depth;
 			this.htmlJoin = HtmlJoin.None;
-			this.htmlBlockLine(content, prefix);
+			this.htmlLine(content, prefix);
 			return i;
 		}
 
@@ -1501,6 +1503,25 @@ export class BlockConverter {
 	 * A line of a raw HTML block: its markdown kept as text; a whole `<h1>`…`<h6>` line is the heading
 	 * Obsidian shows (its text read as the block's, its tags as inline HTML).
 	 */
+	/**
+	 * A whole line of a raw HTML block. A tag it leaves open (`<img src="a.png"` with `alt="A">` on the
+	 * next line, as READMEs wrap them) is read with the lines that end it, as the browser reads it (up to 8 lines).
+	 */
+	private htmlLine(raw: string, prefix = "", lead = ""): void {
+		const carry = this.htmlCarry;
+		let line = raw;
+		if (carry !== null) {
+			line = carry.text + " " + raw.trim();
+			this.htmlCarry = null;
+		}
+		const lt = line.lastIndexOf("<");
+		if (lt !== -1 && isTagNameChar(line.charCodeAt(lt + 1), true) && htmlTagEnd(line, lt) === -1 && line.indexOf(">", lt) === -1 && (carry?.lines ?? 0) < 8) {
+			this.htmlCarry = { text: line, prefix: carry?.prefix ?? prefix, lead: carry?.lead ?? lead, lines: (carry?.lines ?? 0) + 1 };
+			return;
+		}
+		this.htmlBlockLine(line, carry?.prefix ?? prefix, carry?.lead ?? lead);
+	}
+
 	private htmlBlockLine(raw: string, prefix = "", lead = "", quoteTags = true): void {
 		const open = this.summaryOpen;
 		if (open !== null) {
@@ -1684,6 +1705,11 @@ export class BlockConverter {
 
 	/** The raw HTML block ended (a blank line): what it left open is shown, its quotes closed. */
 	private endHtmlBlock(): void {
+		const carry = this.htmlCarry;
+		if (carry !== null) {
+			this.htmlCarry = null;
+			this.htmlBlockLine(carry.text, carry.prefix, carry.lead);
+		}
 		this.flushSummary();
 		this.endEmbedQuote();
 		this.htmlQuote = 0;
