@@ -118,3 +118,13 @@ describe("a tag written over lines", () => {
 		expect((await shown("<div>\nx<y and\nmore\n</div>")).shows).toEqual(["P: x<y and more"]);
 	});
 });
+
+describe("an HTML table", () => {
+	test("holding images (screenshots side by side): the cells keep their alt, the images follow the table, as a markdown table's", async () => {
+		const table = '<table>\n  <tr>\n    <td><img src="https://e.com/a.png" alt="Light" width="400"></td>\n    <td><a href="https://e.com"><img src="https://e.com/b.png" alt="Dark"></a></td>\n  </tr>\n  <tr><td>Light mode</td><td>Dark mode</td></tr>\n</table>';
+		expect(await shown(table)).toEqual({
+			shows: ["PRE lang=none: Light      | Dark\nLight mode | Dark mode", 'IMG src=https://e.com/a.png alt="Light"', 'IMG src=https://e.com/b.png alt="Dark"'],
+			warnings: ["image-in-table", "image-in-table", "table-as-text"],
+		});
+	});
+});

@@ -2026,17 +2026,26 @@ export class BlockConverter {
 			if (!/<\/table/i.test(lines.line(k))) continue;
 			const rows: string[][] = [];
 			let header = false;
+			// An image in a cell (a README's screenshots side by side): the cell keeps its alt, the image follows the table, as a markdown table's.
+			const plain = this.env(true);
+			const images: string[] = (plain.cellImages = []);
+			const cell = (html: string) => htmlCell(html.indexOf("<") === -1 ? html : html.replace(/<img\b[^<>]*>/gi, (img) => convertInlineText(img, plain)));
 			for (const tr of text.split(/<tr\b/i).slice(1)) {
 				// The name captured: [before, name, cell, name, cell, …].
 				const parts = tr.split(/<(t[dh])\b[^>]*>/i);
 				const row: string[] = [];
-				for (let c = 2; c < parts.length; c += 2) row.push(htmlCell(parts[c]));
+				for (let c = 2; c < parts.length; c += 2) row.push(cell(parts[c]));
 				if (rows.length === 0) header = !/<td\b/i.test(tr);
 				if (row.length > 0) rows.push(row);
 			}
+			plain.cellImages = null;
 			if (rows.length === 0) return -1;
 			this.warn(TABLE_AS_TEXT, TABLE_MESSAGE);
 			this.textTable(header ? rows.shift() : undefined, [], rows, "");
+			for (const image of images) {
+				this.emitInline("", image, "");
+				this.emit("");
+			}
 			return k;
 		}
 		return -1;
