@@ -594,7 +594,8 @@ describe("the lines of a raw HTML block", () => {
 	});
 	test("a `<br>` breaks the line once, and a block tag (`<p>`, `<div>`, `<li>`) between two lines parts them", async () => {
 		expect(await both("<div>\nfirst<br>\nsecond\nthird\n</div>")).toEqual([["P: first\nsecond third"], ["P: first\nsecond third"]]);
-		expect(await both("<div>a</div>\n<div>b\nc</div>\n<li>x</li>")).toEqual([["P: a\nb c\nx"], ["P: a\nb c\nx"]]);
+		// An `<li>` is a list item, bullet and all, as a browser shows it.
+		expect(await both("<div>a</div>\n<div>b\nc</div>\n<li>x</li>")).toEqual([["P: a\nb c", "ULI: x"], ["P: a\nb c", "ULI: x"]]);
 		expect(await both("<div>a</div>\n<div>b\nc</div>\nd")).toEqual([["P: a\nb c\nd"], ["P: a\nb c\nd"]]);
 	});
 	test("a `<p>` at a line's start or a `</p>` at its end parts paragraphs, as Obsidian shows them (a `<p>` inside a table cell stays a line break)", async () => {
