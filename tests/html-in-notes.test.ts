@@ -128,3 +128,12 @@ describe("an HTML table", () => {
 		});
 	});
 });
+
+describe("an HTML heading over lines", () => {
+	test("(a README's centred title with its logo) is the heading Obsidian shows, its image before it", async () => {
+		const title = '<h1 align="center">\n  <br>\n  <a href="https://e.com"><img src="https://e.com/logo.png" alt="Logo" width="200"></a>\n  <br>\n  Markdownify\n  <br>\n</h1>\n\n<h4 align="center">A minimal\neditor.</h4>\n\nText.';
+		expect((await shown(title)).shows).toEqual(['IMG src=https://e.com/logo.png alt="Logo"', "H3: Markdownify", "H4: A minimal editor.", "P: Text."]);
+		// So is a markdown heading's image before its text.
+		expect((await shown("## ![Logo](https://e.com/logo.png) Name\n\nText.")).shows).toEqual(['IMG src=https://e.com/logo.png alt="Logo"', "H3: Name", "P: Text."]);
+	});
+});

@@ -284,6 +284,8 @@ export class BlockConverter {
 	private htmlQuote = 0;
 	/** A raw HTML block's line (or lines) ending inside a tag, read with the next (see htmlLine). */
 	private htmlCarry: { text: string; prefix: string; lead: string; lines: number } | null = null;
+	/** An HTML heading whose closing tag is on a later line: its level, its text so far, its block's prefix, its lines. */
+	private htmlHeading: { level: number; text: string; prefix: string; lines: number } | null = null;
 	/** The HTML lists open in the raw HTML block, innermost last: 0 for a `<ul>`, an `<ol>`'s next number. */
 	private htmlLists: number[] | null = null;
 	/** The marker (`- `, `2. `) of an `<li>` whose text has not come yet. */
@@ -1519,7 +1521,33 @@ export class BlockConverter {
 			this.htmlCarry = { text: line, prefix: carry?.prefix ?? prefix, lead: carry?.lead ?? lead, lines: (carry?.lines ?? 0) + 1 };
 			return;
 		}
-		this.htmlBlockLine(line, carry?.prefix ?? prefix, carry?.lead ?? lead);
+		prefix = carry?.prefix ?? prefix;
+		lead = carry?.lead ?? lead;
+		// An `<h1>`…`</h1>` over lines (a README's centred title with its logo): the heading Obsidian shows.
+		const heading = this.htmlHeading;
+		if (heading !== null) {
+			const close = line.toLowerCase().indexOf(`</h${heading.level}>`);
+			heading.text += " " + (close === -1 ? line : line.slice(0, close)).trim();
+			if (close === -1 && ++heading.lines < 8) return;
+			this.endHtmlHeading();
+			if (close !== -1 && line.slice(close + 5).trim() !== "") this.htmlBlockLine(line.slice(close + 5), prefix, lead);
+			return;
+		}
+		const open = line.charCodeAt(0) === 60 && (line.charCodeAt(1) | 32) === 104 ? /^<h([1-6])(?:\s[^<>]*)?>/i.exec(line) : null;
+		if (open !== null && line.toLowerCase().indexOf("</h" + open[1]) === -1 && lead === "") {
+			this.htmlHeading = { level: Number(open[1]), text: line.slice(open[0].length), prefix, lines: 1 };
+			return;
+		}
+		this.htmlBlockLine(line, prefix, lead);
+	}
+
+	/** Shows the heading read over lines (its `</h1>` met, or its block ended without one); its line breaks are spaces. */
+	private endHtmlHeading(): void {
+		const heading = this.htmlHeading;
+		if (heading === null) return;
+		this.htmlHeading = null;
+		this.emitInline(HEADING_LEADS[heading.level], markdownAsText(heading.text.replace(/<br\s*\/?>/gi, " ")), heading.prefix, true);
+		this.htmlJoin = HtmlJoin.None;
 	}
 
 	private htmlBlockLine(raw: string, prefix = "", lead = "", quoteTags = true): void {
@@ -1710,6 +1738,7 @@ export class BlockConverter {
 			this.htmlCarry = null;
 			this.htmlBlockLine(carry.text, carry.prefix, carry.lead);
 		}
+		this.endHtmlHeading();
 		this.flushSummary();
 		this.endEmbedQuote();
 		this.htmlQuote = 0;

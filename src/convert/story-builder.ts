@@ -610,7 +610,9 @@ export class StoryBuilder {
 		const parsed = this.parse(text, line);
 		const n = pieceCount(parsed);
 		let k = 0;
-		if (n > 0 && Array.isArray(pieceAt(parsed, 0))) {
+		// An image before the heading's text (a README's logo in its title) goes before it: the text is still the heading.
+		for (let p = pieceAt(parsed, 0); k < n - 1 && !Array.isArray(p); p = pieceAt(parsed, ++k)) this.image(p, line);
+		if (n > 0 && Array.isArray(pieceAt(parsed, k))) {
 			const content = pieceAt(parsed, k++) as InlineNode[];
 			if (content.length > 0) {
 				const block: StoryBlock & { type: "heading" } = { type: "heading", size: "large", content, line };
