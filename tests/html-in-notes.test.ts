@@ -137,3 +137,11 @@ describe("an HTML heading over lines", () => {
 		expect((await shown("## ![Logo](https://e.com/logo.png) Name\n\nText.")).shows).toEqual(['IMG src=https://e.com/logo.png alt="Logo"', "H3: Name", "P: Text."]);
 	});
 });
+
+describe("an HTML video or audio player", () => {
+	test("is its first source's address (Medium plays no file), without the fallback text the browser never shows", async () => {
+		const video = '<video controls width="600">\n  <source src="https://e.com/clip.webm" type="video/webm">\n  <source src="https://e.com/clip.mp4" type="video/mp4">\n  Your browser does not support video.\n</video>\n\nAfter.';
+		expect(await shown(video)).toEqual({ shows: ["P: [https://e.com/clip.webm](https://e.com/clip.webm)", "P: After."], warnings: ["media-as-link"] });
+		expect((await shown('<audio controls><source src="https://e.com/a.mp3">Your browser does not support audio.</audio>')).shows).toEqual(["P: [https://e.com/a.mp3](https://e.com/a.mp3)"]);
+	});
+});

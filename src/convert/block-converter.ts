@@ -286,6 +286,8 @@ export class BlockConverter {
 	private htmlCarry: { text: string; prefix: string; lead: string; lines: number } | null = null;
 	/** An HTML heading whose closing tag is on a later line: its level, its text so far, its block's prefix, its lines. */
 	private htmlHeading: { level: number; text: string; prefix: string; lines: number } | null = null;
+	/** A `<video>` or `<audio>` whose closing tag is on a later line: its lines so far. */
+	private htmlPlayer: { name: string; text: string; prefix: string; lead: string; lines: number } | null = null;
 	/** The HTML lists open in the raw HTML block, innermost last: 0 for a `<ul>`, an `<ol>`'s next number. */
 	private htmlLists: number[] | null = null;
 	/** The marker (`- `, `2. `) of an `<li>` whose text has not come yet. */
@@ -1523,6 +1525,24 @@ export class BlockConverter {
 		}
 		prefix = carry?.prefix ?? prefix;
 		lead = carry?.lead ?? lead;
+		// A `<video>` or `<audio>` player over lines: read whole (see playerLine).
+		const player = this.htmlPlayer;
+		if (player !== null) {
+			player.text += "\n" + line;
+			if (line.toLowerCase().indexOf("</" + player.name) === -1 && ++player.lines < 16) return;
+			this.htmlPlayer = null;
+			this.htmlBlockLine(playerLine(player.text, player.name), player.prefix, player.lead);
+			return;
+		}
+		const playerAt = line.indexOf("<") === -1 ? -1 : line.search(/<(?:video|audio)[\s>]/i);
+		if (playerAt !== -1) {
+			const name = (line.charCodeAt(playerAt + 1) | 32) === 118 ? "video" : "audio";
+			if (line.toLowerCase().indexOf("</" + name, playerAt) === -1) {
+				this.htmlPlayer = { name, text: line, prefix, lead, lines: 1 };
+				return;
+			}
+			line = playerLine(line, name);
+		}
 		// An `<h1>`…`</h1>` over lines (a README's centred title with its logo): the heading Obsidian shows.
 		const heading = this.htmlHeading;
 		if (heading !== null) {
@@ -1739,6 +1759,11 @@ export class BlockConverter {
 			this.htmlBlockLine(carry.text, carry.prefix, carry.lead);
 		}
 		this.endHtmlHeading();
+		const player = this.htmlPlayer;
+		if (player !== null) {
+			this.htmlPlayer = null;
+			this.htmlBlockLine(playerLine(player.text, player.name), player.prefix, player.lead);
+		}
 		this.flushSummary();
 		this.endEmbedQuote();
 		this.htmlQuote = 0;
@@ -2425,6 +2450,21 @@ function preStart(raw: string): number {
 		i = end + 1;
 	}
 	return -1;
+}
+
+/**
+ * A `<video>` or `<audio>` player's text (`name` the tag's), its lines joined, with what it holds left
+ * out but its first `<source>`: the browser plays that one, and shows none of the fallback text inside
+ * ("Your browser does not support video"), which Medium would show.
+ */
+function playerLine(text: string, name: string): string {
+	const line = text.indexOf("\n") === -1 ? text : text.split("\n").map((l) => l.trim()).join(" ");
+	const open = line.search(name === "video" ? /<video[\s>]/i : /<audio[\s>]/i);
+	const openEnd = open === -1 ? -1 : htmlTagEnd(line, open);
+	const close = openEnd === -1 ? -1 : line.toLowerCase().indexOf(`</${name}`, openEnd);
+	if (close === -1) return line;
+	const source = /<source\b[^<>]*>/i.exec(line.slice(openEnd + 1, close));
+	return line.slice(0, openEnd + 1) + (source?.[0] ?? "") + line.slice(close);
 }
 
 /** A `<blockquote …>`, `<ul>`, `<ol>`, `<li>` or closing tag's start (a regex of fixed text: no backtracking). */

@@ -1563,10 +1563,17 @@ class InlineScanner {
 		const media = readHtmlMedia(this.text, i, close);
 		// An <a> that is no link (htmlLink's) is other HTML.
 		if (media === null || media.tag === "a") return -1;
-		const src = media.src?.trim() ?? "";
+		let src = media.src?.trim() ?? "";
 		const player = media.tag === "video" || media.tag === "audio" || media.tag === "source";
-		// A player without a src names its file in a <source> inside: that one is read, the player's tag goes.
-		if (src === "" && player) return media.tag === "source" ? -1 : this.replace(i, "", media.end);
+		// A player without a src names its file in a <source> inside: the first is the player's, and the
+		// fallback text up to its closing tag ("Your browser does not support video") the browser never shows.
+		if (src === "" && player) {
+			const close = media.tag === "source" ? -1 : this.nextTag(`</${media.tag}>`, media.end);
+			const source = close === -1 ? null : /<source\b[^<>]*>/i.exec(this.text.slice(media.end, close));
+			src = source === null ? "" : (readHtmlMedia(source[0], 0, source[0].length - 1)?.src?.trim() ?? "");
+			if (src === "") return media.tag === "source" ? -1 : this.replace(i, "", media.end);
+			media.end = close + media.tag.length + 3;
+		}
 		if (src === "") {
 			this.warn("html-dropped", `HTML ${this.text.slice(i, media.end)} has no src; it was left out.`);
 			return this.replace(i, "", media.end);
