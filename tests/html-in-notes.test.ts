@@ -145,3 +145,9 @@ describe("an HTML video or audio player", () => {
 		expect((await shown('<audio controls><source src="https://e.com/a.mp3">Your browser does not support audio.</audio>')).shows).toEqual(["P: [https://e.com/a.mp3](https://e.com/a.mp3)"]);
 	});
 });
+
+describe("HTML strikethrough", () => {
+	test("`<s>`, `<del>`, `<strike>` warn as `~~x~~` does: Medium has no strikethrough", async () => {
+		expect(await shown("Need to strike <s>some text</s>, <del>this</del> and <strike>that</strike>?")).toEqual({ shows: ["P: Need to strike some text, this and that?"], warnings: ["strikethrough-dropped"] });
+	});
+});

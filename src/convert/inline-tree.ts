@@ -812,6 +812,8 @@ class InlineTreeParser {
 	private dropTag(inner: string): void {
 		if (inner.charCodeAt(0) === 47) return;
 		if (alignsText(inner)) this.report.warn(ALIGNED_TEXT_CODE, ALIGNED_TEXT_MESSAGE);
+		// `<s>`, `<del>`, `<strike>`: struck text, as `~~x~~` is (Obsidian's help writes strikethrough so).
+		else if (/^(?:s|del|strike)(?:\s|\/|$)/i.test(inner)) this.report.warn(STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE);
 		else if (!showsNothingOwn(inner)) this.report.warn(RAW_HTML_CODE, RAW_HTML_MESSAGE);
 	}
 
