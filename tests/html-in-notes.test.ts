@@ -151,3 +151,12 @@ describe("HTML strikethrough", () => {
 		expect(await shown("Need to strike <s>some text</s>, <del>this</del> and <strike>that</strike>?")).toEqual({ shows: ["P: Need to strike some text, this and that?"], warnings: ["strikethrough-dropped"] });
 	});
 });
+
+describe("an HTML list in a table cell", () => {
+	test("(the markdown guide's `<ul><li>` in a cell) is a line per item, its marker first, in a markdown or an HTML table", async () => {
+		expect((await shown("| Syntax | Description |\n| --- | --- |\n| List | Here's a list! <ul><li>Item one.</li><li>Item two.</li></ul> |\n| Steps | <ol><li>One</li><li>Two</li></ol> |")).shows).toEqual([
+			"PRE lang=none: Syntax | Description\n-------|---------------\nList   | Here's a list!\n       | - Item one.\n       | - Item two.\nSteps  | 1. One\n       | 2. Two",
+		]);
+		expect((await shown("<table><tr><td>List</td><td>A list: <ul><li>One.</li><li>Two.</li></ul></td></tr></table>")).shows).toEqual(["PRE lang=none: List | A list:\n     | - One.\n     | - Two."]);
+	});
+});

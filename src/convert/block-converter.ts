@@ -2133,7 +2133,7 @@ export class BlockConverter {
 			return (mayHoldMarkup(md) ? plainText(parseInlineFlat(md, QUIET)) : md).trim();
 		};
 		// A `<br>` or `<p>` in a cell (Notion's multi-line cells, GitHub's paragraphs) starts a line of the row, as Obsidian shows it.
-		const cell = (c: string) => (c.indexOf("<") !== -1 && CELL_BREAK.test(c) ? c.split(CELL_BREAK).map(part).filter((p) => p !== "").join("\n") : part(c));
+		const cell = (c: string) => (c.indexOf("<") !== -1 && CELL_BREAK.test((c = cellItems(c))) ? c.split(CELL_BREAK).map(part).filter((p) => p !== "").join("\n") : part(c));
 		// The header is the line as the converter sees it: a comment that ends on it is already cut off.
 		// Images met in the cells follow the table, each with the line it was on.
 		const images: string[] = (plain.cellImages = []);
@@ -2652,13 +2652,33 @@ function withoutInnerBullet(text: string, contentStart: number): string {
 	return k === text.length ? text : text.slice(0, contentStart) + text.slice(k);
 }
 
+/**
+ * A cell's HTML list (`Here's a list! <ul><li>One</li><li>Two</li></ul>`, the markdown guide's way to a
+ * list in a cell) as lines, each item's marker (`- `, `1. `) first, as the browser shows it; one pass.
+ */
+function cellItems(cell: string): string {
+	if (cell.indexOf("<") === -1 || !/<li\b/i.test(cell)) return cell;
+	const lists: number[] = [];
+	return cell.replace(/<(\/?)(ul|ol|li)\b[^<>]*>/gi, (_, closing: string, name: string) => {
+		const tag = name.toLowerCase();
+		if (tag !== "li") {
+			if (closing === "") lists.push(tag === "ol" ? 1 : 0);
+			else lists.pop();
+			return closing === "" ? "" : "<br>";
+		}
+		if (closing !== "") return "";
+		const k = lists.length - 1;
+		return "<br>" + (k >= 0 && lists[k] > 0 ? `${lists[k]++}. ` : "- ");
+	});
+}
+
 /** A tag that breaks a table cell's text: `<br>`, `<br/>`, `<p>`, `</p>`, `<p/>`, in any case. */
 const CELL_BREAK = /<(?:br|\/?p)\s*\/?>/i;
 
 /** An HTML table cell's text, white space as a browser shows it, a line per `<br>` or paragraph. */
 function htmlCell(html: string): string {
 	const lines: string[] = [];
-	for (const part of html.split(CELL_BREAK)) {
+	for (const part of cellItems(html).split(CELL_BREAK)) {
 		const text = decodeEntities(withoutTags(part)).replace(/\s+/g, " ").trim();
 		if (text !== "") lines.push(text);
 	}
