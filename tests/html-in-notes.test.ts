@@ -160,3 +160,15 @@ describe("an HTML list in a table cell", () => {
 		expect((await shown("<table><tr><td>List</td><td>A list: <ul><li>One.</li><li>Two.</li></ul></td></tr></table>")).shows).toEqual(["PRE lang=none: List | A list:\n     | - One.\n     | - Two."]);
 	});
 });
+
+describe("a video's thumbnail linking to the video", () => {
+	test("(READMEs' way to show one, in markdown or HTML) is the video, which Medium embeds", async () => {
+		expect(await shown("Watch:\n\n[![Less Than Jake](https://img.youtube.com/vi/PYCxct2e0zI/0.jpg)](https://www.youtube.com/watch?v=PYCxct2e0zI)\n\nAfter.")).toEqual({
+			shows: ["P: Watch:", "IFRAME https://www.youtube.com/watch?v=PYCxct2e0zI", "P: After."],
+			warnings: [],
+		});
+		expect((await shown('<a href="https://www.youtube.com/watch?v=PYCxct2e0zI" rel="nofollow"><img src="https://img.youtube.com/vi/PYCxct2e0zI/0.jpg" width="480" alt="Video"></a>')).shows).toEqual(["IFRAME https://www.youtube.com/watch?v=PYCxct2e0zI"]);
+		// A thumbnail linking elsewhere stays the image, its link dropped with a warning.
+		expect(await shown("[![Shot](https://e.com/a.png)](https://e.com/page)")).toEqual({ shows: ['IMG src=https://e.com/a.png alt="Shot"'], warnings: ["image-link"] });
+	});
+});

@@ -195,6 +195,9 @@ function parseDestination(text: string, open: number, gt: ForwardFinder): Destin
 	return { dest, title, end: i + 1 };
 }
 
+/** A link's text that is one image and nothing else: `![alt](src)`, `![[a.png]]`, `<img …>` (white space around). */
+const ONLY_IMAGE = /^\s*(?:!\[[^[\]]*\]\([^()]*\)|!\[\[[^[\]]*\]\]|<img\b[^<>]*>)\s*$/i;
+
 /** Backslash escapes of ASCII punctuation resolved (a title as CommonMark reads it). */
 export function unescapePunctuation(text: string): string {
 	return text.indexOf("\\") === -1 ? text : text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
@@ -1134,6 +1137,9 @@ class InlineScanner {
 				this.pushClose(close, "", d.end);
 				return this.openLink(i, openEnd, false);
 			}
+			// A video's thumbnail linking to the video (`[![alt](…/0.jpg)](https://youtube.com/watch?v=…)`,
+			// READMEs' way to show one): the video itself, which Medium embeds (its images cannot be links).
+			if (isWebEmbedUrl(raw) && ONLY_IMAGE.test(this.text.slice(openEnd, close))) return this.block(i, [raw.trim()], d.end);
 			this.pushClose(close, rewrite ? `](${asDestination(raw)})` : null, d.end);
 			return this.openLink(i, openEnd, true);
 		}
