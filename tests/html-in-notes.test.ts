@@ -172,3 +172,9 @@ describe("a video's thumbnail linking to the video", () => {
 		expect(await shown("[![Shot](https://e.com/a.png)](https://e.com/page)")).toEqual({ shows: ['IMG src=https://e.com/a.png alt="Shot"'], warnings: ["image-link"] });
 	});
 });
+
+describe("a <details> inside a paragraph or list item", () => {
+	test("shows its summary on a line of its own above its body, without a warning", async () => {
+		expect(await shown("- Item\n- <details><summary>More</summary>Hidden text</details>")).toEqual({ shows: ["ULI: Item", "ULI: More\nHidden text"], warnings: [] });
+	});
+});

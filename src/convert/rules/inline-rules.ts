@@ -37,7 +37,8 @@ export function isAbsoluteImageSrc(src: string): boolean {
  */
 export function isLineBreakTag(inner: string): boolean {
 	const t = inner.trim().toLowerCase();
-	return t === "br" || t === "br/" || t === "br /" || isParagraphTag(inner);
+	// A `<details>`'s summary is a line of its own, above its body (shown open: Medium folds nothing).
+	return t === "br" || t === "br/" || t === "br /" || t === "/summary" || isParagraphTag(inner);
 }
 
 /** `p`, `/p`, `p/`, `p /` (any case): a paragraph tag, which breaks the line once (`</p><p>` is one break). */
@@ -65,7 +66,7 @@ export function alignsText(inner: string): boolean {
  * Tags that only group what they hold (a browser shows nothing of their own: a `<div>`, a `<figure>`, the
  * Obsidian Hub's `<span class="git-footer">`): dropped without a warning, unless a style gives them a look.
  */
-const PLAIN_TAGS = new Set("div span figure section article header footer main aside nav hgroup picture time data bdi wbr".split(" "));
+const PLAIN_TAGS = new Set("div span figure section article header footer main aside nav hgroup picture time data bdi wbr details summary".split(" "));
 
 /**
  * Whether a dropped tag (its text between `<` and `>`) loses nothing the reader sees: one of those, or an
