@@ -39,7 +39,10 @@ describe("soft line breaks in CJK text", () => {
 	});
 	test("the same with markup in the lines, looking past the emphasis marks", async () => {
 		expect(await body("这是**强调**\n后文*斜体*\n**再强调**结束", {}, strict)).toBe("这是**强调**后文*斜体***再强调**结束");
-		expect(await body("链接[文字](https://e.com/)\n后文", {}, strict)).toBe("链接[文字](https://e.com/) 后文");
+		// A link at the break is looked into: its text's first or last character is what meets the other line.
+		expect(await body("链接[文字](https://e.com/)\n后文\n[链接](https://e.com/)结尾", {}, strict)).toBe("链接[文字](https://e.com/)后文[链接](https://e.com/)结尾");
+		expect(await body("see [docs](https://e.com/)\n中文 (注)\n后文", {}, strict)).toBe("see [docs](https://e.com/) 中文 (注) 后文");
+		expect(await body("[文字](https://e.com/)\n注(x)\n后文", {}, strict)).toBe("[文字](https://e.com/)注(x) 后文");
 	});
 	test("a footnote's lines too", async () => {
 		expect(await body("正文[^1]。\n\n[^1]: 脚注第一行\n    脚注第二行", {}, strict)).toContain("1. 脚注第一行脚注第二行");

@@ -250,11 +250,20 @@ function isCjCode(c: number): boolean {
 /**
  * Whether a soft line break between `a` (the text before it ends at `end`) and `b` (the next line's
  * text starts at `start`) is shown as nothing: both sides Chinese or Japanese, which put no space
- * between words (CSS Text's segment break rule). Emphasis marks against the break are looked past.
+ * between words (CSS Text's segment break rule). Emphasis marks and a link's brackets against the break
+ * are looked past.
  */
 export function joinsWithoutSpace(a: string, end: number, b: string, start: number): boolean {
 	while (end > 0 && isEmphasisMark(a.charCodeAt(end - 1))) end--;
-	while (start < b.length && isEmphasisMark(b.charCodeAt(start))) start++;
+	// A link's `](address)` ending the line: its text's last character meets the next line.
+	if (end > 0 && a.charCodeAt(end - 1) === 41) {
+		let k = end - 2;
+		const stop = Math.max(0, end - 2048);
+		while (k > stop && a.charCodeAt(k) !== 10 && !(a.charCodeAt(k) === 40 && a.charCodeAt(k - 1) === 93)) k--;
+		if (k > stop && a.charCodeAt(k) === 40) end = k - 1;
+	}
+	while (end > 0 && isEmphasisMark(a.charCodeAt(end - 1))) end--;
+	while (start < b.length && (isEmphasisMark(b.charCodeAt(start)) || b.charCodeAt(start) === 91)) start++;
 	if (end === 0 || start >= b.length) return false;
 	let c = a.charCodeAt(end - 1);
 	if (c >= 0xdc00 && c <= 0xdfff && end > 1) c = a.charCodeAt(end - 2);
