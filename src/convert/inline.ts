@@ -1208,8 +1208,8 @@ class InlineScanner {
 
 	/**
 	 * Warns when a code span is a Dataview inline query (`` `= expr` ``, `` `$= js` ``): Obsidian shows
-	 * what it computes, Medium the query. The prefix must be followed by a space and something, so
-	 * `` `==` `` or `` `=x` `` written about an operator are not taken for one.
+	 * what it computes, Medium the query. The prefix must be followed by a space and something, or by an
+	 * expression (`` `=this.id` ``), so `` `==` `` or `` `=x` `` written about an operator are not taken for one.
 	 */
 	private inlineQuery(span: CodeSpan): void {
 		const text = this.text;
@@ -1217,8 +1217,9 @@ class InlineScanner {
 		while (k < span.end && text.charCodeAt(k) === 96) k++;
 		if (text.charCodeAt(k) === 32) k++;
 		if (text.charCodeAt(k) === 36) k++;
-		if (text.charCodeAt(k) !== 61 || text.charCodeAt(k + 1) !== 32) return this.metaBindField(span, k);
-		k += 2;
+		// Without the space after `=`, an expression (`=this.id`, `=date(today)`), not an operator (`==`, `=x`).
+		if (text.charCodeAt(k) !== 61 || (text.charCodeAt(k + 1) !== 32 && !/^[A-Za-z][\w.]*[.(]/.test(text.slice(k + 1, span.end)))) return this.metaBindField(span, k);
+		k++;
 		while (k < span.end && isSpace(text.charCodeAt(k))) k++;
 		if (k >= span.end || text.charCodeAt(k) === 96) return;
 		const query = text.slice(span.start, span.end);

@@ -293,6 +293,8 @@ export const INLINE_RULES = {
 		code: INLINE_QUERY_CODE,
 		examples: [
 			{ note: "Written `= this.file.ctime`, rated `$= dv.current().rating`; `==` and `=x` are operators.", markdown: "Written `= this.file.ctime`, rated `$= dv.current().rating`; `==` and `=x` are operators.", warnings: ["unrendered-query", "unrendered-query"] },
+			// Without the space too, as Dataview reads it, once it is an expression (`=this.id`, `=date(today)`).
+			{ note: "Id `=this.id`, made `=date(today)`; `=x`, `===` and `=.5` stay code.", markdown: "Id `=this.id`, made `=date(today)`; `=x`, `===` and `=.5` stay code.", warnings: ["unrendered-query", "unrendered-query"] },
 			// Meta Bind's fields and views are widgets in Obsidian; `INPUT` alone or a word in brackets is code.
 			{ note: "Rate `INPUT[slider(minValue(1)):rating]`, twice `VIEW[{rating} * 2]`, `BUTTON[go]`; `INPUT` and `a[INPUT]`.", markdown: "Rate `INPUT[slider(minValue(1)):rating]`, twice `VIEW[{rating} * 2]`, `BUTTON[go]`; `INPUT` and `a[INPUT]`.", warnings: ["unrendered-query", "unrendered-query", "unrendered-query"] },
 		],
