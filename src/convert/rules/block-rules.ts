@@ -172,9 +172,9 @@ export function quotedListPrefix(marker: string, depth = 0): string {
 export const HEADING_LEVELS_CODE = "heading-levels";
 export const HEADING_LEVELS_MESSAGE = "The note uses more than two heading levels below the title; Medium has two sizes, so the deeper ones share the small size.";
 export const OBSIDIAN_ONLY_CODE = "unrendered-block";
-/** Blocks Obsidian or a popular community plugin renders (Dataview, Datacore, Tasks, Meta Bind, Tracker, Leaflet, Buttons, tables of contents…). */
+/** Blocks Obsidian or a popular community plugin renders (Dataview, Datacore, Tasks, Meta Bind, Tracker, Leaflet, Buttons, Fantasy Statblocks, Initiative Tracker, tables of contents…). */
 export const OBSIDIAN_ONLY_LANGUAGES = new Set(
-	"mermaid query dataview dataviewjs base tasks tikz chart tracker leaflet plantuml markmap button toc js-engine contributiongraph todoist breadcrumbs tabs timeline music-abc smiles cardlink embed".split(" "),
+	"mermaid query dataview dataviewjs base tasks tikz chart tracker leaflet plantuml markmap button toc js-engine contributiongraph todoist breadcrumbs tabs timeline music-abc smiles cardlink embed statblock encounter".split(" "),
 );
 /** Whether a code block's language is one only Obsidian or a plugin renders (Datacore's, Meta Bind's and Embed Code File's by their prefix). */
 export function obsidianOnly(language: string): boolean {
@@ -663,6 +663,8 @@ export const BLOCK_RULES = {
 			{ note: "```mermaid\ngraph TD\n```", markdown: "```mermaid\ngraph TD\n```", warnings: ["unrendered-block"] },
 			// Community plugins' blocks: Meta Bind's inputs and buttons, Datacore, Tracker, Leaflet, Buttons, a table of contents.
 			{ note: "```meta-bind-button\nlabel: Go\n```\n```datacorejsx\nreturn 1;\n```\n```toc\n```", markdown: "```meta-bind-button\nlabel: Go\n```\n\n```datacorejsx\nreturn 1;\n```", warnings: ["unrendered-block", "unrendered-block", "unrendered-block"] },
+			// A TTRPG vault's creature (Fantasy Statblocks) and encounter (Initiative Tracker).
+			{ note: "```statblock\nmonster: Troll\n```", markdown: "```statblock\nmonster: Troll\n```", warnings: ["unrendered-block"] },
 			// Embed Code File's block shows a file of the vault, which Medium cannot read.
 			{ note: "```embed-go\nPATH: \"vault://leetcode/solution.go\"\n```", markdown: "```embed-go\nPATH: \"vault://leetcode/solution.go\"\n```", warnings: ["unrendered-block"] },
 			// An empty block (a plugin's view: a table of contents, a calendar) shows nothing on Medium but an empty box: left out; an empty code block too.
