@@ -285,6 +285,7 @@ describe("blog links from the site's root: /slug/ is a post of the blog's conten
 		"static/images/banner.png",
 		"public/blog-placeholder-3.jpg",
 		"public/static/images/ocean.jpeg",
+		"src/assets/images/example.jpg",
 	]);
 	const from = "src/pages/before-you-memo/index.md";
 	test.each([
@@ -299,6 +300,9 @@ describe("blog links from the site's root: /slug/ is a post of the blog's conten
 		// Zola's internal links name the page under content/.
 		["@/posts/rinko.md", "content/posts/rinko.md"],
 		["@/about/_index.md", "content/about/_index.md"],
+		// Astro's and Vite's aliases of src/ (AstroPaper's `@/assets/…`, AstroWind's `~/assets/…`).
+		["@/assets/images/example.jpg", "src/assets/images/example.jpg"],
+		["~/assets/images/example.jpg", "src/assets/images/example.jpg"],
 	])("%s → %s", (link, expected) => {
 		expect(repo.resolve(link, from)).toBe(expected);
 	});

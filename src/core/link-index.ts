@@ -210,8 +210,10 @@ export class LinkIndex {
 export function resolveSiteLink(linkpath: string, sourcePath: string, resolveFile: (linkpath: string, sourcePath: string) => string | null): string | null {
 	const target = linkpath.trim();
 	if (target === "") return null;
-	// Zola's internal link: `@/blog/post.md` is the page at content/blog/post.md.
-	if (target.startsWith("@/")) return resolveFile("/content/" + target.slice(2), sourcePath) ?? resolveFile("/" + target.slice(2), sourcePath);
+	// Zola's internal link: `@/blog/post.md` is the page at content/blog/post.md; Astro's and Vite's alias
+	// of src/ (`@/assets/a.png`, `~/assets/a.png`) the file there.
+	if (target.startsWith("@/")) return resolveFile("/content/" + target.slice(2), sourcePath) ?? resolveFile("/" + target.slice(2), sourcePath) ?? resolveFile("/src/" + target.slice(2), sourcePath);
+	if (target.startsWith("~/")) return resolveFile("/src/" + target.slice(2), sourcePath);
 	const absolute = target.startsWith("/");
 	if (absolute) {
 		for (const folder of STATIC_FOLDERS) {
