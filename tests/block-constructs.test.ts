@@ -163,6 +163,10 @@ describe("footnotes", () => {
 	});
 	test("a definition inside a callout or quote is a note too: its text in the notes, not the quote's", async () => {
 		expect(await shown("> [!note] Callout\n> Claim[^g] here.\n>\n> [^g]: Defined in the callout.\n\nAfter[^h].\n\n> > [^h]: Deep.")).toEqual(["BQ: **Callout**", "BQ: Claim[1] here.", "P: After[2].", "HR", "P: **Notes**", "OLI: Defined in the callout.", "OLI: Deep."]);
+		// Its later lines in the quote (the definition's paragraph) are the note's too.
+		expect(await shown("> Claim[^a].\n>\n> [^a]: Line one\n> line two.\n> - item\n\nAfter.")).toEqual(["BQ: Claim[1].", "BQ: • item", "P: After.", "HR", "P: **Notes**", "OLI: Line one\nline two."]);
+		// A blank line ends the quote, and with it the note: a quote after it is a quote of its own.
+		expect(await shown("> A[^a].\n> [^a]: Note.\n\n> Own quote.")).toEqual(["BQ: A[1].", "BQ: Own quote.", "HR", "P: **Notes**", "OLI: Note."]);
 		// Under a list item of the quote's (indented to its text) too.
 		expect(await shown("> - item[^a]\n>   [^a]: In the item.\n> - next")).toEqual(["BQ: • item[1]", "BQ: • next", "HR", "P: **Notes**", "OLI: In the item."]);
 	});

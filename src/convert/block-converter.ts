@@ -154,6 +154,11 @@ class FootnoteText {
 	}
 }
 
+/** Whether a quoted line (`depth` `>`, then `content`) goes on the paragraph of a footnote defined in a quote `want` deep. */
+function continuesQuotedFootnote(depth: number, content: string, want: number): boolean {
+	return depth === want && !isBlank(content) && !startsBlock(content) && footnoteDefinition(content.trimStart()) === null;
+}
+
 /** A line of code inside text: a code span, or its text escaped when two backticks in a row would open a fence at a line's start. */
 function lineAsCode(text: string): string {
 	return text.indexOf("``") === -1 ? codeSpan(text) : text.replace(/[\\`*_[\]<>$=~%^#|]/g, "\\$&");
@@ -179,16 +184,23 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 	let defs = ctx.footnoteDefs.get(note.path);
 	for (let i = note.bodyStart; i < lines.count; i++) {
 		if (fenced[i] || lines.firstSignificant(i) !== 91) continue;
-		// One in a quote or callout (`> [^a]: text`) is a note too, of its line alone.
+		// One in a quote or callout (`> [^a]: text`) is a note too, with its paragraph's later lines there.
 		const quoted = lines.startsWith(i, ">");
 		const indented = !quoted && !lines.startsWith(i, "[");
-		const line = quoted ? splitQuote(lines.line(i)).content.trimStart() : indented ? indentedDefinition(lines, i) : lines.line(i);
+		const inQuote = quoted ? splitQuote(lines.line(i)) : null;
+		const line = inQuote !== null ? inQuote.content.trimStart() : indented ? indentedDefinition(lines, i) : lines.line(i);
 		if (line === null) continue;
 		const def = footnoteDefinition(line);
 		if (!def) continue;
 		const defLine = i + 1;
 		const shown = new FootnoteText(ctx.strictLineBreaks);
 		shown.add(line.slice(def.textStart), false);
+		while (inQuote !== null && i + 1 < lines.count) {
+			const next = splitQuote(lines.line(i + 1));
+			if (!continuesQuotedFootnote(next.depth, next.content, inQuote.depth)) break;
+			shown.add(next.content, false);
+			i++;
+		}
 		for (; !quoted; ) {
 			const next = i + 1 < lines.count ? lines.line(i + 1) : "";
 			if (!isBlank(next) && continuesFootnote(next)) {
@@ -309,6 +321,8 @@ export class BlockConverter {
 	private quoteItemText = 0;
 	private quoteItemDepth = 0;
 	private footnoteLines = false;
+	/** The depth of the quote a footnote was just defined in (its later quoted lines are the note's), or 0. */
+	private quotedFootnote = 0;
 	/** Whether the line before was a callout's title (a lazy line after it is the callout's body). */
 	private calloutTitle = false;
 	/** How many `>` the last quoted line had (0 after a line outside quotes). */
@@ -631,7 +645,7 @@ export class BlockConverter {
 			this.endHtmlBlock();
 			this.emit("");
 			this.prevBlank = true;
-			this.quoteDepth = this.quoteHtml = 0;
+			this.quoteDepth = this.quoteHtml = this.quotedFootnote = 0;
 			return i;
 		}
 		// Multi-Column Markdown's markers: its columns follow one another, each column's blocks apart.
@@ -722,6 +736,10 @@ export class BlockConverter {
 		}
 		// A line without `>` right under a callout's title is a lazy line of its body (the title's paragraph
 		// goes on), unless it starts a block; later lazy lines the story builder reads as CommonMark does.
+		if (this.quotedFootnote > 0) {
+			if (continuesQuotedFootnote(depth, content, this.quotedFootnote)) return i;
+			this.quotedFootnote = 0;
+		}
 		const prefix = depth > 0 || (afterTitle && !startsBlock(content)) ? "> " : "";
 		// Most lines start with a printable ASCII character, which is not white space: for them the
 		// trimmed line starts where the content does, so its first character decides which of the
@@ -805,6 +823,7 @@ export class BlockConverter {
 			}
 			if ((c0 === 91 && footnoteDefinition(depth === 0 ? content : trimmed)) || ((c0 === 32 || c0 === 9) && trimmed.charCodeAt(0) === 91 && (depth > 0 || indentedDefinition(lines, i) !== null) && footnoteDefinition(trimmed))) {
 				this.footnoteLines = depth === 0;
+				this.quotedFootnote = depth;
 				return i;
 			}
 			// A link reference definition (`[label]: url`, in a quote too) shows nothing; its links use it.
