@@ -563,6 +563,13 @@ describe("images", () => {
 		// A wiki-link's `?` is part of the name: `[[Draft?]]` is no link to Draft.md.
 		expect(codes(await convert("![[pic.png?x]] [[Draft?]]", vault))).toEqual(["unresolved-embed", "unresolved-link"]);
 	});
+	test("a Windows path's backslashes (![](.\\images\\a.png), as Typora on Windows writes it) are the folders a browser reads", async () => {
+		const files = { ...vault, "Other.md": "---\nmedium_url: https://medium.com/@me/o-1\n---\nx" };
+		const s = await convert("![a](.\\img\\photo%20one.jpg) ![b](<img\\photo one.jpg>) [d](.\\Other.md)", files);
+		expect(s.images.map((i) => i.path)).toEqual(["img/photo one.jpg"]);
+		expect(s.content).toContain("[d](https://medium.com/@me/o-1)");
+		expect(codes(s)).toEqual([]);
+	});
 	test("a missing image warns", async () => {
 		const s = await convert("![[gone.png]] ![a](gone.jpg)", vault);
 		expect(codes(s)).toEqual(["missing-image", "missing-image"]);

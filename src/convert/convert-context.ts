@@ -183,13 +183,16 @@ export function resolveCached(ctx: ConvertContext, linkpath: string, sourcePath:
 }
 
 /**
- * A markdown destination's file part as the vault names it: `img.png?raw=true` is `img.png` when no file
- * is named with the `?` (GitHub and a blog's server ignore the query, so the page shows that file).
+ * A markdown destination's file part as the vault names it. When nothing is named as written, a query
+ * is cut (`img.png?raw=true`: GitHub and a blog's server ignore it) and Windows' backslashes are folders
+ * (`.\images\a.png`, as a browser reads it; no vault file name holds a `\`).
  */
-export function withoutQuery(ctx: ConvertContext, path: string, notePath: string): string {
+export function destinationFile(ctx: ConvertContext, path: string, notePath: string): string {
 	const q = path.indexOf("?");
-	if (q <= 0 || resolveCached(ctx, path, notePath) !== null) return path;
-	const file = path.slice(0, q);
+	const slash = path.indexOf("\\");
+	if ((q <= 0 && slash === -1) || resolveCached(ctx, path, notePath) !== null) return path;
+	let file = q > 0 ? path.slice(0, q) : path;
+	if (slash !== -1) file = file.split("\\").join("/");
 	return resolveCached(ctx, file, notePath) !== null ? file : path;
 }
 

@@ -10,7 +10,7 @@ import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
 import { isWebUrl } from "../core/web-url";
 import { BlockConverter, collectFootnotes, fencedOf } from "./block-converter";
-import { createContext, readsSiteSyntax, resolveCached, rootLineOf, sortWarnings, foldPerStoryWarnings, warn, warnAtTag, withoutQuery, type ConvertContext, type LoadedNote } from "./convert-context";
+import { createContext, readsSiteSyntax, resolveCached, rootLineOf, sortWarnings, foldPerStoryWarnings, destinationFile, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
 import { encodePath, fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
 import { convertInlineText, drawingPng, fillTemplate, inlineEnv, linkDisplay, noEmbeds } from "./inline";
@@ -198,7 +198,7 @@ async function preload(ctx: ConvertContext, note: LoadedNote, depth: number, sca
 	const body = note.text;
 	const wanted = new Map<string, boolean>();
 	for (const t of [...collectTargets(body), ...referenceTargets(note)]) {
-		const resolved = resolveCached(ctx, withoutQuery(ctx, t.path, note.path), note.path);
+		const resolved = resolveCached(ctx, destinationFile(ctx, t.path, note.path), note.path);
 		if (resolved === null || fileKind(resolved) !== "note") continue;
 		wanted.set(resolved, (wanted.get(resolved) ?? false) || t.embed);
 	}

@@ -12,7 +12,7 @@ import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { linkReferencesOf, normalizeLabel } from "./link-references";
 import { fillUrlTemplate, slugProperty } from "../core/url-template";
-import { noteBodyTag, readsSiteSyntax, resolveCached, warn, withoutQuery, type ConvertContext } from "./convert-context";
+import { noteBodyTag, readsSiteSyntax, resolveCached, warn, destinationFile, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
 import { escapeAlt, htmlTagEnd, iframePageUrl, readHtmlMedia, readHtmlStyle, scriptText } from "./html-media";
 import { decodeEntities } from "./entities";
@@ -1153,7 +1153,7 @@ class InlineScanner {
 			href = this.siteHref(path, decoded);
 		}
 		if (href === null && path.trim().length > 0) {
-			path = withoutQuery(this.e.ctx, path, this.e.notePath);
+			path = destinationFile(this.e.ctx, path, this.e.notePath);
 			href = this.noteHref(path, writtenFrom, d.end);
 			// A markdown link to another note is a hyperlink its author wrote (a blog's `../second-post/`):
 			// losing it is said. Wiki-links to notes not on Medium stay quiet plain text by design.
@@ -1469,7 +1469,7 @@ class InlineScanner {
 		const hash = decoded.indexOf("#");
 		const path = hash === -1 ? decoded : decoded.slice(0, hash);
 		const written = () => this.text.slice(i, end);
-		const resolved = path.trim().length === 0 ? null : resolveCached(this.e.ctx, withoutQuery(this.e.ctx, path, this.e.notePath), this.e.notePath);
+		const resolved = path.trim().length === 0 ? null : resolveCached(this.e.ctx, destinationFile(this.e.ctx, path, this.e.notePath), this.e.notePath);
 		if (resolved === null) {
 			this.warn("missing-image", `Image ${written()} points to nothing in the vault; it was left out.`);
 			return this.replace(i, "", end);
