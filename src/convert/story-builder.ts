@@ -660,7 +660,7 @@ export class StoryBuilder {
 		const lang = f.language;
 		// An empty block shows nothing but an empty box on Medium: left out (a plugin's view, when it names one).
 		const empty = text.trim() === "";
-		if (lang !== null && (empty || obsidianOnly(lang))) this.warn(OBSIDIAN_ONLY_CODE, `A ${lang} block only renders in Obsidian; ${empty ? "being empty, it was left out" : "it stays a code block on Medium"}.`, f.line);
+		if (lang !== null && (empty || obsidianOnly(lang))) this.warn(OBSIDIAN_ONLY_CODE, `${/^[aeiou]/i.test(lang) ? "An" : "A"} ${lang} block only renders in Obsidian; ${empty ? "being empty, it was left out" : "it stays a code block on Medium"}.`, f.line);
 		if (!empty) this.blocks.push({ type: "code", language: lang, text, line: f.line });
 	}
 
