@@ -581,6 +581,16 @@ describe("a comment line in a blog's post (CommonMark: an HTML block, which ends
 	});
 });
 
+describe("a blog's empty table-of-contents heading (remark-toc: AstroPaper's `## Table of contents`)", () => {
+	test("the blog fills it with its table of contents, which Medium has none of: it goes, never an empty section", async () => {
+		const story = await convert("# T\n\nIntro.\n\n## Table of contents\n\n## Creating a post\n\nText.\n\n## Contents\n\n- [Mine](https://e.com)\n\n### TOC\n", {}, {}, "src/data/blog/p.md");
+		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["P: Intro.", "H3: Creating a post", "P: Text.", "H3: Contents", "ULI: [Mine](https://e.com)"]);
+		// In Obsidian it is a heading like any.
+		const vault = await convert("# T\n\n## Table of contents\n\n## A\n\nText.", {}, { obsidianVault: true });
+		expect(importHtml(storyToHtml(vault).html).slice(1).map(showParagraph)).toEqual(["H3: Table of contents", "H3: A", "P: Text."]);
+	});
+});
+
 describe("the lines of a raw HTML block", () => {
 	/** What Medium shows, with Obsidian's Strict line breaks setting off and on. */
 	async function both(body: string): Promise<string[][]> {

@@ -848,6 +848,8 @@ export class BlockConverter {
 		const h = c0 === 35 || c0 === 32 ? parseHeading(content) : null;
 		if (h) {
 			if (depth === 0 && i === this.frame.titleLine) return i;
+			// remark-toc's heading (`## Table of contents`) with no text under it: the blog fills it with its table of contents, Medium has none.
+			if (depth === 0 && this.note.siteSyntax && h.text.length < 18 && /^(?:(?:table[ -]of[ -])?contents?|toc)$/i.test(h.text.trim()) && this.sectionEmpty(lines, i)) return i;
 			// Indented under a list item it may be the item's (the story builder decides by the indent): it keeps the indent.
 			const indent = this.listActive && c0 === 32 ? content.slice(0, content.length - content.trimStart().length) : "";
 			if (indent === "") this.listActive = false;
@@ -1424,6 +1426,15 @@ export class BlockConverter {
 		for (const l of body) this.emitRaw(prefix + l);
 		this.emitRaw(prefix + fence);
 		this.containerBreak();
+	}
+
+	/** Whether the heading at line `i` has no text under it: the next line that is not blank is a heading, or there is none. */
+	private sectionEmpty(lines: NoteLines, i: number): boolean {
+		for (let k = i + 1; k < this.range.end; k++) {
+			const at = lines.firstNonBlank(k);
+			if (at !== -1) return lines.text.charCodeAt(at) === 35 && parseHeading(lines.line(k)) !== null;
+		}
+		return true;
 	}
 
 	/** A line (or, for a tag whose attributes go on, lines) of only MDX component tags; -1 when it holds anything else. */
