@@ -570,6 +570,21 @@ describe("images", () => {
 		expect(s.content).toContain("[d](https://medium.com/@me/o-1)");
 		expect(codes(s)).toEqual([]);
 	});
+	test("in a blog, a bare image or link destination is the post's own file first, as the site and GitHub read it; in a vault, Obsidian's exact path wins", async () => {
+		const files = {
+			"cover.png": "root",
+			"posts/p1/cover.png": "post",
+			"other.md": "---\nmedium_url: https://medium.com/@me/root-1\n---\nx",
+			"posts/p1/other.md": "---\nmedium_url: https://medium.com/@me/p1-1\n---\ny",
+		};
+		const text = "![c](cover.png)\n\n[o](other.md)";
+		const blog = await convert(text, files, {}, "posts/p1/index.md");
+		expect(blog.images.map((i) => i.path)).toEqual(["posts/p1/cover.png"]);
+		expect(blog.content).toContain("[o](https://medium.com/@me/p1-1)");
+		const vault = await convert(text, files, { obsidianVault: true }, "posts/p1/index.md");
+		expect(vault.images.map((i) => i.path)).toEqual(["cover.png"]);
+		expect(vault.content).toContain("[o](https://medium.com/@me/root-1)");
+	});
 	test("a missing image warns", async () => {
 		const s = await convert("![[gone.png]] ![a](gone.jpg)", vault);
 		expect(codes(s)).toEqual(["missing-image", "missing-image"]);

@@ -188,6 +188,10 @@ export function resolveCached(ctx: ConvertContext, linkpath: string, sourcePath:
  * (`.\images\a.png`, as a browser reads it; no vault file name holds a `\`).
  */
 export function destinationFile(ctx: ConvertContext, path: string, notePath: string): string {
+	// A site (and GitHub) reads a bare destination from the post's folder: `cover.png` beside its index.md,
+	// even where the repository's root has one too (Obsidian takes the exact vault path first).
+	const c = path.charCodeAt(0);
+	if (c !== 47 && c !== 46 && notePath.indexOf("/") !== -1 && readsSiteSyntax(ctx, notePath) && resolveCached(ctx, "./" + path, notePath) !== null) return "./" + path;
 	const q = path.indexOf("?");
 	const slash = path.indexOf("\\");
 	if ((q <= 0 && slash === -1) || resolveCached(ctx, path, notePath) !== null) return path;
