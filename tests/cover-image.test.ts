@@ -70,6 +70,13 @@ describe("the cover property becomes the story's first image", () => {
 		expect(bodyOf(other)).toBe("![](img/hero.png)\n\n![](https://e.com/x.png)\n\nBody.");
 	});
 
+	test("a PaperMod cover hidden on the post's own page (cover.hidden, cover.hiddenInSingle) is not the story's", async () => {
+		for (const flag of ["hidden: true", "hiddenInSingle: true"]) {
+			expect(bodyOf(await convert(`---\ncover:\n  image: img/hero.png\n  ${flag}\n---\n# T\n\nBody.`, files))).toBe("Body.");
+		}
+		expect(bodyOf(await convert("---\ncover:\n  image: img/hero.png\n  hiddenInList: true\n---\n# T\n\nBody.", files))).toBe("![](img/hero.png)\n\nBody.");
+	});
+
 	test("a Hugo Blox page bundle's featured.png (its image: property holding only its caption) is the cover, unless preview_only", async () => {
 		const bundle = { "content/post/trip/featured.jpg": new Uint8Array(PNG), "content/post/other/featured.png": new Uint8Array(PNG) };
 		const s = await convert("---\nimage:\n  caption: 'Image credit: [**Unsplash**](https://unsplash.com/x)'\n  focal_point: ''\n---\n# Trip\n\nBody.", bundle, {}, "content/post/trip/index.md");

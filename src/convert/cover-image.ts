@@ -51,6 +51,8 @@ function readCover(value: unknown, key: string, depth: number): CoverSpec | null
 	if (value !== null && typeof value === "object" && !(value instanceof Date)) {
 		// Hugo themes: `cover: { image: …, alt: …, caption: … }`; others say src, url or path.
 		const o = value as Record<string, unknown>;
+		// PaperMod's cover hidden on the post's own page (shown in lists only): the post shows none.
+		if (o.hidden === true || o.hiddenInSingle === true) return null;
 		const spec = readCover(o.image ?? o.src ?? o.url ?? o.path ?? o.file, key, depth + 1);
 		if (!spec) return null;
 		if (typeof o.alt === "string" && o.alt.trim() !== "") spec.alt = o.alt.trim();
