@@ -178,3 +178,11 @@ describe("a <details> inside a paragraph or list item", () => {
 		expect(await shown("- Item\n- <details><summary>More</summary>Hidden text</details>")).toEqual({ shows: ["ULI: Item", "ULI: More\nHidden text"], warnings: [] });
 	});
 });
+
+describe("another site's pasted post", () => {
+	test("(Reddit, Bluesky) is a quote of its text and link, its widget script dropped without a warning", async () => {
+		const reddit = '<blockquote class="reddit-embed-bq" data-embed-height="316"><a href="https://www.reddit.com/r/ObsidianMD/comments/abc/my_setup/">My setup</a><br> by<a href="https://www.reddit.com/user/me/">u/me</a> in<a href="https://www.reddit.com/r/ObsidianMD/">ObsidianMD</a></blockquote><script async="" src="https://embed.reddit.com/widgets.js" charset="UTF-8"></script>';
+		expect(await shown(reddit)).toEqual({ shows: ["BQ: [My setup](https://www.reddit.com/r/ObsidianMD/comments/abc/my_setup/)\nby[u/me](https://www.reddit.com/user/me/) in[ObsidianMD](https://www.reddit.com/r/ObsidianMD/)"], warnings: [] });
+		expect((await shown('<blockquote class="bluesky-embed"><p lang="en">Hello</p></blockquote>\n<script async src="https://embed.bsky.app/static/embed.js" charset="utf-8"></script>')).warnings).toEqual([]);
+	});
+});

@@ -235,7 +235,7 @@ export function embedQuoteUrl(text: string): string | null {
 	return url;
 }
 
-/** A `<script>` that loads Twitter's, Instagram's or TikTok's embed widget: it shows nothing itself (its embed is read from the quote). */
+/** A `<script>` that loads Twitter's, Instagram's, TikTok's, Threads', Reddit's or Bluesky's embed widget: it shows nothing itself (the quote it turns into the post is read). */
 export function isEmbedScript(line: string): boolean {
-	return /^\s*<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?\/\/(?:platform\.twitter\.com\/widgets\.js|(?:www\.)?instagram\.com\/embed\.js|(?:www\.)?tiktok\.com\/embed\.js)[^>]*>\s*<\/script>\s*$/i.test(line);
+	return /^\s*<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?\/\/(?:platform\.twitter\.com\/widgets\.js|(?:www\.)?(?:instagram\.com|tiktok\.com|threads\.net)\/embed\.js|embed\.reddit\.com\/widgets\.js|embed\.bsky\.app\/static\/embed\.js)[^>]*>\s*<\/script>\s*$/i.test(line);
 }

@@ -66,7 +66,7 @@ export function alignsText(inner: string): boolean {
  * Tags that only group what they hold (a browser shows nothing of their own: a `<div>`, a `<figure>`, the
  * Obsidian Hub's `<span class="git-footer">`): dropped without a warning, unless a style gives them a look.
  */
-const PLAIN_TAGS = new Set("div span figure section article header footer main aside nav hgroup picture time data bdi wbr details summary".split(" "));
+const PLAIN_TAGS = new Set("p div span figure section article header footer main aside nav hgroup picture time data bdi wbr details summary".split(" "));
 
 /**
  * Whether a dropped tag (its text between `<` and `>`) loses nothing the reader sees: one of those, or an
