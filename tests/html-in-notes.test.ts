@@ -186,3 +186,11 @@ describe("another site's pasted post", () => {
 		expect((await shown('<blockquote class="bluesky-embed"><p lang="en">Hello</p></blockquote>\n<script async src="https://embed.bsky.app/static/embed.js" charset="utf-8"></script>')).warnings).toEqual([]);
 	});
 });
+
+describe("an HTML <h1> opening the note", () => {
+	test("(a README's `<h1 align=\"center\">Name</h1>`) is the story's title, as `# Name` is, and leaves the body", async () => {
+		const story = await convert('<h1 align="center">My <b>Project</b> &amp; co</h1>\n\n<p align="center">A tool.</p>\n\n## Install\n\nRun it.', {}, {}, "README.md");
+		expect(story.title).toBe("My Project & co");
+		expect(importHtml(storyToHtml(story).html).map(showParagraph)).toEqual(["TITLE: My Project & co", "P: A tool.", "H3: Install", "P: Run it."]);
+	});
+});

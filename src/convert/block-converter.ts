@@ -620,6 +620,7 @@ export class BlockConverter {
 		if (this.htmlBlock) {
 			// One under a list item goes on over the lines inside the item.
 			if (!isBlank(raw) && (this.htmlLead === "" || indentOf(raw) >= this.itemText)) {
+				if (i === this.frame.titleLine) return i; // the story's title (an HTML `<h1>` line)
 				// A `<pre>` inside the block (a `<div>` around it) keeps its lines, as the browser does.
 				const pre = this.htmlLead === "" && this.embedQuote === null ? preStart(raw) : -1;
 				if (pre !== -1) return this.preInBlock(lines, i, pre);
@@ -678,6 +679,7 @@ export class BlockConverter {
 			this.htmlJoin = HtmlJoin.None;
 			this.prevBlank = false;
 			this.listActive = false;
+			if (i === this.frame.titleLine) return i; // the story's title (an HTML `<h1>` line)
 			const pre = preStart(raw);
 			if (pre !== -1) return this.preInBlock(lines, i, pre);
 			this.htmlLine(raw);
@@ -2389,7 +2391,7 @@ function isHtmlBlockStart(line: string, mayStart7: boolean): boolean {
  * A whole `<h1>`…`<h6>` line (`<h2 id="x">Text</h2>`): its level and the text between its tags, or
  * null. The opening tag is read past its quoted attribute values (`title="a > b"`).
  */
-function htmlHeadingLine(raw: string): { level: number; text: string } | null {
+export function htmlHeadingLine(raw: string): { level: number; text: string } | null {
 	let line = raw.trim();
 	// Wrapped in a tag that only centres or groups it (`<center><h2>…</h2></center>`): the heading inside.
 	for (let k = 0; k < 3 && (line.charCodeAt(1) | 32) !== 104; k++) {

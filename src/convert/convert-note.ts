@@ -9,7 +9,7 @@ import { decodeEntities } from "./entities";
 import { splitLinktext, decodeLinkDestination } from "../core/link-index";
 import { noteName } from "../core/url-template";
 import { isWebUrl } from "../core/web-url";
-import { BlockConverter, collectFootnotes, fencedOf } from "./block-converter";
+import { BlockConverter, collectFootnotes, fencedOf, htmlHeadingLine } from "./block-converter";
 import { createContext, readsSiteSyntax, resolveCached, rootLineOf, sortWarnings, foldPerStoryWarnings, destinationFile, warn, warnAtTag, type ConvertContext, type LoadedNote } from "./convert-context";
 import { encodePath, fileKind, hasScheme } from "./file-kinds";
 import { normalizeNewlines, splitFrontmatter } from "./frontmatter";
@@ -335,7 +335,7 @@ function firstH1(note: LoadedNote): { line: number; end: number; text: string } 
 		}
 		const first = note.lines.firstSignificant(i);
 		// 35 `#`, 61 `=`; 36 `$`, 37 `%`, 91 `[` (a callout's, past its `>`), 124 `|`: only these lines are looked at.
-		if (first !== 35 && first !== 61 && first !== 36 && first !== 37 && first !== 91 && first !== 124 && !fenced[i]) {
+		if (first !== 35 && first !== 61 && first !== 36 && first !== 37 && first !== 91 && first !== 124 && first !== 60 && !fenced[i]) {
 			// Prose before it, past a line or two of metadata (a page imported from Notion, Evernote or Apple
 			// Notes, titled by its file name, opens with text and uses H1s for its sections), makes it none too.
 			if (first !== -1 && (section || (first !== 33 && (prose += proseLength(note, i)) > PROSE_BEFORE_TITLE))) return null;
@@ -347,6 +347,14 @@ function firstH1(note: LoadedNote): { line: number; end: number; text: string } 
 			continue;
 		}
 		if (fenced[i]) return null;
+		if (first === 60) {
+			// An HTML `<h1>` line (a README's `<h1 align="center">Name</h1>`) titles the note as `# Name` does.
+			const h = section ? null : htmlHeadingLine(line);
+			const text = h === null || h.level !== 1 ? "" : decodeEntities(h.text.replace(/<[^<>]*>/g, "")).trim();
+			if (text !== "") return { line: i, end: i, text: text.replace(/[\\`*_[\]<>~=$%^#!|&]/g, "\\$&") };
+			if (section || (prose += proseLength(note, i)) > PROSE_BEFORE_TITLE) return null;
+			continue;
+		}
 		if (first !== 35 && first !== 61) {
 			if (section || (first === 36 ? line.trimStart().startsWith("$$") : first === 91 ? isCalloutLine(line) : isTableStart(note, i))) return null;
 			continue;
