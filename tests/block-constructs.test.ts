@@ -182,6 +182,9 @@ describe("footnotes", () => {
 		const story = await convert("# T\n\n![Chart[^s]](https://e.com/a.png \"Figure[^t]\")\n\nText[^s].\n\n[^s]: Source.\n[^t]: Credit.");
 		expect(importHtml(storyToHtml(story).html).slice(1).map(showParagraph)).toEqual(["IMG src=https://e.com/a.png alt=\"Chart[1]\": Figure[2]", "P: Text[1].", "HR", "P: **Notes**", "OLI: Source.", "OLI: Credit."]);
 	});
+	test("a block id ending a definition's paragraph is hidden, as Obsidian hides one at any block's end; one mid-line or in its code stays", async () => {
+		expect((await shown("A[^a] b[^b].\n\n[^a]: The note. ^fn1\n[^b]: One ^x here\n    and on. ^end\n\n    Second. ^p2\n\n    ```\n    code ^c\n    ```")).slice(-2)).toEqual(["OLI: The note.", "OLI: One ^x here\nand on.\nSecond.\n`code ^c`"]);
+	});
 	test("a blank line then unindented text ends the definition", async () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n\nBody text.")).toEqual(["P: A[1].", "P: Body text.", "HR", "P: **Notes**", "OLI: Note."]);
 	});

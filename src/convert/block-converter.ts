@@ -119,14 +119,21 @@ class FootnoteText {
 	text = "";
 	constructor(private readonly strict: boolean) {}
 
+	/** Whether the text ends in a line of code (a block id there is code too). */
+	private endsInCode = false;
+
 	/** Adds a line of the note (its first, after the label, too); `paragraph`: it starts a paragraph (blank lines before it). */
 	add(line: string, paragraph: boolean): void {
 		let t = line.trim();
 		if (this.fence !== null) {
 			if (closesFence(t, this.fence)) this.fence = null;
-			else if (t !== "") this.text += (this.text === "" ? "" : "\\\n") + lineAsCode(t);
+			else if (t !== "") {
+				this.text += (this.text === "" ? "" : "\\\n") + lineAsCode(t);
+				this.endsInCode = true;
+			}
 			return;
 		}
+		if (paragraph) this.endParagraph();
 		const c = t.charCodeAt(0);
 		let block = paragraph;
 		if (c === 96 || c === 126) {
@@ -149,8 +156,22 @@ class FootnoteText {
 			}
 		}
 		this.quoted = quoted;
+		this.endsInCode = false;
 		if (this.text === "") this.text = t;
 		else this.text += (block || !this.strict ? "\\\n" : joinsWithoutSpace(this.text, this.text.length, t, 0) ? "" : " ") + t;
+	}
+
+	/** The note's text, its last paragraph ended. */
+	finish(): string {
+		this.endParagraph();
+		return this.text;
+	}
+
+	/** A block id (` ^id`) ending a paragraph of the note is hidden, as Obsidian hides one at any block's end. */
+	private endParagraph(): void {
+		if (this.endsInCode) return;
+		const at = trailingBlockId(this.text);
+		if (at !== -1) this.text = this.text.slice(0, at);
 	}
 }
 
@@ -214,7 +235,7 @@ export function collectFootnotes(ctx: ConvertContext, note: LoadedNote, scanned:
 			shown.add(lines.line(after), true);
 			i = after;
 		}
-		const text = shown.text;
+		const text = shown.finish();
 		if (!defs) ctx.footnoteDefs.set(note.path, (defs = new Map<string, FootnoteDefinition>()));
 		if (!defs.has(def.label)) defs.set(def.label, { notePath: note.path, text, line: defLine, number: 0 });
 	}
