@@ -185,6 +185,10 @@ describe("footnotes", () => {
 	test("a block id ending a definition's paragraph is hidden, as Obsidian hides one at any block's end; one mid-line or in its code stays", async () => {
 		expect((await shown("A[^a] b[^b].\n\n[^a]: The note. ^fn1\n[^b]: One ^x here\n    and on. ^end\n\n    Second. ^p2\n\n    ```\n    code ^c\n    ```")).slice(-2)).toEqual(["OLI: The note.", "OLI: One ^x here\nand on.\nSecond.\n`code ^c`"]);
 	});
+	test("a callout inside a definition shows its title (or its type's name) in bold, never `[!note]`", async () => {
+		const lines = await shown("A[^a] b[^b].\n\n[^a]: Para.\n    > [!note] Title here\n    > body\n\n[^b]: > [!tip]-\n    > tip body");
+		expect(lines.slice(-2)).toEqual(["OLI: Para.\n**Title here**\nbody", "OLI: **Tip**\ntip body"]);
+	});
 	test("a blank line then unindented text ends the definition", async () => {
 		expect(await shown("A[^a].\n\n[^a]: Note.\n\nBody text.")).toEqual(["P: A[1].", "P: Body text.", "HR", "P: **Notes**", "OLI: Note."]);
 	});

@@ -105,6 +105,21 @@ function isIndentedCode(line: string): boolean {
 	return c === 9 || (c === 32 && line.charCodeAt(1) === 32 && line.charCodeAt(2) === 32 && line.charCodeAt(3) === 32);
 }
 
+/** A callout's header (`[!type]± Title`, past its `>`) → its title as written (else the type's name); null when it is not one. */
+function calloutTitle(trimmed: string): string | null {
+	const close = trimmed.indexOf("]");
+	if (close < 3) return null;
+	const type = trimmed.slice(2, close).trim();
+	if (type.length === 0 || type.includes("[")) return null;
+	let rest = trimmed.slice(close + 1);
+	if (rest.startsWith("+") || rest.startsWith("-")) rest = rest.slice(1);
+	if (rest.length > 0 && rest[0] !== " " && rest[0] !== "\t") return null;
+	// Without a title, the type's name is the title; its metadata (`[!note|wide]`, for the theme) is not.
+	const bar = type.indexOf("|");
+	const name = bar === -1 ? type : type.slice(0, bar).trim();
+	return rest.trim() || name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+}
+
 /**
  * A footnote's text, one line at a time. On Medium a note is a numbered item, which holds no block:
  * a quote inside it is its text without the `>`, a bullet is led by a dash (as under a numbered item in
@@ -148,6 +163,9 @@ class FootnoteText {
 			t = splitQuote(t).content.trim();
 			if (t === "") return; // a `>` line alone parts the quote's paragraphs: the next line starts one
 			block ||= !this.quoted;
+			// A callout's header opening the quote: its title in bold, as a callout's title shows in the body.
+			const title = !this.quoted && t.startsWith("[!") ? calloutTitle(t) : null;
+			if (title !== null) t = `**${title}**`;
 		} else if (c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57)) {
 			const item = listItem(t);
 			if (item !== null) {
@@ -1987,17 +2005,8 @@ export class BlockConverter {
 
 	/** `> [!type]± Title` → the title (or the type's name) in bold; null when it is not a callout. */
 	private callout(trimmed: string): string | null {
-		const close = trimmed.indexOf("]");
-		if (close < 3) return null;
-		const type = trimmed.slice(2, close).trim();
-		if (type.length === 0 || type.includes("[")) return null;
-		let rest = trimmed.slice(close + 1);
-		if (rest.startsWith("+") || rest.startsWith("-")) rest = rest.slice(1);
-		if (rest.length > 0 && rest[0] !== " " && rest[0] !== "\t") return null;
-		// Without a title, the type's name is the title; its metadata (`[!note|wide]`, for the theme) is not.
-		const bar = type.indexOf("|");
-		const name = bar === -1 ? type : type.slice(0, bar).trim();
-		const title = rest.trim() || name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+		const title = calloutTitle(trimmed);
+		if (title === null) return null;
 		const converted = convertInlineText(title, this.env(false)).trim();
 		return converted.length > 0 ? `**${converted}**` : "";
 	}
