@@ -11,8 +11,8 @@ import { closesFence, columnOf, fenceOpen, fencedLines, leftOfItem, rawHtmlClose
 import { linkReferencesOf } from "./link-references";
 import { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
-import { indentOf, isRule, setextLevel, startsBlock, stripIndent } from "./story-builder";
-import { codeSpan, isAttributeList, isBlank, isSpace, joinsWithoutSpace, longestRun } from "./text-scan";
+import { isRule, setextLevel, startsBlock, stripIndent } from "./story-builder";
+import { codeSpan, indentOf, isAttributeList, isBlank, isSpace, joinsWithoutSpace, longestRun } from "./text-scan";
 import { withoutMacroDefinitions } from "./math-macros";
 import { decodeEntities } from "./entities";
 import { embedQuoteUrl, htmlTagEnd, isEmbedQuote, isEmbedScript } from "./html-media";

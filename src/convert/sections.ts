@@ -5,7 +5,7 @@
 
 import type { NoteLines } from "./note-lines";
 import { joinTagLines, siteCodeEnd, siteCodeOpen, tagLinesEnd } from "./site-tags";
-import { findCodeSpans } from "./text-scan";
+import { findCodeSpans, indentOf } from "./text-scan";
 
 /** A half-open range of line indexes. */
 export interface LineRange {
@@ -438,17 +438,6 @@ function markerOf(line: string): string {
 	return t.charAt(k);
 }
 
-/** The width of a line's indent, a tab counting 4. */
-function indentWidth(line: string): number {
-	let w = 0;
-	for (let k = 0; k < line.length; k++) {
-		const c = line.charCodeAt(k);
-		if (c === 32) w++;
-		else if (c === 9) w += 4 - (w % 4);
-		else break;
-	}
-	return w;
-}
 
 /**
  * The block a `#^id` names: the paragraph or list item the id ends, or the list, quote, callout or
@@ -469,15 +458,15 @@ export function findBlock(lines: readonly string[], id: string, fenced: Uint8Arr
 			// After a list, the whole list, as Obsidian embeds it: a loose list's items (blank lines between
 			// them) and what is indented under them, back to the line its first item starts.
 			let first = listItem(lines[start]) ? start : -1;
-			while (first !== -1 || indentWidth(lines[start]) > 0) {
+			while (first !== -1 || indentOf(lines[start]) > 0) {
 				let above = start;
 				while (above > 0 && lines[above - 1].trim() === "") above--;
 				if (above === start || above === 0) break;
 				const line = lines[above - 1];
-				if (!listItem(line) && indentWidth(line) === 0 && !fenced[above - 1]) break;
+				if (!listItem(line) && indentOf(line) === 0 && !fenced[above - 1]) break;
 				const group = groupStart(lines, above - 1);
 				// Another kind of marker at the list's own level (`-` after `1.`) is another list.
-				if (first !== -1 && listItem(lines[group]) && indentWidth(lines[group]) <= indentWidth(lines[first]) && markerOf(lines[group]) !== markerOf(lines[first])) break;
+				if (first !== -1 && listItem(lines[group]) && indentOf(lines[group]) <= indentOf(lines[first]) && markerOf(lines[group]) !== markerOf(lines[first])) break;
 				start = group;
 				if (listItem(lines[start])) first = start;
 			}

@@ -11,7 +11,7 @@ import { codeLanguage, HEADING_LEVELS_CODE, IMAGE_IN_NOTE_CODE, HEADING_LEVELS_M
 import { ALIGNED_TEXT_CODE, RAW_HTML_CODE, STRIKETHROUGH_CODE } from "./rules/inline-rules";
 import { BREAK, mayHoldMarkup, mergeText, parseInline, parseParagraph, pieceAt, pieceCount, plainLinesRun, type InlineImage, type InlineReport, type ParsedParagraph } from "./inline-tree";
 import { closesFence, fenceOpen, lastQuoteDepth, listItem, parseHeading, quoteContentStart, splitQuoteUpTo } from "./sections";
-import { isBlank, isTrimSpace } from "./text-scan";
+import { indentOf, isBlank, isTrimSpace } from "./text-scan";
 
 /**
  * What the builder needs from the conversion around it. Every `line` here is the number the line pass
@@ -1009,17 +1009,6 @@ function trimStartFrom(text: string, from: number): string {
 	return i === 0 ? text : text.slice(i);
 }
 
-/** Leading white space in columns from `from` on (a tab counts to the next multiple of 4). */
-export function indentOf(text: string, from = 0): number {
-	let col = 0;
-	for (let i = from; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 32) col++;
-		else if (c === 9) col += 4 - (col % 4);
-		else break;
-	}
-	return col;
-}
 
 /**
  * Removes up to `cols` columns of leading white space. Tabs reach the next multiple of 4 columns, so

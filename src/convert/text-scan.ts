@@ -213,6 +213,18 @@ export function codeSpan(text: string): string {
 	return fence + pad + text + pad + fence;
 }
 
+/** Leading white space in columns from `from` on (a tab counts to the next multiple of 4). */
+export function indentOf(text: string, from = 0): number {
+	let col = 0;
+	for (let i = from; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 32) col++;
+		else if (c === 9) col += 4 - (col % 4);
+		else break;
+	}
+	return col;
+}
+
 /** An ASCII letter or digit. */
 export function isAsciiAlnum(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -254,6 +266,9 @@ function isCjCode(c: number): boolean {
  * are looked past.
  */
 export function joinsWithoutSpace(a: string, end: number, b: string, start: number): boolean {
+	// The next line first: most lines are not Chinese or Japanese, and then nothing before the break is read.
+	while (start < b.length && (isEmphasisMark(b.charCodeAt(start)) || b.charCodeAt(start) === 91)) start++;
+	if (start >= b.length || !isCjCode(b.charCodeAt(start))) return false;
 	while (end > 0 && isEmphasisMark(a.charCodeAt(end - 1))) end--;
 	// A link's `](address)` ending the line: its text's last character meets the next line.
 	if (end > 0 && a.charCodeAt(end - 1) === 41) {
@@ -263,11 +278,10 @@ export function joinsWithoutSpace(a: string, end: number, b: string, start: numb
 		if (k > stop && a.charCodeAt(k) === 40) end = k - 1;
 	}
 	while (end > 0 && isEmphasisMark(a.charCodeAt(end - 1))) end--;
-	while (start < b.length && (isEmphasisMark(b.charCodeAt(start)) || b.charCodeAt(start) === 91)) start++;
-	if (end === 0 || start >= b.length) return false;
+	if (end === 0) return false;
 	let c = a.charCodeAt(end - 1);
 	if (c >= 0xdc00 && c <= 0xdfff && end > 1) c = a.charCodeAt(end - 2);
-	return isCjCode(c) && isCjCode(b.charCodeAt(start));
+	return isCjCode(c);
 }
 
 function isEmphasisMark(c: number): boolean {
