@@ -276,7 +276,7 @@ export function findHeadingSection(lines: readonly string[], chain: readonly str
 			let end = range.end;
 			for (let j = i + 1; j < range.end; j++) {
 				if (hidden[j]) continue;
-				const next = headingAt(lines, j, i + 1, fenced);
+				const next = headingAt(lines, j, i + 1, hidden);
 				if (next && next.level <= h.level) {
 					end = next.start;
 					break;
