@@ -12,7 +12,7 @@ import { linkReferencesOf } from "./link-references";
 import { NoteLines } from "./note-lines";
 import { mayHoldMarkup, parseInlineFlat, plainText, type InlineReport } from "./inline-tree";
 import { isRule, setextLevel, startsBlock, stripIndent } from "./story-builder";
-import { codeSpan, indentOf, isAttributeList, isBlank, isSpace, joinsWithoutSpace, longestRun } from "./text-scan";
+import { codeSpan, indentOf, isAttributeList, isBlank, isEscaped, isSpace, joinsWithoutSpace, longestRun } from "./text-scan";
 import { withoutMacroDefinitions } from "./math-macros";
 import { decodeEntities } from "./entities";
 import { embedQuoteUrl, htmlTagEnd, isEmbedQuote, isEmbedScript } from "./html-media";
@@ -556,7 +556,7 @@ export class BlockConverter {
 				if (label !== null) {
 					const quote = "> ".repeat(ad.depth);
 					this.emit(quote.trimEnd());
-					if (label !== "") this.convertLine(lines, i, ad.lead + quote + "**" + label.replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+					if (label !== "") this.convertLine(lines, i, ad.lead + quote + boldLabel(label));
 					this.emit(quote.trimEnd());
 					this.prevBlank = ad.depth === 0;
 					return i;
@@ -682,20 +682,14 @@ export class BlockConverter {
 		}
 		const r0 = raw.charCodeAt(0); // NaN for an empty line
 		if (!(r0 > 32) && isBlank(raw)) {
-			this.endHtmlBlock();
-			this.emit("");
-			this.prevBlank = true;
-			this.quoteDepth = this.quoteHtml = this.quotedFootnote = 0;
+			this.blankLine();
 			return i;
 		}
-		// Multi-Column Markdown's markers: its columns follow one another, each column's blocks apart.
+		// Multi-Column Markdown's markers: its columns follow one another, each column's blocks apart (a marker parts blocks as a blank line does).
 		if ((r0 === 45 || r0 === 61 || r0 === 96) && raw.indexOf("column") !== -1) {
 			const last = this.multiColumnLines(lines, i, raw);
 			if (last !== -1) {
-				this.flushSummary();
-				this.emit("");
-				this.prevBlank = true;
-				this.quoteDepth = this.quoteHtml = 0;
+				this.blankLine();
 				return last;
 			}
 		}
@@ -848,7 +842,7 @@ export class BlockConverter {
 			const title = fence.info === "" ? null : codeTitle(fence.info);
 			if (title !== null) {
 				if (this.lastKind === LineKind.Text) this.emit(prefix === "" ? "" : ">");
-				this.emitText(prefix + "**" + title.replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+				this.emitText(prefix + boldLabel(title));
 			}
 			this.fence = { char: fence.char, len: fence.len, depth, indent: plainStart ? 0 : content.length - content.trimStart().length, cell };
 			this.emitRaw(prefix + content);
@@ -1027,6 +1021,14 @@ export class BlockConverter {
 		return !isBlank(next) && isLazyRow(next);
 	}
 
+	/** A blank line (or what parts blocks as one): whatever was open ends, and a paragraph break follows. */
+	private blankLine(): void {
+		this.endHtmlBlock();
+		this.emit("");
+		this.prevBlank = true;
+		this.quoteDepth = this.quoteHtml = this.quotedFootnote = 0;
+	}
+
 	private stripBlockId(text: string): string {
 		const at = trailingBlockId(text);
 		return at === -1 ? text : text.slice(0, at);
@@ -1116,7 +1118,7 @@ export class BlockConverter {
 		const code = codeFileLines(text, block.body);
 		const prefix = depth > 0 ? "> " : "";
 		if (this.lastKind === LineKind.Text) this.emit(prefix.trimEnd());
-		this.emitText(prefix + "**" + (yamlField(block.body, "TITLE") || path).replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+		this.emitText(prefix + boldLabel(yamlField(block.body, "TITLE") || path));
 		const f = "`".repeat(Math.max(3, longestRun(code.join("\n"), "`") + 1));
 		this.emitRaw(prefix + f + fence.info.slice(6).split(/\s/, 1)[0]);
 		for (const line of code) this.emitRaw(prefix === "" ? line : line === "" ? ">" : "> " + line);
@@ -1460,7 +1462,7 @@ export class BlockConverter {
 		const fence = "`".repeat(Math.max(3, longest + 1));
 		this.containerBreak();
 		if (title) {
-			this.emitText(prefix + "**" + title.replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+			this.emitText(prefix + boldLabel(title));
 			this.containerBreak();
 		}
 		this.emitRaw(prefix + fence + (tag.attrs.get("language") ?? tag.attrs.get("lang") ?? ""));
@@ -1528,7 +1530,7 @@ export class BlockConverter {
 		this.openContainer({ colons: 0, name: tag.name, quote: callout !== null, strip: -1 }, lines, i, callout);
 		const label = callout === null ? componentLabel(tag) : "";
 		if (label !== "") {
-			this.convertLine(lines, i, this.quotePrefix() + "**" + label.replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+			this.convertLine(lines, i, this.quotePrefix() + boldLabel(label));
 			this.containerBreak();
 		}
 	}
@@ -1659,7 +1661,7 @@ export class BlockConverter {
 		}
 		// Most lines of a block hold no tag: the checks below all need a `<`, so one search skips them.
 		const tagged = raw.indexOf("<") !== -1;
-		const quoteTag = tagged && quoteTags ? raw.search(QUOTE_TAG) : -1;
+		const quoteTag = tagged && quoteTags ? nextQuoteTag(raw, 0) : -1;
 		if (quoteTag !== -1 && lead === "") {
 			this.quoteTagLine(raw, quoteTag, prefix);
 			return;
@@ -1712,9 +1714,8 @@ export class BlockConverter {
 		this.emitInline(lead, markdownAsText(tagged ? withoutDetailsTags(raw) : raw), prefix);
 		if (this.n === before) {
 			// A line that shows nothing (a comment) leaves the next to join the line before it; a lone `</p>` ends its paragraph.
-			if (this.htmlJoin !== HtmlJoin.None && this.commentClose === null && tagged && blockTagAt(raw, false) !== BlockTag.None) {
-				this.htmlJoin = blockTagAt(raw, false) === BlockTag.Paragraph ? HtmlJoin.Paragraph : HtmlJoin.Break;
-			}
+			const tag = this.htmlJoin !== HtmlJoin.None && this.commentClose === null && tagged ? blockTagAt(raw, false) : BlockTag.None;
+			if (tag !== BlockTag.None) this.htmlJoin = tag === BlockTag.Paragraph ? HtmlJoin.Paragraph : HtmlJoin.Break;
 			return;
 		}
 		if (this.n !== before + 1 || this.lastKind !== LineKind.Text) {
@@ -1754,7 +1755,7 @@ export class BlockConverter {
 			// No tag after all (`<blockquote` never closed): the rest is text, read without looking for one again.
 			unread = end === -1;
 			if (unread) break;
-			if (raw.slice(from, at).trim() !== "") this.htmlBlockLine(raw.slice(from, at), prefix);
+			if (raw.slice(from, at).trim() !== "") this.htmlBlockLine(raw.slice(from, at), prefix, "", false); // no quote tag before `at`
 			from = end + 1;
 			if (name !== "blockquote") {
 				this.listTag(name, closing, raw.slice(at, from), prefix);
@@ -1956,7 +1957,7 @@ export class BlockConverter {
 		this.prevBlank = false;
 		this.listActive = false;
 		if (open.title !== null) {
-			this.emitText("**" + open.title.replace(/[*_\\[\]<`]/g, "\\$&") + "**");
+			this.emitText(boldLabel(open.title));
 			this.emit("");
 		}
 		this.emitRaw(fence + (open.language ?? ""));
@@ -2530,9 +2531,7 @@ function playerLine(text: string, name: string): string {
 }
 
 /** A `<blockquote …>`, `<ul>`, `<ol>`, `<li>` or closing tag's start (a regex of fixed text: no backtracking). */
-const QUOTE_TAG = /<\/?(?:blockquote|ul|ol|li)[\s/>]/i;
-
-const QUOTE_TAGS = new RegExp(QUOTE_TAG.source, "gi");
+const QUOTE_TAGS = /<\/?(?:blockquote|ul|ol|li)[\s/>]/gi;
 
 /** The next blockquote tag in `raw` at or after `from`, or -1 (searched in place: a line of many stays linear). */
 function nextQuoteTag(raw: string, from: number): number {
@@ -2860,6 +2859,11 @@ function indentWidth(line: string): number {
 	return k;
 }
 
+/** A label shown in bold above what it names (a tab's, a code block's, a callout's title): its own markdown characters escaped. */
+function boldLabel(label: string): string {
+	return "**" + label.replace(/[*_\\[\]<`]/g, "\\$&") + "**";
+}
+
 /** An empty line, or a quote line with nothing in it. */
 function isBlankish(line: string): boolean {
 	let gt = 0;
@@ -2883,12 +2887,6 @@ function startsLiquid(line: string): boolean {
 	return at !== -1 && at < 4 && isBlank(line.slice(0, at));
 }
 
-/** Whether `$` at `i` is escaped (an odd run of backslashes before it). */
-function escapedAt(text: string, i: number): boolean {
-	let k = i - 1;
-	while (k >= 0 && text.charCodeAt(k) === 92) k--;
-	return (i - 1 - k) % 2 === 1;
-}
 
 /**
  * Whether a line leaves inline math open: a `$` with a non-space after it and no closing `$` (after a
@@ -2898,7 +2896,7 @@ function openInlineMath(text: string): boolean {
 	if (text.indexOf("`") !== -1 || text.indexOf("$$") !== -1) return false;
 	let open = false;
 	for (let i = text.indexOf("$"); i !== -1; i = text.indexOf("$", i + 1)) {
-		if (escapedAt(text, i)) continue;
+		if (isEscaped(text, i)) continue;
 		if (!open) open = i + 1 < text.length && !isSpace(text.charCodeAt(i + 1));
 		else if (!isSpace(text.charCodeAt(i - 1)) && !(text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57)) open = false;
 	}
@@ -2909,7 +2907,7 @@ function openInlineMath(text: string): boolean {
 function closesInlineMath(text: string): boolean {
 	if (text.indexOf("`") !== -1 || text.indexOf("$$") !== -1) return false;
 	for (let i = text.indexOf("$"); i !== -1; i = text.indexOf("$", i + 1)) {
-		if (i > 0 && !escapedAt(text, i) && !isSpace(text.charCodeAt(i - 1)) && !(text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57)) return true;
+		if (i > 0 && !isEscaped(text, i) && !isSpace(text.charCodeAt(i - 1)) && !(text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57)) return true;
 	}
 	return false;
 }
