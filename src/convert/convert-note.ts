@@ -265,7 +265,6 @@ function textProperty(props: Properties, key: string): string | null {
 	return text === "" ? null : text;
 }
 
-/** A property as a trimmed non-empty string, or null. */
 /**
  * The note's own canonical URL: `canonical_url` (Jekyll SEO, Gatsby, Eleventy; any case), else
  * `canonicalURL` (Hugo's PaperMod, Astro), else `canonical` (Astro blogs, Hashnode's export), the key
@@ -275,6 +274,7 @@ function canonicalProperty(props: Properties): string | null {
 	return stringProperty(props, "canonical_url") ?? stringProperty(props, "canonicalurl") ?? stringProperty(props, "canonical");
 }
 
+/** A property as a trimmed non-empty string (a number or date as text), or null. */
 function stringProperty(props: Properties, key: string): string | null {
 	const v = props[key] ?? anyCase(props, key);
 	if (typeof v === "string" && v.trim() !== "") return v.trim();
@@ -626,9 +626,8 @@ export async function convertNote(input: NoteInput, vault: VaultPort, options: C
 	}
 	if (title.length > MEDIUM_TITLE_MAX) warn(ctx, "title-too-long", `The title is longer than ${MEDIUM_TITLE_MAX} characters; Medium will cut it.`, titleLine + 1 || 1);
 
-	let canonicalUrl = canonicalProperty(props);
-	const template = options.canonicalTemplate?.trim();
-	if (!canonicalUrl && template && !templateCanonical) canonicalUrl = fillTemplate(template, root.path, props);
+	// The post's home found above, unless it is a template's address for a page its site does not publish.
+	let canonicalUrl = templateCanonical ? null : home;
 	// The canonical URL tells search engines where the text lives: a relative path, a typo or a
 	// `javascript:` value would point them nowhere, so only an http(s) address with a host is sent.
 	if (canonicalUrl && !isWebUrl(canonicalUrl)) {
