@@ -10,7 +10,7 @@ import type { InlineNode } from "../story/story-model";
 import { decodeEntities, entityAt } from "./entities";
 import { htmlTagEnd } from "./html-media";
 import { ALIGNED_TEXT_CODE, ALIGNED_TEXT_MESSAGE, alignsText, IMAGE_LINK_CODE, isAbsoluteHref, isLineBreakTag, isParagraphTag, RAW_HTML_CODE, RAW_HTML_MESSAGE, RELATIVE_LINK_CODE, showsNothingOwn, STRIKETHROUGH_CODE, STRIKETHROUGH_MESSAGE } from "./rules/inline-rules";
-import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isAsciiAlnum, isSpace, joinsWithoutSpace, mayHoldUrl } from "./text-scan";
+import { bareDestinationEnd, type CodeSpan, findBareUrls, findCodeSpans, ForwardFinder, isAsciiAlnum, isPunctAt, isSpace, joinsWithoutSpace, mayHoldUrl } from "./text-scan";
 
 /** An image met inside a paragraph: the block builder moves it out to a block of its own. */
 export interface InlineImage {
@@ -174,7 +174,6 @@ function isHtmlDelim(ch: number): boolean {
  */
 
 const ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
-const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
 
 /**
  * The rest of Unicode's white space (category Zs) beyond what {@link isSpace} knows: the ideographic
@@ -182,11 +181,6 @@ const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
  */
 function isWideSpace(c: number): boolean {
 	return c >= 0x1680 && (c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f);
-}
-
-function isPunct(c: number, s: string, i: number): boolean {
-	if (c < 128) return ASCII_PUNCT.indexOf(String.fromCharCode(c)) !== -1;
-	return UNICODE_PUNCT.test(s.charAt(i));
 }
 
 /** 1 for the characters the scanner stops at; every other character is plain text. */
@@ -608,8 +602,8 @@ class InlineTreeParser {
 		const after = j < this.n ? text.charCodeAt(j) : 10;
 		const beforeSpace = isSpace(before) || isWideSpace(before);
 		const afterSpace = isSpace(after) || isWideSpace(after);
-		const beforePunct = !beforeSpace && isPunct(before, text, i - 1);
-		const afterPunct = !afterSpace && isPunct(after, text, j);
+		const beforePunct = !beforeSpace && isPunctAt(text, i - 1);
+		const afterPunct = !afterSpace && isPunctAt(text, j);
 		const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);
 		const right = !beforeSpace && (!beforePunct || afterSpace || afterPunct);
 		let canOpen = left;
