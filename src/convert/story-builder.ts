@@ -660,7 +660,9 @@ export class StoryBuilder {
 		const lang = f.language;
 		// An empty block shows nothing but an empty box on Medium: left out (a plugin's view, when it names one).
 		const empty = text.trim() === "";
-		if (lang !== null && (empty || obsidianOnly(lang))) this.warn(OBSIDIAN_ONLY_CODE, `${/^[aeiou]/i.test(lang) ? "An" : "A"} ${lang} block only renders in Obsidian; ${empty ? "being empty, it was left out" : "it stays a code block on Medium"}.`, f.line);
+		const known = lang !== null && obsidianOnly(lang);
+		// An empty block of a language not known to be a plugin's (```python, or a plugin unknown here) is not said to render in Obsidian.
+		if (known || (lang !== null && empty)) this.warn(OBSIDIAN_ONLY_CODE, known ? `${/^[aeiou]/i.test(lang) ? "An" : "A"} ${lang} block only renders in Obsidian; ${empty ? "being empty, it was left out" : "it stays a code block on Medium"}.` : `The ${lang} block is empty, so it was left out (a plugin that draws it shows it in Obsidian only).`, f.line);
 		if (!empty) this.blocks.push({ type: "code", language: lang, text, line: f.line });
 	}
 
