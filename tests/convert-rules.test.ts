@@ -9,6 +9,7 @@ const vault: Record<string, string> = {
 	"Published.md": "---\nmedium_url: https://medium.com/@me/published-123\n---\nPublished body",
 	"Draft.md": "Not on Medium",
 	"Blog.md": "---\ncanonical_url: https://me.dev/blog-post/\n---\nOn my blog first",
+	"BlogCase.md": "---\nCanonical_URL: https://me.dev/case/\n---\nOn my blog first",
 	"folder/Deep Note.md": "Deep",
 	"Sections.md": [
 		"# Top",
@@ -84,6 +85,7 @@ const rows: Row[] = [
 	["alias to a published note", "See [[Published|it]].", "See [it](https://medium.com/@me/published-123)."],
 	// Spaces round an alias show as none in Obsidian (HTML collapses them): the link's text has none either.
 	["an alias's edge spaces go", "See [[Published| it ]] and [[Draft|  the draft ]].", "See [it](https://medium.com/@me/published-123) and the draft."],
+	["a link reads the note's canonical URL as the note does, its key in any case", "See [[BlogCase]].", "See [BlogCase](https://me.dev/case/)."],
 	["link to a note at its own canonical_url", "See [[Blog]] and [it](Blog.md).", "See [Blog](https://me.dev/blog-post/) and [it](https://me.dev/blog-post/)."],
 	["heading link", "See [[Draft#Some Heading]].", "See Draft > Some Heading."],
 	["nested heading link", "See [[Draft#A#B]].", "See Draft > A > B."],

@@ -32,6 +32,7 @@ import { coverMarkdown, coverOf, featuredCover, type CoverSpec } from "./cover-i
 import { includePath, withInlineLiquid, withLiquidAddresses } from "./site-tags";
 import { boardText } from "./kanban-board";
 import { offSiteFlag, offSiteText, propertyLine } from "./site-visibility";
+import { anyCase, canonicalProperty, dateText, stringProperty } from "./note-properties";
 
 /** The note to convert: its vault path, its text as stored, and its parsed properties. */
 export interface NoteInput {
@@ -226,11 +227,6 @@ async function preload(ctx: ConvertContext, note: LoadedNote, depth: number, sca
 	}
 }
 
-/** A property whose name is `key` in another case (`Tags`, `TAGS`: Obsidian reads property names in any case). */
-function anyCase(props: Properties, key: string): unknown {
-	for (const k in props) if (k.toLowerCase() === key) return props[k];
-	return undefined;
-}
 
 /**
  * A text property as Obsidian shows it: a text property may hold internal links (`"[[Note]]"`,
@@ -265,33 +261,8 @@ function textProperty(props: Properties, key: string): string | null {
 	return text === "" ? null : text;
 }
 
-/**
- * The note's own canonical URL: `canonical_url` (Jekyll SEO, Gatsby, Eleventy; any case), else
- * `canonicalURL` (Hugo's PaperMod, Astro), else `canonical` (Astro blogs, Hashnode's export), the key
- * those blogs already fill for the page a post came from.
- */
-function canonicalProperty(props: Properties): string | null {
-	return stringProperty(props, "canonical_url") ?? stringProperty(props, "canonicalurl") ?? stringProperty(props, "canonical");
-}
 
-/** A property as a trimmed non-empty string (a number or date as text), or null. */
-function stringProperty(props: Properties, key: string): string | null {
-	const v = props[key] ?? anyCase(props, key);
-	if (typeof v === "string" && v.trim() !== "") return v.trim();
-	if (typeof v === "number") return String(v);
-	if (v instanceof Date) return dateText(v);
-	return null;
-}
 
-/**
- * A date a YAML parser read (the command line's gray-matter makes Dates; Obsidian keeps the text) as
- * text: `2024-01-02` for a day, else the ISO form. A dated title or tag is text on Medium, not skipped.
- */
-function dateText(date: Date): string | null {
-	if (Number.isNaN(date.getTime())) return null;
-	const iso = date.toISOString();
-	return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
-}
 
 /**
  * Tags from a property that may be a list or a separated string; `#` dropped. An Obsidian tag holds no

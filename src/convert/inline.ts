@@ -12,6 +12,7 @@ import type { Properties } from "../core/ports";
 import { decodeLinkDestination, splitLinktext } from "../core/link-index";
 import { linkReferencesOf, normalizeLabel } from "./link-references";
 import { fillUrlTemplate, slugProperty } from "../core/url-template";
+import { canonicalProperty } from "./note-properties";
 import { noteBodyTag, readsSiteSyntax, resolveCached, warn, destinationFile, type ConvertContext } from "./convert-context";
 import { altWithoutSize, baseName, encodePath, fileKind, hasScheme, isWebEmbedUrl, localScheme } from "./file-kinds";
 import { escapeAlt, htmlTagEnd, iframePageUrl, readHtmlMedia, readHtmlStyle, scriptText } from "./html-media";
@@ -248,6 +249,13 @@ function webUrlProperty(ctx: ConvertContext, notePath: string, key: string): str
 	return null;
 }
 
+/** A note's own canonical URL, read as its own conversion reads it (note-properties.ts), if it is a web address. */
+function ownCanonical(ctx: ConvertContext, notePath: string): string | null {
+	const props = ctx.notes.get(notePath)?.properties;
+	const url = props ? canonicalProperty(props) : null;
+	return url !== null && /^https?:\/\//i.test(url) ? url : null;
+}
+
 /** Fills a URL template's `{slug}`, `{path}` and `{title}` from a note path and its own `slug` or permalink property. */
 export function fillTemplate(template: string, notePath: string, properties: Properties | undefined): string {
 	// A garden's permalink (Obsidian Publish's and Quartz's `permalink`, Digital Garden's `dg-permalink`) is
@@ -266,7 +274,7 @@ export function fillTemplate(template: string, notePath: string, properties: Pro
 function noteHref(ctx: ConvertContext, target: string): string | null {
 	let href = ctx.hrefs.get(target);
 	if (href === undefined) {
-		href = mediumUrlOf(ctx, target) ?? (webUrlProperty(ctx, target, "canonical_url") ?? webUrlProperty(ctx, target, "canonicalURL") ?? webUrlProperty(ctx, target, "canonical")) ?? (ctx.linkTemplate && templateReaches(ctx, target) ? fillTemplate(ctx.linkTemplate, target, ctx.notes.get(target)?.properties) : null);
+		href = mediumUrlOf(ctx, target) ?? ownCanonical(ctx, target) ?? (ctx.linkTemplate && templateReaches(ctx, target) ? fillTemplate(ctx.linkTemplate, target, ctx.notes.get(target)?.properties) : null);
 		ctx.hrefs.set(target, href);
 	}
 	return href;
