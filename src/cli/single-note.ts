@@ -9,7 +9,7 @@ import type { CliIo } from "./cli-io";
 import { CliError } from "./cli-io";
 import { printable, vaultWarning } from "./cli-messages";
 import { defaultsFrom } from "./cli-settings";
-import { convertOptionsFor } from "../publish/publish-settings";
+import { convertOptionsFor, type PublishDefaults } from "../publish/publish-settings";
 import { flagValue, type ParsedArgs } from "./command";
 import type { NodeVault } from "./node-vault";
 import { checkNote } from "./note-input";
@@ -30,14 +30,19 @@ export async function singleNote(args: ParsedArgs, io: CliIo): Promise<{ vault: 
 }
 
 /**
- * The conversion options a publish of a note in `vault` would use: the flags', and what the folder says
- * (line breaks, Dataview, whether it is an Obsidian vault or a site's source).
+ * The settings a publish of a note in `vault` uses: the flags', and what the folder says (line breaks,
+ * Dataview, whether it is an Obsidian vault or a site's source). `publish` uses them as they are.
  */
-export async function conversionOptions(args: ParsedArgs, vault: NodeVault): Promise<ConvertOptions> {
-	return convertOptionsFor({
+export async function vaultDefaults(args: ParsedArgs, vault: NodeVault): Promise<PublishDefaults> {
+	return {
 		...defaultsFrom(args),
 		strictLineBreaks: await readStrictLineBreaks(vault.root),
 		dataviewFields: await readDataviewFields(vault.root),
 		obsidianVault: await readObsidianVault(vault.root),
-	});
+	};
+}
+
+/** The conversion options a publish of a note in `vault` would use (see vaultDefaults). */
+export async function conversionOptions(args: ParsedArgs, vault: NodeVault): Promise<ConvertOptions> {
+	return convertOptionsFor(await vaultDefaults(args, vault));
 }

@@ -11,7 +11,7 @@ import { MediumClient } from "../../medium/medium-client";
 import { isPublishStatus } from "../../publish/publish-settings";
 import { CliError, EXIT, type CliIo } from "../cli-io";
 import { inNoteOrder, printable, vaultWarning, warningLines } from "../cli-messages";
-import { apiBaseFrom, CONVERSION_FLAGS, defaultsFrom, JSON_FLAG, NO_TOKEN_MESSAGE, tokenFrom, VAULT_FLAG } from "../cli-settings";
+import { apiBaseFrom, CONVERSION_FLAGS, JSON_FLAG, NO_TOKEN_MESSAGE, tokenFrom, VAULT_FLAG } from "../cli-settings";
 import { flagValue, type CliCommand } from "../command";
 import { createNodeHttp } from "../node-http";
 import { OPT_IN_PROPERTY, resolveRunNotes } from "../note-inputs";
@@ -20,7 +20,7 @@ import { formatTable } from "../summary-table";
 import { vaultBoundary } from "../node-vault";
 import { writeUrlProperty } from "../note-writer";
 import { lockNotesForPublish, openSharedState } from "../shared-state";
-import { readDataviewFields, readObsidianVault, readStrictLineBreaks } from "../vault-config";
+import { vaultDefaults } from "../single-note";
 
 /** Where the command line keeps its image cache and publish records: beside the vault, out of Obsidian's sight. */
 export function statePath(vaultRoot: string, env: CliIo["env"], cwd = process.cwd()): string {
@@ -157,7 +157,7 @@ Exit codes: 0 done, 1 a note failed, 2 wrong usage, 3 a changed note was not pub
 			report = await runPublishBatch({
 				vault,
 				notes: runNotes,
-				defaults: { ...defaultsFrom(args), strictLineBreaks: await readStrictLineBreaks(vault.root), dataviewFields: await readDataviewFields(vault.root), obsidianVault: await readObsidianVault(vault.root) },
+				defaults: await vaultDefaults(args, vault),
 				state: shared.state,
 				saveState: () => shared.save(),
 				stateFile: shared.filePath,
