@@ -212,13 +212,20 @@ async function preload(ctx: ConvertContext, note: LoadedNote, depth: number, sca
 	// The code files Embed Code File's blocks show (```embed-go, `PATH: "vault://a.go"`), read now: the conversion is synchronous.
 	if (body.indexOf("embed-") !== -1) {
 		const files = (ctx.codeFiles ??= new Map());
+		const paths: string[] = [];
 		for (const m of body.matchAll(/^[ \t>]*"?PATH"?:.*/gm)) {
 			const p = codeFilePath(m[0]);
 			if (p === null || files.has(p)) continue;
 			files.set(p, null);
-			const bytes = await ctx.vault.readBinary(p).catch(() => null);
-			if (bytes !== null) files.set(p, new TextDecoder().decode(bytes));
+			paths.push(p);
 		}
+		// Read together, as the notes above are.
+		await Promise.all(
+			paths.map(async (p) => {
+				const bytes = await ctx.vault.readBinary(p).catch(() => null);
+				if (bytes !== null) files.set(p, new TextDecoder().decode(bytes));
+			}),
+		);
 	}
 	if (depth >= ctx.maxEmbedDepth) return;
 	for (const [p, embed] of wanted) {
