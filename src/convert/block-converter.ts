@@ -2375,15 +2375,12 @@ export class BlockConverter {
  */
 function dedented(note: LoadedNote, range: LineRange): LoadedNote {
 	const first = note.lines.line(range.start);
-	let cut = 0;
-	while (cut < first.length && (first.charCodeAt(cut) === 32 || first.charCodeAt(cut) === 9)) cut++;
+	const cut = indentWidth(first);
 	if (cut === 0 || cut === first.length) return note;
 	const parts: string[] = [note.lines.text.slice(0, note.lines.lineStart(range.start))];
 	for (let i = range.start; i < range.end; i++) {
 		const line = note.lines.line(i);
-		let k = 0;
-		while (k < cut && k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k++;
-		parts.push(line.slice(k), "\n");
+		parts.push(line.slice(Math.min(cut, indentWidth(line))), "\n");
 	}
 	parts.push(note.lines.text.slice(note.lines.lineStart(range.end)));
 	const text = parts.join("");
